@@ -1,0 +1,36 @@
+// Calendar dates as day numbers (days since 1970-01-01, proleptic Gregorian).
+// A Day is a plain int32: cheap to store in columns, compare and subtract.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace agencykpi {
+
+using Day = int32_t;
+
+struct CivilDate {
+  int year = 0;
+  int month = 0;  // 1..12
+  int day = 0;    // 1..31
+};
+
+// Day number of a civil date; the date must exist (see IsValidCivil).
+Day DayFromCivil(int year, int month, int day);
+CivilDate CivilFromDay(Day day);
+bool IsValidCivil(int year, int month, int day);
+int DaysInMonth(int year, int month);
+
+// Parses `YYYY-MM-DD` or `DD/MM/YYYY` (French exports). Returns nullopt for
+// anything else or a day that does not exist (2026-02-30).
+std::optional<Day> ParseDate(std::string_view text);
+
+// `YYYY-MM-DD`.
+std::string FormatDate(Day day);
+
+// Today in UTC, from the system clock.
+Day Today();
+
+}  // namespace agencykpi

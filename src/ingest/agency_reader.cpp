@@ -1,0 +1,1 @@
+#include "ingest/agency_reader.h"

@@ -1,0 +1,58 @@
+// Reads an agency folder (SPEC §1) into a validated Dataset.
+//
+// Every problem found is collected, not only the first: errors make the whole
+// folder refused (the Dataset must then not be used), warnings are reported
+// and the import goes on. Files are read through a FileSource so the same
+// reader serves a folder on disk, an uploaded zip and test fixtures.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/dataset.h"
+
+namespace agencykpi {
+
+// One finding, printed as `FILE:LINE: COLUMN: message` (LINE is the physical
+// line where the row starts, header = 1; 0 when the finding is about the
+// file as a whole, printed as `FILE: message`).
+struct Diagnostic {
+  std::string file;    // e.g. "invoices.csv"
+  int64_t line = 0;
+  std::string column;  // may be empty
+  std::string message;
+  [[nodiscard]] std::string ToString() const;
+};
+
+struct IngestOutcome {
+  Dataset dataset;                   // valid only when errors is empty
+  std::vector<Diagnostic> errors;    // in file order, then line order
+  std::vector<Diagnostic> warnings;
+  [[nodiscard]] bool ok() const { return errors.empty(); }
+};
+
+// Where the CSV files come from. Read returns nullopt when the file is absent.
+class FileSource {
+ public:
+  virtual ~FileSource() = default;
+  virtual std::optional<std::string> Read(const std::string& file_name) = 0;
+};
+
+// Files of a folder on disk.
+std::unique_ptr<FileSource> FolderSource(std::filesystem::path folder);
+// Files held in memory (uploads, tests): name → bytes.
+std::unique_ptr<FileSource> MemorySource(std::map<std::string, std::string> files);
+
+// Called now and then with bytes parsed so far and the total, for a progress bar.
+using ProgressFn = std::function<void(uint64_t done, uint64_t total)>;
+
+// Reads and validates every table. Never throws for bad input.
+IngestOutcome ReadAgency(FileSource& source, const ProgressFn& progress = {});
+
+}  // namespace agencykpi
