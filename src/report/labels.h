@@ -1,0 +1,24 @@
+// The values of a report's enums as words for people (for tables), with the
+// tone a table colors them in. The SPEC §4 names (for CSV and JSON) are the
+// *Name() functions of kpi/report.h.
+#pragma once
+
+#include <string_view>
+
+#include "kpi/report.h"
+#include "report/locale_format.h"
+
+namespace agencykpi {
+
+// Words for people: "spontané" / "spontaneous", "marge faible" / "low margin".
+std::string_view RecurrenceStatusWord(RecurrenceStatus status, Language language);
+std::string_view MarginFlagWord(MarginFlag flag, Language language);
+std::string_view ObjectiveStatusWord(ObjectiveStatus status, Language language);
+
+// How a value reads at a glance: bad (red), warning (yellow), good (green).
+enum class Tone { kPlain, kBad, kWarning, kGood };
+Tone RecurrenceStatusTone(RecurrenceStatus status);
+Tone MarginFlagTone(MarginFlag flag);
+Tone ObjectiveStatusTone(ObjectiveStatus status);
+
+}  // namespace agencykpi

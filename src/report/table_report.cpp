@@ -1,0 +1,412 @@
+#include "report/table_report.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "report/labels.h"
+
+namespace agencykpi {
+namespace {
+
+constexpr std::string_view kColumnGap = "  ";
+constexpr std::string_view kIndent = "  ";
+constexpr std::string_view kRule = "\u2500";        // "─" under column headers
+constexpr std::string_view kTitleRule = "\u2550";   // "═" under section titles
+constexpr std::string_view kListSeparator = ", ";
+constexpr std::string_view kAnsiReset = "\x1b[0m";
+constexpr std::string_view kAnsiBold = "\x1b[1m";
+constexpr std::string_view kAnsiRed = "\x1b[31m";
+constexpr std::string_view kAnsiGreen = "\x1b[32m";
+constexpr std::string_view kAnsiYellow = "\x1b[33m";
+
+std::string_view AnsiFor(Tone tone) {
+  switch (tone) {
+    case Tone::kBad: return kAnsiRed;
+    case Tone::kWarning: return kAnsiYellow;
+    case Tone::kGood: return kAnsiGreen;
+    case Tone::kPlain: break;
+  }
+  return "";
+}
+
+// Replaces C0 and C1 control characters (ESC included) by '?': names come
+// from the agency's files and must not drive the terminal.
+std::string Sanitize(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x20 || byte == 0x7F) {
+      out += '?';
+    } else if (byte == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      out += '?';
+      ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::string Repeat(std::string_view piece, size_t count) {
+  std::string out;
+  out.reserve(piece.size() * count);
+  for (size_t i = 0; i < count; ++i) out += piece;
+  return out;
+}
+
+enum class Align { kLeft, kRight };
+
+// A cell: the text that is measured, and what is printed (the same text,
+// possibly with color codes that take no room on screen).
+struct Cell {
+  std::string text;
+  std::string shown;
+};
+
+Cell Plain(std::string text) {
+  Cell cell{std::move(text), {}};
+  cell.shown = cell.text;
+  return cell;
+}
+
+Cell TextCell(std::string_view text) { return Plain(Sanitize(text)); }
+
+class CellWriter {
+ public:
+  explicit CellWriter(bool color) : color_(color) {}
+
+  // Appends `word` (and its color when on) to a cell.
+  void Append(Cell& cell, std::string_view word, Tone tone) const {
+    cell.text += word;
+    const std::string_view ansi = color_ ? AnsiFor(tone) : std::string_view();
+    if (ansi.empty()) {
+      cell.shown += word;
+    } else {
+      cell.shown += ansi;
+      cell.shown += word;
+      cell.shown += kAnsiReset;
+    }
+  }
+
+  Cell Toned(std::string_view word, Tone tone) const {
+    Cell cell;
+    Append(cell, word, tone);
+    return cell;
+  }
+
+ private:
+  bool color_;
+};
+
+// Columns sized to their widest cell; cells padded by display width.
+class TextTable {
+ public:
+  void AddColumn(std::string header, Align align) {
+    headers_.push_back(std::move(header));
+    aligns_.push_back(align);
+  }
+  void AddRow(std::vector<Cell> cells) { rows_.push_back(std::move(cells)); }
+
+  // Writes every row, each line starting with kIndent; the header line and
+  // its rule only when `with_header`.
+  void Render(std::string& out, bool with_header) const {
+    std::vector<size_t> widths(aligns_.size(), 0);
+    if (with_header) {
+      for (size_t col = 0; col < headers_.size(); ++col) widths[col] = DisplayWidth(headers_[col]);
+    }
+    for (const auto& row : rows_) {
+      for (size_t col = 0; col < row.size() && col < widths.size(); ++col) {
+        widths[col] = std::max(widths[col], DisplayWidth(row[col].text));
+      }
+    }
+    if (with_header) {
+      std::vector<Cell> header_cells;
+      std::vector<Cell> rule_cells;
+      for (size_t col = 0; col < headers_.size(); ++col) {
+        header_cells.push_back(Plain(headers_[col]));
+        rule_cells.push_back(Plain(Repeat(kRule, widths[col])));
+      }
+      RenderLine(out, header_cells, widths);
+      RenderLine(out, rule_cells, widths);
+    }
+    for (const auto& row : rows_) RenderLine(out, row, widths);
+  }
+
+ private:
+  void RenderLine(std::string& out, const std::vector<Cell>& cells,
+                  const std::vector<size_t>& widths) const {
+    std::string line(kIndent);
+    for (size_t col = 0; col < widths.size(); ++col) {
+      const Cell empty;
+      const Cell& cell = col < cells.size() ? cells[col] : empty;
+      const size_t used = DisplayWidth(cell.text);
+      const std::string padding(widths[col] > used ? widths[col] - used : 0, ' ');
+      if (col > 0) line += kColumnGap;
+      if (aligns_[col] == Align::kRight) line += padding;
+      line += cell.shown;
+      if (aligns_[col] == Align::kLeft) line += padding;
+    }
+    // Left-aligned last columns leave spaces at the end of the line.
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line;
+    out += '\n';
+  }
+
+  std::vector<std::string> headers_;
+  std::vector<Align> aligns_;
+  std::vector<std::vector<Cell>> rows_;
+};
+
+class TableWriter {
+ public:
+  explicit TableWriter(const TableOptions& options)
+      : language_(options.language), color_(options.color), cells_(options.color) {}
+
+  std::string Render(const Report& report, std::optional<Section> only) {
+    WriteHeader(report.period);
+    for (Section section : kAllSections) {
+      if (only && *only != section) continue;
+      out_ += '\n';
+      switch (section) {
+        case Section::kRecurrence: WriteRecurrence(report.recurrence); break;
+        case Section::kRevenue: WriteRevenue(report.revenue); break;
+        case Section::kMargin: WriteMargin(report.margin); break;
+        case Section::kObjectives: WriteObjectives(report.objectives); break;
+      }
+    }
+    return std::move(out_);
+  }
+
+ private:
+  using Figures = std::vector<std::pair<std::string_view, std::string>>;
+
+  std::string_view Tr(std::string_view french, std::string_view english) const {
+    return language_ == Language::kFrench ? french : english;
+  }
+
+  std::string Money(Cents cents) const { return FormatMoney(cents, language_); }
+  std::string Percent(std::optional<double> ratio) const { return FormatPercent(ratio, language_); }
+  std::string Count(int64_t value) const { return FormatInteger(value, language_); }
+
+  void WriteHeader(const ReportPeriod& period) {
+    const std::string span = fmt::format(
+        "{} {} {} {}", Tr("du", "from"), FormatDay(period.period.start, language_), Tr("au", "to"),
+        FormatDay(period.period.end, language_));
+    const std::string previous = fmt::format(
+        "{} {} {} {}", Tr("du", "from"), FormatDay(period.previous.start, language_),
+        Tr("au", "to"), FormatDay(period.previous.end, language_));
+    WriteStrong(fmt::format("{} \u2014 {}", Tr("Indicateurs commerciaux", "Sales KPIs"), span));
+    out_ += '\n';
+    out_ += fmt::format("{} {} \u00B7 {} {}\n", Tr("Arrêté au", "As of"),
+                        FormatDay(period.as_of, language_),
+                        Tr("période précédente\u00A0:", "previous period:"), previous);
+  }
+
+  void WriteStrong(std::string_view text) {
+    if (color_) out_ += kAnsiBold;
+    out_ += text;
+    if (color_) out_ += kAnsiReset;
+  }
+
+  void WriteTitle(std::string_view title) {
+    WriteStrong(title);
+    out_ += '\n';
+    out_ += Repeat(kTitleRule, DisplayWidth(title));
+    out_ += "\n\n";
+  }
+
+  void WriteFigures(const Figures& figures) {
+    TextTable table;
+    table.AddColumn("", Align::kLeft);
+    table.AddColumn("", Align::kRight);
+    for (const auto& [label, value] : figures) {
+      table.AddRow({Plain(std::string(label)), Plain(value)});
+    }
+    table.Render(out_, /*with_header=*/false);
+    out_ += '\n';
+  }
+
+  void WriteList(const TextTable& table, size_t rows, std::string_view none) {
+    if (rows == 0) {
+      out_ += kIndent;
+      out_ += none;
+      out_ += '\n';
+      return;
+    }
+    table.Render(out_, /*with_header=*/true);
+  }
+
+  void WriteRecurrence(const RecurrenceSection& section) {
+    WriteTitle(Tr("Taux de récurrence", "Client recurrence"));
+    WriteFigures({
+        {Tr("Clients en fin de contrat", "Clients with an ending contract"), Count(section.ending_clients)},
+        {Tr("Renouvelés spontanément", "Renewed spontaneously"), Count(section.spontaneous)},
+        {Tr("Renouvelés sur sollicitation", "Renewed when solicited"), Count(section.solicited)},
+        {Tr("En attente", "Pending"), Count(section.pending)},
+        {Tr("Perdus", "Lost"), Count(section.lost)},
+        {Tr("Décidés", "Decided"), Count(section.decided)},
+        {Tr("Taux de récurrence", "Recurrence rate"), Percent(section.recurrence_rate)},
+        {Tr("Taux de renouvellement", "Renewal rate"), Percent(section.renewal_rate)},
+        {Tr("Taux d'attrition", "Churn rate"), Percent(section.churn_rate)},
+    });
+    TextTable table;
+    table.AddColumn(std::string(Tr("Client", "Client")), Align::kLeft);
+    table.AddColumn(std::string(Tr("Statut", "Status")), Align::kLeft);
+    table.AddColumn(std::string(Tr("Contrats échus", "Ending contracts")), Align::kLeft);
+    for (const auto& client : section.clients) {
+      std::string contracts;
+      for (const auto& contract : client.ending_contracts) {
+        if (!contracts.empty()) contracts += kListSeparator;
+        contracts += contract;
+      }
+      table.AddRow({TextCell(client.client_id),
+                    cells_.Toned(RecurrenceStatusWord(client.status, language_),
+                                 RecurrenceStatusTone(client.status)),
+                    TextCell(contracts)});
+    }
+    WriteList(table, section.clients.size(),
+              Tr("Aucun contrat ne finit sur la période.", "No contract ends in this period."));
+  }
+
+  void WriteRevenue(const RevenueSection& section) {
+    WriteTitle(Tr("CA par client", "Revenue per client"));
+    WriteFigures({
+        {Tr("CA total", "Total revenue"), Money(section.total_revenue)},
+        {Tr("Clients facturés", "Clients billed"), Count(section.clients_billed)},
+        {Tr("CA moyen par client", "Average per client"),
+         FormatMoney(section.average_per_client, language_)},
+        {Tr("CA non affecté à une prestation", "Revenue not tied to a mission"),
+         Money(section.unallocated_revenue)},
+        {Tr("Part du premier client", "Top client share"), Percent(section.top1_share)},
+        {Tr("Part des trois premiers", "Top 3 clients share"), Percent(section.top3_share)},
+        {Tr("Indice de concentration (HHI)", "Concentration index (HHI)"),
+         FormatDecimal(section.hhi, language_, 0)},
+    });
+    TextTable table;
+    table.AddColumn(std::string(Tr("Client", "Client")), Align::kLeft);
+    table.AddColumn(std::string(Tr("Nom", "Name")), Align::kLeft);
+    table.AddColumn(std::string(Tr("CA", "Revenue")), Align::kRight);
+    table.AddColumn(std::string(Tr("Part", "Share")), Align::kRight);
+    table.AddColumn(std::string(Tr("Part cumulée", "Cumulative")), Align::kRight);
+    table.AddColumn(std::string(Tr("Classe", "Class")), Align::kLeft);
+    table.AddColumn(std::string(Tr("Heures", "Hours")), Align::kRight);
+    table.AddColumn(std::string(Tr("Visites", "Visits")), Align::kRight);
+    table.AddColumn(std::string(Tr("Coût complet", "Full cost")), Align::kRight);
+    table.AddColumn(std::string(Tr("Marge", "Margin")), Align::kRight);
+    table.AddColumn(std::string(Tr("ROI", "ROI")), Align::kRight);
+    for (const auto& client : section.clients) {
+      table.AddRow({TextCell(client.client_id), TextCell(client.name), Plain(Money(client.revenue)),
+                    Plain(Percent(client.share)), Plain(Percent(client.cumulative_share)),
+                    Plain(std::string(ParetoClassName(client.pareto_class))),
+                    Plain(FormatHours(client.hours, language_)), Plain(Count(client.visits)),
+                    Plain(Money(client.full_cost)), Plain(Money(client.margin)),
+                    Plain(Percent(client.roi))});
+    }
+    WriteList(table, section.clients.size(),
+              Tr("Aucun client actif sur la période.", "No client activity in this period."));
+  }
+
+  Cell FlagsCell(const std::vector<MarginFlag>& flags) const {
+    Cell cell;
+    for (MarginFlag flag : flags) {
+      if (!cell.text.empty()) cells_.Append(cell, kListSeparator, Tone::kPlain);
+      cells_.Append(cell, MarginFlagWord(flag, language_), MarginFlagTone(flag));
+    }
+    return cell;
+  }
+
+  void WriteMargin(const MarginSection& section) {
+    WriteTitle(Tr("Marge par prestation", "Margin per mission"));
+    WriteFigures({
+        {Tr("CA", "Revenue"), Money(section.revenue)},
+        {Tr("Coût du travail", "Labor cost"), Money(section.labor_cost)},
+        {Tr("Frais", "Expenses"), Money(section.expenses)},
+        {Tr("Coût total", "Total cost"), Money(section.total_cost)},
+        {Tr("Marge", "Margin"), Money(section.margin)},
+        {Tr("Taux de marge", "Margin rate"), Percent(section.margin_rate)},
+        {Tr("Frais de structure", "Overhead pool"), Money(section.overhead_pool)},
+        {Tr("Frais de structure non répartis", "Overhead not allocated"),
+         Money(section.overhead_unallocated)},
+    });
+    TextTable table;
+    table.AddColumn(std::string(Tr("Prestation", "Mission")), Align::kLeft);
+    table.AddColumn(std::string(Tr("Client", "Client")), Align::kLeft);
+    table.AddColumn(std::string(Tr("Nom", "Name")), Align::kLeft);
+    table.AddColumn(std::string(Tr("CA", "Revenue")), Align::kRight);
+    table.AddColumn(std::string(Tr("Heures", "Hours")), Align::kRight);
+    table.AddColumn(std::string(Tr("Marge directe", "Direct margin")), Align::kRight);
+    table.AddColumn(std::string(Tr("Structure", "Overhead")), Align::kRight);
+    table.AddColumn(std::string(Tr("Marge complète", "Full margin")), Align::kRight);
+    table.AddColumn(std::string(Tr("Taux", "Rate")), Align::kRight);
+    table.AddColumn(std::string(Tr("Évolution", "Change")), Align::kRight);
+    table.AddColumn(std::string(Tr("Alertes", "Flags")), Align::kLeft);
+    for (const auto& mission : section.missions) {
+      table.AddRow({TextCell(mission.mission_id), TextCell(mission.client_id), TextCell(mission.name),
+                    Plain(Money(mission.revenue)), Plain(FormatHours(mission.hours, language_)),
+                    Plain(Money(mission.direct_margin)), Plain(Money(mission.overhead)),
+                    Plain(Money(mission.full_margin)), Plain(Percent(mission.full_margin_rate)),
+                    Plain(FormatPoints(mission.margin_rate_change, language_)),
+                    FlagsCell(mission.flags)});
+    }
+    WriteList(table, section.missions.size(),
+              Tr("Aucune prestation active sur la période.", "No mission activity in this period."));
+  }
+
+  void WriteObjectives(const ObjectivesSection& section) {
+    WriteTitle(Tr("Atteinte des objectifs", "Objective attainment"));
+    WriteFigures({
+        {Tr("Objectifs", "Objectives"), Count(section.count)},
+        {Tr("Atteints", "Met"), Count(section.met)},
+        {Tr("Part atteinte", "Met share"), Percent(section.met_share)},
+        {Tr("Atteinte moyenne", "Mean attainment"), Percent(section.mean_attainment)},
+        {Tr("Atteinte moyenne plafonnée à 100\u00A0%", "Mean attainment capped at 100%"),
+         Percent(section.mean_capped_attainment)},
+    });
+    TextTable table;
+    table.AddColumn(std::string(Tr("Objectif", "Objective")), Align::kLeft);
+    table.AddColumn(std::string(Tr("Prestation", "Mission")), Align::kLeft);
+    table.AddColumn(std::string(Tr("Client", "Client")), Align::kLeft);
+    table.AddColumn(std::string(Tr("Indicateur", "Metric")), Align::kLeft);
+    table.AddColumn(std::string(Tr("Cible", "Target")), Align::kRight);
+    table.AddColumn(std::string(Tr("Réalisé", "Achieved")), Align::kRight);
+    table.AddColumn(std::string(Tr("Atteinte", "Attainment")), Align::kRight);
+    table.AddColumn(std::string(Tr("Temps écoulé", "Elapsed")), Align::kRight);
+    table.AddColumn(std::string(Tr("Projection", "Projected")), Align::kRight);
+    table.AddColumn(std::string(Tr("Statut", "Status")), Align::kLeft);
+    for (const auto& item : section.items) {
+      table.AddRow({TextCell(item.objective_id), TextCell(item.mission_id), TextCell(item.client_id),
+                    TextCell(item.metric), Plain(FormatQuantity(item.target, language_)),
+                    Plain(FormatQuantity(item.achieved, language_)), Plain(Percent(item.attainment)),
+                    Plain(Percent(item.elapsed)), Plain(Percent(item.projected_attainment)),
+                    cells_.Toned(ObjectiveStatusWord(item.status, language_),
+                                 ObjectiveStatusTone(item.status))});
+    }
+    WriteList(table, section.items.size(),
+              Tr("Aucun objectif sur la période.", "No objective in this period."));
+  }
+
+  Language language_;
+  bool color_;
+  CellWriter cells_;
+  std::string out_;
+};
+
+}  // namespace
+
+size_t DisplayWidth(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+std::string RenderTable(const Report& report, const TableOptions& options) {
+  return TableWriter(options).Render(report, options.section);
+}
+
+}  // namespace agencykpi
