@@ -1,0 +1,41 @@
+// One section's list of a report as a CSV file for spreadsheets
+// (`report --format csv --section NAME`).
+//
+// Dialect, chosen so the file opens cleanly in Excel by double-click:
+//   French   `;` between fields, decimal comma: what Excel expects in a
+//            French locale;
+//   English  `,` between fields, decimal point.
+//   Both     UTF-8 with a byte order mark (without it Excel reads UTF-8 as
+//            the ANSI code page and breaks accented names), CRLF line ends,
+//            RFC 4180 quoting: a field holding the separator, a quote, CR or
+//            LF is quoted and its quotes doubled.
+// Scripts should read the JSON output instead.
+//
+// Columns: the SPEC §4 keys of the section's list, in SPEC order, as the
+// header line. cost_by_activity and expenses_by_category become one column
+// per key (`cost_field` … `cost_other`, `expenses_travel` …
+// `expenses_other`); flags and ending_contracts are joined with `|`.
+// Values: statuses, flags, classes and aggregations as their SPEC names (not
+// translated); money as plain euros with two decimals, no currency or
+// grouping (`-1234,56`); hours with two decimals; ratios unrounded
+// (shortest text that reads back to the same double, never with an
+// exponent); objective quantities exact; an undefined figure is an empty
+// field. Text fields starting with = + - @ get a leading `'` so Excel does
+// not run them as formulas (names come from the agency's files).
+// Pure and thread-safe.
+#pragma once
+
+#include <string>
+
+#include "common/status.h"
+#include "kpi/report.h"
+#include "report/locale_format.h"
+#include "report/section.h"
+
+namespace agencykpi {
+
+// The CSV text of `section`'s list; InvalidInput for a Section value out of
+// the enum's range.
+Result<std::string> RenderCsv(const Report& report, Section section, Language language);
+
+}  // namespace agencykpi
