@@ -40,7 +40,7 @@ test: deps
 demo: deps build
 	./$(BUILD)/agencykpi demo-data $(DEMO_DIR) --seed 1
 	./$(BUILD)/agencykpi import $(DEMO_DIR) --db $(DEMO_DB)
-	./$(BUILD)/agencykpi report --db $(DEMO_DB) --latest-half
+	./$(BUILD)/agencykpi report --db $(DEMO_DB) --period 2026-H1 --as-of 2026-06-30
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i

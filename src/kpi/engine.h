@@ -14,6 +14,8 @@
 
 namespace agencykpi {
 
+struct PreparedDataset;  // the engine's date-ordered copy of the facts
+
 constexpr int kDefaultGraceDays = 30;
 
 struct ReportRequest {
@@ -33,9 +35,8 @@ class KpiEngine {
   [[nodiscard]] const Dataset& dataset() const { return dataset_; }
 
  private:
-  struct Prepared;
   const Dataset& dataset_;
-  std::unique_ptr<Prepared> prepared_;
+  std::unique_ptr<PreparedDataset> prepared_;
 };
 
 }  // namespace agencykpi

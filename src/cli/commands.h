@@ -1,0 +1,43 @@
+// The subcommands of `agencykpi`, each returning the process exit status
+// (0 ok, 2 the input was refused, 1 internal error; see ExitCodeFor).
+// They write results to stdout and diagnostics to stderr.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace agencykpi {
+
+struct ImportArgs {
+  std::string folder;
+  std::string db;
+};
+
+struct CheckArgs {
+  std::string folder;
+};
+
+struct ReportArgs {
+  std::string db;      // one of db and data is set
+  std::string data;
+  std::string period;  // empty: the half-year holding as_of
+  std::string as_of;   // empty: today
+  int grace_days = 30;
+  std::string format = "table";  // table | json | csv
+  std::string section;           // for csv (required) and table (optional)
+  std::string lang;              // fr | en; empty: from LANG
+};
+
+struct DemoDataArgs {
+  std::string folder;
+  uint64_t seed = 1;
+  int scale = 1;
+};
+
+int RunImport(const ImportArgs& args);
+int RunCheck(const CheckArgs& args);
+int RunReport(const ReportArgs& args);
+int RunDemoData(const DemoDataArgs& args);
+
+}  // namespace agencykpi

@@ -1,0 +1,70 @@
+// agencykpi: the command line. Parses arguments (CLI11) and hands over to
+// the subcommands in commands.cpp.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace agencykpi;
+  CLI::App app{"agencykpi: sales KPIs of a field-sales agency (recurrence, revenue per client, "
+               "margin per mission, objective attainment)"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "agencykpi 0.1.0");
+
+  ImportArgs import_args;
+  auto* import_cmd = app.add_subcommand("import", "Validate an agency folder and import it into a database");
+  import_cmd->add_option("folder", import_args.folder, "Agency folder of CSV files")->required()->check(CLI::ExistingDirectory);
+  import_cmd->add_option("--db", import_args.db, "SQLite database file (created if needed)")->required();
+
+  CheckArgs check_args;
+  auto* check_cmd = app.add_subcommand("check", "Validate an agency folder: list errors and warnings");
+  check_cmd->add_option("folder", check_args.folder, "Agency folder of CSV files")->required()->check(CLI::ExistingDirectory);
+
+  ReportArgs report_args;
+  auto* report_cmd = app.add_subcommand("report", "Compute the four KPIs for a period");
+  auto* db_opt = report_cmd->add_option("--db", report_args.db, "SQLite database written by import")->check(CLI::ExistingFile);
+  auto* data_opt = report_cmd->add_option("--data", report_args.data, "Agency folder, read directly")->check(CLI::ExistingDirectory);
+  db_opt->excludes(data_opt);
+  report_cmd->add_option("--period", report_args.period,
+                         "2026, 2026-H1, 2026-Q1, 2026-03 or 2026-01-01..2026-06-30 (default: the half-year of --as-of)");
+  report_cmd->add_option("--as-of", report_args.as_of, "Date the report is seen from, YYYY-MM-DD or DD/MM/YYYY (default: today)");
+  report_cmd->add_option("--grace-days", report_args.grace_days, "Days after a contract's end before it counts as lost")
+      ->check(CLI::NonNegativeNumber);
+  report_cmd->add_option("--format", report_args.format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
+  report_cmd->add_option("--section", report_args.section, "Section for csv (and to narrow table)")
+      ->check(CLI::IsMember({"recurrence", "revenue", "margin", "objectives"}));
+  report_cmd->add_option("--lang", report_args.lang, "Language of the table and csv output")->check(CLI::IsMember({"fr", "en"}));
+
+  DemoDataArgs demo_args;
+  auto* demo_cmd = app.add_subcommand("demo-data", "Write a realistic demo agency folder");
+  demo_cmd->add_option("folder", demo_args.folder, "Folder to write (created if needed)")->required();
+  demo_cmd->add_option("--seed", demo_args.seed, "Random seed");
+  demo_cmd->add_option("--scale", demo_args.scale, "Size: 1 ≈ 50,000 time entries, 20 ≈ 1,000,000")->check(CLI::Range(1, 1000));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  try {
+    if (*import_cmd) return RunImport(import_args);
+    if (*check_cmd) return RunCheck(check_args);
+    if (*report_cmd) {
+      if (report_args.db.empty() && report_args.data.empty()) {
+        std::fprintf(stderr, "report: one of --db FILE or --data DIR is required\n");
+        return 2;
+      }
+      return RunReport(report_args);
+    }
+    if (*demo_cmd) return RunDemoData(demo_args);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "agencykpi: internal error: %s\n", e.what());
+    return 1;
+  }
+  return 1;
+}

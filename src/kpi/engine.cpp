@@ -1,0 +1,649 @@
+#include "kpi/engine.h"
+
+#include <algorithm>
+#include <cassert>
+#include <numeric>
+#include <unordered_map>
+
+namespace agencykpi {
+namespace {
+
+constexpr Int128 kHundred = 100;
+
+// Dense ranks of ids in byte order, so lists sort by id without string
+// comparisons in the hot path.
+template <typename Row>
+std::vector<int32_t> RanksById(const std::vector<Row>& rows) {
+  std::vector<int32_t> order(rows.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&](int32_t x, int32_t y) { return rows[x].id < rows[y].id; });
+  std::vector<int32_t> rank(rows.size());
+  for (size_t i = 0; i < order.size(); ++i) rank[order[i]] = static_cast<int32_t>(i);
+  return rank;
+}
+
+// Indexes of `dates` sorted by date (stable, so file order breaks ties).
+std::vector<uint32_t> OrderByDate(const std::vector<Day>& dates) {
+  std::vector<uint32_t> order(dates.size());
+  std::iota(order.begin(), order.end(), 0U);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t x, uint32_t y) { return dates[x] < dates[y]; });
+  return order;
+}
+
+template <typename T>
+std::vector<T> Permuted(const std::vector<T>& column, const std::vector<uint32_t>& order) {
+  std::vector<T> out;
+  out.reserve(order.size());
+  for (uint32_t i : order) out.push_back(column[i]);
+  return out;
+}
+
+// [first, last) of the rows of a date-ordered column within [from, to].
+struct RowRange {
+  size_t first = 0;
+  size_t last = 0;
+};
+RowRange DateRange(const std::vector<Day>& sorted_dates, Day from, Day to) {
+  if (from > to) return {};
+  const auto lo = std::lower_bound(sorted_dates.begin(), sorted_dates.end(), from);
+  const auto hi = std::upper_bound(lo, sorted_dates.end(), to);
+  return {static_cast<size_t>(lo - sorted_dates.begin()), static_cast<size_t>(hi - sorted_dates.begin())};
+}
+
+Ratio RatioOf(Int128 num, Int128 den) {
+  if (den == 0) return std::nullopt;
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  return ToDouble(num, den);
+}
+
+}  // namespace
+
+// Facts ordered by date, with what every period needs computed once.
+struct PreparedDataset {
+  // Time entries, date order; cost = hours × the rate in force that day.
+  std::vector<Day> entry_date;
+  std::vector<int16_t> entry_hours;
+  std::vector<CostUnits> entry_cost;
+  std::vector<Activity> entry_activity;
+  std::vector<RowId> entry_mission;
+
+  std::vector<Day> expense_date;
+  std::vector<Cents> expense_amount;
+  std::vector<ExpenseCategory> expense_category;
+  std::vector<RowId> expense_mission;
+
+  std::vector<Day> invoice_date;
+  std::vector<Cents> invoice_amount;
+  std::vector<RowId> invoice_client;
+  std::vector<RowId> invoice_mission;
+
+  std::vector<Day> visit_date;
+  std::vector<RowId> visit_mission;
+
+  // Results of one (mission, metric), ordered by (date, value), with running sums.
+  struct ResultSeries {
+    std::vector<Day> date;
+    std::vector<Micros> value;
+    std::vector<Micros> running_sum;  // running_sum[i] = Σ value[0..i]
+  };
+  std::unordered_map<uint64_t, ResultSeries> results;
+
+  std::vector<RowId> renewed_by;  // per contract: the contract renewing it, or kNoRow
+  std::vector<std::vector<RowId>> client_missions;
+  std::vector<int32_t> client_rank, contract_rank, mission_rank, objective_rank;
+};
+
+namespace {
+
+uint64_t SeriesKey(RowId mission, RowId metric) {
+  return (static_cast<uint64_t>(static_cast<uint32_t>(mission)) << 32) | static_cast<uint32_t>(metric);
+}
+
+// Sums of one period's activity, per mission and per client, in exact units.
+struct PeriodActivity {
+  struct MissionSums {
+    Cents revenue = 0;
+    Hundredths hours = 0;
+    CostUnits labor = 0;
+    Cents expenses = 0;
+    bool listed = false;      // has an invoice, time entry or expense in the period
+    bool has_effort = false;  // has a time entry or expense in the period
+  };
+  struct ClientSums {
+    Cents revenue = 0;
+    int64_t invoices = 0;
+    Hundredths hours = 0;
+    CostUnits labor = 0;
+    Cents expenses = 0;
+    int64_t visits = 0;
+    bool listed = false;
+  };
+  std::vector<MissionSums> missions;
+  std::vector<ClientSums> clients;
+  std::vector<CostUnits> cost_by_activity;         // mission × kActivityCount
+  std::vector<Cents> expenses_by_category;         // mission × kExpenseCategoryCount
+  Cents total_revenue = 0;
+  Cents unallocated_revenue = 0;
+  CostUnits total_labor = 0;
+  Cents total_expenses = 0;
+  CostUnits overhead_pool = 0;  // internal labour + expenses without mission (cost units)
+  Hundredths mission_hours = 0;  // Σ hours of all missions
+};
+
+PeriodActivity SumActivity(const Dataset& data, const PreparedDataset& p, Day from, Day to,
+                           bool with_breakdowns) {
+  PeriodActivity act;
+  act.missions.resize(data.missions.size());
+  act.clients.resize(data.clients.size());
+  if (with_breakdowns) {
+    act.cost_by_activity.assign(data.missions.size() * kActivityCount, 0);
+    act.expenses_by_category.assign(data.missions.size() * kExpenseCategoryCount, 0);
+  }
+
+  const RowRange entries = DateRange(p.entry_date, from, to);
+  for (size_t i = entries.first; i < entries.last; ++i) {
+    const CostUnits cost = p.entry_cost[i];
+    act.total_labor += cost;
+    const RowId m = p.entry_mission[i];
+    if (m == kNoRow) {
+      act.overhead_pool += cost;
+      continue;
+    }
+    auto& ms = act.missions[m];
+    ms.hours += p.entry_hours[i];
+    ms.labor += cost;
+    ms.listed = true;
+    ms.has_effort = true;
+    act.mission_hours += p.entry_hours[i];
+    if (with_breakdowns) {
+      act.cost_by_activity[static_cast<size_t>(m) * kActivityCount +
+                           static_cast<size_t>(p.entry_activity[i])] += cost;
+    }
+  }
+
+  const RowRange expenses = DateRange(p.expense_date, from, to);
+  for (size_t i = expenses.first; i < expenses.last; ++i) {
+    const Cents amount = p.expense_amount[i];
+    act.total_expenses += amount;
+    const RowId m = p.expense_mission[i];
+    if (m == kNoRow) {
+      act.overhead_pool += amount * kCostUnitsPerCent;
+      continue;
+    }
+    act.missions[m].expenses += amount;
+    act.missions[m].listed = true;
+    act.missions[m].has_effort = true;
+    if (with_breakdowns) {
+      act.expenses_by_category[static_cast<size_t>(m) * kExpenseCategoryCount +
+                               static_cast<size_t>(p.expense_category[i])] += amount;
+    }
+  }
+
+  const RowRange invoices = DateRange(p.invoice_date, from, to);
+  for (size_t i = invoices.first; i < invoices.last; ++i) {
+    const Cents amount = p.invoice_amount[i];
+    act.total_revenue += amount;
+    auto& cs = act.clients[p.invoice_client[i]];
+    cs.revenue += amount;
+    cs.invoices += 1;
+    cs.listed = true;
+    const RowId m = p.invoice_mission[i];
+    if (m == kNoRow) {
+      act.unallocated_revenue += amount;
+    } else {
+      act.missions[m].revenue += amount;
+      act.missions[m].listed = true;
+    }
+  }
+
+  const RowRange visits = DateRange(p.visit_date, from, to);
+  for (size_t i = visits.first; i < visits.last; ++i) {
+    auto& cs = act.clients[data.missions[p.visit_mission[i]].client];
+    cs.visits += 1;
+    cs.listed = true;
+  }
+
+  // Roll missions up to their clients: effort without revenue must show.
+  for (size_t m = 0; m < act.missions.size(); ++m) {
+    const auto& ms = act.missions[m];
+    if (!ms.has_effort) continue;
+    auto& cs = act.clients[data.missions[m].client];
+    cs.hours += ms.hours;
+    cs.labor += ms.labor;
+    cs.expenses += ms.expenses;
+    cs.listed = true;
+  }
+  return act;
+}
+
+// A mission's full cost (direct cost + its share of the overhead pool), exact.
+Fraction FullCost(const PeriodActivity& act, CostUnits direct_cost, Hundredths hours) {
+  if (act.mission_hours == 0) return Fraction{direct_cost, 1};
+  return Fraction{static_cast<Int128>(direct_cost) * act.mission_hours +
+                      static_cast<Int128>(act.overhead_pool) * hours,
+                  act.mission_hours};
+}
+
+Fraction Overhead(const PeriodActivity& act, Hundredths hours) {
+  if (act.mission_hours == 0) return Fraction{0, 1};
+  return Fraction{static_cast<Int128>(act.overhead_pool) * hours, act.mission_hours};
+}
+
+// full_margin / revenue as an exact fraction; nullopt when revenue ≤ 0.
+std::optional<Fraction> FullMarginRate(const PeriodActivity& act, RowId mission) {
+  const auto& ms = act.missions[mission];
+  if (ms.revenue <= 0) return std::nullopt;
+  const CostUnits direct = ms.labor + ms.expenses * kCostUnitsPerCent;
+  const Fraction full = FullCost(act, direct, ms.hours);
+  const Int128 revenue_units = static_cast<Int128>(ms.revenue) * kCostUnitsPerCent;
+  return Fraction{revenue_units * full.den - full.num, full.den * revenue_units};
+}
+
+RecurrenceSection ComputeRecurrence(const Dataset& data, const PreparedDataset& p,
+                                    const ReportRequest& request, Day effective_end) {
+  RecurrenceSection out;
+  const Day s = request.period.start;
+  const Day a = request.as_of;
+  // Best status per client; lower enum value = better.
+  std::vector<int> best(data.clients.size(), -1);
+  std::vector<std::vector<RowId>> ending(data.clients.size());
+  for (size_t k = 0; k < data.contracts.size(); ++k) {
+    const Contract& c = data.contracts[k];
+    if (c.signed_on > a || c.end < s || c.end > effective_end) continue;
+    RecurrenceStatus status;
+    const RowId renewal = p.renewed_by[k];
+    if (renewal != kNoRow && data.contracts[renewal].signed_on <= a) {
+      status = data.contracts[renewal].renewal_type == RenewalType::kSpontaneous
+                   ? RecurrenceStatus::kSpontaneous
+                   : RecurrenceStatus::kSolicited;
+    } else if (static_cast<int64_t>(a) < static_cast<int64_t>(c.end) + request.grace_days) {
+      status = RecurrenceStatus::kPending;
+    } else {
+      status = RecurrenceStatus::kLost;
+    }
+    int& b = best[c.client];
+    if (b < 0 || static_cast<int>(status) < b) b = static_cast<int>(status);
+    ending[c.client].push_back(static_cast<RowId>(k));
+  }
+  for (size_t c = 0; c < data.clients.size(); ++c) {
+    if (best[c] < 0) continue;
+    RecurrenceClient rc;
+    rc.client = static_cast<RowId>(c);
+    rc.client_id = data.clients[c].id;
+    rc.status = static_cast<RecurrenceStatus>(best[c]);
+    auto& contracts = ending[c];
+    std::sort(contracts.begin(), contracts.end(),
+              [&](RowId x, RowId y) { return p.contract_rank[x] < p.contract_rank[y]; });
+    for (RowId k : contracts) rc.ending_contracts.push_back(data.contracts[k].id);
+    switch (rc.status) {
+      case RecurrenceStatus::kSpontaneous: ++out.spontaneous; break;
+      case RecurrenceStatus::kSolicited: ++out.solicited; break;
+      case RecurrenceStatus::kPending: ++out.pending; break;
+      case RecurrenceStatus::kLost: ++out.lost; break;
+    }
+    out.clients.push_back(std::move(rc));
+  }
+  std::sort(out.clients.begin(), out.clients.end(), [&](const auto& x, const auto& y) {
+    return p.client_rank[x.client] < p.client_rank[y.client];
+  });
+  out.ending_clients = static_cast<int>(out.clients.size());
+  out.decided = out.spontaneous + out.solicited + out.lost;
+  if (out.decided > 0) {
+    out.recurrence_rate = RatioOf(out.spontaneous, out.decided);
+    out.renewal_rate = RatioOf(out.spontaneous + out.solicited, out.decided);
+    out.churn_rate = RatioOf(out.lost, out.decided);
+  }
+  return out;
+}
+
+RevenueSection ComputeRevenue(const Dataset& data, const PreparedDataset& p,
+                              const PeriodActivity& act, Day from, Day to) {
+  RevenueSection out;
+  out.total_revenue = act.total_revenue;
+  out.unallocated_revenue = act.unallocated_revenue;
+  for (const auto& cs : act.clients) out.clients_billed += cs.invoices > 0 ? 1 : 0;
+  if (out.clients_billed > 0) {
+    out.average_per_client = static_cast<Cents>(RoundDiv(out.total_revenue, out.clients_billed));
+  }
+  const Int128 total = out.total_revenue;
+  const Int128 billed = out.clients_billed;
+
+  for (size_t c = 0; c < act.clients.size(); ++c) {
+    const auto& cs = act.clients[c];
+    if (!cs.listed) continue;
+    RevenueClient rc;
+    rc.client = static_cast<RowId>(c);
+    rc.client_id = data.clients[c].id;
+    rc.name = data.clients[c].name;
+    rc.revenue = cs.revenue;
+    rc.hours = cs.hours;
+    rc.visits = cs.visits;
+    rc.labor_cost = CostToCents(cs.labor);
+    rc.expenses = cs.expenses;
+    const Fraction overhead = Overhead(act, cs.hours);
+    rc.overhead = CostToCents(overhead);
+    const Fraction full_cost = FullCost(act, cs.labor + cs.expenses * kCostUnitsPerCent, cs.hours);
+    rc.full_cost = CostToCents(full_cost);
+    const Fraction margin{static_cast<Int128>(cs.revenue) * kCostUnitsPerCent * full_cost.den - full_cost.num,
+                          full_cost.den};
+    rc.margin = CostToCents(margin);
+    if (full_cost.num != 0) rc.roi = RatioOf(margin.num, full_cost.num);
+    if (cs.hours != 0) rc.revenue_per_hour = RatioOf(cs.revenue, cs.hours);
+    if (total != 0) rc.share = RatioOf(cs.revenue, total);
+    // index = revenue / (total / billed), from the exact average.
+    if (total != 0 && billed != 0) rc.index_vs_average = RatioOf(cs.revenue * billed, total);
+    int64_t complexity_sum = 0;
+    int64_t complexity_count = 0;
+    for (RowId m : p.client_missions[c]) {
+      const Mission& mission = data.missions[m];
+      if (mission.complexity == 0 || mission.start > to || mission.end < from) continue;
+      complexity_sum += mission.complexity;
+      ++complexity_count;
+    }
+    if (complexity_count > 0) rc.avg_complexity = RatioOf(complexity_sum, complexity_count);
+    out.clients.push_back(std::move(rc));
+  }
+  std::sort(out.clients.begin(), out.clients.end(), [&](const auto& x, const auto& y) {
+    if (x.revenue != y.revenue) return x.revenue > y.revenue;
+    return p.client_rank[x.client] < p.client_rank[y.client];
+  });
+
+  if (total <= 0) return out;  // every class C, concentration null
+  Int128 cumulative = 0;
+  Int128 sum_of_squares = 0;
+  int pareto_count = 0;
+  Int128 top3 = 0;
+  for (auto& rc : out.clients) {
+    if (rc.revenue <= 0) continue;
+    const Int128 before = cumulative;
+    cumulative += rc.revenue;
+    rc.cumulative_share = RatioOf(cumulative, total);
+    // before/total < 0.80  <=>  100·before < 80·total, exactly.
+    if (kHundred * before < 80 * total) {
+      rc.pareto_class = ParetoClass::kA;
+    } else if (kHundred * before < 95 * total) {
+      rc.pareto_class = ParetoClass::kB;
+    } else {
+      rc.pareto_class = ParetoClass::kC;
+    }
+    if (pareto_count == 0) out.top1_share = RatioOf(rc.revenue, total);
+    if (pareto_count < 3) top3 += rc.revenue;
+    sum_of_squares += static_cast<Int128>(rc.revenue) * rc.revenue;
+    ++pareto_count;
+  }
+  if (pareto_count > 0) {
+    out.top3_share = RatioOf(top3, total);
+    out.hhi = 10000.0 * ToDouble(sum_of_squares, total * total);
+  }
+  return out;
+}
+
+MarginSection ComputeMargin(const Dataset& data, const PreparedDataset& p,
+                            const PeriodActivity& act, const PeriodActivity& previous) {
+  MarginSection out;
+  out.revenue = act.total_revenue;
+  out.labor_cost = CostToCents(act.total_labor);
+  out.expenses = act.total_expenses;
+  const CostUnits total_cost = act.total_labor + act.total_expenses * kCostUnitsPerCent;
+  out.total_cost = CostToCents(total_cost);
+  const CostUnits margin = act.total_revenue * kCostUnitsPerCent - total_cost;
+  out.margin = CostToCents(margin);
+  if (act.total_revenue > 0) out.margin_rate = RatioOf(margin, act.total_revenue * kCostUnitsPerCent);
+  out.overhead_pool = CostToCents(act.overhead_pool);
+  out.overhead_unallocated = act.mission_hours == 0 ? out.overhead_pool : 0;
+
+  for (size_t m = 0; m < act.missions.size(); ++m) {
+    const auto& ms = act.missions[m];
+    if (!ms.listed) continue;
+    const Mission& mission = data.missions[m];
+    MissionMargin mm;
+    mm.mission = static_cast<RowId>(m);
+    mm.mission_id = mission.id;
+    mm.client_id = data.clients[mission.client].id;
+    mm.name = mission.name;
+    mm.revenue = ms.revenue;
+    mm.hours = ms.hours;
+    mm.labor_cost = CostToCents(ms.labor);
+    mm.expenses = ms.expenses;
+    const CostUnits direct = ms.labor + ms.expenses * kCostUnitsPerCent;
+    const CostUnits revenue_units = ms.revenue * kCostUnitsPerCent;
+    mm.direct_cost = CostToCents(direct);
+    mm.direct_margin = CostToCents(revenue_units - direct);
+    if (ms.revenue > 0) mm.direct_margin_rate = RatioOf(revenue_units - direct, revenue_units);
+    mm.overhead = CostToCents(Overhead(act, ms.hours));
+    const Fraction full_cost = FullCost(act, direct, ms.hours);
+    mm.full_cost = CostToCents(full_cost);
+    const Fraction full_margin{static_cast<Int128>(revenue_units) * full_cost.den - full_cost.num,
+                               full_cost.den};
+    mm.full_margin = CostToCents(full_margin);
+    const auto rate = FullMarginRate(act, mm.mission);
+    const auto previous_rate = FullMarginRate(previous, mm.mission);
+    if (rate) mm.full_margin_rate = ToDouble(rate->num, rate->den);
+    if (previous_rate) mm.previous_full_margin_rate = ToDouble(previous_rate->num, previous_rate->den);
+    if (rate && previous_rate) {
+      mm.margin_rate_change = *mm.full_margin_rate - *mm.previous_full_margin_rate;
+    }
+    for (int k = 0; k < kActivityCount; ++k) {
+      mm.cost_by_activity[k] = CostToCents(act.cost_by_activity[m * kActivityCount + k]);
+    }
+    for (int k = 0; k < kExpenseCategoryCount; ++k) {
+      mm.expenses_by_category[k] = act.expenses_by_category[m * kExpenseCategoryCount + k];
+    }
+    // Flags on exact values (SPEC §2: thresholds before any rounding).
+    if (full_margin.num < 0) mm.flags.push_back(MarginFlag::kLoss);
+    if (full_margin.num >= 0 && rate && CompareFractions(rate->num, rate->den, 15, 100) < 0) {
+      mm.flags.push_back(MarginFlag::kLowMargin);
+    }
+    // change ≤ −0.10  <=>  rate + 1/10 ≤ previous_rate.
+    if (rate && previous_rate &&
+        CompareFractions(10 * rate->num + rate->den, 10 * rate->den, previous_rate->num,
+                         previous_rate->den) <= 0) {
+      mm.flags.push_back(MarginFlag::kEroding);
+    }
+    if (ms.revenue == 0 && full_cost.num > 0) mm.flags.push_back(MarginFlag::kUnbilled);
+    out.missions.push_back(std::move(mm));
+  }
+  std::sort(out.missions.begin(), out.missions.end(), [&](const auto& x, const auto& y) {
+    return p.mission_rank[x.mission] < p.mission_rank[y.mission];
+  });
+  return out;
+}
+
+ObjectivesSection ComputeObjectives(const Dataset& data, const PreparedDataset& p,
+                                    const ReportRequest& request) {
+  ObjectivesSection out;
+  const Day s = request.period.start;
+  const Day e = request.period.end;
+  const Day a = request.as_of;
+  double attainment_sum = 0;
+  double capped_sum = 0;
+  int64_t attainment_count = 0;
+  for (size_t o = 0; o < data.objectives.size(); ++o) {
+    const Objective& obj = data.objectives[o];
+    if (obj.start > e || obj.end < s) continue;
+    ObjectiveItem item;
+    item.objective = static_cast<RowId>(o);
+    item.objective_id = obj.id;
+    const Mission& mission = data.missions[obj.mission];
+    item.mission_id = mission.id;
+    item.client_id = data.clients[mission.client].id;
+    item.metric = data.metrics[obj.metric];
+    item.aggregation = obj.aggregation;
+    item.target = obj.target;
+
+    const Day window_end = std::min(obj.end, a);
+    if (a >= obj.start) {
+      const auto series = p.results.find(SeriesKey(obj.mission, obj.metric));
+      if (obj.aggregation == Aggregation::kSum) {
+        Micros sum = 0;
+        if (series != p.results.end()) {
+          const RowRange range = DateRange(series->second.date, obj.start, window_end);
+          if (range.last > range.first) {
+            sum = series->second.running_sum[range.last - 1] -
+                  (range.first > 0 ? series->second.running_sum[range.first - 1] : 0);
+          }
+        }
+        item.achieved = sum;
+      } else if (series != p.results.end()) {
+        // Ordered by (date, value): the last one in the window is the latest, greatest.
+        const RowRange range = DateRange(series->second.date, obj.start, window_end);
+        if (range.last > range.first) item.achieved = series->second.value[range.last - 1];
+      }
+    }
+
+    const int64_t days = static_cast<int64_t>(obj.end) - obj.start + 1;
+    const int64_t days_to_as_of = static_cast<int64_t>(a) - obj.start + 1;  // both ends counted
+    if (a < obj.start) {
+      item.elapsed = 0;
+    } else {
+      item.elapsed = days_to_as_of >= days ? 1.0 : RatioOf(days_to_as_of, days).value();
+    }
+    const bool finished = a >= obj.end;
+    if (item.achieved) {
+      item.attainment = RatioOf(*item.achieved, obj.target);
+      if (finished) {
+        item.projected_attainment = item.attainment;
+      } else if (obj.aggregation == Aggregation::kSum) {
+        // (achieved / target) / (days_to_as_of / days), exactly.
+        item.projected_attainment =
+            RatioOf(static_cast<Int128>(*item.achieved) * days, static_cast<Int128>(obj.target) * days_to_as_of);
+      }
+    }
+
+    if (a < obj.start) {
+      item.status = ObjectiveStatus::kNotStarted;
+    } else if (!item.achieved) {
+      item.status = ObjectiveStatus::kNoData;
+    } else if (*item.achieved >= obj.target) {
+      item.status = ObjectiveStatus::kMet;
+    } else if (finished) {
+      item.status = ObjectiveStatus::kMissed;
+    } else if (obj.aggregation == Aggregation::kSum) {
+      const bool on_track = static_cast<Int128>(*item.achieved) * days >=
+                            static_cast<Int128>(obj.target) * days_to_as_of;
+      item.status = on_track ? ObjectiveStatus::kOnTrack : ObjectiveStatus::kBehind;
+    } else {
+      item.status = ObjectiveStatus::kInProgress;
+    }
+
+    if (item.status == ObjectiveStatus::kMet) ++out.met;
+    if (item.attainment) {
+      attainment_sum += *item.attainment;
+      capped_sum += std::min(*item.attainment, 1.0);
+      ++attainment_count;
+    }
+    out.items.push_back(std::move(item));
+  }
+  std::sort(out.items.begin(), out.items.end(), [&](const auto& x, const auto& y) {
+    return p.objective_rank[x.objective] < p.objective_rank[y.objective];
+  });
+  out.count = static_cast<int64_t>(out.items.size());
+  if (out.count > 0) out.met_share = RatioOf(out.met, out.count);
+  if (attainment_count > 0) {
+    out.mean_attainment = attainment_sum / static_cast<double>(attainment_count);
+    out.mean_capped_attainment = capped_sum / static_cast<double>(attainment_count);
+  }
+  return out;
+}
+
+}  // namespace
+
+KpiEngine::KpiEngine(const Dataset& dataset) : dataset_(dataset), prepared_(std::make_unique<PreparedDataset>()) {
+  const Dataset& d = dataset_;
+  PreparedDataset& p = *prepared_;
+
+  // Rates per employee ordered by valid_from, to price every entry once.
+  std::vector<std::vector<std::pair<Day, Cents>>> rates(d.employees.size());
+  for (const CostRate& r : d.cost_rates) rates[r.employee].emplace_back(r.valid_from, r.hourly_cost);
+  for (auto& list : rates) std::sort(list.begin(), list.end());
+
+  const TimeEntries& te = d.time_entries;
+  const auto entry_order = OrderByDate(te.date);
+  p.entry_date = Permuted(te.date, entry_order);
+  p.entry_hours = Permuted(te.hours, entry_order);
+  p.entry_activity = Permuted(te.activity, entry_order);
+  p.entry_mission = Permuted(te.mission, entry_order);
+  p.entry_cost.reserve(entry_order.size());
+  for (uint32_t i : entry_order) {
+    const auto& list = rates[te.employee[i]];
+    // The rate with the greatest valid_from ≤ date; ingest guarantees one exists.
+    auto it = std::upper_bound(list.begin(), list.end(), std::make_pair(te.date[i], INT64_MAX));
+    const Cents rate = it == list.begin() ? 0 : std::prev(it)->second;
+    p.entry_cost.push_back(static_cast<CostUnits>(te.hours[i]) * rate);
+  }
+
+  const auto expense_order = OrderByDate(d.expenses.date);
+  p.expense_date = Permuted(d.expenses.date, expense_order);
+  p.expense_amount = Permuted(d.expenses.amount, expense_order);
+  p.expense_category = Permuted(d.expenses.category, expense_order);
+  p.expense_mission = Permuted(d.expenses.mission, expense_order);
+
+  const auto invoice_order = OrderByDate(d.invoices.date);
+  p.invoice_date = Permuted(d.invoices.date, invoice_order);
+  p.invoice_amount = Permuted(d.invoices.amount, invoice_order);
+  p.invoice_client = Permuted(d.invoices.client, invoice_order);
+  p.invoice_mission = Permuted(d.invoices.mission, invoice_order);
+
+  const auto visit_order = OrderByDate(d.visits.date);
+  p.visit_date = Permuted(d.visits.date, visit_order);
+  p.visit_mission = Permuted(d.visits.mission, visit_order);
+
+  const Results& res = d.results;
+  std::vector<uint32_t> result_order(res.size());
+  std::iota(result_order.begin(), result_order.end(), 0U);
+  std::sort(result_order.begin(), result_order.end(), [&](uint32_t x, uint32_t y) {
+    return std::tie(res.date[x], res.value[x]) < std::tie(res.date[y], res.value[y]);
+  });
+  for (uint32_t i : result_order) {
+    auto& series = p.results[SeriesKey(res.mission[i], res.metric[i])];
+    series.date.push_back(res.date[i]);
+    series.value.push_back(res.value[i]);
+    series.running_sum.push_back((series.running_sum.empty() ? 0 : series.running_sum.back()) + res.value[i]);
+  }
+
+  p.renewed_by.assign(d.contracts.size(), kNoRow);
+  for (size_t k = 0; k < d.contracts.size(); ++k) {
+    const RowId renewed = d.contracts[k].renewal_of;
+    if (renewed != kNoRow) p.renewed_by[renewed] = static_cast<RowId>(k);
+  }
+  p.client_missions.resize(d.clients.size());
+  for (size_t m = 0; m < d.missions.size(); ++m) {
+    p.client_missions[d.missions[m].client].push_back(static_cast<RowId>(m));
+  }
+  p.client_rank = RanksById(d.clients);
+  p.contract_rank = RanksById(d.contracts);
+  p.mission_rank = RanksById(d.missions);
+  p.objective_rank = RanksById(d.objectives);
+}
+
+KpiEngine::~KpiEngine() = default;
+
+Report KpiEngine::Compute(const ReportRequest& request) const {
+  Report report;
+  report.period.period = request.period;
+  report.period.as_of = request.as_of;
+  report.period.previous = PreviousPeriod(request.period);
+  report.period.grace_days = request.grace_days;
+
+  const Day effective_end = std::min(request.period.end, request.as_of);
+  const Period& prev = report.period.previous;
+  const Day previous_end = std::min(prev.end, request.as_of);
+
+  const PeriodActivity current =
+      SumActivity(dataset_, *prepared_, request.period.start, effective_end, /*with_breakdowns=*/true);
+  const PeriodActivity previous =
+      SumActivity(dataset_, *prepared_, prev.start, previous_end, /*with_breakdowns=*/false);
+
+  report.recurrence = ComputeRecurrence(dataset_, *prepared_, request, effective_end);
+  report.revenue = ComputeRevenue(dataset_, *prepared_, current, request.period.start, effective_end);
+  report.margin = ComputeMargin(dataset_, *prepared_, current, previous);
+  report.objectives = ComputeObjectives(dataset_, *prepared_, request);
+  return report;
+}
+
+}  // namespace agencykpi

@@ -1,0 +1,174 @@
+#include "report/json_report.h"
+
+#include "report/json_writer.h"
+
+namespace agencykpi {
+namespace {
+
+void WritePeriod(JsonWriter& w, const ReportPeriod& p) {
+  w.Key("period").BeginObject();
+  w.Key("start").String(FormatDate(p.period.start));
+  w.Key("end").String(FormatDate(p.period.end));
+  w.Key("as_of").String(FormatDate(p.as_of));
+  w.Key("previous_start").String(FormatDate(p.previous.start));
+  w.Key("previous_end").String(FormatDate(p.previous.end));
+  w.Key("label").String(FormatPeriod(p.period));
+  w.Key("grace_days").Int(p.grace_days);
+  w.EndObject();
+}
+
+void WriteRecurrence(JsonWriter& w, const RecurrenceSection& r) {
+  w.Key("recurrence").BeginObject();
+  w.Key("ending_clients").Int(r.ending_clients);
+  w.Key("spontaneous").Int(r.spontaneous);
+  w.Key("solicited").Int(r.solicited);
+  w.Key("pending").Int(r.pending);
+  w.Key("lost").Int(r.lost);
+  w.Key("decided").Int(r.decided);
+  w.Key("recurrence_rate").OptionalDouble(r.recurrence_rate);
+  w.Key("renewal_rate").OptionalDouble(r.renewal_rate);
+  w.Key("churn_rate").OptionalDouble(r.churn_rate);
+  w.Key("clients").BeginArray();
+  for (const auto& c : r.clients) {
+    w.BeginObject();
+    w.Key("client_id").String(c.client_id);
+    w.Key("status").String(RecurrenceStatusName(c.status));
+    w.Key("ending_contracts").BeginArray();
+    for (const auto& k : c.ending_contracts) w.String(k);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteRevenue(JsonWriter& w, const RevenueSection& r) {
+  w.Key("revenue").BeginObject();
+  w.Key("total_revenue").Money(r.total_revenue);
+  w.Key("clients_billed").Int(r.clients_billed);
+  w.Key("average_per_client");
+  r.average_per_client ? w.Money(*r.average_per_client) : w.Null();
+  w.Key("unallocated_revenue").Money(r.unallocated_revenue);
+  w.Key("top1_share").OptionalDouble(r.top1_share);
+  w.Key("top3_share").OptionalDouble(r.top3_share);
+  w.Key("hhi").OptionalDouble(r.hhi);
+  w.Key("clients").BeginArray();
+  for (const auto& c : r.clients) {
+    w.BeginObject();
+    w.Key("client_id").String(c.client_id);
+    w.Key("name").String(c.name);
+    w.Key("revenue").Money(c.revenue);
+    w.Key("share").OptionalDouble(c.share);
+    w.Key("index_vs_average").OptionalDouble(c.index_vs_average);
+    w.Key("cumulative_share").OptionalDouble(c.cumulative_share);
+    w.Key("pareto_class").String(ParetoClassName(c.pareto_class));
+    w.Key("hours").Hours(c.hours);
+    w.Key("visits").Int(c.visits);
+    w.Key("labor_cost").Money(c.labor_cost);
+    w.Key("expenses").Money(c.expenses);
+    w.Key("overhead").Money(c.overhead);
+    w.Key("full_cost").Money(c.full_cost);
+    w.Key("margin").Money(c.margin);
+    w.Key("roi").OptionalDouble(c.roi);
+    w.Key("revenue_per_hour").OptionalDouble(c.revenue_per_hour);
+    w.Key("avg_complexity").OptionalDouble(c.avg_complexity);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteMission(JsonWriter& w, const MissionMargin& m) {
+  w.BeginObject();
+  w.Key("mission_id").String(m.mission_id);
+  w.Key("client_id").String(m.client_id);
+  w.Key("name").String(m.name);
+  w.Key("revenue").Money(m.revenue);
+  w.Key("hours").Hours(m.hours);
+  w.Key("labor_cost").Money(m.labor_cost);
+  w.Key("expenses").Money(m.expenses);
+  w.Key("direct_cost").Money(m.direct_cost);
+  w.Key("direct_margin").Money(m.direct_margin);
+  w.Key("direct_margin_rate").OptionalDouble(m.direct_margin_rate);
+  w.Key("overhead").Money(m.overhead);
+  w.Key("full_cost").Money(m.full_cost);
+  w.Key("full_margin").Money(m.full_margin);
+  w.Key("full_margin_rate").OptionalDouble(m.full_margin_rate);
+  w.Key("previous_full_margin_rate").OptionalDouble(m.previous_full_margin_rate);
+  w.Key("margin_rate_change").OptionalDouble(m.margin_rate_change);
+  w.Key("cost_by_activity").BeginObject();
+  for (int k = 0; k < kActivityCount; ++k) w.Key(kActivityNames[k]).Money(m.cost_by_activity[k]);
+  w.EndObject();
+  w.Key("expenses_by_category").BeginObject();
+  for (int k = 0; k < kExpenseCategoryCount; ++k) {
+    w.Key(kExpenseCategoryNames[k]).Money(m.expenses_by_category[k]);
+  }
+  w.EndObject();
+  w.Key("flags").BeginArray();
+  for (const MarginFlag flag : m.flags) w.String(MarginFlagName(flag));
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteMargin(JsonWriter& w, const MarginSection& m) {
+  w.Key("margin").BeginObject();
+  w.Key("revenue").Money(m.revenue);
+  w.Key("labor_cost").Money(m.labor_cost);
+  w.Key("expenses").Money(m.expenses);
+  w.Key("total_cost").Money(m.total_cost);
+  w.Key("margin").Money(m.margin);
+  w.Key("margin_rate").OptionalDouble(m.margin_rate);
+  w.Key("overhead_pool").Money(m.overhead_pool);
+  w.Key("overhead_unallocated").Money(m.overhead_unallocated);
+  w.Key("missions").BeginArray();
+  for (const auto& mission : m.missions) WriteMission(w, mission);
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteObjectives(JsonWriter& w, const ObjectivesSection& o) {
+  w.Key("objectives").BeginObject();
+  w.Key("count").Int(o.count);
+  w.Key("met").Int(o.met);
+  w.Key("met_share").OptionalDouble(o.met_share);
+  w.Key("mean_attainment").OptionalDouble(o.mean_attainment);
+  w.Key("mean_capped_attainment").OptionalDouble(o.mean_capped_attainment);
+  w.Key("items").BeginArray();
+  for (const auto& item : o.items) {
+    w.BeginObject();
+    w.Key("objective_id").String(item.objective_id);
+    w.Key("mission_id").String(item.mission_id);
+    w.Key("client_id").String(item.client_id);
+    w.Key("metric").String(item.metric);
+    w.Key("aggregation").String(AggregationName(item.aggregation));
+    w.Key("target").Micros(item.target);
+    w.Key("achieved");
+    item.achieved ? w.Micros(*item.achieved) : w.Null();
+    w.Key("attainment").OptionalDouble(item.attainment);
+    w.Key("elapsed").Double(item.elapsed);
+    w.Key("projected_attainment").OptionalDouble(item.projected_attainment);
+    w.Key("status").String(ObjectiveStatusName(item.status));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string RenderJson(const Report& report, bool pretty) {
+  JsonWriter w(pretty);
+  w.BeginObject();
+  WritePeriod(w, report.period);
+  w.Key("currency").String(report.currency);
+  WriteRecurrence(w, report.recurrence);
+  WriteRevenue(w, report.revenue);
+  WriteMargin(w, report.margin);
+  WriteObjectives(w, report.objectives);
+  w.EndObject();
+  std::string out = w.Take();
+  out.push_back('\n');
+  return out;
+}
+
+}  // namespace agencykpi

@@ -1,0 +1,131 @@
+#include "report/json_writer.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace agencykpi {
+
+void JsonWriter::NewLine() {
+  if (!pretty_) return;
+  out_.push_back('\n');
+  out_.append(static_cast<size_t>(depth_) * 2, ' ');
+}
+
+void JsonWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (depth_ > 0) {
+    if (!first_in_container_) out_.push_back(',');
+    NewLine();
+  }
+  first_in_container_ = false;
+}
+
+void JsonWriter::BeginObject() {
+  BeforeValue();
+  out_.push_back('{');
+  ++depth_;
+  first_in_container_ = true;
+}
+
+void JsonWriter::EndObject() {
+  --depth_;
+  if (!first_in_container_) NewLine();
+  out_.push_back('}');
+  first_in_container_ = false;
+}
+
+void JsonWriter::BeginArray() {
+  BeforeValue();
+  out_.push_back('[');
+  ++depth_;
+  first_in_container_ = true;
+}
+
+void JsonWriter::EndArray() {
+  --depth_;
+  if (!first_in_container_) NewLine();
+  out_.push_back(']');
+  first_in_container_ = false;
+}
+
+JsonWriter& JsonWriter::Key(std::string_view key) {
+  BeforeValue();
+  WriteQuoted(key);
+  out_.append(pretty_ ? ": " : ":");
+  after_key_ = true;
+  return *this;
+}
+
+void JsonWriter::String(std::string_view text) {
+  BeforeValue();
+  WriteQuoted(text);
+}
+
+void JsonWriter::WriteQuoted(std::string_view text) {
+  out_.push_back('"');
+  for (const char ch : text) {
+    const auto byte = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '"': out_.append("\\\""); break;
+      case '\\': out_.append("\\\\"); break;
+      case '\n': out_.append("\\n"); break;
+      case '\r': out_.append("\\r"); break;
+      case '\t': out_.append("\\t"); break;
+      default:
+        if (byte < 0x20) {
+          out_.append(fmt::format("\\u{:04x}", byte));
+        } else {
+          out_.push_back(ch);
+        }
+    }
+  }
+  out_.push_back('"');
+}
+
+void JsonWriter::Int(int64_t value) {
+  BeforeValue();
+  fmt::format_to(std::back_inserter(out_), "{}", value);
+}
+
+// value / scale with `digits` decimals; trailing zeros dropped when `trim`.
+void JsonWriter::FixedPoint(int64_t value, int64_t scale, int digits, bool trim) {
+  BeforeValue();
+  const bool negative = value < 0;
+  const uint64_t magnitude = negative ? 0ULL - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+  const uint64_t unsigned_scale = static_cast<uint64_t>(scale);
+  std::string fraction = fmt::format("{:0{}}", magnitude % unsigned_scale, digits);
+  if (trim) {
+    while (fraction.size() > 1 && fraction.back() == '0') fraction.pop_back();
+  }
+  fmt::format_to(std::back_inserter(out_), "{}{}.{}", negative ? "-" : "", magnitude / unsigned_scale, fraction);
+}
+
+void JsonWriter::Money(Cents cents) { FixedPoint(cents, 100, 2, false); }
+void JsonWriter::Hours(int64_t hundredths) { FixedPoint(hundredths, 100, 2, false); }
+void JsonWriter::Micros(agencykpi::Micros micros) { FixedPoint(micros, kMicrosPerUnit, 6, true); }
+
+void JsonWriter::Double(double value) {
+  if (!std::isfinite(value)) {
+    Null();
+    return;
+  }
+  if (value == 0) value = 0;  // never -0
+  BeforeValue();
+  fmt::format_to(std::back_inserter(out_), "{}", value);
+}
+
+void JsonWriter::Null() {
+  BeforeValue();
+  out_.append("null");
+}
+
+void JsonWriter::Bool(bool value) {
+  BeforeValue();
+  out_.append(value ? "true" : "false");
+}
+
+}  // namespace agencykpi
