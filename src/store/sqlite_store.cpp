@@ -1,1 +1,731 @@
+// The SQLite Store. Schema: migrations.cpp. Connection settings:
+//  - journal_mode=WAL: readers never block the importer and see the last
+//    committed dataset; a crash mid-import leaves only uncommitted WAL
+//    frames, which SQLite ignores on the next open.
+//  - synchronous=NORMAL: in WAL mode a commit survives a process crash; only
+//    an OS crash or power loss can lose the last commits, never corrupt.
+//  - foreign_keys=ON: the store checks every RowId reference it is given.
+//  - a large page cache, so a million-row import rarely spills to the WAL
+//    before it commits.
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/migrations.h"
+#include "store/sqlite_db.h"
 #include "store/store.h"
+
+namespace agencykpi {
+namespace {
+
+// Import order: every table after the tables it references. Deleting runs
+// in reverse, so a parent row is deleted when no child row is left and
+// SQLite's foreign key check on delete scans empty tables.
+constexpr std::array<std::string_view, 14> kTables = {
+    "clients",      "contracts", "missions", "employees", "cost_rates", "stores",  "metrics",
+    "objectives", "time_entries", "expenses", "invoices",  "visits",     "results", "store_audits",
+};
+
+constexpr int64_t kSecondsPerDay = 86400;
+
+// Maps an enum to the codes of its lookup table (activities, …) by name.
+// Built when the store opens, so stored codes never depend on the order of
+// the C++ enum.
+template <typename E>
+class EnumCodec {
+ public:
+  Status Load(SqliteDb& db, std::string_view table, std::span<const std::pair<E, std::string_view>> values) {
+    table_ = table;
+    auto statement = db.Prepare("SELECT code, name FROM " + std::string(table));
+    if (!statement.ok()) return statement.status();
+    std::vector<std::pair<int64_t, std::string>> stored;
+    for (;;) {
+      auto has_row = statement->Step();
+      if (!has_row.ok()) return has_row.status();
+      if (!*has_row) break;
+      stored.emplace_back(statement->ColumnInt64(0), statement->ColumnText(1));
+    }
+    for (const auto& [value, name] : values) {
+      auto found = std::find_if(stored.begin(), stored.end(), [&](const auto& row) { return row.second == name; });
+      if (found == stored.end() || found->first < 0 || found->first > kMaxCode) {
+        return Status::Internal("the store's table " + table_ + " has no usable code for '" + std::string(name) +
+                                "': the schema needs a migration");
+      }
+      const auto index = static_cast<size_t>(value);
+      if (code_of_.size() <= index) code_of_.resize(index + 1, -1);
+      code_of_[index] = found->first;
+      const auto code = static_cast<size_t>(found->first);
+      if (value_of_.size() <= code) value_of_.resize(code + 1);
+      value_of_[code] = value;
+    }
+    return Status::Ok();
+  }
+
+  [[nodiscard]] int64_t Encode(E value) const {
+    const auto index = static_cast<size_t>(value);
+    return index < code_of_.size() ? code_of_[index] : -1;  // -1 fails the foreign key
+  }
+
+  // False for a code no enum value maps to.
+  [[nodiscard]] bool Decode(int64_t code, E* value) const {
+    if (code < 0 || static_cast<size_t>(code) >= value_of_.size() || !value_of_[static_cast<size_t>(code)]) {
+      return false;
+    }
+    *value = *value_of_[static_cast<size_t>(code)];
+    return true;
+  }
+
+  [[nodiscard]] Status DecodeError(int64_t code) const {
+    return Status::Internal("unknown code " + std::to_string(code) + " of " + table_);
+  }
+
+ private:
+  static constexpr int64_t kMaxCode = 255;  // codes index a small vector
+  std::string table_;
+  std::vector<int64_t> code_of_;
+  std::vector<std::optional<E>> value_of_;
+};
+
+template <typename E, size_t N>
+std::array<std::pair<E, std::string_view>, N> NamedValues(const std::array<std::string_view, N>& names) {
+  std::array<std::pair<E, std::string_view>, N> values;
+  for (size_t i = 0; i < N; ++i) values[i] = {static_cast<E>(i), names[i]};
+  return values;
+}
+
+std::string FormatUtc(std::chrono::system_clock::time_point time) {
+  const int64_t seconds = std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
+  int64_t days = seconds / kSecondsPerDay;
+  int64_t second_of_day = seconds % kSecondsPerDay;
+  if (second_of_day < 0) {
+    second_of_day += kSecondsPerDay;
+    --days;
+  }
+  const int hour = static_cast<int>(second_of_day / 3600);
+  const int minute = static_cast<int>(second_of_day / 60 % 60);
+  const int second = static_cast<int>(second_of_day % 60);
+  std::array<char, 32> clock{};  // room for any int, so no truncation warning
+  std::snprintf(clock.data(), clock.size(), "T%02d:%02d:%02dZ", hour, minute, second);
+  return FormatDate(static_cast<Day>(days)) + clock.data();
+}
+
+void BindRow(SqliteStatement& statement, int index, RowId row) {
+  if (row == kNoRow) {
+    statement.BindNull(index);
+  } else {
+    statement.BindInt64(index, row);
+  }
+}
+
+RowId ColumnRow(const SqliteStatement& statement, int column) {
+  return statement.ColumnIsNull(column) ? kNoRow : static_cast<RowId>(statement.ColumnInt64(column));
+}
+
+Day ColumnDay(const SqliteStatement& statement, int column) {
+  return static_cast<Day>(statement.ColumnInt64(column));
+}
+
+template <typename... Vectors>
+void ReserveAll(size_t count, Vectors&... vectors) {
+  (vectors.reserve(count), ...);
+}
+
+template <typename... Vectors>
+bool SameSize(size_t count, const Vectors&... vectors) {
+  return ((vectors.size() == count) && ...);
+}
+
+// Every column of every fact table has the same length; anything else is a
+// bug upstream and would make the insert loops read out of bounds.
+Status CheckColumns(const Dataset& data) {
+  const auto& t = data.time_entries;
+  const auto& e = data.expenses;
+  const auto& i = data.invoices;
+  const auto& v = data.visits;
+  const auto& r = data.results;
+  const auto& a = data.store_audits;
+  const bool ok = SameSize(t.size(), t.employee, t.hours, t.activity, t.mission) &&
+                  SameSize(e.size(), e.amount, e.category, e.mission) &&
+                  SameSize(i.size(), i.id, i.client, i.amount, i.mission) &&
+                  SameSize(v.size(), v.id, v.employee, v.mission, v.store, v.action) &&
+                  SameSize(r.size(), r.mission, r.metric, r.value, r.store) &&
+                  SameSize(a.size(), a.store, a.client, a.present, a.facings);
+  return ok ? Status::Ok() : Status::Internal("dataset columns of one fact table differ in length");
+}
+
+// Date range of the dated facts, nullopt when there are none.
+std::optional<std::pair<Day, Day>> FactDateRange(const Dataset& data) {
+  std::optional<std::pair<Day, Day>> range;
+  auto add = [&](const std::vector<Day>& dates) {
+    if (dates.empty()) return;
+    const auto [low, high] = std::minmax_element(dates.begin(), dates.end());
+    if (!range) {
+      range = std::pair{*low, *high};
+    } else {
+      range->first = std::min(range->first, *low);
+      range->second = std::max(range->second, *high);
+    }
+  };
+  add(data.time_entries.date);
+  add(data.expenses.date);
+  add(data.invoices.date);
+  add(data.visits.date);
+  add(data.results.date);
+  add(data.store_audits.date);
+  return range;
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(SqliteDb db, SqliteStoreOptions options) : db_(std::move(db)), options_(std::move(options)) {}
+
+  Status Init() {
+    const std::array<std::pair<RenewalType, std::string_view>, 2> renewal_values = {{
+        {RenewalType::kSpontaneous, RenewalTypeName(RenewalType::kSpontaneous)},
+        {RenewalType::kSolicited, RenewalTypeName(RenewalType::kSolicited)},
+    }};
+    const std::array<std::pair<Aggregation, std::string_view>, 2> aggregation_values = {{
+        {Aggregation::kSum, AggregationName(Aggregation::kSum)},
+        {Aggregation::kLast, AggregationName(Aggregation::kLast)},
+    }};
+    const auto activity_values = NamedValues<Activity>(kActivityNames);
+    const auto category_values = NamedValues<ExpenseCategory>(kExpenseCategoryNames);
+    const auto action_values = NamedValues<VisitAction>(kVisitActionNames);
+    for (Status status : {
+             activities_.Load(db_, "activities", activity_values),
+             categories_.Load(db_, "expense_categories", category_values),
+             actions_.Load(db_, "visit_actions", action_values),
+             renewal_types_.Load(db_, "renewal_types", renewal_values),
+             aggregations_.Load(db_, "aggregations", aggregation_values),
+         }) {
+      if (!status.ok()) return status;
+    }
+    return Status::Ok();
+  }
+
+  Status ReplaceDataset(const Dataset& dataset, const std::string& source) override;
+  Result<Dataset> LoadDataset() override;
+  Result<StoreMeta> Meta() override;
+
+ private:
+  Status DeleteAll();
+  Status InsertAll(const Dataset& data);
+  template <typename BindFn>
+  Status InsertRows(std::string_view table, std::string_view sql, size_t count, BindFn bind);
+  Status LoadAll(Dataset& data);
+  template <typename ReadFn>
+  Status ReadRows(std::string_view table, std::string_view columns, ReadFn read);
+  Result<size_t> CountRows(std::string_view table);
+
+  SqliteDb db_;
+  SqliteStoreOptions options_;
+  EnumCodec<Activity> activities_;
+  EnumCodec<ExpenseCategory> categories_;
+  EnumCodec<VisitAction> actions_;
+  EnumCodec<RenewalType> renewal_types_;
+  EnumCodec<Aggregation> aggregations_;
+  int64_t rows_inserted_ = 0;  // in the running import, for the test hook
+};
+
+Status SqliteStore::ReplaceDataset(const Dataset& dataset, const std::string& source) {
+  Status status = CheckColumns(dataset);
+  if (!status.ok()) return status;
+  auto transaction = SqliteTransaction::Begin(db_, SqliteTransaction::Mode::kImmediate);
+  if (!transaction.ok()) return transaction.status();
+  status = DeleteAll();
+  if (!status.ok()) return status;
+  status = InsertAll(dataset);
+  if (!status.ok()) return status;
+
+  auto update = db_.Prepare(
+      "UPDATE import_meta SET dataset_version = dataset_version + 1, imported_at = ?1, source = ?2, "
+      "first_date = ?3, last_date = ?4 WHERE id = 1");
+  if (!update.ok()) return update.status();
+  const auto now = options_.now ? options_.now() : std::chrono::system_clock::now();
+  const std::string imported_at = FormatUtc(now);
+  update->BindText(1, imported_at);
+  update->BindText(2, source);
+  if (const auto range = FactDateRange(dataset)) {
+    update->BindInt64(3, range->first);
+    update->BindInt64(4, range->second);
+  } else {
+    update->BindNull(3);
+    update->BindNull(4);
+  }
+  status = update->StepDone();
+  if (!status.ok()) return status;
+  // Deferred foreign keys (contracts.renewal_of_row) are checked here; a
+  // failure rolls everything back.
+  return transaction->Commit();
+}
+
+Status SqliteStore::DeleteAll() {
+  // DELETE without WHERE on a table no foreign key points to is SQLite's
+  // truncate: it frees pages without visiting rows.
+  for (auto table = kTables.rbegin(); table != kTables.rend(); ++table) {
+    Status status = db_.Exec("DELETE FROM " + std::string(*table));
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+// One prepared statement per table, reset and rebound per row, rows in
+// RowId order so every insert appends to the table's b-tree.
+// Parameter 1 is always row_id.
+template <typename BindFn>
+Status SqliteStore::InsertRows(std::string_view table, std::string_view sql, size_t count, BindFn bind) {
+  auto statement = db_.Prepare(sql);
+  if (!statement.ok()) return statement.status();
+  for (size_t i = 0; i < count; ++i) {
+    statement->BindInt64(1, static_cast<int64_t>(i));
+    bind(*statement, i);
+    Status status = statement->StepDone();
+    statement->Reset();
+    if (!status.ok()) {
+      return Status::Io("cannot store " + std::string(table) + " row " + std::to_string(i) + ": " +
+                        status.message());
+    }
+    ++rows_inserted_;
+    if (options_.after_row_inserted) {
+      status = options_.after_row_inserted(rows_inserted_);
+      if (!status.ok()) return status;
+    }
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::InsertAll(const Dataset& data) {
+  rows_inserted_ = 0;
+  Status status = InsertRows("clients", "INSERT INTO clients VALUES (?1, ?2, ?3, ?4)", data.clients.size(),
+                             [&](SqliteStatement& s, size_t i) {
+                               const Client& c = data.clients[i];
+                               s.BindText(2, c.id);
+                               s.BindText(3, c.name);
+                               s.BindOptionalText(4, c.sector);
+                             });
+  if (!status.ok()) return status;
+  status = InsertRows("contracts", "INSERT INTO contracts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                      data.contracts.size(), [&](SqliteStatement& s, size_t i) {
+                        const Contract& c = data.contracts[i];
+                        s.BindText(2, c.id);
+                        BindRow(s, 3, c.client);
+                        s.BindInt64(4, c.start);
+                        s.BindInt64(5, c.end);
+                        BindRow(s, 6, c.renewal_of);
+                        if (c.renewal_type == RenewalType::kNone) {
+                          s.BindNull(7);
+                        } else {
+                          s.BindInt64(7, renewal_types_.Encode(c.renewal_type));
+                        }
+                        s.BindInt64(8, c.signed_on);
+                      });
+  if (!status.ok()) return status;
+  status = InsertRows("missions", "INSERT INTO missions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                      data.missions.size(), [&](SqliteStatement& s, size_t i) {
+                        const Mission& m = data.missions[i];
+                        s.BindText(2, m.id);
+                        BindRow(s, 3, m.client);
+                        s.BindText(4, m.name);
+                        s.BindInt64(5, m.start);
+                        s.BindInt64(6, m.end);
+                        BindRow(s, 7, m.contract);
+                        s.BindOptionalText(8, m.type);
+                        if (m.complexity == 0) {
+                          s.BindNull(9);
+                        } else {
+                          s.BindInt64(9, m.complexity);
+                        }
+                      });
+  if (!status.ok()) return status;
+  status = InsertRows("employees", "INSERT INTO employees VALUES (?1, ?2, ?3, ?4)", data.employees.size(),
+                      [&](SqliteStatement& s, size_t i) {
+                        const Employee& e = data.employees[i];
+                        s.BindText(2, e.id);
+                        s.BindText(3, e.name);
+                        s.BindOptionalText(4, e.role);
+                      });
+  if (!status.ok()) return status;
+  status = InsertRows("cost_rates", "INSERT INTO cost_rates VALUES (?1, ?2, ?3, ?4)", data.cost_rates.size(),
+                      [&](SqliteStatement& s, size_t i) {
+                        const CostRate& r = data.cost_rates[i];
+                        BindRow(s, 2, r.employee);
+                        s.BindInt64(3, r.valid_from);
+                        s.BindInt64(4, r.hourly_cost);
+                      });
+  if (!status.ok()) return status;
+  status = InsertRows("stores", "INSERT INTO stores VALUES (?1, ?2, ?3, ?4, ?5)", data.stores.size(),
+                      [&](SqliteStatement& s, size_t i) {
+                        const RetailStore& r = data.stores[i];
+                        s.BindText(2, r.id);
+                        s.BindText(3, r.name);
+                        s.BindOptionalText(4, r.chain);
+                        s.BindOptionalText(5, r.region);
+                      });
+  if (!status.ok()) return status;
+  status = InsertRows("metrics", "INSERT INTO metrics VALUES (?1, ?2)", data.metrics.size(),
+                      [&](SqliteStatement& s, size_t i) { s.BindText(2, data.metrics[i]); });
+  if (!status.ok()) return status;
+  status = InsertRows("objectives", "INSERT INTO objectives VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                      data.objectives.size(), [&](SqliteStatement& s, size_t i) {
+                        const Objective& o = data.objectives[i];
+                        s.BindText(2, o.id);
+                        BindRow(s, 3, o.mission);
+                        BindRow(s, 4, o.metric);
+                        s.BindInt64(5, aggregations_.Encode(o.aggregation));
+                        s.BindInt64(6, o.target);
+                        s.BindInt64(7, o.start);
+                        s.BindInt64(8, o.end);
+                      });
+  if (!status.ok()) return status;
+  const TimeEntries& t = data.time_entries;
+  status = InsertRows("time_entries", "INSERT INTO time_entries VALUES (?1, ?2, ?3, ?4, ?5, ?6)", t.size(),
+                      [&](SqliteStatement& s, size_t i) {
+                        BindRow(s, 2, t.employee[i]);
+                        s.BindInt64(3, t.date[i]);
+                        s.BindInt64(4, t.hours[i]);
+                        s.BindInt64(5, activities_.Encode(t.activity[i]));
+                        BindRow(s, 6, t.mission[i]);
+                      });
+  if (!status.ok()) return status;
+  const Expenses& e = data.expenses;
+  status = InsertRows("expenses", "INSERT INTO expenses VALUES (?1, ?2, ?3, ?4, ?5)", e.size(),
+                      [&](SqliteStatement& s, size_t i) {
+                        s.BindInt64(2, e.date[i]);
+                        s.BindInt64(3, e.amount[i]);
+                        s.BindInt64(4, categories_.Encode(e.category[i]));
+                        BindRow(s, 5, e.mission[i]);
+                      });
+  if (!status.ok()) return status;
+  const Invoices& inv = data.invoices;
+  status = InsertRows("invoices", "INSERT INTO invoices VALUES (?1, ?2, ?3, ?4, ?5, ?6)", inv.size(),
+                      [&](SqliteStatement& s, size_t i) {
+                        s.BindText(2, inv.id[i]);
+                        BindRow(s, 3, inv.client[i]);
+                        s.BindInt64(4, inv.date[i]);
+                        s.BindInt64(5, inv.amount[i]);
+                        BindRow(s, 6, inv.mission[i]);
+                      });
+  if (!status.ok()) return status;
+  const Visits& v = data.visits;
+  status = InsertRows("visits", "INSERT INTO visits VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", v.size(),
+                      [&](SqliteStatement& s, size_t i) {
+                        s.BindText(2, v.id[i]);
+                        BindRow(s, 3, v.employee[i]);
+                        BindRow(s, 4, v.mission[i]);
+                        BindRow(s, 5, v.store[i]);
+                        s.BindInt64(6, v.date[i]);
+                        s.BindInt64(7, actions_.Encode(v.action[i]));
+                      });
+  if (!status.ok()) return status;
+  const Results& r = data.results;
+  status = InsertRows("results", "INSERT INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6)", r.size(),
+                      [&](SqliteStatement& s, size_t i) {
+                        BindRow(s, 2, r.mission[i]);
+                        BindRow(s, 3, r.metric[i]);
+                        s.BindInt64(4, r.date[i]);
+                        s.BindInt64(5, r.value[i]);
+                        BindRow(s, 6, r.store[i]);
+                      });
+  if (!status.ok()) return status;
+  const StoreAudits& a = data.store_audits;
+  return InsertRows("store_audits", "INSERT INTO store_audits VALUES (?1, ?2, ?3, ?4, ?5, ?6)", a.size(),
+                    [&](SqliteStatement& s, size_t i) {
+                      s.BindInt64(2, a.date[i]);
+                      BindRow(s, 3, a.store[i]);
+                      BindRow(s, 4, a.client[i]);
+                      s.BindInt64(5, a.present[i]);
+                      s.BindInt64(6, a.facings[i]);
+                    });
+}
+
+Result<size_t> SqliteStore::CountRows(std::string_view table) {
+  auto count = db_.QueryInt64("SELECT count(*) FROM " + std::string(table));
+  if (!count.ok()) return count.status();
+  return static_cast<size_t>(*count);
+}
+
+// Reads `columns` (after row_id) of every row in RowId order; row ids must
+// be 0, 1, 2, … since they are the Dataset's vector indexes.
+template <typename ReadFn>
+Status SqliteStore::ReadRows(std::string_view table, std::string_view columns, ReadFn read) {
+  auto statement =
+      db_.Prepare("SELECT row_id, " + std::string(columns) + " FROM " + std::string(table) + " ORDER BY row_id");
+  if (!statement.ok()) return statement.status();
+  int64_t expected = 0;
+  for (;; ++expected) {
+    auto has_row = statement->Step();
+    if (!has_row.ok()) return has_row.status();
+    if (!*has_row) break;
+    if (statement->ColumnInt64(0) != expected) {
+      return Status::Internal("the store's " + std::string(table) + " row ids are not 0, 1, 2, …");
+    }
+    Status status = read(*statement);
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+Result<Dataset> SqliteStore::LoadDataset() {
+  // One read transaction: all tables from the same committed import even if
+  // another process imports meanwhile.
+  auto transaction = SqliteTransaction::Begin(db_, SqliteTransaction::Mode::kDeferred);
+  if (!transaction.ok()) return transaction.status();
+  Dataset data;
+  Status status = LoadAll(data);
+  if (!status.ok()) return status;
+  status = transaction->Commit();
+  if (!status.ok()) return status;
+  return data;
+}
+
+Status SqliteStore::LoadAll(Dataset& data) {
+  std::array<size_t, kTables.size()> counts{};
+  for (size_t i = 0; i < kTables.size(); ++i) {
+    auto count = CountRows(kTables[i]);
+    if (!count.ok()) return count.status();
+    counts[i] = *count;
+  }
+  data.clients.reserve(counts[0]);
+  Status status = ReadRows("clients", "client_id, name, sector", [&](const SqliteStatement& s) {
+    data.clients.push_back(Client{s.ColumnText(1), s.ColumnText(2), s.ColumnText(3)});
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  data.contracts.reserve(counts[1]);
+  status = ReadRows("contracts", "contract_id, client_row, start_date, end_date, renewal_of_row, renewal_type, signed_on",
+                    [&](const SqliteStatement& s) {
+                      Contract c;
+                      c.id = s.ColumnText(1);
+                      c.client = ColumnRow(s, 2);
+                      c.start = ColumnDay(s, 3);
+                      c.end = ColumnDay(s, 4);
+                      c.renewal_of = ColumnRow(s, 5);
+                      if (!s.ColumnIsNull(6) && !renewal_types_.Decode(s.ColumnInt64(6), &c.renewal_type)) {
+                        return renewal_types_.DecodeError(s.ColumnInt64(6));
+                      }
+                      c.signed_on = ColumnDay(s, 7);
+                      data.contracts.push_back(std::move(c));
+                      return Status::Ok();
+                    });
+  if (!status.ok()) return status;
+  data.missions.reserve(counts[2]);
+  status = ReadRows("missions", "mission_id, client_row, name, start_date, end_date, contract_row, type, complexity",
+                    [&](const SqliteStatement& s) {
+                      Mission m;
+                      m.id = s.ColumnText(1);
+                      m.client = ColumnRow(s, 2);
+                      m.name = s.ColumnText(3);
+                      m.start = ColumnDay(s, 4);
+                      m.end = ColumnDay(s, 5);
+                      m.contract = ColumnRow(s, 6);
+                      m.type = s.ColumnText(7);
+                      m.complexity = static_cast<int8_t>(s.ColumnInt64(8));  // NULL reads as 0 = absent
+                      data.missions.push_back(std::move(m));
+                      return Status::Ok();
+                    });
+  if (!status.ok()) return status;
+  data.employees.reserve(counts[3]);
+  status = ReadRows("employees", "employee_id, name, role", [&](const SqliteStatement& s) {
+    data.employees.push_back(Employee{s.ColumnText(1), s.ColumnText(2), s.ColumnText(3)});
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  data.cost_rates.reserve(counts[4]);
+  status = ReadRows("cost_rates", "employee_row, valid_from, hourly_cost", [&](const SqliteStatement& s) {
+    data.cost_rates.push_back(CostRate{ColumnRow(s, 1), ColumnDay(s, 2), s.ColumnInt64(3)});
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  data.stores.reserve(counts[5]);
+  status = ReadRows("stores", "store_id, name, chain, region", [&](const SqliteStatement& s) {
+    data.stores.push_back(RetailStore{s.ColumnText(1), s.ColumnText(2), s.ColumnText(3), s.ColumnText(4)});
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  data.metrics.reserve(counts[6]);
+  status = ReadRows("metrics", "metric", [&](const SqliteStatement& s) {
+    data.metrics.push_back(s.ColumnText(1));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  data.objectives.reserve(counts[7]);
+  status = ReadRows("objectives", "objective_id, mission_row, metric_row, aggregation, target, start_date, end_date",
+                    [&](const SqliteStatement& s) {
+                      Objective o;
+                      o.id = s.ColumnText(1);
+                      o.mission = ColumnRow(s, 2);
+                      o.metric = ColumnRow(s, 3);
+                      if (!aggregations_.Decode(s.ColumnInt64(4), &o.aggregation)) {
+                        return aggregations_.DecodeError(s.ColumnInt64(4));
+                      }
+                      o.target = s.ColumnInt64(5);
+                      o.start = ColumnDay(s, 6);
+                      o.end = ColumnDay(s, 7);
+                      data.objectives.push_back(std::move(o));
+                      return Status::Ok();
+                    });
+  if (!status.ok()) return status;
+  TimeEntries& t = data.time_entries;
+  ReserveAll(counts[8], t.employee, t.date, t.hours, t.activity, t.mission);
+  status = ReadRows("time_entries", "employee_row, date, hours, activity, mission_row", [&](const SqliteStatement& s) {
+    Activity activity{};
+    if (!activities_.Decode(s.ColumnInt64(4), &activity)) return activities_.DecodeError(s.ColumnInt64(4));
+    t.employee.push_back(ColumnRow(s, 1));
+    t.date.push_back(ColumnDay(s, 2));
+    t.hours.push_back(static_cast<int16_t>(s.ColumnInt64(3)));  // CHECK keeps it in 1..2400
+    t.activity.push_back(activity);
+    t.mission.push_back(ColumnRow(s, 5));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  Expenses& e = data.expenses;
+  ReserveAll(counts[9], e.date, e.amount, e.category, e.mission);
+  status = ReadRows("expenses", "date, amount, category, mission_row", [&](const SqliteStatement& s) {
+    ExpenseCategory category{};
+    if (!categories_.Decode(s.ColumnInt64(3), &category)) return categories_.DecodeError(s.ColumnInt64(3));
+    e.date.push_back(ColumnDay(s, 1));
+    e.amount.push_back(s.ColumnInt64(2));
+    e.category.push_back(category);
+    e.mission.push_back(ColumnRow(s, 4));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  Invoices& inv = data.invoices;
+  ReserveAll(counts[10], inv.id, inv.client, inv.date, inv.amount, inv.mission);
+  status = ReadRows("invoices", "invoice_id, client_row, date, amount, mission_row", [&](const SqliteStatement& s) {
+    inv.id.push_back(s.ColumnText(1));
+    inv.client.push_back(ColumnRow(s, 2));
+    inv.date.push_back(ColumnDay(s, 3));
+    inv.amount.push_back(s.ColumnInt64(4));
+    inv.mission.push_back(ColumnRow(s, 5));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  Visits& v = data.visits;
+  ReserveAll(counts[11], v.id, v.employee, v.mission, v.store, v.date, v.action);
+  status = ReadRows("visits", "visit_id, employee_row, mission_row, store_row, date, action",
+                    [&](const SqliteStatement& s) {
+                      VisitAction action{};
+                      if (!actions_.Decode(s.ColumnInt64(6), &action)) return actions_.DecodeError(s.ColumnInt64(6));
+                      v.id.push_back(s.ColumnText(1));
+                      v.employee.push_back(ColumnRow(s, 2));
+                      v.mission.push_back(ColumnRow(s, 3));
+                      v.store.push_back(ColumnRow(s, 4));
+                      v.date.push_back(ColumnDay(s, 5));
+                      v.action.push_back(action);
+                      return Status::Ok();
+                    });
+  if (!status.ok()) return status;
+  Results& r = data.results;
+  ReserveAll(counts[12], r.mission, r.metric, r.date, r.value, r.store);
+  status = ReadRows("results", "mission_row, metric_row, date, value, store_row", [&](const SqliteStatement& s) {
+    r.mission.push_back(ColumnRow(s, 1));
+    r.metric.push_back(ColumnRow(s, 2));
+    r.date.push_back(ColumnDay(s, 3));
+    r.value.push_back(s.ColumnInt64(4));
+    r.store.push_back(ColumnRow(s, 5));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  StoreAudits& a = data.store_audits;
+  ReserveAll(counts[13], a.date, a.store, a.client, a.present, a.facings);
+  return ReadRows("store_audits", "date, store_row, client_row, present, facings", [&](const SqliteStatement& s) {
+    a.date.push_back(ColumnDay(s, 1));
+    a.store.push_back(ColumnRow(s, 2));
+    a.client.push_back(ColumnRow(s, 3));
+    a.present.push_back(static_cast<uint8_t>(s.ColumnInt64(4)));  // CHECK keeps it 0 or 1
+    a.facings.push_back(static_cast<int32_t>(s.ColumnInt64(5)));
+    return Status::Ok();
+  });
+}
+
+Result<StoreMeta> SqliteStore::Meta() {
+  auto transaction = SqliteTransaction::Begin(db_, SqliteTransaction::Mode::kDeferred);
+  if (!transaction.ok()) return transaction.status();
+  StoreMeta meta;
+  auto statement =
+      db_.Prepare("SELECT dataset_version, imported_at, source, first_date, last_date FROM import_meta WHERE id = 1");
+  if (!statement.ok()) return statement.status();
+  auto has_row = statement->Step();
+  if (!has_row.ok()) return has_row.status();
+  if (!*has_row) return Status::Internal("the store has no import_meta row");
+  meta.dataset_version = statement->ColumnInt64(0);
+  meta.imported_at = statement->ColumnText(1);
+  meta.source = statement->ColumnText(2);
+  meta.first_date = ColumnDay(*statement, 3);  // NULL reads as 0 = no dated facts
+  meta.last_date = ColumnDay(*statement, 4);
+  for (std::string_view table : kTables) {
+    auto count = db_.QueryInt64("SELECT count(*) FROM " + std::string(table));
+    if (!count.ok()) return count.status();
+    meta.counts.push_back(TableCount{std::string(table), *count});
+  }
+  Status status = transaction->Commit();
+  if (!status.ok()) return status;
+  return meta;
+}
+
+Status SetBusyTimeout(SqliteDb& db, const SqliteStoreOptions& options) {
+  const auto timeout_ms = std::clamp<int64_t>(options.busy_timeout_ms, 0, std::numeric_limits<int>::max());
+  if (sqlite3_busy_timeout(db.handle(), static_cast<int>(timeout_ms)) != SQLITE_OK) {
+    return db.LastError("cannot set busy timeout");
+  }
+  return Status::Ok();
+}
+
+// Refuses a file written by a newer agencykpi before anything (even the
+// journal mode) is changed in it.
+Status CheckNotNewer(SqliteDb& db) {
+  auto version = SchemaVersion(db);
+  if (!version.ok()) return version.status();
+  if (*version > LatestSchemaVersion()) {
+    return Status::InvalidInput("the store's schema version " + std::to_string(*version) +
+                                " is newer than this program supports (" + std::to_string(LatestSchemaVersion()) +
+                                "); use a newer agencykpi");
+  }
+  return Status::Ok();
+}
+
+Status Configure(SqliteDb& db, const SqliteStoreOptions& options) {
+  auto statement = db.Prepare("PRAGMA journal_mode = WAL");
+  if (!statement.ok()) return statement.status();
+  auto has_row = statement->Step();
+  if (!has_row.ok()) return has_row.status();
+  if (!*has_row || statement->ColumnText(0) != "wal") {
+    return Status::Io("the store cannot use write-ahead logging (journal mode " + statement->ColumnText(0) + ")");
+  }
+  // Integers only below: no user text is formatted into SQL.
+  return db.Exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -" +
+                 std::to_string(std::max<int64_t>(options.cache_size_kib, 1)) + "; PRAGMA journal_size_limit = " +
+                 std::to_string(kSqliteJournalSizeLimitBytes) + ";");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file) {
+  return OpenSqliteStore(file, SqliteStoreOptions{});
+}
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file, SqliteStoreOptions options) {
+  auto db = SqliteDb::Open(file);
+  if (!db.ok()) return db.status();
+  Status status = SetBusyTimeout(*db, options);
+  if (!status.ok()) return status;
+  status = CheckNotNewer(*db);
+  if (!status.ok()) return status;
+  status = Configure(*db, options);
+  if (!status.ok()) return status;
+  status = MigrateToLatest(*db);
+  if (!status.ok()) return status;
+  auto store = std::make_unique<SqliteStore>(std::move(*db), std::move(options));
+  status = store->Init();
+  if (!status.ok()) return status;
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace agencykpi

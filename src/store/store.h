@@ -6,8 +6,10 @@
 // A Store is used from one thread at a time.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,7 +43,35 @@ class Store {
   virtual Result<StoreMeta> Meta() = 0;
 };
 
+// SQLite tuning defaults (see sqlite_store.cpp for why each value).
+constexpr int64_t kSqliteBusyTimeoutMs = 5000;          // wait for another writer
+constexpr int64_t kSqliteCacheSizeKib = 64 * 1024;      // page cache per connection
+constexpr int64_t kSqliteJournalSizeLimitBytes = 64LL * 1024 * 1024;  // WAL kept after a checkpoint
+
+struct SqliteStoreOptions {
+  int64_t busy_timeout_ms = kSqliteBusyTimeoutMs;
+  // Page cache size. A small cache makes a big import spill pages into the
+  // WAL before it commits (tests use that to crash with data on disk).
+  int64_t cache_size_kib = kSqliteCacheSizeKib;
+
+  // --- Test hooks: leave empty in the product. ---
+  // Called by ReplaceDataset after every inserted row with the number of
+  // rows inserted so far (all tables, in import order). A non-OK Status
+  // aborts the import as if that insert had failed (the transaction is
+  // rolled back); the hook may also kill the process to simulate a crash.
+  std::function<Status(int64_t rows_inserted)> after_row_inserted;
+  // The clock for `imported_at`; the system clock when empty.
+  std::function<std::chrono::system_clock::time_point()> now;
+};
+
 // Opens (creating if needed, migrating to the current schema) a SQLite store.
+// Errors: kIo when the file cannot be opened or migrated; kInvalidInput when
+// the file was written by a newer agencykpi (its schema version is newer
+// than this binary knows; the file is left untouched).
+// The returned Store owns its connection; it is used from one thread at a
+// time. Several processes may open the same file: imports are serialized by
+// SQLite's write lock and readers see the last committed dataset.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file);
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file, SqliteStoreOptions options);
 
 }  // namespace agencykpi
