@@ -1,0 +1,259 @@
+#include "test_datasets.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "common/date.h"
+
+namespace agencykpi::testing {
+namespace {
+
+Day D(int year, int month, int day) { return DayFromCivil(year, month, day); }
+
+}  // namespace
+
+Dataset MakeSmallDataset() {
+  Dataset d;
+  d.clients = {{"C1", "Brasserie Nord", "drinks"}, {"C2", "Savons d'Été", ""}, {"C3", "Lait & Co", "dairy"}};
+  // K3 renews K4, which comes after it: the store must accept references
+  // to later rows of the same table.
+  d.contracts = {
+      {"K1", 0, D(2025, 1, 1), D(2025, 12, 31), kNoRow, RenewalType::kNone, D(2024, 12, 15)},
+      {"K2", 0, D(2026, 1, 1), D(2026, 12, 31), 0, RenewalType::kSpontaneous, D(2025, 12, 1)},
+      {"K3", 1, D(2026, 2, 1), D(2026, 7, 31), 3, RenewalType::kSolicited, D(2026, 2, 1)},
+      {"K4", 1, D(2025, 2, 1), D(2026, 1, 31), kNoRow, RenewalType::kNone, D(2025, 2, 1)},
+  };
+  d.missions = {
+      {"M1", 0, "Implantation été", D(2026, 1, 1), D(2026, 6, 30), 1, "merchandising", 3},
+      {"M2", 1, "Prospection", D(2026, 2, 1), D(2026, 7, 31), kNoRow, "", 0},
+      {"M3", 2, "Animation", D(2025, 11, 1), D(2026, 3, 31), kNoRow, "animation", 5},
+  };
+  d.employees = {{"E1", "Alice Martin", "merchandiser"}, {"E2", "Bruno Petit", ""}};
+  d.cost_rates = {{0, D(2025, 1, 1), 3250}, {0, D(2026, 1, 1), 3400}, {1, D(2025, 6, 1), 0}};
+  d.stores = {{"S1", "Carrefour Lille", "Carrefour", "Nord"}, {"S2", "Épicerie du coin", "", ""}};
+  d.metrics = {"implantations", "dn"};
+  d.objectives = {
+      {"O1", 0, 0, Aggregation::kSum, 100 * kMicrosPerUnit, D(2026, 1, 1), D(2026, 6, 30)},
+      {"O2", 2, 1, Aggregation::kLast, 750000, D(2026, 1, 1), D(2026, 3, 31)},
+  };
+  for (int i = 0; i < kActivityCount; ++i) {
+    TimeEntries& t = d.time_entries;
+    t.employee.push_back(i % 2);
+    t.date.push_back(D(2026, 1, 5) + i);
+    t.hours.push_back(static_cast<int16_t>(i == 0 ? 2400 : 1 + 37 * i));
+    t.activity.push_back(static_cast<Activity>(i));
+    t.mission.push_back(i % 3 == 2 ? kNoRow : i % 3);
+  }
+  for (int i = 0; i < kExpenseCategoryCount; ++i) {
+    Expenses& e = d.expenses;
+    e.date.push_back(D(2026, 2, 1) + i);
+    e.amount.push_back(i == 0 ? 0 : 12345 * i);
+    e.category.push_back(static_cast<ExpenseCategory>(i));
+    e.mission.push_back(i == 3 ? kNoRow : i);
+  }
+  d.invoices.id = {"F-2026/001", "F-2026/002", "AV-2026/001"};
+  d.invoices.client = {0, 1, 0};
+  d.invoices.date = {D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 15)};
+  d.invoices.amount = {1500000, 98765, -25050};  // the last is a credit note
+  d.invoices.mission = {0, kNoRow, 0};
+  for (int i = 0; i < kVisitActionCount; ++i) {
+    Visits& v = d.visits;
+    v.id.push_back("V" + std::to_string(i + 1));
+    v.employee.push_back(i % 2);
+    v.mission.push_back(i % 3);
+    v.store.push_back(i % 2);
+    v.date.push_back(D(2026, 3, 1) + i);
+    v.action.push_back(static_cast<VisitAction>(i));
+  }
+  d.results.mission = {0, 0, 2};
+  d.results.metric = {0, 0, 1};
+  d.results.date = {D(2026, 3, 2), D(2026, 3, 3), D(2026, 3, 4)};
+  d.results.value = {kMicrosPerUnit, kMicrosPerUnit, 123456};
+  d.results.store = {0, kNoRow, 1};
+  d.store_audits.date = {D(2024, 12, 31), D(2026, 4, 1)};  // also the first dated fact
+  d.store_audits.store = {0, 1};
+  d.store_audits.client = {0, 2};
+  d.store_audits.present = {1, 0};
+  d.store_audits.facings = {6, 0};
+  return d;
+}
+
+Dataset MakeSyntheticDataset(size_t time_entries, size_t invoices) {
+  constexpr int kClients = 200;
+  constexpr int kMissionsPerClient = 5;
+  constexpr int kEmployees = 300;
+  constexpr int kStores = 2000;
+  const Day first_day = DayFromCivil(2024, 1, 1);
+  constexpr int kDaySpan = 730;
+
+  Dataset d;
+  for (int c = 0; c < kClients; ++c) {
+    d.clients.push_back({"C" + std::to_string(c), "Client " + std::to_string(c), c % 3 == 0 ? "" : "retail"});
+    d.contracts.push_back(
+        {"K" + std::to_string(c), c, first_day, first_day + 364, kNoRow, RenewalType::kNone, first_day});
+    for (int m = 0; m < kMissionsPerClient; ++m) {
+      const int index = c * kMissionsPerClient + m;
+      d.missions.push_back({"M" + std::to_string(index), c, "Mission " + std::to_string(index), first_day,
+                            first_day + kDaySpan, c, "merchandising", static_cast<int8_t>(1 + index % 5)});
+    }
+  }
+  for (int e = 0; e < kEmployees; ++e) {
+    d.employees.push_back({"E" + std::to_string(e), "Employee " + std::to_string(e), "field"});
+    d.cost_rates.push_back({e, first_day, 2500 + e});
+  }
+  for (int s = 0; s < kStores; ++s) {
+    d.stores.push_back({"S" + std::to_string(s), "Store " + std::to_string(s), "Chain", "Region"});
+  }
+  d.metrics = {"implantations", "orders"};
+  const auto mission_count = static_cast<RowId>(d.missions.size());
+  uint64_t state = 42;
+  auto next = [&state](uint64_t bound) {  // xorshift: fast and deterministic
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state % bound;
+  };
+  TimeEntries& t = d.time_entries;
+  t.employee.reserve(time_entries);
+  t.date.reserve(time_entries);
+  t.hours.reserve(time_entries);
+  t.activity.reserve(time_entries);
+  t.mission.reserve(time_entries);
+  for (size_t i = 0; i < time_entries; ++i) {
+    t.employee.push_back(static_cast<RowId>(next(kEmployees)));
+    t.date.push_back(first_day + static_cast<Day>(next(kDaySpan)));
+    t.hours.push_back(static_cast<int16_t>(25 + next(800)));
+    t.activity.push_back(static_cast<Activity>(next(kActivityCount)));
+    t.mission.push_back(next(10) == 0 ? kNoRow : static_cast<RowId>(next(static_cast<uint64_t>(mission_count))));
+  }
+  Invoices& inv = d.invoices;
+  for (size_t i = 0; i < invoices; ++i) {
+    const auto mission = static_cast<RowId>(next(static_cast<uint64_t>(mission_count)));
+    inv.id.push_back("F" + std::to_string(i));
+    inv.client.push_back(mission / kMissionsPerClient);
+    inv.date.push_back(first_day + static_cast<Day>(next(kDaySpan)));
+    inv.amount.push_back(static_cast<Cents>(next(1000000)) - 50000);
+    inv.mission.push_back(mission);
+  }
+  const size_t small_facts = invoices / 2;
+  for (size_t i = 0; i < small_facts; ++i) {
+    d.expenses.date.push_back(first_day + static_cast<Day>(next(kDaySpan)));
+    d.expenses.amount.push_back(static_cast<Cents>(next(50000)));
+    d.expenses.category.push_back(static_cast<ExpenseCategory>(next(kExpenseCategoryCount)));
+    d.expenses.mission.push_back(static_cast<RowId>(next(static_cast<uint64_t>(mission_count))));
+    const auto mission = static_cast<RowId>(next(static_cast<uint64_t>(mission_count)));
+    d.visits.id.push_back("V" + std::to_string(i));
+    d.visits.employee.push_back(static_cast<RowId>(next(kEmployees)));
+    d.visits.mission.push_back(mission);
+    d.visits.store.push_back(static_cast<RowId>(next(kStores)));
+    d.visits.date.push_back(first_day + static_cast<Day>(next(kDaySpan)));
+    d.visits.action.push_back(static_cast<VisitAction>(next(kVisitActionCount)));
+    d.results.mission.push_back(mission);
+    d.results.metric.push_back(static_cast<RowId>(next(2)));
+    d.results.date.push_back(first_day + static_cast<Day>(next(kDaySpan)));
+    d.results.value.push_back(static_cast<Micros>(next(10)) * kMicrosPerUnit);
+    d.results.store.push_back(static_cast<RowId>(next(kStores)));
+    d.store_audits.date.push_back(first_day + static_cast<Day>(next(kDaySpan)));
+    d.store_audits.store.push_back(static_cast<RowId>(next(kStores)));
+    d.store_audits.client.push_back(static_cast<RowId>(next(kClients)));
+    d.store_audits.present.push_back(static_cast<uint8_t>(next(2)));
+    d.store_audits.facings.push_back(static_cast<int32_t>(next(12)));
+  }
+  return d;
+}
+
+namespace {
+
+// Compares two row vectors with a field-by-field predicate, reporting the
+// first differing row only (a million mismatches would drown the output).
+template <typename T, typename Same>
+void ExpectSameRows(const char* table, const std::vector<T>& expected, const std::vector<T>& actual, Same same) {
+  ASSERT_EQ(expected.size(), actual.size()) << table;
+  for (size_t i = 0; i < expected.size(); ++i) {
+    if (!same(expected[i], actual[i])) {
+      ADD_FAILURE() << table << " row " << i << " differs";
+      return;
+    }
+  }
+}
+
+template <typename T>
+void ExpectSameColumn(const char* column, const std::vector<T>& expected, const std::vector<T>& actual) {
+  ExpectSameRows(column, expected, actual, [](const T& a, const T& b) { return a == b; });
+}
+
+}  // namespace
+
+void ExpectSameDataset(const Dataset& expected, const Dataset& actual) {
+  ExpectSameRows("clients", expected.clients, actual.clients, [](const Client& a, const Client& b) {
+    return a.id == b.id && a.name == b.name && a.sector == b.sector;
+  });
+  ExpectSameRows("contracts", expected.contracts, actual.contracts, [](const Contract& a, const Contract& b) {
+    return a.id == b.id && a.client == b.client && a.start == b.start && a.end == b.end &&
+           a.renewal_of == b.renewal_of && a.renewal_type == b.renewal_type && a.signed_on == b.signed_on;
+  });
+  ExpectSameRows("missions", expected.missions, actual.missions, [](const Mission& a, const Mission& b) {
+    return a.id == b.id && a.client == b.client && a.name == b.name && a.start == b.start && a.end == b.end &&
+           a.contract == b.contract && a.type == b.type && a.complexity == b.complexity;
+  });
+  ExpectSameRows("employees", expected.employees, actual.employees, [](const Employee& a, const Employee& b) {
+    return a.id == b.id && a.name == b.name && a.role == b.role;
+  });
+  ExpectSameRows("cost_rates", expected.cost_rates, actual.cost_rates, [](const CostRate& a, const CostRate& b) {
+    return a.employee == b.employee && a.valid_from == b.valid_from && a.hourly_cost == b.hourly_cost;
+  });
+  ExpectSameRows("stores", expected.stores, actual.stores, [](const RetailStore& a, const RetailStore& b) {
+    return a.id == b.id && a.name == b.name && a.chain == b.chain && a.region == b.region;
+  });
+  ExpectSameColumn("metrics", expected.metrics, actual.metrics);
+  ExpectSameRows("objectives", expected.objectives, actual.objectives, [](const Objective& a, const Objective& b) {
+    return a.id == b.id && a.mission == b.mission && a.metric == b.metric && a.aggregation == b.aggregation &&
+           a.target == b.target && a.start == b.start && a.end == b.end;
+  });
+  const auto& te = expected.time_entries;
+  const auto& ta = actual.time_entries;
+  ExpectSameColumn("time_entries.employee", te.employee, ta.employee);
+  ExpectSameColumn("time_entries.date", te.date, ta.date);
+  ExpectSameColumn("time_entries.hours", te.hours, ta.hours);
+  ExpectSameColumn("time_entries.activity", te.activity, ta.activity);
+  ExpectSameColumn("time_entries.mission", te.mission, ta.mission);
+  const auto& ee = expected.expenses;
+  const auto& ea = actual.expenses;
+  ExpectSameColumn("expenses.date", ee.date, ea.date);
+  ExpectSameColumn("expenses.amount", ee.amount, ea.amount);
+  ExpectSameColumn("expenses.category", ee.category, ea.category);
+  ExpectSameColumn("expenses.mission", ee.mission, ea.mission);
+  const auto& ie = expected.invoices;
+  const auto& ia = actual.invoices;
+  ExpectSameColumn("invoices.id", ie.id, ia.id);
+  ExpectSameColumn("invoices.client", ie.client, ia.client);
+  ExpectSameColumn("invoices.date", ie.date, ia.date);
+  ExpectSameColumn("invoices.amount", ie.amount, ia.amount);
+  ExpectSameColumn("invoices.mission", ie.mission, ia.mission);
+  const auto& ve = expected.visits;
+  const auto& va = actual.visits;
+  ExpectSameColumn("visits.id", ve.id, va.id);
+  ExpectSameColumn("visits.employee", ve.employee, va.employee);
+  ExpectSameColumn("visits.mission", ve.mission, va.mission);
+  ExpectSameColumn("visits.store", ve.store, va.store);
+  ExpectSameColumn("visits.date", ve.date, va.date);
+  ExpectSameColumn("visits.action", ve.action, va.action);
+  const auto& re = expected.results;
+  const auto& ra = actual.results;
+  ExpectSameColumn("results.mission", re.mission, ra.mission);
+  ExpectSameColumn("results.metric", re.metric, ra.metric);
+  ExpectSameColumn("results.date", re.date, ra.date);
+  ExpectSameColumn("results.value", re.value, ra.value);
+  ExpectSameColumn("results.store", re.store, ra.store);
+  const auto& ae = expected.store_audits;
+  const auto& aa = actual.store_audits;
+  ExpectSameColumn("store_audits.date", ae.date, aa.date);
+  ExpectSameColumn("store_audits.store", ae.store, aa.store);
+  ExpectSameColumn("store_audits.client", ae.client, aa.client);
+  ExpectSameColumn("store_audits.present", ae.present, aa.present);
+  ExpectSameColumn("store_audits.facings", ae.facings, aa.facings);
+}
+
+}  // namespace agencykpi::testing
