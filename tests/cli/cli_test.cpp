@@ -1,0 +1,179 @@
+// Runs the agencykpi binary as a user would and checks exit codes, stdout
+// and stderr.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+namespace agencykpi {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device rd;
+    path_ = fs::temp_directory_path() / ("agencykpi-cli-" + std::to_string(rd()));
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  // Runs `agencykpi ARGS` with stdout and stderr captured to files.
+  Outcome Agencykpi(const std::string& args) {
+    const fs::path out = tmp_.path() / "stdout";
+    const fs::path err = tmp_.path() / "stderr";
+    const std::string command = std::string(AGENCYKPI_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+    const int status = std::system(command.c_str());
+    Outcome o;
+    o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    o.out = Slurp(out);
+    o.err = Slurp(err);
+    return o;
+  }
+  static std::string Golden(const std::string& folder) { return std::string(AGENCYKPI_GOLDEN_DIR) + "/" + folder; }
+  fs::path WriteFolder(const std::string& name, const std::map<std::string, std::string>& files) {
+    const fs::path dir = tmp_.path() / name;
+    fs::create_directories(dir);
+    for (const auto& [file, text] : files) std::ofstream(dir / file, std::ios::binary) << text;
+    return dir;
+  }
+  TempDir tmp_;
+};
+
+TEST_F(CliTest, EverySubcommandHasHelp) {
+  for (const char* sub : {"import", "check", "report", "demo-data"}) {
+    SCOPED_TRACE(sub);
+    const Outcome o = Agencykpi(std::string(sub) + " --help");
+    EXPECT_EQ(o.exit_code, 0);
+    EXPECT_NE(o.out.find("Usage"), std::string::npos) << o.out;
+  }
+  const Outcome report = Agencykpi("report --help");
+  for (const char* option : {"--db", "--data", "--period", "--as-of", "--grace-days", "--format", "--section", "--lang"}) {
+    EXPECT_NE(report.out.find(option), std::string::npos) << option;
+  }
+}
+
+TEST_F(CliTest, NoSubcommandIsAUsageError) { EXPECT_EQ(Agencykpi("").exit_code, 2); }
+
+TEST_F(CliTest, BadPeriodExitsTwoAndNamesIt) {
+  const Outcome o = Agencykpi("report --data " + Golden("agence-exemple") + " --period 2026-13 --as-of 2026-06-30");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("2026-13"), std::string::npos) << o.err;
+  EXPECT_TRUE(o.out.empty());
+}
+
+TEST_F(CliTest, ReversedCustomRangeAndNegativeGraceExitTwo) {
+  const std::string data = " --data " + Golden("agence-exemple");
+  EXPECT_EQ(Agencykpi("report" + data + " --period 2026-06-30..2026-01-01").exit_code, 2);
+  EXPECT_EQ(Agencykpi("report" + data + " --period 2026-H1 --grace-days -1").exit_code, 2);
+  EXPECT_EQ(Agencykpi("report" + data + " --period 2026-H1 --as-of 2026-02-30").exit_code, 2);
+}
+
+TEST_F(CliTest, DbAndDataAreExclusiveAndOneIsRequired) {
+  EXPECT_EQ(Agencykpi("report --period 2026-H1").exit_code, 2);
+  const fs::path db = tmp_.path() / "x.db";
+  std::ofstream(db) << "";
+  EXPECT_EQ(Agencykpi("report --db " + db.string() + " --data " + Golden("agence-exemple")).exit_code, 2);
+}
+
+TEST_F(CliTest, CheckAcceptsTheGoldenFolders) {
+  for (const char* folder : {"agence-exemple", "cas-limites"}) {
+    SCOPED_TRACE(folder);
+    const Outcome o = Agencykpi("check " + Golden(folder));
+    EXPECT_EQ(o.exit_code, 0) << o.err;
+    EXPECT_NE(o.err.find("valid"), std::string::npos);
+  }
+}
+
+TEST_F(CliTest, CheckListsEveryErrorWithFileAndLine) {
+  const fs::path bad = WriteFolder("bad", {
+      {"clients.csv", "client_id,name\nC1,Alpha\nC1,Beta\n"},
+      {"invoices.csv", "invoice_id,client_id,date,amount\nF1,C9,2026-01-01,10\nF2,C1,2026-02-30,10\n"},
+  });
+  const Outcome o = Agencykpi("check " + bad.string());
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("clients.csv:3: client_id:"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("invoices.csv:2: client_id:"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("invoices.csv:3: date:"), std::string::npos) << o.err;
+}
+
+TEST_F(CliTest, ImportedReportEqualsReportReadFromTheFolder) {
+  const std::string db = (tmp_.path() / "agency.db").string();
+  const Outcome imported = Agencykpi("import " + Golden("agence-exemple") + " --db " + db);
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const std::string args = " --period 2026-H1 --as-of 2026-06-30 --format json";
+  const Outcome from_db = Agencykpi("report --db " + db + args);
+  const Outcome from_folder = Agencykpi("report --data " + Golden("agence-exemple") + args);
+  ASSERT_EQ(from_db.exit_code, 0) << from_db.err;
+  EXPECT_EQ(from_db.out, from_folder.out);
+  EXPECT_NE(from_db.out.find("\"total_revenue\": 34420.50"), std::string::npos);
+}
+
+TEST_F(CliTest, RefusedImportLeavesTheStoreAsItWas) {
+  const std::string db = (tmp_.path() / "agency.db").string();
+  ASSERT_EQ(Agencykpi("import " + Golden("agence-exemple") + " --db " + db).exit_code, 0);
+  const std::string args = " --period 2026 --as-of 2026-12-31 --format json";
+  const Outcome before = Agencykpi("report --db " + db + args);
+  const fs::path bad = WriteFolder("bad", {{"clients.csv", "client_id,name\nC1,\n"}});
+  const Outcome refused = Agencykpi("import " + bad.string() + " --db " + db);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("clients.csv:2: name:"), std::string::npos) << refused.err;
+  const Outcome after = Agencykpi("report --db " + db + args);
+  EXPECT_EQ(before.out, after.out);
+}
+
+TEST_F(CliTest, CsvNeedsASectionAndWritesItsList) {
+  const std::string base = "report --data " + Golden("agence-exemple") + " --period 2026-H1 --as-of 2026-06-30 --format csv";
+  EXPECT_EQ(Agencykpi(base).exit_code, 2);
+  const Outcome o = Agencykpi(base + " --section margin --lang en");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out.rfind("mission_id,", 0), 0U) << o.out.substr(0, 80);
+  EXPECT_NE(o.out.find("M01"), std::string::npos);
+}
+
+TEST_F(CliTest, TableSpeaksTheChosenLanguage) {
+  const std::string base = "report --data " + Golden("agence-exemple") + " --period 2026-H1 --as-of 2026-06-30";
+  const Outcome fr = Agencykpi(base + " --lang fr");
+  ASSERT_EQ(fr.exit_code, 0) << fr.err;
+  EXPECT_NE(fr.out.find("34\u202F420,50\u00A0€"), std::string::npos) << fr.out;
+  EXPECT_EQ(fr.out.find("\x1b["), std::string::npos);  // not a terminal: no colour
+  const Outcome en = Agencykpi(base + " --lang en");
+  EXPECT_NE(en.out.find("€34,420.50"), std::string::npos) << en.out;
+}
+
+TEST_F(CliTest, DemoDataPassesCheck) {
+  const fs::path dir = tmp_.path() / "demo";
+  const Outcome written = Agencykpi("demo-data " + dir.string() + " --seed 7");
+  ASSERT_EQ(written.exit_code, 0) << written.err;
+  const Outcome checked = Agencykpi("check " + dir.string());
+  EXPECT_EQ(checked.exit_code, 0) << checked.err.substr(0, 2000);
+}
+
+}  // namespace
+}  // namespace agencykpi
