@@ -1,1 +1,1094 @@
 #include "ingest/agency_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <limits>
+#include <numeric>
+#include <span>
+#include <string_view>
+#include <system_error>
+#include <unordered_map>
+#include <utility>
+
+#include "ingest/csv_reader.h"
+#include "ingest/value_parser.h"
+
+namespace agencykpi {
+namespace {
+
+// Limits and units, in one place.
+constexpr size_t kMaxReportedDiagnostics = 1000;  // then one "N more" line
+constexpr uint64_t kProgressStep = 64 * 1024;     // bytes between progress calls
+constexpr size_t kMaxRowsPerTable = static_cast<size_t>(std::numeric_limits<RowId>::max());
+constexpr size_t kMaxMetricKeyLength = 64;
+constexpr int kMoneyDecimals = 2;
+constexpr int kHoursDecimals = 2;
+constexpr int kQuantityDecimals = 6;  // objective targets, result values (micros)
+constexpr int64_t kMaxEntryHours = 2400;  // hundredths: 24 h
+constexpr int64_t kMaxDayHours = 2400;    // more than this in one day is a warning
+constexpr int64_t kMinComplexity = 1;
+constexpr int64_t kMaxComplexity = 5;
+
+constexpr std::string_view kClientsFile = "clients.csv";
+constexpr std::string_view kContractsFile = "contracts.csv";
+constexpr std::string_view kMissionsFile = "missions.csv";
+constexpr std::string_view kEmployeesFile = "employees.csv";
+constexpr std::string_view kCostRatesFile = "cost_rates.csv";
+constexpr std::string_view kTimeEntriesFile = "time_entries.csv";
+constexpr std::string_view kExpensesFile = "expenses.csv";
+constexpr std::string_view kInvoicesFile = "invoices.csv";
+constexpr std::string_view kStoresFile = "stores.csv";
+constexpr std::string_view kVisitsFile = "visits.csv";
+constexpr std::string_view kObjectivesFile = "objectives.csv";
+constexpr std::string_view kResultsFile = "results.csv";
+constexpr std::string_view kStoreAuditsFile = "store_audits.csv";
+
+// Reading order: every table comes after the tables it refers to.
+constexpr std::array<std::string_view, 13> kFiles = {
+    kClientsFile,     kContractsFile, kMissionsFile, kEmployeesFile, kCostRatesFile,
+    kStoresFile,      kTimeEntriesFile, kExpensesFile, kInvoicesFile, kVisitsFile,
+    kObjectivesFile,  kResultsFile,   kStoreAuditsFile,
+};
+
+constexpr std::array<std::string_view, 2> kRenewalTypeNames = {"spontaneous", "solicited"};
+constexpr std::array<std::string_view, 2> kAggregationNames = {"sum", "last"};
+
+std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::string JoinNames(std::span<const std::string_view> names) {
+  std::string out;
+  for (const std::string_view name : names) {
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
+}
+
+// "7.50": hundredths of an hour.
+std::string FormatHours(int64_t hundredths) { return FormatCents(hundredths); }
+
+// Diagnostics of one kind, capped: past the cap they are only counted.
+class DiagnosticList {
+ public:
+  explicit DiagnosticList(std::string noun) : noun_(std::move(noun)) {}
+
+  void Add(std::string_view file, int64_t line, std::string_view column, std::string message) {
+    ++count_;
+    if (items_.size() < kMaxReportedDiagnostics) {
+      items_.push_back(Diagnostic{std::string(file), line, std::string(column), std::move(message)});
+    }
+  }
+  [[nodiscard]] size_t size() const { return items_.size(); }
+  [[nodiscard]] size_t count() const { return count_; }
+
+  // Puts the diagnostics added since `begin` (one file's) in line order.
+  void SortFrom(size_t begin) {
+    std::stable_sort(items_.begin() + static_cast<std::ptrdiff_t>(begin), items_.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+  }
+
+  std::vector<Diagnostic> Finish() && {
+    if (count_ > items_.size()) {
+      items_.push_back(Diagnostic{"", 0, "",
+                                  std::to_string(count_ - items_.size()) + " more " + noun_ +
+                                      " not shown"});
+    }
+    return std::move(items_);
+  }
+
+ private:
+  std::string noun_;
+  std::vector<Diagnostic> items_;
+  size_t count_ = 0;
+};
+
+// Identifier → row of a reference table. Keys point into the file's text,
+// which is kept alive for the whole import.
+struct IdIndex {
+  std::string_view file;
+  std::string_view noun;  // "client", used in messages
+  bool present = false;   // the file exists
+  bool usable = true;     // its header was fine; if not, references are not checked
+  std::unordered_map<std::string_view, RowId> rows;
+  std::vector<int64_t> lines;  // line of each row
+};
+
+struct ColumnSpec {
+  std::string_view name;
+  bool required;
+};
+
+struct Progress {
+  const ProgressFn* callback = nullptr;
+  uint64_t total = 0;
+  uint64_t done_before_file = 0;
+  uint64_t last_reported = 0;
+
+  void Report(uint64_t done) {
+    if (callback == nullptr || !*callback) return;
+    last_reported = done;
+    (*callback)(done, total);
+  }
+};
+
+// One CSV file being read: header matching, row iteration, typed access to
+// the current row's values, and diagnostics naming file, line and column.
+class Table {
+ public:
+  Table(std::string_view file, std::span<const ColumnSpec> columns, DiagnosticList& errors,
+        DiagnosticList& warnings, Progress& progress)
+      : file_(file),
+        columns_(columns),
+        column_fields_(columns.size(), -1),
+        errors_(errors),
+        warnings_(warnings),
+        progress_(progress),
+        reader_({}, ',') {}
+
+  // Reads the header; false (with errors reported) when the rows cannot be
+  // read.
+  bool Open(std::string_view text) {
+    reader_ = CsvReader(text, DetectSeparator(text));
+    decimal_comma_ = reader_.separator() == ';';
+    if (!reader_.Next()) {
+      errors_.Add(file_, 0, "", "the file is empty: a header line is required");
+      return false;
+    }
+    if (reader_.has_error()) {
+      errors_.Add(file_, 1, "", reader_.error());
+      return false;
+    }
+    if (reader_.blank()) {
+      errors_.Add(file_, 1, "", "the first line is blank: a header line is required");
+      return false;
+    }
+    bool ok = true;
+    const auto& names = reader_.fields();
+    header_size_ = names.size();
+    header_names_.clear();
+    for (size_t i = 0; i < names.size(); ++i) {
+      const std::string_view name = TrimValue(names[i]);
+      header_names_.emplace_back(name);
+      if (name.empty()) continue;  // e.g. trailing separators of an Excel export
+      bool twice = false;
+      for (size_t k = 0; k < i; ++k) twice = twice || EqualsIgnoreCase(header_names_[k], name);
+      if (twice) {
+        errors_.Add(file_, 1, name, "column named twice");
+        ok = false;
+        continue;
+      }
+      bool known = false;
+      for (size_t c = 0; c < columns_.size(); ++c) {
+        if (EqualsIgnoreCase(name, columns_[c].name)) {
+          column_fields_[c] = static_cast<int>(i);
+          known = true;
+        }
+      }
+      if (!known) warnings_.Add(file_, 1, name, "unknown column ignored");
+    }
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      if (columns_[c].required && column_fields_[c] < 0) {
+        errors_.Add(file_, 1, columns_[c].name, "missing required column");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  // Moves to the next data row, skipping blank lines and reporting rows that
+  // cannot be read as a whole (bad quoting, too many fields).
+  bool NextRow() {
+    while (reader_.Next()) {
+      const uint64_t done = progress_.done_before_file + reader_.offset();
+      if (done - progress_.last_reported >= kProgressStep) progress_.Report(done);
+      if (reader_.blank()) continue;
+      row_errors_ = errors_.count();
+      row_unusable_ = false;
+      if (reader_.has_error()) {
+        const size_t field = reader_.error_field();
+        errors_.Add(file_, line(), field < header_names_.size() ? header_names_[field] : "",
+                    reader_.error());
+        continue;
+      }
+      const auto& fields = reader_.fields();
+      if (fields.size() > header_size_) {
+        bool extra_empty = true;
+        for (size_t i = header_size_; i < fields.size(); ++i) {
+          extra_empty = extra_empty && TrimValue(fields[i]).empty();
+        }
+        if (!extra_empty) {
+          errors_.Add(file_, line(), "",
+                      "the row has " + std::to_string(fields.size()) + " fields but the header has " +
+                          std::to_string(header_size_));
+          continue;
+        }
+      }
+      if (++rows_ > kMaxRowsPerTable) {
+        errors_.Add(file_, line(), "", "too many rows (at most " + std::to_string(kMaxRowsPerTable) + ")");
+        return false;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  [[nodiscard]] int64_t line() const { return reader_.line(); }
+  [[nodiscard]] std::string_view file() const { return file_; }
+  // No error was reported on the current row so far, and it refers to no
+  // table left unread.
+  [[nodiscard]] bool row_ok() const { return errors_.count() == row_errors_ && !row_unusable_; }
+
+  // The trimmed value of a column; empty when absent.
+  [[nodiscard]] std::string_view Text(size_t column) const {
+    const int field = column_fields_[column];
+    const auto& fields = reader_.fields();
+    if (field < 0 || static_cast<size_t>(field) >= fields.size()) return {};
+    return TrimValue(fields[static_cast<size_t>(field)]);
+  }
+
+  void Error(size_t column, std::string message) {
+    errors_.Add(file_, line(), columns_[column].name, std::move(message));
+  }
+  void Warning(size_t column, std::string message) {
+    warnings_.Add(file_, line(), columns_[column].name, std::move(message));
+  }
+
+  // The value, or nullopt when it is absent (an error if required).
+  std::optional<std::string_view> Value(size_t column) {
+    const std::string_view text = Text(column);
+    if (!text.empty()) return text;
+    if (columns_[column].required) Error(column, "missing value");
+    return std::nullopt;
+  }
+
+  std::string String(size_t column) { return std::string(Value(column).value_or("")); }
+
+  std::optional<std::string_view> Identifier(size_t column) {
+    const auto text = Value(column);
+    if (!text) return std::nullopt;
+    if (!IsValidIdentifier(*text)) {
+      Error(column, "invalid identifier " + Quoted(*text) +
+                        " (1 to 64 characters from A-Z a-z 0-9 _ . - /)");
+      return std::nullopt;
+    }
+    return text;
+  }
+
+  std::optional<Day> Date(size_t column) {
+    const auto text = Value(column);
+    if (!text) return std::nullopt;
+    const std::optional<Day> day = ParseDate(*text);
+    if (!day) Error(column, "invalid date " + Quoted(*text) + " (expected YYYY-MM-DD or DD/MM/YYYY)");
+    return day;
+  }
+
+  std::optional<int64_t> Decimal(size_t column, int decimals) {
+    const auto text = Value(column);
+    if (!text) return std::nullopt;
+    Result<int64_t> value = ParseDecimal(*text, decimals, decimal_comma_);
+    if (!value.ok()) {
+      Error(column, value.status().message());
+      return std::nullopt;
+    }
+    return *value;
+  }
+
+  std::optional<int64_t> Whole(size_t column) {
+    const auto text = Value(column);
+    if (!text) return std::nullopt;
+    Result<int64_t> value = ParseWholeNumber(*text);
+    if (!value.ok()) {
+      Error(column, value.status().message());
+      return std::nullopt;
+    }
+    return *value;
+  }
+
+  // Index of the value in `names`, case-insensitively.
+  std::optional<size_t> Enum(size_t column, std::span<const std::string_view> names) {
+    const auto text = Value(column);
+    if (!text) return std::nullopt;
+    const std::optional<size_t> index = MatchName(*text, names);
+    if (!index) {
+      Error(column, "invalid " + std::string(columns_[column].name) + " " + Quoted(*text) +
+                        " (expected one of " + JoinNames(names) + ")");
+    }
+    return index;
+  }
+
+  // The row referred to; kNoRow when absent (an error if required), invalid
+  // or unknown.
+  RowId Reference(size_t column, const IdIndex& index) {
+    const auto id = Identifier(column);
+    if (!id) return kNoRow;
+    const auto found = index.rows.find(*id);
+    if (found != index.rows.end()) return found->second;
+    if (!index.usable) {
+      row_unusable_ = true;  // its table was refused: no cascade of "unknown" errors
+    } else {
+      std::string message = "unknown " + std::string(index.noun) + " " + Quoted(*id);
+      if (!index.present) message += " (there is no " + std::string(index.file) + ")";
+      Error(column, std::move(message));
+    }
+    return kNoRow;
+  }
+
+  // Registers the row's id in `index` unless another row has it; true if new.
+  bool AddId(size_t column, std::string_view id, RowId row, IdIndex& index) {
+    const auto [it, inserted] = index.rows.emplace(id, row);
+    if (!inserted) {
+      Error(column, "duplicate " + std::string(index.noun) + " " + Quoted(id) + " (first on line " +
+                        std::to_string(index.lines[static_cast<size_t>(it->second)]) + ")");
+      return false;
+    }
+    index.lines.push_back(line());
+    return true;
+  }
+
+ private:
+  std::string_view file_;
+  std::span<const ColumnSpec> columns_;
+  std::vector<int> column_fields_;  // spec column → field index, -1 if absent
+  std::vector<std::string_view> header_names_;
+  size_t header_size_ = 0;
+  DiagnosticList& errors_;
+  DiagnosticList& warnings_;
+  Progress& progress_;
+  CsvReader reader_;
+  bool decimal_comma_ = false;
+  size_t row_errors_ = 0;
+  bool row_unusable_ = false;
+  size_t rows_ = 0;
+};
+
+// A file's bytes and, when converted from cp1252, its UTF-8 text.
+struct FileText {
+  std::optional<std::string> raw;
+  std::string converted;
+};
+
+class AgencyReader {
+ public:
+  AgencyReader(FileSource& source, const ProgressFn& progress) {
+    for (size_t i = 0; i < kFiles.size(); ++i) {
+      files_[i].raw = source.Read(std::string(kFiles[i]));
+      if (files_[i].raw) progress_.total += files_[i].raw->size();
+    }
+    progress_.callback = &progress;
+    clients_ = {kClientsFile, "client", Present(kClientsFile), true, {}, {}};
+    contracts_ = {kContractsFile, "contract", Present(kContractsFile), true, {}, {}};
+    missions_ = {kMissionsFile, "mission", Present(kMissionsFile), true, {}, {}};
+    employees_ = {kEmployeesFile, "employee", Present(kEmployeesFile), true, {}, {}};
+    stores_ = {kStoresFile, "store", Present(kStoresFile), true, {}, {}};
+  }
+
+  IngestOutcome Run() && {
+    if (!Present(kClientsFile)) errors_.Add(kClientsFile, 0, "", "the file is missing (it is required)");
+    ReadFile(kClientsFile, &AgencyReader::ReadClients, &clients_);
+    ReadFile(kContractsFile, &AgencyReader::ReadContracts, &contracts_);
+    ReadFile(kMissionsFile, &AgencyReader::ReadMissions, &missions_);
+    ReadFile(kEmployeesFile, &AgencyReader::ReadEmployees, &employees_);
+    ReadFile(kCostRatesFile, &AgencyReader::ReadCostRates, nullptr);
+    ReadFile(kStoresFile, &AgencyReader::ReadStores, &stores_);
+    ReadFile(kTimeEntriesFile, &AgencyReader::ReadTimeEntries, nullptr);
+    ReadFile(kExpensesFile, &AgencyReader::ReadExpenses, nullptr);
+    ReadFile(kInvoicesFile, &AgencyReader::ReadInvoices, nullptr);
+    ReadFile(kVisitsFile, &AgencyReader::ReadVisits, nullptr);
+    ReadFile(kObjectivesFile, &AgencyReader::ReadObjectives, nullptr);
+    ReadFile(kResultsFile, &AgencyReader::ReadResults, nullptr);
+    ReadFile(kStoreAuditsFile, &AgencyReader::ReadStoreAudits, nullptr);
+    progress_.Report(progress_.total);
+
+    IngestOutcome outcome;
+    outcome.dataset = std::move(dataset_);
+    outcome.errors = std::move(errors_).Finish();
+    outcome.warnings = std::move(warnings_).Finish();
+    return outcome;
+  }
+
+ private:
+  using TableFn = void (AgencyReader::*)(Table&);
+
+  FileText& Text(std::string_view file) {
+    const auto at = std::find(kFiles.begin(), kFiles.end(), file);
+    return files_[static_cast<size_t>(at - kFiles.begin())];
+  }
+  bool Present(std::string_view file) { return Text(file).raw.has_value(); }
+
+  // Reads one file with `read` (which sees the Table positioned after the
+  // header). Reference tables keep their text: their index points into it.
+  void ReadFile(std::string_view file, TableFn read, IdIndex* index) {
+    FileText& text = Text(file);
+    if (!text.raw) return;
+    const size_t errors_begin = errors_.size();
+    const size_t warnings_begin = warnings_.size();
+    const std::span<const ColumnSpec> columns = ColumnsOf(file);
+    Table table(file, columns, errors_, warnings_, progress_);
+    if (table.Open(DecodeCsvText(*text.raw, text.converted))) {
+      (this->*read)(table);
+    } else if (index != nullptr) {
+      index->usable = false;
+    }
+    errors_.SortFrom(errors_begin);
+    warnings_.SortFrom(warnings_begin);
+    progress_.done_before_file += text.raw->size();
+    if (index == nullptr) {  // facts: the text is no longer needed
+      text.raw = std::string();
+      text.converted = std::string();
+    }
+  }
+
+  static std::span<const ColumnSpec> ColumnsOf(std::string_view file);
+
+  void ReadClients(Table& table);
+  void ReadContracts(Table& table);
+  void CheckRenewals();
+  void ReadMissions(Table& table);
+  void ReadEmployees(Table& table);
+  void ReadCostRates(Table& table);
+  void ReadStores(Table& table);
+  void ReadTimeEntries(Table& table);
+  void ReadExpenses(Table& table);
+  void ReadInvoices(Table& table);
+  void ReadVisits(Table& table);
+  void ReadObjectives(Table& table);
+  void ReadResults(Table& table);
+  void ReadStoreAudits(Table& table);
+  RowId InternMetric(std::string_view key);
+  std::optional<std::string_view> Metric(Table& table, size_t column);
+
+  std::array<FileText, kFiles.size()> files_;
+  Progress progress_;
+  DiagnosticList errors_{"errors"};
+  DiagnosticList warnings_{"warnings"};
+  Dataset dataset_;
+  IdIndex clients_, contracts_, missions_, employees_, stores_;
+  std::vector<std::string_view> renewal_of_text_;  // per contract, "" if none
+  std::vector<Day> first_rate_;                    // per employee; kNoRate if none
+  std::deque<std::string> metric_keys_;  // a deque: keys never move
+  std::unordered_map<std::string_view, RowId> metric_rows_;  // keys into metric_keys_
+  static constexpr Day kNoRate = std::numeric_limits<Day>::max();
+};
+
+// ---------------------------------------------------------------------------
+// Column lists (SPEC §1.2). The enum of each table indexes its list.
+
+enum ClientColumn : size_t { kClientId, kClientName, kClientSector };
+constexpr std::array<ColumnSpec, 3> kClientColumns = {{
+    {"client_id", true}, {"name", true}, {"sector", false},
+}};
+
+enum ContractColumn : size_t {
+  kContractId, kContractClient, kContractStart, kContractEnd, kContractRenewalOf,
+  kContractRenewalType, kContractSignedOn,
+};
+constexpr std::array<ColumnSpec, 7> kContractColumns = {{
+    {"contract_id", true}, {"client_id", true}, {"start_date", true}, {"end_date", true},
+    {"renewal_of", false}, {"renewal_type", false}, {"signed_on", false},
+}};
+
+enum MissionColumn : size_t {
+  kMissionId, kMissionClient, kMissionName, kMissionStart, kMissionEnd, kMissionContract,
+  kMissionType, kMissionComplexity,
+};
+constexpr std::array<ColumnSpec, 8> kMissionColumns = {{
+    {"mission_id", true}, {"client_id", true}, {"name", true}, {"start_date", true},
+    {"end_date", true}, {"contract_id", false}, {"type", false}, {"complexity", false},
+}};
+
+enum EmployeeColumn : size_t { kEmployeeId, kEmployeeName, kEmployeeRole };
+constexpr std::array<ColumnSpec, 3> kEmployeeColumns = {{
+    {"employee_id", true}, {"name", true}, {"role", false},
+}};
+
+enum CostRateColumn : size_t { kRateEmployee, kRateValidFrom, kRateHourlyCost };
+constexpr std::array<ColumnSpec, 3> kCostRateColumns = {{
+    {"employee_id", true}, {"valid_from", true}, {"hourly_cost", true},
+}};
+
+enum StoreColumn : size_t { kStoreId, kStoreName, kStoreChain, kStoreRegion };
+constexpr std::array<ColumnSpec, 4> kStoreColumns = {{
+    {"store_id", true}, {"name", true}, {"chain", false}, {"region", false},
+}};
+
+enum TimeEntryColumn : size_t { kEntryEmployee, kEntryDate, kEntryHours, kEntryActivity, kEntryMission };
+constexpr std::array<ColumnSpec, 5> kTimeEntryColumns = {{
+    {"employee_id", true}, {"date", true}, {"hours", true}, {"activity", true}, {"mission_id", false},
+}};
+
+enum ExpenseColumn : size_t { kExpenseDate, kExpenseAmount, kExpenseCategory, kExpenseMission };
+constexpr std::array<ColumnSpec, 4> kExpenseColumns = {{
+    {"date", true}, {"amount", true}, {"category", true}, {"mission_id", false},
+}};
+
+enum InvoiceColumn : size_t { kInvoiceId, kInvoiceClient, kInvoiceDate, kInvoiceAmount, kInvoiceMission };
+constexpr std::array<ColumnSpec, 5> kInvoiceColumns = {{
+    {"invoice_id", true}, {"client_id", true}, {"date", true}, {"amount", true}, {"mission_id", false},
+}};
+
+enum VisitColumn : size_t { kVisitId, kVisitEmployee, kVisitMission, kVisitStore, kVisitDate, kVisitAction };
+constexpr std::array<ColumnSpec, 6> kVisitColumns = {{
+    {"visit_id", true}, {"employee_id", true}, {"mission_id", true}, {"store_id", true},
+    {"date", true}, {"action", false},
+}};
+
+enum ObjectiveColumn : size_t {
+  kObjectiveId, kObjectiveMission, kObjectiveMetric, kObjectiveAggregation, kObjectiveTarget,
+  kObjectiveStart, kObjectiveEnd,
+};
+constexpr std::array<ColumnSpec, 7> kObjectiveColumns = {{
+    {"objective_id", true}, {"mission_id", true}, {"metric", true}, {"aggregation", true},
+    {"target", true}, {"start_date", true}, {"end_date", true},
+}};
+
+enum ResultColumn : size_t { kResultMission, kResultMetric, kResultDate, kResultValue, kResultStore };
+constexpr std::array<ColumnSpec, 5> kResultColumns = {{
+    {"mission_id", true}, {"metric", true}, {"date", true}, {"value", true}, {"store_id", false},
+}};
+
+enum AuditColumn : size_t { kAuditDate, kAuditStore, kAuditClient, kAuditPresent, kAuditFacings };
+constexpr std::array<ColumnSpec, 5> kAuditColumns = {{
+    {"date", true}, {"store_id", true}, {"client_id", true}, {"present", true}, {"facings", false},
+}};
+
+std::span<const ColumnSpec> AgencyReader::ColumnsOf(std::string_view file) {
+  if (file == kClientsFile) return kClientColumns;
+  if (file == kContractsFile) return kContractColumns;
+  if (file == kMissionsFile) return kMissionColumns;
+  if (file == kEmployeesFile) return kEmployeeColumns;
+  if (file == kCostRatesFile) return kCostRateColumns;
+  if (file == kStoresFile) return kStoreColumns;
+  if (file == kTimeEntriesFile) return kTimeEntryColumns;
+  if (file == kExpensesFile) return kExpenseColumns;
+  if (file == kInvoicesFile) return kInvoiceColumns;
+  if (file == kVisitsFile) return kVisitColumns;
+  if (file == kObjectivesFile) return kObjectiveColumns;
+  if (file == kResultsFile) return kResultColumns;
+  return kAuditColumns;
+}
+
+// "end date 2026-01-01 is before start date 2026-02-01" when it is.
+void CheckDateOrder(Table& table, size_t end_column, std::optional<Day> start, std::optional<Day> end) {
+  if (start && end && *end < *start) {
+    table.Error(end_column, "end date " + FormatDate(*end) + " is before start date " + FormatDate(*start));
+  }
+}
+
+std::string_view IdOf(const std::vector<Client>& rows, RowId row) {
+  return row == kNoRow ? std::string_view() : std::string_view(rows[static_cast<size_t>(row)].id);
+}
+
+// ---------------------------------------------------------------------------
+// Reference tables
+
+void AgencyReader::ReadClients(Table& table) {
+  while (table.NextRow()) {
+    const auto id = table.Identifier(kClientId);
+    Client client;
+    client.name = table.String(kClientName);
+    client.sector = table.String(kClientSector);
+    if (!id) continue;
+    if (!table.AddId(kClientId, *id, static_cast<RowId>(dataset_.clients.size()), clients_)) continue;
+    client.id = std::string(*id);
+    dataset_.clients.push_back(std::move(client));
+  }
+}
+
+void AgencyReader::ReadContracts(Table& table) {
+  while (table.NextRow()) {
+    const auto id = table.Identifier(kContractId);
+    Contract contract;
+    contract.client = table.Reference(kContractClient, clients_);
+    const auto start = table.Date(kContractStart);
+    const auto end = table.Date(kContractEnd);
+    CheckDateOrder(table, kContractEnd, start, end);
+    const auto renewal_of = table.Identifier(kContractRenewalOf);
+    const bool has_renewal_of = !table.Text(kContractRenewalOf).empty();
+    const auto type = table.Enum(kContractRenewalType, kRenewalTypeNames);
+    const std::string_view type_text = table.Text(kContractRenewalType);
+    if (has_renewal_of && type_text.empty()) {
+      table.Error(kContractRenewalType, "missing value (required when renewal_of is set)");
+    } else if (!has_renewal_of && !type_text.empty()) {
+      table.Error(kContractRenewalType,
+                  "renewal type " + Quoted(type_text) + " given but renewal_of is empty");
+    }
+    const std::optional<Day> signed_on =
+        table.Text(kContractSignedOn).empty() ? start : table.Date(kContractSignedOn);
+    if (!id) continue;
+    if (!table.AddId(kContractId, *id, static_cast<RowId>(dataset_.contracts.size()), contracts_)) {
+      continue;
+    }
+    contract.id = std::string(*id);
+    contract.start = start.value_or(0);
+    contract.end = end.value_or(0);
+    contract.signed_on = signed_on.value_or(contract.start);
+    if (type) {
+      contract.renewal_type = *type == 0 ? RenewalType::kSpontaneous : RenewalType::kSolicited;
+    }
+    dataset_.contracts.push_back(std::move(contract));
+    renewal_of_text_.push_back(renewal_of.value_or(std::string_view()));
+  }
+  CheckRenewals();
+}
+
+// Renewal links need every contract: they may point forward in the file.
+void AgencyReader::CheckRenewals() {
+  auto& contracts = dataset_.contracts;
+  const auto error = [&](size_t row, std::string message) {
+    errors_.Add(kContractsFile, contracts_.lines[row], "renewal_of", std::move(message));
+  };
+  std::vector<RowId> renewed_by(contracts.size(), kNoRow);
+  for (size_t row = 0; row < contracts.size(); ++row) {
+    const std::string_view target_id = renewal_of_text_[row];
+    if (target_id.empty()) continue;
+    if (target_id == contracts[row].id) {
+      error(row, "contract " + Quoted(target_id) + " cannot renew itself");
+      continue;
+    }
+    const auto found = contracts_.rows.find(target_id);
+    if (found == contracts_.rows.end()) {
+      error(row, "unknown contract " + Quoted(target_id));
+      continue;
+    }
+    const auto target = static_cast<size_t>(found->second);
+    const RowId client = contracts[row].client;
+    const RowId target_client = contracts[target].client;
+    if (client != kNoRow && target_client != kNoRow && client != target_client) {
+      error(row, "contract " + Quoted(target_id) + " belongs to client " +
+                     Quoted(IdOf(dataset_.clients, target_client)) + ", not " +
+                     Quoted(IdOf(dataset_.clients, client)));
+      continue;
+    }
+    if (renewed_by[target] != kNoRow) {
+      const auto first = static_cast<size_t>(renewed_by[target]);
+      error(row, "contract " + Quoted(target_id) + " is already renewed by " +
+                     Quoted(contracts[first].id) + " (line " + std::to_string(contracts_.lines[first]) + ")");
+      continue;
+    }
+    renewed_by[target] = static_cast<RowId>(row);
+    contracts[row].renewal_of = static_cast<RowId>(target);
+  }
+  // Each contract renews at most one and is renewed at most once, so the
+  // links form simple chains and cycles. Walk each chain once.
+  std::vector<size_t> walk_of(contracts.size(), 0);  // 0 = not visited
+  size_t walk = 0;
+  for (size_t start_row = 0; start_row < contracts.size(); ++start_row) {
+    if (walk_of[start_row] != 0) continue;
+    ++walk;
+    size_t row = start_row;
+    for (;;) {
+      walk_of[row] = walk;
+      const RowId next = contracts[row].renewal_of;
+      if (next == kNoRow) break;
+      const auto next_row = static_cast<size_t>(next);
+      if (walk_of[next_row] == 0) {
+        row = next_row;
+        continue;
+      }
+      if (walk_of[next_row] == walk) {  // back on this walk: a cycle through next_row
+        std::vector<size_t> members;
+        size_t member = next_row;
+        do {
+          members.push_back(member);
+          member = static_cast<size_t>(contracts[member].renewal_of);
+        } while (member != next_row);
+        const size_t first = *std::min_element(members.begin(), members.end(), [&](size_t a, size_t b) {
+          return contracts_.lines[a] < contracts_.lines[b];
+        });
+        std::string path = contracts[first].id;
+        member = first;
+        do {
+          member = static_cast<size_t>(contracts[member].renewal_of);
+          path += " -> " + contracts[member].id;
+        } while (member != first);
+        error(first, "renewal cycle: " + path);
+      }
+      break;
+    }
+  }
+}
+
+void AgencyReader::ReadMissions(Table& table) {
+  while (table.NextRow()) {
+    const auto id = table.Identifier(kMissionId);
+    Mission mission;
+    mission.client = table.Reference(kMissionClient, clients_);
+    mission.name = table.String(kMissionName);
+    const auto start = table.Date(kMissionStart);
+    const auto end = table.Date(kMissionEnd);
+    CheckDateOrder(table, kMissionEnd, start, end);
+    mission.contract = table.Reference(kMissionContract, contracts_);
+    if (mission.contract != kNoRow && mission.client != kNoRow) {
+      const Contract& contract = dataset_.contracts[static_cast<size_t>(mission.contract)];
+      if (contract.client != kNoRow && contract.client != mission.client) {
+        table.Error(kMissionContract, "contract " + Quoted(contract.id) + " belongs to client " +
+                                          Quoted(IdOf(dataset_.clients, contract.client)) + ", not " +
+                                          Quoted(IdOf(dataset_.clients, mission.client)));
+      }
+    }
+    mission.type = table.String(kMissionType);
+    if (const auto complexity = table.Whole(kMissionComplexity)) {
+      if (*complexity < kMinComplexity || *complexity > kMaxComplexity) {
+        table.Error(kMissionComplexity,
+                    "complexity " + std::to_string(*complexity) + " is outside 1 to 5");
+      } else {
+        mission.complexity = static_cast<int8_t>(*complexity);
+      }
+    }
+    if (!id) continue;
+    if (!table.AddId(kMissionId, *id, static_cast<RowId>(dataset_.missions.size()), missions_)) continue;
+    mission.id = std::string(*id);
+    mission.start = start.value_or(0);
+    mission.end = end.value_or(0);
+    dataset_.missions.push_back(std::move(mission));
+  }
+}
+
+void AgencyReader::ReadEmployees(Table& table) {
+  while (table.NextRow()) {
+    const auto id = table.Identifier(kEmployeeId);
+    Employee employee;
+    employee.name = table.String(kEmployeeName);
+    employee.role = table.String(kEmployeeRole);
+    if (!id) continue;
+    if (!table.AddId(kEmployeeId, *id, static_cast<RowId>(dataset_.employees.size()), employees_)) {
+      continue;
+    }
+    employee.id = std::string(*id);
+    dataset_.employees.push_back(std::move(employee));
+  }
+}
+
+void AgencyReader::ReadCostRates(Table& table) {
+  std::vector<int64_t> lines;
+  while (table.NextRow()) {
+    CostRate rate;
+    rate.employee = table.Reference(kRateEmployee, employees_);
+    const auto valid_from = table.Date(kRateValidFrom);
+    const auto cost = table.Decimal(kRateHourlyCost, kMoneyDecimals);
+    if (cost && *cost < 0) {
+      table.Error(kRateHourlyCost, "negative cost rate " + Quoted(table.Text(kRateHourlyCost)));
+    }
+    // A rate with a bad cost still counts as a rate: no cascade of errors on
+    // the employee's time entries (the import fails anyway).
+    if (rate.employee == kNoRow || !valid_from) continue;
+    rate.valid_from = *valid_from;
+    rate.hourly_cost = cost.value_or(0);
+    dataset_.cost_rates.push_back(rate);
+    lines.push_back(table.line());
+  }
+  // Sorted by employee then valid_from, so the engine finds a rate by binary
+  // search; equal keys keep file order, the later one is the duplicate.
+  auto& rates = dataset_.cost_rates;
+  std::vector<size_t> order(rates.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (rates[a].employee != rates[b].employee) return rates[a].employee < rates[b].employee;
+    return rates[a].valid_from < rates[b].valid_from;
+  });
+  std::vector<CostRate> sorted;
+  sorted.reserve(rates.size());
+  first_rate_.assign(dataset_.employees.size(), kNoRate);
+  for (size_t k = 0; k < order.size(); ++k) {
+    const CostRate& rate = rates[order[k]];
+    if (k > 0) {
+      const CostRate& previous = rates[order[k - 1]];
+      if (previous.employee == rate.employee && previous.valid_from == rate.valid_from) {
+        errors_.Add(table.file(), lines[order[k]], "valid_from",
+                    "employee " + Quoted(dataset_.employees[static_cast<size_t>(rate.employee)].id) +
+                        " already has a cost rate from " + FormatDate(rate.valid_from) + " (line " +
+                        std::to_string(lines[order[k - 1]]) + ")");
+        continue;
+      }
+    }
+    Day& first = first_rate_[static_cast<size_t>(rate.employee)];
+    first = std::min(first, rate.valid_from);
+    sorted.push_back(rate);
+  }
+  rates = std::move(sorted);
+}
+
+void AgencyReader::ReadStores(Table& table) {
+  while (table.NextRow()) {
+    const auto id = table.Identifier(kStoreId);
+    RetailStore store;
+    store.name = table.String(kStoreName);
+    store.chain = table.String(kStoreChain);
+    store.region = table.String(kStoreRegion);
+    if (!id) continue;
+    if (!table.AddId(kStoreId, *id, static_cast<RowId>(dataset_.stores.size()), stores_)) continue;
+    store.id = std::string(*id);
+    dataset_.stores.push_back(std::move(store));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Fact tables
+
+void AgencyReader::ReadTimeEntries(Table& table) {
+  if (first_rate_.size() != dataset_.employees.size()) {  // no cost_rates.csv
+    first_rate_.assign(dataset_.employees.size(), kNoRate);
+  }
+  // Hours per (employee, day), for the more-than-24-hours warning.
+  std::unordered_map<uint64_t, int64_t> day_hours;
+  TimeEntries& entries = dataset_.time_entries;
+  while (table.NextRow()) {
+    const RowId employee = table.Reference(kEntryEmployee, employees_);
+    const auto date = table.Date(kEntryDate);
+    const auto hours = table.Decimal(kEntryHours, kHoursDecimals);
+    if (hours && (*hours <= 0 || *hours > kMaxEntryHours)) {
+      table.Error(kEntryHours, "hours " + Quoted(table.Text(kEntryHours)) +
+                                   " out of range (more than 0, at most 24)");
+    }
+    const auto activity = table.Enum(kEntryActivity, kActivityNames);
+    const RowId mission = table.Reference(kEntryMission, missions_);
+    if (employee != kNoRow) {
+      const Day first = first_rate_[static_cast<size_t>(employee)];
+      const std::string& employee_id = dataset_.employees[static_cast<size_t>(employee)].id;
+      if (first == kNoRate) {
+        table.Error(kEntryEmployee, "employee " + Quoted(employee_id) + " has no cost rate");
+      } else if (date && *date < first) {
+        table.Error(kEntryDate, "date " + FormatDate(*date) + " is before the first cost rate of employee " +
+                                    Quoted(employee_id) + " (" + FormatDate(first) + ")");
+      }
+    }
+    if (!table.row_ok()) continue;
+    const uint64_t key = (static_cast<uint64_t>(static_cast<uint32_t>(employee)) << 32) |
+                         static_cast<uint32_t>(*date);
+    int64_t& total = day_hours[key];
+    const bool was_within = total <= kMaxDayHours;
+    total += *hours;
+    if (was_within && total > kMaxDayHours) {  // once per employee and day
+      table.Warning(kEntryHours, "employee " + Quoted(dataset_.employees[static_cast<size_t>(employee)].id) +
+                                     " has more than 24 hours on " + FormatDate(*date) + " (" +
+                                     FormatHours(total) + " so far)");
+    }
+    entries.employee.push_back(employee);
+    entries.date.push_back(*date);
+    entries.hours.push_back(static_cast<int16_t>(*hours));
+    entries.activity.push_back(static_cast<Activity>(*activity));
+    entries.mission.push_back(mission);
+  }
+}
+
+void AgencyReader::ReadExpenses(Table& table) {
+  Expenses& expenses = dataset_.expenses;
+  while (table.NextRow()) {
+    const auto date = table.Date(kExpenseDate);
+    const auto amount = table.Decimal(kExpenseAmount, kMoneyDecimals);
+    if (amount && *amount < 0) {
+      table.Error(kExpenseAmount, "negative expense " + Quoted(table.Text(kExpenseAmount)));
+    }
+    const auto category = table.Enum(kExpenseCategory, kExpenseCategoryNames);
+    const RowId mission = table.Reference(kExpenseMission, missions_);
+    if (!table.row_ok()) continue;
+    expenses.date.push_back(*date);
+    expenses.amount.push_back(*amount);
+    expenses.category.push_back(static_cast<ExpenseCategory>(*category));
+    expenses.mission.push_back(mission);
+  }
+}
+
+void AgencyReader::ReadInvoices(Table& table) {
+  Invoices& invoices = dataset_.invoices;
+  IdIndex ids{kInvoicesFile, "invoice", true, true, {}, {}};
+  while (table.NextRow()) {
+    const auto id = table.Identifier(kInvoiceId);
+    if (id) table.AddId(kInvoiceId, *id, static_cast<RowId>(ids.lines.size()), ids);
+    const RowId client = table.Reference(kInvoiceClient, clients_);
+    const auto date = table.Date(kInvoiceDate);
+    const auto amount = table.Decimal(kInvoiceAmount, kMoneyDecimals);
+    const RowId mission = table.Reference(kInvoiceMission, missions_);
+    if (mission != kNoRow && client != kNoRow) {
+      const Mission& target = dataset_.missions[static_cast<size_t>(mission)];
+      if (target.client != kNoRow && target.client != client) {
+        table.Error(kInvoiceMission, "mission " + Quoted(target.id) + " belongs to client " +
+                                         Quoted(IdOf(dataset_.clients, target.client)) + ", not " +
+                                         Quoted(IdOf(dataset_.clients, client)));
+      }
+    }
+    if (!table.row_ok()) continue;
+    invoices.id.emplace_back(*id);
+    invoices.client.push_back(client);
+    invoices.date.push_back(*date);
+    invoices.amount.push_back(*amount);
+    invoices.mission.push_back(mission);
+  }
+}
+
+void AgencyReader::ReadVisits(Table& table) {
+  Visits& visits = dataset_.visits;
+  IdIndex ids{kVisitsFile, "visit", true, true, {}, {}};
+  while (table.NextRow()) {
+    const auto id = table.Identifier(kVisitId);
+    if (id) table.AddId(kVisitId, *id, static_cast<RowId>(ids.lines.size()), ids);
+    const RowId employee = table.Reference(kVisitEmployee, employees_);
+    const RowId mission = table.Reference(kVisitMission, missions_);
+    const RowId store = table.Reference(kVisitStore, stores_);
+    const auto date = table.Date(kVisitDate);
+    const auto action = table.Enum(kVisitAction, kVisitActionNames);
+    if (!table.row_ok()) continue;
+    visits.id.emplace_back(*id);
+    visits.employee.push_back(employee);
+    visits.mission.push_back(mission);
+    visits.store.push_back(store);
+    visits.date.push_back(*date);
+    visits.action.push_back(action ? static_cast<VisitAction>(*action) : VisitAction::kOther);
+  }
+}
+
+RowId AgencyReader::InternMetric(std::string_view key) {
+  const auto found = metric_rows_.find(key);
+  if (found != metric_rows_.end()) return found->second;
+  const auto row = static_cast<RowId>(dataset_.metrics.size());
+  dataset_.metrics.emplace_back(key);
+  metric_keys_.push_back(dataset_.metrics.back());
+  metric_rows_.emplace(metric_keys_.back(), row);
+  return row;
+}
+
+std::optional<std::string_view> AgencyReader::Metric(Table& table, size_t column) {
+  const auto key = table.Value(column);
+  if (key && key->size() > kMaxMetricKeyLength) {
+    table.Error(column, "metric key " + Quoted(*key) + " is longer than 64 characters");
+    return std::nullopt;
+  }
+  return key;
+}
+
+void AgencyReader::ReadObjectives(Table& table) {
+  IdIndex ids{kObjectivesFile, "objective", true, true, {}, {}};
+  while (table.NextRow()) {
+    const auto id = table.Identifier(kObjectiveId);
+    if (id) table.AddId(kObjectiveId, *id, static_cast<RowId>(ids.lines.size()), ids);
+    Objective objective;
+    objective.mission = table.Reference(kObjectiveMission, missions_);
+    const auto metric = Metric(table, kObjectiveMetric);
+    const auto aggregation = table.Enum(kObjectiveAggregation, kAggregationNames);
+    const auto target = table.Decimal(kObjectiveTarget, kQuantityDecimals);
+    if (target && *target <= 0) {
+      table.Error(kObjectiveTarget, "target " + Quoted(table.Text(kObjectiveTarget)) + " must be greater than 0");
+    }
+    const auto start = table.Date(kObjectiveStart);
+    const auto end = table.Date(kObjectiveEnd);
+    CheckDateOrder(table, kObjectiveEnd, start, end);
+    if (!table.row_ok()) continue;
+    objective.id = std::string(*id);
+    objective.metric = InternMetric(*metric);
+    objective.aggregation = *aggregation == 0 ? Aggregation::kSum : Aggregation::kLast;
+    objective.target = *target;
+    objective.start = *start;
+    objective.end = *end;
+    dataset_.objectives.push_back(std::move(objective));
+  }
+}
+
+void AgencyReader::ReadResults(Table& table) {
+  Results& results = dataset_.results;
+  while (table.NextRow()) {
+    const RowId mission = table.Reference(kResultMission, missions_);
+    const auto metric = Metric(table, kResultMetric);
+    const auto date = table.Date(kResultDate);
+    const auto value = table.Decimal(kResultValue, kQuantityDecimals);
+    const RowId store = table.Reference(kResultStore, stores_);
+    if (!table.row_ok()) continue;
+    results.mission.push_back(mission);
+    results.metric.push_back(InternMetric(*metric));
+    results.date.push_back(*date);
+    results.value.push_back(*value);
+    results.store.push_back(store);
+  }
+}
+
+void AgencyReader::ReadStoreAudits(Table& table) {
+  StoreAudits& audits = dataset_.store_audits;
+  while (table.NextRow()) {
+    const auto date = table.Date(kAuditDate);
+    const RowId store = table.Reference(kAuditStore, stores_);
+    const RowId client = table.Reference(kAuditClient, clients_);
+    const auto present = table.Whole(kAuditPresent);
+    if (present && *present != 0 && *present != 1) {
+      table.Error(kAuditPresent, "present " + Quoted(table.Text(kAuditPresent)) + " must be 0 or 1");
+    }
+    const auto facings = table.Whole(kAuditFacings);
+    if (facings && *facings < 0) {
+      table.Error(kAuditFacings, "negative facings " + Quoted(table.Text(kAuditFacings)));
+    } else if (facings && *facings > std::numeric_limits<int32_t>::max()) {
+      table.Error(kAuditFacings, "facings " + Quoted(table.Text(kAuditFacings)) + " is too large");
+    }
+    if (!table.row_ok()) continue;
+    audits.date.push_back(*date);
+    audits.store.push_back(store);
+    audits.client.push_back(client);
+    audits.present.push_back(static_cast<uint8_t>(*present));
+    audits.facings.push_back(static_cast<int32_t>(facings.value_or(0)));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// File sources
+
+class FolderFileSource : public FileSource {
+ public:
+  explicit FolderFileSource(std::filesystem::path folder) : folder_(std::move(folder)) {}
+
+  std::optional<std::string> Read(const std::string& file_name) override {
+    const std::filesystem::path path = folder_ / file_name;
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string bytes;
+    const auto size = std::filesystem::file_size(path, error);
+    if (!error) bytes.reserve(static_cast<size_t>(size));
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return bytes;
+  }
+
+ private:
+  std::filesystem::path folder_;
+};
+
+class MemoryFileSource : public FileSource {
+ public:
+  explicit MemoryFileSource(std::map<std::string, std::string> files) : files_(std::move(files)) {}
+
+  std::optional<std::string> Read(const std::string& file_name) override {
+    const auto found = files_.find(file_name);
+    if (found == files_.end()) return std::nullopt;
+    return found->second;
+  }
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+}  // namespace
+
+std::string Diagnostic::ToString() const {
+  if (file.empty()) return message;
+  std::string out = file;
+  if (line > 0) out += ":" + std::to_string(line);
+  out += ": ";
+  if (!column.empty()) out += column + ": ";
+  out += message;
+  return out;
+}
+
+std::unique_ptr<FileSource> FolderSource(std::filesystem::path folder) {
+  return std::make_unique<FolderFileSource>(std::move(folder));
+}
+
+std::unique_ptr<FileSource> MemorySource(std::map<std::string, std::string> files) {
+  return std::make_unique<MemoryFileSource>(std::move(files));
+}
+
+IngestOutcome ReadAgency(FileSource& source, const ProgressFn& progress) {
+  return AgencyReader(source, progress).Run();
+}
+
+}  // namespace agencykpi

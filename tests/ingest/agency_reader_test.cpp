@@ -1,0 +1,545 @@
+#include "ingest/agency_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace agencykpi {
+namespace {
+
+using Files = std::map<std::string, std::string>;
+
+// A small valid agency; each test changes or adds one file.
+Files BaseFiles() {
+  return {
+      {"clients.csv", "client_id,name\nC1,Alpha\nC2,Beta\n"},
+      {"contracts.csv",
+       "contract_id,client_id,start_date,end_date\n"
+       "K1,C1,2026-01-01,2026-12-31\n"
+       "K2,C2,2026-01-01,2026-12-31\n"},
+      {"missions.csv",
+       "mission_id,client_id,name,start_date,end_date,contract_id\n"
+       "M1,C1,Merch,2026-01-01,2026-12-31,K1\n"
+       "M2,C2,Promo,2026-01-01,2026-12-31,K2\n"},
+      {"employees.csv", "employee_id,name\nE1,Ann\nE2,Bob\n"},
+      {"cost_rates.csv", "employee_id,valid_from,hourly_cost\nE1,2026-01-01,30\nE2,2026-01-01,25\n"},
+      {"stores.csv", "store_id,name\nS1,Hyper\n"},
+      {"time_entries.csv",
+       "employee_id,date,hours,activity,mission_id\nE1,2026-01-15,2,field,M1\nE2,2026-01-20,3,travel,M2\n"},
+  };
+}
+
+IngestOutcome Read(Files files) {
+  auto source = MemorySource(std::move(files));
+  return ReadAgency(*source);
+}
+
+IngestOutcome ReadWith(const std::string& file, const std::string& content) {
+  Files files = BaseFiles();
+  files[file] = content;
+  return Read(std::move(files));
+}
+
+std::vector<std::string> Texts(const std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diagnostics) out.push_back(d.ToString());
+  return out;
+}
+
+TEST(AgencyReaderTest, BaseFixtureIsValid) {
+  const IngestOutcome outcome = Read(BaseFiles());
+  EXPECT_TRUE(outcome.ok()) << testing::PrintToString(Texts(outcome.errors));
+  EXPECT_TRUE(outcome.warnings.empty());
+}
+
+// ---------------------------------------------------------------------------
+// One case per validation of SPEC §1.3: a file replacing the base one, and
+// the exact error it must give (and no other).
+
+struct ValidationCase {
+  const char* name;
+  const char* file;
+  const char* content;
+  const char* expected;
+};
+
+class ValidationTest : public testing::TestWithParam<ValidationCase> {};
+
+TEST_P(ValidationTest, ReportsExactlyTheExpectedError) {
+  const ValidationCase& c = GetParam();
+  const IngestOutcome outcome = ReadWith(c.file, c.content);
+  EXPECT_EQ(Texts(outcome.errors), std::vector<std::string>{c.expected});
+}
+
+const ValidationCase kValidationCases[] = {
+    // Structure
+    {"MissingRequiredColumn", "clients.csv", "client_id\nC1\n", "clients.csv:1: name: missing required column"},
+    {"ColumnNamedTwice", "clients.csv", "client_id,name,Name\nC1,A,B\n", "clients.csv:1: Name: column named twice"},
+    {"EmptyFile", "employees.csv", "", "employees.csv: the file is empty: a header line is required"},
+    {"BomOnlyFile", "employees.csv", "\xEF\xBB\xBF", "employees.csv: the file is empty: a header line is required"},
+    {"BlankHeaderLine", "stores.csv", "\nstore_id,name\nS1,Hyper\n",
+     "stores.csv:1: the first line is blank: a header line is required"},
+    {"TooManyFields", "clients.csv", "client_id,name\nC1,A\nC2,B\nC3,C,extra\n",
+     "clients.csv:4: the row has 3 fields but the header has 2"},
+    {"TextAfterClosingQuote", "clients.csv", "client_id,name\nC1,A\nC2,B\nC3,\"C\"x\n",
+     "clients.csv:4: name: text after the closing quote of a quoted field"},
+    {"UnterminatedQuote", "clients.csv", "client_id,name\nC1,A\nC2,B\nC3,\"C\n\n",
+     "clients.csv:4: name: quoted field is not closed (the file ends inside quotes)"},
+    // Values
+    {"MissingValue", "clients.csv", "client_id,name\nC1, \nC2,B\n", "clients.csv:2: name: missing value"},
+    {"MissingValueOfShortRow", "clients.csv", "client_id,name\nC1\nC2,B\n", "clients.csv:2: name: missing value"},
+    {"BadDate", "contracts.csv",
+     "contract_id,client_id,start_date,end_date\nK1,C1,2026-02-30,2026-12-31\nK2,C2,2026-01-01,2026-12-31\n",
+     "contracts.csv:2: start_date: invalid date '2026-02-30' (expected YYYY-MM-DD or DD/MM/YYYY)"},
+    {"BadNumber", "expenses.csv", "date;amount;category\n2026-01-05;12 \xE2\x82\xAC;travel\n",
+     "expenses.csv:2: amount: invalid number '12 \xE2\x82\xAC'"},
+    {"DecimalCommaInCommaFile", "expenses.csv", "date,amount,category\n2026-01-05,\"12,5\",travel\n",
+     "expenses.csv:2: amount: invalid number '12,5'"},
+    {"TooManyDecimals", "invoices.csv",
+     "invoice_id,client_id,date,amount\nI1,C1,2026-01-31,12.345\n",
+     "invoices.csv:2: amount: too many decimals in '12.345' (at most 2)"},
+    {"TooManyHourDecimals", "time_entries.csv",
+     "employee_id,date,hours,activity\nE1,2026-01-05,7.125,field\n",
+     "time_entries.csv:2: hours: too many decimals in '7.125' (at most 2)"},
+    {"TooManyTargetDecimals", "objectives.csv",
+     "objective_id,mission_id,metric,aggregation,target,start_date,end_date\n"
+     "O1,M1,dn,last,0.1234567,2026-01-01,2026-06-30\n",
+     "objectives.csv:2: target: too many decimals in '0.1234567' (at most 6)"},
+    {"BadIdentifier", "clients.csv", "client_id,name\nC 1,A\nC1,A\nC2,B\n",
+     "clients.csv:2: client_id: invalid identifier 'C 1' (1 to 64 characters from A-Z a-z 0-9 _ . - /)"},
+    {"BadEnum", "time_entries.csv", "employee_id,date,hours,activity\nE1,2026-01-05,2,meeting\n",
+     "time_entries.csv:2: activity: invalid activity 'meeting' (expected one of field, preparation, "
+     "followup, coordination, reporting, travel, management, other)"},
+    {"ComplexityNotWhole", "missions.csv",
+     "mission_id,client_id,name,start_date,end_date,complexity\nM1,C1,A,2026-01-01,2026-12-31,2.0\n"
+     "M2,C2,B,2026-01-01,2026-12-31,\n",
+     "missions.csv:2: complexity: invalid whole number '2.0'"},
+    // Duplicate ids
+    {"DuplicateClient", "clients.csv", "client_id,name\nC1,A\nC2,B\nC1,C\n",
+     "clients.csv:4: client_id: duplicate client 'C1' (first on line 2)"},
+    {"DuplicateContract", "contracts.csv",
+     "contract_id,client_id,start_date,end_date\nK1,C1,2026-01-01,2026-12-31\nK2,C2,2026-01-01,2026-12-31\n"
+     "K1,C2,2026-01-01,2026-12-31\n",
+     "contracts.csv:4: contract_id: duplicate contract 'K1' (first on line 2)"},
+    {"DuplicateMission", "missions.csv",
+     "mission_id,client_id,name,start_date,end_date\nM1,C1,A,2026-01-01,2026-12-31\n"
+     "M2,C2,B,2026-01-01,2026-12-31\nM2,C2,B,2026-01-01,2026-12-31\n",
+     "missions.csv:4: mission_id: duplicate mission 'M2' (first on line 3)"},
+    {"DuplicateEmployee", "employees.csv", "employee_id,name\nE1,Ann\nE2,Bob\nE2,Bis\n",
+     "employees.csv:4: employee_id: duplicate employee 'E2' (first on line 3)"},
+    {"DuplicateStore", "stores.csv", "store_id,name\nS1,A\nS1,B\n",
+     "stores.csv:3: store_id: duplicate store 'S1' (first on line 2)"},
+    {"DuplicateInvoice", "invoices.csv",
+     "invoice_id,client_id,date,amount\nI1,C1,2026-01-31,10\nI1,C2,2026-02-28,20\n",
+     "invoices.csv:3: invoice_id: duplicate invoice 'I1' (first on line 2)"},
+    {"DuplicateVisit", "visits.csv",
+     "visit_id,employee_id,mission_id,store_id,date\nV1,E1,M1,S1,2026-01-05\nV1,E1,M1,S1,2026-01-06\n",
+     "visits.csv:3: visit_id: duplicate visit 'V1' (first on line 2)"},
+    {"DuplicateObjective", "objectives.csv",
+     "objective_id,mission_id,metric,aggregation,target,start_date,end_date\n"
+     "O1,M1,orders,sum,10,2026-01-01,2026-06-30\nO1,M1,dn,last,50,2026-01-01,2026-06-30\n",
+     "objectives.csv:3: objective_id: duplicate objective 'O1' (first on line 2)"},
+    // Unknown references
+    {"UnknownClient", "invoices.csv", "invoice_id,client_id,date,amount\nI1,C99,2026-01-31,10\n",
+     "invoices.csv:2: client_id: unknown client 'C99'"},
+    {"UnknownContract", "missions.csv",
+     "mission_id,client_id,name,start_date,end_date,contract_id\nM1,C1,A,2026-01-01,2026-12-31,K9\n"
+     "M2,C2,B,2026-01-01,2026-12-31,\n",
+     "missions.csv:2: contract_id: unknown contract 'K9'"},
+    {"UnknownMission", "expenses.csv", "date,amount,category,mission_id\n2026-01-05,10,travel,M9\n",
+     "expenses.csv:2: mission_id: unknown mission 'M9'"},
+    {"UnknownEmployee", "time_entries.csv", "employee_id,date,hours,activity\nE9,2026-01-05,2,field\n",
+     "time_entries.csv:2: employee_id: unknown employee 'E9'"},
+    {"UnknownStore", "visits.csv",
+     "visit_id,employee_id,mission_id,store_id,date\nV1,E1,M1,S9,2026-01-05\n",
+     "visits.csv:2: store_id: unknown store 'S9'"},
+    {"UnknownRenewedContract", "contracts.csv",
+     "contract_id,client_id,start_date,end_date,renewal_of,renewal_type\n"
+     "K1,C1,2026-01-01,2026-12-31,,\nK2,C2,2026-01-01,2026-12-31,K7,solicited\n",
+     "contracts.csv:3: renewal_of: unknown contract 'K7'"},
+    // Dates
+    {"ContractEndsBeforeStart", "contracts.csv",
+     "contract_id,client_id,start_date,end_date\nK1,C1,2026-01-01,2025-12-31\nK2,C2,2026-01-01,2026-12-31\n",
+     "contracts.csv:2: end_date: end date 2025-12-31 is before start date 2026-01-01"},
+    {"MissionEndsBeforeStart", "missions.csv",
+     "mission_id,client_id,name,start_date,end_date\nM1,C1,A,01/03/2026,28/02/2026\nM2,C2,B,2026-01-01,2026-12-31\n",
+     "missions.csv:2: end_date: end date 2026-02-28 is before start date 2026-03-01"},
+    {"ObjectiveEndsBeforeStart", "objectives.csv",
+     "objective_id,mission_id,metric,aggregation,target,start_date,end_date\n"
+     "O1,M1,orders,sum,10,2026-06-30,2026-01-01\n",
+     "objectives.csv:2: end_date: end date 2026-01-01 is before start date 2026-06-30"},
+    // Renewals
+    {"RenewalTypeMissing", "contracts.csv",
+     "contract_id,client_id,start_date,end_date,renewal_of,renewal_type\n"
+     "K1,C1,2025-01-01,2025-12-31,,\nK2,C2,2026-01-01,2026-12-31,,\nK3,C1,2026-01-01,2026-12-31,K1,\n",
+     "contracts.csv:4: renewal_type: missing value (required when renewal_of is set)"},
+    {"RenewalTypeForbidden", "contracts.csv",
+     "contract_id,client_id,start_date,end_date,renewal_of,renewal_type\n"
+     "K1,C1,2025-01-01,2025-12-31,,Spontaneous\nK2,C2,2026-01-01,2026-12-31,,\n",
+     "contracts.csv:2: renewal_type: renewal type 'Spontaneous' given but renewal_of is empty"},
+    {"ContractRenewsItself", "contracts.csv",
+     "contract_id,client_id,start_date,end_date,renewal_of,renewal_type\n"
+     "K1,C1,2025-01-01,2025-12-31,K1,spontaneous\nK2,C2,2026-01-01,2026-12-31,,\n",
+     "contracts.csv:2: renewal_of: contract 'K1' cannot renew itself"},
+    {"RenewsContractOfAnotherClient", "contracts.csv",
+     "contract_id,client_id,start_date,end_date,renewal_of,renewal_type\n"
+     "K1,C1,2025-01-01,2025-12-31,,\nK2,C2,2026-01-01,2026-12-31,K1,solicited\n",
+     "contracts.csv:3: renewal_of: contract 'K1' belongs to client 'C1', not 'C2'"},
+    {"RenewalCycle", "contracts.csv",
+     "contract_id,client_id,start_date,end_date,renewal_of,renewal_type\n"
+     "K1,C1,2025-01-01,2025-12-31,K4,solicited\nK2,C2,2026-01-01,2026-12-31,,\n"
+     "K3,C1,2026-01-01,2026-12-31,K1,solicited\nK4,C1,2027-01-01,2027-12-31,K3,spontaneous\n",
+     "contracts.csv:2: renewal_of: renewal cycle: K1 -> K4 -> K3 -> K1"},
+    {"TwoContractsRenewTheSame", "contracts.csv",
+     "contract_id,client_id,start_date,end_date,renewal_of,renewal_type\n"
+     "K1,C1,2025-01-01,2025-12-31,,\nK2,C2,2026-01-01,2026-12-31,,\n"
+     "K3,C1,2026-01-01,2026-12-31,K1,solicited\nK4,C1,2026-01-01,2026-12-31,K1,spontaneous\n",
+     "contracts.csv:5: renewal_of: contract 'K1' is already renewed by 'K3' (line 4)"},
+    // Cost rates and time
+    {"NegativeCostRate", "cost_rates.csv",
+     "employee_id;valid_from;hourly_cost\nE1;2026-01-01;-30,00\nE2;2026-01-01;25\n",
+     "cost_rates.csv:2: hourly_cost: negative cost rate '-30,00'"},
+    {"TwoCostRatesOnTheSameDay", "cost_rates.csv",
+     "employee_id,valid_from,hourly_cost\nE1,2026-01-01,30\nE2,2026-01-01,25\nE1,01/01/2026,31\n",
+     "cost_rates.csv:4: valid_from: employee 'E1' already has a cost rate from 2026-01-01 (line 2)"},
+    {"HoursZero", "time_entries.csv", "employee_id,date,hours,activity\nE1,2026-01-05,0,field\n",
+     "time_entries.csv:2: hours: hours '0' out of range (more than 0, at most 24)"},
+    {"HoursAbove24", "time_entries.csv", "employee_id,date,hours,activity\nE1,2026-01-05,24.01,field\n",
+     "time_entries.csv:2: hours: hours '24.01' out of range (more than 0, at most 24)"},
+    {"TimeEntryOfEmployeeWithoutCostRate", "cost_rates.csv",
+     "employee_id,valid_from,hourly_cost\nE1,2026-01-01,30\n",
+     "time_entries.csv:3: employee_id: employee 'E2' has no cost rate"},
+    {"TimeEntryBeforeFirstCostRate", "cost_rates.csv",
+     "employee_id,valid_from,hourly_cost\nE1,2026-03-01,32\nE2,2025-01-01,25\nE1,2026-02-01,30\n",
+     "time_entries.csv:2: date: date 2026-01-15 is before the first cost rate of employee 'E1' (2026-02-01)"},
+    // Missions and invoices
+    {"ComplexityOutOfRange", "missions.csv",
+     "mission_id,client_id,name,start_date,end_date,complexity\nM1,C1,A,2026-01-01,2026-12-31,6\n"
+     "M2,C2,B,2026-01-01,2026-12-31,5\n",
+     "missions.csv:2: complexity: complexity 6 is outside 1 to 5"},
+    {"MissionContractOfAnotherClient", "missions.csv",
+     "mission_id,client_id,name,start_date,end_date,contract_id\nM1,C1,A,2026-01-01,2026-12-31,K2\n"
+     "M2,C2,B,2026-01-01,2026-12-31,K2\n",
+     "missions.csv:2: contract_id: contract 'K2' belongs to client 'C2', not 'C1'"},
+    {"InvoiceMissionOfAnotherClient", "invoices.csv",
+     "invoice_id,client_id,mission_id,date,amount\nI1,C1,M2,2026-01-31,10\n",
+     "invoices.csv:2: mission_id: mission 'M2' belongs to client 'C2', not 'C1'"},
+    {"NegativeExpense", "expenses.csv", "date,amount,category\n2026-01-05,-0.01,tools\n",
+     "expenses.csv:2: amount: negative expense '-0.01'"},
+    // Objectives and audits
+    {"TargetZero", "objectives.csv",
+     "objective_id,mission_id,metric,aggregation,target,start_date,end_date\n"
+     "O1,M1,orders,sum,0,2026-01-01,2026-06-30\n",
+     "objectives.csv:2: target: target '0' must be greater than 0"},
+    {"TargetNegative", "objectives.csv",
+     "objective_id,mission_id,metric,aggregation,target,start_date,end_date\n"
+     "O1,M1,orders,sum,-5,2026-01-01,2026-06-30\n",
+     "objectives.csv:2: target: target '-5' must be greater than 0"},
+    {"BadAggregation", "objectives.csv",
+     "objective_id,mission_id,metric,aggregation,target,start_date,end_date\n"
+     "O1,M1,orders,avg,5,2026-01-01,2026-06-30\n",
+     "objectives.csv:2: aggregation: invalid aggregation 'avg' (expected one of sum, last)"},
+    {"PresentNotZeroOrOne", "store_audits.csv",
+     "date,store_id,client_id,present\n2026-01-05,S1,C1,2\n",
+     "store_audits.csv:2: present: present '2' must be 0 or 1"},
+    {"NegativeFacings", "store_audits.csv",
+     "date,store_id,client_id,present,facings\n2026-01-05,S1,C1,1,-1\n",
+     "store_audits.csv:2: facings: negative facings '-1'"},
+    // Files
+    {"ReferenceIntoMissingTable", "results.csv",
+     "mission_id,metric,date,value,store_id\nM1,orders,2026-01-05,3,S9\n",
+     "results.csv:2: store_id: unknown store 'S9'"},
+};
+
+std::string CaseName(const testing::TestParamInfo<ValidationCase>& info) { return info.param.name; }
+
+INSTANTIATE_TEST_SUITE_P(Spec13, ValidationTest, testing::ValuesIn(kValidationCases), CaseName);
+
+TEST(AgencyReaderTest, MissingClientsFileIsAnError) {
+  Files files = BaseFiles();
+  files.erase("clients.csv");
+  files.erase("contracts.csv");
+  files.erase("missions.csv");
+  files.erase("time_entries.csv");
+  const IngestOutcome outcome = Read(files);
+  EXPECT_EQ(Texts(outcome.errors), std::vector<std::string>{"clients.csv: the file is missing (it is required)"});
+}
+
+TEST(AgencyReaderTest, ReferenceIntoAbsentTableNamesTheFile) {
+  Files files = BaseFiles();
+  files.erase("missions.csv");
+  files.erase("time_entries.csv");
+  files["invoices.csv"] = "invoice_id,client_id,date,amount,mission_id\nI1,C1,2026-01-31,10,M1\n";
+  const IngestOutcome outcome = Read(files);
+  EXPECT_EQ(Texts(outcome.errors),
+            std::vector<std::string>{"invoices.csv:2: mission_id: unknown mission 'M1' (there is no missions.csv)"});
+}
+
+TEST(AgencyReaderTest, OnlyClientsFileIsRequired) {
+  const IngestOutcome outcome = Read({{"clients.csv", "client_id,name\nC1,A\n"}});
+  EXPECT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome.dataset.clients.size(), 1u);
+  EXPECT_EQ(outcome.dataset.time_entries.size(), 0u);
+}
+
+TEST(AgencyReaderTest, RefusedTableDoesNotCascadeUnknownReferences) {
+  Files files = BaseFiles();
+  files["employees.csv"] = "employee_id\nE1\n";  // name column missing
+  files["time_entries.csv"] = "employee_id,date,hours,activity\nE1,2026-01-05,2,field\n";
+  const IngestOutcome outcome = Read(files);
+  EXPECT_EQ(Texts(outcome.errors), std::vector<std::string>{"employees.csv:1: name: missing required column"});
+}
+
+TEST(AgencyReaderTest, TimeEntryCostRateChecksUseEveryRateWhateverTheOrder) {
+  Files files = BaseFiles();
+  files["cost_rates.csv"] = "employee_id,valid_from,hourly_cost\nE1,2026-03-01,32\nE2,2025-01-01,25\nE1,2026-02-01,30\n";
+  files["time_entries.csv"] =
+      "employee_id,date,hours,activity\nE1,2026-01-15,2,field\nE1,2026-02-01,2,field\nE2,2026-01-05,1,other\n";
+  const IngestOutcome outcome = Read(files);
+  EXPECT_EQ(Texts(outcome.errors),
+            std::vector<std::string>{"time_entries.csv:2: date: date 2026-01-15 is before the first cost rate "
+                                     "of employee 'E1' (2026-02-01)"});
+  files["cost_rates.csv"] = "employee_id,valid_from,hourly_cost\nE1,2026-01-01,30\n";
+  const IngestOutcome without_rate = Read(files);
+  EXPECT_EQ(Texts(without_rate.errors),
+            std::vector<std::string>{"time_entries.csv:4: employee_id: employee 'E2' has no cost rate"});
+}
+
+TEST(AgencyReaderTest, ErrorsAreInFileThenLineOrder) {
+  Files files = BaseFiles();
+  files["contracts.csv"] =
+      "contract_id,client_id,start_date,end_date,renewal_of,renewal_type\n"
+      "K1,C1,2025-01-01,2025-12-31,K9,solicited\nK2,C9,2026-01-01,2026-12-31,,\n";
+  files["invoices.csv"] = "invoice_id,client_id,date,amount\nI1,C9,2026-01-31,10\n";
+  const IngestOutcome outcome = Read(files);
+  EXPECT_EQ(Texts(outcome.errors), (std::vector<std::string>{
+                                       "contracts.csv:2: renewal_of: unknown contract 'K9'",
+                                       "contracts.csv:3: client_id: unknown client 'C9'",
+                                       "invoices.csv:2: client_id: unknown client 'C9'",
+                                   }));
+}
+
+TEST(AgencyReaderTest, AllErrorsOfARowAreReported) {
+  const IngestOutcome outcome =
+      ReadWith("time_entries.csv", "employee_id,date,hours,activity,mission_id\nE1,2026-13-01,x,run,M9\n");
+  EXPECT_EQ(outcome.errors.size(), 4u);
+}
+
+TEST(AgencyReaderTest, ErrorListIsCappedWithACountOfTheRest) {
+  std::string invoices = "invoice_id,client_id,date,amount\n";
+  for (int i = 0; i < 1500; ++i) invoices += "I" + std::to_string(i) + ",C99,2026-01-31,10\n";
+  const IngestOutcome outcome = ReadWith("invoices.csv", invoices);
+  ASSERT_EQ(outcome.errors.size(), 1001u);
+  EXPECT_EQ(outcome.errors[999].ToString(), "invoices.csv:1001: client_id: unknown client 'C99'");
+  EXPECT_EQ(outcome.errors[1000].ToString(), "500 more errors not shown");
+}
+
+// ---------------------------------------------------------------------------
+// Warnings
+
+TEST(AgencyReaderTest, UnknownColumnIsAWarning) {
+  const IngestOutcome outcome = ReadWith("clients.csv", "client_id,name,Colour\nC1,A,red\nC2,B,blue\n");
+  EXPECT_TRUE(outcome.ok());
+  EXPECT_EQ(Texts(outcome.warnings), std::vector<std::string>{"clients.csv:1: Colour: unknown column ignored"});
+}
+
+TEST(AgencyReaderTest, MoreThan24HoursADayIsOneWarningPerEmployeeDay) {
+  const IngestOutcome outcome = ReadWith("time_entries.csv",
+                                         "employee_id,date,hours,activity\n"
+                                         "E1,2026-01-05,10,field\n"
+                                         "E1,2026-01-05,10,travel\n"
+                                         "E2,2026-01-05,24,field\n"
+                                         "E1,05/01/2026,4,reporting\n"
+                                         "E1,2026-01-05,0.5,reporting\n"
+                                         "E1,2026-01-05,2,reporting\n"
+                                         "E1,2026-01-06,24,field\n");
+  EXPECT_TRUE(outcome.ok());
+  EXPECT_EQ(Texts(outcome.warnings),
+            std::vector<std::string>{
+                "time_entries.csv:6: hours: employee 'E1' has more than 24 hours on 2026-01-05 (24.50 so far)"});
+}
+
+// ---------------------------------------------------------------------------
+// Values stored
+
+TEST(AgencyReaderTest, DefaultsAndResolvedReferences) {
+  Files files = BaseFiles();
+  files["contracts.csv"] =
+      "contract_id,client_id,start_date,end_date,renewal_of,renewal_type,signed_on\n"
+      "K1,C1,2025-01-01,2025-12-31,,,\nK2,C2,2026-01-01,2026-12-31,,,2025-12-01\n"
+      "K3,C1,2026-01-01,2026-12-31,K1,SOLICITED,\n";
+  files["visits.csv"] = "visit_id,employee_id,mission_id,store_id,date,action\nV1,E2,M2,S1,2026-01-05,\n"
+                        "V2,E1,M1,S1,2026-01-06,Order\n";
+  files["store_audits.csv"] = "date,store_id,client_id,present\n2026-01-05,S1,C2,1\n";
+  const IngestOutcome outcome = Read(files);
+  ASSERT_TRUE(outcome.ok()) << testing::PrintToString(Texts(outcome.errors));
+  const Dataset& d = outcome.dataset;
+  ASSERT_EQ(d.contracts.size(), 3u);
+  EXPECT_EQ(d.contracts[0].signed_on, *ParseDate("2025-01-01"));
+  EXPECT_EQ(d.contracts[1].signed_on, *ParseDate("2025-12-01"));
+  EXPECT_EQ(d.contracts[2].renewal_of, 0);
+  EXPECT_EQ(d.contracts[2].renewal_type, RenewalType::kSolicited);
+  EXPECT_EQ(d.contracts[1].renewal_of, kNoRow);
+  EXPECT_EQ(d.contracts[1].client, 1);
+  EXPECT_EQ(d.visits.action, (std::vector<VisitAction>{VisitAction::kOther, VisitAction::kOrder}));
+  EXPECT_EQ(d.visits.employee, (std::vector<RowId>{1, 0}));
+  EXPECT_EQ(d.store_audits.facings, std::vector<int32_t>{0});
+  EXPECT_EQ(d.store_audits.client, std::vector<RowId>{1});
+}
+
+TEST(AgencyReaderTest, MetricsAreInternedAcrossObjectivesAndResults) {
+  Files files = BaseFiles();
+  files["objectives.csv"] =
+      "objective_id,mission_id,metric,aggregation,target,start_date,end_date\n"
+      "O1,M1,orders,SUM,1 000,2026-01-01,2026-06-30\nO2,M2,dn,Last,12.5,2026-01-01,2026-06-30\n";
+  files["results.csv"] = "mission_id,metric,date,value\nM1,dn,2026-01-05,7.25\nM1,orders,2026-01-06,3\n"
+                         "M2,Orders,2026-01-07,1\n";
+  const IngestOutcome outcome = Read(files);
+  ASSERT_TRUE(outcome.ok()) << testing::PrintToString(Texts(outcome.errors));
+  const Dataset& d = outcome.dataset;
+  EXPECT_EQ(d.metrics, (std::vector<std::string>{"orders", "dn", "Orders"}));  // byte for byte
+  EXPECT_EQ(d.objectives[0].metric, 0);
+  EXPECT_EQ(d.objectives[1].metric, 1);
+  EXPECT_EQ(d.objectives[0].target, 1000000000);
+  EXPECT_EQ(d.objectives[1].target, 12500000);
+  EXPECT_EQ(d.objectives[1].aggregation, Aggregation::kLast);
+  EXPECT_EQ(d.results.metric, (std::vector<RowId>{1, 0, 2}));
+  EXPECT_EQ(d.results.value[0], 7250000);
+  EXPECT_EQ(d.results.store, (std::vector<RowId>{kNoRow, kNoRow, kNoRow}));
+}
+
+TEST(AgencyReaderTest, CostRatesAreSortedByEmployeeThenDate) {
+  const IngestOutcome outcome = ReadWith(
+      "cost_rates.csv", "employee_id,valid_from,hourly_cost\nE2,2026-01-01,25\nE1,2026-03-01,32.5\nE1,2026-01-01,30\n");
+  ASSERT_TRUE(outcome.ok());
+  const auto& rates = outcome.dataset.cost_rates;
+  ASSERT_EQ(rates.size(), 3u);
+  EXPECT_EQ(rates[0].employee, 0);
+  EXPECT_EQ(rates[0].hourly_cost, 3000);
+  EXPECT_EQ(rates[1].hourly_cost, 3250);
+  EXPECT_EQ(rates[2].employee, 1);
+}
+
+TEST(AgencyReaderTest, FrenchExcelDialect) {
+  Files files = BaseFiles();
+  files["clients.csv"] = "\xEF\xBB\xBF" " Client_ID ; NAME ;Sector\r\n"
+                         "C1\xC2\xA0;\"Caf\xC3\xA9 \"\"Roma\"\"; Sud\";\r\n"
+                         " ; ;\r\n"
+                         "C2;\"Two\r\nlines\";x\r\n";
+  files["invoices.csv"] = "invoice_id;client_id;date;amount;mission_id\n"
+                          "F1;C1;31/01/2026;4\xE2\x80\xAF" "200,5;M1\n"
+                          "F2;C2;2026-02-28;-1\xC2\xA0" "000;\n";
+  files["time_entries.csv"] = "employee_id;date;hours;activity;mission_id;;\nE1;12/01/2026;7,5;FIELD;M1;;\n";
+  const IngestOutcome outcome = Read(files);
+  ASSERT_TRUE(outcome.ok()) << testing::PrintToString(Texts(outcome.errors));
+  EXPECT_TRUE(outcome.warnings.empty()) << testing::PrintToString(Texts(outcome.warnings));
+  const Dataset& d = outcome.dataset;
+  ASSERT_EQ(d.clients.size(), 2u);
+  EXPECT_EQ(d.clients[0].id, "C1");
+  EXPECT_EQ(d.clients[0].name, "Caf\xC3\xA9 \"Roma\"; Sud");
+  EXPECT_EQ(d.clients[1].name, "Two\r\nlines");
+  EXPECT_EQ(d.invoices.amount, (std::vector<Cents>{420050, -100000}));
+  EXPECT_EQ(d.invoices.date[0], *ParseDate("2026-01-31"));
+  EXPECT_EQ(d.invoices.mission, (std::vector<RowId>{0, kNoRow}));
+  EXPECT_EQ(d.time_entries.hours, std::vector<int16_t>{750});
+  EXPECT_EQ(d.time_entries.activity, std::vector<Activity>{Activity::kField});
+}
+
+TEST(AgencyReaderTest, Windows1252FileIsConverted) {
+  const IngestOutcome outcome =
+      ReadWith("clients.csv", "client_id;name\nC1;Cr\xE8merie L\xE9" "a \x96 \x9C" "ufs \x80\nC2\xA0;B\n");
+  ASSERT_TRUE(outcome.ok()) << testing::PrintToString(Texts(outcome.errors));
+  EXPECT_EQ(outcome.dataset.clients[0].name, "Cr\xC3\xA8merie L\xC3\xA9" "a \xE2\x80\x93 \xC5\x93ufs \xE2\x82\xAC");
+  EXPECT_EQ(outcome.dataset.clients[1].id, "C2");
+}
+
+TEST(AgencyReaderTest, ExtraEmptyFieldsAreAccepted) {
+  const IngestOutcome outcome = ReadWith("clients.csv", "client_id,name\nC1,A,,  \nC2,B\n");
+  EXPECT_TRUE(outcome.ok()) << testing::PrintToString(Texts(outcome.errors));
+}
+
+TEST(AgencyReaderTest, ProgressIsReportedUpToTheTotal) {
+  std::string entries = "employee_id,date,hours,activity\n";
+  for (int i = 0; i < 20000; ++i) entries += "E1,2026-01-05,0.01,field\n";
+  Files files = BaseFiles();
+  files["time_entries.csv"] = entries;
+  auto source = MemorySource(files);
+  std::vector<std::pair<uint64_t, uint64_t>> calls;
+  const IngestOutcome outcome = ReadAgency(*source, [&](uint64_t done, uint64_t total) { calls.emplace_back(done, total); });
+  ASSERT_TRUE(outcome.ok());
+  ASSERT_GE(calls.size(), 5u);
+  EXPECT_EQ(calls.back().first, calls.back().second);
+  for (size_t i = 1; i < calls.size(); ++i) EXPECT_GE(calls[i].first, calls[i - 1].first);
+  EXPECT_EQ(outcome.dataset.time_entries.size(), 20000u);
+}
+
+TEST(DiagnosticTest, ToStringForms) {
+  EXPECT_EQ((Diagnostic{"invoices.csv", 7, "client_id", "unknown client 'C99'"}).ToString(),
+            "invoices.csv:7: client_id: unknown client 'C99'");
+  EXPECT_EQ((Diagnostic{"invoices.csv", 7, "", "bad row"}).ToString(), "invoices.csv:7: bad row");
+  EXPECT_EQ((Diagnostic{"clients.csv", 0, "", "the file is missing"}).ToString(), "clients.csv: the file is missing");
+}
+
+// ---------------------------------------------------------------------------
+// Folders on disk
+
+TEST(FolderSourceTest, AbsentFileIsNullopt) {
+  auto source = FolderSource(AGENCYKPI_TEST_DATA_DIR "/does-not-exist");
+  EXPECT_FALSE(source->Read("clients.csv").has_value());
+}
+
+TEST(GoldenFolderTest, AgenceExempleReadsWithoutErrors) {
+  auto source = FolderSource(AGENCYKPI_GOLDEN_DIR "/agence-exemple");
+  const IngestOutcome outcome = ReadAgency(*source);
+  ASSERT_TRUE(outcome.ok()) << testing::PrintToString(Texts(outcome.errors));
+  EXPECT_TRUE(outcome.warnings.empty()) << testing::PrintToString(Texts(outcome.warnings));
+  const Dataset& d = outcome.dataset;
+  EXPECT_EQ(d.clients.size(), 6u);
+  EXPECT_EQ(d.contracts.size(), 10u);
+  EXPECT_EQ(d.missions.size(), 7u);
+  EXPECT_EQ(d.employees.size(), 3u);
+  EXPECT_EQ(d.cost_rates.size(), 5u);
+  EXPECT_EQ(d.stores.size(), 4u);
+  EXPECT_EQ(d.time_entries.size(), 33u);
+  EXPECT_EQ(d.expenses.size(), 10u);
+  EXPECT_EQ(d.invoices.size(), 17u);
+  EXPECT_EQ(d.visits.size(), 14u);
+  EXPECT_EQ(d.objectives.size(), 8u);
+  EXPECT_EQ(d.results.size(), 20u);
+  EXPECT_EQ(d.store_audits.size(), 7u);
+  EXPECT_EQ(d.missions[0].name, "Merchandising \"GMS\" Sud, zone 1");
+  EXPECT_EQ(d.invoices.amount[0], 420000);
+  EXPECT_EQ(d.invoices.date[4], *ParseDate("2026-01-31"));
+  EXPECT_EQ(d.time_entries.hours[0], 750);
+  EXPECT_EQ(d.contracts[6].renewal_of, 0);
+  EXPECT_EQ(d.contracts[6].renewal_type, RenewalType::kSpontaneous);
+}
+
+TEST(GoldenFolderTest, CasLimitesReadsWithoutErrors) {
+  auto source = FolderSource(AGENCYKPI_GOLDEN_DIR "/cas-limites");
+  const IngestOutcome outcome = ReadAgency(*source);
+  ASSERT_TRUE(outcome.ok()) << testing::PrintToString(Texts(outcome.errors));
+  const Dataset& d = outcome.dataset;
+  ASSERT_EQ(d.clients.size(), 5u);
+  EXPECT_EQ(d.contracts.size(), 7u);
+  EXPECT_EQ(d.missions.size(), 4u);
+  EXPECT_EQ(d.employees.size(), 1u);
+  EXPECT_EQ(d.cost_rates.size(), 2u);
+  EXPECT_EQ(d.time_entries.size(), 16u);
+  EXPECT_EQ(d.invoices.size(), 7u);
+  EXPECT_EQ(d.objectives.size(), 4u);
+  EXPECT_EQ(d.results.size(), 5u);
+  EXPECT_EQ(d.clients[4].id, "L5");  // trailing U+00A0 trimmed (cp1252 0xA0)
+  EXPECT_EQ(d.clients[4].name, "Savonnerie H\xC3\xA9l\xC3\xA8ne");
+  EXPECT_EQ(d.clients[3].name, "Cr\xC3\xA8merie L\xC3\xA9" "a \xE2\x80\x93 \xC5\x93ufs");
+  EXPECT_EQ(d.contracts[6].renewal_type, RenewalType::kSolicited);
+  EXPECT_EQ(d.objectives[1].aggregation, Aggregation::kLast);
+  EXPECT_EQ(d.objectives[0].target, 12500000);
+  EXPECT_EQ(d.results.value[3], 999999999);
+  EXPECT_EQ(d.time_entries.activity[5], Activity::kField);
+}
+
+}  // namespace
+}  // namespace agencykpi

@@ -1,0 +1,201 @@
+#include "ingest/csv_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace agencykpi {
+namespace {
+
+struct Record {
+  int64_t line;
+  std::vector<std::string> fields;
+  std::string error;
+};
+
+// Every record of `text`, blank ones included, with the detected separator.
+std::vector<Record> ReadAll(std::string_view text) {
+  CsvReader reader(text, DetectSeparator(text));
+  std::vector<Record> records;
+  while (reader.Next()) {
+    Record record{reader.line(), {}, reader.error()};
+    for (const std::string_view field : reader.fields()) record.fields.emplace_back(field);
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+using Fields = std::vector<std::string>;
+
+TEST(DecodeCsvTextTest, RemovesUtf8Bom) {
+  std::string storage;
+  EXPECT_EQ(DecodeCsvText("\xEF\xBB\xBF" "a;b\n", storage), "a;b\n");
+}
+
+TEST(DecodeCsvTextTest, KeepsValidUtf8AsIs) {
+  std::string storage;
+  const std::string text = "name\nCaf\xC3\xA9\n";
+  EXPECT_EQ(DecodeCsvText(text, storage), text);
+  EXPECT_TRUE(storage.empty());
+}
+
+TEST(DecodeCsvTextTest, ConvertsWindows1252) {
+  std::string storage;
+  // é, €, ’, “, ”, –, œ, U+00A0 in cp1252.
+  const std::string_view text = DecodeCsvText("\xE9\x80\x92\x93\x94\x96\x9C\xA0", storage);
+  EXPECT_EQ(text, "\xC3\xA9\xE2\x82\xAC\xE2\x80\x99\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x93\xC5\x93\xC2\xA0");
+}
+
+TEST(DecodeCsvTextTest, MapsUndefinedCp1252BytesToC1Controls) {
+  EXPECT_EQ(Cp1252ToUtf8("\x81\x8D"), "\xC2\x81\xC2\x8D");
+}
+
+TEST(IsValidUtf8Test, RejectsMalformedSequences) {
+  EXPECT_TRUE(IsValidUtf8("plain ascii text that is long enough"));
+  EXPECT_TRUE(IsValidUtf8("\xE2\x80\xAF\xF0\x9F\x98\x80"));
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_FALSE(IsValidUtf8("abc\xC3"));           // truncated
+  EXPECT_FALSE(IsValidUtf8("\xE9t\xE9"));         // cp1252 é
+}
+
+TEST(DetectSeparatorTest, PicksTheOneOutsideQuotesOnTheHeaderLine) {
+  EXPECT_EQ(DetectSeparator("a;b;c\n1,5;2;3\n"), ';');
+  EXPECT_EQ(DetectSeparator("a,b,c\n1;2;3\n"), ',');
+  EXPECT_EQ(DetectSeparator("\"a;b\",c\n"), ',');
+  EXPECT_EQ(DetectSeparator("\"a,b\";c\n"), ';');
+  EXPECT_EQ(DetectSeparator("a;b,c\n"), ';');   // both: ';' wins
+  EXPECT_EQ(DetectSeparator("single\n1;2\n"), ',');  // neither: ','
+  EXPECT_EQ(DetectSeparator(""), ',');
+}
+
+TEST(TrimValueTest, TrimsSpacesTabsAndNoBreakSpaces) {
+  EXPECT_EQ(TrimValue("  a b\t"), "a b");
+  EXPECT_EQ(TrimValue("\xC2\xA0L5\xC2\xA0"), "L5");
+  EXPECT_EQ(TrimValue("\xE2\x80\xAF" "12\xE2\x80\xAF"), "12");
+  EXPECT_EQ(TrimValue(" \t\xC2\xA0 "), "");
+  EXPECT_EQ(TrimValue("\xC3\xA9"), "\xC3\xA9");  // é is not trimmed
+}
+
+TEST(CsvReaderTest, ReadsSemicolonFileWithDecimalComma) {
+  const auto records = ReadAll("id;amount\nF1;1 200,50\n");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[1].fields, (Fields{"F1", "1 200,50"}));
+}
+
+TEST(CsvReaderTest, HandlesCrlfLineEnds) {
+  const auto records = ReadAll("a,b\r\n1,2\r\n3,4");
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[1].fields, (Fields{"1", "2"}));
+  EXPECT_EQ(records[2].fields, (Fields{"3", "4"}));
+  EXPECT_EQ(records[2].line, 3);
+}
+
+TEST(CsvReaderTest, KeepsSeparatorsInsideQuotes) {
+  const auto records = ReadAll("a,b\n\"x, y\",z\n");
+  EXPECT_EQ(records[1].fields, (Fields{"x, y", "z"}));
+}
+
+TEST(CsvReaderTest, UndoesDoubledQuotes) {
+  const auto records = ReadAll("a,b\n\"Merch \"\"GMS\"\" Sud\",\"\"\"\"\n");
+  EXPECT_EQ(records[1].fields, (Fields{"Merch \"GMS\" Sud", "\""}));
+}
+
+TEST(CsvReaderTest, LineBreaksInQuotesKeepPhysicalLineNumbers) {
+  const auto records = ReadAll("a,b\n\"two\nlines\",1\r\n\"three\r\n\r\nlines\",2\n3,4\n");
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records[1].line, 2);
+  EXPECT_EQ(records[1].fields, (Fields{"two\nlines", "1"}));
+  EXPECT_EQ(records[2].line, 4);
+  EXPECT_EQ(records[2].fields, (Fields{"three\r\n\r\nlines", "2"}));
+  EXPECT_EQ(records[3].line, 7);
+}
+
+TEST(CsvReaderTest, EmptyFieldsAndTrailingSeparator) {
+  const auto records = ReadAll("a,b,c\n,,\n\"\",x,\n");
+  EXPECT_EQ(records[1].fields, (Fields{"", "", ""}));
+  EXPECT_EQ(records[2].fields, (Fields{"", "x", ""}));
+}
+
+TEST(CsvReaderTest, QuoteInsideUnquotedFieldIsOrdinary) {
+  const auto records = ReadAll("a,b\n5\" screen,x\n");
+  EXPECT_EQ(records[1].fields, (Fields{"5\" screen", "x"}));
+  EXPECT_TRUE(records[1].error.empty());
+}
+
+TEST(CsvReaderTest, SpacesAfterClosingQuoteAreAccepted) {
+  const auto records = ReadAll("a;b\n\"x\"  ;y\n");
+  EXPECT_EQ(records[1].fields, (Fields{"x", "y"}));
+  EXPECT_TRUE(records[1].error.empty());
+}
+
+TEST(CsvReaderTest, TextAfterClosingQuoteIsAnErrorAndReadingGoesOn) {
+  CsvReader reader("a,b\n1,\"x\"y,2\n3,4\n", ',');
+  ASSERT_TRUE(reader.Next());
+  ASSERT_TRUE(reader.Next());
+  EXPECT_TRUE(reader.has_error());
+  EXPECT_EQ(reader.error(), "text after the closing quote of a quoted field");
+  EXPECT_EQ(reader.error_field(), 1u);
+  EXPECT_EQ(reader.line(), 2);
+  ASSERT_TRUE(reader.Next());
+  EXPECT_FALSE(reader.has_error());
+  EXPECT_EQ(reader.line(), 3);
+  EXPECT_EQ(reader.fields()[0], "3");
+}
+
+TEST(CsvReaderTest, UnterminatedQuoteIsAnErrorAtTheRecordStart) {
+  CsvReader reader("a,b\n1,2\n3,\"open\nstill open\n", ',');
+  ASSERT_TRUE(reader.Next());
+  ASSERT_TRUE(reader.Next());
+  ASSERT_TRUE(reader.Next());
+  EXPECT_TRUE(reader.has_error());
+  EXPECT_EQ(reader.line(), 3);
+  EXPECT_EQ(reader.error_field(), 1u);
+  EXPECT_EQ(reader.error(), "quoted field is not closed (the file ends inside quotes)");
+  EXPECT_FALSE(reader.Next());
+}
+
+TEST(CsvReaderTest, BlankLinesAreRecognised) {
+  CsvReader reader("a;b\n\n ; \n\"\";\n", ';');
+  ASSERT_TRUE(reader.Next());
+  EXPECT_FALSE(reader.blank());
+  ASSERT_TRUE(reader.Next());
+  EXPECT_TRUE(reader.blank());
+  EXPECT_EQ(reader.line(), 2);
+  ASSERT_TRUE(reader.Next());
+  EXPECT_TRUE(reader.blank());
+  ASSERT_TRUE(reader.Next());
+  EXPECT_FALSE(reader.blank());  // a quote makes the line a record
+  EXPECT_FALSE(reader.Next());
+}
+
+TEST(CsvReaderTest, LoneCarriageReturnIsOrdinary) {
+  const auto records = ReadAll("a,b\nx\ry,z\n");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[1].fields, (Fields{"x\ry", "z"}));
+}
+
+TEST(CsvReaderTest, FieldsPointIntoTheTextUnlessUnescaped) {
+  const std::string text = "a,b\nplain,\"quoted\"\n";
+  CsvReader reader(text, ',');
+  ASSERT_TRUE(reader.Next());
+  ASSERT_TRUE(reader.Next());
+  for (const std::string_view field : reader.fields()) {
+    EXPECT_GE(field.data(), text.data());
+    EXPECT_LE(field.data() + field.size(), text.data() + text.size());
+  }
+}
+
+TEST(CsvReaderTest, OffsetReachesTheEnd) {
+  const std::string text = "a,b\n1,2\n";
+  CsvReader reader(text, ',');
+  while (reader.Next()) {
+  }
+  EXPECT_EQ(reader.offset(), text.size());
+}
+
+}  // namespace
+}  // namespace agencykpi
