@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 #include "cli/progress.h"
@@ -130,7 +131,7 @@ int RunReport(const ReportArgs& args) {
   } else {
     TableOptions options;
     options.language = language;
-    options.color = isatty(STDOUT_FILENO) == 1;
+    options.color = isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
     options.section = section;
     out = RenderTable(report, options);
   }
