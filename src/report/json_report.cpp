@@ -3,9 +3,8 @@
 #include "report/json_writer.h"
 
 namespace agencykpi {
-namespace {
 
-void WritePeriod(JsonWriter& w, const ReportPeriod& p) {
+void WritePeriodJson(JsonWriter& w, const ReportPeriod& p) {
   w.Key("period").BeginObject();
   w.Key("start").String(FormatDate(p.period.start));
   w.Key("end").String(FormatDate(p.period.end));
@@ -16,6 +15,57 @@ void WritePeriod(JsonWriter& w, const ReportPeriod& p) {
   w.Key("grace_days").Int(p.grace_days);
   w.EndObject();
 }
+
+void WriteRecurrenceClientJson(JsonWriter& w, const RecurrenceClient& c) {
+  w.BeginObject();
+  w.Key("client_id").String(c.client_id);
+  w.Key("status").String(RecurrenceStatusName(c.status));
+  w.Key("ending_contracts").BeginArray();
+  for (const auto& k : c.ending_contracts) w.String(k);
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteRevenueClientJson(JsonWriter& w, const RevenueClient& c) {
+  w.BeginObject();
+  w.Key("client_id").String(c.client_id);
+  w.Key("name").String(c.name);
+  w.Key("revenue").Money(c.revenue);
+  w.Key("share").OptionalDouble(c.share);
+  w.Key("index_vs_average").OptionalDouble(c.index_vs_average);
+  w.Key("cumulative_share").OptionalDouble(c.cumulative_share);
+  w.Key("pareto_class").String(ParetoClassName(c.pareto_class));
+  w.Key("hours").Hours(c.hours);
+  w.Key("visits").Int(c.visits);
+  w.Key("labor_cost").Money(c.labor_cost);
+  w.Key("expenses").Money(c.expenses);
+  w.Key("overhead").Money(c.overhead);
+  w.Key("full_cost").Money(c.full_cost);
+  w.Key("margin").Money(c.margin);
+  w.Key("roi").OptionalDouble(c.roi);
+  w.Key("revenue_per_hour").OptionalDouble(c.revenue_per_hour);
+  w.Key("avg_complexity").OptionalDouble(c.avg_complexity);
+  w.EndObject();
+}
+
+void WriteObjectiveItemJson(JsonWriter& w, const ObjectiveItem& item) {
+  w.BeginObject();
+  w.Key("objective_id").String(item.objective_id);
+  w.Key("mission_id").String(item.mission_id);
+  w.Key("client_id").String(item.client_id);
+  w.Key("metric").String(item.metric);
+  w.Key("aggregation").String(AggregationName(item.aggregation));
+  w.Key("target").Micros(item.target);
+  w.Key("achieved");
+  item.achieved ? w.Micros(*item.achieved) : w.Null();
+  w.Key("attainment").OptionalDouble(item.attainment);
+  w.Key("elapsed").Double(item.elapsed);
+  w.Key("projected_attainment").OptionalDouble(item.projected_attainment);
+  w.Key("status").String(ObjectiveStatusName(item.status));
+  w.EndObject();
+}
+
+namespace {
 
 void WriteRecurrence(JsonWriter& w, const RecurrenceSection& r) {
   w.Key("recurrence").BeginObject();
@@ -29,15 +79,7 @@ void WriteRecurrence(JsonWriter& w, const RecurrenceSection& r) {
   w.Key("renewal_rate").OptionalDouble(r.renewal_rate);
   w.Key("churn_rate").OptionalDouble(r.churn_rate);
   w.Key("clients").BeginArray();
-  for (const auto& c : r.clients) {
-    w.BeginObject();
-    w.Key("client_id").String(c.client_id);
-    w.Key("status").String(RecurrenceStatusName(c.status));
-    w.Key("ending_contracts").BeginArray();
-    for (const auto& k : c.ending_contracts) w.String(k);
-    w.EndArray();
-    w.EndObject();
-  }
+  for (const auto& c : r.clients) WriteRecurrenceClientJson(w, c);
   w.EndArray();
   w.EndObject();
 }
@@ -53,32 +95,14 @@ void WriteRevenue(JsonWriter& w, const RevenueSection& r) {
   w.Key("top3_share").OptionalDouble(r.top3_share);
   w.Key("hhi").OptionalDouble(r.hhi);
   w.Key("clients").BeginArray();
-  for (const auto& c : r.clients) {
-    w.BeginObject();
-    w.Key("client_id").String(c.client_id);
-    w.Key("name").String(c.name);
-    w.Key("revenue").Money(c.revenue);
-    w.Key("share").OptionalDouble(c.share);
-    w.Key("index_vs_average").OptionalDouble(c.index_vs_average);
-    w.Key("cumulative_share").OptionalDouble(c.cumulative_share);
-    w.Key("pareto_class").String(ParetoClassName(c.pareto_class));
-    w.Key("hours").Hours(c.hours);
-    w.Key("visits").Int(c.visits);
-    w.Key("labor_cost").Money(c.labor_cost);
-    w.Key("expenses").Money(c.expenses);
-    w.Key("overhead").Money(c.overhead);
-    w.Key("full_cost").Money(c.full_cost);
-    w.Key("margin").Money(c.margin);
-    w.Key("roi").OptionalDouble(c.roi);
-    w.Key("revenue_per_hour").OptionalDouble(c.revenue_per_hour);
-    w.Key("avg_complexity").OptionalDouble(c.avg_complexity);
-    w.EndObject();
-  }
+  for (const auto& c : r.clients) WriteRevenueClientJson(w, c);
   w.EndArray();
   w.EndObject();
 }
 
-void WriteMission(JsonWriter& w, const MissionMargin& m) {
+}  // namespace
+
+void WriteMissionMarginJson(JsonWriter& w, const MissionMargin& m) {
   w.BeginObject();
   w.Key("mission_id").String(m.mission_id);
   w.Key("client_id").String(m.client_id);
@@ -110,6 +134,8 @@ void WriteMission(JsonWriter& w, const MissionMargin& m) {
   w.EndObject();
 }
 
+namespace {
+
 void WriteMargin(JsonWriter& w, const MarginSection& m) {
   w.Key("margin").BeginObject();
   w.Key("revenue").Money(m.revenue);
@@ -121,7 +147,7 @@ void WriteMargin(JsonWriter& w, const MarginSection& m) {
   w.Key("overhead_pool").Money(m.overhead_pool);
   w.Key("overhead_unallocated").Money(m.overhead_unallocated);
   w.Key("missions").BeginArray();
-  for (const auto& mission : m.missions) WriteMission(w, mission);
+  for (const auto& mission : m.missions) WriteMissionMarginJson(w, mission);
   w.EndArray();
   w.EndObject();
 }
@@ -134,22 +160,7 @@ void WriteObjectives(JsonWriter& w, const ObjectivesSection& o) {
   w.Key("mean_attainment").OptionalDouble(o.mean_attainment);
   w.Key("mean_capped_attainment").OptionalDouble(o.mean_capped_attainment);
   w.Key("items").BeginArray();
-  for (const auto& item : o.items) {
-    w.BeginObject();
-    w.Key("objective_id").String(item.objective_id);
-    w.Key("mission_id").String(item.mission_id);
-    w.Key("client_id").String(item.client_id);
-    w.Key("metric").String(item.metric);
-    w.Key("aggregation").String(AggregationName(item.aggregation));
-    w.Key("target").Micros(item.target);
-    w.Key("achieved");
-    item.achieved ? w.Micros(*item.achieved) : w.Null();
-    w.Key("attainment").OptionalDouble(item.attainment);
-    w.Key("elapsed").Double(item.elapsed);
-    w.Key("projected_attainment").OptionalDouble(item.projected_attainment);
-    w.Key("status").String(ObjectiveStatusName(item.status));
-    w.EndObject();
-  }
+  for (const auto& item : o.items) WriteObjectiveItemJson(w, item);
   w.EndArray();
   w.EndObject();
 }
@@ -159,7 +170,7 @@ void WriteObjectives(JsonWriter& w, const ObjectivesSection& o) {
 std::string RenderJson(const Report& report, bool pretty) {
   JsonWriter w(pretty);
   w.BeginObject();
-  WritePeriod(w, report.period);
+  WritePeriodJson(w, report.period);
   w.Key("currency").String(report.currency);
   WriteRecurrence(w, report.recurrence);
   WriteRevenue(w, report.revenue);

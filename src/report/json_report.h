@@ -5,9 +5,17 @@
 #include <string>
 
 #include "kpi/report.h"
+#include "report/json_writer.h"
 
 namespace agencykpi {
 
 std::string RenderJson(const Report& report, bool pretty = true);
+
+// Pieces of the report, for answers built from parts of it (the API's pages).
+void WritePeriodJson(JsonWriter& w, const ReportPeriod& period);  // writes the "period" key
+void WriteRecurrenceClientJson(JsonWriter& w, const RecurrenceClient& client);
+void WriteRevenueClientJson(JsonWriter& w, const RevenueClient& client);
+void WriteMissionMarginJson(JsonWriter& w, const MissionMargin& mission);
+void WriteObjectiveItemJson(JsonWriter& w, const ObjectiveItem& item);
 
 }  // namespace agencykpi
