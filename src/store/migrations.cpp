@@ -185,11 +185,17 @@ constexpr std::array<Migration, 1> kMigrations = {{
 
 }  // namespace
 
-std::span<const Migration> SchemaMigrations() { return kMigrations; }
+std::span<const Migration> SchemaMigrations() {
+  return kMigrations;
+}
 
-int64_t LatestSchemaVersion() { return kMigrations.back().version; }
+int64_t LatestSchemaVersion() {
+  return kMigrations.back().version;
+}
 
-Result<int64_t> SchemaVersion(SqliteDb& db) { return db.QueryInt64("PRAGMA user_version"); }
+Result<int64_t> SchemaVersion(SqliteDb& db) {
+  return db.QueryInt64("PRAGMA user_version");
+}
 
 Status ApplyMigrations(SqliteDb& db, std::span<const Migration> migrations) {
   const int64_t latest = migrations.empty() ? 0 : migrations.back().version;
@@ -209,11 +215,14 @@ Status ApplyMigrations(SqliteDb& db, std::span<const Migration> migrations) {
                                 " is newer than this program supports (" + std::to_string(latest) +
                                 "); use a newer agencykpi");
   }
-  if (*current < 0) return Status::InvalidInput("the store has an invalid schema version " + std::to_string(*current));
+  if (*current < 0) {
+    return Status::InvalidInput("the store has an invalid schema version " + std::to_string(*current));
+  }
   int64_t expected = 1;
   for (const Migration& migration : migrations) {
     if (migration.version != expected) {
-      return Status::Internal("migration steps are not numbered 1, 2, …: found " + std::to_string(migration.version));
+      return Status::Internal("migration steps are not numbered 1, 2, …: found " +
+                              std::to_string(migration.version));
     }
     ++expected;
     if (migration.version <= *current) continue;
@@ -223,13 +232,17 @@ Status ApplyMigrations(SqliteDb& db, std::span<const Migration> migrations) {
                         std::string(migration.description) + ") failed: " + status.message());
     }
   }
-  if (*current == latest) return Status::Ok();  // nothing to write; the guard rolls back the empty transaction
+  if (*current == latest) {
+    return Status::Ok();  // nothing to write; the guard rolls back the empty transaction
+  }
   // PRAGMA takes no parameters; `latest` is an integer, not user text.
   Status status = db.Exec("PRAGMA user_version = " + std::to_string(latest));
   if (!status.ok()) return status;
   return transaction->Commit();
 }
 
-Status MigrateToLatest(SqliteDb& db) { return ApplyMigrations(db, SchemaMigrations()); }
+Status MigrateToLatest(SqliteDb& db) {
+  return ApplyMigrations(db, SchemaMigrations());
+}
 
 }  // namespace agencykpi

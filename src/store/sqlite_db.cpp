@@ -76,12 +76,14 @@ void SqliteStatement::BindInt64(int index, int64_t value) {
   NoteBindResult(sqlite3_bind_int64(stmt_.get(), index, value), index);
 }
 
-void SqliteStatement::BindNull(int index) { NoteBindResult(sqlite3_bind_null(stmt_.get(), index), index); }
+void SqliteStatement::BindNull(int index) {
+  NoteBindResult(sqlite3_bind_null(stmt_.get(), index), index);
+}
 
 void SqliteStatement::BindText(int index, std::string_view text) {
   // sqlite3_bind_text64 reports SQLITE_TOOBIG itself for oversized text.
-  NoteBindResult(sqlite3_bind_text64(stmt_.get(), index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8),
-                 index);
+  NoteBindResult(
+      sqlite3_bind_text64(stmt_.get(), index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8), index);
 }
 
 void SqliteStatement::BindOptionalText(int index, std::string_view text) {
@@ -106,7 +108,8 @@ Result<bool> SqliteStatement::Step() {
   if (bind_error_ != SQLITE_OK) {
     const int rc = bind_error_;
     bind_error_ = SQLITE_OK;
-    return Status::Io(ErrorText("cannot bind parameter " + std::to_string(bind_error_index_), sqlite3_errstr(rc)));
+    return Status::Io(
+        ErrorText("cannot bind parameter " + std::to_string(bind_error_index_), sqlite3_errstr(rc)));
   }
   const int rc = sqlite3_step(stmt_.get());
   if (rc == SQLITE_ROW) return true;
@@ -139,7 +142,9 @@ Result<SqliteTransaction> SqliteTransaction::Begin(SqliteDb& db, Mode mode) {
   return SqliteTransaction(db);
 }
 
-SqliteTransaction::~SqliteTransaction() { Rollback(); }
+SqliteTransaction::~SqliteTransaction() {
+  Rollback();
+}
 
 void SqliteTransaction::Rollback() {
   if (!open_) return;

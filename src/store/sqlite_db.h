@@ -105,8 +105,9 @@ class SqliteTransaction {
   };
   static Result<SqliteTransaction> Begin(SqliteDb& db, Mode mode);
 
-  SqliteTransaction(SqliteTransaction&& other) noexcept
-      : db_(other.db_), open_(other.open_) { other.open_ = false; }
+  SqliteTransaction(SqliteTransaction&& other) noexcept : db_(other.db_), open_(other.open_) {
+    other.open_ = false;
+  }
   SqliteTransaction& operator=(SqliteTransaction&&) = delete;
   SqliteTransaction(const SqliteTransaction&) = delete;
   ~SqliteTransaction();

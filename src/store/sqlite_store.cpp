@@ -28,7 +28,7 @@ namespace {
 // in reverse, so a parent row is deleted when no child row is left and
 // SQLite's foreign key check on delete scans empty tables.
 constexpr std::array<std::string_view, 14> kTables = {
-    "clients",      "contracts", "missions", "employees", "cost_rates", "stores",  "metrics",
+    "clients",    "contracts",    "missions", "employees", "cost_rates", "stores",  "metrics",
     "objectives", "time_entries", "expenses", "invoices",  "visits",     "results", "store_audits",
 };
 
@@ -52,10 +52,12 @@ class EnumCodec {
       stored.emplace_back(statement->ColumnInt64(0), statement->ColumnText(1));
     }
     for (const auto& [value, name] : values) {
-      auto found = std::find_if(stored.begin(), stored.end(), [&](const auto& row) { return row.second == name; });
+      const std::string_view wanted = name;  // clang < 16 cannot capture a structured binding
+      auto found = std::find_if(stored.begin(), stored.end(),
+                                [wanted](const auto& row) { return row.second == wanted; });
       if (found == stored.end() || found->first < 0 || found->first > kMaxCode) {
-        return Status::Internal("the store's table " + table_ + " has no usable code for '" + std::string(name) +
-                                "': the schema needs a migration");
+        return Status::Internal("the store's table " + table_ + " has no usable code for '" +
+                                std::string(name) + "': the schema needs a migration");
       }
       const auto index = static_cast<size_t>(value);
       if (code_of_.size() <= index) code_of_.resize(index + 1, -1);
@@ -454,8 +456,8 @@ Result<size_t> SqliteStore::CountRows(std::string_view table) {
 // be 0, 1, 2, … since they are the Dataset's vector indexes.
 template <typename ReadFn>
 Status SqliteStore::ReadRows(std::string_view table, std::string_view columns, ReadFn read) {
-  auto statement =
-      db_.Prepare("SELECT row_id, " + std::string(columns) + " FROM " + std::string(table) + " ORDER BY row_id");
+  auto statement = db_.Prepare("SELECT row_id, " + std::string(columns) + " FROM " + std::string(table) +
+                               " ORDER BY row_id");
   if (!statement.ok()) return statement.status();
   int64_t expected = 0;
   for (;; ++expected) {
@@ -498,7 +500,8 @@ Status SqliteStore::LoadAll(Dataset& data) {
   });
   if (!status.ok()) return status;
   data.contracts.reserve(counts[1]);
-  status = ReadRows("contracts", "contract_id, client_row, start_date, end_date, renewal_of_row, renewal_type, signed_on",
+  status = ReadRows("contracts",
+                    "contract_id, client_row, start_date, end_date, renewal_of_row, renewal_type, signed_on",
                     [&](const SqliteStatement& s) {
                       Contract c;
                       c.id = s.ColumnText(1);
@@ -515,7 +518,8 @@ Status SqliteStore::LoadAll(Dataset& data) {
                     });
   if (!status.ok()) return status;
   data.missions.reserve(counts[2]);
-  status = ReadRows("missions", "mission_id, client_row, name, start_date, end_date, contract_row, type, complexity",
+  status = ReadRows("missions",
+                    "mission_id, client_row, name, start_date, end_date, contract_row, type, complexity",
                     [&](const SqliteStatement& s) {
                       Mission m;
                       m.id = s.ColumnText(1);
@@ -555,7 +559,8 @@ Status SqliteStore::LoadAll(Dataset& data) {
   });
   if (!status.ok()) return status;
   data.objectives.reserve(counts[7]);
-  status = ReadRows("objectives", "objective_id, mission_row, metric_row, aggregation, target, start_date, end_date",
+  status = ReadRows("objectives",
+                    "objective_id, mission_row, metric_row, aggregation, target, start_date, end_date",
                     [&](const SqliteStatement& s) {
                       Objective o;
                       o.id = s.ColumnText(1);
@@ -573,16 +578,19 @@ Status SqliteStore::LoadAll(Dataset& data) {
   if (!status.ok()) return status;
   TimeEntries& t = data.time_entries;
   ReserveAll(counts[8], t.employee, t.date, t.hours, t.activity, t.mission);
-  status = ReadRows("time_entries", "employee_row, date, hours, activity, mission_row", [&](const SqliteStatement& s) {
-    Activity activity{};
-    if (!activities_.Decode(s.ColumnInt64(4), &activity)) return activities_.DecodeError(s.ColumnInt64(4));
-    t.employee.push_back(ColumnRow(s, 1));
-    t.date.push_back(ColumnDay(s, 2));
-    t.hours.push_back(static_cast<int16_t>(s.ColumnInt64(3)));  // CHECK keeps it in 1..2400
-    t.activity.push_back(activity);
-    t.mission.push_back(ColumnRow(s, 5));
-    return Status::Ok();
-  });
+  status = ReadRows("time_entries", "employee_row, date, hours, activity, mission_row",
+                    [&](const SqliteStatement& s) {
+                      Activity activity{};
+                      if (!activities_.Decode(s.ColumnInt64(4), &activity)) {
+                        return activities_.DecodeError(s.ColumnInt64(4));
+                      }
+                      t.employee.push_back(ColumnRow(s, 1));
+                      t.date.push_back(ColumnDay(s, 2));
+                      t.hours.push_back(static_cast<int16_t>(s.ColumnInt64(3)));  // CHECK keeps it in 1..2400
+                      t.activity.push_back(activity);
+                      t.mission.push_back(ColumnRow(s, 5));
+                      return Status::Ok();
+                    });
   if (!status.ok()) return status;
   Expenses& e = data.expenses;
   ReserveAll(counts[9], e.date, e.amount, e.category, e.mission);
@@ -598,21 +606,24 @@ Status SqliteStore::LoadAll(Dataset& data) {
   if (!status.ok()) return status;
   Invoices& inv = data.invoices;
   ReserveAll(counts[10], inv.id, inv.client, inv.date, inv.amount, inv.mission);
-  status = ReadRows("invoices", "invoice_id, client_row, date, amount, mission_row", [&](const SqliteStatement& s) {
-    inv.id.push_back(s.ColumnText(1));
-    inv.client.push_back(ColumnRow(s, 2));
-    inv.date.push_back(ColumnDay(s, 3));
-    inv.amount.push_back(s.ColumnInt64(4));
-    inv.mission.push_back(ColumnRow(s, 5));
-    return Status::Ok();
-  });
+  status = ReadRows("invoices", "invoice_id, client_row, date, amount, mission_row",
+                    [&](const SqliteStatement& s) {
+                      inv.id.push_back(s.ColumnText(1));
+                      inv.client.push_back(ColumnRow(s, 2));
+                      inv.date.push_back(ColumnDay(s, 3));
+                      inv.amount.push_back(s.ColumnInt64(4));
+                      inv.mission.push_back(ColumnRow(s, 5));
+                      return Status::Ok();
+                    });
   if (!status.ok()) return status;
   Visits& v = data.visits;
   ReserveAll(counts[11], v.id, v.employee, v.mission, v.store, v.date, v.action);
   status = ReadRows("visits", "visit_id, employee_row, mission_row, store_row, date, action",
                     [&](const SqliteStatement& s) {
                       VisitAction action{};
-                      if (!actions_.Decode(s.ColumnInt64(6), &action)) return actions_.DecodeError(s.ColumnInt64(6));
+                      if (!actions_.Decode(s.ColumnInt64(6), &action)) {
+                        return actions_.DecodeError(s.ColumnInt64(6));
+                      }
                       v.id.push_back(s.ColumnText(1));
                       v.employee.push_back(ColumnRow(s, 2));
                       v.mission.push_back(ColumnRow(s, 3));
@@ -624,33 +635,35 @@ Status SqliteStore::LoadAll(Dataset& data) {
   if (!status.ok()) return status;
   Results& r = data.results;
   ReserveAll(counts[12], r.mission, r.metric, r.date, r.value, r.store);
-  status = ReadRows("results", "mission_row, metric_row, date, value, store_row", [&](const SqliteStatement& s) {
-    r.mission.push_back(ColumnRow(s, 1));
-    r.metric.push_back(ColumnRow(s, 2));
-    r.date.push_back(ColumnDay(s, 3));
-    r.value.push_back(s.ColumnInt64(4));
-    r.store.push_back(ColumnRow(s, 5));
-    return Status::Ok();
-  });
+  status =
+      ReadRows("results", "mission_row, metric_row, date, value, store_row", [&](const SqliteStatement& s) {
+        r.mission.push_back(ColumnRow(s, 1));
+        r.metric.push_back(ColumnRow(s, 2));
+        r.date.push_back(ColumnDay(s, 3));
+        r.value.push_back(s.ColumnInt64(4));
+        r.store.push_back(ColumnRow(s, 5));
+        return Status::Ok();
+      });
   if (!status.ok()) return status;
   StoreAudits& a = data.store_audits;
   ReserveAll(counts[13], a.date, a.store, a.client, a.present, a.facings);
-  return ReadRows("store_audits", "date, store_row, client_row, present, facings", [&](const SqliteStatement& s) {
-    a.date.push_back(ColumnDay(s, 1));
-    a.store.push_back(ColumnRow(s, 2));
-    a.client.push_back(ColumnRow(s, 3));
-    a.present.push_back(static_cast<uint8_t>(s.ColumnInt64(4)));  // CHECK keeps it 0 or 1
-    a.facings.push_back(static_cast<int32_t>(s.ColumnInt64(5)));
-    return Status::Ok();
-  });
+  return ReadRows("store_audits", "date, store_row, client_row, present, facings",
+                  [&](const SqliteStatement& s) {
+                    a.date.push_back(ColumnDay(s, 1));
+                    a.store.push_back(ColumnRow(s, 2));
+                    a.client.push_back(ColumnRow(s, 3));
+                    a.present.push_back(static_cast<uint8_t>(s.ColumnInt64(4)));  // CHECK keeps it 0 or 1
+                    a.facings.push_back(static_cast<int32_t>(s.ColumnInt64(5)));
+                    return Status::Ok();
+                  });
 }
 
 Result<StoreMeta> SqliteStore::Meta() {
   auto transaction = SqliteTransaction::Begin(db_, SqliteTransaction::Mode::kDeferred);
   if (!transaction.ok()) return transaction.status();
   StoreMeta meta;
-  auto statement =
-      db_.Prepare("SELECT dataset_version, imported_at, source, first_date, last_date FROM import_meta WHERE id = 1");
+  auto statement = db_.Prepare(
+      "SELECT dataset_version, imported_at, source, first_date, last_date FROM import_meta WHERE id = 1");
   if (!statement.ok()) return statement.status();
   auto has_row = statement->Step();
   if (!has_row.ok()) return has_row.status();
@@ -685,8 +698,8 @@ Status CheckNotNewer(SqliteDb& db) {
   if (!version.ok()) return version.status();
   if (*version > LatestSchemaVersion()) {
     return Status::InvalidInput("the store's schema version " + std::to_string(*version) +
-                                " is newer than this program supports (" + std::to_string(LatestSchemaVersion()) +
-                                "); use a newer agencykpi");
+                                " is newer than this program supports (" +
+                                std::to_string(LatestSchemaVersion()) + "); use a newer agencykpi");
   }
   return Status::Ok();
 }
@@ -697,12 +710,13 @@ Status Configure(SqliteDb& db, const SqliteStoreOptions& options) {
   auto has_row = statement->Step();
   if (!has_row.ok()) return has_row.status();
   if (!*has_row || statement->ColumnText(0) != "wal") {
-    return Status::Io("the store cannot use write-ahead logging (journal mode " + statement->ColumnText(0) + ")");
+    return Status::Io("the store cannot use write-ahead logging (journal mode " + statement->ColumnText(0) +
+                      ")");
   }
   // Integers only below: no user text is formatted into SQL.
   return db.Exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -" +
-                 std::to_string(std::max<int64_t>(options.cache_size_kib, 1)) + "; PRAGMA journal_size_limit = " +
-                 std::to_string(kSqliteJournalSizeLimitBytes) + ";");
+                 std::to_string(std::max<int64_t>(options.cache_size_kib, 1)) +
+                 "; PRAGMA journal_size_limit = " + std::to_string(kSqliteJournalSizeLimitBytes) + ";");
 }
 
 }  // namespace
@@ -711,7 +725,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file
   return OpenSqliteStore(file, SqliteStoreOptions{});
 }
 
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file, SqliteStoreOptions options) {
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file,
+                                               SqliteStoreOptions options) {
   auto db = SqliteDb::Open(file);
   if (!db.ok()) return db.status();
   Status status = SetBusyTimeout(*db, options);

@@ -44,9 +44,9 @@ class Store {
 };
 
 // SQLite tuning defaults (see sqlite_store.cpp for why each value).
-constexpr int64_t kSqliteBusyTimeoutMs = 5000;          // wait for another writer
-constexpr int64_t kSqliteCacheSizeKib = 64 * 1024;      // page cache per connection
-constexpr int64_t kSqliteJournalSizeLimitBytes = 64LL * 1024 * 1024;  // WAL kept after a checkpoint
+constexpr int64_t kSqliteBusyTimeoutMs = 5000;                               // wait for another writer
+constexpr int64_t kSqliteCacheSizeKib = int64_t{64} * 1024;                  // page cache per connection
+constexpr int64_t kSqliteJournalSizeLimitBytes = int64_t{64} * 1024 * 1024;  // WAL kept after a checkpoint
 
 struct SqliteStoreOptions {
   int64_t busy_timeout_ms = kSqliteBusyTimeoutMs;

@@ -32,7 +32,8 @@ class MigrationsTest : public ::testing::Test {
     return version.ok() ? *version : -1;
   }
   bool HasTable(const std::string& name) {
-    auto count = db_->QueryInt64("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '" + name + "'");
+    auto count =
+        db_->QueryInt64("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '" + name + "'");
     return count.ok() && *count == 1;
   }
 

@@ -3,11 +3,11 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <string>
 
@@ -231,8 +231,9 @@ TEST_F(SqliteStoreTest, UsesWalAndStrictTables) {
   ASSERT_TRUE(mode.ok());
   ASSERT_TRUE(*mode->Step());
   EXPECT_EQ(mode->ColumnText(0), "wal");
-  auto tables = db->Prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
-                            "AND name NOT LIKE 'sqlite_%'");
+  auto tables = db->Prepare(
+      "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
+      "AND name NOT LIKE 'sqlite_%'");
   ASSERT_TRUE(tables.ok()) << tables.status().message();
   int count = 0;
   for (;;) {
@@ -282,12 +283,13 @@ TEST_F(SqliteStoreTest, InjectedFailureAtAnyRowLeavesThePreviousDatasetExactly) 
   ASSERT_TRUE(before_meta.ok());
   fresh.reset();
   // The first row, a row in each part of the import, and the very last row.
-  const auto total_rows = static_cast<int64_t>(next.clients.size() + next.contracts.size() + next.missions.size() +
-                                    next.employees.size() + next.cost_rates.size() + next.stores.size() +
-                                    next.metrics.size() + next.objectives.size() + next.time_entries.size() +
-                                    next.expenses.size() + next.invoices.size() + next.visits.size() +
-                                    next.results.size() + next.store_audits.size());
-  for (int64_t fail_at : {int64_t{1}, int64_t{150}, int64_t{1500}, total_rows / 2, total_rows - 1, total_rows}) {
+  const auto total_rows = static_cast<int64_t>(
+      next.clients.size() + next.contracts.size() + next.missions.size() + next.employees.size() +
+      next.cost_rates.size() + next.stores.size() + next.metrics.size() + next.objectives.size() +
+      next.time_entries.size() + next.expenses.size() + next.invoices.size() + next.visits.size() +
+      next.results.size() + next.store_audits.size());
+  for (int64_t fail_at :
+       {int64_t{1}, int64_t{150}, int64_t{1500}, total_rows / 2, total_rows - 1, total_rows}) {
     SCOPED_TRACE("failing after row " + std::to_string(fail_at));
     SqliteStoreOptions options;
     options.after_row_inserted = [fail_at](int64_t rows) {
