@@ -15,6 +15,8 @@
 #include "report/csv_report.h"
 #include "report/json_report.h"
 #include "report/table_report.h"
+#include "server/http_server.h"
+#include "server/static_files.h"
 #include "store/store.h"
 
 namespace agencykpi {
@@ -137,6 +139,29 @@ int RunReport(const ReportArgs& args) {
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return std::fflush(stdout) == 0 ? 0 : 1;
+}
+
+int RunServe(const ServeArgs& args) {
+  auto store = OpenSqliteStore(args.db);
+  if (!store.ok()) return Fail(store.status());
+  auto service = AgencyService::Open(std::move(*store));
+  if (!service.ok()) return Fail(service.status());
+  ServerOptions options;
+  options.host = args.host;
+  options.port = static_cast<uint16_t>(args.port);
+  options.threads = args.threads;
+  options.web_root = args.web.empty() ? DefaultWebRoot(std::filesystem::absolute(args.executable))
+                                      : std::filesystem::path(args.web);
+  auto server = HttpServer::Start(**service, options);
+  if (!server.ok()) return Fail(server.status());
+  if (options.web_root.empty()) {
+    std::fprintf(stderr, "note: no dashboard found (build it with `make build`); serving the API only\n");
+  }
+  std::fprintf(stderr, "agencykpi: serving %s on http://%s:%u/ (Ctrl-C to stop)\n", args.db.c_str(),
+               args.host.c_str(), static_cast<unsigned>((*server)->port()));
+  (*server)->Run(/*handle_signals=*/true);
+  std::fprintf(stderr, "agencykpi: stopped\n");
+  return 0;
 }
 
 int RunDemoData(const DemoDataArgs& args) {

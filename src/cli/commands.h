@@ -35,6 +35,16 @@ struct DemoDataArgs {
   int scale = 1;
 };
 
+struct ServeArgs {
+  std::string db;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 4;
+  std::string web;         // dashboard folder; empty: found beside the binary
+  std::string executable;  // argv[0], to find the dashboard
+};
+
+int RunServe(const ServeArgs& args);
 int RunImport(const ImportArgs& args);
 int RunCheck(const CheckArgs& args);
 int RunReport(const ReportArgs& args);

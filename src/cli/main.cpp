@@ -44,6 +44,16 @@ int main(int argc, char** argv) {
   demo_cmd->add_option("--seed", demo_args.seed, "Random seed");
   demo_cmd->add_option("--scale", demo_args.scale, "Size: 1 ≈ 50,000 time entries, 20 ≈ 1,000,000")->check(CLI::Range(1, 1000));
 
+  ServeArgs serve_args;
+  serve_args.executable = argv[0];
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the dashboard and the JSON API");
+  serve_cmd->add_option("--db", serve_args.db, "SQLite database written by import (created empty if needed)")->required();
+  serve_cmd->add_option("--host", serve_args.host, "Address to listen on (loopback by default)");
+  serve_cmd->add_option("--port", serve_args.port, "Port (0: any free port)")->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--threads", serve_args.threads, "Worker threads")->check(CLI::Range(1, 64));
+  serve_cmd->add_option("--web", serve_args.web, "Dashboard folder (default: found beside the binary)")
+      ->check(CLI::ExistingDirectory);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -62,6 +72,7 @@ int main(int argc, char** argv) {
       return RunReport(report_args);
     }
     if (*demo_cmd) return RunDemoData(demo_args);
+    if (*serve_cmd) return RunServe(serve_args);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "agencykpi: internal error: %s\n", e.what());
     return 1;

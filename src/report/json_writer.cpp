@@ -118,6 +118,11 @@ void JsonWriter::Double(double value) {
   fmt::format_to(std::back_inserter(out_), "{}", value);
 }
 
+void JsonWriter::Raw(std::string_view json) {
+  BeforeValue();
+  out_.append(json);
+}
+
 void JsonWriter::Null() {
   BeforeValue();
   out_.append("null");

@@ -30,6 +30,7 @@ class JsonWriter {
   void Micros(agencykpi::Micros micros);   // 999.999999, unrounded
   void Double(double value);               // shortest round-trip; null if not finite
   void Null();
+  void Raw(std::string_view json);          // an already written JSON value
   void Bool(bool value);
   void OptionalDouble(const std::optional<double>& value) { value ? Double(*value) : Null(); }
 

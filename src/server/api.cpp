@@ -1,0 +1,678 @@
+#include "server/api.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <optional>
+#include <variant>
+
+#include "report/json_report.h"
+#include "server/limits.h"
+#include "server/upload.h"
+
+namespace agencykpi {
+namespace {
+
+constexpr std::string_view kApiPrefix = "/api/v1/";
+constexpr int kMonthsInTrailingYear = 12;
+
+using Query = std::map<std::string, std::string, std::less<>>;
+
+// An error answer raised while handling a request.
+struct ApiError {
+  int status;
+  std::string code;
+  std::string message;
+  std::string details_json = "{}";
+};
+
+ApiError BadParameter(std::string_view parameter, std::string message) {
+  JsonWriter details(false);
+  details.BeginObject();
+  details.Key("parameter").String(parameter);
+  details.EndObject();
+  return ApiError{400, "bad_parameter", std::move(message), details.Take()};
+}
+
+ApiError NotFound(std::string message) { return ApiError{404, "not_found", std::move(message)}; }
+
+int HexValue(char ch) {
+  if (ch >= '0' && ch <= '9') return ch - '0';
+  if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+  return -1;
+}
+
+std::string UrlDecode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out.push_back(' ');
+    } else if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+Query ParseQuery(std::string_view query) {
+  Query out;
+  while (!query.empty()) {
+    const size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    const size_t eq = pair.find('=');
+    if (!pair.empty()) {
+      out[UrlDecode(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : UrlDecode(pair.substr(eq + 1));
+    }
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return out;
+}
+
+std::optional<std::string> Param(const Query& query, std::string_view name) {
+  const auto it = query.find(name);
+  if (it == query.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
+std::variant<int64_t, ApiError> IntParam(const Query& query, std::string_view name, int64_t fallback,
+                                         int64_t min, int64_t max) {
+  const auto text = Param(query, name);
+  if (!text) return fallback;
+  int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size()) {
+    return BadParameter(name, fmt::format("{} must be an integer, got '{}'", name, *text));
+  }
+  if (value < min || value > max) {
+    return BadParameter(name, fmt::format("{} must be between {} and {}, got {}", name, min, max, value));
+  }
+  return value;
+}
+
+std::variant<Day, ApiError> DateParam(const Query& query, std::string_view name, Day fallback) {
+  const auto text = Param(query, name);
+  if (!text) return fallback;
+  const auto day = ParseDate(*text);
+  if (!day) return BadParameter(name, fmt::format("{} must be a date YYYY-MM-DD or DD/MM/YYYY, got '{}'", name, *text));
+  return *day;
+}
+
+// period, as_of and grace_days of a report request.
+std::variant<ReportRequest, ApiError> ReportParams(const Query& query) {
+  ReportRequest request;
+  auto as_of = DateParam(query, "as_of", Today());
+  if (auto* e = std::get_if<ApiError>(&as_of)) return *e;
+  request.as_of = std::get<Day>(as_of);
+  request.period = HalfYearOf(request.as_of);
+  if (const auto text = Param(query, "period")) {
+    auto period = ParsePeriod(*text);
+    if (!period.ok()) return BadParameter("period", period.status().message());
+    request.period = *period;
+  }
+  auto grace = IntParam(query, "grace_days", kDefaultGraceDays, 0, server_limits::kMaxGraceDays);
+  if (auto* e = std::get_if<ApiError>(&grace)) return *e;
+  request.grace_days = static_cast<int>(std::get<int64_t>(grace));
+  return request;
+}
+
+ApiResponse Json(std::string body, int status = 200) {
+  ApiResponse response;
+  response.status = status;
+  response.body = std::move(body);
+  return response;
+}
+
+// ---------------------------------------------------------------------------
+// /report pages: sort any list by one of its keys.
+
+// A sortable value: null sorts last whatever the direction.
+struct SortValue {
+  bool is_null = true;
+  double number = 0;
+  std::string_view text;
+  bool is_text = false;
+};
+SortValue Num(double value) { return SortValue{false, value, {}, false}; }
+SortValue Num(const Ratio& value) { return value ? Num(*value) : SortValue{}; }
+SortValue Text(std::string_view value) { return SortValue{false, 0, value, true}; }
+
+std::optional<SortValue> KeyOf(const RecurrenceClient& c, std::string_view key) {
+  if (key == "client_id") return Text(c.client_id);
+  if (key == "status") return Num(static_cast<double>(c.status));
+  return std::nullopt;
+}
+
+std::optional<SortValue> KeyOf(const RevenueClient& c, std::string_view key) {
+  if (key == "client_id") return Text(c.client_id);
+  if (key == "name") return Text(c.name);
+  if (key == "revenue") return Num(static_cast<double>(c.revenue));
+  if (key == "share") return Num(c.share);
+  if (key == "index_vs_average") return Num(c.index_vs_average);
+  if (key == "cumulative_share") return Num(c.cumulative_share);
+  if (key == "pareto_class") return Num(static_cast<double>(c.pareto_class));
+  if (key == "hours") return Num(static_cast<double>(c.hours));
+  if (key == "visits") return Num(static_cast<double>(c.visits));
+  if (key == "labor_cost") return Num(static_cast<double>(c.labor_cost));
+  if (key == "expenses") return Num(static_cast<double>(c.expenses));
+  if (key == "overhead") return Num(static_cast<double>(c.overhead));
+  if (key == "full_cost") return Num(static_cast<double>(c.full_cost));
+  if (key == "margin") return Num(static_cast<double>(c.margin));
+  if (key == "roi") return Num(c.roi);
+  if (key == "revenue_per_hour") return Num(c.revenue_per_hour);
+  if (key == "avg_complexity") return Num(c.avg_complexity);
+  return std::nullopt;
+}
+
+std::optional<SortValue> KeyOf(const MissionMargin& m, std::string_view key) {
+  if (key == "mission_id") return Text(m.mission_id);
+  if (key == "client_id") return Text(m.client_id);
+  if (key == "name") return Text(m.name);
+  if (key == "revenue") return Num(static_cast<double>(m.revenue));
+  if (key == "hours") return Num(static_cast<double>(m.hours));
+  if (key == "labor_cost") return Num(static_cast<double>(m.labor_cost));
+  if (key == "expenses") return Num(static_cast<double>(m.expenses));
+  if (key == "direct_cost") return Num(static_cast<double>(m.direct_cost));
+  if (key == "direct_margin") return Num(static_cast<double>(m.direct_margin));
+  if (key == "direct_margin_rate") return Num(m.direct_margin_rate);
+  if (key == "overhead") return Num(static_cast<double>(m.overhead));
+  if (key == "full_cost") return Num(static_cast<double>(m.full_cost));
+  if (key == "full_margin") return Num(static_cast<double>(m.full_margin));
+  if (key == "full_margin_rate") return Num(m.full_margin_rate);
+  if (key == "previous_full_margin_rate") return Num(m.previous_full_margin_rate);
+  if (key == "margin_rate_change") return Num(m.margin_rate_change);
+  if (key == "flags") return Num(static_cast<double>(m.flags.size()));
+  return std::nullopt;
+}
+
+std::optional<SortValue> KeyOf(const ObjectiveItem& o, std::string_view key) {
+  if (key == "objective_id") return Text(o.objective_id);
+  if (key == "mission_id") return Text(o.mission_id);
+  if (key == "client_id") return Text(o.client_id);
+  if (key == "metric") return Text(o.metric);
+  if (key == "target") return Num(static_cast<double>(o.target));
+  if (key == "achieved") return o.achieved ? Num(static_cast<double>(*o.achieved)) : SortValue{};
+  if (key == "attainment") return Num(o.attainment);
+  if (key == "elapsed") return Num(o.elapsed);
+  if (key == "projected_attainment") return Num(o.projected_attainment);
+  if (key == "status") return Num(static_cast<double>(o.status));
+  return std::nullopt;
+}
+
+// One page of `items`, sorted by `sort` ("key" or "-key"), as the page object.
+template <typename Item, typename WriteItem>
+std::variant<std::string, ApiError> Page(std::string_view section, const std::vector<Item>& items,
+                                         const Query& query, WriteItem write_item) {
+  auto limit = IntParam(query, "limit", server_limits::kDefaultPageLimit, 1, server_limits::kMaxPageLimit);
+  if (auto* e = std::get_if<ApiError>(&limit)) return *e;
+  auto offset = IntParam(query, "offset", 0, 0, INT32_MAX);
+  if (auto* e = std::get_if<ApiError>(&offset)) return *e;
+
+  std::vector<const Item*> order;
+  order.reserve(items.size());
+  for (const Item& item : items) order.push_back(&item);
+  const std::string sort = Param(query, "sort").value_or("");
+  if (!sort.empty()) {
+    const bool descending = sort[0] == '-';
+    const std::string key = descending ? sort.substr(1) : sort;
+    if (items.empty() ? !KeyOf(Item{}, key) : !KeyOf(items.front(), key)) {
+      return BadParameter("sort", fmt::format("cannot sort the {} list by '{}'", section, key));
+    }
+    std::stable_sort(order.begin(), order.end(), [&](const Item* x, const Item* y) {
+      const SortValue a = *KeyOf(*x, key);
+      const SortValue b = *KeyOf(*y, key);
+      if (a.is_null || b.is_null) return !a.is_null && b.is_null;  // nulls last
+      const int cmp = a.is_text ? a.text.compare(b.text) : (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
+      return descending ? cmp > 0 : cmp < 0;
+    });
+  }
+  const size_t first = std::min(order.size(), static_cast<size_t>(std::get<int64_t>(offset)));
+  const size_t last = std::min(order.size(), first + static_cast<size_t>(std::get<int64_t>(limit)));
+  JsonWriter w(false);
+  w.BeginObject();
+  w.Key("section").String(section);
+  w.Key("total").Int(static_cast<int64_t>(order.size()));
+  w.Key("offset").Int(static_cast<int64_t>(first));
+  w.Key("limit").Int(std::get<int64_t>(limit));
+  w.Key("sort");
+  sort.empty() ? w.Null() : w.String(sort);
+  w.Key("items").BeginArray();
+  for (size_t i = first; i < last; ++i) write_item(w, *order[i]);
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
+}
+
+// ---------------------------------------------------------------------------
+
+class Handler {
+ public:
+  Handler(AgencyService& service, const ApiRequest& request) : service_(service), request_(request) {}
+
+  std::variant<ApiResponse, ApiError> Run() {
+    std::string_view target = request_.target;
+    const size_t question = target.find('?');
+    const std::string_view path = target.substr(0, question);
+    query_ = ParseQuery(question == std::string_view::npos ? std::string_view{} : target.substr(question + 1));
+    if (path.substr(0, kApiPrefix.size()) != kApiPrefix) return NotFound("no such API path");
+    const std::string_view route = path.substr(kApiPrefix.size());
+
+    if (route == "import") {
+      if (request_.method != "POST") return MethodNotAllowed("POST");
+      return Import();
+    }
+    if (request_.method != "GET") return MethodNotAllowed("GET");
+    snapshot_ = service_.Current();
+    if (route == "report") return Report();
+    if (route == "trend") return Trend();
+    if (route == "meta") return Meta();
+    if (route.substr(0, 8) == "clients/") return Client(UrlDecode(route.substr(8)));
+    if (route.substr(0, 9) == "missions/") return Mission(UrlDecode(route.substr(9)));
+    return NotFound(fmt::format("no such API path: {}", path));
+  }
+
+ private:
+  static ApiError MethodNotAllowed(std::string_view allowed) {
+    return ApiError{405, "method_not_allowed", fmt::format("this path only answers {}", allowed)};
+  }
+
+  std::variant<std::shared_ptr<const agencykpi::Report>, ApiError> ComputeReport() {
+    auto params = ReportParams(query_);
+    if (auto* e = std::get_if<ApiError>(&params)) return *e;
+    request_params_ = std::get<ReportRequest>(params);
+    return service_.GetReport(*snapshot_, request_params_);
+  }
+
+  std::variant<ApiResponse, ApiError> Report() {
+    auto computed = ComputeReport();
+    if (auto* e = std::get_if<ApiError>(&computed)) return *e;
+    const auto& report = *std::get<std::shared_ptr<const agencykpi::Report>>(computed);
+    const auto section = Param(query_, "section");
+    if (!section) {
+      if (query_.count("limit") || query_.count("offset") || query_.count("sort")) {
+        return BadParameter("section", "limit, offset and sort need section=recurrence|revenue|margin|objectives");
+      }
+      return Json(RenderJson(report, /*pretty=*/false));
+    }
+    std::variant<std::string, ApiError> page;
+    if (*section == "recurrence") {
+      page = Page("recurrence", report.recurrence.clients, query_, WriteRecurrenceClientJson);
+    } else if (*section == "revenue") {
+      page = Page("revenue", report.revenue.clients, query_, WriteRevenueClientJson);
+    } else if (*section == "margin") {
+      page = Page("margin", report.margin.missions, query_, WriteMissionMarginJson);
+    } else if (*section == "objectives") {
+      page = Page("objectives", report.objectives.items, query_, WriteObjectiveItemJson);
+    } else {
+      return BadParameter("section", fmt::format("section must be recurrence, revenue, margin or objectives, got '{}'", *section));
+    }
+    if (auto* e = std::get_if<ApiError>(&page)) return *e;
+    return Json(std::move(std::get<std::string>(page)));
+  }
+
+  std::variant<ApiResponse, ApiError> Trend() {
+    auto as_of = DateParam(query_, "as_of", Today());
+    if (auto* e = std::get_if<ApiError>(&as_of)) return *e;
+    const Day a = std::get<Day>(as_of);
+    auto grace = IntParam(query_, "grace_days", kDefaultGraceDays, 0, server_limits::kMaxGraceDays);
+    if (auto* e = std::get_if<ApiError>(&grace)) return *e;
+    const std::string granularity = Param(query_, "granularity").value_or("month");
+    PeriodKind kind;
+    int months;
+    int default_points;
+    if (granularity == "month") {
+      kind = PeriodKind::kMonth, months = 1, default_points = 12;
+    } else if (granularity == "quarter") {
+      kind = PeriodKind::kQuarter, months = 3, default_points = 4;
+    } else if (granularity == "half") {
+      kind = PeriodKind::kHalf, months = 6, default_points = 4;
+    } else {
+      return BadParameter("granularity", fmt::format("granularity must be month, quarter or half, got '{}'", granularity));
+    }
+    // The period of this granularity holding a day.
+    const auto period_of = [&](Day day) {
+      const CivilDate c = CivilFromDay(day);
+      const int first_month = (c.month - 1) / months * months + 1;
+      const int last_month = first_month + months - 1;
+      return Period{kind, DayFromCivil(c.year, first_month, 1),
+                    DayFromCivil(c.year, last_month, DaysInMonth(c.year, last_month))};
+    };
+    Period last = period_of(a);
+    Period first = last;
+    for (int i = 1; i < default_points; ++i) first = PreviousPeriod(first);
+    auto from = DateParam(query_, "from", first.start);
+    if (auto* e = std::get_if<ApiError>(&from)) return *e;
+    auto to = DateParam(query_, "to", last.end);
+    if (auto* e = std::get_if<ApiError>(&to)) return *e;
+    if (std::get<Day>(from) > std::get<Day>(to)) return BadParameter("from", "from is after to");
+    first = period_of(std::get<Day>(from));
+    last = period_of(std::get<Day>(to));
+
+    JsonWriter w(false);
+    w.BeginObject();
+    w.Key("granularity").String(granularity);
+    w.Key("as_of").String(FormatDate(a));
+    w.Key("points").BeginArray();
+    int points = 0;
+    for (Period p = first; p.start <= last.start; p = NextPeriod(p, months)) {
+      if (++points > server_limits::kMaxTrendPoints) {
+        return BadParameter("from", fmt::format("at most {} points per trend", server_limits::kMaxTrendPoints));
+      }
+      const auto report = service_.GetReport(
+          *snapshot_, ReportRequest{p, std::min(p.end, a), static_cast<int>(std::get<int64_t>(grace))});
+      w.BeginObject();
+      w.Key("period").String(FormatPeriod(p));
+      w.Key("start").String(FormatDate(p.start));
+      w.Key("end").String(FormatDate(p.end));
+      w.Key("recurrence_rate").OptionalDouble(report->recurrence.recurrence_rate);
+      w.Key("renewal_rate").OptionalDouble(report->recurrence.renewal_rate);
+      w.Key("churn_rate").OptionalDouble(report->recurrence.churn_rate);
+      w.Key("total_revenue").Money(report->revenue.total_revenue);
+      w.Key("average_per_client");
+      report->revenue.average_per_client ? w.Money(*report->revenue.average_per_client) : w.Null();
+      w.Key("top1_share").OptionalDouble(report->revenue.top1_share);
+      w.Key("hhi").OptionalDouble(report->revenue.hhi);
+      w.Key("margin").Money(report->margin.margin);
+      w.Key("margin_rate").OptionalDouble(report->margin.margin_rate);
+      w.Key("met_share").OptionalDouble(report->objectives.met_share);
+      w.Key("mean_capped_attainment").OptionalDouble(report->objectives.mean_capped_attainment);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return Json(w.Take());
+  }
+
+  static Period NextPeriod(const Period& p, int months) {
+    const CivilDate c = CivilFromDay(p.end + 1);
+    const int last_index = c.month - 1 + months - 1;
+    const int end_year = c.year + last_index / 12;
+    const int end_month = last_index % 12 + 1;
+    return Period{p.kind, p.end + 1, DayFromCivil(end_year, end_month, DaysInMonth(end_year, end_month))};
+  }
+
+  std::variant<ApiResponse, ApiError> Meta() {
+    const StoreMeta& meta = snapshot_->meta();
+    JsonWriter w(false);
+    w.BeginObject();
+    w.Key("dataset_version").Int(meta.dataset_version);
+    w.Key("imported_at");
+    meta.imported_at.empty() ? w.Null() : w.String(meta.imported_at);
+    w.Key("source").String(meta.source);
+    w.Key("currency").String("EUR");
+    w.Key("counts").BeginObject();
+    for (const auto& count : meta.counts) w.Key(count.table).Int(count.rows);
+    w.EndObject();
+    const bool has_dates = meta.first_date != 0 || meta.last_date != 0;
+    w.Key("first_date");
+    has_dates ? w.String(FormatDate(meta.first_date)) : w.Null();
+    w.Key("last_date");
+    has_dates ? w.String(FormatDate(meta.last_date)) : w.Null();
+    w.EndObject();
+    return Json(w.Take());
+  }
+
+  std::variant<ApiResponse, ApiError> Client(const std::string& id) {
+    const RowId client = snapshot_->FindClient(id);
+    if (client == kNoRow) return NotFound(fmt::format("no client '{}'", id));
+    auto computed = ComputeReport();
+    if (auto* e = std::get_if<ApiError>(&computed)) return *e;
+    const auto& report = *std::get<std::shared_ptr<const agencykpi::Report>>(computed);
+    const Dataset& data = snapshot_->dataset();
+
+    JsonWriter w(false);
+    w.BeginObject();
+    WritePeriodJson(w, report.period);
+    w.Key("client").BeginObject();
+    w.Key("client_id").String(data.clients[client].id);
+    w.Key("name").String(data.clients[client].name);
+    w.Key("sector").String(data.clients[client].sector);
+    w.EndObject();
+    w.Key("revenue");
+    WriteFirstMatch(w, report.revenue.clients, [&](const RevenueClient& c) { return c.client == client; },
+                    WriteRevenueClientJson);
+    w.Key("recurrence");
+    WriteFirstMatch(w, report.recurrence.clients, [&](const RecurrenceClient& c) { return c.client == client; },
+                    WriteRecurrenceClientJson);
+    w.Key("missions").BeginArray();
+    for (const auto& m : report.margin.missions) {
+      if (data.missions[m.mission].client == client) WriteMissionMarginJson(w, m);
+    }
+    w.EndArray();
+    w.Key("objectives").BeginArray();
+    for (const auto& o : report.objectives.items) {
+      if (data.missions[data.objectives[o.objective].mission].client == client) WriteObjectiveItemJson(w, o);
+    }
+    w.EndArray();
+    WriteContracts(w, client);
+    WriteVisitsByAction(w, client, report.period);
+    w.EndObject();
+    return Json(w.Take());
+  }
+
+  template <typename Item, typename Match, typename WriteItem>
+  static void WriteFirstMatch(JsonWriter& w, const std::vector<Item>& items, Match match, WriteItem write) {
+    const auto it = std::find_if(items.begin(), items.end(), match);
+    if (it == items.end()) {
+      w.Null();
+    } else {
+      write(w, *it);
+    }
+  }
+
+  void WriteContracts(JsonWriter& w, RowId client) {
+    const Dataset& data = snapshot_->dataset();
+    std::vector<RowId> contracts;
+    std::vector<RowId> renewed_by(data.contracts.size(), kNoRow);
+    for (size_t k = 0; k < data.contracts.size(); ++k) {
+      if (data.contracts[k].renewal_of != kNoRow) renewed_by[data.contracts[k].renewal_of] = static_cast<RowId>(k);
+      if (data.contracts[k].client == client) contracts.push_back(static_cast<RowId>(k));
+    }
+    std::sort(contracts.begin(), contracts.end(), [&](RowId x, RowId y) {
+      return std::tie(data.contracts[x].start, data.contracts[x].id) < std::tie(data.contracts[y].start, data.contracts[y].id);
+    });
+    w.Key("contracts").BeginArray();
+    for (const RowId k : contracts) {
+      const Contract& c = data.contracts[k];
+      w.BeginObject();
+      w.Key("contract_id").String(c.id);
+      w.Key("start_date").String(FormatDate(c.start));
+      w.Key("end_date").String(FormatDate(c.end));
+      w.Key("signed_on").String(FormatDate(c.signed_on));
+      w.Key("renewal_of");
+      c.renewal_of == kNoRow ? w.Null() : w.String(data.contracts[c.renewal_of].id);
+      w.Key("renewal_type");
+      c.renewal_type == RenewalType::kNone ? w.Null() : w.String(RenewalTypeName(c.renewal_type));
+      w.Key("renewed_by");
+      renewed_by[k] == kNoRow ? w.Null() : w.String(data.contracts[renewed_by[k]].id);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+
+  void WriteVisitsByAction(JsonWriter& w, RowId client, const ReportPeriod& period) {
+    const Dataset& data = snapshot_->dataset();
+    const Day from = period.period.start;
+    const Day to = std::min(period.period.end, period.as_of);
+    std::array<int64_t, kVisitActionCount> counts{};
+    for (size_t i = 0; i < data.visits.size(); ++i) {
+      const Day d = data.visits.date[i];
+      if (d < from || d > to || data.missions[data.visits.mission[i]].client != client) continue;
+      ++counts[static_cast<size_t>(data.visits.action[i])];
+    }
+    w.Key("visits_by_action").BeginObject();
+    for (int k = 0; k < kVisitActionCount; ++k) w.Key(kVisitActionNames[k]).Int(counts[k]);
+    w.EndObject();
+  }
+
+  std::variant<ApiResponse, ApiError> Mission(const std::string& id) {
+    const RowId mission = snapshot_->FindMission(id);
+    if (mission == kNoRow) return NotFound(fmt::format("no mission '{}'", id));
+    auto computed = ComputeReport();
+    if (auto* e = std::get_if<ApiError>(&computed)) return *e;
+    const auto& report = *std::get<std::shared_ptr<const agencykpi::Report>>(computed);
+    const Dataset& data = snapshot_->dataset();
+    const agencykpi::Mission& m = data.missions[mission];
+    const auto is_this = [&](const MissionMargin& line) { return line.mission == mission; };
+
+    JsonWriter w(false);
+    w.BeginObject();
+    WritePeriodJson(w, report.period);
+    w.Key("mission").BeginObject();
+    w.Key("mission_id").String(m.id);
+    w.Key("client_id").String(data.clients[m.client].id);
+    w.Key("client_name").String(data.clients[m.client].name);
+    w.Key("name").String(m.name);
+    w.Key("type").String(m.type);
+    w.Key("start_date").String(FormatDate(m.start));
+    w.Key("end_date").String(FormatDate(m.end));
+    w.Key("contract_id");
+    m.contract == kNoRow ? w.Null() : w.String(data.contracts[m.contract].id);
+    w.Key("complexity");
+    m.complexity == 0 ? w.Null() : w.Int(m.complexity);
+    w.EndObject();
+    w.Key("margin");
+    WriteFirstMatch(w, report.margin.missions, is_this, WriteMissionMarginJson);
+
+    // The trailing twelve months, each seen from min(its end, as_of).
+    w.Key("monthly").BeginArray();
+    const CivilDate as_of = CivilFromDay(request_params_.as_of);
+    for (int back = kMonthsInTrailingYear - 1; back >= 0; --back) {
+      int year = as_of.year;
+      int month = as_of.month - back;
+      while (month < 1) month += 12, --year;
+      const Period p{PeriodKind::kMonth, DayFromCivil(year, month, 1), DayFromCivil(year, month, DaysInMonth(year, month))};
+      const auto month_report = service_.GetReport(
+          *snapshot_, ReportRequest{p, std::min(p.end, request_params_.as_of), request_params_.grace_days});
+      const auto& missions = month_report->margin.missions;
+      const auto line = std::find_if(missions.begin(), missions.end(), is_this);
+      w.BeginObject();
+      w.Key("month").String(FormatPeriod(p));
+      w.Key("revenue").Money(line == missions.end() ? 0 : line->revenue);
+      w.Key("full_cost").Money(line == missions.end() ? 0 : line->full_cost);
+      w.Key("full_margin").Money(line == missions.end() ? 0 : line->full_margin);
+      w.Key("full_margin_rate");
+      line == missions.end() ? w.Null() : w.OptionalDouble(line->full_margin_rate);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("objectives").BeginArray();
+    for (const auto& o : report.objectives.items) {
+      if (data.objectives[o.objective].mission == mission) WriteObjectiveItemJson(w, o);
+    }
+    w.EndArray();
+    w.EndObject();
+    return Json(w.Take());
+  }
+
+  static void WriteDiagnostics(JsonWriter& w, const std::vector<Diagnostic>& list) {
+    w.BeginArray();
+    for (const Diagnostic& d : list) {
+      w.BeginObject();
+      w.Key("file").String(d.file);
+      w.Key("line").Int(d.line);
+      w.Key("column").String(d.column);
+      w.Key("message").String(d.message);
+      w.Key("text").String(d.ToString());
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+
+  std::variant<ApiResponse, ApiError> Import() {
+    const std::string_view type = request_.content_type;
+    Result<UploadedFiles> files = Status::InvalidInput("unsupported upload");
+    std::string source_name = "upload";
+    if (type.rfind("application/zip", 0) == 0 || type.rfind("application/x-zip", 0) == 0 ||
+        type.rfind("application/octet-stream", 0) == 0) {
+      files = ReadZipUpload(request_.body);
+      source_name = "upload.zip";
+    } else if (type.rfind("multipart/form-data", 0) == 0) {
+      files = ReadMultipartUpload(type, request_.body);
+    } else {
+      return ApiError{415, "unsupported_media_type",
+                      "send a zip (application/zip) or the CSV files as multipart/form-data"};
+    }
+    if (!files.ok()) {
+      return ApiError{HttpStatusFor(files.status().code()),
+                      files.status().code() == ErrorCode::kTooLarge ? "too_large" : "bad_upload",
+                      files.status().message()};
+    }
+    auto source = MemorySource(std::move(*files));
+    const ImportOutcome outcome = service_.Import(*source, source_name);
+    if (!outcome.errors.empty()) {
+      JsonWriter details(false);
+      details.BeginObject();
+      details.Key("errors");
+      WriteDiagnostics(details, outcome.errors);
+      details.Key("warnings");
+      WriteDiagnostics(details, outcome.warnings);
+      details.EndObject();
+      return ApiError{422, "invalid_data", outcome.status.message(), details.Take()};
+    }
+    if (!outcome.status.ok()) {
+      return ApiError{500, "internal", "the import could not be stored; the previous data is unchanged"};
+    }
+    JsonWriter w(false);
+    w.BeginObject();
+    w.Key("ok").Bool(true);
+    w.Key("dataset_version").Int(outcome.snapshot->version());
+    w.Key("counts").BeginObject();
+    for (const auto& count : outcome.snapshot->meta().counts) w.Key(count.table).Int(count.rows);
+    w.EndObject();
+    w.Key("warnings");
+    WriteDiagnostics(w, outcome.warnings);
+    w.EndObject();
+    return Json(w.Take());
+  }
+
+  AgencyService& service_;
+  const ApiRequest& request_;
+  Query query_;
+  std::shared_ptr<const Snapshot> snapshot_;
+  ReportRequest request_params_;
+};
+
+}  // namespace
+
+int HttpStatusFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk: return 200;
+    case ErrorCode::kInvalidInput: return 400;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kTooLarge: return 413;
+    case ErrorCode::kIo:
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+ApiResponse ErrorResponse(int status, std::string_view code, std::string_view message, std::string_view details_json) {
+  JsonWriter w(false);
+  w.BeginObject();
+  w.Key("error").BeginObject();
+  w.Key("code").String(code);
+  w.Key("message").String(message);
+  w.Key("details").Raw(details_json);
+  w.EndObject();
+  w.EndObject();
+  return Json(w.Take(), status);
+}
+
+ApiResponse HandleApi(AgencyService& service, const ApiRequest& request) {
+  Handler handler(service, request);
+  auto outcome = handler.Run();
+  if (auto* error = std::get_if<ApiError>(&outcome)) {
+    return ErrorResponse(error->status, error->code, error->message, error->details_json);
+  }
+  return std::move(std::get<ApiResponse>(outcome));
+}
+
+}  // namespace agencykpi

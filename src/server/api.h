@@ -1,0 +1,38 @@
+// The JSON API of docs/api.md, independent of the HTTP transport: a request
+// (method, target with query, content type, body) in, a response out. The
+// same report code as the CLI answers /report.
+//
+// Thread safety: HandleApi may run on many threads at once; the service
+// provides the needed locking.
+#pragma once
+
+#include <string>
+
+#include "common/status.h"
+#include "server/service.h"
+
+namespace agencykpi {
+
+struct ApiRequest {
+  std::string method;  // "GET", "POST", …
+  std::string target;  // "/api/v1/report?period=2026-H1"
+  std::string content_type;
+  std::string body;
+};
+
+struct ApiResponse {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json; charset=utf-8";
+};
+
+ApiResponse HandleApi(AgencyService& service, const ApiRequest& request);
+
+// The HTTP status of an error code: the one place where they are mapped.
+int HttpStatusFor(ErrorCode code);
+
+// {"error": {"code", "message", "details": {…}}}; `details_json` is an object's JSON text.
+ApiResponse ErrorResponse(int status, std::string_view code, std::string_view message,
+                          std::string_view details_json = "{}");
+
+}  // namespace agencykpi

@@ -1,0 +1,106 @@
+#include "server/service.h"
+
+#include <fmt/format.h>
+
+#include "server/limits.h"
+
+namespace agencykpi {
+
+Snapshot::Snapshot(Dataset dataset, StoreMeta meta)
+    : dataset_(std::move(dataset)), engine_(dataset_), meta_(std::move(meta)) {
+  client_index_.reserve(dataset_.clients.size());
+  for (size_t i = 0; i < dataset_.clients.size(); ++i) {
+    client_index_.emplace(dataset_.clients[i].id, static_cast<RowId>(i));
+  }
+  mission_index_.reserve(dataset_.missions.size());
+  for (size_t i = 0; i < dataset_.missions.size(); ++i) {
+    mission_index_.emplace(dataset_.missions[i].id, static_cast<RowId>(i));
+  }
+}
+
+RowId Snapshot::FindClient(const std::string& id) const {
+  const auto it = client_index_.find(id);
+  return it == client_index_.end() ? kNoRow : it->second;
+}
+
+RowId Snapshot::FindMission(const std::string& id) const {
+  const auto it = mission_index_.find(id);
+  return it == mission_index_.end() ? kNoRow : it->second;
+}
+
+Result<std::unique_ptr<AgencyService>> AgencyService::Open(std::unique_ptr<Store> store) {
+  auto dataset = store->LoadDataset();
+  if (!dataset.ok()) return dataset.status();
+  auto meta = store->Meta();
+  if (!meta.ok()) return meta.status();
+  std::unique_ptr<AgencyService> service(new AgencyService(std::move(store)));
+  service->current_ = std::make_shared<const Snapshot>(std::move(*dataset), std::move(*meta));
+  return service;
+}
+
+std::shared_ptr<const Snapshot> AgencyService::Current() const {
+  const std::lock_guard lock(current_mutex_);
+  return current_;
+}
+
+std::shared_ptr<const Report> AgencyService::GetReport(const Snapshot& snapshot, const ReportRequest& request) {
+  const std::string key = fmt::format("{}|{}|{}|{}|{}", snapshot.version(), request.period.start,
+                                      request.period.end, static_cast<int>(request.period.kind),
+                                      request.as_of * 100000LL + request.grace_days);
+  {
+    const std::lock_guard lock(cache_mutex_);
+    if (const auto it = cache_index_.find(key); it != cache_index_.end()) {
+      cache_.splice(cache_.begin(), cache_, it->second);
+      return it->second->second;
+    }
+  }
+  // Computed outside the lock: two threads may compute the same report once
+  // each, which is cheaper than making every reader wait.
+  auto report = std::make_shared<const Report>(snapshot.engine().Compute(request));
+  const std::lock_guard lock(cache_mutex_);
+  if (cache_index_.count(key) == 0) {
+    cache_.emplace_front(key, report);
+    cache_index_[key] = cache_.begin();
+    if (cache_.size() > server_limits::kReportCacheEntries) {
+      cache_index_.erase(cache_.back().first);
+      cache_.pop_back();
+    }
+  }
+  return report;
+}
+
+ImportOutcome AgencyService::Import(FileSource& files, const std::string& source_name) {
+  ImportOutcome outcome;
+  IngestOutcome read = ReadAgency(files);
+  outcome.errors = std::move(read.errors);
+  outcome.warnings = std::move(read.warnings);
+  if (!outcome.errors.empty()) {
+    outcome.status = Status::InvalidInput(fmt::format("{} error{}", outcome.errors.size(),
+                                                      outcome.errors.size() == 1 ? "" : "s"));
+    return outcome;
+  }
+  const std::lock_guard lock(import_mutex_);
+  if (Status written = store_->ReplaceDataset(read.dataset, source_name); !written.ok()) {
+    outcome.status = written;
+    return outcome;
+  }
+  auto meta = store_->Meta();
+  if (!meta.ok()) {
+    outcome.status = meta.status();
+    return outcome;
+  }
+  outcome.snapshot = std::make_shared<const Snapshot>(std::move(read.dataset), std::move(*meta));
+  {
+    const std::lock_guard current_lock(current_mutex_);
+    current_ = outcome.snapshot;
+  }
+  {
+    // Keys hold the version, so old entries can never be served again; drop them now.
+    const std::lock_guard cache_lock(cache_mutex_);
+    cache_.clear();
+    cache_index_.clear();
+  }
+  return outcome;
+}
+
+}  // namespace agencykpi

@@ -1,0 +1,81 @@
+// AgencyService: the server's view of one agency. Holds the current dataset
+// snapshot (dataset + prepared KPI engine), a cache of computed reports, and
+// imports new data through the Store.
+//
+// Thread safety: every method may be called from many threads at once.
+// Readers take a shared_ptr to the current snapshot and keep using it while
+// an import swaps in a new one; imports are serialised.
+#pragma once
+
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ingest/agency_reader.h"
+#include "kpi/engine.h"
+#include "store/store.h"
+
+namespace agencykpi {
+
+// One immutable version of the agency's data, ready to compute on.
+class Snapshot {
+ public:
+  Snapshot(Dataset dataset, StoreMeta meta);
+  Snapshot(const Snapshot&) = delete;
+  Snapshot& operator=(const Snapshot&) = delete;
+
+  [[nodiscard]] const Dataset& dataset() const { return dataset_; }
+  [[nodiscard]] const KpiEngine& engine() const { return engine_; }
+  [[nodiscard]] const StoreMeta& meta() const { return meta_; }
+  [[nodiscard]] int64_t version() const { return meta_.dataset_version; }
+  // RowId of a client / mission by its id, kNoRow if unknown.
+  [[nodiscard]] RowId FindClient(const std::string& id) const;
+  [[nodiscard]] RowId FindMission(const std::string& id) const;
+
+ private:
+  Dataset dataset_;  // declared before engine_, which refers to it
+  KpiEngine engine_;
+  StoreMeta meta_;
+  std::unordered_map<std::string, RowId> client_index_;
+  std::unordered_map<std::string, RowId> mission_index_;
+};
+
+struct ImportOutcome {
+  Status status;                     // InvalidInput when the data was refused
+  std::vector<Diagnostic> errors;
+  std::vector<Diagnostic> warnings;
+  std::shared_ptr<const Snapshot> snapshot;  // the new data, when status is ok
+};
+
+class AgencyService {
+ public:
+  // Loads the store's current dataset. The service owns the store.
+  static Result<std::unique_ptr<AgencyService>> Open(std::unique_ptr<Store> store);
+
+  [[nodiscard]] std::shared_ptr<const Snapshot> Current() const;
+
+  // The report of `request` on `snapshot`, computed once per (version, request).
+  std::shared_ptr<const Report> GetReport(const Snapshot& snapshot, const ReportRequest& request);
+
+  // Validates the files and replaces the stored dataset, all or nothing.
+  ImportOutcome Import(FileSource& files, const std::string& source_name);
+
+ private:
+  explicit AgencyService(std::unique_ptr<Store> store) : store_(std::move(store)) {}
+
+  std::mutex import_mutex_;  // serialises imports; guards store_
+  std::unique_ptr<Store> store_;
+
+  mutable std::mutex current_mutex_;
+  std::shared_ptr<const Snapshot> current_;  // guarded by current_mutex_
+
+  std::mutex cache_mutex_;
+  using CacheEntry = std::pair<std::string, std::shared_ptr<const Report>>;
+  std::list<CacheEntry> cache_;  // most recently used first; guarded by cache_mutex_
+  std::unordered_map<std::string, std::list<CacheEntry>::iterator> cache_index_;
+};
+
+}  // namespace agencykpi
