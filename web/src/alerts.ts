@@ -1,0 +1,71 @@
+// Alerts computed from a report: what a manager should look at first.
+
+import type { Report } from './types';
+
+export type AlertKind = 'lost' | 'loss' | 'eroding' | 'behind' | 'concentration';
+export type Severity = 'danger' | 'warning';
+
+export interface Alert {
+  kind: AlertKind;
+  severity: Severity;
+  clientId: string;
+  missionId?: string;
+  objectiveId?: string;
+  /** Values for the message (names, amounts, ratios), left unformatted. */
+  data: Record<string, string | number | null | string[]>;
+}
+
+/** A client above this share of revenue is a dependence risk. */
+export const CONCENTRATION_THRESHOLD = 0.25;
+
+const ORDER: Record<Severity, number> = { danger: 0, warning: 1 };
+
+export function computeAlerts(report: Report): Alert[] {
+  const names = new Map(report.revenue.clients.map((c) => [c.client_id, c.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const alerts: Alert[] = [];
+
+  for (const c of report.recurrence.clients) {
+    if (c.status === 'lost') {
+      alerts.push({
+        kind: 'lost',
+        severity: 'danger',
+        clientId: c.client_id,
+        data: { name: nameOf(c.client_id), contracts: c.ending_contracts },
+      });
+    }
+  }
+  for (const m of report.margin.missions) {
+    const base = { clientId: m.client_id, missionId: m.mission_id };
+    const data = { name: m.name, client: nameOf(m.client_id), margin: m.full_margin, change: m.margin_rate_change };
+    if (m.flags.includes('loss')) alerts.push({ kind: 'loss', severity: 'danger', ...base, data });
+    if (m.flags.includes('eroding')) alerts.push({ kind: 'eroding', severity: 'warning', ...base, data });
+  }
+  for (const o of report.objectives.items) {
+    if (o.status === 'behind') {
+      alerts.push({
+        kind: 'behind',
+        severity: 'warning',
+        clientId: o.client_id,
+        missionId: o.mission_id,
+        objectiveId: o.objective_id,
+        data: { id: o.objective_id, metric: o.metric, client: nameOf(o.client_id), projected: o.projected_attainment },
+      });
+    }
+  }
+  for (const c of report.revenue.clients) {
+    if (c.share !== null && c.share > CONCENTRATION_THRESHOLD) {
+      alerts.push({
+        kind: 'concentration',
+        severity: 'warning',
+        clientId: c.client_id,
+        data: { name: c.name, share: c.share },
+      });
+    }
+  }
+  // Dangers first; the order of discovery is kept within a severity.
+  return alerts
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => ORDER[x.a.severity] - ORDER[y.a.severity] || x.i - y.i)
+    .map((x) => x.a);
+}

@@ -1,0 +1,75 @@
+// Calls to the JSON API (docs/api.md). Errors become ApiError with the
+// server's code and message; reports are cached per URL until an import.
+
+import type { ApiErrorBody, ClientDetail, ImportSuccess, MissionDetail, Report, Trend } from './types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ApiErrorBody['error']['details'] = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const BASE = 'api/v1';
+const cache = new Map<string, Promise<unknown>>();
+
+export function apiUrl(path: string, params: Record<string, string> = {}): string {
+  const q = new URLSearchParams(params).toString();
+  return `${BASE}${path}${q ? `?${q}` : ''}`;
+}
+
+async function parseResponse<T>(res: Response): Promise<T> {
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!res.ok) {
+    const err = (body as ApiErrorBody | null)?.error;
+    if (err) throw new ApiError(res.status, err.code, err.message, err.details ?? {});
+    throw new ApiError(res.status, 'http', `HTTP ${res.status} ${res.statusText}`.trim());
+  }
+  if (body === null) throw new ApiError(res.status, 'bad_response', 'The server sent an answer that is not JSON.');
+  return body as T;
+}
+
+async function getJson<T>(path: string, params: Record<string, string>): Promise<T> {
+  const url = apiUrl(path, params);
+  let p = cache.get(url) as Promise<T> | undefined;
+  if (!p) {
+    p = fetch(url, { headers: { Accept: 'application/json' } }).then((r) => parseResponse<T>(r));
+    cache.set(url, p);
+    p.catch(() => cache.delete(url));
+  }
+  return p;
+}
+
+export function clearCache(): void {
+  cache.clear();
+}
+
+export const api = {
+  report: (params: Record<string, string>) => getJson<Report>('/report', params),
+  trend: (params: Record<string, string>) => getJson<Trend>('/trend', params),
+  client: (id: string, params: Record<string, string>) =>
+    getJson<ClientDetail>(`/clients/${encodeURIComponent(id)}`, params),
+  mission: (id: string, params: Record<string, string>) =>
+    getJson<MissionDetail>(`/missions/${encodeURIComponent(id)}`, params),
+  meta: () => fetch(apiUrl('/meta')).then((r) => parseResponse<Record<string, unknown>>(r)),
+  async importFiles(body: Blob | FormData): Promise<ImportSuccess> {
+    const init: RequestInit = { method: 'POST', body };
+    // A zip goes as the raw body; CSV files as multipart (the browser sets the boundary).
+    if (!(body instanceof FormData)) init.headers = { 'Content-Type': 'application/zip' };
+    const res = await fetch(apiUrl('/import'), init);
+    const out = await parseResponse<ImportSuccess>(res);
+    clearCache();
+    return out;
+  },
+};

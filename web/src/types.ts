@@ -1,0 +1,251 @@
+// Shapes of the JSON API (docs/api.md) and of the report (SPEC §4).
+// Money is in euros, ratios unrounded, undefined figures null.
+
+export type Num = number | null;
+
+export interface PeriodInfo {
+  start: string;
+  end: string;
+  as_of: string;
+  previous_start: string;
+  previous_end: string;
+  label?: string;
+  grace_days?: number;
+}
+
+export type RecurrenceStatus = 'spontaneous' | 'solicited' | 'pending' | 'lost';
+
+export interface RecurrenceClient {
+  client_id: string;
+  status: RecurrenceStatus;
+  ending_contracts: string[];
+}
+
+export interface Recurrence {
+  ending_clients: number;
+  spontaneous: number;
+  solicited: number;
+  pending: number;
+  lost: number;
+  decided: number;
+  recurrence_rate: Num;
+  renewal_rate: Num;
+  churn_rate: Num;
+  clients: RecurrenceClient[];
+}
+
+export interface RevenueClient {
+  client_id: string;
+  name: string;
+  revenue: number;
+  share: Num;
+  index_vs_average: Num;
+  cumulative_share: Num;
+  pareto_class: 'A' | 'B' | 'C';
+  hours: number;
+  visits: number;
+  labor_cost: number;
+  expenses: number;
+  overhead: number;
+  full_cost: number;
+  margin: number;
+  roi: Num;
+  revenue_per_hour: Num;
+  avg_complexity: Num;
+}
+
+export interface Revenue {
+  total_revenue: number;
+  clients_billed: number;
+  average_per_client: Num;
+  unallocated_revenue: number;
+  top1_share: Num;
+  top3_share: Num;
+  hhi: Num;
+  clients: RevenueClient[];
+}
+
+export const ACTIVITIES = [
+  'field',
+  'preparation',
+  'followup',
+  'coordination',
+  'reporting',
+  'travel',
+  'management',
+  'other',
+] as const;
+export type Activity = (typeof ACTIVITIES)[number];
+
+export const EXPENSE_CATEGORIES = ['travel', 'tools', 'subcontracting', 'other'] as const;
+export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
+
+export type MarginFlag = 'loss' | 'low_margin' | 'eroding' | 'unbilled';
+
+export interface MissionMargin {
+  mission_id: string;
+  client_id: string;
+  name: string;
+  revenue: number;
+  hours: number;
+  labor_cost: number;
+  expenses: number;
+  direct_cost: number;
+  direct_margin: number;
+  direct_margin_rate: Num;
+  overhead: number;
+  full_cost: number;
+  full_margin: number;
+  full_margin_rate: Num;
+  previous_full_margin_rate: Num;
+  margin_rate_change: Num;
+  cost_by_activity: Record<Activity, number>;
+  expenses_by_category: Record<ExpenseCategory, number>;
+  flags: MarginFlag[];
+}
+
+export interface Margin {
+  revenue: number;
+  labor_cost: number;
+  expenses: number;
+  total_cost: number;
+  margin: number;
+  margin_rate: Num;
+  overhead_pool: number;
+  overhead_unallocated: number;
+  missions: MissionMargin[];
+}
+
+export type ObjectiveStatus =
+  | 'not_started'
+  | 'no_data'
+  | 'met'
+  | 'missed'
+  | 'on_track'
+  | 'behind'
+  | 'in_progress';
+
+export interface ObjectiveItem {
+  objective_id: string;
+  mission_id: string;
+  client_id: string;
+  metric: string;
+  aggregation: 'sum' | 'last';
+  target: number;
+  achieved: Num;
+  attainment: Num;
+  elapsed: number;
+  projected_attainment: Num;
+  status: ObjectiveStatus;
+}
+
+export interface Objectives {
+  count: number;
+  met: number;
+  met_share: Num;
+  mean_attainment: Num;
+  mean_capped_attainment: Num;
+  items: ObjectiveItem[];
+}
+
+export interface Report {
+  period: PeriodInfo;
+  currency: string;
+  recurrence: Recurrence;
+  revenue: Revenue;
+  margin: Margin;
+  objectives: Objectives;
+}
+
+export interface TrendPoint {
+  period: string;
+  start: string;
+  end: string;
+  recurrence_rate: Num;
+  renewal_rate: Num;
+  churn_rate: Num;
+  total_revenue: Num;
+  average_per_client: Num;
+  top1_share: Num;
+  hhi: Num;
+  margin: Num;
+  margin_rate: Num;
+  met_share: Num;
+  mean_capped_attainment: Num;
+}
+
+export interface Trend {
+  granularity: 'month' | 'quarter' | 'half';
+  as_of: string;
+  points: TrendPoint[];
+}
+
+export interface Contract {
+  contract_id: string;
+  start_date: string;
+  end_date: string;
+  signed_on: string | null;
+  renewal_of: string | null;
+  renewal_type: 'spontaneous' | 'solicited' | null;
+  renewed_by: string | null;
+}
+
+export interface ClientDetail {
+  period: PeriodInfo;
+  client: { client_id: string; name: string; sector: string | null };
+  revenue: RevenueClient | null;
+  recurrence: RecurrenceClient | null;
+  missions: MissionMargin[];
+  objectives: ObjectiveItem[];
+  contracts: Contract[];
+  visits_by_action: Record<string, number>;
+}
+
+export interface MonthlyPoint {
+  month: string;
+  revenue: number;
+  full_cost: number;
+  full_margin: number;
+  full_margin_rate: Num;
+}
+
+export interface MissionDetail {
+  period: PeriodInfo;
+  mission: {
+    mission_id: string;
+    client_id: string;
+    client_name: string;
+    name: string;
+    type: string | null;
+    start_date: string;
+    end_date: string;
+    contract_id: string | null;
+    complexity: number | null;
+  };
+  margin: MissionMargin | null;
+  monthly: MonthlyPoint[];
+  objectives: ObjectiveItem[];
+}
+
+export interface ImportIssue {
+  file: string;
+  line: number;
+  column: string;
+  message: string;
+  text: string;
+}
+
+export interface ImportSuccess {
+  ok: true;
+  dataset_version: number;
+  counts: Record<string, number>;
+  warnings: ImportIssue[];
+}
+
+export interface ApiErrorBody {
+  error: {
+    code: string;
+    message: string;
+    details?: { parameter?: string; errors?: ImportIssue[]; warnings?: ImportIssue[]; limit_bytes?: number };
+  };
+}
