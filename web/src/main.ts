@@ -1,0 +1,144 @@
+// The dashboard shell: header (brand, period picker, as-of, language), tabs,
+// and a hash router that renders one page at a time from the URL state.
+
+import './styles.css';
+import { makeFormatter } from './format';
+import { t, tk, periodLabel } from './i18n';
+import { parsePeriod } from './period';
+import { apiParams, defaultsNow, goTo, parseHash, serialiseState, type AppState, type Page } from './state';
+import { disposeCharts } from './ui/charts';
+import type { Ctx } from './ui/context';
+import { clear, h } from './ui/dom';
+import { periodPicker } from './ui/picker';
+import { renderOverview } from './pages/overview';
+import { renderRecurrence } from './pages/recurrence';
+import { renderRevenue } from './pages/revenue';
+import { renderMargin } from './pages/margin';
+import { renderObjectives } from './pages/objectives';
+import { renderClient } from './pages/client';
+import { renderMission } from './pages/mission';
+import { renderImport } from './pages/import';
+
+type Renderer = (ctx: Ctx, root: HTMLElement) => void | Promise<void>;
+
+const RENDERERS: Record<Page, Renderer> = {
+  overview: renderOverview,
+  recurrence: renderRecurrence,
+  revenue: renderRevenue,
+  margin: renderMargin,
+  objectives: renderObjectives,
+  client: renderClient,
+  mission: renderMission,
+  import: renderImport,
+};
+
+const TABS: Page[] = ['overview', 'recurrence', 'revenue', 'margin', 'objectives', 'import'];
+
+let renderId = 0;
+
+function makeCtx(state: AppState, id: number): Ctx {
+  const fmt = makeFormatter(state.lang);
+  const go = (s: AppState, replace = false) => {
+    const hash = serialiseState(s);
+    if (replace) history.replaceState(null, '', hash);
+    else history.pushState(null, '', hash);
+    route();
+  };
+  return {
+    state,
+    fmt,
+    t: (key, vars) => t(state.lang, key, vars),
+    tk: (key) => tk(state.lang, key),
+    href: (page, entityId, params = {}) => serialiseState(goTo(state, page, entityId, params)),
+    setParams(params) {
+      const next = { ...state.params };
+      for (const [k, v] of Object.entries(params)) {
+        if (v === undefined || v === '') delete next[k];
+        else next[k] = v;
+      }
+      go({ ...state, params: next }, true);
+    },
+    navigate: (page, entityId, params = {}) => go(goTo(state, page, entityId, params)),
+    alive: () => id === renderId,
+    apiParams: apiParams(state),
+  };
+}
+
+function header(ctx: Ctx): HTMLElement {
+  const { state } = ctx;
+  const go = (s: AppState) => {
+    history.pushState(null, '', serialiseState(s));
+    route();
+  };
+  const picker = periodPicker(ctx, {
+    onPeriod: (text) => go({ ...state, period: text }),
+    onAsOf: (iso) => go({ ...state, asOf: iso }),
+  });
+  const langToggle = h(
+    'div',
+    { class: 'lang', role: 'group', 'aria-label': ctx.t('language') },
+    (['fr', 'en'] as const).map((l) =>
+      h('button', { type: 'button', class: `lang-btn ${state.lang === l ? 'active' : ''}`, 'aria-pressed': String(state.lang === l), 'data-lang': l, onclick: () => go({ ...state, lang: l }) }, l.toUpperCase()),
+    ),
+  );
+  const p = parsePeriod(state.period)!;
+  const activeTab: Page = state.page === 'client' ? 'revenue' : state.page === 'mission' ? 'margin' : state.page;
+  return h(
+    'header',
+    { class: 'topbar' },
+    h(
+      'div',
+      { class: 'topbar-inner' },
+      h('a', { class: 'brand', href: ctx.href('overview') }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'ak'), h('span', null, h('strong', null, 'agencykpi'), h('small', null, ctx.t('app_tagline')))),
+      picker,
+      langToggle,
+    ),
+    h(
+      'nav',
+      { class: 'tabs', 'aria-label': 'Sections' },
+      h(
+        'div',
+        { class: 'tabs-inner' },
+        TABS.map((page) => h('a', { href: ctx.href(page), class: `tab ${activeTab === page ? 'active' : ''}`, 'aria-current': activeTab === page ? 'page' : null, 'data-page': page }, ctx.t(`nav_${page}` as never))),
+        h('span', { class: 'tabs-period', 'data-testid': 'period-label' }, `${periodLabel(state.lang, p, ctx.fmt.date)} · ${ctx.t('as_of').toLowerCase()} ${ctx.fmt.date(state.asOf)}`),
+      ),
+    ),
+  );
+}
+
+let lastRendered = '';
+
+/** Renders the view of the URL; an event that leaves the URL as rendered is ignored unless forced. */
+function route(force = true): void {
+  const state = parseHash(location.hash, defaultsNow());
+  const canonical = serialiseState(state);
+  if (location.hash !== canonical) history.replaceState(null, '', canonical);
+  if (!force && canonical === lastRendered) return;
+  lastRendered = canonical;
+  const id = ++renderId;
+  disposeCharts();
+  document.documentElement.lang = state.lang;
+  const ctx = makeCtx(state, id);
+  const app = document.getElementById('app')!;
+  const scrollY = window.scrollY;
+  const samePage = app.dataset.view === `${state.page}/${state.id ?? ''}`;
+  clear(app);
+  app.dataset.view = `${state.page}/${state.id ?? ''}`;
+  const main = h('main', { class: 'content', id: 'content', 'data-page': state.page });
+  app.append(header(ctx), main);
+  document.title = `${ctx.t(`nav_${state.page}` as never) || state.id} · agencykpi`;
+  if (state.page === 'client' || state.page === 'mission') document.title = `${state.id} · agencykpi`;
+  const done = Promise.resolve(RENDERERS[state.page](ctx, main));
+  done
+    .catch((err) => console.error(err))
+    .finally(() => {
+      if (ctx.alive()) {
+        main.setAttribute('data-ready', 'true');
+        if (samePage) window.scrollTo(0, scrollY);
+      }
+    });
+}
+
+window.addEventListener('popstate', () => route(false));
+window.addEventListener('hashchange', () => route(false));
+route();

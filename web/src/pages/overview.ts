@@ -1,0 +1,194 @@
+// Overview: the four KPI cards (value, change against the previous period,
+// trend sparkline), the alerts, and revenue by client.
+
+import { api } from '../api';
+import { computeAlerts, type Alert } from '../alerts';
+import { periodLabel } from '../i18n';
+import { parsePeriod, previousPeriod } from '../period';
+import type { Report, Trend, TrendPoint } from '../types';
+import { CLASS_COLORS, COLORS, renderChart } from '../ui/charts';
+import { chartBox, delta, empty, panel } from '../ui/components';
+import type { Ctx } from '../ui/context';
+import { h, icon, ICONS } from '../ui/dom';
+import { loadInto } from '../ui/load';
+import { fetchPrevious, fetchTrend, sparkline } from './shared';
+
+interface Card {
+  id: string;
+  title: string;
+  value: string;
+  sub: string;
+  change: HTMLElement | null;
+  trendKey: keyof TrendPoint;
+  trendFormat: (v: number | null) => string;
+  page: 'recurrence' | 'revenue' | 'margin' | 'objectives';
+  color: string;
+}
+
+function ratioChange(ctx: Ctx, cur: number | null, prev: number | null | undefined, goodWhenUp = true): HTMLElement | null {
+  if (prev === undefined) return null;
+  if (cur === null || prev === null) return delta(ctx.t('no_previous'), null);
+  return delta(ctx.fmt.points(cur - prev), cur - prev, goodWhenUp);
+}
+
+function moneyChange(ctx: Ctx, cur: number, prev: number | undefined): HTMLElement | null {
+  if (prev === undefined) return null;
+  if (prev === 0) return delta(cur === 0 ? ctx.fmt.change(0) : ctx.t('no_previous'), null);
+  const rel = (cur - prev) / Math.abs(prev);
+  return delta(ctx.fmt.change(rel), rel);
+}
+
+function cards(ctx: Ctx, r: Report, prev: Report | null): Card[] {
+  const f = ctx.fmt;
+  const rec = r.recurrence;
+  return [
+    {
+      id: 'recurrence',
+      title: ctx.t('kpi_recurrence'),
+      value: f.percent(rec.recurrence_rate),
+      sub: ctx.t('kpi_recurrence_sub', { spontaneous: rec.spontaneous, solicited: rec.solicited, lost: rec.lost, pending: rec.pending }),
+      change: ratioChange(ctx, rec.recurrence_rate, prev?.recurrence.recurrence_rate),
+      trendKey: 'recurrence_rate',
+      trendFormat: (v) => f.percent(v),
+      page: 'recurrence',
+      color: COLORS.green,
+    },
+    {
+      id: 'revenue',
+      title: ctx.t('kpi_revenue'),
+      value: f.money(r.revenue.total_revenue),
+      sub: ctx.t('kpi_revenue_sub', { clients: r.revenue.clients_billed, avg: f.money(r.revenue.average_per_client) }),
+      change: moneyChange(ctx, r.revenue.total_revenue, prev?.revenue.total_revenue),
+      trendKey: 'total_revenue',
+      trendFormat: (v) => f.money(v),
+      page: 'revenue',
+      color: COLORS.blue,
+    },
+    {
+      id: 'margin',
+      title: ctx.t('kpi_margin'),
+      value: f.percent(r.margin.margin_rate),
+      sub: ctx.t('kpi_margin_sub', { margin: f.money(r.margin.margin), cost: f.money(r.margin.total_cost) }),
+      change: ratioChange(ctx, r.margin.margin_rate, prev?.margin.margin_rate),
+      trendKey: 'margin_rate',
+      trendFormat: (v) => f.percent(v),
+      page: 'margin',
+      color: '#7c3aed',
+    },
+    {
+      id: 'objectives',
+      title: ctx.t('kpi_objectives'),
+      value: f.percent(r.objectives.mean_capped_attainment),
+      sub: ctx.t('kpi_objectives_sub', { met: r.objectives.met, count: r.objectives.count }),
+      change: ratioChange(ctx, r.objectives.mean_capped_attainment, prev?.objectives.mean_capped_attainment),
+      trendKey: 'mean_capped_attainment',
+      trendFormat: (v) => f.percent(v),
+      page: 'objectives',
+      color: '#0891b2',
+    },
+  ];
+}
+
+function alertText(ctx: Ctx, a: Alert): string {
+  const d = a.data;
+  switch (a.kind) {
+    case 'lost':
+      return ctx.t('alert_lost', { name: String(d.name), contracts: (d.contracts as string[]).join(', ') });
+    case 'loss':
+      return ctx.t('alert_loss', { name: String(d.name), client: String(d.client), margin: ctx.fmt.money(d.margin as number) });
+    case 'eroding':
+      return ctx.t('alert_eroding', { name: String(d.name), client: String(d.client), change: ctx.fmt.points(Math.abs(d.change as number)) });
+    case 'behind':
+      return ctx.t('alert_behind', { id: String(d.id), metric: String(d.metric), client: String(d.client), projected: ctx.fmt.percent(d.projected as number | null) });
+    case 'concentration':
+      return ctx.t('alert_concentration', { name: String(d.name), share: ctx.fmt.percent(d.share as number) });
+  }
+}
+
+function alertsPanel(ctx: Ctx, r: Report): HTMLElement {
+  const alerts = computeAlerts(r);
+  const body = alerts.length
+    ? h(
+        'ul',
+        { class: 'alerts', 'data-testid': 'alerts' },
+        alerts.map((a) => {
+          const href = a.missionId && a.kind !== 'lost' && a.kind !== 'concentration' ? ctx.href('mission', a.missionId) : ctx.href('client', a.clientId);
+          return h(
+            'li',
+            { class: `alert alert-${a.severity}`, 'data-kind': a.kind },
+            icon(a.severity === 'danger' ? ICONS.alert : ICONS.info, 'icon'),
+            h('a', { href }, alertText(ctx, a)),
+          );
+        }),
+      )
+    : h('div', { class: 'state state-ok' }, icon(ICONS.check, 'icon icon-lg'), h('p', null, ctx.t('no_alerts')));
+  return panel(ctx.t('alerts'), body, { cls: 'span-7', sub: alerts.length ? String(alerts.length) : undefined });
+}
+
+function revenueByClient(ctx: Ctx, r: Report): HTMLElement {
+  const clients = r.revenue.clients.slice(0, 8);
+  if (!clients.length) return panel(ctx.t('top_clients'), empty(ctx.t('empty')), { cls: 'span-5' });
+  const box = chartBox('chart chart-md');
+  const p = panel(ctx.t('top_clients'), box, {
+    cls: 'span-5',
+    actions: h('a', { class: 'link', href: ctx.href('revenue') }, ctx.t('see_all')),
+  });
+  queueMicrotask(() => {
+    const rows = clients.slice().reverse();
+    renderChart(
+      box,
+      {
+        grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
+        xAxis: { type: 'value', show: false },
+        yAxis: { type: 'category', data: rows.map((c) => c.name), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { color: COLORS.ink } },
+        tooltip: { trigger: 'item', formatter: (p: { dataIndex: number }) => { const c = rows[p.dataIndex]; return `<b>${esc(c.name)}</b><br>${ctx.fmt.money(c.revenue)} · ${ctx.fmt.percent(c.share)}`; } },
+        series: [
+          {
+            type: 'bar',
+            barMaxWidth: 18,
+            data: rows.map((c) => ({ value: c.revenue, itemStyle: { color: CLASS_COLORS[c.pareto_class], borderRadius: [0, 4, 4, 0] } })),
+            label: { show: true, position: 'right', formatter: (p: { value: number }) => ctx.fmt.moneyShort(p.value), color: COLORS.slate },
+          },
+        ],
+      },
+      (p) => ctx.navigate('client', rows[p.dataIndex].client_id),
+    );
+  });
+  return p;
+}
+
+export function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function renderOverview(ctx: Ctx, root: HTMLElement): Promise<void> {
+  return loadInto(
+    ctx,
+    root,
+    () => Promise.all([api.report(ctx.apiParams), fetchPrevious(ctx), fetchTrend(ctx)]),
+    ([report, prev, trend]: [Report, Report | null, Trend | null]) => {
+      const prevLabel = periodLabel(ctx.state.lang, previousPeriod(parsePeriod(ctx.state.period)!), ctx.fmt.date);
+      const grid = h('div', { class: 'kpi-grid' });
+      const sparks: [HTMLElement, Card][] = [];
+      for (const c of cards(ctx, report, prev)) {
+        const spark = h('div', { class: 'sparkline' });
+        sparks.push([spark, c]);
+        grid.append(
+          h(
+            'a',
+            { class: 'kpi-card', href: ctx.href(c.page), 'data-testid': `kpi-${c.id}`, style: `--accent:${c.color}` },
+            h('div', { class: 'kpi-title' }, c.title),
+            h('div', { class: 'kpi-value', 'data-testid': `kpi-${c.id}-value` }, c.value),
+            h('div', { class: 'kpi-change' }, c.change ?? h('span', { class: 'delta delta-flat' }, ctx.t('no_previous')), c.change ? h('span', { class: 'muted' }, ctx.t('vs_previous', { period: prevLabel })) : null),
+            h('div', { class: 'kpi-sub' }, c.sub),
+            spark,
+          ),
+        );
+      }
+      root.append(grid, h('div', { class: 'grid-12' }, alertsPanel(ctx, report), revenueByClient(ctx, report)));
+      if (trend && trend.points.length > 1) {
+        for (const [el, c] of sparks) sparkline(ctx, el, trend.points, c.trendKey, c.trendFormat, c.color);
+      }
+    },
+  );
+}

@@ -1,0 +1,183 @@
+// Revenue per client (CA par client): Pareto / ABC with the 80 % mark,
+// revenue against hours (ROI), concentration, and the full client table.
+
+import { api } from '../api';
+import type { Report, RevenueClient } from '../types';
+import { CLASS_COLORS, COLORS, renderChart } from '../ui/charts';
+import { chartBox, chip, empty, panel, stat, table, STATUS_TONES, type Column } from '../ui/components';
+import type { Ctx } from '../ui/context';
+import { h } from '../ui/dom';
+import { loadInto } from '../ui/load';
+import { esc } from './overview';
+
+/** Usual HHI bands (US DOJ): under 1 500 diversified, above 2 500 highly concentrated. */
+export function hhiBand(hhi: number | null): 'hhi_low' | 'hhi_moderate' | 'hhi_high' | null {
+  if (hhi === null) return null;
+  return hhi < 1500 ? 'hhi_low' : hhi <= 2500 ? 'hhi_moderate' : 'hhi_high';
+}
+
+export function revenueColumns(ctx: Ctx): Column<RevenueClient>[] {
+  const f = ctx.fmt;
+  return [
+    { key: 'client_id', label: ctx.t('col_client_id') },
+    { key: 'name', label: ctx.t('col_name'), render: (c) => h('a', { href: ctx.href('client', c.client_id) }, c.name), cls: 'strong' },
+    { key: 'revenue', label: ctx.t('col_revenue'), numeric: true, render: (c) => f.money(c.revenue) },
+    { key: 'share', label: ctx.t('col_share'), numeric: true, render: (c) => f.percent(c.share) },
+    { key: 'index_vs_average', label: ctx.t('col_index_vs_average'), numeric: true, render: (c) => f.number(c.index_vs_average) },
+    { key: 'cumulative_share', label: ctx.t('col_cumulative_share'), numeric: true, render: (c) => f.percent(c.cumulative_share) },
+    { key: 'pareto_class', label: ctx.t('col_pareto_class'), render: (c) => chip(c.pareto_class, STATUS_TONES[c.pareto_class]) },
+    { key: 'hours', label: ctx.t('col_hours'), numeric: true, render: (c) => f.hours(c.hours) },
+    { key: 'visits', label: ctx.t('col_visits'), numeric: true, render: (c) => f.integer(c.visits) },
+    { key: 'labor_cost', label: ctx.t('col_labor_cost'), numeric: true, render: (c) => f.money(c.labor_cost) },
+    { key: 'expenses', label: ctx.t('col_expenses'), numeric: true, render: (c) => f.money(c.expenses) },
+    { key: 'overhead', label: ctx.t('col_overhead'), numeric: true, render: (c) => f.money(c.overhead) },
+    { key: 'full_cost', label: ctx.t('col_full_cost'), numeric: true, render: (c) => f.money(c.full_cost) },
+    { key: 'margin', label: ctx.t('col_margin'), numeric: true, render: (c) => h('span', { class: c.margin < 0 ? 'neg' : '' }, f.money(c.margin)) },
+    { key: 'roi', label: ctx.t('col_roi'), numeric: true, render: (c) => h('span', { class: c.roi !== null && c.roi < 0 ? 'neg' : '' }, f.percent(c.roi, 0)) },
+    { key: 'revenue_per_hour', label: ctx.t('col_revenue_per_hour'), numeric: true, render: (c) => f.money(c.revenue_per_hour) },
+    { key: 'avg_complexity', label: ctx.t('col_avg_complexity'), numeric: true, render: (c) => f.number(c.avg_complexity, 1) },
+  ];
+}
+
+function paretoChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[]): void {
+  const f = ctx.fmt;
+  renderChart(
+    el,
+    {
+      grid: { left: 64, right: 56, top: 36, bottom: 64 },
+      legend: {
+        top: 0,
+        data: [ctx.t('class_A'), ctx.t('class_B'), ctx.t('class_C'), ctx.t('pareto_cumulative')],
+      },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (ps: { dataIndex: number }[]) => {
+          const c = clients[ps[0].dataIndex];
+          return `<b>${esc(c.name)}</b> (${esc(c.client_id)})<br>${ctx.t('col_revenue')}: <b>${f.money(c.revenue)}</b><br>${ctx.t('col_share')}: ${f.percent(c.share)}<br>${ctx.t('pareto_cumulative')}: ${f.percent(c.cumulative_share)}<br>${ctx.t('col_pareto_class')}: ${c.pareto_class}`;
+        },
+      },
+      xAxis: {
+        type: 'category',
+        data: clients.map((c) => c.name),
+        name: ctx.t('client'),
+        nameLocation: 'middle',
+        nameGap: 44,
+        triggerEvent: true,
+        axisLabel: { interval: 0, rotate: clients.length > 6 ? 30 : 0, width: 110, overflow: 'truncate', color: COLORS.ink },
+        axisLine: { lineStyle: { color: COLORS.slateLight } },
+      },
+      yAxis: [
+        { type: 'value', name: ctx.t('revenue_axis'), axisLabel: { formatter: (v: number) => f.moneyShort(v) }, splitLine: { lineStyle: { color: COLORS.grid } } },
+        { type: 'value', name: ctx.t('pareto_cumulative'), min: 0, max: 1, axisLabel: { formatter: (v: number) => f.percent(v, 0) }, splitLine: { show: false } },
+      ],
+      series: [
+        ...(['A', 'B', 'C'] as const).map((cls) => ({
+          name: ctx.t(`class_${cls}`),
+          type: 'bar',
+          stack: 'revenue',
+          barMaxWidth: 56,
+          itemStyle: { color: CLASS_COLORS[cls], borderRadius: [4, 4, 0, 0] },
+          data: clients.map((c) => (c.pareto_class === cls ? c.revenue : null)),
+        })),
+        {
+          name: ctx.t('pareto_cumulative'),
+          type: 'line',
+          yAxisIndex: 1,
+          data: clients.map((c) => c.cumulative_share),
+          symbolSize: 7,
+          itemStyle: { color: COLORS.amber },
+          lineStyle: { width: 2.5 },
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            lineStyle: { color: COLORS.red, type: 'dashed' },
+            label: { formatter: ctx.t('pareto_mark'), position: 'insideEndTop', color: COLORS.red },
+            data: [{ yAxis: 0.8 }],
+          },
+        },
+      ],
+    },
+    (p) => {
+      const c = clients[p.dataIndex] ?? clients.find((x) => x.name === p.value);
+      if (c) ctx.navigate('client', c.client_id);
+    },
+  );
+}
+
+function scatterChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[]): void {
+  const f = ctx.fmt;
+  const maxVisits = Math.max(1, ...clients.map((c) => c.visits));
+  renderChart(
+    el,
+    {
+      grid: { left: 64, right: 32, top: 24, bottom: 48 },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { dataIndex: number }) => {
+          const c = clients[p.dataIndex];
+          return `<b>${esc(c.name)}</b><br>${ctx.t('col_revenue')}: ${f.money(c.revenue)}<br>${ctx.t('col_hours')}: ${f.hours(c.hours)}<br>${ctx.t('col_visits')}: ${c.visits}<br>${ctx.t('col_revenue_per_hour')}: ${f.money(c.revenue_per_hour)}<br>${ctx.t('col_roi')}: ${f.percent(c.roi, 0)}`;
+        },
+      },
+      xAxis: { type: 'value', name: ctx.t('hours_axis'), nameLocation: 'middle', nameGap: 30, splitLine: { lineStyle: { color: COLORS.grid } } },
+      yAxis: { type: 'value', name: ctx.t('revenue_axis'), axisLabel: { formatter: (v: number) => f.moneyShort(v) }, splitLine: { lineStyle: { color: COLORS.grid } } },
+      series: [
+        {
+          type: 'scatter',
+          data: clients.map((c) => ({
+            value: [c.hours, c.revenue],
+            name: c.name,
+            symbolSize: 12 + 34 * Math.sqrt(c.visits / maxVisits),
+            itemStyle: { color: c.margin < 0 ? COLORS.red : CLASS_COLORS[c.pareto_class], opacity: 0.8, borderColor: '#fff' },
+          })),
+          label: { show: true, position: 'top', formatter: (p: { name: string }) => p.name, color: COLORS.slate, fontSize: 11 },
+        },
+      ],
+    },
+    (p) => ctx.navigate('client', clients[p.dataIndex].client_id),
+  );
+}
+
+export function renderRevenue(ctx: Ctx, root: HTMLElement): Promise<void> {
+  return loadInto(ctx, root, () => api.report(ctx.apiParams), (report: Report) => {
+    const rv = report.revenue;
+    const f = ctx.fmt;
+    const band = hhiBand(rv.hhi);
+    root.append(
+      h(
+        'div',
+        { class: 'stat-row' },
+        stat(ctx.t('total_revenue'), f.money(rv.total_revenue), { testid: 'total-revenue' }),
+        stat(ctx.t('clients_billed'), f.integer(rv.clients_billed)),
+        stat(ctx.t('average_per_client'), f.money(rv.average_per_client)),
+        stat(ctx.t('unallocated_revenue'), f.money(rv.unallocated_revenue)),
+      ),
+    );
+    const clients = rv.clients;
+    const pareto = chartBox('chart chart-lg');
+    pareto.setAttribute('data-testid', 'pareto-chart');
+    const scatter = chartBox('chart chart-lg');
+    const conc = h(
+      'div',
+      { class: 'conc' },
+      stat(ctx.t('top1_share'), f.percent(rv.top1_share), { tone: rv.top1_share !== null && rv.top1_share > 0.25 ? 'amber' : undefined }),
+      stat(ctx.t('top3_share'), f.percent(rv.top3_share)),
+      stat(ctx.t('hhi'), f.integer(rv.hhi), { hint: band ? ctx.t(band) : undefined, tone: band === 'hhi_high' ? 'red' : band === 'hhi_moderate' ? 'amber' : band ? 'green' : undefined }),
+      h('div', { class: 'hhi-scale', 'aria-hidden': 'true' }, h('span', { class: 'hhi-pin', style: `left:${Math.min(100, (rv.hhi ?? 0) / 100)}%` })),
+    );
+    root.append(
+      h(
+        'div',
+        { class: 'grid-12' },
+        panel(ctx.t('pareto'), clients.length ? pareto : empty(ctx.t('empty')), { cls: 'span-8' }),
+        panel(ctx.t('concentration'), conc, { cls: 'span-4' }),
+        panel(ctx.t('roi_scatter'), clients.length ? scatter : empty(ctx.t('empty')), { cls: 'span-12' }),
+        panel(ctx.t('clients_table'), table(ctx, clients, revenueColumns(ctx), { rowHref: (c) => ctx.href('client', c.client_id), testid: 'revenue-table' }), { cls: 'span-12' }),
+      ),
+    );
+    if (clients.length) {
+      paretoChart(ctx, pareto, clients);
+      scatterChart(ctx, scatter, clients);
+    }
+  });
+}

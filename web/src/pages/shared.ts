@@ -1,0 +1,62 @@
+// Helpers several pages share: previous-period and trend requests, sparklines.
+
+import { api } from '../api';
+import { shortPeriodLabel } from '../i18n';
+import { parsePeriod, previousAsOf, previousPeriod, trendGranularity } from '../period';
+import type { Report, Trend, TrendPoint } from '../types';
+import { COLORS, renderChart } from '../ui/charts';
+import type { Ctx } from '../ui/context';
+
+/** The report of the previous period (SPEC §2: as-of = the earlier of its end and as-of). */
+export function previousReportParams(ctx: Ctx): Record<string, string> {
+  const p = parsePeriod(ctx.state.period)!;
+  const prev = previousPeriod(p);
+  return { ...ctx.apiParams, period: prev.text, as_of: previousAsOf(prev, ctx.state.asOf) };
+}
+
+export function fetchPrevious(ctx: Ctx): Promise<Report | null> {
+  return api.report(previousReportParams(ctx)).catch(() => null);
+}
+
+export function fetchTrend(ctx: Ctx, granularity?: string): Promise<Trend | null> {
+  const p = parsePeriod(ctx.state.period)!;
+  const params: Record<string, string> = { granularity: granularity ?? trendGranularity(p), as_of: ctx.state.asOf };
+  if (ctx.state.grace !== undefined) params.grace_days = String(ctx.state.grace);
+  return api.trend(params).catch(() => null);
+}
+
+export function pointLabel(ctx: Ctx, p: TrendPoint): string {
+  return shortPeriodLabel(ctx.state.lang, p.period, ctx.fmt.month);
+}
+
+/** A small line without axes; the tooltip names the period and value. */
+export function sparkline(ctx: Ctx, el: HTMLElement, points: TrendPoint[], key: keyof TrendPoint, format: (v: number | null) => string, color = COLORS.blue): void {
+  const data = points.map((p) => (typeof p[key] === 'number' ? (p[key] as number) : null));
+  renderChart(el, {
+    grid: { left: 2, right: 2, top: 6, bottom: 2 },
+    xAxis: { type: 'category', show: false, data: points.map((p) => pointLabel(ctx, p)), boundaryGap: false },
+    yAxis: { type: 'value', show: false, scale: true },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (params: unknown) => {
+        const arr = params as { name: string; value: number | null }[];
+        return `${arr[0].name}<br><b>${format(arr[0].value ?? null)}</b>`;
+      },
+    },
+    series: [
+      {
+        type: 'line',
+        data,
+        smooth: 0.3,
+        connectNulls: true,
+        symbol: 'circle',
+        symbolSize: 4,
+        showSymbol: false,
+        lineStyle: { color, width: 2 },
+        itemStyle: { color },
+        areaStyle: { color, opacity: 0.08 },
+      },
+    ],
+  });
+}

@@ -1,0 +1,22 @@
+// What every page receives: the state, formatting, translation and navigation.
+
+import type { Formatter } from '../format';
+import type { MessageKey } from '../i18n';
+import type { AppState, Page } from '../state';
+
+export interface Ctx {
+  state: AppState;
+  fmt: Formatter;
+  t(key: MessageKey, vars?: Record<string, string | number>): string;
+  /** A dynamic key (status, flag, activity) translated, or itself. */
+  tk(key: string): string;
+  /** The href of another view, keeping period, as-of and language. */
+  href(page: Page, id?: string, params?: Record<string, string>): string;
+  /** Changes page options of the current view (sort, filters); replaces the URL entry. */
+  setParams(params: Record<string, string | undefined>): void;
+  navigate(page: Page, id?: string, params?: Record<string, string>): void;
+  /** True while this render is still the current one (guards late responses). */
+  alive(): boolean;
+  /** API parameters for the current period. */
+  apiParams: Record<string, string>;
+}
