@@ -4,7 +4,7 @@
 #include <array>
 #include <deque>
 #include <fstream>
-#include <iterator>
+#include <functional>
 #include <map>
 #include <limits>
 #include <numeric>
@@ -106,14 +106,85 @@ class DiagnosticList {
   size_t count_ = 0;
 };
 
-// Identifier → row of a reference table. Keys point into the file's text,
+// Identifier → row, as an open-addressing table of cached hashes: one
+// probe into a flat array per lookup, where a node-based map would chase a
+// pointer per row (visits and invoices can number in the millions). Keys
+// are views the caller keeps alive.
+class IdMap {
+ public:
+  // The row of `id`, or kNoRow.
+  [[nodiscard]] RowId Find(std::string_view id) const {
+    if (slots_.empty()) return kNoRow;
+    const uint64_t hash = Hash(id);
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.entry == kEmpty) return kNoRow;
+      const Entry& entry = entries_[slot.entry];
+      if (slot.hash == hash && entry.key == id) return entry.row;
+    }
+  }
+
+  // Makes room for `count` ids without growing again.
+  void Reserve(size_t count) {
+    while (slots_.size() < count * 2) Grow();
+    entries_.reserve(count);
+  }
+
+  // Adds id → row and returns kNoRow, or returns the row already holding id.
+  RowId Insert(std::string_view id, RowId row) {
+    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
+    const uint64_t hash = Hash(id);
+    size_t i = hash & mask_;
+    for (;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.entry == kEmpty) break;
+      const Entry& entry = entries_[slot.entry];
+      if (slot.hash == hash && entry.key == id) return entry.row;
+    }
+    slots_[i] = Slot{hash, static_cast<uint32_t>(entries_.size())};
+    entries_.push_back(Entry{id, row});
+    return kNoRow;
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
+  static constexpr size_t kInitialSlots = 64;
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t entry = kEmpty;
+  };
+  struct Entry {
+    std::string_view key;
+    RowId row;
+  };
+
+  static uint64_t Hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? kInitialSlots : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.entry == kEmpty) continue;
+      size_t i = slot.hash & mask_;
+      while (slots_[i].entry != kEmpty) i = (i + 1) & mask_;
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;  // size a power of two, at most half full
+  size_t mask_ = 0;
+  std::vector<Entry> entries_;
+};
+
+// Identifier → row of a table with ids. Keys point into the file's text,
 // which is kept alive for the whole import.
 struct IdIndex {
   std::string_view file;
   std::string_view noun;  // "client", used in messages
   bool present = false;   // the file exists
   bool usable = true;     // its header was fine; if not, references are not checked
-  std::unordered_map<std::string_view, RowId> rows;
+  IdMap rows;
   std::vector<int64_t> lines;  // line of each row
 };
 
@@ -153,6 +224,7 @@ class Table {
   // read.
   bool Open(std::string_view text) {
     reader_ = CsvReader(text, DetectSeparator(text));
+    line_count_ = static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
     decimal_comma_ = reader_.separator() == ';';
     if (!reader_.Next()) {
       errors_.Add(file_, 0, "", "the file is empty: a header line is required");
@@ -235,6 +307,9 @@ class Table {
     }
     return false;
   }
+
+  // Lines of the text: an upper bound of the rows to come, to size maps.
+  [[nodiscard]] size_t LineCount() const { return line_count_; }
 
   [[nodiscard]] int64_t line() const { return reader_.line(); }
   [[nodiscard]] std::string_view file() const { return file_; }
@@ -325,8 +400,8 @@ class Table {
   RowId Reference(size_t column, const IdIndex& index) {
     const auto id = Identifier(column);
     if (!id) return kNoRow;
-    const auto found = index.rows.find(*id);
-    if (found != index.rows.end()) return found->second;
+    const RowId found = index.rows.Find(*id);
+    if (found != kNoRow) return found;
     if (!index.usable) {
       row_unusable_ = true;  // its table was refused: no cascade of "unknown" errors
     } else {
@@ -339,10 +414,10 @@ class Table {
 
   // Registers the row's id in `index` unless another row has it; true if new.
   bool AddId(size_t column, std::string_view id, RowId row, IdIndex& index) {
-    const auto [it, inserted] = index.rows.emplace(id, row);
-    if (!inserted) {
+    const RowId first = index.rows.Insert(id, row);
+    if (first != kNoRow) {
       Error(column, "duplicate " + std::string(index.noun) + " " + Quoted(id) + " (first on line " +
-                        std::to_string(index.lines[static_cast<size_t>(it->second)]) + ")");
+                        std::to_string(index.lines[static_cast<size_t>(first)]) + ")");
       return false;
     }
     index.lines.push_back(line());
@@ -363,6 +438,7 @@ class Table {
   size_t row_errors_ = 0;
   bool row_unusable_ = false;
   size_t rows_ = 0;
+  size_t line_count_ = 0;
 };
 
 // A file's bytes and, when converted from cp1252, its UTF-8 text.
@@ -429,6 +505,7 @@ class AgencyReader {
     const std::span<const ColumnSpec> columns = ColumnsOf(file);
     Table table(file, columns, errors_, warnings_, progress_);
     if (table.Open(DecodeCsvText(*text.raw, text.converted))) {
+      if (index != nullptr) index->rows.Reserve(table.LineCount());
       (this->*read)(table);
     } else if (index != nullptr) {
       index->usable = false;
@@ -649,12 +726,12 @@ void AgencyReader::CheckRenewals() {
       error(row, "contract " + Quoted(target_id) + " cannot renew itself");
       continue;
     }
-    const auto found = contracts_.rows.find(target_id);
-    if (found == contracts_.rows.end()) {
+    const RowId found = contracts_.rows.Find(target_id);
+    if (found == kNoRow) {
       error(row, "unknown contract " + Quoted(target_id));
       continue;
     }
-    const auto target = static_cast<size_t>(found->second);
+    const auto target = static_cast<size_t>(found);
     const RowId client = contracts[row].client;
     const RowId target_client = contracts[target].client;
     if (client != kNoRow && target_client != kNoRow && client != target_client) {
@@ -896,6 +973,7 @@ void AgencyReader::ReadExpenses(Table& table) {
 void AgencyReader::ReadInvoices(Table& table) {
   Invoices& invoices = dataset_.invoices;
   IdIndex ids{kInvoicesFile, "invoice", true, true, {}, {}};
+  ids.rows.Reserve(table.LineCount());
   while (table.NextRow()) {
     const auto id = table.Identifier(kInvoiceId);
     if (id) table.AddId(kInvoiceId, *id, static_cast<RowId>(ids.lines.size()), ids);
@@ -923,6 +1001,7 @@ void AgencyReader::ReadInvoices(Table& table) {
 void AgencyReader::ReadVisits(Table& table) {
   Visits& visits = dataset_.visits;
   IdIndex ids{kVisitsFile, "visit", true, true, {}, {}};
+  ids.rows.Reserve(table.LineCount());
   while (table.NextRow()) {
     const auto id = table.Identifier(kVisitId);
     if (id) table.AddId(kVisitId, *id, static_cast<RowId>(ids.lines.size()), ids);
@@ -962,6 +1041,7 @@ std::optional<std::string_view> AgencyReader::Metric(Table& table, size_t column
 
 void AgencyReader::ReadObjectives(Table& table) {
   IdIndex ids{kObjectivesFile, "objective", true, true, {}, {}};
+  ids.rows.Reserve(table.LineCount());
   while (table.NextRow()) {
     const auto id = table.Identifier(kObjectiveId);
     if (id) table.AddId(kObjectiveId, *id, static_cast<RowId>(ids.lines.size()), ids);
@@ -1040,12 +1120,12 @@ class FolderFileSource : public FileSource {
     const std::filesystem::path path = folder_ / file_name;
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string bytes;
     const auto size = std::filesystem::file_size(path, error);
-    if (!error) bytes.reserve(static_cast<size_t>(size));
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::ifstream in(path, std::ios::binary);
+    if (error || !in) return std::nullopt;
+    std::string bytes(static_cast<size_t>(size), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<size_t>(in.gcount()));
     return bytes;
   }
 
