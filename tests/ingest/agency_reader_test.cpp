@@ -543,3 +543,18 @@ TEST(GoldenFolderTest, CasLimitesReadsWithoutErrors) {
 
 }  // namespace
 }  // namespace agencykpi
+
+namespace agencykpi {
+namespace {
+
+TEST(AgencyReaderTest, DuplicateIdFoundAmongManyRows) {
+  std::string visits = "visit_id,employee_id,mission_id,store_id,date\n";
+  for (int i = 0; i < 5000; ++i) visits += "V" + std::to_string(i) + ",E1,M1,S1,2026-01-05\n";
+  visits += "V1234,E2,M2,S1,2026-01-06\n";
+  const IngestOutcome outcome = ReadWith("visits.csv", visits);
+  EXPECT_EQ(Texts(outcome.errors),
+            std::vector<std::string>{"visits.csv:5002: visit_id: duplicate visit 'V1234' (first on line 1236)"});
+}
+
+}  // namespace
+}  // namespace agencykpi
