@@ -546,6 +546,7 @@ class AgencyReader {
   IdIndex clients_, contracts_, missions_, employees_, stores_;
   std::vector<std::string_view> renewal_of_text_;  // per contract, "" if none
   std::vector<Day> first_rate_;                    // per employee; kNoRate if none
+  bool cost_rates_read_ = false;                   // cost_rates.csv had a usable header
   std::deque<std::string> metric_keys_;  // a deque: keys never move
   std::unordered_map<std::string_view, RowId> metric_rows_;  // keys into metric_keys_
   static constexpr Day kNoRate = std::numeric_limits<Day>::max();
@@ -841,6 +842,7 @@ void AgencyReader::ReadEmployees(Table& table) {
 }
 
 void AgencyReader::ReadCostRates(Table& table) {
+  cost_rates_read_ = true;
   std::vector<int64_t> lines;
   while (table.NextRow()) {
     CostRate rate;
@@ -907,6 +909,9 @@ void AgencyReader::ReadStores(Table& table) {
 // Fact tables
 
 void AgencyReader::ReadTimeEntries(Table& table) {
+  // With cost_rates.csv refused (bad header) its rates are unknown: checking
+  // entries against them would only repeat that error on every row.
+  const bool check_rates = cost_rates_read_ || !Present(kCostRatesFile);
   if (first_rate_.size() != dataset_.employees.size()) {  // no cost_rates.csv
     first_rate_.assign(dataset_.employees.size(), kNoRate);
   }
@@ -923,7 +928,7 @@ void AgencyReader::ReadTimeEntries(Table& table) {
     }
     const auto activity = table.Enum(kEntryActivity, kActivityNames);
     const RowId mission = table.Reference(kEntryMission, missions_);
-    if (employee != kNoRow) {
+    if (employee != kNoRow && check_rates) {
       const Day first = first_rate_[static_cast<size_t>(employee)];
       const std::string& employee_id = dataset_.employees[static_cast<size_t>(employee)].id;
       if (first == kNoRate) {

@@ -292,6 +292,11 @@ TEST(AgencyReaderTest, RefusedTableDoesNotCascadeUnknownReferences) {
   EXPECT_EQ(Texts(outcome.errors), std::vector<std::string>{"employees.csv:1: name: missing required column"});
 }
 
+TEST(AgencyReaderTest, RefusedCostRatesDoNotCascadeOnTimeEntries) {
+  const IngestOutcome outcome = ReadWith("cost_rates.csv", "employee_id,valid_from\nE1,2026-01-01\n");
+  EXPECT_EQ(Texts(outcome.errors), std::vector<std::string>{"cost_rates.csv:1: hourly_cost: missing required column"});
+}
+
 TEST(AgencyReaderTest, TimeEntryCostRateChecksUseEveryRateWhateverTheOrder) {
   Files files = BaseFiles();
   files["cost_rates.csv"] = "employee_id,valid_from,hourly_cost\nE1,2026-03-01,32\nE2,2025-01-01,25\nE1,2026-02-01,30\n";
