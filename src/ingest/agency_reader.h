@@ -52,7 +52,14 @@ std::unique_ptr<FileSource> MemorySource(std::map<std::string, std::string> file
 // Called now and then with bytes parsed so far and the total, for a progress bar.
 using ProgressFn = std::function<void(uint64_t done, uint64_t total)>;
 
-// Reads and validates every table. Never throws for bad input.
+// Reads and validates every table (SPEC §1). Never throws for bad input.
+// Only clients.csv is required; an absent file is an empty table. Errors and
+// warnings are each capped at 1000, followed by one line without a file
+// saying how many more were found. In the Dataset, rows keep file order,
+// except cost_rates, sorted by employee then valid_from. `progress` is
+// called about every 64 KiB parsed and once at the end with done == total.
+// All files are read from `source` first (total = their size). Not
+// thread-safe with respect to `source`; otherwise no shared state.
 IngestOutcome ReadAgency(FileSource& source, const ProgressFn& progress = {});
 
 }  // namespace agencykpi
