@@ -80,9 +80,9 @@ export function renderClient(ctx: Ctx, root: HTMLElement): Promise<void> {
     );
     if (totalVisits) {
       renderChart(visits, {
-        grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+        grid: { left: 110, right: 40, top: 8, bottom: 32 },
         tooltip: { trigger: 'item' },
-        xAxis: { type: 'value', minInterval: 1, name: ctx.t('visits'), splitLine: { lineStyle: { color: COLORS.grid } } },
+        xAxis: { type: 'value', minInterval: 1, name: ctx.t('visits'), nameLocation: 'middle', nameGap: 22, splitLine: { lineStyle: { color: COLORS.grid } } },
         yAxis: { type: 'category', data: ACTIONS.map((a) => ctx.tk(`act_${a}`)).reverse(), axisTick: { show: false } },
         series: [{ type: 'bar', barMaxWidth: 16, itemStyle: { color: COLORS.blueMid, borderRadius: [0, 3, 3, 0] }, label: { show: true, position: 'right', color: COLORS.slate }, data: ACTIONS.map((a) => d.visits_by_action[a] ?? 0).reverse() }],
       });

@@ -138,8 +138,14 @@ export function renderImport(ctx: Ctx, root: HTMLElement): void {
       }
     }
   };
-  fileInput.addEventListener('change', () => void send(Array.from(fileInput.files ?? [])));
-  dirInput.addEventListener('change', () => void send(Array.from(dirInput.files ?? [])));
+  // The inputs are emptied after each upload, so the same corrected file can be sent again.
+  for (const input of [fileInput, dirInput]) {
+    input.addEventListener('change', () => {
+      const files = Array.from(input.files ?? []);
+      input.value = '';
+      void send(files);
+    });
+  }
 
   const zone = h(
     'div',

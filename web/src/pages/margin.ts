@@ -46,7 +46,7 @@ function rateChart(ctx: Ctx, el: HTMLElement, missions: MissionMargin[]): void {
   renderChart(
     el,
     {
-      grid: { left: 8, right: 120, top: 16, bottom: 40, containLabel: true },
+      grid: { left: 210, right: 150, top: 16, bottom: 40 },
       tooltip: {
         trigger: 'item',
         formatter: (p: { dataIndex: number }) => {
@@ -56,7 +56,7 @@ function rateChart(ctx: Ctx, el: HTMLElement, missions: MissionMargin[]): void {
         },
       },
       xAxis: { type: 'value', name: ctx.t('col_full_margin_rate'), nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: (v: number) => f.percent(v, 0) }, splitLine: { lineStyle: { color: COLORS.grid } } },
-      yAxis: { type: 'category', data: rows.map((m) => `${m.mission_id} · ${m.name}`), axisTick: { show: false }, axisLabel: { width: 180, overflow: 'truncate', color: COLORS.ink } },
+      yAxis: { type: 'category', data: rows.map((m) => `${m.mission_id} · ${m.name}`), axisTick: { show: false }, axisLabel: { width: 196, overflow: 'truncate', color: COLORS.ink } },
       series: [
         {
           type: 'bar',
@@ -97,8 +97,8 @@ function costChart(ctx: Ctx, el: HTMLElement, missions: MissionMargin[]): void {
   renderChart(
     el,
     {
-      grid: { left: 64, right: 16, top: 64, bottom: 40 },
-      legend: { top: 0, type: 'scroll' },
+      grid: { left: 64, right: 16, top: 72, bottom: 40 },
+      legend: { top: 0, itemWidth: 12, itemHeight: 10, itemGap: 8 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => f.money(v) },
       xAxis: { type: 'category', data: missions.map((m) => m.mission_id), name: ctx.t('mission'), nameLocation: 'middle', nameGap: 28 },
       yAxis: { type: 'value', name: ctx.t('col_full_cost'), axisLabel: { formatter: (v: number) => f.moneyShort(v) }, splitLine: { lineStyle: { color: COLORS.grid } } },

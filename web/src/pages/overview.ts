@@ -27,13 +27,13 @@ interface Card {
 
 function ratioChange(ctx: Ctx, cur: number | null, prev: number | null | undefined, goodWhenUp = true): HTMLElement | null {
   if (prev === undefined) return null;
-  if (cur === null || prev === null) return delta(ctx.t('no_previous'), null);
+  if (cur === null || prev === null) return null;
   return delta(ctx.fmt.points(cur - prev), cur - prev, goodWhenUp);
 }
 
 function moneyChange(ctx: Ctx, cur: number, prev: number | undefined): HTMLElement | null {
   if (prev === undefined) return null;
-  if (prev === 0) return delta(cur === 0 ? ctx.fmt.change(0) : ctx.t('no_previous'), null);
+  if (prev === 0) return cur === 0 ? delta(ctx.fmt.change(0), 0) : null;
   const rel = (cur - prev) / Math.abs(prev);
   return delta(ctx.fmt.change(rel), rel);
 }
@@ -97,7 +97,7 @@ function alertText(ctx: Ctx, a: Alert): string {
     case 'loss':
       return ctx.t('alert_loss', { name: String(d.name), client: String(d.client), margin: ctx.fmt.money(d.margin as number) });
     case 'eroding':
-      return ctx.t('alert_eroding', { name: String(d.name), client: String(d.client), change: ctx.fmt.points(Math.abs(d.change as number)) });
+      return ctx.t('alert_eroding', { name: String(d.name), client: String(d.client), change: ctx.fmt.points(d.change as number) });
     case 'behind':
       return ctx.t('alert_behind', { id: String(d.id), metric: String(d.metric), client: String(d.client), projected: ctx.fmt.percent(d.projected as number | null) });
     case 'concentration':
@@ -122,7 +122,10 @@ function alertsPanel(ctx: Ctx, r: Report): HTMLElement {
         }),
       )
     : h('div', { class: 'state state-ok' }, icon(ICONS.check, 'icon icon-lg'), h('p', null, ctx.t('no_alerts')));
-  return panel(ctx.t('alerts'), body, { cls: 'span-7', sub: alerts.length ? String(alerts.length) : undefined });
+  return panel(ctx.t('alerts'), body, {
+    cls: 'span-7',
+    actions: alerts.length ? h('span', { class: 'count-badge', 'data-testid': 'alert-count' }, String(alerts.length)) : null,
+  });
 }
 
 function revenueByClient(ctx: Ctx, r: Report): HTMLElement {
@@ -138,9 +141,9 @@ function revenueByClient(ctx: Ctx, r: Report): HTMLElement {
     renderChart(
       box,
       {
-        grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
+        grid: { left: 130, right: 64, top: 8, bottom: 8 },
         xAxis: { type: 'value', show: false },
-        yAxis: { type: 'category', data: rows.map((c) => c.name), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { color: COLORS.ink } },
+        yAxis: { type: 'category', data: rows.map((c) => c.name), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { color: COLORS.ink, width: 120, overflow: 'truncate' } },
         tooltip: { trigger: 'item', formatter: (p: { dataIndex: number }) => { const c = rows[p.dataIndex]; return `<b>${esc(c.name)}</b><br>${ctx.fmt.money(c.revenue)} · ${ctx.fmt.percent(c.share)}`; } },
         series: [
           {

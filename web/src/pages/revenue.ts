@@ -44,7 +44,7 @@ function paretoChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[]): void 
   renderChart(
     el,
     {
-      grid: { left: 64, right: 56, top: 36, bottom: 64 },
+      grid: { left: 64, right: 56, top: 40, bottom: clients.length > 6 ? 80 : 56 },
       legend: {
         top: 0,
         data: [ctx.t('class_A'), ctx.t('class_B'), ctx.t('class_C'), ctx.t('pareto_cumulative')],
@@ -62,7 +62,7 @@ function paretoChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[]): void 
         data: clients.map((c) => c.name),
         name: ctx.t('client'),
         nameLocation: 'middle',
-        nameGap: 44,
+        nameGap: clients.length > 6 ? 60 : 30,
         triggerEvent: true,
         axisLabel: { interval: 0, rotate: clients.length > 6 ? 30 : 0, width: 110, overflow: 'truncate', color: COLORS.ink },
         axisLine: { lineStyle: { color: COLORS.slateLight } },

@@ -64,10 +64,16 @@ export const ACTIVITY_COLORS = ['#1e3a8a', '#2563eb', '#60a5fa', '#0891b2', '#67
 const live = new Set<ECharts>();
 const observers = new Map<ECharts, ResizeObserver>();
 
+/**
+ * The page's font stack (styles.css). ECharts measures text on a canvas, so it
+ * needs the real stack, not 'inherit', or labels and legends are mis-measured.
+ */
+export const FONT = "Inter, 'Segoe UI', system-ui, -apple-system, Roboto, 'DejaVu Sans', sans-serif";
+
 /** Base options every chart shares: font, text colour, tooltip look. */
 function base(): EChartsCoreOption {
   return {
-    textStyle: { fontFamily: 'inherit', color: COLORS.ink },
+    textStyle: { fontFamily: FONT, color: COLORS.ink },
     animationDuration: 300,
     aria: { enabled: true },
     tooltip: {

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs the dashboard's browser tests.
+#
+#   AGENCYKPI_URL=http://127.0.0.1:8080 e2e/run.sh
+#       against a running agencykpi server that holds the golden agency
+#       (it serves web/dist, so build it first: npm run build).
+#   AGENCYKPI_IMPORT_URL=http://127.0.0.1:8081
+#       optional: a server on a throwaway database for the import tests
+#       (skipped when unset).
+#   AGENCYKPI_BIN=path/to/agencykpi
+#       optional, instead of AGENCYKPI_IMPORT_URL: the script starts
+#       `agencykpi serve` on a temporary database itself.
+#   AGENCYKPI_GOLDEN=path/to/golden (and no AGENCYKPI_URL)
+#       development: serve web/dist with the mock API (e2e/mock-server.mjs).
+#   AGENCYKPI_SCREENSHOTS=dir   where the screenshots go (default ../build/screenshots)
+#   AGENCYKPI_CHROMIUM=path     the browser (default /usr/bin/chromium)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pids=()
+tmp=$(mktemp -d)
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+
+# Waits for a line "listening on URL" (the mock) or for URL to answer.
+wait_url() {
+  for _ in $(seq 1 100); do
+    if curl -fsS -o /dev/null "$1/api/v1/meta" 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "server at $1 did not answer" >&2
+  return 1
+}
+
+start_mock() {
+  local log="$tmp/mock-$1.log"
+  node e2e/mock-server.mjs --golden "$AGENCYKPI_GOLDEN" --port 0 >"$log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do
+    if grep -q '^listening on ' "$log"; then sed -n 's/^listening on //p' "$log"; return 0; fi
+    sleep 0.1
+  done
+  echo "mock server did not start" >&2
+  cat "$log" >&2
+  return 1
+}
+
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+if [ -z "${AGENCYKPI_URL:-}" ]; then
+  if [ -z "${AGENCYKPI_GOLDEN:-}" ]; then
+    echo "set AGENCYKPI_URL (a running agencykpi server) or AGENCYKPI_GOLDEN (mock)" >&2
+    exit 2
+  fi
+  [ -f dist/index.html ] || npm run build
+  AGENCYKPI_URL=$(start_mock main)
+  export AGENCYKPI_URL
+  if [ -z "${AGENCYKPI_IMPORT_URL:-}" ]; then
+    AGENCYKPI_IMPORT_URL=$(start_mock import)
+    export AGENCYKPI_IMPORT_URL
+  fi
+fi
+
+if [ -z "${AGENCYKPI_IMPORT_URL:-}" ] && [ -n "${AGENCYKPI_BIN:-}" ]; then
+  port=$(free_port)
+  "$AGENCYKPI_BIN" serve --db "$tmp/throwaway.db" --host 127.0.0.1 --port "$port" >"$tmp/import-server.log" 2>&1 &
+  pids+=($!)
+  AGENCYKPI_IMPORT_URL="http://127.0.0.1:$port"
+  export AGENCYKPI_IMPORT_URL
+  wait_url "$AGENCYKPI_IMPORT_URL"
+fi
+
+echo "e2e: dashboard at $AGENCYKPI_URL${AGENCYKPI_IMPORT_URL:+, imports at $AGENCYKPI_IMPORT_URL}"
+node --test --test-concurrency=1 --test-reporter=spec e2e/
