@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
@@ -30,6 +31,9 @@ constexpr std::string_view kApiPath = "/api/";
 constexpr std::string_view kImportPath = "/api/v1/import";
 constexpr auto kStopPollInterval = std::chrono::milliseconds(20);
 constexpr int kHttpVersion11 = 11;
+constexpr auto kDrainTimeout = std::chrono::seconds(2);
+constexpr size_t kDrainChunkBytes = 64 * 1024;
+constexpr size_t kMaxDrainBytes = 64 * 1024 * 1024;
 
 http::response<http::string_body> MakeResponse(const http::request<http::string_body>& request, int status,
                                                std::string body, std::string_view content_type) {
@@ -89,15 +93,25 @@ struct HttpServer::Impl {
     for (;;) {
       http::request_parser<http::string_body> parser;
       parser.header_limit(kMaxHeaderBytes);
-      parser.body_limit(kMaxRequestBodyBytes);
+      // The header decides which limit applies; Beast checks Content-Length
+      // against the body limit while reading the header, so start wide.
+      parser.body_limit(kMaxImportBodyBytes);
       stream.expires_after(kReadTimeout);
       co_await http::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == http::error::body_limit) {
+        co_await RefuseTooLarge(stream, parser.get(), kMaxImportBodyBytes, std::chrono::steady_clock::now(), peer);
+        co_return;
+      }
       if (ec) break;
       const auto started = std::chrono::steady_clock::now();
-      if (View(parser.get().target()).starts_with(kImportPath)) {
-        parser.body_limit(kMaxImportBodyBytes);
-        stream.expires_after(kImportReadTimeout);
+      const bool is_import = View(parser.get().target()).starts_with(kImportPath);
+      const size_t limit = is_import ? kMaxImportBodyBytes : kMaxRequestBodyBytes;
+      parser.body_limit(limit);
+      if (parser.content_length() && *parser.content_length() > limit) {
+        co_await RefuseTooLarge(stream, parser.get(), limit, started, peer);
+        co_return;
       }
+      if (is_import) stream.expires_after(kImportReadTimeout);
       if (beast::iequals(parser.get()[http::field::expect], "100-continue")) {
         http::response<http::empty_body> go_on{http::status::continue_, kHttpVersion11};
         co_await http::async_write(stream, go_on, asio::redirect_error(asio::use_awaitable, ec));
@@ -105,17 +119,8 @@ struct HttpServer::Impl {
       }
       co_await http::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (ec == http::error::body_limit) {
-        const auto& request = parser.get();
-        const size_t limit = View(request.target()).starts_with(kImportPath) ? kMaxImportBodyBytes : kMaxRequestBodyBytes;
-        ApiResponse api = ErrorResponse(413, "too_large", "the request body is too large",
-                                        fmt::format("{{\"limit_bytes\":{}}}", limit));
-        auto response = MakeResponse(request, 413, std::move(api.body), api.content_type);
-        response.keep_alive(false);
-        response.prepare_payload();
-        stream.expires_after(kWriteTimeout);
-        co_await http::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
-        Log(peer, request, 413, response.body().size(), started);
-        break;
+        co_await RefuseTooLarge(stream, parser.get(), limit, started, peer);
+        co_return;
       }
       if (ec) break;
 
@@ -134,6 +139,36 @@ struct HttpServer::Impl {
       if (ec || !response.keep_alive()) break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  // Answers 413 and closes the connection.
+  asio::awaitable<void> RefuseTooLarge(beast::tcp_stream& stream, const http::request<http::string_body>& request,
+                                       size_t limit, std::chrono::steady_clock::time_point started,
+                                       const std::string& peer) {
+    ApiResponse api = ErrorResponse(413, "too_large", "the request body is too large",
+                                    fmt::format("{{\"limit_bytes\":{}}}", limit));
+    auto response = MakeResponse(request, 413, std::move(api.body), api.content_type);
+    response.keep_alive(false);
+    response.prepare_payload();
+    stream.expires_after(kWriteTimeout);
+    beast::error_code ec;
+    co_await http::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
+    Log(peer, request, 413, response.body().size(), started);
+    co_await DrainInput(stream);
+  }
+
+  // After refusing a request whose body is still arriving, reads and drops
+  // the rest for a moment: closing with unread input would reset the
+  // connection and the client would never see the answer.
+  static asio::awaitable<void> DrainInput(beast::tcp_stream& stream) {
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream.expires_after(kDrainTimeout);
+    std::array<char, kDrainChunkBytes> sink;
+    size_t drained = 0;
+    while (!ec && drained < kMaxDrainBytes) {
+      drained += co_await stream.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+    }
   }
 
   asio::awaitable<void> Listen() {

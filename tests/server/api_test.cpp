@@ -1,0 +1,192 @@
+// Every endpoint of docs/api.md and every error status, through HandleApi.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "server_fixture.h"
+
+namespace agencykpi {
+namespace {
+
+using json = nlohmann::json;
+using testing::ServiceFixture;
+
+constexpr const char* kH1 = "period=2026-H1&as_of=2026-06-30";
+
+json Body(const ApiResponse& r) { return json::parse(r.body); }
+
+void ExpectError(const ApiResponse& r, int status, const std::string& code, const std::string& parameter = "") {
+  EXPECT_EQ(r.status, status) << r.body;
+  const json body = Body(r);
+  EXPECT_EQ(body["error"]["code"], code) << r.body;
+  EXPECT_FALSE(body["error"]["message"].get<std::string>().empty());
+  if (!parameter.empty()) {
+    EXPECT_EQ(body["error"]["details"]["parameter"], parameter) << r.body;
+  }
+}
+
+TEST(ApiTest, ReportEqualsEveryGoldenCase) {
+  ServiceFixture agence("agence-exemple");
+  ServiceFixture limites("cas-limites");
+  for (const auto& entry : std::filesystem::directory_iterator(testing::GoldenDir() + "/cases")) {
+    if (entry.path().extension() != ".args") continue;
+    const std::string name = entry.path().stem().string();
+    SCOPED_TRACE(name);
+    // "--period P --as-of A [--grace-days G]" → query string.
+    std::istringstream args(testing::ReadFile(entry.path()));
+    std::string flag, value, query;
+    while (args >> flag >> value) {
+      std::string key = flag.substr(2);
+      std::replace(key.begin(), key.end(), '-', '_');
+      query += (query.empty() ? "" : "&") + key + "=" + value;
+    }
+    const std::string folder = testing::ReadFile(testing::GoldenDir() + "/cases/" + name + ".data");
+    ServiceFixture& fixture = folder.find("agence-exemple") != std::string::npos ? agence : limites;
+    const ApiResponse r = fixture.Get("/api/v1/report?" + query);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(testing::CompareWithGolden(name, r.body), "");
+  }
+}
+
+TEST(ApiTest, BadParametersAre400NamingTheParameter) {
+  ServiceFixture f("agence-exemple");
+  ExpectError(f.Get("/api/v1/report?period=2026-13"), 400, "bad_parameter", "period");
+  ExpectError(f.Get("/api/v1/report?period=2026-06-30..2026-01-01"), 400, "bad_parameter", "period");
+  ExpectError(f.Get("/api/v1/report?as_of=2026-02-30"), 400, "bad_parameter", "as_of");
+  ExpectError(f.Get("/api/v1/report?grace_days=-1"), 400, "bad_parameter", "grace_days");
+  ExpectError(f.Get("/api/v1/report?grace_days=ten"), 400, "bad_parameter", "grace_days");
+  ExpectError(f.Get(std::string("/api/v1/report?") + kH1 + "&section=costs"), 400, "bad_parameter", "section");
+  ExpectError(f.Get(std::string("/api/v1/report?") + kH1 + "&section=margin&sort=colour"), 400, "bad_parameter", "sort");
+  ExpectError(f.Get(std::string("/api/v1/report?") + kH1 + "&section=margin&limit=0"), 400, "bad_parameter", "limit");
+  ExpectError(f.Get(std::string("/api/v1/report?") + kH1 + "&limit=5"), 400, "bad_parameter", "section");
+  ExpectError(f.Get("/api/v1/trend?granularity=week"), 400, "bad_parameter", "granularity");
+  ExpectError(f.Get("/api/v1/trend?from=2026-06-01&to=2026-01-01"), 400, "bad_parameter", "from");
+  ExpectError(f.Get("/api/v1/trend?from=2000-01-01&to=2026-01-01"), 400, "bad_parameter", "from");
+}
+
+TEST(ApiTest, UnknownThingsAre404AndWrongMethods405) {
+  ServiceFixture f("agence-exemple");
+  ExpectError(f.Get("/api/v1/nothing"), 404, "not_found");
+  ExpectError(f.Get("/api/v1/clients/C99"), 404, "not_found");
+  ExpectError(f.Get("/api/v1/missions/M99"), 404, "not_found");
+  ExpectError(HandleApi(f.service(), ApiRequest{"DELETE", "/api/v1/report", "", ""}), 405, "method_not_allowed");
+  ExpectError(HandleApi(f.service(), ApiRequest{"GET", "/api/v1/import", "", ""}), 405, "method_not_allowed");
+}
+
+TEST(ApiTest, ReportPagesSortAndSlice) {
+  ServiceFixture f("agence-exemple");
+  const json page = Body(f.Get(std::string("/api/v1/report?") + kH1 + "&section=margin&sort=full_margin&limit=2&offset=1"));
+  EXPECT_EQ(page["total"], 7);
+  ASSERT_EQ(page["items"].size(), 2U);
+  // Ascending full margin: M07 (−717.56) first, then M02 (166.16), M05 (303.38).
+  EXPECT_EQ(page["items"][0]["mission_id"], "M02");
+  EXPECT_EQ(page["items"][1]["mission_id"], "M05");
+  const json desc = Body(f.Get(std::string("/api/v1/report?") + kH1 + "&section=revenue&sort=-hours&limit=1"));
+  EXPECT_EQ(desc["items"][0]["client_id"], "C01");
+  // Nulls sort last in both directions.
+  const json rates = Body(f.Get(std::string("/api/v1/report?") + kH1 + "&section=margin&sort=-full_margin_rate"));
+  EXPECT_TRUE(rates["items"].back()["full_margin_rate"].is_null());
+  const json objectives = Body(f.Get(std::string("/api/v1/report?") + kH1 + "&section=objectives&offset=6"));
+  ASSERT_EQ(objectives["items"].size(), 1U);
+  EXPECT_EQ(objectives["items"][0]["objective_id"], "O07");
+}
+
+TEST(ApiTest, TrendGivesHeadlinesPerPeriod) {
+  ServiceFixture f("agence-exemple");
+  const json trend = Body(f.Get("/api/v1/trend?from=2026-01-01&to=2026-06-30&granularity=quarter&as_of=2026-06-30"));
+  ASSERT_EQ(trend["points"].size(), 2U);
+  EXPECT_EQ(trend["points"][0]["period"], "2026-Q1");
+  EXPECT_EQ(trend["points"][1]["period"], "2026-Q2");
+  const double q1 = trend["points"][0]["total_revenue"];
+  const double q2 = trend["points"][1]["total_revenue"];
+  EXPECT_NEAR(q1 + q2, 34420.50, 0.001);
+  for (const char* key : {"recurrence_rate", "renewal_rate", "churn_rate", "total_revenue", "average_per_client",
+                          "top1_share", "hhi", "margin", "margin_rate", "met_share", "mean_capped_attainment"}) {
+    EXPECT_TRUE(trend["points"][0].contains(key)) << key;
+  }
+  const json months = Body(f.Get("/api/v1/trend?as_of=2026-06-30"));
+  EXPECT_EQ(months["points"].size(), 12U);
+  EXPECT_EQ(months["points"].back()["period"], "2026-06");
+}
+
+TEST(ApiTest, ClientPageGathersItsFigures) {
+  ServiceFixture f("agence-exemple");
+  const json c = Body(f.Get(std::string("/api/v1/clients/C01?") + kH1));
+  EXPECT_EQ(c["client"]["name"], "Biscuits Lumière");
+  EXPECT_DOUBLE_EQ(c["revenue"]["revenue"].get<double>(), 26750.50);
+  EXPECT_EQ(c["recurrence"]["status"], "spontaneous");
+  ASSERT_EQ(c["missions"].size(), 2U);
+  EXPECT_EQ(c["missions"][0]["mission_id"], "M01");
+  EXPECT_EQ(c["objectives"].size(), 3U);
+  ASSERT_EQ(c["contracts"].size(), 2U);
+  EXPECT_EQ(c["contracts"][0]["contract_id"], "K01");
+  EXPECT_EQ(c["contracts"][0]["renewed_by"], "K07");
+  EXPECT_EQ(c["contracts"][1]["renewal_type"], "spontaneous");
+  EXPECT_EQ(c["visits_by_action"]["merchandising"], 1);
+  EXPECT_EQ(c["visits_by_action"]["implantation"], 1);
+  EXPECT_EQ(c["visits_by_action"].size(), 7U);
+}
+
+TEST(ApiTest, MissionPageHasTwelveMonthsOfMargin) {
+  ServiceFixture f("agence-exemple");
+  const json m = Body(f.Get(std::string("/api/v1/missions/M03?") + kH1));
+  EXPECT_EQ(m["mission"]["client_id"], "C02");
+  EXPECT_EQ(m["margin"]["flags"], json::array({"eroding"}));
+  ASSERT_EQ(m["monthly"].size(), 12U);
+  EXPECT_EQ(m["monthly"][0]["month"], "2025-07");
+  EXPECT_EQ(m["monthly"][11]["month"], "2026-06");
+  EXPECT_EQ(m["objectives"].size(), 1U);
+  EXPECT_EQ(m["margin"]["cost_by_activity"].size(), 8U);
+}
+
+TEST(ApiTest, MetaCountsTheRows) {
+  ServiceFixture f("agence-exemple");
+  const json meta = Body(f.Get("/api/v1/meta"));
+  EXPECT_EQ(meta["dataset_version"], 1);
+  EXPECT_EQ(meta["currency"], "EUR");
+  EXPECT_EQ(meta["counts"]["invoices"], 17);
+  EXPECT_EQ(meta["counts"]["clients"], 6);
+  EXPECT_FALSE(meta["imported_at"].is_null());
+}
+
+TEST(ApiTest, ImportOfAZipReplacesTheDataAndTheCachedReports) {
+  ServiceFixture f("agence-exemple");
+  const std::string before = f.Get(std::string("/api/v1/report?") + kH1).body;
+  const std::string zip = testing::MakeZip(testing::ReadFolderFiles(testing::GoldenDir() + "/cas-limites"));
+  const ApiResponse r = HandleApi(f.service(), ApiRequest{"POST", "/api/v1/import", "application/zip", zip});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Body(r)["dataset_version"], 2);
+  const std::string after = f.Get("/api/v1/report?period=2026-H1&as_of=2026-06-30").body;
+  EXPECT_NE(before, after);
+  EXPECT_EQ(testing::CompareWithGolden("edge-h1", after), "");
+}
+
+TEST(ApiTest, RefusedImportIs422WithFileAndLineAndChangesNothing) {
+  ServiceFixture f("agence-exemple");
+  const std::string before = f.Get(std::string("/api/v1/report?") + kH1).body;
+  const std::string boundary = "XyZ";
+  const std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"clients.csv\"\r\n"
+                           "Content-Type: text/csv\r\n\r\nclient_id,name\nC1,Alpha\nC1,Beta\n\r\n--XyZ--\r\n";
+  const ApiResponse r = HandleApi(f.service(), ApiRequest{"POST", "/api/v1/import",
+                                                          "multipart/form-data; boundary=" + boundary, body});
+  ExpectError(r, 422, "invalid_data");
+  const json details = Body(r)["error"]["details"];
+  ASSERT_FALSE(details["errors"].empty());
+  EXPECT_EQ(details["errors"][0]["file"], "clients.csv");
+  EXPECT_EQ(details["errors"][0]["line"], 3);
+  EXPECT_EQ(details["errors"][0]["column"], "client_id");
+  EXPECT_EQ(details["errors"][0]["text"].get<std::string>().rfind("clients.csv:3: client_id:", 0), 0U);
+  EXPECT_EQ(f.Get(std::string("/api/v1/report?") + kH1).body, before);
+  EXPECT_EQ(Body(f.Get("/api/v1/meta"))["dataset_version"], 1);
+}
+
+TEST(ApiTest, UnsupportedUploadsAreRefused) {
+  ServiceFixture f("agence-exemple");
+  ExpectError(HandleApi(f.service(), ApiRequest{"POST", "/api/v1/import", "text/plain", "hello"}), 415,
+              "unsupported_media_type");
+  ExpectError(HandleApi(f.service(), ApiRequest{"POST", "/api/v1/import", "application/zip", "not a zip"}), 400,
+              "bad_upload");
+}
+
+}  // namespace
+}  // namespace agencykpi
