@@ -8,11 +8,11 @@
 //                     "4 200,00" amounts (no-break space thousands)
 #include "demo/demo_agency.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <string_view>
 #include <system_error>
-
-#include <fmt/format.h>
 
 #include "demo/demo_csv.h"
 #include "demo/demo_model.h"
@@ -33,12 +33,12 @@ constexpr CsvStyle kAccountingStyle{';', true, true, true, true, true};
 
 constexpr std::array<std::string_view, 4> kRoleNames{"field rep", "merchandiser", "coordinator", "manager"};
 constexpr std::array<std::string_view, 4> kMissionTypeNames{"merchandising", "prospection", "animation",
-                                                             "implantation"};
-constexpr std::array<std::string_view, 8> kActivityNames{"field",     "preparation", "followup",   "coordination",
-                                                         "reporting", "travel",      "management", "other"};
+                                                            "implantation"};
+constexpr std::array<std::string_view, 8> kActivityNames{
+    "field", "preparation", "followup", "coordination", "reporting", "travel", "management", "other"};
 constexpr std::array<std::string_view, 4> kExpenseNames{"travel", "tools", "subcontracting", "other"};
-constexpr std::array<std::string_view, 7> kActionNames{"implantation", "negotiation", "promotion", "merchandising",
-                                                       "audit",        "order",       "other"};
+constexpr std::array<std::string_view, 7> kActionNames{
+    "implantation", "negotiation", "promotion", "merchandising", "audit", "order", "other"};
 constexpr std::array<std::string_view, 4> kMetricNames{"implantations", "orders", "volume", "dn"};
 
 template <typename Array, typename Enum>
@@ -62,9 +62,9 @@ class FolderWriter {
       : folder_(std::move(folder)), agency_(agency) {}
 
   Status WriteAll() {
-    const Status steps[] = {Clients(), Contracts(), Missions(),    Employees(), CostRates(),
-                            Stores(),  TimeEntries(), Expenses(),  Invoices(),  Visits(),
-                            Objectives(), Results(), StoreAudits()};
+    const Status steps[] = {Clients(),    Contracts(),   Missions(),   Employees(), CostRates(),
+                            Stores(),     TimeEntries(), Expenses(),   Invoices(),  Visits(),
+                            Objectives(), Results(),     StoreAudits()};
     for (const Status& status : steps) {
       if (!status.ok()) return status;
     }
@@ -88,7 +88,8 @@ class FolderWriter {
 
   Status Contracts() {
     CsvWriter out(demo::kPlainStyle, agency_.contracts.size() * kSmallRowBytes);
-    out.Header({"contract_id", "client_id", "start_date", "end_date", "renewal_of", "renewal_type", "signed_on"});
+    out.Header(
+        {"contract_id", "client_id", "start_date", "end_date", "renewal_of", "renewal_type", "signed_on"});
     for (const auto& contract : agency_.contracts) {
       out.Text(contract.id);
       Reference(out, agency_.clients, contract.client);
@@ -112,7 +113,8 @@ class FolderWriter {
 
   Status Missions() {
     CsvWriter out(demo::kPlainStyle, agency_.missions.size() * 2 * kSmallRowBytes);
-    out.Header({"mission_id", "client_id", "contract_id", "name", "type", "start_date", "end_date", "complexity"});
+    out.Header(
+        {"mission_id", "client_id", "contract_id", "name", "type", "start_date", "end_date", "complexity"});
     for (const auto& mission : agency_.missions) {
       out.Text(mission.id);
       Reference(out, agency_.clients, mission.client);
@@ -277,7 +279,9 @@ class FolderWriter {
 }  // namespace
 
 Status WriteDemoAgency(const std::filesystem::path& folder, const DemoOptions& options) {
-  if (options.scale < 1) return Status::InvalidInput(fmt::format("scale must be at least 1, not {}", options.scale));
+  if (options.scale < 1) {
+    return Status::InvalidInput(fmt::format("scale must be at least 1, not {}", options.scale));
+  }
   std::error_code error;
   std::filesystem::create_directories(folder, error);
   if (error) return Status::Io(fmt::format("cannot create {}: {}", folder.string(), error.message()));

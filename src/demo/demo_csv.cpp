@@ -83,7 +83,9 @@ void CsvWriter::Text(std::string_view text) {
   buffer_.push_back('"');
 }
 
-void CsvWriter::Empty() { Separate(); }
+void CsvWriter::Empty() {
+  Separate();
+}
 
 void CsvWriter::Integer(int64_t value) {
   Separate();
@@ -130,9 +132,18 @@ void CsvWriter::Hours(int quarter_hours) {
   Separate();
   AppendDigits(buffer_, static_cast<uint64_t>(quarter_hours / kQuartersPerHour), 1);
   switch (quarter_hours % kQuartersPerHour) {
-    case 1: DecimalMark(); buffer_.append("25"); break;
-    case 2: DecimalMark(); buffer_.push_back('5'); break;
-    case 3: DecimalMark(); buffer_.append("75"); break;
+    case 1:
+      DecimalMark();
+      buffer_.append("25");
+      break;
+    case 2:
+      DecimalMark();
+      buffer_.push_back('5');
+      break;
+    case 3:
+      DecimalMark();
+      buffer_.append("75");
+      break;
     default: break;
   }
 }
@@ -160,8 +171,7 @@ void CsvWriter::EndRow() {
 }
 
 Status CsvWriter::Save(const std::filesystem::path& path) const {
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "wb"),
-                                                              &std::fclose);
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);
   if (!file) return Status::Io("cannot create " + path.string());
   if (std::fwrite(buffer_.data(), 1, buffer_.size(), file.get()) != buffer_.size() ||
       std::fflush(file.get()) != 0) {

@@ -18,10 +18,10 @@ namespace agencykpi::demo {
 
 struct CsvStyle {
   char separator = ',';
-  bool bom = false;            // UTF-8 byte order mark, as Excel writes it
-  bool crlf = false;           // Windows line ends
-  bool french_dates = false;   // DD/MM/YYYY instead of YYYY-MM-DD
-  bool decimal_comma = false;  // only meaningful with separator ';'
+  bool bom = false;              // UTF-8 byte order mark, as Excel writes it
+  bool crlf = false;             // Windows line ends
+  bool french_dates = false;     // DD/MM/YYYY instead of YYYY-MM-DD
+  bool decimal_comma = false;    // only meaningful with separator ';'
   bool group_thousands = false;  // money as "4 200,00" with a no-break space
 };
 
@@ -43,12 +43,12 @@ class CsvWriter {
   void Empty();
   void Integer(int64_t value);
   void Date(Day day);
-  void Money(Cents cents);  // exactly two decimals
-  void Hours(int quarter_hours);  // 7.5, 0.25, 8: hours in quarter hours
+  void Money(Cents cents);           // exactly two decimals
+  void Hours(int quarter_hours);     // 7.5, 0.25, 8: hours in quarter hours
   void Decimal(int64_t hundredths);  // up to two decimals, trailing zeros dropped
   void EndRow();
 
-  [[nodiscard]] int64_t rows() const { return rows_; }
+  [[nodiscard]] int64_t RowCount() const { return rows_; }
   Status Save(const std::filesystem::path& path) const;
 
  private:

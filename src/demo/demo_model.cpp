@@ -1,11 +1,11 @@
 #include "demo/demo_model.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <numeric>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "demo/demo_names.h"
 #include "demo/demo_random.h"
@@ -19,7 +19,7 @@ namespace {
 
 constexpr int kFirstYear = 2024;
 constexpr int kLastYear = 2026;
-constexpr int kLastMonth = 6;  // the activity ends on 2026-06-30
+constexpr int kLastMonth = 6;                // the activity ends on 2026-06-30
 constexpr int kObjectiveHorizonYear = 2026;  // objectives are set up to the end of 2026
 
 constexpr int kClientsPerScale = 48;
@@ -36,14 +36,15 @@ constexpr int kNewClientLastMonth = 4;  // new clients up to April 2026
 // Contract length in months: mostly one year.
 constexpr std::array kContractMonths{12, 6, 18};
 constexpr std::array kContractMonthWeights{80, 10, 10};
-// What happens when a contract ends (percent): spontaneous, solicited, lost.
+// What happens when a contract ends (percent, in Outcome order).
+enum Outcome : int { kRenewedSpontaneously, kRenewedWhenChased, kLostClient };
 constexpr std::array kRenewalWeights{50, 30, 20};
-constexpr int kLateSignaturePercent = 35;      // solicited renewals signed after the end
+constexpr int kLateSignaturePercent = 35;  // solicited renewals signed after the end
 constexpr int kMaxLateSignatureDays = 45;
 constexpr int kMaxSolicitedEarlyDays = 15;
 constexpr int kMinSpontaneousEarlyDays = 10;
 constexpr int kMaxSpontaneousEarlyDays = 60;
-constexpr int kMinFirstSignatureDays = 7;      // first contracts are signed before they start
+constexpr int kMinFirstSignatureDays = 7;  // first contracts are signed before they start
 constexpr int kMaxFirstSignatureDays = 45;
 constexpr int kSignedOnLeftEmptyPercent = 20;  // CRM left it empty (= start date)
 // How much work a brand buys (per mille of an average brand): a few big
@@ -59,11 +60,11 @@ constexpr std::array kShowcases{Showcase::kSpontaneous, Showcase::kSolicitedLate
 
 // Missions per contract (1, 2 or 3) and their types.
 constexpr std::array kMissionsPerContractWeights{45, 35, 20};
-constexpr std::array kMissionTypeWeights{40, 25, 15, 20};  // in MissionType order
+constexpr std::array kMissionTypeWeights{40, 25, 15, 20};        // in MissionType order
 constexpr std::array kComplexityWeights{0, 10, 30, 32, 18, 10};  // absent, 1..5
-constexpr std::array kProfileWeights{80, 6, 6, 8};        // in Profile order
-constexpr int kOneOffMissionPercent = 12;   // per client and year: an event outside contracts
-constexpr int kFreeTrialPercent = 20;       // of those, offered (never invoiced)
+constexpr std::array kProfileWeights{80, 6, 6, 8};               // in Profile order
+constexpr int kOneOffMissionPercent = 12;  // per client and year: an event outside contracts
+constexpr int kFreeTrialPercent = 20;      // of those, offered (never invoiced)
 constexpr int kMinImplantationMonths = 3;
 constexpr int kMaxImplantationMonths = 6;
 constexpr int kMaxAnimationMonths = 4;
@@ -78,16 +79,16 @@ constexpr std::array kSellRateHigh{6000, 7500, 6800, 7800};
 constexpr int kSellRatePerComplexityPerMille = 40;  // +4 % per complexity step above 3
 constexpr int kUnderpricedPerMille = 550;           // an underpriced mission sells at 55 %
 constexpr Cents kFeeRounding = 1000;                // fees are round tens of euros
-constexpr int kMinPlannedHours = 8;
+constexpr int64_t kMinPlannedQuarters = 32;         // 8 h a month at least
 // Hours sold over the whole activity (2024-01..2026-06), per unit of scale:
 // about 80 % of what the field staff can work.
 constexpr int64_t kSoldHoursPerScale = 105000;
 // Sold hours grow with complexity: 0.8 at 1, 1.0 at 3, 1.2 at 5 (per mille).
 constexpr int kComplexityBasePerMille = 700;
 constexpr int kComplexityStepPerMille = 100;
-constexpr int kPlanSpreadLow = 850;   // two missions of a kind are never sold alike
+constexpr int kPlanSpreadLow = 850;  // two missions of a kind are never sold alike
 constexpr int kPlanSpreadHigh = 1150;
-constexpr int kHoursPerTeamMember = 60;             // a bigger mission gets a bigger team
+constexpr int kHoursPerTeamMember = 60;  // a bigger mission gets a bigger team
 constexpr int kMaxTeam = 4;
 
 // Actual hours against sold hours (per mille).
@@ -110,7 +111,8 @@ constexpr int kDayCapQuarters = 44;  // nobody books more than 11 h a day
 constexpr int kPlacementTries = 16;
 constexpr int kBackupPlacementTries = 24;
 constexpr int kLeadPercent = 50;
-constexpr size_t kScanStaff = 40;    // stand-ins looked at when the random tries fail     // the lead does half the days of a mission
+constexpr size_t kScanStaff =
+    40;  // stand-ins looked at when the random tries fail     // the lead does half the days of a mission
 
 // Visits per field day, per mission type.
 constexpr std::array kVisitsLow{2, 2, 1, 1};
@@ -162,9 +164,9 @@ constexpr Cents kPosMaterialLow = 8000;
 constexpr Cents kPosMaterialHigh = 60000;
 constexpr Cents kLicencePerEmployee = 2490;  // CRM and field app, monthly
 constexpr Cents kPhonePerEmployee = 1890;
-constexpr Cents kTrainingLow = 80000;        // quarterly, per unit of scale
+constexpr Cents kTrainingLow = 80000;  // quarterly, per unit of scale
 constexpr Cents kTrainingHigh = 250000;
-constexpr Cents kSeminarLow = 400000;        // yearly, per unit of scale
+constexpr Cents kSeminarLow = 400000;  // yearly, per unit of scale
 constexpr Cents kSeminarHigh = 900000;
 
 // Invoices.
@@ -197,13 +199,25 @@ constexpr int kLevelTargetHigh = 1150;
 constexpr int kYearlyObjectivePercent = 80;
 // A target for a mission that has not started yet, per month, in hundredths
 // (Metric order: implantations, orders in euros, volume, dn unused).
-constexpr std::array<int64_t, 4> kDefaultMonthlyTarget{12 * 100, 8000 * 100, 600 * 100, 0};
+constexpr std::array<int64_t, 4> kDefaultMonthlyTarget{1200, 800000, 60000, 0};
 constexpr int64_t kAverageMonthDays = 30;
 
 // Stream names for DemoRandom::For.
 enum Stream : uint64_t {
-  kStoreStream = 1, kEmployeeStream, kClientStream, kNameStream, kMissionStream, kOneOffStream,
-  kWorkStream, kLevelStream, kInternalStream, kOverheadStream, kInvoiceStream, kObjectiveStream, kStaffStream,
+  kStoreStream = 1,
+  kEmployeeStream,
+  kClientStream,
+  kNameStream,
+  kMissionStream,
+  kOneOffStream,
+  kWorkStream,
+  kLevelStream,
+  kInternalStream,
+  kOverheadStream,
+  kInvoiceStream,
+  kObjectiveStream,
+  kStaffStream,
+  kCreditNoteStream,
 };
 
 constexpr int kDaysPerWeek = 7;
@@ -213,37 +227,58 @@ constexpr int64_t kHundredths = 100;
 
 // French public holidays (jours fériés) of the activity years.
 constexpr std::array<std::array<int, 3>, 33> kHolidays{{
-    {2024, 1, 1}, {2024, 4, 1}, {2024, 5, 1}, {2024, 5, 8}, {2024, 5, 9}, {2024, 5, 20},
-    {2024, 7, 14}, {2024, 8, 15}, {2024, 11, 1}, {2024, 11, 11}, {2024, 12, 25},
-    {2025, 1, 1}, {2025, 4, 21}, {2025, 5, 1}, {2025, 5, 8}, {2025, 5, 29}, {2025, 6, 9},
-    {2025, 7, 14}, {2025, 8, 15}, {2025, 11, 1}, {2025, 11, 11}, {2025, 12, 25},
-    {2026, 1, 1}, {2026, 4, 6}, {2026, 5, 1}, {2026, 5, 8}, {2026, 5, 14}, {2026, 5, 25},
-    {2026, 7, 14}, {2026, 8, 15}, {2026, 11, 1}, {2026, 11, 11}, {2026, 12, 25},
+    {2024, 1, 1},  {2024, 4, 1},   {2024, 5, 1},   {2024, 5, 8},   {2024, 5, 9},   {2024, 5, 20},
+    {2024, 7, 14}, {2024, 8, 15},  {2024, 11, 1},  {2024, 11, 11}, {2024, 12, 25}, {2025, 1, 1},
+    {2025, 4, 21}, {2025, 5, 1},   {2025, 5, 8},   {2025, 5, 29},  {2025, 6, 9},   {2025, 7, 14},
+    {2025, 8, 15}, {2025, 11, 1},  {2025, 11, 11}, {2025, 12, 25}, {2026, 1, 1},   {2026, 4, 6},
+    {2026, 5, 1},  {2026, 5, 8},   {2026, 5, 14},  {2026, 5, 25},  {2026, 7, 14},  {2026, 8, 15},
+    {2026, 11, 1}, {2026, 11, 11}, {2026, 12, 25},
 }};
 
 // ---------------------------------------------------------------------------
 // Calendar helpers. A "month number" is year × 12 + month − 1.
 
-int MonthNumber(int year, int month) { return year * 12 + month - 1; }
+constexpr int MonthNumber(int year, int month) {
+  return year * 12 + month - 1;
+}
 int MonthOf(Day day) {
   const CivilDate civil = CivilFromDay(day);
   return MonthNumber(civil.year, civil.month);
 }
-Day MonthFirst(int month_number) { return DayFromCivil(month_number / 12, month_number % 12 + 1, 1); }
-Day MonthLast(int month_number) { return MonthFirst(month_number + 1) - 1; }
+Day MonthFirst(int month_number) {
+  return DayFromCivil(month_number / 12, month_number % 12 + 1, 1);
+}
+Day MonthLast(int month_number) {
+  return MonthFirst(month_number + 1) - 1;
+}
 // 0 = Monday … 6 = Sunday; 1970-01-01 was a Thursday.
-int Weekday(Day day) { return static_cast<int>(((day + 3) % kDaysPerWeek + kDaysPerWeek) % kDaysPerWeek); }
+int Weekday(Day day) {
+  return static_cast<int>(((day + 3) % kDaysPerWeek + kDaysPerWeek) % kDaysPerWeek);
+}
 constexpr int kFriday = 4;
 constexpr int kSaturday = 5;
 
-const Day kFirstDay = DayFromCivil(kFirstYear, 1, 1);
-const Day kLastDay = DayFromCivil(kLastYear, kLastMonth, DaysInMonth(kLastYear, kLastMonth));
-const int kFirstMonth = MonthNumber(kFirstYear, 1);
-const int kFinalMonth = MonthNumber(kLastYear, kLastMonth);
-const int kDayCount = kLastDay - kFirstDay + 1;
+// The activity's bounds (computed once: the date functions are not constexpr).
+Day FirstDay() {
+  static const Day day = DayFromCivil(kFirstYear, 1, 1);
+  return day;
+}
+Day LastDay() {
+  static const Day day = DayFromCivil(kLastYear, kLastMonth, DaysInMonth(kLastYear, kLastMonth));
+  return day;
+}
+int DayCount() {
+  return LastDay() - FirstDay() + 1;
+}
+constexpr int kFirstMonth = MonthNumber(kFirstYear, 1);
+constexpr int kFinalMonth = MonthNumber(kLastYear, kLastMonth);
 
-int64_t ScalePerMille(int64_t value, int64_t per_mille) { return value * per_mille / kPerMille; }
-Cents RoundTo(Cents value, Cents step) { return (value + step / 2) / step * step; }
+int64_t ScalePerMille(int64_t value, int64_t per_mille) {
+  return value * per_mille / kPerMille;
+}
+Cents RoundTo(Cents value, Cents step) {
+  return (value + step / 2) / step * step;
+}
 
 std::string NumberedId(char prefix, int64_t number, int width) {
   return fmt::format("{}{:0{}}", prefix, number, width);
@@ -258,8 +293,7 @@ const T& PickFrom(DemoRandom& rng, std::span<const T> items) {
 
 class Builder {
  public:
-  explicit Builder(const DemoOptions& options)
-      : seed_(options.seed), scale_(std::max(options.scale, 1)) {}
+  explicit Builder(const DemoOptions& options) : seed_(options.seed), scale_(std::max(options.scale, 1)) {}
 
   DemoAgency Build() {
     MakeCalendar();
@@ -281,14 +315,14 @@ class Builder {
   // --- calendar and people ---------------------------------------------------
 
   void MakeCalendar() {
-    is_holiday_.assign(static_cast<size_t>(kDayCount), false);
+    is_holiday_.assign(static_cast<size_t>(DayCount()), false);
     for (const auto& [year, month, day] : kHolidays) {
       const Day holiday = DayFromCivil(year, month, day);
-      if (holiday >= kFirstDay && holiday <= kLastDay) is_holiday_[DayIndex(holiday)] = true;
+      if (holiday >= FirstDay() && holiday <= LastDay()) is_holiday_[DayIndex(holiday)] = true;
     }
   }
 
-  static size_t DayIndex(Day day) { return static_cast<size_t>(day - kFirstDay); }
+  static size_t DayIndex(Day day) { return static_cast<size_t>(day - FirstDay()); }
 
   void MakeStores() {
     for (const Region& region : Regions()) agency_.regions.emplace_back(region.name);
@@ -310,8 +344,8 @@ class Builder {
         chr_by_region_[static_cast<size_t>(store.region)].push_back(index);
       } else {
         store.chain = std::string(PickFrom(rng, Chains()));
-        store.name = fmt::format("{} {} {}", PickFrom(rng, StoreFormats()), town,
-                                 PickFrom(rng, TownQuarters()));
+        store.name =
+            fmt::format("{} {} {}", PickFrom(rng, StoreFormats()), town, PickFrom(rng, TownQuarters()));
         retail_by_region_[static_cast<size_t>(store.region)].push_back(index);
       }
       agency_.stores.push_back(std::move(store));
@@ -339,7 +373,7 @@ class Builder {
       const bool field = IsField(employee.role);
       employee.region = field ? static_cast<int>(i) % region_count : rng.Between(0, region_count - 1);
       employee.hired = incumbent_from;
-      employee.left = kLastDay;
+      employee.left = LastDay();
       if (field && rng.Percent(kHiredLaterPercent)) {
         const int month = rng.Between(MonthNumber(kFirstYear, 3), MonthNumber(kLastYear - 1, 12));
         employee.hired = MonthFirst(month) + rng.Between(0, 14);
@@ -355,7 +389,7 @@ class Builder {
       agency_.employees.push_back(std::move(employee));
       MakeAvailability(rng, agency_.employees.back());
     }
-    load_.assign(agency_.employees.size() * static_cast<size_t>(kDayCount), 0);
+    load_.assign(agency_.employees.size() * static_cast<size_t>(DayCount()), 0);
   }
 
   static bool IsField(Role role) { return role == Role::kFieldRep || role == Role::kMerchandiser; }
@@ -369,7 +403,7 @@ class Builder {
     const bool mid_year = rng.Percent(kMidYearRaisePercent);
     for (int year = kFirstYear; year <= kLastYear; ++year) {
       const Day raise_on = DayFromCivil(year, mid_year ? 7 : 1, 1);
-      if (raise_on <= employee.hired || raise_on > employee.left || raise_on > kLastDay) continue;
+      if (raise_on <= employee.hired || raise_on > employee.left || raise_on > LastDay()) continue;
       rate = ScalePerMille(rate, kPerMille + rng.Between(kRaiseLowPerMille, kRaiseHighPerMille));
       agency_.cost_rates.push_back({index, raise_on, rate});
     }
@@ -379,15 +413,15 @@ class Builder {
   // animations) between hiring and leaving, outside public holidays and
   // five weeks of leave a year (three in summer, one in spring, Christmas).
   void MakeAvailability(DemoRandom& rng, const EmployeeRow& employee) {
-    std::vector<uint8_t> days(static_cast<size_t>(kDayCount), kOff);
-    for (Day day = std::max(employee.hired, kFirstDay); day <= std::min(employee.left, kLastDay); ++day) {
+    std::vector<uint8_t> days(static_cast<size_t>(DayCount()), kOff);
+    for (Day day = std::max(employee.hired, FirstDay()); day <= std::min(employee.left, LastDay()); ++day) {
       const int weekday = Weekday(day);
       if (weekday < kSaturday && !is_holiday_[DayIndex(day)]) days[DayIndex(day)] = kWeekday;
       if (weekday == kSaturday) days[DayIndex(day)] = kSaturdayOnly;
     }
     const auto leave = [&](Day from, int length) {
       for (Day day = from; day < from + length; ++day) {
-        if (day >= kFirstDay && day <= kLastDay) days[DayIndex(day)] = kOff;
+        if (day >= FirstDay() && day <= LastDay()) days[DayIndex(day)] = kOff;
       }
     };
     // Summer leave is staggered from mid-June to September so the shelves
@@ -413,7 +447,7 @@ class Builder {
   static constexpr uint8_t kSaturdayOnly = 2;
 
   size_t Slot(int32_t employee, Day day) const {
-    return static_cast<size_t>(employee) * static_cast<size_t>(kDayCount) + DayIndex(day);
+    return static_cast<size_t>(employee) * static_cast<size_t>(DayCount()) + DayIndex(day);
   }
   bool CanWork(int32_t employee, Day day, bool saturday_ok) const {
     const uint8_t kind = availability_[Slot(employee, day)];
@@ -452,9 +486,8 @@ class Builder {
       }
       client.sector = std::string(stem.sector);
       client.size_per_mille = kClientSizes[static_cast<size_t>(rng.Weighted(kClientSizeWeights))];
-      const Showcase showcase = i < static_cast<int>(kShowcases.size())
-                                    ? kShowcases[static_cast<size_t>(i)]
-                                    : Showcase::kPlain;
+      const Showcase showcase =
+          i < static_cast<int>(kShowcases.size()) ? kShowcases[static_cast<size_t>(i)] : Showcase::kPlain;
       showcase_.push_back(showcase);
       MakeContractChain(rng, i, showcase, contracts);
       agency_.clients.push_back(std::move(client));
@@ -464,15 +497,16 @@ class Builder {
     // renewal links through the renumbering.
     std::vector<size_t> order(contracts.size());
     std::iota(order.begin(), order.end(), size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return contracts[a].signed_on < contracts[b].signed_on;
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return contracts[a].signed_on < contracts[b].signed_on; });
     std::vector<int32_t> new_index(contracts.size());
     for (size_t i = 0; i < order.size(); ++i) new_index[order[i]] = static_cast<int32_t>(i);
     for (size_t i = 0; i < order.size(); ++i) {
       ContractRow contract = contracts[order[i]];
       contract.id = NumberedId('K', static_cast<int64_t>(i) + 1, 5);
-      if (contract.renewal_of != kNoRef) contract.renewal_of = new_index[static_cast<size_t>(contract.renewal_of)];
+      if (contract.renewal_of != kNoRef) {
+        contract.renewal_of = new_index[static_cast<size_t>(contract.renewal_of)];
+      }
       agency_.contracts.push_back(std::move(contract));
     }
   }
@@ -480,7 +514,8 @@ class Builder {
   // One client's contracts: a first one, then renewals until the client is
   // lost or the contract runs past the end of the activity. A renewal
   // signed after the export date does not exist yet.
-  void MakeContractChain(DemoRandom& rng, int client, Showcase showcase, std::vector<ContractRow>& contracts) {
+  void MakeContractChain(DemoRandom& rng, int client, Showcase showcase,
+                         std::vector<ContractRow>& contracts) {
     int start_month = 0;
     switch (showcase) {
       case Showcase::kSpontaneous: start_month = MonthNumber(kFirstYear, 3); break;    // ends 2026-02
@@ -489,9 +524,10 @@ class Builder {
       case Showcase::kEroding: start_month = MonthNumber(kFirstYear - 1, 10); break;
       case Showcase::kUnderpriced: start_month = MonthNumber(kFirstYear - 1, 6); break;
       case Showcase::kPlain:
-        start_month = rng.Percent(kPortfolioPercent)
-                          ? rng.Between(MonthNumber(kFirstYear - 1, 2), MonthNumber(kFirstYear, 1))
-                          : rng.Between(MonthNumber(kFirstYear, 2), MonthNumber(kLastYear, kNewClientLastMonth));
+        start_month =
+            rng.Percent(kPortfolioPercent)
+                ? rng.Between(MonthNumber(kFirstYear - 1, 2), MonthNumber(kFirstYear, 1))
+                : rng.Between(MonthNumber(kFirstYear, 2), MonthNumber(kLastYear, kNewClientLastMonth));
         break;
     }
     const Day half_start = DayFromCivil(kLastYear, 1, 1);
@@ -520,28 +556,31 @@ class Builder {
       const bool in_demo_half = contract.end >= half_start;
       if (showcase != Showcase::kPlain) {
         if (!in_demo_half || showcase == Showcase::kEroding || showcase == Showcase::kUnderpriced) {
-          outcome = rng.Percent(kRenewalWeights[0]) ? 0 : 1;  // kept, either way
+          outcome = rng.Percent(kRenewalWeights[kRenewedSpontaneously])
+                        ? kRenewedSpontaneously
+                        : kRenewedWhenChased;  // kept either way
         } else if (showcase == Showcase::kSpontaneous) {
-          outcome = 0;
+          outcome = kRenewedSpontaneously;
         } else if (showcase == Showcase::kSolicitedLate) {
-          outcome = 1;
+          outcome = kRenewedWhenChased;
         } else {
-          outcome = 2;
+          outcome = kLostClient;
         }
       }
-      if (outcome == 2) break;  // lost: the brand leaves
-      if (outcome == 0) {
+      if (outcome == kLostClient) break;  // the brand leaves
+      if (outcome == kRenewedSpontaneously) {
         kind = RenewalKind::kSpontaneous;
         signed_on = contract.end - rng.Between(kMinSpontaneousEarlyDays, kMaxSpontaneousEarlyDays);
       } else {
         kind = RenewalKind::kSolicited;
-        const bool late = showcase == Showcase::kSolicitedLate ? in_demo_half : rng.Percent(kLateSignaturePercent);
+        const bool late =
+            showcase == Showcase::kSolicitedLate ? in_demo_half : rng.Percent(kLateSignaturePercent);
         signed_on = late ? contract.end + rng.Between(3, kMaxLateSignatureDays)
                          : contract.end - rng.Between(0, kMaxSolicitedEarlyDays);
       }
       // A renewal signed after the export date does not exist yet; one signed
       // before it exists even when it starts later (signed in May for July).
-      if (signed_on > kLastDay) break;
+      if (signed_on > LastDay()) break;
       start_month += months;
     }
   }
@@ -587,9 +626,8 @@ class Builder {
     }
 
     // Mission ids follow start dates, as they are created in the CRM.
-    std::stable_sort(missions.begin(), missions.end(), [](const MissionRow& a, const MissionRow& b) {
-      return a.start < b.start;
-    });
+    std::stable_sort(missions.begin(), missions.end(),
+                     [](const MissionRow& a, const MissionRow& b) { return a.start < b.start; });
     for (size_t i = 0; i < missions.size(); ++i) {
       missions[i].id = NumberedId('M', static_cast<int64_t>(i) + 1, 5);
     }
@@ -635,12 +673,11 @@ class Builder {
     mission.name = MissionName(rng, mission);
 
     const int complexity = mission.complexity == 0 ? 3 : mission.complexity;
-    int64_t quarters = kBaseHoursPerMonth[type] * kQuartersPerHour;
+    int64_t quarters = static_cast<int64_t>(kBaseHoursPerMonth[type]) * kQuartersPerHour;
     quarters = ScalePerMille(quarters, kComplexityBasePerMille + kComplexityStepPerMille * complexity);
     quarters = ScalePerMille(quarters, client.size_per_mille);
     quarters = ScalePerMille(quarters, rng.Between(kPlanSpreadLow, kPlanSpreadHigh));
-    mission.planned_quarters_per_month =
-        static_cast<int>(std::max<int64_t>(quarters, kMinPlannedHours * kQuartersPerHour));
+    mission.planned_quarters_per_month = static_cast<int>(std::max<int64_t>(quarters, kMinPlannedQuarters));
 
     Cents rate = rng.Between(kSellRateLow[type], kSellRateHigh[type]);
     rate = ScalePerMille(rate, kPerMille + kSellRatePerComplexityPerMille * (complexity - 3));
@@ -654,12 +691,14 @@ class Builder {
   // not, so without this some seeds would overbook it and others idle it.
   void NormaliseDemand(std::vector<MissionRow>& missions) const {
     int64_t total = 0;
-    for (const MissionRow& mission : missions) total += mission.planned_quarters_per_month * ActiveMonths(mission);
+    for (const MissionRow& mission : missions) {
+      total += static_cast<int64_t>(mission.planned_quarters_per_month) * ActiveMonths(mission);
+    }
     if (total == 0) return;
     const int64_t target = kSoldHoursPerScale * kQuartersPerHour * scale_;
     for (MissionRow& mission : missions) {
       const int64_t quarters = static_cast<int64_t>(mission.planned_quarters_per_month) * target / total;
-      mission.planned_quarters_per_month = static_cast<int>(std::max<int64_t>(quarters, kMinPlannedHours * kQuartersPerHour));
+      mission.planned_quarters_per_month = static_cast<int>(std::max<int64_t>(quarters, kMinPlannedQuarters));
     }
   }
 
@@ -671,13 +710,15 @@ class Builder {
 
   void PriceAndStaff(DemoRandom& rng, MissionRow& mission) {
     mission.monthly_fee = std::max(
-        kFeeRounding, RoundTo(mission.planned_quarters_per_month * mission.hour_price / kQuartersPerHour, kFeeRounding));
+        kFeeRounding,
+        RoundTo(mission.planned_quarters_per_month * mission.hour_price / kQuartersPerHour, kFeeRounding));
 
     // The team: a lead of the fitting role, and more people for big missions.
-    const Day staffed_on = std::max(mission.start, kFirstDay);
+    const Day staffed_on = std::max(mission.start, FirstDay());
     const Role preferred = mission.type == MissionType::kProspection ? Role::kFieldRep : Role::kMerchandiser;
     const int team_size = std::clamp(
-        mission.planned_quarters_per_month / (kHoursPerTeamMember * kQuartersPerHour) + rng.Between(0, 1), 1, kMaxTeam);
+        mission.planned_quarters_per_month / (kHoursPerTeamMember * kQuartersPerHour) + rng.Between(0, 1), 1,
+        kMaxTeam);
     for (int n = 0; n < team_size; ++n) {
       const int32_t member = PickFieldEmployee(rng, preferred, staffed_on);
       if (std::find(mission.team.begin(), mission.team.end(), member) == mission.team.end()) {
@@ -709,7 +750,9 @@ class Builder {
     switch (mission.type) {
       case MissionType::kMerchandising:
         // Some CRM names carry commas and quotes: the CSV must quote them.
-        if (rng.Percent(kQuotedNamePercent)) return fmt::format("Merchandising \"GMS\" {}, {}", region.name, year);
+        if (rng.Percent(kQuotedNamePercent)) {
+          return fmt::format("Merchandising \"GMS\" {}, {}", region.name, year);
+        }
         return fmt::format("Merchandising GMS {} {}", region.name, year);
       case MissionType::kProspection:
         if (rng.Percent(kChrMissionPercent)) return fmt::format("Prospection CHR {} {}", town, year);
@@ -736,8 +779,8 @@ class Builder {
   void MakeWork() {
     for (size_t m = 0; m < agency_.missions.size(); ++m) {
       const MissionRow& mission = agency_.missions[m];
-      const Day from = std::max(mission.start, kFirstDay);
-      const Day to = std::min(mission.end, kLastDay);
+      const Day from = std::max(mission.start, FirstDay());
+      const Day to = std::min(mission.end, LastDay());
       if (from > to) continue;
       DemoRandom level_rng = DemoRandom::For(seed_, {kLevelStream, m});
       int dn_tenths = level_rng.Between(kDnStartLow, kDnStartHigh);
@@ -748,9 +791,11 @@ class Builder {
         MakeMissionMonth(rng, static_cast<int32_t>(m), month, first, last);
         if (mission.type == MissionType::kMerchandising) {
           dn_tenths = std::clamp(dn_tenths + level_rng.Between(kDnMonthlyLow, kDnMonthlyHigh), 1, kDnMax);
-          const Day measured = std::min(last, MonthFirst(month) + kDnMeasureFirstDay + level_rng.Between(0, 7));
+          const Day measured =
+              std::min(last, MonthFirst(month) + kDnMeasureFirstDay + level_rng.Between(0, 7));
           if (measured >= first) {
-            agency_.results.push_back({measured, static_cast<int32_t>(m), Metric::kDn, dn_tenths * 10, kNoRef});
+            agency_.results.push_back(
+                {measured, static_cast<int32_t>(m), Metric::kDn, int64_t{dn_tenths} * 10, kNoRef});
           }
         }
       }
@@ -776,10 +821,13 @@ class Builder {
       pieces.clear();
       pieces.push_back({ActivityKind::kField, rng.Between(kFieldLow[type], kFieldHigh[type])});
       if (rng.Percent(kTravelPercent)) pieces.push_back({ActivityKind::kTravel, rng.Between(2, 8)});
-      const int preparation = mission.type == MissionType::kAnimation ? kAnimationPreparationPercent : kPreparationPercent;
+      const int preparation =
+          mission.type == MissionType::kAnimation ? kAnimationPreparationPercent : kPreparationPercent;
       if (rng.Percent(preparation)) pieces.push_back({ActivityKind::kPreparation, rng.Between(2, 4)});
       if (rng.Percent(kFollowupPercent)) pieces.push_back({ActivityKind::kFollowup, rng.Between(1, 4)});
-      if (rng.Percent(kMissionReportingPercent)) pieces.push_back({ActivityKind::kReporting, rng.Between(1, 2)});
+      if (rng.Percent(kMissionReportingPercent)) {
+        pieces.push_back({ActivityKind::kReporting, rng.Between(1, 2)});
+      }
       if (rng.Percent(kOtherPercent)) pieces.push_back({ActivityKind::kOther, rng.Between(1, 4)});
       int total = 0;
       for (const Piece& piece : pieces) total += piece.quarters;
@@ -797,8 +845,8 @@ class Builder {
     }
 
     // The coordinator's follow-up and, now and then, the manager's.
-    const int coordination_entries =
-        std::min(kMaxCoordinationEntries, 1 + mission.planned_quarters_per_month / kQuartersPerCoordinationEntry);
+    const int coordination_entries = std::min(
+        kMaxCoordinationEntries, 1 + mission.planned_quarters_per_month / kQuartersPerCoordinationEntry);
     for (int n = 0; n < coordination_entries; ++n) {
       AddOfficeEntry(rng, mission.coordinator, m, ActivityKind::kCoordination,
                      rng.Between(kCoordinationLow, kCoordinationHigh), first, last);
@@ -811,12 +859,16 @@ class Builder {
     // The month's expenses and invoice.
     if (travel > 0) agency_.expenses.push_back({last, m, ExpenseKind::kTravel, travel});
     if (mission.type == MissionType::kAnimation && rng.Percent(kAnimationSubcontractPercent)) {
-      agency_.expenses.push_back({last, m, ExpenseKind::kSubcontracting,
-                                  ScalePerMille(mission.monthly_fee, rng.Between(kAnimationSubcontractLow, kAnimationSubcontractHigh))});
+      agency_.expenses.push_back(
+          {last, m, ExpenseKind::kSubcontracting,
+           ScalePerMille(mission.monthly_fee,
+                         rng.Between(kAnimationSubcontractLow, kAnimationSubcontractHigh))});
     }
     if (mission.type == MissionType::kImplantation && rng.Percent(kImplantationSubcontractPercent)) {
-      agency_.expenses.push_back({last, m, ExpenseKind::kSubcontracting,
-                                  ScalePerMille(mission.monthly_fee, rng.Between(kImplantationSubcontractLow, kImplantationSubcontractHigh))});
+      agency_.expenses.push_back(
+          {last, m, ExpenseKind::kSubcontracting,
+           ScalePerMille(mission.monthly_fee,
+                         rng.Between(kImplantationSubcontractLow, kImplantationSubcontractHigh))});
     }
     if (mission.type == MissionType::kMerchandising && rng.Percent(kPosMaterialPercent)) {
       agency_.expenses.push_back({first + rng.Between(0, last - first), m, ExpenseKind::kOther,
@@ -830,13 +882,13 @@ class Builder {
   // Finds a day and a person for `quarters` of work on the mission: first in
   // its team, then anyone of the field staff (a stand-in). False when
   // nobody has room.
-  bool Place(DemoRandom& rng, const MissionRow& mission, Day first, Day last, int quarters,
-             int32_t& employee, Day& day) {
+  bool Place(DemoRandom& rng, const MissionRow& mission, Day first, Day last, int quarters, int32_t& employee,
+             Day& day) {
     const bool saturday_ok = mission.type == MissionType::kAnimation;
     for (int i = 0; i < kPlacementTries + kBackupPlacementTries; ++i) {
       if (i < kPlacementTries) {
-        employee = rng.Percent(kLeadPercent) ? mission.team.front()
-                                             : mission.team[rng.Below(mission.team.size())];
+        employee =
+            rng.Percent(kLeadPercent) ? mission.team.front() : mission.team[rng.Below(mission.team.size())];
       } else {
         employee = field_staff_[rng.Below(field_staff_.size())];
       }
@@ -869,8 +921,7 @@ class Builder {
   }
 
   void AddEntry(Day day, int32_t employee, int32_t mission, ActivityKind activity, int quarters) {
-    agency_.time_entries.push_back(
-        {day, employee, mission, activity, static_cast<uint8_t>(quarters)});
+    agency_.time_entries.push_back({day, employee, mission, activity, static_cast<uint8_t>(quarters)});
     load_[Slot(employee, day)] = static_cast<uint8_t>(load_[Slot(employee, day)] + quarters);
   }
 
@@ -909,18 +960,19 @@ class Builder {
           break;
         case ActionKind::kPromotion:
           if (mission.type == MissionType::kAnimation) {
-            agency_.results.push_back({day, m, Metric::kVolume, rng.Between(kVolumeLow, kVolumeHigh) * kHundredths, store});
+            agency_.results.push_back(
+                {day, m, Metric::kVolume, rng.Between(kVolumeLow, kVolumeHigh) * kHundredths, store});
           }
           break;
         case ActionKind::kAudit:
         case ActionKind::kMerchandising:
           if (action == ActionKind::kAudit || rng.Percent(kMerchandisingAuditPercent)) {
             const bool present = rng.Percent(kShelfPresentPercent);
-            agency_.audits.push_back({day, store, mission.client, present, present ? rng.Between(1, kMaxFacings) : 0});
+            agency_.audits.push_back(
+                {day, store, mission.client, present, present ? rng.Between(1, kMaxFacings) : 0});
           }
           break;
-        default:
-          break;
+        default: break;
       }
     }
   }
@@ -929,10 +981,10 @@ class Builder {
     // Weights in ActionKind order: implantation, negotiation, promotion,
     // merchandising, audit, order, other.
     static constexpr std::array<std::array<int, 7>, 4> kWeights{{
-        {0, 0, 15, 60, 20, 0, 5},   // merchandising
-        {0, 50, 0, 0, 0, 35, 15},   // prospection
-        {0, 0, 90, 0, 0, 0, 10},    // animation
-        {60, 25, 0, 15, 0, 0, 0},   // implantation
+        {0, 0, 15, 60, 20, 0, 5},  // merchandising
+        {0, 50, 0, 0, 0, 35, 15},  // prospection
+        {0, 0, 90, 0, 0, 0, 10},   // animation
+        {60, 25, 0, 15, 0, 0, 0},  // implantation
     }};
     return static_cast<ActionKind>(rng.Weighted(kWeights[static_cast<size_t>(type)]));
   }
@@ -945,7 +997,7 @@ class Builder {
       const auto employee = static_cast<int32_t>(e);
       const Role role = agency_.employees[e].role;
       DemoRandom rng = DemoRandom::For(seed_, {kInternalStream, e});
-      for (Day day = kFirstDay; day <= kLastDay; ++day) {
+      for (Day day = FirstDay(); day <= LastDay(); ++day) {
         if (!CanWork(employee, day, false)) continue;
         const int weekday = Weekday(day);
         const int day_of_month = CivilFromDay(day).day;
@@ -955,7 +1007,9 @@ class Builder {
         switch (role) {
           case Role::kFieldRep:
           case Role::kMerchandiser:
-            if (weekday == 0 && day_of_month <= kDaysPerWeek) internal(ActivityKind::kCoordination, rng.Between(6, 10));
+            if (weekday == 0 && day_of_month <= kDaysPerWeek) {
+              internal(ActivityKind::kCoordination, rng.Between(6, 10));
+            }
             if (weekday == kFriday && rng.Percent(kWeeklyReportingPercent)) {
               internal(ActivityKind::kReporting, rng.Between(2, 6));
             }
@@ -964,11 +1018,15 @@ class Builder {
             }
             break;
           case Role::kCoordinator:
-            if (rng.Percent(kCoordinatorInternalPercent)) internal(ActivityKind::kCoordination, rng.Between(8, 16));
+            if (rng.Percent(kCoordinatorInternalPercent)) {
+              internal(ActivityKind::kCoordination, rng.Between(8, 16));
+            }
             if (weekday == kFriday) internal(ActivityKind::kReporting, rng.Between(4, 8));
             break;
           case Role::kManager:
-            if (rng.Percent(kManagerManagementPercent)) internal(ActivityKind::kManagement, rng.Between(12, 20));
+            if (rng.Percent(kManagerManagementPercent)) {
+              internal(ActivityKind::kManagement, rng.Between(12, 20));
+            }
             if (weekday == kFriday) internal(ActivityKind::kReporting, rng.Between(4, 12));
             break;
         }
@@ -985,8 +1043,10 @@ class Builder {
     for (int month = kFirstMonth; month <= kFinalMonth; ++month) {
       DemoRandom rng = DemoRandom::For(seed_, {kOverheadStream, static_cast<uint64_t>(month)});
       const Day first = MonthFirst(month);
-      agency_.expenses.push_back({first + kLicenceDay - 1, kNoRef, ExpenseKind::kTools, headcount * kLicencePerEmployee});
-      agency_.expenses.push_back({first + kPhoneDay - 1, kNoRef, ExpenseKind::kTools, headcount * kPhonePerEmployee});
+      agency_.expenses.push_back(
+          {first + kLicenceDay - 1, kNoRef, ExpenseKind::kTools, headcount * kLicencePerEmployee});
+      agency_.expenses.push_back(
+          {first + kPhoneDay - 1, kNoRef, ExpenseKind::kTools, headcount * kPhonePerEmployee});
       const int month_of_year = month % 12 + 1;
       if (month_of_year % 3 == 2) {
         agency_.expenses.push_back({first + rng.Between(0, 27), kNoRef, ExpenseKind::kOther,
@@ -1004,7 +1064,7 @@ class Builder {
   // Invoices to a brand rather than to a mission: a set-up fee when a new
   // brand signs, and a year-end bonus on results for some.
   void MakeBrandInvoices() {
-    std::vector<Day> first_start(agency_.clients.size(), kLastDay + 1);
+    std::vector<Day> first_start(agency_.clients.size(), LastDay() + 1);
     for (const ContractRow& contract : agency_.contracts) {
       Day& first = first_start[static_cast<size_t>(contract.client)];
       first = std::min(first, contract.start);
@@ -1012,15 +1072,16 @@ class Builder {
     for (size_t c = 0; c < agency_.clients.size(); ++c) {
       DemoRandom rng = DemoRandom::For(seed_, {kInvoiceStream, c});
       const auto client = static_cast<int32_t>(c);
-      if (first_start[c] >= kFirstDay && first_start[c] <= kLastDay) {
+      if (first_start[c] >= FirstDay() && first_start[c] <= LastDay()) {
         agency_.invoices.push_back({"", first_start[c], client, kNoRef,
                                     RoundTo(rng.Between(kSetupFeeLow, kSetupFeeHigh), kFeeRounding)});
       }
       for (int year = kFirstYear; year < kLastYear; ++year) {
         const Day year_end = DayFromCivil(year, 12, 31);
         if (ActiveOn(client, year_end) && rng.Percent(kYearEndBonusPercent)) {
-          agency_.invoices.push_back({"", year_end, client, kNoRef,
-                                      RoundTo(rng.Between(kYearEndBonusLow, kYearEndBonusHigh), kFeeRounding)});
+          agency_.invoices.push_back(
+              {"", year_end, client, kNoRef,
+               RoundTo(rng.Between(kYearEndBonusLow, kYearEndBonusHigh), kFeeRounding)});
         }
       }
     }
@@ -1037,19 +1098,20 @@ class Builder {
   void FinishInvoices() {
     const size_t invoice_count = agency_.invoices.size();
     for (size_t i = 0; i < invoice_count; ++i) {
-      DemoRandom rng = DemoRandom::For(seed_, {kInvoiceStream, agency_.clients.size() + i});
+      DemoRandom rng = DemoRandom::For(seed_, {kCreditNoteStream, i});
       const InvoiceRow invoice = agency_.invoices[i];
       if (invoice.mission == kNoRef || !rng.PerMille(kCreditNotePerMille)) continue;
       const Day date = invoice.date + rng.Between(kCreditNoteMinDays, kCreditNoteMaxDays);
-      if (date > kLastDay) continue;
+      if (date > LastDay()) continue;
       const Cents amount = invoice.amount * rng.Between(kCreditNoteMinPercent, 100) / 100;
       agency_.invoices.push_back({"", date, invoice.client, invoice.mission, -std::max<Cents>(amount, 1)});
     }
-    std::stable_sort(agency_.invoices.begin(), agency_.invoices.end(), [](const InvoiceRow& a, const InvoiceRow& b) {
-      if (a.date != b.date) return a.date < b.date;
-      if (a.client != b.client) return a.client < b.client;
-      return a.mission < b.mission;
-    });
+    std::stable_sort(agency_.invoices.begin(), agency_.invoices.end(),
+                     [](const InvoiceRow& a, const InvoiceRow& b) {
+                       if (a.date != b.date) return a.date < b.date;
+                       if (a.client != b.client) return a.client < b.client;
+                       return a.mission < b.mission;
+                     });
     std::array<int, kLastYear - kFirstYear + 1> invoice_numbers{};
     std::array<int, kLastYear - kFirstYear + 1> credit_numbers{};
     for (InvoiceRow& invoice : agency_.invoices) {
@@ -1101,10 +1163,10 @@ class Builder {
       const MissionRow& mission = agency_.missions[m];
       DemoRandom rng = DemoRandom::For(seed_, {kObjectiveStream, m});
       const Metric metric = MetricOf(mission.type);
-      const Day from = std::max(mission.start, kFirstDay);
+      const Day from = std::max(mission.start, FirstDay());
       const Day to = std::min(mission.end, horizon);
       if (from > to) continue;
-      const bool yearly = metric != Metric::kDn && mission.end > kLastDay && mission.start <= demo_half &&
+      const bool yearly = metric != Metric::kDn && mission.end > LastDay() && mission.start <= demo_half &&
                           rng.Percent(kYearlyObjectivePercent);
       std::vector<Window> windows;
       const bool whole_mission =
@@ -1147,9 +1209,10 @@ class Builder {
     return Metric::kOrders;
   }
 
-  int64_t ObjectiveTarget(DemoRandom& rng, Metric metric, const Window& window, const std::vector<size_t>& results,
-                          int64_t& rate_num, int64_t& rate_den, int64_t& last_level) const {
-    const Day seen_to = std::min(window.end, kLastDay);
+  int64_t ObjectiveTarget(DemoRandom& rng, Metric metric, const Window& window,
+                          const std::vector<size_t>& results, int64_t& rate_num, int64_t& rate_den,
+                          int64_t& last_level) const {
+    const Day seen_to = std::min(window.end, LastDay());
     int64_t achieved = 0;
     for (const size_t r : results) {
       const ResultRow& result = agency_.results[r];
@@ -1160,12 +1223,13 @@ class Builder {
       // A level: aim a little above (or below) where the shelf stands.
       if (achieved > 0) last_level = achieved;
       const int64_t base = last_level > 0 ? last_level : 50 * kHundredths;
-      const int64_t percent = ScalePerMille(base, rng.Between(kLevelTargetLow, kLevelTargetHigh)) / kHundredths;
+      const int64_t percent =
+          ScalePerMille(base, rng.Between(kLevelTargetLow, kLevelTargetHigh)) / kHundredths;
       return std::clamp<int64_t>(percent, 1, 100) * kHundredths;
     }
     const int64_t days = window.end - window.start + 1;
     int64_t expected = 0;
-    if (window.start > kLastDay) {
+    if (window.start > LastDay()) {
       expected = rate_den > 0 ? rate_num * days / rate_den
                               : kDefaultMonthlyTarget[static_cast<size_t>(metric)] * days / kAverageMonthDays;
       expected = ScalePerMille(expected, rng.Between(kOngoingTargetLow, kOngoingTargetHigh));
@@ -1173,12 +1237,13 @@ class Builder {
       const int64_t elapsed = seen_to - window.start + 1;
       rate_num = achieved;
       rate_den = elapsed;
-      expected = window.end <= kLastDay
-                     ? ScalePerMille(achieved, rng.Between(kFinishedTargetLow, kFinishedTargetHigh))
-                     : ScalePerMille(achieved * days / elapsed, rng.Between(kOngoingTargetLow, kOngoingTargetHigh));
+      expected =
+          window.end <= LastDay()
+              ? ScalePerMille(achieved, rng.Between(kFinishedTargetLow, kFinishedTargetHigh))
+              : ScalePerMille(achieved * days / elapsed, rng.Between(kOngoingTargetLow, kOngoingTargetHigh));
     }
     // Round as a manager would: whole implantations, hundreds of euros, tens of units.
-    const int64_t step = metric == Metric::kOrders ? 100 * kHundredths
+    const int64_t step = metric == Metric::kOrders   ? 100 * kHundredths
                          : metric == Metric::kVolume ? 10 * kHundredths
                                                      : kHundredths;
     return std::max(step, RoundTo(expected, step));
@@ -1200,9 +1265,15 @@ class Builder {
 
 }  // namespace
 
-Day DemoFirstDay() { return kFirstDay; }
-Day DemoLastDay() { return kLastDay; }
+Day DemoFirstDay() {
+  return FirstDay();
+}
+Day DemoLastDay() {
+  return LastDay();
+}
 
-DemoAgency BuildDemoAgency(const DemoOptions& options) { return Builder(options).Build(); }
+DemoAgency BuildDemoAgency(const DemoOptions& options) {
+  return Builder(options).Build();
+}
 
 }  // namespace agencykpi::demo

@@ -33,11 +33,24 @@ enum class RenewalKind : uint8_t { kNotRenewal, kSpontaneous, kSolicited };
 
 // Values of the enum columns, in SPEC §1.2's lowercase spelling.
 enum class ActivityKind : uint8_t {
-  kField, kPreparation, kFollowup, kCoordination, kReporting, kTravel, kManagement, kOther,
+  kField,
+  kPreparation,
+  kFollowup,
+  kCoordination,
+  kReporting,
+  kTravel,
+  kManagement,
+  kOther,
 };
 enum class ExpenseKind : uint8_t { kTravel, kTools, kSubcontracting, kOther };
 enum class ActionKind : uint8_t {
-  kImplantation, kNegotiation, kPromotion, kMerchandising, kAudit, kOrder, kOther,
+  kImplantation,
+  kNegotiation,
+  kPromotion,
+  kMerchandising,
+  kAudit,
+  kOrder,
+  kOther,
 };
 enum class Metric : uint8_t { kImplantations, kOrders, kVolume, kDn };
 
@@ -91,11 +104,11 @@ struct MissionRow {
   Day end = 0;
   int complexity = 0;  // 1..5, 0 = not filled in
   Profile profile = Profile::kNormal;
-  bool billed = true;                // false for a free trial
+  bool billed = true;                  // false for a free trial
   int planned_quarters_per_month = 0;  // hours sold per month × 4
   Cents hour_price = 0;                // what an hour is sold at
   Cents monthly_fee = 0;               // invoiced every month, flat
-  std::vector<int32_t> team;  // field employees, the lead first
+  std::vector<int32_t> team;           // field employees, the lead first
   int32_t coordinator = kNoRef;
 };
 
@@ -104,7 +117,7 @@ struct TimeEntryRow {
   int32_t employee = 0;
   int32_t mission = kNoRef;  // kNoRef = internal time
   ActivityKind activity = ActivityKind::kField;
-  uint8_t quarters = 0;     // hours × 4
+  uint8_t quarters = 0;  // hours × 4
 };
 
 struct VisitRow {
@@ -127,7 +140,7 @@ struct InvoiceRow {
   Day date = 0;
   int32_t client = 0;
   int32_t mission = kNoRef;  // kNoRef = billed to the brand, not to a mission
-  Cents amount = 0;         // negative = credit note
+  Cents amount = 0;          // negative = credit note
 };
 
 struct ResultRow {

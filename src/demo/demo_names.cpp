@@ -6,48 +6,62 @@ namespace agencykpi::demo {
 namespace {
 
 constexpr std::array kBrandStems{
-    BrandStem{"Biscuits", "épicerie sucrée"},   BrandStem{"Confitures", "épicerie sucrée"},
-    BrandStem{"Chocolaterie", "épicerie sucrée"}, BrandStem{"Céréales", "épicerie sucrée"},
-    BrandStem{"Bonbons", "confiserie"},         BrandStem{"Pâtes", "épicerie salée"},
-    BrandStem{"Conserverie", "épicerie salée"}, BrandStem{"Huilerie", "épicerie salée"},
-    BrandStem{"Épices", "épicerie salée"},      BrandStem{"Eaux", "boissons"},
-    BrandStem{"Jus", "boissons"},               BrandStem{"Brasserie", "boissons"},
-    BrandStem{"Cidrerie", "boissons"},          BrandStem{"Sirops", "boissons"},
-    BrandStem{"Café", "boissons chaudes"},      BrandStem{"Thés", "boissons chaudes"},
-    BrandStem{"Fromagerie", "produits frais"},  BrandStem{"Laiterie", "produits frais"},
-    BrandStem{"Yaourts", "produits frais"},     BrandStem{"Charcuterie", "produits frais"},
-    BrandStem{"Savons", "hygiène"},             BrandStem{"Shampoings", "hygiène"},
-    BrandStem{"Soins", "beauté"},               BrandStem{"Lessives", "entretien"},
-    BrandStem{"Droguerie", "entretien"},        BrandStem{"Glaces", "surgelés"},
-    BrandStem{"Surgelés", "surgelés"},          BrandStem{"Croquettes", "animalerie"},
+    BrandStem{"Biscuits", "épicerie sucrée"},
+    BrandStem{"Confitures", "épicerie sucrée"},
+    BrandStem{"Chocolaterie", "épicerie sucrée"},
+    BrandStem{"Céréales", "épicerie sucrée"},
+    BrandStem{"Bonbons", "confiserie"},
+    BrandStem{"Pâtes", "épicerie salée"},
+    BrandStem{"Conserverie", "épicerie salée"},
+    BrandStem{"Huilerie", "épicerie salée"},
+    BrandStem{"Épices", "épicerie salée"},
+    BrandStem{"Eaux", "boissons"},
+    BrandStem{"Jus", "boissons"},
+    BrandStem{"Brasserie", "boissons"},
+    BrandStem{"Cidrerie", "boissons"},
+    BrandStem{"Sirops", "boissons"},
+    BrandStem{"Café", "boissons chaudes"},
+    BrandStem{"Thés", "boissons chaudes"},
+    BrandStem{"Fromagerie", "produits frais"},
+    BrandStem{"Laiterie", "produits frais"},
+    BrandStem{"Yaourts", "produits frais"},
+    BrandStem{"Charcuterie", "produits frais"},
+    BrandStem{"Savons", "hygiène"},
+    BrandStem{"Shampoings", "hygiène"},
+    BrandStem{"Soins", "beauté"},
+    BrandStem{"Lessives", "entretien"},
+    BrandStem{"Droguerie", "entretien"},
+    BrandStem{"Glaces", "surgelés"},
+    BrandStem{"Surgelés", "surgelés"},
+    BrandStem{"Croquettes", "animalerie"},
 };
 
 constexpr std::array<std::string_view, 32> kBrandEndings{
-    "Lumière",    "du Val",      "Alpine",     "des Monts",   "Soleil",      "Bretonne",
-    "de Provence", "du Moulin",  "Saint-Clair", "des Prés",   "Océane",      "Vitalité",
-    "Douceur",    "Belle-Île",   "du Terroir", "Mont-Aigu",   "des Cévennes", "Nature",
-    "Fraîcheur",  "d'Antan",     "Gourmande",  "du Vallon",   "Beauséjour",  "des Flandres",
-    "Azur",       "Lorraine",    "Normande",   "du Quercy",   "La Perle",    "Arc-en-Ciel",
-    "Les Tilleuls", "Bel Horizon",
+    "Lumière",    "du Val",      "Alpine",       "des Monts",   "Soleil",    "Bretonne", "de Provence",
+    "du Moulin",  "Saint-Clair", "des Prés",     "Océane",      "Vitalité",  "Douceur",  "Belle-Île",
+    "du Terroir", "Mont-Aigu",   "des Cévennes", "Nature",      "Fraîcheur", "d'Antan",  "Gourmande",
+    "du Vallon",  "Beauséjour",  "des Flandres", "Azur",        "Lorraine",  "Normande", "du Quercy",
+    "La Perle",   "Arc-en-Ciel", "Les Tilleuls", "Bel Horizon",
 };
 
 constexpr std::array<std::string_view, 40> kFirstNames{
-    "Alice",   "Bruno",    "Chloé",   "David",   "Émilie",  "François", "Gaëlle",  "Hugo",
-    "Inès",    "Julien",   "Karine",  "Louis",   "Manon",   "Nicolas", "Océane",  "Pierre",
-    "Quentin", "Romane",   "Sébastien", "Théo",  "Ursule",  "Valérie", "William", "Yasmine",
-    "Zoé",     "Antoine",  "Béatrice", "Camille", "Damien", "Élodie",  "Fabien",  "Hélène",
-    "Jérôme",  "Laëtitia", "Mathieu", "Nathalie", "Olivier", "Pauline", "Sandrine", "Thomas",
+    "Alice",   "Bruno",    "Chloé",     "David",    "Émilie",  "François", "Gaëlle",   "Hugo",
+    "Inès",    "Julien",   "Karine",    "Louis",    "Manon",   "Nicolas",  "Océane",   "Pierre",
+    "Quentin", "Romane",   "Sébastien", "Théo",     "Ursule",  "Valérie",  "William",  "Yasmine",
+    "Zoé",     "Antoine",  "Béatrice",  "Camille",  "Damien",  "Élodie",   "Fabien",   "Hélène",
+    "Jérôme",  "Laëtitia", "Mathieu",   "Nathalie", "Olivier", "Pauline",  "Sandrine", "Thomas",
 };
 
 constexpr std::array<std::string_view, 40> kLastNames{
-    "Martin",   "Petit",    "Durand",  "Leroy",   "Moreau",   "Simon",   "Laurent", "Lefèvre",
-    "Michel",   "Garcia",   "Bertrand", "Roux",   "Vincent",  "Fournier", "Morel",  "Girard",
-    "André",    "Mercier",  "Dupont",  "Lambert", "Bonnet",   "François", "Martinez", "Legrand",
-    "Garnier",  "Faure",    "Rousseau", "Blanc",  "Guérin",   "Muller",  "Henry",   "Roussel",
-    "Nicolas",  "Perrin",   "Morin",   "Mathieu", "Clément",  "Gauthier", "Dumont", "Lopez",
+    "Martin",  "Petit",   "Durand",   "Leroy",   "Moreau",  "Simon",    "Laurent",  "Lefèvre",
+    "Michel",  "Garcia",  "Bertrand", "Roux",    "Vincent", "Fournier", "Morel",    "Girard",
+    "André",   "Mercier", "Dupont",   "Lambert", "Bonnet",  "François", "Martinez", "Legrand",
+    "Garnier", "Faure",   "Rousseau", "Blanc",   "Guérin",  "Muller",   "Henry",    "Roussel",
+    "Nicolas", "Perrin",  "Morin",    "Mathieu", "Clément", "Gauthier", "Dumont",   "Lopez",
 };
 
-constexpr std::array<std::string_view, 5> kIleDeFrance{"Paris", "Boulogne", "Créteil", "Versailles", "Saint-Denis"};
+constexpr std::array<std::string_view, 5> kIleDeFrance{"Paris", "Boulogne", "Créteil", "Versailles",
+                                                       "Saint-Denis"};
 constexpr std::array<std::string_view, 4> kPaca{"Marseille", "Aix", "Toulon", "Nice"};
 constexpr std::array<std::string_view, 4> kAuvergneRhoneAlpes{"Lyon", "Grenoble", "Villeurbanne", "Clermont"};
 constexpr std::array<std::string_view, 4> kOccitanie{"Toulouse", "Montpellier", "Nîmes", "Perpignan"};
@@ -58,16 +72,21 @@ constexpr std::array<std::string_view, 3> kBretagne{"Rennes", "Brest", "Vannes"}
 constexpr std::array<std::string_view, 3> kPaysDeLaLoire{"Nantes", "Angers", "Le Mans"};
 constexpr std::array<std::string_view, 3> kNormandie{"Rouen", "Caen", "Le Havre"};
 
-const std::array kRegions{
-    Region{"Île-de-France", kIleDeFrance},   Region{"PACA", kPaca},
-    Region{"Auvergne-Rhône-Alpes", kAuvergneRhoneAlpes}, Region{"Occitanie", kOccitanie},
-    Region{"Nouvelle-Aquitaine", kNouvelleAquitaine}, Region{"Hauts-de-France", kHautsDeFrance},
-    Region{"Grand Est", kGrandEst},          Region{"Bretagne", kBretagne},
-    Region{"Pays de la Loire", kPaysDeLaLoire}, Region{"Normandie", kNormandie},
+constexpr std::array kRegions{
+    Region{"Île-de-France", kIleDeFrance},
+    Region{"PACA", kPaca},
+    Region{"Auvergne-Rhône-Alpes", kAuvergneRhoneAlpes},
+    Region{"Occitanie", kOccitanie},
+    Region{"Nouvelle-Aquitaine", kNouvelleAquitaine},
+    Region{"Hauts-de-France", kHautsDeFrance},
+    Region{"Grand Est", kGrandEst},
+    Region{"Bretagne", kBretagne},
+    Region{"Pays de la Loire", kPaysDeLaLoire},
+    Region{"Normandie", kNormandie},
 };
 
 constexpr std::array<std::string_view, 10> kChains{
-    "Carrefour", "E.Leclerc", "Intermarché", "Auchan", "Système U",
+    "Carrefour", "E.Leclerc", "Intermarché", "Auchan",   "Système U",
     "Casino",    "Monoprix",  "Lidl",        "Franprix", "Cora",
 };
 
@@ -78,26 +97,47 @@ constexpr std::array<std::string_view, 8> kTownQuarters{
 };
 
 constexpr std::array<std::string_view, 8> kCafeNames{
-    "Bistrot du Port", "Café de la Gare", "Brasserie des Halles", "Bar Le Central",
-    "Restaurant La Table", "Cave des Amis", "Le Comptoir", "Hôtel du Commerce",
+    "Bistrot du Port",     "Café de la Gare", "Brasserie des Halles", "Bar Le Central",
+    "Restaurant La Table", "Cave des Amis",   "Le Comptoir",          "Hôtel du Commerce",
 };
 
 constexpr std::array<std::string_view, 8> kProductLaunches{
-    "nouvelle gamme bio", "format familial", "gamme sans sucres ajoutés", "édition d'été",
-    "recette traditionnelle", "mini-formats", "gamme premium", "éco-recharge",
+    "nouvelle gamme bio", "format familial",        "gamme sans sucres ajoutés",
+    "édition d'été",      "recette traditionnelle", "mini-formats",
+    "gamme premium",      "éco-recharge",
 };
 
 }  // namespace
 
-std::span<const BrandStem> BrandStems() { return kBrandStems; }
-std::span<const std::string_view> BrandEndings() { return kBrandEndings; }
-std::span<const std::string_view> FirstNames() { return kFirstNames; }
-std::span<const std::string_view> LastNames() { return kLastNames; }
-std::span<const Region> Regions() { return kRegions; }
-std::span<const std::string_view> Chains() { return kChains; }
-std::span<const std::string_view> StoreFormats() { return kStoreFormats; }
-std::span<const std::string_view> TownQuarters() { return kTownQuarters; }
-std::span<const std::string_view> CafeNames() { return kCafeNames; }
-std::span<const std::string_view> ProductLaunches() { return kProductLaunches; }
+std::span<const BrandStem> BrandStems() {
+  return kBrandStems;
+}
+std::span<const std::string_view> BrandEndings() {
+  return kBrandEndings;
+}
+std::span<const std::string_view> FirstNames() {
+  return kFirstNames;
+}
+std::span<const std::string_view> LastNames() {
+  return kLastNames;
+}
+std::span<const Region> Regions() {
+  return kRegions;
+}
+std::span<const std::string_view> Chains() {
+  return kChains;
+}
+std::span<const std::string_view> StoreFormats() {
+  return kStoreFormats;
+}
+std::span<const std::string_view> TownQuarters() {
+  return kTownQuarters;
+}
+std::span<const std::string_view> CafeNames() {
+  return kCafeNames;
+}
+std::span<const std::string_view> ProductLaunches() {
+  return kProductLaunches;
+}
 
 }  // namespace agencykpi::demo

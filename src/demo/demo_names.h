@@ -24,9 +24,9 @@ std::span<const std::string_view> FirstNames();
 std::span<const std::string_view> LastNames();
 std::span<const Region> Regions();
 std::span<const std::string_view> Chains();
-std::span<const std::string_view> StoreFormats();    // "Hyper", "Super"…
-std::span<const std::string_view> TownQuarters();    // "Nord", "Centre"…
-std::span<const std::string_view> CafeNames();       // independent cafés and restaurants
-std::span<const std::string_view> ProductLaunches(); // what an implantation launches
+std::span<const std::string_view> StoreFormats();     // "Hyper", "Super"…
+std::span<const std::string_view> TownQuarters();     // "Nord", "Centre"…
+std::span<const std::string_view> CafeNames();        // independent cafés and restaurants
+std::span<const std::string_view> ProductLaunches();  // what an implantation launches
 
 }  // namespace agencykpi::demo

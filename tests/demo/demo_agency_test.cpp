@@ -2,14 +2,14 @@
 // real exports have, and holding every case the demo report must show.
 #include "demo/demo_agency.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <array>
 #include <map>
 #include <set>
 #include <string>
 #include <string_view>
-
-#include <gtest/gtest.h>
 
 #include "common/date.h"
 #include "demo_test_support.h"
@@ -133,7 +133,8 @@ TEST(DemoAgencyOptions, ScaleTwoIsTwiceScaleOne) {
   const auto entries_one = static_cast<double>(ReadTable(one.path() / "time_entries.csv").rows.size());
   const auto entries_two = static_cast<double>(ReadTable(two.path() / "time_entries.csv").rows.size());
   EXPECT_NEAR(entries_two / entries_one, 2.0, 0.2);
-  EXPECT_EQ(ReadTable(two.path() / "clients.csv").rows.size(), 2 * ReadTable(one.path() / "clients.csv").rows.size());
+  EXPECT_EQ(ReadTable(two.path() / "clients.csv").rows.size(),
+            2 * ReadTable(one.path() / "clients.csv").rows.size());
   EXPECT_EQ(ReadTable(two.path() / "employees.csv").rows.size(),
             2 * ReadTable(one.path() / "employees.csv").rows.size());
 }

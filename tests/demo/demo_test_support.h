@@ -3,6 +3,7 @@
 // the ingest component, so the demo's own checks do not depend on it.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -13,8 +14,6 @@
 #include <string_view>
 #include <vector>
 
-#include <gtest/gtest.h>
-
 namespace agencykpi::demo_test {
 
 // A fresh folder under the system temp dir, removed when the test ends.
@@ -22,9 +21,8 @@ class ScratchFolder {
  public:
   explicit ScratchFolder(std::string_view name) {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = std::filesystem::temp_directory_path() /
-            ("agencykpi-demo-" + std::string(info->name()) + "-" + std::string(name) + "-" +
-             std::to_string(::getpid()));
+    path_ = std::filesystem::temp_directory_path() / ("agencykpi-demo-" + std::string(info->name()) + "-" +
+                                                      std::string(name) + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(path_);
   }
   ~ScratchFolder() {

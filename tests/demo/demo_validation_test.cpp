@@ -29,9 +29,7 @@ void ExpectImportsCleanly(const DemoOptions& options) {
 
   // Everything written was read: compare with the files' own row counts.
   const Dataset& dataset = outcome.dataset;
-  const auto rows = [&](const char* file) {
-    return demo_test::ReadTable(folder.path() / file).rows.size();
-  };
+  const auto rows = [&](const char* file) { return demo_test::ReadTable(folder.path() / file).rows.size(); };
   EXPECT_EQ(dataset.clients.size(), rows("clients.csv"));
   EXPECT_EQ(dataset.contracts.size(), rows("contracts.csv"));
   EXPECT_EQ(dataset.missions.size(), rows("missions.csv"));
