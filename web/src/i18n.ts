@@ -225,6 +225,8 @@ const en = {
   dataset_version: 'Version',
   date_range: 'Data from {first} to {last}',
   files_selected: 'Files sent',
+  n_errors: '{n} error(s)',
+  no_trend: 'no trend yet',
 };
 
 type Key = keyof typeof en;
@@ -443,6 +445,8 @@ const fr: Record<Key, string> = {
   dataset_version: 'Version',
   date_range: 'Données du {first} au {last}',
   files_selected: 'Fichiers envoyés',
+  n_errors: '{n} erreur(s)',
+  no_trend: 'pas encore de tendance',
 };
 
 export type MessageKey = Key;

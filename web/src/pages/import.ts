@@ -70,7 +70,7 @@ function showSuccess(ctx: Ctx, out: HTMLElement, res: ImportSuccess, names: stri
   clear(out);
   append(out, [
     h('div', { class: 'result result-ok', role: 'status', 'data-testid': 'import-success' }, icon(ICONS.check, 'icon icon-lg'), h('strong', null, ctx.t('import_ok', { version: res.dataset_version }))),
-    h('div', { class: 'stat-row' }, Object.entries(res.counts ?? {}).map(([k, v]) => stat(k, ctx.fmt.integer(v)))),
+    h('div', { class: 'stat-row' }, Object.entries(res.counts ?? {}).map(([k, v]) => stat(`${k}.csv`, ctx.fmt.integer(v)))),
     res.warnings?.length ? issueList('issues-warn', ctx.t('import_warnings'), res.warnings, 'import-warnings') : null,
     h('p', { class: 'muted small' }, `${ctx.t('files_selected')}: ${names.join(', ')}`),
   ]);
@@ -81,7 +81,7 @@ function showRefusal(ctx: Ctx, out: HTMLElement, err: ApiError, names: string[])
   const errors = err.details?.errors ?? [];
   const warnings = err.details?.warnings ?? [];
   append(out, [
-    h('div', { class: 'result result-error', role: 'alert', 'data-testid': 'import-refused' }, icon(ICONS.alert, 'icon icon-lg'), h('strong', null, ctx.t('import_refused', { message: err.message }))),
+    h('div', { class: 'result result-error', role: 'alert', 'data-testid': 'import-refused' }, icon(ICONS.alert, 'icon icon-lg'), h('strong', null, ctx.t('import_refused', { message: errors.length ? ctx.t('n_errors', { n: errors.length }) : err.message }))),
     errors.length ? issueList('issues-error', ctx.t('import_errors'), errors, 'import-errors') : null,
     warnings.length ? issueList('issues-warn', ctx.t('import_warnings'), warnings, 'import-warnings') : null,
     h('p', { class: 'muted small' }, `${ctx.t('files_selected')}: ${names.join(', ')}`),
@@ -98,11 +98,11 @@ async function metaPanel(ctx: Ctx, el: HTMLElement): Promise<void> {
         'div',
         { class: 'stat-row' },
         stat(ctx.t('dataset_version'), String(m.dataset_version ?? '—')),
-        stat(ctx.t('source'), m.source ?? '—'),
+        stat(ctx.t('source'), m.source || '—'),
         stat(ctx.t('imported_at'), m.imported_at ? new Date(m.imported_at).toLocaleString(ctx.state.lang === 'fr' ? 'fr-FR' : 'en-GB') : '—', {
           hint: m.first_date && m.last_date ? ctx.t('date_range', { first: ctx.fmt.date(m.first_date), last: ctx.fmt.date(m.last_date) }) : undefined,
         }),
-        ...Object.entries(m.counts ?? {}).slice(0, 6).map(([k, v]) => stat(k, ctx.fmt.integer(v))),
+        ...Object.entries(m.counts ?? {}).map(([k, v]) => stat(`${k}.csv`, ctx.fmt.integer(v))),
       ),
     );
   } catch {

@@ -190,7 +190,10 @@ export function renderOverview(ctx: Ctx, root: HTMLElement): Promise<void> {
       }
       root.append(grid, h('div', { class: 'grid-12' }, alertsPanel(ctx, report), revenueByClient(ctx, report)));
       if (trend && trend.points.length > 1) {
-        for (const [el, c] of sparks) sparkline(ctx, el, trend.points, c.trendKey, c.trendFormat, c.color);
+        for (const [el, c] of sparks) {
+          if (trend.points.some((p) => typeof p[c.trendKey] === 'number')) sparkline(ctx, el, trend.points, c.trendKey, c.trendFormat, c.color);
+          else el.append(h('span', { class: 'sparkline-empty' }, ctx.t('no_trend')));
+        }
       }
     },
   );
