@@ -444,6 +444,7 @@ class Table {
 // A file's bytes and, when converted from cp1252, its UTF-8 text.
 struct FileText {
   std::optional<std::string> raw;
+  std::string read_error;  // the file exists but could not be read
   std::string converted;
 };
 
@@ -451,7 +452,12 @@ class AgencyReader {
  public:
   AgencyReader(FileSource& source, const ProgressFn& progress) {
     for (size_t i = 0; i < kFiles.size(); ++i) {
-      files_[i].raw = source.Read(std::string(kFiles[i]));
+      auto read = source.Read(std::string(kFiles[i]));
+      if (read.ok()) {
+        files_[i].raw = std::move(*read);
+      } else {
+        files_[i].read_error = read.status().message();
+      }
       if (files_[i].raw) progress_.total += files_[i].raw->size();
     }
     progress_.callback = &progress;
@@ -463,7 +469,12 @@ class AgencyReader {
   }
 
   IngestOutcome Run() && {
-    if (!Present(kClientsFile)) errors_.Add(kClientsFile, 0, "", "the file is missing (it is required)");
+    for (size_t i = 0; i < kFiles.size(); ++i) {
+      if (!files_[i].read_error.empty()) errors_.Add(kFiles[i], 0, "", files_[i].read_error);
+    }
+    if (!Present(kClientsFile) && Text(kClientsFile).read_error.empty()) {
+      errors_.Add(kClientsFile, 0, "", "the file is missing (it is required)");
+    }
     ReadFile(kClientsFile, &AgencyReader::ReadClients, &clients_);
     ReadFile(kContractsFile, &AgencyReader::ReadContracts, &contracts_);
     ReadFile(kMissionsFile, &AgencyReader::ReadMissions, &missions_);
@@ -1121,17 +1132,18 @@ class FolderFileSource : public FileSource {
  public:
   explicit FolderFileSource(std::filesystem::path folder) : folder_(std::move(folder)) {}
 
-  std::optional<std::string> Read(const std::string& file_name) override {
+  Result<std::optional<std::string>> Read(const std::string& file_name) override {
     const std::filesystem::path path = folder_ / file_name;
     std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
+    if (!std::filesystem::exists(path, error)) return std::optional<std::string>();
+    if (!std::filesystem::is_regular_file(path, error)) return Status::Io("cannot read the file: not a regular file");
     const auto size = std::filesystem::file_size(path, error);
     std::ifstream in(path, std::ios::binary);
-    if (error || !in) return std::nullopt;
+    if (error || !in) return Status::Io("cannot read the file");
     std::string bytes(static_cast<size_t>(size), '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<size_t>(in.gcount()));
-    return bytes;
+    if (in.bad() || static_cast<size_t>(in.gcount()) != bytes.size()) return Status::Io("cannot read the file");
+    return std::optional<std::string>(std::move(bytes));
   }
 
  private:
@@ -1142,10 +1154,10 @@ class MemoryFileSource : public FileSource {
  public:
   explicit MemoryFileSource(std::map<std::string, std::string> files) : files_(std::move(files)) {}
 
-  std::optional<std::string> Read(const std::string& file_name) override {
+  Result<std::optional<std::string>> Read(const std::string& file_name) override {
     const auto found = files_.find(file_name);
-    if (found == files_.end()) return std::nullopt;
-    return found->second;
+    if (found == files_.end()) return std::optional<std::string>();
+    return std::optional<std::string>(found->second);
   }
 
  private:

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "common/status.h"
 #include "domain/dataset.h"
 
 namespace agencykpi {
@@ -37,11 +38,13 @@ struct IngestOutcome {
   [[nodiscard]] bool ok() const { return errors.empty(); }
 };
 
-// Where the CSV files come from. Read returns nullopt when the file is absent.
+// Where the CSV files come from. Read returns nullopt when the file is
+// absent, and an Io status when it is there but cannot be read (which refuses
+// the folder: an unreadable table must never be taken as an empty one).
 class FileSource {
  public:
   virtual ~FileSource() = default;
-  virtual std::optional<std::string> Read(const std::string& file_name) = 0;
+  virtual Result<std::optional<std::string>> Read(const std::string& file_name) = 0;
 };
 
 // Files of a folder on disk.

@@ -153,7 +153,8 @@ TEST_F(CliTest, CsvNeedsASectionAndWritesItsList) {
   EXPECT_EQ(Agencykpi(base).exit_code, 2);
   const Outcome o = Agencykpi(base + " --section margin --lang en");
   ASSERT_EQ(o.exit_code, 0) << o.err;
-  EXPECT_EQ(o.out.rfind("mission_id,", 0), 0U) << o.out.substr(0, 80);
+  // A UTF-8 BOM first, so Excel reads accents; then the SPEC key names.
+  EXPECT_EQ(o.out.rfind("\xEF\xBB\xBFmission_id,", 0), 0U) << o.out.substr(0, 80);
   EXPECT_NE(o.out.find("M01"), std::string::npos);
 }
 

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -492,7 +495,24 @@ TEST(DiagnosticTest, ToStringForms) {
 
 TEST(FolderSourceTest, AbsentFileIsNullopt) {
   auto source = FolderSource(AGENCYKPI_TEST_DATA_DIR "/does-not-exist");
-  EXPECT_FALSE(source->Read("clients.csv").has_value());
+  const auto read = source->Read("clients.csv");
+  ASSERT_TRUE(read.ok());
+  EXPECT_FALSE(read->has_value());
+}
+
+// A table that is there but cannot be read must refuse the folder, never be
+// taken as an empty table (which would silently drop its rows).
+TEST(FolderSourceTest, UnreadableFileRefusesTheFolder) {
+  const auto dir = std::filesystem::temp_directory_path() / "agencykpi-unreadable-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "invoices.csv");  // a folder where a file should be
+  std::ofstream(dir / "clients.csv") << "client_id,name\nC1,Alpha\n";
+  auto source = FolderSource(dir);
+  EXPECT_FALSE(source->Read("invoices.csv").ok());
+  const IngestOutcome outcome = ReadAgency(*source);
+  ASSERT_EQ(outcome.errors.size(), 1u) << testing::PrintToString(Texts(outcome.errors));
+  EXPECT_EQ(outcome.errors[0].ToString(), "invoices.csv: cannot read the file: not a regular file");
+  std::filesystem::remove_all(dir);
 }
 
 TEST(GoldenFolderTest, AgenceExempleReadsWithoutErrors) {
