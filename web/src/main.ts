@@ -61,6 +61,7 @@ function makeCtx(state: AppState, id: number): Ctx {
     navigate: (page, entityId, params = {}) => go(goTo(state, page, entityId, params)),
     alive: () => id === renderId,
     apiParams: apiParams(state),
+    colon: state.lang === 'fr' ? '\u00a0: ' : ': ',
   };
 }
 

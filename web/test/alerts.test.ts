@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { computeAlerts } from '../src/alerts';
 import type { Report } from '../src/types';
+import golden from './fixtures/h1-closed.json';
 
 // The golden agency, 2026-H1 as of 2026-06-30 (SPEC §4), as the server returns it.
-const report: Report = JSON.parse(readFileSync(new URL('./fixtures/h1-closed.json', import.meta.url), 'utf8'));
+const report = golden as unknown as Report;
 
 describe('alerts', () => {
   it('finds the lost client, the losing and eroding missions, the objective behind and the dominant client', () => {

@@ -72,7 +72,7 @@ function showSuccess(ctx: Ctx, out: HTMLElement, res: ImportSuccess, names: stri
     h('div', { class: 'result result-ok', role: 'status', 'data-testid': 'import-success' }, icon(ICONS.check, 'icon icon-lg'), h('strong', null, ctx.t('import_ok', { version: res.dataset_version }))),
     h('div', { class: 'stat-row' }, Object.entries(res.counts ?? {}).map(([k, v]) => stat(`${k}.csv`, ctx.fmt.integer(v)))),
     res.warnings?.length ? issueList('issues-warn', ctx.t('import_warnings'), res.warnings, 'import-warnings') : null,
-    h('p', { class: 'muted small' }, `${ctx.t('files_selected')}: ${names.join(', ')}`),
+    h('p', { class: 'muted small' }, `${ctx.t('files_selected')}${ctx.colon}${names.join(', ')}`),
   ]);
 }
 
@@ -84,7 +84,7 @@ function showRefusal(ctx: Ctx, out: HTMLElement, err: ApiError, names: string[])
     h('div', { class: 'result result-error', role: 'alert', 'data-testid': 'import-refused' }, icon(ICONS.alert, 'icon icon-lg'), h('strong', null, ctx.t('import_refused', { message: errors.length ? ctx.t('n_errors', { n: errors.length }) : err.message }))),
     errors.length ? issueList('issues-error', ctx.t('import_errors'), errors, 'import-errors') : null,
     warnings.length ? issueList('issues-warn', ctx.t('import_warnings'), warnings, 'import-warnings') : null,
-    h('p', { class: 'muted small' }, `${ctx.t('files_selected')}: ${names.join(', ')}`),
+    h('p', { class: 'muted small' }, `${ctx.t('files_selected')}${ctx.colon}${names.join(', ')}`),
   ]);
 }
 

@@ -52,7 +52,7 @@ function rateChart(ctx: Ctx, el: HTMLElement, missions: MissionMargin[]): void {
         formatter: (p: { dataIndex: number }) => {
           const m = rows[p.dataIndex];
           const flags = m.flags.map((fl) => ctx.tk(`flag_${fl}`)).join(', ');
-          return `<b>${esc(m.name)}</b> (${esc(m.mission_id)})<br>${ctx.t('col_full_margin_rate')}: <b>${f.percent(m.full_margin_rate)}</b><br>${ctx.t('col_full_margin')}: ${f.money(m.full_margin)}${flags ? `<br>${esc(flags)}` : ''}`;
+          return `<b>${esc(m.name)}</b> (${esc(m.mission_id)})<br>${ctx.t('col_full_margin_rate')}${ctx.colon}<b>${f.percent(m.full_margin_rate)}</b><br>${ctx.t('col_full_margin')}${ctx.colon}${f.money(m.full_margin)}${flags ? `<br>${esc(flags)}` : ''}`;
         },
       },
       xAxis: { type: 'value', name: ctx.t('col_full_margin_rate'), nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: (v: number) => f.percent(v, 0) }, splitLine: { lineStyle: { color: COLORS.grid } } },
@@ -142,7 +142,7 @@ export function renderMargin(ctx: Ctx, root: HTMLElement): Promise<void> {
         stat(ctx.t('total_cost'), f.money(mg.total_cost)),
         stat(ctx.t('col_margin'), f.money(mg.margin), { tone: mg.margin < 0 ? 'red' : 'green' }),
         stat(ctx.t('margin_rate'), f.percent(mg.margin_rate), { tone: mg.margin_rate !== null && mg.margin_rate < 0.15 ? 'amber' : 'green' }),
-        stat(ctx.t('overhead_pool'), f.money(mg.overhead_pool), { hint: mg.overhead_unallocated ? `${ctx.t('overhead_unallocated')}: ${f.money(mg.overhead_unallocated)}` : undefined }),
+        stat(ctx.t('overhead_pool'), f.money(mg.overhead_pool), { hint: mg.overhead_unallocated ? `${ctx.t('overhead_unallocated')}${ctx.colon}${f.money(mg.overhead_unallocated)}` : undefined }),
       ),
     );
     const ms = mg.missions;

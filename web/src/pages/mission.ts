@@ -40,12 +40,12 @@ export function renderMission(ctx: Ctx, root: HTMLElement): Promise<void> {
           'div',
           { class: 'stat-row' },
           stat(ctx.t('col_revenue'), f.money(mg.revenue)),
-          stat(ctx.t('col_direct_cost'), f.money(mg.direct_cost), { hint: `${ctx.t('col_hours')}: ${f.hours(mg.hours)}` }),
+          stat(ctx.t('col_direct_cost'), f.money(mg.direct_cost), { hint: `${ctx.t('col_hours')}${ctx.colon}${f.hours(mg.hours)}` }),
           stat(ctx.t('col_overhead'), f.money(mg.overhead)),
           stat(ctx.t('col_full_margin'), f.money(mg.full_margin), { tone: mg.full_margin < 0 ? 'red' : 'green' }),
           stat(ctx.t('col_full_margin_rate'), f.percent(mg.full_margin_rate), {
             tone: mg.flags.includes('loss') ? 'red' : mg.flags.includes('low_margin') || mg.flags.includes('eroding') ? 'amber' : 'green',
-            hint: `${ctx.t('col_previous_full_margin_rate')}: ${f.percent(mg.previous_full_margin_rate)} (${f.points(mg.margin_rate_change)})`,
+            hint: `${ctx.t('col_previous_full_margin_rate')}${ctx.colon}${f.percent(mg.previous_full_margin_rate)} (${f.points(mg.margin_rate_change)})`,
           }),
         ),
       );
@@ -90,7 +90,7 @@ export function renderMission(ctx: Ctx, root: HTMLElement): Promise<void> {
       renderChart(costs, {
         tooltip: { trigger: 'item', valueFormatter: (v: number) => f.money(v) },
         legend: { bottom: 0, type: 'scroll' },
-        series: [{ type: 'pie', radius: ['45%', '72%'], center: ['50%', '44%'], itemStyle: { borderColor: '#fff', borderWidth: 2 }, label: { formatter: '{b}\n{d} %', color: COLORS.slate }, data }],
+        series: [{ type: 'pie', radius: ['45%', '72%'], center: ['50%', '44%'], itemStyle: { borderColor: '#fff', borderWidth: 2 }, label: { formatter: (p: { name: string; percent: number }) => `${p.name}\n${f.percent(p.percent / 100)}`, color: COLORS.slate, lineHeight: 16 }, data }],
       });
     }
   });

@@ -51,9 +51,9 @@ export function objectiveList(ctx: Ctx, items: ObjectiveItem[], names: Map<strin
           'div',
           { class: 'objective-foot small' },
           h('span', null, h('b', null, f.percent(o.attainment)), ' · ', ctx.t('achieved_of', { achieved: f.number(o.achieved, 2), target: f.number(o.target, 2) })),
-          h('span', { class: 'muted' }, ctx.t('elapsed_marker', { elapsed: f.percent(o.elapsed, 0) })),
           h('span', null, ctx.t('projected', { projected: f.percent(o.projected_attainment) })),
         ),
+        h('div', { class: 'objective-elapsed small muted' }, ctx.t('elapsed_marker', { elapsed: f.percent(o.elapsed, 0) })),
       ),
     ),
   );

@@ -61,7 +61,7 @@ export function renderRecurrence(ctx: Ctx, root: HTMLElement): Promise<void> {
       if (rec.ending_clients) {
         const data = STATUSES.map((s) => ({ name: ctx.tk(`status_${s}`), value: rec[s], itemStyle: { color: STATUS_COLORS[s] }, status: s }));
         renderChart(donut, {
-          tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => `${esc(p.name)}: <b>${p.value}</b> (${f.number(p.percent, 0)} %)` },
+          tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => `${esc(p.name)}${ctx.colon}<b>${p.value}</b> (${f.percent(p.percent / 100)})` },
           legend: { bottom: 0, icon: 'circle', itemWidth: 10, itemHeight: 10 },
           series: [
             {

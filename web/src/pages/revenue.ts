@@ -54,7 +54,7 @@ function paretoChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[]): void 
         axisPointer: { type: 'shadow' },
         formatter: (ps: { dataIndex: number }[]) => {
           const c = clients[ps[0].dataIndex];
-          return `<b>${esc(c.name)}</b> (${esc(c.client_id)})<br>${ctx.t('col_revenue')}: <b>${f.money(c.revenue)}</b><br>${ctx.t('col_share')}: ${f.percent(c.share)}<br>${ctx.t('pareto_cumulative')}: ${f.percent(c.cumulative_share)}<br>${ctx.t('col_pareto_class')}: ${c.pareto_class}`;
+          return `<b>${esc(c.name)}</b> (${esc(c.client_id)})<br>${ctx.t('col_revenue')}${ctx.colon}<b>${f.money(c.revenue)}</b><br>${ctx.t('col_share')}${ctx.colon}${f.percent(c.share)}<br>${ctx.t('pareto_cumulative')}${ctx.colon}${f.percent(c.cumulative_share)}<br>${ctx.t('col_pareto_class')}${ctx.colon}${c.pareto_class}`;
         },
       },
       xAxis: {
@@ -116,7 +116,7 @@ function scatterChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[]): void
         trigger: 'item',
         formatter: (p: { dataIndex: number }) => {
           const c = clients[p.dataIndex];
-          return `<b>${esc(c.name)}</b><br>${ctx.t('col_revenue')}: ${f.money(c.revenue)}<br>${ctx.t('col_hours')}: ${f.hours(c.hours)}<br>${ctx.t('col_visits')}: ${c.visits}<br>${ctx.t('col_revenue_per_hour')}: ${f.money(c.revenue_per_hour)}<br>${ctx.t('col_roi')}: ${f.percent(c.roi, 0)}`;
+          return `<b>${esc(c.name)}</b><br>${ctx.t('col_revenue')}${ctx.colon}${f.money(c.revenue)}<br>${ctx.t('col_hours')}${ctx.colon}${f.hours(c.hours)}<br>${ctx.t('col_visits')}${ctx.colon}${c.visits}<br>${ctx.t('col_revenue_per_hour')}${ctx.colon}${f.money(c.revenue_per_hour)}<br>${ctx.t('col_roi')}${ctx.colon}${f.percent(c.roi, 0)}`;
         },
       },
       xAxis: { type: 'value', name: ctx.t('hours_axis'), nameLocation: 'middle', nameGap: 30, splitLine: { lineStyle: { color: COLORS.grid } } },

@@ -17,6 +17,8 @@ export interface Ctx {
   navigate(page: Page, id?: string, params?: Record<string, string>): void;
   /** True while this render is still the current one (guards late responses). */
   alive(): boolean;
+  /** ' : ' in French typography, ': ' in English. */
+  colon: string;
   /** API parameters for the current period. */
   apiParams: Record<string, string>;
 }
