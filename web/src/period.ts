@@ -186,6 +186,15 @@ export function trendGranularity(p: Period): 'month' | 'quarter' | 'half' {
   return 'quarter';
 }
 
+/** The trend points that end with the selected period: 12 months, or 4 quarters or halves. */
+export function trendRange(period: string, asOf: string, granularity: 'month' | 'quarter' | 'half'): { from: string; to: string } {
+  const p = parsePeriod(period) ?? defaultPeriod(asOf);
+  const to = minDate(p.end, asOf) < p.start ? p.end : minDate(p.end, asOf);
+  const last = periodHolding(granularity, to);
+  const first = shiftPeriod(last, granularity === 'month' ? -11 : -3);
+  return { from: first.start, to };
+}
+
 /** Today's date in local time, ISO. */
 export function todayIso(now: Date = new Date()): string {
   return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());

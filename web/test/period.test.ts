@@ -9,6 +9,7 @@ import {
   previousAsOf,
   previousPeriod,
   shiftPeriod,
+  trendRange,
 } from '../src/period';
 
 describe('parseDate', () => {
@@ -86,5 +87,16 @@ describe('named periods and steps', () => {
   it('counts days inclusively', () => {
     expect(dayCount('2026-01-01', '2026-01-31')).toBe(31);
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+});
+
+describe('trendRange', () => {
+  it('ends with the selected period, seen as of the as-of date', () => {
+    expect(trendRange('2026-Q1', '2026-06-30', 'quarter')).toEqual({ from: '2025-04-01', to: '2026-03-31' });
+    expect(trendRange('2026-H1', '2026-04-15', 'half')).toEqual({ from: '2024-07-01', to: '2026-04-15' });
+    expect(trendRange('2026-03', '2026-12-31', 'month')).toEqual({ from: '2025-04-01', to: '2026-03-31' });
+  });
+  it('shows the whole period when it starts after the as-of date', () => {
+    expect(trendRange('2026-09', '2026-06-30', 'month')).toEqual({ from: '2025-10-01', to: '2026-09-30' });
   });
 });

@@ -15,7 +15,7 @@ const STATUSES: RecurrenceStatus[] = ['spontaneous', 'solicited', 'pending', 'lo
 const GRANS = ['month', 'quarter', 'half'] as const;
 
 export function renderRecurrence(ctx: Ctx, root: HTMLElement): Promise<void> {
-  const gran = (GRANS as readonly string[]).includes(ctx.state.params.gran ?? '') ? ctx.state.params.gran! : 'quarter';
+  const gran: (typeof GRANS)[number] = (GRANS as readonly string[]).includes(ctx.state.params.gran ?? '') ? (ctx.state.params.gran as (typeof GRANS)[number]) : 'quarter';
   return loadInto(
     ctx,
     root,

@@ -2,7 +2,7 @@
 
 import { api } from '../api';
 import { shortPeriodLabel } from '../i18n';
-import { parsePeriod, previousAsOf, previousPeriod, trendGranularity } from '../period';
+import { parsePeriod, previousAsOf, previousPeriod, trendGranularity, trendRange } from '../period';
 import type { Report, Trend, TrendPoint } from '../types';
 import { COLORS, renderChart } from '../ui/charts';
 import type { Ctx } from '../ui/context';
@@ -18,9 +18,10 @@ export function fetchPrevious(ctx: Ctx): Promise<Report | null> {
   return api.report(previousReportParams(ctx)).catch(() => null);
 }
 
-export function fetchTrend(ctx: Ctx, granularity?: string): Promise<Trend | null> {
+export function fetchTrend(ctx: Ctx, granularity?: 'month' | 'quarter' | 'half'): Promise<Trend | null> {
   const p = parsePeriod(ctx.state.period)!;
-  const params: Record<string, string> = { granularity: granularity ?? trendGranularity(p), as_of: ctx.state.asOf };
+  const gran = granularity ?? trendGranularity(p);
+  const params: Record<string, string> = { granularity: gran, as_of: ctx.state.asOf, ...trendRange(ctx.state.period, ctx.state.asOf, gran) };
   if (ctx.state.grace !== undefined) params.grace_days = String(ctx.state.grace);
   return api.trend(params).catch(() => null);
 }
