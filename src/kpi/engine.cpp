@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <future>
 #include <numeric>
 #include <unordered_map>
 
@@ -10,25 +11,40 @@ namespace {
 
 constexpr Int128 kHundred = 100;
 
-// Dense ranks of ids in byte order, so lists sort by id without string
-// comparisons in the hot path.
+// Rows in the byte order of their ids: lists are produced by walking this
+// order, so no report ever sorts by id.
 template <typename Row>
-std::vector<int32_t> RanksById(const std::vector<Row>& rows) {
-  std::vector<int32_t> order(rows.size());
+std::vector<RowId> OrderById(const std::vector<Row>& rows) {
+  std::vector<RowId> order(rows.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(),
-            [&](int32_t x, int32_t y) { return rows[x].id < rows[y].id; });
-  std::vector<int32_t> rank(rows.size());
+  std::sort(order.begin(), order.end(), [&](RowId x, RowId y) { return rows[x].id < rows[y].id; });
+  return order;
+}
+
+std::vector<int32_t> RanksOf(const std::vector<RowId>& order) {
+  std::vector<int32_t> rank(order.size());
   for (size_t i = 0; i < order.size(); ++i) rank[order[i]] = static_cast<int32_t>(i);
   return rank;
 }
 
-// Indexes of `dates` sorted by date (stable, so file order breaks ties).
+// Indexes of `dates` ordered by date, file order breaking ties. Dates span a
+// few thousand days at most, so a counting sort does it in two passes.
+constexpr Day kMaxCountingSortSpan = 1 << 20;
 std::vector<uint32_t> OrderByDate(const std::vector<Day>& dates) {
   std::vector<uint32_t> order(dates.size());
-  std::iota(order.begin(), order.end(), 0U);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t x, uint32_t y) { return dates[x] < dates[y]; });
+  if (dates.empty()) return order;
+  const auto [lo, hi] = std::minmax_element(dates.begin(), dates.end());
+  const Day first = *lo;
+  const Day span = *hi - first + 1;
+  if (span > kMaxCountingSortSpan) {
+    std::iota(order.begin(), order.end(), 0U);
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return dates[x] < dates[y]; });
+    return order;
+  }
+  std::vector<uint32_t> start(static_cast<size_t>(span) + 1, 0);
+  for (const Day d : dates) ++start[static_cast<size_t>(d - first) + 1];
+  for (size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+  for (size_t i = 0; i < dates.size(); ++i) order[start[static_cast<size_t>(dates[i] - first)]++] = static_cast<uint32_t>(i);
   return order;
 }
 
@@ -94,8 +110,10 @@ struct PreparedDataset {
   std::unordered_map<uint64_t, ResultSeries> results;
 
   std::vector<RowId> renewed_by;  // per contract: the contract renewing it, or kNoRow
+  std::vector<RowId> mission_client;
   std::vector<std::vector<RowId>> client_missions;
-  std::vector<int32_t> client_rank, contract_rank, mission_rank, objective_rank;
+  std::vector<RowId> client_order, contract_order, mission_order, objective_order;  // by id
+  std::vector<int32_t> client_rank, contract_rank;
 };
 
 namespace {
@@ -203,7 +221,7 @@ PeriodActivity SumActivity(const Dataset& data, const PreparedDataset& p, Day fr
 
   const RowRange visits = DateRange(p.visit_date, from, to);
   for (size_t i = visits.first; i < visits.last; ++i) {
-    auto& cs = act.clients[data.missions[p.visit_mission[i]].client];
+    auto& cs = act.clients[p.mission_client[p.visit_mission[i]]];
     cs.visits += 1;
     cs.listed = true;
   }
@@ -212,7 +230,7 @@ PeriodActivity SumActivity(const Dataset& data, const PreparedDataset& p, Day fr
   for (size_t m = 0; m < act.missions.size(); ++m) {
     const auto& ms = act.missions[m];
     if (!ms.has_effort) continue;
-    auto& cs = act.clients[data.missions[m].client];
+    auto& cs = act.clients[p.mission_client[m]];
     cs.hours += ms.hours;
     cs.labor += ms.labor;
     cs.expenses += ms.expenses;
@@ -270,10 +288,10 @@ RecurrenceSection ComputeRecurrence(const Dataset& data, const PreparedDataset& 
     if (b < 0 || static_cast<int>(status) < b) b = static_cast<int>(status);
     ending[c.client].push_back(static_cast<RowId>(k));
   }
-  for (size_t c = 0; c < data.clients.size(); ++c) {
+  for (const RowId c : p.client_order) {
     if (best[c] < 0) continue;
     RecurrenceClient rc;
-    rc.client = static_cast<RowId>(c);
+    rc.client = c;
     rc.client_id = data.clients[c].id;
     rc.status = static_cast<RecurrenceStatus>(best[c]);
     auto& contracts = ending[c];
@@ -288,9 +306,6 @@ RecurrenceSection ComputeRecurrence(const Dataset& data, const PreparedDataset& 
     }
     out.clients.push_back(std::move(rc));
   }
-  std::sort(out.clients.begin(), out.clients.end(), [&](const auto& x, const auto& y) {
-    return p.client_rank[x.client] < p.client_rank[y.client];
-  });
   out.ending_clients = static_cast<int>(out.clients.size());
   out.decided = out.spontaneous + out.solicited + out.lost;
   if (out.decided > 0) {
@@ -397,12 +412,13 @@ MarginSection ComputeMargin(const Dataset& data, const PreparedDataset& p,
   out.overhead_pool = CostToCents(act.overhead_pool);
   out.overhead_unallocated = act.mission_hours == 0 ? out.overhead_pool : 0;
 
-  for (size_t m = 0; m < act.missions.size(); ++m) {
+  for (const RowId mission_row : p.mission_order) {
+    const auto m = static_cast<size_t>(mission_row);
     const auto& ms = act.missions[m];
     if (!ms.listed) continue;
     const Mission& mission = data.missions[m];
     MissionMargin mm;
-    mm.mission = static_cast<RowId>(m);
+    mm.mission = mission_row;
     mm.mission_id = mission.id;
     mm.client_id = data.clients[mission.client].id;
     mm.name = mission.name;
@@ -448,9 +464,6 @@ MarginSection ComputeMargin(const Dataset& data, const PreparedDataset& p,
     if (ms.revenue == 0 && full_cost.num > 0) mm.flags.push_back(MarginFlag::kUnbilled);
     out.missions.push_back(std::move(mm));
   }
-  std::sort(out.missions.begin(), out.missions.end(), [&](const auto& x, const auto& y) {
-    return p.mission_rank[x.mission] < p.mission_rank[y.mission];
-  });
   return out;
 }
 
@@ -463,11 +476,11 @@ ObjectivesSection ComputeObjectives(const Dataset& data, const PreparedDataset& 
   double attainment_sum = 0;
   double capped_sum = 0;
   int64_t attainment_count = 0;
-  for (size_t o = 0; o < data.objectives.size(); ++o) {
+  for (const RowId o : p.objective_order) {
     const Objective& obj = data.objectives[o];
     if (obj.start > e || obj.end < s) continue;
     ObjectiveItem item;
-    item.objective = static_cast<RowId>(o);
+    item.objective = o;
     item.objective_id = obj.id;
     const Mission& mission = data.missions[obj.mission];
     item.mission_id = mission.id;
@@ -539,9 +552,6 @@ ObjectivesSection ComputeObjectives(const Dataset& data, const PreparedDataset& 
     }
     out.items.push_back(std::move(item));
   }
-  std::sort(out.items.begin(), out.items.end(), [&](const auto& x, const auto& y) {
-    return p.objective_rank[x.objective] < p.objective_rank[y.objective];
-  });
   out.count = static_cast<int64_t>(out.items.size());
   if (out.count > 0) out.met_share = RatioOf(out.met, out.count);
   if (attainment_count > 0) {
@@ -615,10 +625,14 @@ KpiEngine::KpiEngine(const Dataset& dataset) : dataset_(dataset), prepared_(std:
   for (size_t m = 0; m < d.missions.size(); ++m) {
     p.client_missions[d.missions[m].client].push_back(static_cast<RowId>(m));
   }
-  p.client_rank = RanksById(d.clients);
-  p.contract_rank = RanksById(d.contracts);
-  p.mission_rank = RanksById(d.missions);
-  p.objective_rank = RanksById(d.objectives);
+  p.mission_client.reserve(d.missions.size());
+  for (const Mission& m : d.missions) p.mission_client.push_back(m.client);
+  p.client_order = OrderById(d.clients);
+  p.contract_order = OrderById(d.contracts);
+  p.mission_order = OrderById(d.missions);
+  p.objective_order = OrderById(d.objectives);
+  p.client_rank = RanksOf(p.client_order);
+  p.contract_rank = RanksOf(p.contract_order);
 }
 
 KpiEngine::~KpiEngine() = default;
@@ -634,10 +648,13 @@ Report KpiEngine::Compute(const ReportRequest& request) const {
   const Period& prev = report.period.previous;
   const Day previous_end = std::min(prev.end, request.as_of);
 
+  // The previous period's sums on a second core while this one is summed here.
+  auto previous_future = std::async(std::launch::async, [&] {
+    return SumActivity(dataset_, *prepared_, prev.start, previous_end, /*with_breakdowns=*/false);
+  });
   const PeriodActivity current =
       SumActivity(dataset_, *prepared_, request.period.start, effective_end, /*with_breakdowns=*/true);
-  const PeriodActivity previous =
-      SumActivity(dataset_, *prepared_, prev.start, previous_end, /*with_breakdowns=*/false);
+  const PeriodActivity previous = previous_future.get();
 
   report.recurrence = ComputeRecurrence(dataset_, *prepared_, request, effective_end);
   report.revenue = ComputeRevenue(dataset_, *prepared_, current, request.period.start, effective_end);
