@@ -6,14 +6,23 @@ FUZZ_BUILD ?= build-fuzz
 DEMO_DIR ?= demo-agency
 DEMO_DB ?= demo.db
 
-.PHONY: deps build build-asan build-fuzz test test-release test-asan fuzz demo clean format tidy
+.PHONY: deps build build-native web build-asan build-fuzz test test-release test-asan test-web fuzz demo clean format tidy
 
 deps:
 	./scripts/install-deps
 
-build:
+build: build-native web
+
+build-native:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BUILD) -j $(JOBS)
+
+# The dashboard: npm packages from the committed lock file, built to web/dist.
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+
+web: web/node_modules/.package-lock.json
+	cd web && npm run build
 
 build-asan:
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DAGENCYKPI_SANITIZE=ON
@@ -23,8 +32,12 @@ build-fuzz:
 	CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAGENCYKPI_FUZZ=ON -DAGENCYKPI_TESTS=ON
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target csv_fuzzer
 
-test-release: build
+test-release: build-native
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-web: build
+	cd web && npm test
+	./tests/web/run-browser-tests $(BUILD)/agencykpi
 
 test-asan: build-asan
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
@@ -34,13 +47,21 @@ fuzz: build-fuzz
 
 test: deps
 	$(MAKE) test-release
+	$(MAKE) test-web
 	$(MAKE) test-asan
 	$(MAKE) fuzz
 
+DEMO_PORT ?= 8080
+
+# Writes the demo agency, imports it, prints the report of its latest
+# complete half-year, then serves the dashboard on it until Ctrl-C.
 demo: deps build
 	./$(BUILD)/agencykpi demo-data $(DEMO_DIR) --seed 1
 	./$(BUILD)/agencykpi import $(DEMO_DIR) --db $(DEMO_DB)
 	./$(BUILD)/agencykpi report --db $(DEMO_DB) --period 2026-H1 --as-of 2026-06-30
+	@echo
+	@echo "Dashboard: http://127.0.0.1:$(DEMO_PORT)/#/overview?period=2026-H1&as_of=2026-06-30"
+	./$(BUILD)/agencykpi serve --db $(DEMO_DB) --port $(DEMO_PORT)
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
