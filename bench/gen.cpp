@@ -1,0 +1,517 @@
+// bench_gen: writes a deterministic, SPEC-conformant agency folder of any
+// scale for the benchmarks.
+//
+//   bench_gen OUT_DIR [--scale SF] [--seed N]
+//
+// SF 1 is the SF1 workload (a tenth of the SF10 reference); SF may be a
+// fraction (0.001 gives a folder of a few hundred rows for tests). The same
+// scale and seed always give the same bytes. Plain `,` CSV, ISO dates, `.`
+// decimals; every rule of SPEC §1.3 holds, and no employee works more than
+// 24 hours on one day.
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "common/date.h"
+#include "gen_support.h"
+
+namespace agencykpi::bench {
+namespace {
+
+// ---- The workload: row counts of SF1 (SF10 is ten times each). ----
+struct Sizes {
+  int64_t clients = 2000;
+  int64_t contracts = 4000;
+  int64_t missions = 10000;
+  int64_t employees = 500;
+  int64_t stores = 1000;
+  int64_t time_entries = 1000000;
+  int64_t invoices = 100000;
+  int64_t expenses = 100000;
+  int64_t visits = 20000;
+  int64_t objectives = 5000;
+  int64_t results = 50000;
+};
+
+// ---- Shape of the data. ----
+constexpr int kInternalEntryPercent = 15;       // time entries without mission
+constexpr int kCreditNotePerMille = 20;         // 2 % of invoices are credit notes
+constexpr int kInvoiceWithoutMissionPercent = 10;
+constexpr int kExpenseOverheadPercent = 20;     // expenses without mission
+constexpr int kMissionWithContractPercent = 90;
+constexpr int kSpontaneousRenewalPercent = 65;
+constexpr int kResultWithStorePercent = 70;
+constexpr int64_t kQuarterHour = 25;            // hundredths of an hour
+constexpr int64_t kMaxEntryQuarters = 40;       // 10 h
+constexpr int64_t kDayCapacity = 2400;          // 24 h per employee and day
+constexpr int kMaxSlotTries = 1000000;
+constexpr int kMinChainLength = 1;
+constexpr int kMaxChainLength = 3;
+constexpr int kContractDays = 365;
+
+// Facts are dated uniformly over these two years.
+const Day kFirstDay = DayFromCivil(2025, 1, 1);
+const Day kLastDay = DayFromCivil(2026, 12, 31);
+const Day kFirstRateDay = DayFromCivil(2024, 1, 1);
+const Day kSecondRateDay = DayFromCivil(2026, 1, 1);
+// Dates the generator may write (contracts reach a few years around the facts).
+const Day kCalendarStart = DayFromCivil(2020, 1, 1);
+const Day kCalendarEnd = DayFromCivil(2031, 12, 31);
+
+constexpr std::array<std::string_view, 6> kSectors = {"food", "beverages", "cosmetics", "household", "pet", "hygiene"};
+constexpr std::array<std::string_view, 5> kMissionTypes = {"merchandising", "prospection", "animation", "implantation",
+                                                           "audit"};
+constexpr std::array<std::string_view, 4> kRoles = {"merchandiser", "sales_rep", "coordinator", "manager"};
+constexpr std::array<std::string_view, 6> kChains = {"Hyper A", "Super B", "Proxi C", "Drive D", "Cash E", "Bio F"};
+constexpr std::array<std::string_view, 8> kRegions = {"Nord", "Sud", "Est", "Ouest", "IDF", "Centre", "Alpes", "Bretagne"};
+constexpr std::array<std::string_view, 5> kMissionActivities = {"field", "preparation", "followup", "travel",
+                                                                "reporting"};
+constexpr std::array<std::string_view, 4> kInternalActivities = {"coordination", "management", "reporting", "other"};
+constexpr std::array<std::string_view, 7> kVisitActions = {"implantation", "negotiation", "promotion", "merchandising",
+                                                           "audit",        "order",       "other"};
+
+struct Metric {
+  std::string_view key;
+  std::string_view aggregation;
+};
+constexpr std::array<Metric, 5> kMetrics = {{{"implantations", "sum"},
+                                             {"orders", "sum"},
+                                             {"volume", "sum"},
+                                             {"dn", "last"},
+                                             {"facings", "last"}}};
+
+// Per-table seeds, so that growing one table does not change the others.
+enum class Stream : uint64_t {
+  kClients = 1, kContracts, kMissions, kEmployees, kStores, kEntries, kExpenses, kInvoices, kVisits, kObjectives, kResults,
+};
+
+int Digits(int64_t count) {
+  int digits = 1;
+  for (int64_t n = std::max<int64_t>(count, 1); n >= 10; n /= 10) ++digits;
+  return std::max(digits, 4);
+}
+
+template <typename T, size_t N>
+std::string_view Pick(Rng& rng, const std::array<T, N>& items) {
+  return items[static_cast<size_t>(rng.Below(N))];
+}
+
+struct ContractRow {
+  Day start = 0;
+  Day end = 0;
+};
+struct MissionRow {
+  int64_t client = 0;
+  Day start = 0;
+  Day end = 0;
+};
+struct ObjectiveRow {
+  int64_t mission = 0;
+  size_t metric = 0;
+  Day start = 0;
+  Day end = 0;
+};
+
+class Generator {
+ public:
+  Generator(std::filesystem::path out, Sizes sizes, uint64_t seed)
+      : out_(std::move(out)), sizes_(sizes), seed_(seed) {
+    for (Day d = kCalendarStart; d <= kCalendarEnd; ++d) {
+      const std::string text = FormatDate(d);
+      std::array<char, 10> chars{};
+      std::copy_n(text.begin(), chars.size(), chars.begin());
+      dates_.push_back(chars);
+    }
+  }
+
+  bool Run() {
+    return Clients() && Contracts() && Missions() && Employees() && Stores() && TimeEntries() && Expenses() &&
+           Invoices() && Visits() && Objectives() && Results();
+  }
+
+ private:
+  Rng RngFor(Stream stream) const { return Rng(seed_ * 0x100 + static_cast<uint64_t>(stream)); }
+  CsvOut& Date(CsvOut& out, Day day) const {
+    const auto& chars = dates_[static_cast<size_t>(day - kCalendarStart)];
+    return out.Text(std::string_view(chars.data(), chars.size()));
+  }
+  Day RandomFactDay(Rng& rng) const { return static_cast<Day>(rng.Between(kFirstDay, kLastDay)); }
+  bool Finish(CsvOut& out, std::string_view file) {
+    if (out.Close()) return true;
+    std::fprintf(stderr, "bench_gen: cannot write %s\n", (out_ / file).c_str());
+    return false;
+  }
+  // A mission with a long-tailed distribution: low numbers are drawn far
+  // more often, which gives revenue a Pareto shape.
+  int64_t SkewedMission(Rng& rng) const {
+    return static_cast<int64_t>(rng.Below(rng.Below(static_cast<uint64_t>(sizes_.missions)) + 1));
+  }
+
+  bool Clients() {
+    Rng rng = RngFor(Stream::kClients);
+    CsvOut out(out_ / "clients.csv", "client_id,name,sector");
+    const int width = Digits(sizes_.clients);
+    for (int64_t c = 0; c < sizes_.clients; ++c) {
+      out.Id('C', c + 1, width).Comma().Text("Brand ").Int(c + 1).Comma().Text(Pick(rng, kSectors)).EndRow();
+    }
+    return Finish(out, "clients.csv");
+  }
+
+  // Each client has a chain of 1 to 3 yearly contracts, each renewing the
+  // one before; the lengths are evened out to the exact contract count.
+  bool Contracts() {
+    Rng rng = RngFor(Stream::kContracts);
+    std::vector<int> lengths(static_cast<size_t>(sizes_.clients));
+    int64_t total = 0;
+    for (auto& length : lengths) {
+      length = static_cast<int>(rng.Between(kMinChainLength, kMaxChainLength));
+      total += length;
+    }
+    for (size_t c = 0; total > sizes_.contracts; c = (c + 1) % lengths.size()) {
+      if (lengths[c] > 0) --lengths[c], --total;
+    }
+    for (size_t c = 0; total < sizes_.contracts; c = (c + 1) % lengths.size()) ++lengths[c], ++total;
+
+    CsvOut out(out_ / "contracts.csv", "contract_id,client_id,start_date,end_date,renewal_of,renewal_type,signed_on");
+    const int width = Digits(sizes_.contracts);
+    const int client_width = Digits(sizes_.clients);
+    const Day earliest = DayFromCivil(2023, 7, 1);
+    const Day latest = DayFromCivil(2025, 6, 30);
+    client_contracts_.resize(lengths.size());
+    for (size_t c = 0; c < lengths.size(); ++c) {
+      Day start = static_cast<Day>(rng.Between(earliest, latest));
+      client_contracts_[c].first = static_cast<int64_t>(contracts_.size());
+      client_contracts_[c].count = lengths[c];
+      for (int k = 0; k < lengths[c]; ++k) {
+        const Day end = start + kContractDays - 1;
+        const auto number = static_cast<int64_t>(contracts_.size()) + 1;
+        out.Id('K', number, width).Comma().Id('C', static_cast<int64_t>(c) + 1, client_width).Comma();
+        Date(out, start).Comma();
+        Date(out, end).Comma();
+        if (k > 0) {
+          const Day signed_on = start - static_cast<Day>(rng.Between(0, 45));
+          out.Id('K', number - 1, width).Comma();
+          out.Text(rng.Percent(kSpontaneousRenewalPercent) ? "spontaneous" : "solicited").Comma();
+          Date(out, signed_on);
+        } else {
+          out.Comma().Comma();
+        }
+        out.EndRow();
+        contracts_.push_back({start, end});
+        start = end + 1;
+      }
+    }
+    return Finish(out, "contracts.csv");
+  }
+
+  // Missions: every client has at least one; most run under one of the
+  // client's contracts and within it.
+  bool Missions() {
+    Rng rng = RngFor(Stream::kMissions);
+    CsvOut out(out_ / "missions.csv", "mission_id,client_id,name,start_date,end_date,contract_id,type,complexity");
+    const int width = Digits(sizes_.missions);
+    const int client_width = Digits(sizes_.clients);
+    const int contract_width = Digits(sizes_.contracts);
+    const Day earliest = DayFromCivil(2024, 7, 1);
+    const Day latest = DayFromCivil(2026, 9, 30);
+    missions_.reserve(static_cast<size_t>(sizes_.missions));
+    for (int64_t m = 0; m < sizes_.missions; ++m) {
+      const int64_t client =
+          m < sizes_.clients ? m : static_cast<int64_t>(rng.Below(static_cast<uint64_t>(sizes_.clients)));
+      const auto& chain = client_contracts_[static_cast<size_t>(client)];
+      const std::string_view type = Pick(rng, kMissionTypes);
+      int64_t contract = -1;
+      Day start = static_cast<Day>(rng.Between(earliest, latest));
+      Day end = start + static_cast<Day>(rng.Between(30, 365));
+      if (chain.count > 0 && rng.Percent(kMissionWithContractPercent)) {
+        contract = chain.first + static_cast<int64_t>(rng.Below(static_cast<uint64_t>(chain.count)));
+        const ContractRow& k = contracts_[static_cast<size_t>(contract)];
+        start = k.start + static_cast<Day>(rng.Between(0, 60));
+        end = std::min(k.end, start + static_cast<Day>(rng.Between(60, 365)));
+      }
+      out.Id('M', m + 1, width).Comma().Id('C', client + 1, client_width).Comma();
+      out.Text(type).Text(" zone ").Int(m + 1).Comma();
+      Date(out, start).Comma();
+      Date(out, end).Comma();
+      if (contract >= 0) out.Id('K', contract + 1, contract_width);
+      out.Comma().Text(type).Comma().Int(rng.Between(1, 5)).EndRow();
+      missions_.push_back({client, start, end});
+    }
+    return Finish(out, "missions.csv");
+  }
+
+  // Two cost rates per employee: one before every fact, a raise on 2026-01-01.
+  bool Employees() {
+    Rng rng = RngFor(Stream::kEmployees);
+    CsvOut out(out_ / "employees.csv", "employee_id,name,role");
+    CsvOut rates(out_ / "cost_rates.csv", "employee_id,valid_from,hourly_cost");
+    const int width = Digits(sizes_.employees);
+    for (int64_t e = 0; e < sizes_.employees; ++e) {
+      out.Id('E', e + 1, width).Comma().Text("Employee ").Int(e + 1).Comma().Text(Pick(rng, kRoles)).EndRow();
+      const int64_t first = rng.Between(2500, 6500);  // cents per hour
+      const int64_t second = first + rng.Between(0, 500);
+      rates.Id('E', e + 1, width).Comma();
+      Date(rates, kFirstRateDay).Comma().Fixed(first, 2).EndRow();
+      rates.Id('E', e + 1, width).Comma();
+      Date(rates, kSecondRateDay).Comma().Fixed(second, 2).EndRow();
+    }
+    return Finish(out, "employees.csv") && Finish(rates, "cost_rates.csv");
+  }
+
+  bool Stores() {
+    Rng rng = RngFor(Stream::kStores);
+    CsvOut out(out_ / "stores.csv", "store_id,name,chain,region");
+    const int width = Digits(sizes_.stores);
+    for (int64_t s = 0; s < sizes_.stores; ++s) {
+      out.Id('S', s + 1, width).Comma().Text("Store ").Int(s + 1).Comma();
+      out.Text(Pick(rng, kChains)).Comma().Text(Pick(rng, kRegions)).EndRow();
+    }
+    return Finish(out, "stores.csv");
+  }
+
+  // Time entries in random order: each takes a random (employee, day) slot
+  // that still has room, so no employee-day goes over 24 hours; an entry
+  // longer than the room left is shortened to it.
+  bool TimeEntries() {
+    Rng rng = RngFor(Stream::kEntries);
+    CsvOut out(out_ / "time_entries.csv", "employee_id,date,hours,activity,mission_id");
+    const auto days = static_cast<int64_t>(kLastDay - kFirstDay + 1);
+    const auto slots = static_cast<uint64_t>(sizes_.employees * days);
+    std::vector<int16_t> room(slots, static_cast<int16_t>(kDayCapacity));
+    const int width = Digits(sizes_.employees);
+    const int mission_width = Digits(sizes_.missions);
+    for (int64_t i = 0; i < sizes_.time_entries; ++i) {
+      uint64_t slot = rng.Below(slots);
+      for (int tries = 0; room[slot] < kQuarterHour; ++tries) {
+        if (tries == kMaxSlotTries) {
+          std::fprintf(stderr, "bench_gen: too many time entries for %lld employees\n",
+                       static_cast<long long>(sizes_.employees));
+          return false;
+        }
+        slot = rng.Below(slots);
+      }
+      const int64_t hours = std::min<int64_t>(kQuarterHour * rng.Between(1, kMaxEntryQuarters), room[slot]);
+      room[slot] = static_cast<int16_t>(room[slot] - hours);
+      const auto employee = static_cast<int64_t>(slot / static_cast<uint64_t>(days));
+      const auto day = static_cast<Day>(kFirstDay + static_cast<Day>(slot % static_cast<uint64_t>(days)));
+      out.Id('E', employee + 1, width).Comma();
+      Date(out, day).Comma().Fixed(hours, 2).Comma();
+      if (rng.Percent(kInternalEntryPercent)) {
+        out.Text(Pick(rng, kInternalActivities)).Comma();
+      } else {
+        out.Text(Pick(rng, kMissionActivities)).Comma();
+        out.Id('M', static_cast<int64_t>(rng.Below(static_cast<uint64_t>(sizes_.missions))) + 1, mission_width);
+      }
+      out.EndRow();
+    }
+    return Finish(out, "time_entries.csv");
+  }
+
+  bool Expenses() {
+    Rng rng = RngFor(Stream::kExpenses);
+    CsvOut out(out_ / "expenses.csv", "date,amount,category,mission_id");
+    const int mission_width = Digits(sizes_.missions);
+    for (int64_t i = 0; i < sizes_.expenses; ++i) {
+      Date(out, RandomFactDay(rng)).Comma().Fixed(rng.Between(500, 150000), 2).Comma();
+      const uint64_t roll = rng.Below(100);
+      out.Text(roll < 50 ? "travel" : roll < 65 ? "tools" : roll < 75 ? "subcontracting" : "other").Comma();
+      if (!rng.Percent(kExpenseOverheadPercent)) {
+        out.Id('M', static_cast<int64_t>(rng.Below(static_cast<uint64_t>(sizes_.missions))) + 1, mission_width);
+      }
+      out.EndRow();
+    }
+    return Finish(out, "expenses.csv");
+  }
+
+  bool Invoices() {
+    Rng rng = RngFor(Stream::kInvoices);
+    CsvOut out(out_ / "invoices.csv", "invoice_id,client_id,date,amount,mission_id");
+    const int width = Digits(sizes_.invoices);
+    const int client_width = Digits(sizes_.clients);
+    const int mission_width = Digits(sizes_.missions);
+    for (int64_t i = 0; i < sizes_.invoices; ++i) {
+      const int64_t mission = SkewedMission(rng);
+      const bool tied = !rng.Percent(kInvoiceWithoutMissionPercent);
+      const int64_t amount =
+          rng.PerMille(kCreditNotePerMille) ? -rng.Between(5000, 300000) : rng.Between(20000, 1500000);
+      out.Id('F', i + 1, width).Comma().Id('C', missions_[static_cast<size_t>(mission)].client + 1, client_width);
+      out.Comma();
+      Date(out, RandomFactDay(rng)).Comma().Fixed(amount, 2).Comma();
+      if (tied) out.Id('M', mission + 1, mission_width);
+      out.EndRow();
+    }
+    return Finish(out, "invoices.csv");
+  }
+
+  bool Visits() {
+    Rng rng = RngFor(Stream::kVisits);
+    CsvOut out(out_ / "visits.csv", "visit_id,employee_id,mission_id,store_id,date,action");
+    const int width = Digits(sizes_.visits);
+    const int employee_width = Digits(sizes_.employees);
+    const int mission_width = Digits(sizes_.missions);
+    const int store_width = Digits(sizes_.stores);
+    for (int64_t i = 0; i < sizes_.visits; ++i) {
+      out.Id('V', i + 1, width).Comma();
+      out.Id('E', rng.Between(1, sizes_.employees), employee_width).Comma();
+      out.Id('M', rng.Between(1, sizes_.missions), mission_width).Comma();
+      out.Id('S', rng.Between(1, sizes_.stores), store_width).Comma();
+      Date(out, RandomFactDay(rng)).Comma().Text(Pick(rng, kVisitActions)).EndRow();
+    }
+    return Finish(out, "visits.csv");
+  }
+
+  // Objectives over one calendar quarter or half-year of 2025–2026.
+  bool Objectives() {
+    Rng rng = RngFor(Stream::kObjectives);
+    CsvOut out(out_ / "objectives.csv", "objective_id,mission_id,metric,aggregation,target,start_date,end_date");
+    const int width = Digits(sizes_.objectives);
+    const int mission_width = Digits(sizes_.missions);
+    objectives_.reserve(static_cast<size_t>(sizes_.objectives));
+    for (int64_t o = 0; o < sizes_.objectives; ++o) {
+      const auto mission = static_cast<int64_t>(rng.Below(static_cast<uint64_t>(sizes_.missions)));
+      const auto metric = static_cast<size_t>(rng.Below(kMetrics.size()));
+      const int year = 2025 + static_cast<int>(rng.Below(2));
+      const bool half = rng.Percent(30);
+      const int first_month = half ? 1 + 6 * static_cast<int>(rng.Below(2)) : 1 + 3 * static_cast<int>(rng.Below(4));
+      const int last_month = first_month + (half ? 5 : 2);
+      const Day start = DayFromCivil(year, first_month, 1);
+      const Day end = DayFromCivil(year, last_month, DaysInMonth(year, last_month));
+      out.Id('O', o + 1, width).Comma().Id('M', mission + 1, mission_width).Comma();
+      out.Text(kMetrics[metric].key).Comma().Text(kMetrics[metric].aggregation).Comma();
+      switch (metric) {
+        case 0: out.Int(rng.Between(10, 200)); break;            // implantations
+        case 1: out.Int(rng.Between(20, 500)); break;            // orders
+        case 2: out.Fixed(rng.Between(100000, 9999999), 2); break;  // volume
+        case 3: out.Fixed(rng.Between(30, 95), 2); break;        // dn, a share
+        default: out.Int(rng.Between(2, 12)); break;             // facings
+      }
+      out.Comma();
+      Date(out, start).Comma();
+      Date(out, end).EndRow();
+      objectives_.push_back({mission, metric, start, end});
+    }
+    return Finish(out, "objectives.csv");
+  }
+
+  // Results of an objective's mission and metric, dated within its window.
+  bool Results() {
+    Rng rng = RngFor(Stream::kResults);
+    CsvOut out(out_ / "results.csv", "mission_id,metric,date,value,store_id");
+    const int mission_width = Digits(sizes_.missions);
+    const int store_width = Digits(sizes_.stores);
+    for (int64_t i = 0; i < sizes_.results; ++i) {
+      const ObjectiveRow& o = objectives_[static_cast<size_t>(rng.Below(objectives_.size()))];
+      out.Id('M', o.mission + 1, mission_width).Comma().Text(kMetrics[o.metric].key).Comma();
+      Date(out, static_cast<Day>(rng.Between(o.start, o.end))).Comma();
+      switch (o.metric) {
+        case 0: out.Int(1); break;
+        case 1: out.Int(rng.Between(1, 20)); break;
+        case 2: out.Fixed(rng.Between(1000, 500000), 2); break;
+        case 3: out.Fixed(rng.Between(10, 99), 2); break;
+        default: out.Int(rng.Between(0, 15)); break;
+      }
+      out.Comma();
+      if (rng.Percent(kResultWithStorePercent)) out.Id('S', rng.Between(1, sizes_.stores), store_width);
+      out.EndRow();
+    }
+    return Finish(out, "results.csv");
+  }
+
+  struct Chain {
+    int64_t first = 0;
+    int count = 0;
+  };
+
+  std::filesystem::path out_;
+  Sizes sizes_;
+  uint64_t seed_;
+  std::vector<std::array<char, 10>> dates_;
+  std::vector<Chain> client_contracts_;
+  std::vector<ContractRow> contracts_;
+  std::vector<MissionRow> missions_;
+  std::vector<ObjectiveRow> objectives_;
+};
+
+Sizes Scaled(double scale) {
+  const auto times = [scale](int64_t base) { return std::max<int64_t>(1, std::llround(static_cast<double>(base) * scale)); };
+  const Sizes base;
+  Sizes s;
+  s.clients = times(base.clients);
+  s.contracts = times(base.contracts);
+  s.missions = std::max(times(base.missions), s.clients);
+  s.employees = times(base.employees);
+  s.stores = times(base.stores);
+  s.time_entries = times(base.time_entries);
+  s.invoices = times(base.invoices);
+  s.expenses = times(base.expenses);
+  s.visits = times(base.visits);
+  s.objectives = times(base.objectives);
+  s.results = times(base.results);
+  return s;
+}
+
+int Usage() {
+  std::fprintf(stderr, "usage: bench_gen OUT_DIR [--scale SF] [--seed N]   (SF 1 = SF1, 10 = SF10, 0.001 = tiny)\n");
+  return 2;
+}
+
+template <typename T>
+bool ParseNumber(std::string_view text, T& value) {
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size();
+}
+
+int Main(int argc, char** argv) {
+  if (argc < 2) return Usage();
+  std::filesystem::path out;
+  double scale = 1;
+  uint64_t seed = 1;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if ((arg == "--scale" || arg == "--seed") && i + 1 < argc) {
+      const std::string_view value = argv[++i];
+      const bool ok = arg == "--scale" ? ParseNumber(value, scale) && scale > 0 : ParseNumber(value, seed);
+      if (!ok) return Usage();
+    } else if (!arg.empty() && arg[0] != '-' && out.empty()) {
+      out = arg;
+    } else {
+      return Usage();
+    }
+  }
+  if (out.empty()) return Usage();
+  std::error_code error;
+  std::filesystem::create_directories(out, error);
+  if (error) {
+    std::fprintf(stderr, "bench_gen: cannot create %s: %s\n", out.c_str(), error.message().c_str());
+    return 1;
+  }
+  const Sizes sizes = Scaled(scale);
+  const auto started = std::chrono::steady_clock::now();
+  Generator generator(out, sizes, seed);
+  if (!generator.Run()) return 1;
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::fprintf(stderr,
+               "bench_gen: %s in %.1f s: %lld clients, %lld contracts, %lld missions, %lld employees, %lld stores, "
+               "%lld time entries, %lld invoices, %lld expenses, %lld visits, %lld objectives, %lld results\n",
+               out.c_str(), seconds, static_cast<long long>(sizes.clients), static_cast<long long>(sizes.contracts),
+               static_cast<long long>(sizes.missions), static_cast<long long>(sizes.employees),
+               static_cast<long long>(sizes.stores), static_cast<long long>(sizes.time_entries),
+               static_cast<long long>(sizes.invoices), static_cast<long long>(sizes.expenses),
+               static_cast<long long>(sizes.visits), static_cast<long long>(sizes.objectives),
+               static_cast<long long>(sizes.results));
+  return 0;
+}
+
+}  // namespace
+}  // namespace agencykpi::bench
+
+int main(int argc, char** argv) { return agencykpi::bench::Main(argc, argv); }

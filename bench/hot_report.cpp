@@ -1,0 +1,172 @@
+// bench_hot_report: times the report computation itself, with the dataset
+// already in memory — what a long-running server pays per request.
+//
+//   bench_hot_report DB [--period 2026-H1] [--as-of 2026-06-30] [--runs 30]
+//
+// Opens the store, loads the dataset, prepares the engine, then computes the
+// report `runs` times (after one warm-up run) and renders its JSON apart.
+// Prints `key value…` lines: load_ms, prepare_ms, compute_ms (median min
+// max), render_json_ms, json_bytes, peak_rss_kib (VmHWM), and one
+// `checksum` line of the report's figures, compared by bench/run with the
+// same figures computed by DuckDB.
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "common/date.h"
+#include "common/period.h"
+#include "kpi/engine.h"
+#include "report/json_report.h"
+#include "store/store.h"
+
+namespace agencykpi::bench {
+namespace {
+
+constexpr int kDefaultRuns = 30;
+
+using Clock = std::chrono::steady_clock;
+
+double MillisSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Peak resident set of this process in KiB, from /proc/self/status.
+int64_t PeakRssKib() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) {
+      int64_t kib = 0;
+      const auto first = line.find_first_of("0123456789");
+      if (first == std::string::npos) return 0;
+      std::from_chars(line.data() + first, line.data() + line.size(), kib);
+      return kib;
+    }
+  }
+  return 0;
+}
+
+// The figures both agencykpi and DuckDB compute, summed. Money in cents as
+// written (each mission's and client's figure rounded once), hours in
+// hundredths; the previous-period rates are summed as doubles.
+void PrintChecksum(const Report& report) {
+  int64_t revenue = 0, hours = 0, labor = 0, expenses = 0, overhead = 0, full_margin = 0, previous_count = 0;
+  double previous_rate_sum = 0;
+  for (const MissionMargin& m : report.margin.missions) {
+    revenue += m.revenue;
+    hours += m.hours;
+    labor += m.labor_cost;
+    expenses += m.expenses;
+    overhead += m.overhead;
+    full_margin += m.full_margin;
+    if (m.previous_full_margin_rate) {
+      ++previous_count;
+      previous_rate_sum += *m.previous_full_margin_rate;
+    }
+  }
+  int64_t client_revenue = 0, client_hours = 0, client_labor = 0, client_expenses = 0, client_visits = 0;
+  for (const RevenueClient& c : report.revenue.clients) {
+    client_revenue += c.revenue;
+    client_hours += c.hours;
+    client_labor += c.labor_cost;
+    client_expenses += c.expenses;
+    client_visits += c.visits;
+  }
+  std::printf(
+      "checksum missions=%zu m_revenue=%lld m_hours=%lld m_labor=%lld m_expenses=%lld m_overhead=%lld "
+      "m_full_margin=%lld overhead_pool=%lld prev_rates=%lld prev_rate_sum=%.6f clients=%zu c_revenue=%lld "
+      "c_hours=%lld c_labor=%lld c_expenses=%lld c_visits=%lld\n",
+      report.margin.missions.size(), static_cast<long long>(revenue), static_cast<long long>(hours),
+      static_cast<long long>(labor), static_cast<long long>(expenses), static_cast<long long>(overhead),
+      static_cast<long long>(full_margin), static_cast<long long>(report.margin.overhead_pool),
+      static_cast<long long>(previous_count), previous_rate_sum, report.revenue.clients.size(),
+      static_cast<long long>(client_revenue), static_cast<long long>(client_hours),
+      static_cast<long long>(client_labor), static_cast<long long>(client_expenses),
+      static_cast<long long>(client_visits));
+}
+
+int Usage() {
+  std::fprintf(stderr, "usage: bench_hot_report DB [--period 2026-H1] [--as-of 2026-06-30] [--runs 30]\n");
+  return 2;
+}
+
+int Main(int argc, char** argv) {
+  std::string db;
+  std::string period_text = "2026-H1";
+  std::string as_of_text = "2026-06-30";
+  int runs = kDefaultRuns;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--period" && i + 1 < argc) {
+      period_text = argv[++i];
+    } else if (arg == "--as-of" && i + 1 < argc) {
+      as_of_text = argv[++i];
+    } else if (arg == "--runs" && i + 1 < argc) {
+      const std::string_view value = argv[++i];
+      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), runs);
+      if (error != std::errc() || end != value.data() + value.size() || runs < 1) return Usage();
+    } else if (db.empty() && !arg.empty() && arg[0] != '-') {
+      db = arg;
+    } else {
+      return Usage();
+    }
+  }
+  if (db.empty()) return Usage();
+  const Result<Period> period = ParsePeriod(period_text);
+  const std::optional<Day> as_of = ParseDate(as_of_text);
+  if (!period.ok() || !as_of) {
+    std::fprintf(stderr, "bench_hot_report: bad period or as-of date\n");
+    return 2;
+  }
+
+  auto started = Clock::now();
+  auto store = OpenSqliteStore(db);
+  if (!store.ok()) {
+    std::fprintf(stderr, "bench_hot_report: %s\n", store.status().message().c_str());
+    return 1;
+  }
+  auto dataset = (*store)->LoadDataset();
+  if (!dataset.ok()) {
+    std::fprintf(stderr, "bench_hot_report: %s\n", dataset.status().message().c_str());
+    return 1;
+  }
+  std::printf("load_ms %.3f\n", MillisSince(started));
+
+  started = Clock::now();
+  const KpiEngine engine(*dataset);
+  std::printf("prepare_ms %.3f\n", MillisSince(started));
+
+  const ReportRequest request{*period, *as_of, kDefaultGraceDays};
+  Report report = engine.Compute(request);  // warm-up
+  std::vector<double> times;
+  times.reserve(static_cast<size_t>(runs));
+  for (int i = 0; i < runs; ++i) {
+    started = Clock::now();
+    report = engine.Compute(request);
+    times.push_back(MillisSince(started));
+  }
+  std::sort(times.begin(), times.end());
+  const double median = times.size() % 2 == 1 ? times[times.size() / 2]
+                                              : (times[times.size() / 2 - 1] + times[times.size() / 2]) / 2;
+  std::printf("compute_ms %.3f %.3f %.3f runs %d\n", median, times.front(), times.back(), runs);
+
+  started = Clock::now();
+  const std::string json = RenderJson(report);
+  std::printf("render_json_ms %.3f\n", MillisSince(started));
+  std::printf("json_bytes %zu\n", json.size());
+  std::printf("peak_rss_kib %lld\n", static_cast<long long>(PeakRssKib()));
+  PrintChecksum(report);
+  return 0;
+}
+
+}  // namespace
+}  // namespace agencykpi::bench
+
+int main(int argc, char** argv) { return agencykpi::bench::Main(argc, argv); }
