@@ -291,16 +291,18 @@ class Handler {
   }
 
   std::variant<ApiResponse, ApiError> Report() {
-    auto computed = ComputeReport();
-    if (auto* e = std::get_if<ApiError>(&computed)) return *e;
-    const auto& report = *std::get<std::shared_ptr<const agencykpi::Report>>(computed);
     const auto section = Param(query_, "section");
     if (!section) {
       if (query_.count("limit") || query_.count("offset") || query_.count("sort")) {
         return BadParameter("section", "limit, offset and sort need section=recurrence|revenue|margin|objectives");
       }
-      return Json(RenderJson(report, /*pretty=*/false));
+      auto params = ReportParams(query_);
+      if (auto* e = std::get_if<ApiError>(&params)) return *e;
+      return Json(*service_.GetReportJson(*snapshot_, std::get<ReportRequest>(params)));
     }
+    auto computed = ComputeReport();
+    if (auto* e = std::get_if<ApiError>(&computed)) return *e;
+    const auto& report = *std::get<std::shared_ptr<const agencykpi::Report>>(computed);
     std::variant<std::string, ApiError> page;
     if (*section == "recurrence") {
       page = Page("recurrence", report.recurrence.clients, query_, WriteRecurrenceClientJson);

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "server/limits.h"
+#include "report/json_report.h"
 
 namespace agencykpi {
 
@@ -43,30 +43,30 @@ std::shared_ptr<const Snapshot> AgencyService::Current() const {
   return current_;
 }
 
+namespace {
+
+// Keys hold the dataset version, so an entry of older data is never served.
+std::string CacheKey(const Snapshot& snapshot, const ReportRequest& request) {
+  return fmt::format("{}|{}|{}|{}|{}|{}", snapshot.version(), request.period.start, request.period.end,
+                     static_cast<int>(request.period.kind), request.as_of, request.grace_days);
+}
+
+}  // namespace
+
 std::shared_ptr<const Report> AgencyService::GetReport(const Snapshot& snapshot, const ReportRequest& request) {
-  const std::string key = fmt::format("{}|{}|{}|{}|{}", snapshot.version(), request.period.start,
-                                      request.period.end, static_cast<int>(request.period.kind),
-                                      request.as_of * 100000LL + request.grace_days);
-  {
-    const std::lock_guard lock(cache_mutex_);
-    if (const auto it = cache_index_.find(key); it != cache_index_.end()) {
-      cache_.splice(cache_.begin(), cache_, it->second);
-      return it->second->second;
-    }
-  }
-  // Computed outside the lock: two threads may compute the same report once
+  const std::string key = CacheKey(snapshot, request);
+  if (auto hit = reports_.Find(key)) return hit;
+  // Computed outside any lock: two threads may compute the same report once
   // each, which is cheaper than making every reader wait.
-  auto report = std::make_shared<const Report>(snapshot.engine().Compute(request));
-  const std::lock_guard lock(cache_mutex_);
-  if (cache_index_.count(key) == 0) {
-    cache_.emplace_front(key, report);
-    cache_index_[key] = cache_.begin();
-    if (cache_.size() > server_limits::kReportCacheEntries) {
-      cache_index_.erase(cache_.back().first);
-      cache_.pop_back();
-    }
-  }
-  return report;
+  return reports_.Insert(key, std::make_shared<const Report>(snapshot.engine().Compute(request)));
+}
+
+std::shared_ptr<const std::string> AgencyService::GetReportJson(const Snapshot& snapshot,
+                                                                const ReportRequest& request) {
+  const std::string key = CacheKey(snapshot, request);
+  if (auto hit = report_json_.Find(key)) return hit;
+  const auto report = GetReport(snapshot, request);
+  return report_json_.Insert(key, std::make_shared<const std::string>(RenderJson(*report, /*pretty=*/false)));
 }
 
 ImportOutcome AgencyService::Import(FileSource& files, const std::string& source_name) {
@@ -94,12 +94,9 @@ ImportOutcome AgencyService::Import(FileSource& files, const std::string& source
     const std::lock_guard current_lock(current_mutex_);
     current_ = outcome.snapshot;
   }
-  {
-    // Keys hold the version, so old entries can never be served again; drop them now.
-    const std::lock_guard cache_lock(cache_mutex_);
-    cache_.clear();
-    cache_index_.clear();
-  }
+  // Keys hold the version, so old entries can never be served again; drop them now.
+  reports_.Clear();
+  report_json_.Clear();
   return outcome;
 }
 

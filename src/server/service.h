@@ -7,7 +7,6 @@
 // an import swaps in a new one; imports are serialised.
 #pragma once
 
-#include <list>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -16,6 +15,8 @@
 
 #include "ingest/agency_reader.h"
 #include "kpi/engine.h"
+#include "server/limits.h"
+#include "server/lru_cache.h"
 #include "store/store.h"
 
 namespace agencykpi {
@@ -59,6 +60,8 @@ class AgencyService {
 
   // The report of `request` on `snapshot`, computed once per (version, request).
   std::shared_ptr<const Report> GetReport(const Snapshot& snapshot, const ReportRequest& request);
+  // The same report as compact JSON (SPEC §4), rendered once per (version, request).
+  std::shared_ptr<const std::string> GetReportJson(const Snapshot& snapshot, const ReportRequest& request);
 
   // Validates the files and replaces the stored dataset, all or nothing.
   ImportOutcome Import(FileSource& files, const std::string& source_name);
@@ -72,10 +75,8 @@ class AgencyService {
   mutable std::mutex current_mutex_;
   std::shared_ptr<const Snapshot> current_;  // guarded by current_mutex_
 
-  std::mutex cache_mutex_;
-  using CacheEntry = std::pair<std::string, std::shared_ptr<const Report>>;
-  std::list<CacheEntry> cache_;  // most recently used first; guarded by cache_mutex_
-  std::unordered_map<std::string, std::list<CacheEntry>::iterator> cache_index_;
+  LruCache<Report> reports_{server_limits::kReportCacheEntries};
+  LruCache<std::string> report_json_{server_limits::kReportCacheEntries};
 };
 
 }  // namespace agencykpi
