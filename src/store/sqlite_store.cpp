@@ -20,6 +20,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
+#include "store/dataset_snapshot.h"
 
 namespace agencykpi {
 namespace {
@@ -185,7 +186,8 @@ std::optional<std::pair<Day, Day>> FactDateRange(const Dataset& data) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(SqliteDb db, SqliteStoreOptions options) : db_(std::move(db)), options_(std::move(options)) {}
+  SqliteStore(SqliteDb db, SqliteStoreOptions options, std::filesystem::path snapshot)
+      : db_(std::move(db)), options_(std::move(options)), snapshot_(std::move(snapshot)) {}
 
   Status Init() {
     const std::array<std::pair<RenewalType, std::string_view>, 2> renewal_values = {{
@@ -225,8 +227,12 @@ class SqliteStore final : public Store {
   Status ReadRows(std::string_view table, std::string_view columns, ReadFn read);
   Result<size_t> CountRows(std::string_view table);
 
+  Result<int64_t> DatasetVersion();
+  void WriteSnapshot(const Dataset& data);
+
   SqliteDb db_;
   SqliteStoreOptions options_;
+  std::filesystem::path snapshot_;  // columnar copy of the latest import; empty: none
   EnumCodec<Activity> activities_;
   EnumCodec<ExpenseCategory> categories_;
   EnumCodec<VisitAction> actions_;
@@ -264,7 +270,23 @@ Status SqliteStore::ReplaceDataset(const Dataset& dataset, const std::string& so
   if (!status.ok()) return status;
   // Deferred foreign keys (contracts.renewal_of_row) are checked here; a
   // failure rolls everything back.
-  return transaction->Commit();
+  status = transaction->Commit();
+  if (!status.ok()) return status;
+  WriteSnapshot(dataset);
+  return Status::Ok();
+}
+
+Result<int64_t> SqliteStore::DatasetVersion() {
+  return db_.QueryInt64("SELECT dataset_version FROM import_meta WHERE id = 1");
+}
+
+// Best effort: the database is the truth, a missing snapshot only makes the
+// next load slower. A failed write removes any older snapshot.
+void SqliteStore::WriteSnapshot(const Dataset& data) {
+  if (snapshot_.empty()) return;
+  const auto version = DatasetVersion();
+  if (!version.ok() || *version == 0) return;
+  (void)WriteDatasetSnapshot(snapshot_, data, *version);
 }
 
 Status SqliteStore::DeleteAll() {
@@ -478,11 +500,22 @@ Result<Dataset> SqliteStore::LoadDataset() {
   // another process imports meanwhile.
   auto transaction = SqliteTransaction::Begin(db_, SqliteTransaction::Mode::kDeferred);
   if (!transaction.ok()) return transaction.status();
+  const auto version = DatasetVersion();
+  if (!version.ok()) return version.status();
+  // The snapshot of this very version, if there is one, loads at memory speed.
+  if (!snapshot_.empty() && *version > 0) {
+    if (auto snapshot = ReadDatasetSnapshot(snapshot_, *version)) {
+      Status status = transaction->Commit();
+      if (!status.ok()) return status;
+      return std::move(*snapshot);
+    }
+  }
   Dataset data;
   Status status = LoadAll(data);
   if (!status.ok()) return status;
   status = transaction->Commit();
   if (!status.ok()) return status;
+  WriteSnapshot(data);
   return data;
 }
 
@@ -737,7 +770,9 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file
   if (!status.ok()) return status;
   status = MigrateToLatest(*db);
   if (!status.ok()) return status;
-  auto store = std::make_unique<SqliteStore>(std::move(*db), std::move(options));
+  std::filesystem::path snapshot;
+  if (options.columnar_snapshot && file != ":memory:" && !file.empty()) snapshot = file.string() + kSnapshotSuffix;
+  auto store = std::make_unique<SqliteStore>(std::move(*db), std::move(options), std::move(snapshot));
   status = store->Init();
   if (!status.ok()) return status;
   return std::unique_ptr<Store>(std::move(store));

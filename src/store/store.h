@@ -48,11 +48,18 @@ constexpr int64_t kSqliteBusyTimeoutMs = 5000;                               // 
 constexpr int64_t kSqliteCacheSizeKib = int64_t{64} * 1024;                  // page cache per connection
 constexpr int64_t kSqliteJournalSizeLimitBytes = int64_t{64} * 1024 * 1024;  // WAL kept after a checkpoint
 
+inline constexpr const char* kSnapshotSuffix = ".columns";
+
 struct SqliteStoreOptions {
   int64_t busy_timeout_ms = kSqliteBusyTimeoutMs;
   // Page cache size. A small cache makes a big import spill pages into the
   // WAL before it commits (tests use that to crash with data on disk).
   int64_t cache_size_kib = kSqliteCacheSizeKib;
+  // Keep a columnar snapshot of the latest import beside the database
+  // (FILE + kSnapshotSuffix) so LoadDataset reads it at memory speed; the
+  // database stays the truth and the snapshot is used only when its dataset
+  // version matches.
+  bool columnar_snapshot = true;
 
   // --- Test hooks: leave empty in the product. ---
   // Called by ReplaceDataset after every inserted row with the number of

@@ -1,0 +1,331 @@
+#include "store/dataset_snapshot.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace agencykpi {
+namespace {
+
+constexpr char kMagic[8] = {'A', 'K', 'P', 'I', 'S', 'N', 'A', 'P'};
+constexpr uint64_t kFormat = 1;
+constexpr uint64_t kHashPrime = 0x100000001b3ULL;
+constexpr uint64_t kHashSeed = 0xcbf29ce484222325ULL;
+
+// A checksum of a byte block, a word at a time (it guards against torn or
+// damaged files, not against an adversary).
+uint64_t BlockHash(const void* data, size_t size) {
+  const auto* bytes = static_cast<const unsigned char*>(data);
+  uint64_t h = kHashSeed ^ size;
+  size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, bytes + i, 8);
+    h = (h ^ word) * kHashPrime;
+  }
+  for (; i < size; ++i) h = (h ^ bytes[i]) * kHashPrime;
+  return h;
+}
+
+class SnapshotWriter {
+ public:
+  explicit SnapshotWriter(std::FILE* file) : file_(file) {}
+
+  void Bytes(const void* data, size_t size) {
+    if (size == 0 || failed_) return;
+    failed_ = std::fwrite(data, 1, size, file_) != size;
+    hash_ = ((hash_ << 1) | (hash_ >> 63)) ^ BlockHash(data, size);
+    size_ += size;
+  }
+  void U64(uint64_t value) { Bytes(&value, sizeof value); }
+
+  template <typename T>
+  void Column(const std::vector<T>& column) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    U64(column.size());
+    Bytes(column.data(), column.size() * sizeof(T));
+  }
+
+  // Strings as their lengths, then all their bytes.
+  void Texts(const std::vector<std::string>& texts) { TextsOf(texts, [](const std::string& t) -> const std::string& { return t; }); }
+  template <typename Row>
+  void Text(const std::vector<Row>& rows, std::string Row::*field) {
+    TextsOf(rows, [field](const Row& row) -> const std::string& { return row.*field; });
+  }
+
+  // One plain field of every row of a reference table, as a column.
+  template <typename Row, typename T>
+  void Pod(const std::vector<Row>& rows, T Row::*field) {
+    std::vector<T> column;
+    column.reserve(rows.size());
+    for (const Row& row : rows) column.push_back(row.*field);
+    Column(column);
+  }
+
+  [[nodiscard]] bool failed() const { return failed_; }
+  [[nodiscard]] uint64_t hash() const { return hash_; }
+  [[nodiscard]] uint64_t size() const { return size_; }
+
+ private:
+  template <typename Rows, typename Get>
+  void TextsOf(const Rows& rows, Get get) {
+    std::vector<uint32_t> lengths;
+    lengths.reserve(rows.size());
+    size_t total = 0;
+    for (const auto& row : rows) {
+      lengths.push_back(static_cast<uint32_t>(get(row).size()));
+      total += get(row).size();
+    }
+    Column(lengths);
+    U64(total);
+    std::string block;
+    block.reserve(total);
+    for (const auto& row : rows) block += get(row);
+    Bytes(block.data(), block.size());
+  }
+
+  std::FILE* file_;
+  bool failed_ = false;
+  uint64_t hash_ = kHashSeed;
+  uint64_t size_ = 0;
+};
+
+class SnapshotReader {
+ public:
+  SnapshotReader(const unsigned char* data, size_t size) : data_(data), size_(size) {}
+
+  bool Bytes(void* out, size_t size) {
+    if (size > size_ - offset_) return Fail();
+    if (size == 0) return true;
+    std::memcpy(out, data_ + offset_, size);
+    hash_ = ((hash_ << 1) | (hash_ >> 63)) ^ BlockHash(data_ + offset_, size);
+    offset_ += size;
+    return true;
+  }
+  bool U64(uint64_t& value) { return Bytes(&value, sizeof value); }
+
+  template <typename T>
+  bool Column(std::vector<T>& column) {
+    uint64_t count = 0;
+    if (!U64(count) || count > (size_ - offset_) / sizeof(T)) return Fail();
+    column.resize(count);
+    return Bytes(column.data(), count * sizeof(T));
+  }
+
+  bool Texts(std::vector<std::string>& texts) {
+    return TextsOf(texts, [](std::string& t) -> std::string& { return t; });
+  }
+  template <typename Row>
+  bool Text(std::vector<Row>& rows, std::string Row::*field) {
+    return TextsOf(rows, [field](Row& row) -> std::string& { return row.*field; });
+  }
+
+  template <typename Row, typename T>
+  bool Pod(std::vector<Row>& rows, T Row::*field) {
+    std::vector<T> column;
+    if (!Column(column)) return false;
+    if (rows.size() != column.size()) rows.resize(column.size());
+    for (size_t i = 0; i < column.size(); ++i) rows[i].*field = column[i];
+    return true;
+  }
+
+  [[nodiscard]] uint64_t hash() const { return hash_; }
+  [[nodiscard]] size_t offset() const { return offset_; }
+  [[nodiscard]] bool failed() const { return failed_; }
+
+ private:
+  template <typename Rows, typename Get>
+  bool TextsOf(Rows& rows, Get get) {
+    std::vector<uint32_t> lengths;
+    uint64_t block_size = 0;
+    if (!Column(lengths) || !U64(block_size) || block_size > size_ - offset_) return Fail();
+    if (rows.size() != lengths.size()) rows.resize(lengths.size());
+    const auto* block = reinterpret_cast<const char*>(data_ + offset_);
+    uint64_t at = 0;
+    for (size_t i = 0; i < lengths.size(); ++i) {
+      if (lengths[i] > block_size - at) return Fail();
+      get(rows[i]).assign(block + at, lengths[i]);
+      at += lengths[i];
+    }
+    if (at != block_size) return Fail();
+    if (block_size > 0) hash_ = ((hash_ << 1) | (hash_ >> 63)) ^ BlockHash(block, block_size);
+    offset_ += block_size;
+    return true;
+  }
+
+  bool Fail() {
+    failed_ = true;
+    return false;
+  }
+  const unsigned char* data_;
+  size_t size_;
+  size_t offset_ = 0;
+  uint64_t hash_ = kHashSeed;
+  bool failed_ = false;
+};
+
+// The one description of the layout, for writing and reading alike: `io` is
+// a SnapshotWriter over a const Dataset or a SnapshotReader over a Dataset.
+// Adding a column means adding one line here (and bumping kFormat).
+template <typename Io, typename Data>
+void Transfer(Io& io, Data& d) {
+  io.Text(d.clients, &Client::id);
+  io.Text(d.clients, &Client::name);
+  io.Text(d.clients, &Client::sector);
+
+  io.Text(d.contracts, &Contract::id);
+  io.Pod(d.contracts, &Contract::client);
+  io.Pod(d.contracts, &Contract::start);
+  io.Pod(d.contracts, &Contract::end);
+  io.Pod(d.contracts, &Contract::renewal_of);
+  io.Pod(d.contracts, &Contract::renewal_type);
+  io.Pod(d.contracts, &Contract::signed_on);
+
+  io.Text(d.missions, &Mission::id);
+  io.Pod(d.missions, &Mission::client);
+  io.Text(d.missions, &Mission::name);
+  io.Pod(d.missions, &Mission::start);
+  io.Pod(d.missions, &Mission::end);
+  io.Pod(d.missions, &Mission::contract);
+  io.Text(d.missions, &Mission::type);
+  io.Pod(d.missions, &Mission::complexity);
+
+  io.Text(d.employees, &Employee::id);
+  io.Text(d.employees, &Employee::name);
+  io.Text(d.employees, &Employee::role);
+
+  io.Pod(d.cost_rates, &CostRate::employee);
+  io.Pod(d.cost_rates, &CostRate::valid_from);
+  io.Pod(d.cost_rates, &CostRate::hourly_cost);
+
+  io.Text(d.stores, &RetailStore::id);
+  io.Text(d.stores, &RetailStore::name);
+  io.Text(d.stores, &RetailStore::chain);
+  io.Text(d.stores, &RetailStore::region);
+
+  io.Texts(d.metrics);
+
+  io.Text(d.objectives, &Objective::id);
+  io.Pod(d.objectives, &Objective::mission);
+  io.Pod(d.objectives, &Objective::metric);
+  io.Pod(d.objectives, &Objective::aggregation);
+  io.Pod(d.objectives, &Objective::target);
+  io.Pod(d.objectives, &Objective::start);
+  io.Pod(d.objectives, &Objective::end);
+
+  io.Column(d.time_entries.employee);
+  io.Column(d.time_entries.date);
+  io.Column(d.time_entries.hours);
+  io.Column(d.time_entries.activity);
+  io.Column(d.time_entries.mission);
+
+  io.Column(d.expenses.date);
+  io.Column(d.expenses.amount);
+  io.Column(d.expenses.category);
+  io.Column(d.expenses.mission);
+
+  io.Texts(d.invoices.id);
+  io.Column(d.invoices.client);
+  io.Column(d.invoices.date);
+  io.Column(d.invoices.amount);
+  io.Column(d.invoices.mission);
+
+  io.Texts(d.visits.id);
+  io.Column(d.visits.employee);
+  io.Column(d.visits.mission);
+  io.Column(d.visits.store);
+  io.Column(d.visits.date);
+  io.Column(d.visits.action);
+
+  io.Column(d.results.mission);
+  io.Column(d.results.metric);
+  io.Column(d.results.date);
+  io.Column(d.results.value);
+  io.Column(d.results.store);
+
+  io.Column(d.store_audits.date);
+  io.Column(d.store_audits.store);
+  io.Column(d.store_audits.client);
+  io.Column(d.store_audits.present);
+  io.Column(d.store_audits.facings);
+}
+
+struct Header {
+  char magic[8];
+  uint64_t format;
+  uint64_t dataset_version;
+  uint64_t payload_size;
+};
+
+}  // namespace
+
+Status WriteDatasetSnapshot(const std::filesystem::path& file, const Dataset& data, int64_t dataset_version) {
+  const std::filesystem::path temporary = file.string() + ".tmp";
+  std::FILE* out = std::fopen(temporary.c_str(), "wb");
+  if (out == nullptr) return Status::Io("cannot write " + temporary.string());
+  Header header{};
+  std::memcpy(header.magic, kMagic, sizeof kMagic);
+  header.format = kFormat;
+  header.dataset_version = static_cast<uint64_t>(dataset_version);
+  bool ok = std::fwrite(&header, sizeof header, 1, out) == 1;
+  SnapshotWriter writer(out);
+  Transfer(writer, data);
+  const uint64_t hash = writer.hash();
+  ok = ok && !writer.failed() && std::fwrite(&hash, sizeof hash, 1, out) == 1;
+  // The payload size goes in the header last, so a torn write never reads as whole.
+  header.payload_size = writer.size();
+  ok = ok && std::fseek(out, 0, SEEK_SET) == 0 && std::fwrite(&header, sizeof header, 1, out) == 1;
+  ok = ok && std::fflush(out) == 0 && ::fsync(fileno(out)) == 0;
+  ok = (std::fclose(out) == 0) && ok;
+  std::error_code ec;
+  if (ok) std::filesystem::rename(temporary, file, ec);
+  if (!ok || ec) {
+    std::filesystem::remove(temporary, ec);
+    std::filesystem::remove(file, ec);  // never leave a snapshot that may be stale
+    return Status::Io("cannot write the snapshot " + file.string());
+  }
+  return Status::Ok();
+}
+
+std::optional<Dataset> ReadDatasetSnapshot(const std::filesystem::path& file, int64_t dataset_version) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || static_cast<size_t>(info.st_size) < sizeof(Header) + sizeof(uint64_t)) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  const auto size = static_cast<size_t>(info.st_size);
+  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (mapped == MAP_FAILED) return std::nullopt;
+  ::madvise(mapped, size, MADV_SEQUENTIAL);
+  const auto* bytes = static_cast<const unsigned char*>(mapped);
+
+  std::optional<Dataset> out;
+  Header header{};
+  std::memcpy(&header, bytes, sizeof header);
+  if (std::memcmp(header.magic, kMagic, sizeof kMagic) == 0 && header.format == kFormat &&
+      header.dataset_version == static_cast<uint64_t>(dataset_version) &&
+      header.payload_size == size - sizeof(Header) - sizeof(uint64_t)) {
+    SnapshotReader reader(bytes + sizeof(Header), header.payload_size);
+    Dataset data;
+    Transfer(reader, data);
+    uint64_t stored_hash = 0;
+    std::memcpy(&stored_hash, bytes + sizeof(Header) + header.payload_size, sizeof stored_hash);
+    if (!reader.failed() && reader.offset() == header.payload_size && reader.hash() == stored_hash) {
+      out = std::move(data);
+    }
+  }
+  ::munmap(mapped, size);
+  return out;
+}
+
+}  // namespace agencykpi

@@ -1,0 +1,108 @@
+// The columnar snapshot beside the database: exact round trip, and never
+// used when it is stale, damaged or torn.
+#include "store/dataset_snapshot.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "store/store.h"
+#include "test_datasets.h"
+
+namespace agencykpi {
+namespace {
+
+using testing::ExpectSameDataset;
+using testing::MakeSmallDataset;
+using testing::MakeSyntheticDataset;
+
+class SnapshotTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = std::filesystem::temp_directory_path() /
+           ("agencykpi_snapshot_" + std::to_string(getpid()) + "_" + info->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  static void FlipByte(const std::filesystem::path& file, std::streamoff at) {
+    std::fstream io(file, std::ios::in | std::ios::out | std::ios::binary);
+    io.seekg(at);
+    char byte = 0;
+    io.get(byte);
+    io.seekp(at);
+    io.put(static_cast<char>(byte ^ 0x5A));
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(SnapshotTest, RoundTripKeepsEveryFieldOfEveryTable) {
+  const Dataset small = MakeSmallDataset();
+  ASSERT_TRUE(WriteDatasetSnapshot(dir_ / "s", small, 7).ok());
+  const auto read = ReadDatasetSnapshot(dir_ / "s", 7);
+  ASSERT_TRUE(read);
+  ExpectSameDataset(small, *read);
+
+  const Dataset big = MakeSyntheticDataset(20000, 3000);
+  ASSERT_TRUE(WriteDatasetSnapshot(dir_ / "b", big, 1).ok());
+  const auto big_read = ReadDatasetSnapshot(dir_ / "b", 1);
+  ASSERT_TRUE(big_read);
+  ExpectSameDataset(big, *big_read);
+}
+
+TEST_F(SnapshotTest, AnotherDatasetVersionIsNotUsed) {
+  ASSERT_TRUE(WriteDatasetSnapshot(dir_ / "s", MakeSmallDataset(), 3).ok());
+  EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "s", 4));
+  EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "missing", 3));
+}
+
+TEST_F(SnapshotTest, DamagedOrTruncatedFilesAreNotUsed) {
+  const Dataset big = MakeSyntheticDataset(5000, 500);
+  ASSERT_TRUE(WriteDatasetSnapshot(dir_ / "s", big, 1).ok());
+  const auto size = static_cast<std::streamoff>(std::filesystem::file_size(dir_ / "s"));
+  for (const std::streamoff at : {std::streamoff{40}, size / 2, size - 20}) {
+    SCOPED_TRACE(at);
+    std::filesystem::copy_file(dir_ / "s", dir_ / "d", std::filesystem::copy_options::overwrite_existing);
+    FlipByte(dir_ / "d", at);
+    EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "d", 1));
+  }
+  std::filesystem::copy_file(dir_ / "s", dir_ / "t");
+  std::filesystem::resize_file(dir_ / "t", static_cast<uintmax_t>(size - 100));
+  EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "t", 1));
+}
+
+TEST_F(SnapshotTest, StoreLoadsTheSnapshotOfItsVersionAndRebuildsAMissingOne) {
+  const auto db = dir_ / "agency.db";
+  const auto snapshot = std::filesystem::path(db.string() + kSnapshotSuffix);
+  auto store = OpenSqliteStore(db);
+  ASSERT_TRUE(store.ok());
+  const Dataset small = MakeSmallDataset();
+  ASSERT_TRUE((*store)->ReplaceDataset(small, "first").ok());
+  EXPECT_TRUE(std::filesystem::exists(snapshot));
+  ExpectSameDataset(small, (*store)->LoadDataset().value());
+
+  std::filesystem::remove(snapshot);
+  ExpectSameDataset(small, (*store)->LoadDataset().value());  // from SQLite
+  EXPECT_TRUE(std::filesystem::exists(snapshot));             // and written again
+}
+
+TEST_F(SnapshotTest, AStaleSnapshotIsIgnoredAfterAnotherImport) {
+  const auto db = dir_ / "agency.db";
+  const auto snapshot = std::filesystem::path(db.string() + kSnapshotSuffix);
+  auto store = OpenSqliteStore(db);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->ReplaceDataset(MakeSmallDataset(), "first").ok());
+  std::filesystem::copy_file(snapshot, dir_ / "old");
+  const Dataset big = MakeSyntheticDataset(2000, 300);
+  ASSERT_TRUE((*store)->ReplaceDataset(big, "second").ok());
+  // Put the first import's snapshot back, as a crash before the rename would leave it.
+  std::filesystem::copy_file(dir_ / "old", snapshot, std::filesystem::copy_options::overwrite_existing);
+  ExpectSameDataset(big, (*store)->LoadDataset().value());
+}
+
+}  // namespace
+}  // namespace agencykpi
