@@ -4,7 +4,10 @@
 //    frames, which SQLite ignores on the next open.
 //  - synchronous=NORMAL: in WAL mode a commit survives a process crash; only
 //    an OS crash or power loss can lose the last commits, never corrupt.
-//  - foreign_keys=ON: the store checks every RowId reference it is given.
+//  - foreign_keys=ON for every other writer; a bulk import checks every
+//    RowId reference of the dataset in memory first (CheckReferences, one
+//    pass over the columns) and then inserts with enforcement off, which
+//    spares three B-tree look-ups per time entry.
 //  - a large page cache, so a million-row import rarely spills to the WAL
 //    before it commits.
 #include <algorithm>
@@ -162,6 +165,59 @@ Status CheckColumns(const Dataset& data) {
   return ok ? Status::Ok() : Status::Internal("dataset columns of one fact table differ in length");
 }
 
+// Every reference of the dataset points at an existing row (or is absent
+// where the schema allows it). Ingest guarantees it; the store checks again
+// because it inserts without SQLite's per-row foreign key look-ups.
+Status CheckReferences(const Dataset& d) {
+  const auto bad = [](std::string_view table, size_t row, std::string_view column, RowId value) {
+    return Status::Internal(std::string(table) + " row " + std::to_string(row) + ": " + std::string(column) +
+                            " refers to no row (" + std::to_string(value) + ")");
+  };
+  const auto valid = [](RowId value, size_t rows, bool optional) {
+    return (optional && value == kNoRow) || (value >= 0 && static_cast<size_t>(value) < rows);
+  };
+  const auto check = [&](std::string_view table, std::string_view column, const auto& values, size_t rows,
+                         bool optional, auto get) -> Status {
+    for (size_t i = 0; i < values.size(); ++i) {
+      const RowId value = get(values[i]);
+      if (!valid(value, rows, optional)) return bad(table, i, column, value);
+    }
+    return Status::Ok();
+  };
+  const auto id = [](RowId value) { return value; };
+  const size_t clients = d.clients.size();
+  const size_t contracts = d.contracts.size();
+  const size_t missions = d.missions.size();
+  const size_t employees = d.employees.size();
+  const size_t stores = d.stores.size();
+  const size_t metrics = d.metrics.size();
+  for (Status status : {
+           check("contracts", "client", d.contracts, clients, false, [](const Contract& c) { return c.client; }),
+           check("contracts", "renewal_of", d.contracts, contracts, true, [](const Contract& c) { return c.renewal_of; }),
+           check("missions", "client", d.missions, clients, false, [](const Mission& m) { return m.client; }),
+           check("missions", "contract", d.missions, contracts, true, [](const Mission& m) { return m.contract; }),
+           check("cost_rates", "employee", d.cost_rates, employees, false, [](const CostRate& r) { return r.employee; }),
+           check("objectives", "mission", d.objectives, missions, false, [](const Objective& o) { return o.mission; }),
+           check("objectives", "metric", d.objectives, metrics, false, [](const Objective& o) { return o.metric; }),
+           check("time_entries", "employee", d.time_entries.employee, employees, false, id),
+           check("time_entries", "mission", d.time_entries.mission, missions, true, id),
+           check("expenses", "mission", d.expenses.mission, missions, true, id),
+           check("invoices", "client", d.invoices.client, clients, false, id),
+           check("invoices", "mission", d.invoices.mission, missions, true, id),
+           check("visits", "employee", d.visits.employee, employees, false, id),
+           check("visits", "mission", d.visits.mission, missions, false, id),
+           check("visits", "store", d.visits.store, stores, false, id),
+           check("results", "mission", d.results.mission, missions, false, id),
+           check("results", "metric", d.results.metric, metrics, false, id),
+           check("results", "store", d.results.store, stores, true, id),
+           check("store_audits", "store", d.store_audits.store, stores, false, id),
+           check("store_audits", "client", d.store_audits.client, clients, false, id),
+       }) {
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
 // Date range of the dated facts, nullopt when there are none.
 std::optional<std::pair<Day, Day>> FactDateRange(const Dataset& data) {
   std::optional<std::pair<Day, Day>> range;
@@ -244,6 +300,15 @@ class SqliteStore final : public Store {
 Status SqliteStore::ReplaceDataset(const Dataset& dataset, const std::string& source) {
   Status status = CheckColumns(dataset);
   if (!status.ok()) return status;
+  status = CheckReferences(dataset);
+  if (!status.ok()) return status;
+  // Checked above; PRAGMA foreign_keys only changes outside a transaction.
+  status = db_.Exec("PRAGMA foreign_keys = OFF");
+  if (!status.ok()) return status;
+  struct ForeignKeysBackOn {
+    SqliteDb& db;
+    ~ForeignKeysBackOn() { (void)db.Exec("PRAGMA foreign_keys = ON"); }
+  } back_on{db_};
   auto transaction = SqliteTransaction::Begin(db_, SqliteTransaction::Mode::kImmediate);
   if (!transaction.ok()) return transaction.status();
   status = DeleteAll();

@@ -326,16 +326,20 @@ TEST_F(SqliteStoreTest, ABrokenReferenceFailsTheImportAndKeepsThePreviousDataset
   ASSERT_TRUE(store->ReplaceDataset(before, "before").ok());
 
   Dataset bad_mission = MakeOtherDataset();
-  bad_mission.time_entries.mission[0] = 99;  // checked at insert
+  bad_mission.time_entries.mission[0] = 99;
   Status status = store->ReplaceDataset(bad_mission, "bad");
   EXPECT_FALSE(status.ok());
-  EXPECT_NE(status.message().find("time_entries row 0"), std::string::npos) << status.message();
+  EXPECT_NE(status.message().find("time_entries row 0: mission"), std::string::npos) << status.message();
 
   Dataset bad_renewal = MakeSmallDataset();
-  bad_renewal.contracts[1].renewal_of = 42;  // deferred: checked at commit
+  bad_renewal.contracts[1].renewal_of = 42;
   status = store->ReplaceDataset(bad_renewal, "bad");
   EXPECT_FALSE(status.ok());
-  EXPECT_NE(status.message().find("FOREIGN KEY"), std::string::npos) << status.message();
+  EXPECT_NE(status.message().find("contracts row 1: renewal_of"), std::string::npos) << status.message();
+
+  Dataset absent_client = MakeSmallDataset();
+  absent_client.invoices.client[0] = kNoRow;  // required reference
+  EXPECT_FALSE(store->ReplaceDataset(absent_client, "bad").ok());
 
   Dataset bad_hours = MakeSmallDataset();
   bad_hours.time_entries.hours[0] = 0;  // CHECK constraint
