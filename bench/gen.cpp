@@ -43,16 +43,16 @@ struct Sizes {
 };
 
 // ---- Shape of the data. ----
-constexpr int kInternalEntryPercent = 15;       // time entries without mission
-constexpr int kCreditNotePerMille = 20;         // 2 % of invoices are credit notes
+constexpr int kInternalEntryPercent = 15;  // time entries without mission
+constexpr int kCreditNotePerMille = 20;    // 2 % of invoices are credit notes
 constexpr int kInvoiceWithoutMissionPercent = 10;
-constexpr int kExpenseOverheadPercent = 20;     // expenses without mission
+constexpr int kExpenseOverheadPercent = 20;  // expenses without mission
 constexpr int kMissionWithContractPercent = 90;
 constexpr int kSpontaneousRenewalPercent = 65;
 constexpr int kResultWithStorePercent = 70;
-constexpr int64_t kQuarterHour = 25;            // hundredths of an hour
-constexpr int64_t kMaxEntryQuarters = 40;       // 10 h
-constexpr int64_t kDayCapacity = 2400;          // 24 h per employee and day
+constexpr int64_t kQuarterHour = 25;       // hundredths of an hour
+constexpr int64_t kMaxEntryQuarters = 40;  // 10 h
+constexpr int64_t kDayCapacity = 2400;     // 24 h per employee and day
 constexpr int kMaxSlotTries = 1000000;
 constexpr int kMinChainLength = 1;
 constexpr int kMaxChainLength = 3;
@@ -67,31 +67,42 @@ const Day kSecondRateDay = DayFromCivil(2026, 1, 1);
 const Day kCalendarStart = DayFromCivil(2020, 1, 1);
 const Day kCalendarEnd = DayFromCivil(2031, 12, 31);
 
-constexpr std::array<std::string_view, 6> kSectors = {"food", "beverages", "cosmetics", "household", "pet", "hygiene"};
-constexpr std::array<std::string_view, 5> kMissionTypes = {"merchandising", "prospection", "animation", "implantation",
-                                                           "audit"};
+constexpr std::array<std::string_view, 6> kSectors = {"food",      "beverages", "cosmetics",
+                                                      "household", "pet",       "hygiene"};
+constexpr std::array<std::string_view, 5> kMissionTypes = {"merchandising", "prospection", "animation",
+                                                           "implantation", "audit"};
 constexpr std::array<std::string_view, 4> kRoles = {"merchandiser", "sales_rep", "coordinator", "manager"};
-constexpr std::array<std::string_view, 6> kChains = {"Hyper A", "Super B", "Proxi C", "Drive D", "Cash E", "Bio F"};
-constexpr std::array<std::string_view, 8> kRegions = {"Nord", "Sud", "Est", "Ouest", "IDF", "Centre", "Alpes", "Bretagne"};
+constexpr std::array<std::string_view, 6> kChains = {"Hyper A", "Super B", "Proxi C",
+                                                     "Drive D", "Cash E",  "Bio F"};
+constexpr std::array<std::string_view, 8> kRegions = {"Nord", "Sud",    "Est",   "Ouest",
+                                                      "IDF",  "Centre", "Alpes", "Bretagne"};
 constexpr std::array<std::string_view, 5> kMissionActivities = {"field", "preparation", "followup", "travel",
                                                                 "reporting"};
-constexpr std::array<std::string_view, 4> kInternalActivities = {"coordination", "management", "reporting", "other"};
-constexpr std::array<std::string_view, 7> kVisitActions = {"implantation", "negotiation", "promotion", "merchandising",
-                                                           "audit",        "order",       "other"};
+constexpr std::array<std::string_view, 4> kInternalActivities = {"coordination", "management", "reporting",
+                                                                 "other"};
+constexpr std::array<std::string_view, 7> kVisitActions = {
+    "implantation", "negotiation", "promotion", "merchandising", "audit", "order", "other"};
 
 struct Metric {
   std::string_view key;
   std::string_view aggregation;
 };
-constexpr std::array<Metric, 5> kMetrics = {{{"implantations", "sum"},
-                                             {"orders", "sum"},
-                                             {"volume", "sum"},
-                                             {"dn", "last"},
-                                             {"facings", "last"}}};
+constexpr std::array<Metric, 5> kMetrics = {
+    {{"implantations", "sum"}, {"orders", "sum"}, {"volume", "sum"}, {"dn", "last"}, {"facings", "last"}}};
 
 // Per-table seeds, so that growing one table does not change the others.
 enum class Stream : uint64_t {
-  kClients = 1, kContracts, kMissions, kEmployees, kStores, kEntries, kExpenses, kInvoices, kVisits, kObjectives, kResults,
+  kClients = 1,
+  kContracts,
+  kMissions,
+  kEmployees,
+  kStores,
+  kEntries,
+  kExpenses,
+  kInvoices,
+  kVisits,
+  kObjectives,
+  kResults,
 };
 
 int Digits(int64_t count) {
@@ -181,7 +192,8 @@ class Generator {
     }
     for (size_t c = 0; total < sizes_.contracts; c = (c + 1) % lengths.size()) ++lengths[c], ++total;
 
-    CsvOut out(out_ / "contracts.csv", "contract_id,client_id,start_date,end_date,renewal_of,renewal_type,signed_on");
+    CsvOut out(out_ / "contracts.csv",
+               "contract_id,client_id,start_date,end_date,renewal_of,renewal_type,signed_on");
     const int width = Digits(sizes_.contracts);
     const int client_width = Digits(sizes_.clients);
     const Day earliest = DayFromCivil(2023, 7, 1);
@@ -217,7 +229,8 @@ class Generator {
   // client's contracts and within it.
   bool Missions() {
     Rng rng = RngFor(Stream::kMissions);
-    CsvOut out(out_ / "missions.csv", "mission_id,client_id,name,start_date,end_date,contract_id,type,complexity");
+    CsvOut out(out_ / "missions.csv",
+               "mission_id,client_id,name,start_date,end_date,contract_id,type,complexity");
     const int width = Digits(sizes_.missions);
     const int client_width = Digits(sizes_.clients);
     const int contract_width = Digits(sizes_.contracts);
@@ -309,7 +322,8 @@ class Generator {
         out.Text(Pick(rng, kInternalActivities)).Comma();
       } else {
         out.Text(Pick(rng, kMissionActivities)).Comma();
-        out.Id('M', static_cast<int64_t>(rng.Below(static_cast<uint64_t>(sizes_.missions))) + 1, mission_width);
+        out.Id('M', static_cast<int64_t>(rng.Below(static_cast<uint64_t>(sizes_.missions))) + 1,
+               mission_width);
       }
       out.EndRow();
     }
@@ -325,7 +339,8 @@ class Generator {
       const uint64_t roll = rng.Below(100);
       out.Text(roll < 50 ? "travel" : roll < 65 ? "tools" : roll < 75 ? "subcontracting" : "other").Comma();
       if (!rng.Percent(kExpenseOverheadPercent)) {
-        out.Id('M', static_cast<int64_t>(rng.Below(static_cast<uint64_t>(sizes_.missions))) + 1, mission_width);
+        out.Id('M', static_cast<int64_t>(rng.Below(static_cast<uint64_t>(sizes_.missions))) + 1,
+               mission_width);
       }
       out.EndRow();
     }
@@ -343,7 +358,9 @@ class Generator {
       const bool tied = !rng.Percent(kInvoiceWithoutMissionPercent);
       const int64_t amount =
           rng.PerMille(kCreditNotePerMille) ? -rng.Between(5000, 300000) : rng.Between(20000, 1500000);
-      out.Id('F', i + 1, width).Comma().Id('C', missions_[static_cast<size_t>(mission)].client + 1, client_width);
+      out.Id('F', i + 1, width)
+          .Comma()
+          .Id('C', missions_[static_cast<size_t>(mission)].client + 1, client_width);
       out.Comma();
       Date(out, RandomFactDay(rng)).Comma().Fixed(amount, 2).Comma();
       if (tied) out.Id('M', mission + 1, mission_width);
@@ -372,7 +389,8 @@ class Generator {
   // Objectives over one calendar quarter or half-year of 2025–2026.
   bool Objectives() {
     Rng rng = RngFor(Stream::kObjectives);
-    CsvOut out(out_ / "objectives.csv", "objective_id,mission_id,metric,aggregation,target,start_date,end_date");
+    CsvOut out(out_ / "objectives.csv",
+               "objective_id,mission_id,metric,aggregation,target,start_date,end_date");
     const int width = Digits(sizes_.objectives);
     const int mission_width = Digits(sizes_.missions);
     objectives_.reserve(static_cast<size_t>(sizes_.objectives));
@@ -381,18 +399,19 @@ class Generator {
       const auto metric = static_cast<size_t>(rng.Below(kMetrics.size()));
       const int year = 2025 + static_cast<int>(rng.Below(2));
       const bool half = rng.Percent(30);
-      const int first_month = half ? 1 + 6 * static_cast<int>(rng.Below(2)) : 1 + 3 * static_cast<int>(rng.Below(4));
+      const int first_month =
+          half ? 1 + 6 * static_cast<int>(rng.Below(2)) : 1 + 3 * static_cast<int>(rng.Below(4));
       const int last_month = first_month + (half ? 5 : 2);
       const Day start = DayFromCivil(year, first_month, 1);
       const Day end = DayFromCivil(year, last_month, DaysInMonth(year, last_month));
       out.Id('O', o + 1, width).Comma().Id('M', mission + 1, mission_width).Comma();
       out.Text(kMetrics[metric].key).Comma().Text(kMetrics[metric].aggregation).Comma();
       switch (metric) {
-        case 0: out.Int(rng.Between(10, 200)); break;            // implantations
-        case 1: out.Int(rng.Between(20, 500)); break;            // orders
+        case 0: out.Int(rng.Between(10, 200)); break;               // implantations
+        case 1: out.Int(rng.Between(20, 500)); break;               // orders
         case 2: out.Fixed(rng.Between(100000, 9999999), 2); break;  // volume
-        case 3: out.Fixed(rng.Between(30, 95), 2); break;        // dn, a share
-        default: out.Int(rng.Between(2, 12)); break;             // facings
+        case 3: out.Fixed(rng.Between(30, 95), 2); break;           // dn, a share
+        default: out.Int(rng.Between(2, 12)); break;                // facings
       }
       out.Comma();
       Date(out, start).Comma();
@@ -442,7 +461,9 @@ class Generator {
 };
 
 Sizes Scaled(double scale) {
-  const auto times = [scale](int64_t base) { return std::max<int64_t>(1, std::llround(static_cast<double>(base) * scale)); };
+  const auto times = [scale](int64_t base) {
+    return std::max<int64_t>(1, std::llround(static_cast<double>(base) * scale));
+  };
   const Sizes base;
   Sizes s;
   s.clients = times(base.clients);
@@ -460,7 +481,8 @@ Sizes Scaled(double scale) {
 }
 
 int Usage() {
-  std::fprintf(stderr, "usage: bench_gen OUT_DIR [--scale SF] [--seed N]   (SF 1 = SF1, 10 = SF10, 0.001 = tiny)\n");
+  std::fprintf(stderr,
+               "usage: bench_gen OUT_DIR [--scale SF] [--seed N]   (SF 1 = SF1, 10 = SF10, 0.001 = tiny)\n");
   return 2;
 }
 
@@ -499,19 +521,22 @@ int Main(int argc, char** argv) {
   Generator generator(out, sizes, seed);
   if (!generator.Run()) return 1;
   const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::fprintf(stderr,
-               "bench_gen: %s in %.1f s: %lld clients, %lld contracts, %lld missions, %lld employees, %lld stores, "
-               "%lld time entries, %lld invoices, %lld expenses, %lld visits, %lld objectives, %lld results\n",
-               out.c_str(), seconds, static_cast<long long>(sizes.clients), static_cast<long long>(sizes.contracts),
-               static_cast<long long>(sizes.missions), static_cast<long long>(sizes.employees),
-               static_cast<long long>(sizes.stores), static_cast<long long>(sizes.time_entries),
-               static_cast<long long>(sizes.invoices), static_cast<long long>(sizes.expenses),
-               static_cast<long long>(sizes.visits), static_cast<long long>(sizes.objectives),
-               static_cast<long long>(sizes.results));
+  std::fprintf(
+      stderr,
+      "bench_gen: %s in %.1f s: %lld clients, %lld contracts, %lld missions, %lld employees, %lld stores, "
+      "%lld time entries, %lld invoices, %lld expenses, %lld visits, %lld objectives, %lld results\n",
+      out.c_str(), seconds, static_cast<long long>(sizes.clients), static_cast<long long>(sizes.contracts),
+      static_cast<long long>(sizes.missions), static_cast<long long>(sizes.employees),
+      static_cast<long long>(sizes.stores), static_cast<long long>(sizes.time_entries),
+      static_cast<long long>(sizes.invoices), static_cast<long long>(sizes.expenses),
+      static_cast<long long>(sizes.visits), static_cast<long long>(sizes.objectives),
+      static_cast<long long>(sizes.results));
   return 0;
 }
 
 }  // namespace
 }  // namespace agencykpi::bench
 
-int main(int argc, char** argv) { return agencykpi::bench::Main(argc, argv); }
+int main(int argc, char** argv) {
+  return agencykpi::bench::Main(argc, argv);
+}

@@ -8,7 +8,9 @@ CsvOut::CsvOut(const std::filesystem::path& file, std::string_view header) : buf
   Text(header).EndRow();
 }
 
-CsvOut::~CsvOut() { Close(); }
+CsvOut::~CsvOut() {
+  Close();
+}
 
 bool CsvOut::Close() {
   if (file_ != nullptr) {

@@ -169,4 +169,6 @@ int Main(int argc, char** argv) {
 }  // namespace
 }  // namespace agencykpi::bench
 
-int main(int argc, char** argv) { return agencykpi::bench::Main(argc, argv); }
+int main(int argc, char** argv) {
+  return agencykpi::bench::Main(argc, argv);
+}
