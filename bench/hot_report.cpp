@@ -6,7 +6,8 @@
 // Opens the store, loads the dataset, prepares the engine, then computes the
 // report `runs` times (after one warm-up run) and renders its JSON apart.
 // Prints `key value…` lines: load_ms, prepare_ms, compute_ms (median min
-// max), render_json_ms, json_bytes, peak_rss_kib (VmHWM), and one
+// max), render_json_ms, json_bytes, peak_rss_kib (VmHWM, also after each
+// step: peak_rss_after_{load,prepare,compute}_kib), and one
 // `checksum` line of the report's figures, compared by bench/run with the
 // same figures computed by DuckDB.
 #include <algorithm>
@@ -138,10 +139,12 @@ int Main(int argc, char** argv) {
     return 1;
   }
   std::printf("load_ms %.3f\n", MillisSince(started));
+  std::printf("peak_rss_after_load_kib %lld\n", static_cast<long long>(PeakRssKib()));
 
   started = Clock::now();
   const KpiEngine engine(*dataset);
   std::printf("prepare_ms %.3f\n", MillisSince(started));
+  std::printf("peak_rss_after_prepare_kib %lld\n", static_cast<long long>(PeakRssKib()));
 
   const ReportRequest request{*period, *as_of, kDefaultGraceDays};
   Report report = engine.Compute(request);  // warm-up
@@ -156,6 +159,7 @@ int Main(int argc, char** argv) {
   const double median = times.size() % 2 == 1 ? times[times.size() / 2]
                                               : (times[times.size() / 2 - 1] + times[times.size() / 2]) / 2;
   std::printf("compute_ms %.3f %.3f %.3f runs %d\n", median, times.front(), times.back(), runs);
+  std::printf("peak_rss_after_compute_kib %lld\n", static_cast<long long>(PeakRssKib()));
 
   started = Clock::now();
   const std::string json = RenderJson(report);
