@@ -38,12 +38,12 @@ double MillisSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-// Peak resident set of this process in KiB, from /proc/self/status.
-int64_t PeakRssKib() {
+// A `Name:  123 kB` field of /proc/self/status in KiB (0 if absent).
+int64_t StatusKib(std::string_view name) {
   std::ifstream status("/proc/self/status");
   std::string line;
   while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) {
+    if (line.size() > name.size() && line.compare(0, name.size(), name) == 0 && line[name.size()] == ':') {
       int64_t kib = 0;
       const auto first = line.find_first_of("0123456789");
       if (first == std::string::npos) return 0;
@@ -52,6 +52,11 @@ int64_t PeakRssKib() {
     }
   }
   return 0;
+}
+
+// Peak resident set of this process in KiB.
+int64_t PeakRssKib() {
+  return StatusKib("VmHWM");
 }
 
 // The figures both agencykpi and DuckDB compute, summed. Money in cents as
@@ -166,6 +171,9 @@ int Main(int argc, char** argv) {
   std::printf("render_json_ms %.3f\n", MillisSince(started));
   std::printf("json_bytes %zu\n", json.size());
   std::printf("peak_rss_kib %lld\n", static_cast<long long>(PeakRssKib()));
+  // What is resident now: heap (anonymous) and mapped files (the store's).
+  std::printf("rss_anon_file_kib %lld %lld\n", static_cast<long long>(StatusKib("RssAnon")),
+              static_cast<long long>(StatusKib("RssFile")));
   PrintChecksum(report);
   return 0;
 }
