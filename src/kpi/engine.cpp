@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <future>
+#include <limits>
 #include <numeric>
 #include <unordered_map>
 
@@ -48,6 +49,51 @@ std::vector<uint32_t> OrderByDate(const std::vector<Day>& dates) {
   return order;
 }
 
+// Indexes of the time entries grouped by calendar month, and by mission
+// within a month (internal time first); fills the first day and the first
+// index of every month from the earliest to the latest. A counting sort on
+// (month, mission) when the buckets fit, a stable sort otherwise.
+constexpr size_t kMaxCountingBuckets = size_t{1} << 24;
+std::vector<uint32_t> OrderByMonthAndMission(const std::vector<Day>& dates, const std::vector<RowId>& missions,
+                                             size_t mission_count, std::vector<Day>& month_start,
+                                             std::vector<size_t>& month_offset) {
+  month_start.clear();
+  month_offset.assign(1, 0);
+  std::vector<uint32_t> order(dates.size());
+  if (dates.empty()) return order;
+  const auto [lo, hi] = std::minmax_element(dates.begin(), dates.end());
+  const CivilDate first = CivilFromDay(*lo);
+  const auto month_of = [&](Day day) {
+    const CivilDate c = CivilFromDay(day);
+    return static_cast<size_t>((c.year - first.year) * 12 + (c.month - first.month));
+  };
+  const size_t months = month_of(*hi) + 1;
+  for (size_t k = 0; k < months; ++k) {
+    const int index = first.month - 1 + static_cast<int>(k);
+    month_start.push_back(DayFromCivil(first.year + index / 12, index % 12 + 1, 1));
+  }
+  std::vector<uint32_t> month(dates.size());
+  for (size_t i = 0; i < dates.size(); ++i) month[i] = static_cast<uint32_t>(month_of(dates[i]));
+  const size_t lanes = mission_count + 1;  // lane 0: internal time
+  const auto bucket = [&](size_t i) { return month[i] * lanes + static_cast<size_t>(missions[i] + 1); };
+  if (months * lanes <= kMaxCountingBuckets) {
+    std::vector<uint32_t> start(months * lanes + 1, 0);
+    for (size_t i = 0; i < dates.size(); ++i) ++start[bucket(i) + 1];
+    for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+    for (size_t k = 0; k < months; ++k) month_offset.push_back(start[(k + 1) * lanes]);
+    for (size_t i = 0; i < dates.size(); ++i) order[start[bucket(i)]++] = static_cast<uint32_t>(i);
+    return order;
+  }
+  std::iota(order.begin(), order.end(), 0U);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return bucket(x) < bucket(y); });
+  size_t at = 0;
+  for (size_t k = 0; k < months; ++k) {
+    while (at < order.size() && month[order[at]] == k) ++at;
+    month_offset.push_back(at);
+  }
+  return order;
+}
+
 template <typename T>
 std::vector<T> Permuted(const std::vector<T>& column, const std::vector<uint32_t>& order) {
   std::vector<T> out;
@@ -81,7 +127,13 @@ Ratio RatioOf(Int128 num, Int128 den) {
 
 // Facts ordered by date, with what every period needs computed once.
 struct PreparedDataset {
-  // Time entries, date order; cost = hours × the rate in force that day.
+  // Time entries partitioned by calendar month and, within a month, ordered
+  // by mission: a period reads whole months without looking at dates (only
+  // its first and last months are filtered day by day) and adds up each
+  // mission's entries one after the other, in cache.
+  // cost = hours × the rate in force that day, computed once here.
+  std::vector<Day> month_start;      // first day of each month, consecutive months
+  std::vector<size_t> month_offset;  // entries of month k: [month_offset[k], month_offset[k + 1])
   std::vector<Day> entry_date;
   std::vector<int16_t> entry_hours;
   std::vector<CostUnits> entry_cost;
@@ -163,14 +215,13 @@ PeriodActivity SumActivity(const Dataset& data, const PreparedDataset& p, Day fr
     act.expenses_by_category.assign(data.missions.size() * kExpenseCategoryCount, 0);
   }
 
-  const RowRange entries = DateRange(p.entry_date, from, to);
-  for (size_t i = entries.first; i < entries.last; ++i) {
+  const auto add_entry = [&](size_t i) {
     const CostUnits cost = p.entry_cost[i];
     act.total_labor += cost;
     const RowId m = p.entry_mission[i];
     if (m == kNoRow) {
       act.overhead_pool += cost;
-      continue;
+      return;
     }
     auto& ms = act.missions[m];
     ms.hours += p.entry_hours[i];
@@ -179,8 +230,23 @@ PeriodActivity SumActivity(const Dataset& data, const PreparedDataset& p, Day fr
     ms.has_effort = true;
     act.mission_hours += p.entry_hours[i];
     if (with_breakdowns) {
-      act.cost_by_activity[static_cast<size_t>(m) * kActivityCount +
-                           static_cast<size_t>(p.entry_activity[i])] += cost;
+      act.cost_by_activity[static_cast<size_t>(m) * kActivityCount + static_cast<size_t>(p.entry_activity[i])] +=
+          cost;
+    }
+  };
+  if (from <= to && !p.month_start.empty()) {
+    // Months [first, last) that overlap [from, to].
+    const auto first = static_cast<size_t>(
+        std::upper_bound(p.month_start.begin(), p.month_start.end(), from) - p.month_start.begin());
+    const size_t first_month = first == 0 ? 0 : first - 1;
+    const auto last_month = static_cast<size_t>(
+        std::upper_bound(p.month_start.begin(), p.month_start.end(), to) - p.month_start.begin());
+    for (size_t k = first_month; k < last_month; ++k) {
+      const Day month_end = k + 1 < p.month_start.size() ? p.month_start[k + 1] - 1 : std::numeric_limits<Day>::max();
+      const bool whole = p.month_start[k] >= from && month_end <= to;
+      for (size_t i = p.month_offset[k]; i < p.month_offset[k + 1]; ++i) {
+        if (whole || (p.entry_date[i] >= from && p.entry_date[i] <= to)) add_entry(i);
+      }
     }
   }
 
@@ -573,7 +639,7 @@ KpiEngine::KpiEngine(const Dataset& dataset) : dataset_(dataset), prepared_(std:
   for (auto& list : rates) std::sort(list.begin(), list.end());
 
   const TimeEntries& te = d.time_entries;
-  const auto entry_order = OrderByDate(te.date);
+  const auto entry_order = OrderByMonthAndMission(te.date, te.mission, d.missions.size(), p.month_start, p.month_offset);
   p.entry_date = Permuted(te.date, entry_order);
   p.entry_hours = Permuted(te.hours, entry_order);
   p.entry_activity = Permuted(te.activity, entry_order);

@@ -88,20 +88,32 @@ void JsonWriter::WriteQuoted(std::string_view text) {
 
 void JsonWriter::Int(int64_t value) {
   BeforeValue();
-  fmt::format_to(std::back_inserter(out_), "{}", value);
+  const fmt::format_int text(value);
+  out_.append(text.data(), text.size());
 }
 
 // value / scale with `digits` decimals; trailing zeros dropped when `trim`.
+// Written digit by digit: reports hold hundreds of thousands of amounts.
 void JsonWriter::FixedPoint(int64_t value, int64_t scale, int digits, bool trim) {
   BeforeValue();
   const bool negative = value < 0;
   const uint64_t magnitude = negative ? 0ULL - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
-  const uint64_t unsigned_scale = static_cast<uint64_t>(scale);
-  std::string fraction = fmt::format("{:0{}}", magnitude % unsigned_scale, digits);
-  if (trim) {
-    while (fraction.size() > 1 && fraction.back() == '0') fraction.pop_back();
+  const auto unsigned_scale = static_cast<uint64_t>(scale);
+  if (negative) out_.push_back('-');
+  const fmt::format_int whole(magnitude / unsigned_scale);
+  out_.append(whole.data(), whole.size());
+  char fraction[24];
+  uint64_t rest = magnitude % unsigned_scale;
+  for (int i = digits - 1; i >= 0; --i) {
+    fraction[i] = static_cast<char>('0' + rest % 10);
+    rest /= 10;
   }
-  fmt::format_to(std::back_inserter(out_), "{}{}.{}", negative ? "-" : "", magnitude / unsigned_scale, fraction);
+  int length = digits;
+  if (trim) {
+    while (length > 1 && fraction[length - 1] == '0') --length;
+  }
+  out_.push_back('.');
+  out_.append(fraction, static_cast<size_t>(length));
 }
 
 void JsonWriter::Money(Cents cents) { FixedPoint(cents, 100, 2, false); }

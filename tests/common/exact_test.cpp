@@ -52,3 +52,28 @@ TEST(ExactTest, ToDoubleKeepsPrecisionOfLargeOperands) {
 
 }  // namespace
 }  // namespace agencykpi
+
+namespace agencykpi {
+namespace {
+
+// The 64-bit fast paths and the 128-bit code agree on either side of the boundary.
+TEST(ExactTest, FastPathsAgreeWithWideArithmetic) {
+  const Int128 big = static_cast<Int128>(INT64_MAX) * 4 + 3;
+  for (const Int128 scale : {static_cast<Int128>(1), static_cast<Int128>(1) << 40, static_cast<Int128>(1) << 70}) {
+    for (const int64_t n : {-15, -5, -4, 0, 4, 5, 15, 1234567, -7654321}) {
+      SCOPED_TRACE(n);
+      const Int128 num = n * scale;
+      const Int128 den = 10 * scale;
+      EXPECT_EQ(RoundDiv(num, den), RoundDiv(n, 10));
+      EXPECT_EQ(CompareFractions(num, den, n, 10), 0);
+      EXPECT_DOUBLE_EQ(ToDouble(num, den), static_cast<double>(n) / 10);
+    }
+  }
+  EXPECT_EQ(RoundDiv(big, 2), static_cast<Int128>(INT64_MAX) * 2 + 2);  // 4·max+3 over 2, half up
+  EXPECT_EQ(RoundDiv(INT64_MIN, 1), static_cast<Int128>(INT64_MIN));
+  EXPECT_LT(CompareFractions(INT64_MAX - 1, INT64_MAX, 1, 1), 0);
+  EXPECT_GT(CompareFractions(big, 1, INT64_MAX, 1), 0);
+}
+
+}  // namespace
+}  // namespace agencykpi
