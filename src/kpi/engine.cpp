@@ -464,8 +464,8 @@ RevenueSection ComputeRevenue(const Dataset& data, const PreparedDataset& p,
   return out;
 }
 
-MarginSection ComputeMargin(const Dataset& data, const PreparedDataset& p,
-                            const PeriodActivity& act, const PeriodActivity& previous) {
+// The agency totals of the margin section, without the mission list.
+MarginSection ComputeMarginTotals(const PeriodActivity& act) {
   MarginSection out;
   out.revenue = act.total_revenue;
   out.labor_cost = CostToCents(act.total_labor);
@@ -477,8 +477,20 @@ MarginSection ComputeMargin(const Dataset& data, const PreparedDataset& p,
   if (act.total_revenue > 0) out.margin_rate = RatioOf(margin, act.total_revenue * kCostUnitsPerCent);
   out.overhead_pool = CostToCents(act.overhead_pool);
   out.overhead_unallocated = act.mission_hours == 0 ? out.overhead_pool : 0;
+  return out;
+}
 
-  for (const RowId mission_row : p.mission_order) {
+// The margin lines of the listed missions among mission_order[first, last).
+std::vector<MissionMargin> ComputeMissionMargins(const Dataset& data, const PreparedDataset& p,
+                                                 const PeriodActivity& act, const PeriodActivity& previous,
+                                                 size_t first, size_t last) {
+  std::vector<MissionMargin> out;
+  const auto* order = p.mission_order.data();
+  out.reserve(static_cast<size_t>(std::count_if(order + first, order + last, [&](RowId m) {
+    return act.missions[static_cast<size_t>(m)].listed;
+  })));
+  for (size_t position = first; position < last; ++position) {
+    const RowId mission_row = order[position];
     const auto m = static_cast<size_t>(mission_row);
     const auto& ms = act.missions[m];
     if (!ms.listed) continue;
@@ -528,7 +540,7 @@ MarginSection ComputeMargin(const Dataset& data, const PreparedDataset& p,
       mm.flags.push_back(MarginFlag::kEroding);
     }
     if (ms.revenue == 0 && full_cost.num > 0) mm.flags.push_back(MarginFlag::kUnbilled);
-    out.missions.push_back(std::move(mm));
+    out.push_back(std::move(mm));
   }
   return out;
 }
@@ -722,10 +734,20 @@ Report KpiEngine::Compute(const ReportRequest& request) const {
       SumActivity(dataset_, *prepared_, request.period.start, effective_end, /*with_breakdowns=*/true);
   const PeriodActivity previous = previous_future.get();
 
-  report.recurrence = ComputeRecurrence(dataset_, *prepared_, request, effective_end);
+  // Two halves of equal weight, one per core: the mission list is the
+  // largest piece, so each side builds half of it.
+  const size_t half = prepared_->mission_order.size() / 2;
+  auto second_half = std::async(std::launch::async, [&] {
+    report.objectives = ComputeObjectives(dataset_, *prepared_, request);
+    report.recurrence = ComputeRecurrence(dataset_, *prepared_, request, effective_end);
+    return ComputeMissionMargins(dataset_, *prepared_, current, previous, half, prepared_->mission_order.size());
+  });
   report.revenue = ComputeRevenue(dataset_, *prepared_, current, request.period.start, effective_end);
-  report.margin = ComputeMargin(dataset_, *prepared_, current, previous);
-  report.objectives = ComputeObjectives(dataset_, *prepared_, request);
+  report.margin = ComputeMarginTotals(current);
+  report.margin.missions = ComputeMissionMargins(dataset_, *prepared_, current, previous, 0, half);
+  std::vector<MissionMargin> rest = second_half.get();
+  report.margin.missions.insert(report.margin.missions.end(), std::make_move_iterator(rest.begin()),
+                                std::make_move_iterator(rest.end()));
   return report;
 }
 

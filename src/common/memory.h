@@ -1,0 +1,12 @@
+// Process-wide allocator settings for the faces (cli, server, benchmarks).
+#pragma once
+
+namespace agencykpi {
+
+// A report of a large agency allocates tens of megabytes and frees them when
+// it is written; by default glibc returns such blocks to the kernel at once,
+// so the next report pays a page fault for every 4 KiB again. This keeps
+// freed memory in the process for reuse. Call once at start-up.
+void KeepFreedMemoryForReuse();
+
+}  // namespace agencykpi
