@@ -63,17 +63,20 @@ std::vector<uint32_t> OrderByMonthAndMission(const std::vector<Day>& dates, cons
   if (dates.empty()) return order;
   const auto [lo, hi] = std::minmax_element(dates.begin(), dates.end());
   const CivilDate first = CivilFromDay(*lo);
-  const auto month_of = [&](Day day) {
-    const CivilDate c = CivilFromDay(day);
-    return static_cast<size_t>((c.year - first.year) * 12 + (c.month - first.month));
-  };
-  const size_t months = month_of(*hi) + 1;
+  const CivilDate last = CivilFromDay(*hi);
+  const auto months = static_cast<size_t>((last.year - first.year) * 12 + (last.month - first.month) + 1);
   for (size_t k = 0; k < months; ++k) {
     const int index = first.month - 1 + static_cast<int>(k);
     month_start.push_back(DayFromCivil(first.year + index / 12, index % 12 + 1, 1));
   }
+  // Month of every day of the span, looked up instead of computed per entry.
+  std::vector<uint32_t> month_of_day(static_cast<size_t>(*hi - *lo) + 1);
+  for (size_t k = 0, day = 0; day < month_of_day.size(); ++day) {
+    while (k + 1 < months && *lo + static_cast<Day>(day) >= month_start[k + 1]) ++k;
+    month_of_day[day] = static_cast<uint32_t>(k);
+  }
   std::vector<uint32_t> month(dates.size());
-  for (size_t i = 0; i < dates.size(); ++i) month[i] = static_cast<uint32_t>(month_of(dates[i]));
+  for (size_t i = 0; i < dates.size(); ++i) month[i] = month_of_day[static_cast<size_t>(dates[i] - *lo)];
   const size_t lanes = mission_count + 1;  // lane 0: internal time
   const auto bucket = [&](size_t i) { return month[i] * lanes + static_cast<size_t>(missions[i] + 1); };
   if (months * lanes <= kMaxCountingBuckets) {
@@ -645,24 +648,38 @@ KpiEngine::KpiEngine(const Dataset& dataset) : dataset_(dataset), prepared_(std:
   const Dataset& d = dataset_;
   PreparedDataset& p = *prepared_;
 
-  // Rates per employee ordered by valid_from, to price every entry once.
-  std::vector<std::vector<std::pair<Day, Cents>>> rates(d.employees.size());
-  for (const CostRate& r : d.cost_rates) rates[r.employee].emplace_back(r.valid_from, r.hourly_cost);
-  for (auto& list : rates) std::sort(list.begin(), list.end());
+  // Rates of all employees in one array, by employee then valid_from, to
+  // price every entry once.
+  std::vector<CostRate> rates = d.cost_rates;
+  std::sort(rates.begin(), rates.end(), [](const CostRate& x, const CostRate& y) {
+    return std::tie(x.employee, x.valid_from) < std::tie(y.employee, y.valid_from);
+  });
+  std::vector<uint32_t> rates_begin(d.employees.size() + 1, 0);
+  for (const CostRate& r : rates) ++rates_begin[static_cast<size_t>(r.employee) + 1];
+  for (size_t e = 1; e < rates_begin.size(); ++e) rates_begin[e] += rates_begin[e - 1];
+  // The rate with the greatest valid_from ≤ date; ingest guarantees one exists.
+  const auto rate_on = [&](RowId employee, Day date) -> Cents {
+    const auto* first = rates.data() + rates_begin[static_cast<size_t>(employee)];
+    const auto* last = rates.data() + rates_begin[static_cast<size_t>(employee) + 1];
+    const auto* after = std::upper_bound(first, last, date, [](Day day, const CostRate& r) { return day < r.valid_from; });
+    return after == first ? 0 : (after - 1)->hourly_cost;
+  };
 
   const TimeEntries& te = d.time_entries;
   const auto entry_order = OrderByMonthAndMission(te.date, te.mission, d.missions.size(), p.month_start, p.month_offset);
-  p.entry_date = Permuted(te.date, entry_order);
-  p.entry_hours = Permuted(te.hours, entry_order);
-  p.entry_activity = Permuted(te.activity, entry_order);
-  p.entry_mission = Permuted(te.mission, entry_order);
-  p.entry_cost.reserve(entry_order.size());
-  for (uint32_t i : entry_order) {
-    const auto& list = rates[te.employee[i]];
-    // The rate with the greatest valid_from ≤ date; ingest guarantees one exists.
-    auto it = std::upper_bound(list.begin(), list.end(), std::make_pair(te.date[i], INT64_MAX));
-    const Cents rate = it == list.begin() ? 0 : std::prev(it)->second;
-    p.entry_cost.push_back(static_cast<CostUnits>(te.hours[i]) * rate);
+  const size_t entries = entry_order.size();
+  p.entry_date.resize(entries);
+  p.entry_hours.resize(entries);
+  p.entry_activity.resize(entries);
+  p.entry_mission.resize(entries);
+  p.entry_cost.resize(entries);
+  for (size_t k = 0; k < entries; ++k) {
+    const uint32_t i = entry_order[k];
+    p.entry_date[k] = te.date[i];
+    p.entry_hours[k] = te.hours[i];
+    p.entry_activity[k] = te.activity[i];
+    p.entry_mission[k] = te.mission[i];
+    p.entry_cost[k] = static_cast<CostUnits>(te.hours[i]) * rate_on(te.employee[i], te.date[i]);
   }
 
   const auto expense_order = OrderByDate(d.expenses.date);
