@@ -67,22 +67,24 @@ void JsonWriter::String(std::string_view text) {
 
 void JsonWriter::WriteQuoted(std::string_view text) {
   out_.push_back('"');
-  for (const char ch : text) {
-    const auto byte = static_cast<unsigned char>(ch);
-    switch (ch) {
+  // Copies runs of plain characters at once; only quotes, backslashes and
+  // control characters are escaped.
+  size_t run = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
+    out_.append(text.data() + run, i - run);
+    run = i + 1;
+    switch (byte) {
       case '"': out_.append("\\\""); break;
       case '\\': out_.append("\\\\"); break;
       case '\n': out_.append("\\n"); break;
       case '\r': out_.append("\\r"); break;
       case '\t': out_.append("\\t"); break;
-      default:
-        if (byte < 0x20) {
-          out_.append(fmt::format("\\u{:04x}", byte));
-        } else {
-          out_.push_back(ch);
-        }
+      default: out_.append(fmt::format("\\u{:04x}", byte));
     }
   }
+  out_.append(text.data() + run, text.size() - run);
   out_.push_back('"');
 }
 
