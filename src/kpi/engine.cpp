@@ -644,10 +644,11 @@ ObjectivesSection ComputeObjectives(const Dataset& data, const PreparedDataset& 
 
 }  // namespace
 
-KpiEngine::KpiEngine(const Dataset& dataset) : dataset_(dataset), prepared_(std::make_unique<PreparedDataset>()) {
-  const Dataset& d = dataset_;
-  PreparedDataset& p = *prepared_;
+namespace {
 
+// Time entries: month partitions, each entry priced once. The gather is split
+// in two halves, one per core.
+void PrepareTimeEntries(const Dataset& d, PreparedDataset& p) {
   // Rates of all employees in one array, by employee then valid_from, to
   // price every entry once.
   std::vector<CostRate> rates = d.cost_rates;
@@ -673,15 +674,25 @@ KpiEngine::KpiEngine(const Dataset& dataset) : dataset_(dataset), prepared_(std:
   p.entry_activity.resize(entries);
   p.entry_mission.resize(entries);
   p.entry_cost.resize(entries);
-  for (size_t k = 0; k < entries; ++k) {
-    const uint32_t i = entry_order[k];
-    p.entry_date[k] = te.date[i];
-    p.entry_hours[k] = te.hours[i];
-    p.entry_activity[k] = te.activity[i];
-    p.entry_mission[k] = te.mission[i];
-    p.entry_cost[k] = static_cast<CostUnits>(te.hours[i]) * rate_on(te.employee[i], te.date[i]);
-  }
+  const auto gather = [&](size_t first, size_t last) {
+    for (size_t k = first; k < last; ++k) {
+      const uint32_t i = entry_order[k];
+      p.entry_date[k] = te.date[i];
+      p.entry_hours[k] = te.hours[i];
+      p.entry_activity[k] = te.activity[i];
+      p.entry_mission[k] = te.mission[i];
+      p.entry_cost[k] = static_cast<CostUnits>(te.hours[i]) * rate_on(te.employee[i], te.date[i]);
+    }
+  };
+  auto second_half = std::async(std::launch::async, gather, entries / 2, entries);
+  gather(0, entries / 2);
+  second_half.get();
 
+}
+
+// Everything but the time entries: other facts by date, result series, and
+// the orders and indexes of the reference tables.
+void PrepareOtherFacts(const Dataset& d, PreparedDataset& p) {
   const auto expense_order = OrderByDate(d.expenses.date);
   p.expense_date = Permuted(d.expenses.date, expense_order);
   p.expense_amount = Permuted(d.expenses.amount, expense_order);
@@ -728,6 +739,15 @@ KpiEngine::KpiEngine(const Dataset& dataset) : dataset_(dataset), prepared_(std:
   p.objective_order = OrderById(d.objectives);
   p.client_rank = RanksOf(p.client_order);
   p.contract_rank = RanksOf(p.contract_order);
+}
+
+}  // namespace
+
+KpiEngine::KpiEngine(const Dataset& dataset) : dataset_(dataset), prepared_(std::make_unique<PreparedDataset>()) {
+  // The two parts write disjoint members of the prepared dataset.
+  auto others = std::async(std::launch::async, [this] { PrepareOtherFacts(dataset_, *prepared_); });
+  PrepareTimeEntries(dataset_, *prepared_);
+  others.get();
 }
 
 KpiEngine::~KpiEngine() = default;
