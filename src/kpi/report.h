@@ -2,11 +2,19 @@
 // the renderers (table, JSON, CSV) and the server. Money is already rounded
 // to cents, once, from exact values; ratios are unrounded doubles;
 // std::nullopt is an undefined figure (JSON null).
+//
+// Identifiers and names are views into the Dataset the engine was built on
+// (a large report lists 100,000 missions; copying their names would cost more
+// than computing them): a Report is valid while that Dataset lives.
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/date.h"
@@ -30,9 +38,9 @@ std::string_view RecurrenceStatusName(RecurrenceStatus status);
 
 struct RecurrenceClient {
   RowId client = kNoRow;
-  std::string client_id;
+  std::string_view client_id;
   RecurrenceStatus status = RecurrenceStatus::kLost;
-  std::vector<std::string> ending_contracts;  // contract_id order
+  std::vector<std::string_view> ending_contracts;  // contract_id order
 };
 
 struct RecurrenceSection {
@@ -53,8 +61,8 @@ std::string_view ParetoClassName(ParetoClass pareto_class);
 
 struct RevenueClient {
   RowId client = kNoRow;
-  std::string client_id;
-  std::string name;
+  std::string_view client_id;
+  std::string_view name;
   Cents revenue = 0;
   Ratio share;
   Ratio index_vs_average;
@@ -86,12 +94,35 @@ struct RevenueSection {
 // Flags of SPEC §3.3, in their output order.
 enum class MarginFlag { kLoss, kLowMargin, kEroding, kUnbilled };
 std::string_view MarginFlagName(MarginFlag flag);
+constexpr size_t kMarginFlagCount = 4;
+
+// The flags of one mission, in output order: a fixed array, since every
+// mission of a large report has some and none has more than four.
+class MarginFlags {
+ public:
+  MarginFlags() = default;
+  MarginFlags(std::initializer_list<MarginFlag> flags) {
+    for (const MarginFlag flag : flags) push_back(flag);
+  }
+  void push_back(MarginFlag flag) { items_[count_++] = flag; }
+  [[nodiscard]] const MarginFlag* begin() const { return items_.data(); }
+  [[nodiscard]] const MarginFlag* end() const { return items_.data() + count_; }
+  [[nodiscard]] size_t size() const { return count_; }
+  [[nodiscard]] bool empty() const { return count_ == 0; }
+  friend bool operator==(const MarginFlags& x, const MarginFlags& y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end());
+  }
+
+ private:
+  std::array<MarginFlag, kMarginFlagCount> items_{};
+  uint8_t count_ = 0;
+};
 
 struct MissionMargin {
   RowId mission = kNoRow;
-  std::string mission_id;
-  std::string client_id;
-  std::string name;
+  std::string_view mission_id;
+  std::string_view client_id;
+  std::string_view name;
   Cents revenue = 0;
   Hundredths hours = 0;
   Cents labor_cost = 0;
@@ -107,7 +138,7 @@ struct MissionMargin {
   Ratio margin_rate_change;
   std::array<Cents, kActivityCount> cost_by_activity{};
   std::array<Cents, kExpenseCategoryCount> expenses_by_category{};
-  std::vector<MarginFlag> flags;
+  MarginFlags flags;
 };
 
 struct MarginSection {
@@ -127,10 +158,10 @@ std::string_view ObjectiveStatusName(ObjectiveStatus status);
 
 struct ObjectiveItem {
   RowId objective = kNoRow;
-  std::string objective_id;
-  std::string mission_id;
-  std::string client_id;
-  std::string metric;
+  std::string_view objective_id;
+  std::string_view mission_id;
+  std::string_view client_id;
+  std::string_view metric;
   Aggregation aggregation = Aggregation::kSum;
   Micros target = 0;
   std::optional<Micros> achieved;

@@ -312,7 +312,7 @@ class TableWriter {
               Tr("Aucun client actif sur la période.", "No client activity in this period."));
   }
 
-  Cell FlagsCell(const std::vector<MarginFlag>& flags) const {
+  Cell FlagsCell(const MarginFlags& flags) const {
     Cell cell;
     for (MarginFlag flag : flags) {
       if (!cell.text.empty()) cells_.Append(cell, kListSeparator, Tone::kPlain);

@@ -287,7 +287,7 @@ class Handler {
     auto params = ReportParams(query_);
     if (auto* e = std::get_if<ApiError>(&params)) return *e;
     request_params_ = std::get<ReportRequest>(params);
-    return service_.GetReport(*snapshot_, request_params_);
+    return service_.GetReport(snapshot_, request_params_);
   }
 
   std::variant<ApiResponse, ApiError> Report() {
@@ -298,7 +298,7 @@ class Handler {
       }
       auto params = ReportParams(query_);
       if (auto* e = std::get_if<ApiError>(&params)) return *e;
-      return Json(*service_.GetReportJson(*snapshot_, std::get<ReportRequest>(params)));
+      return Json(*service_.GetReportJson(snapshot_, std::get<ReportRequest>(params)));
     }
     auto computed = ComputeReport();
     if (auto* e = std::get_if<ApiError>(&computed)) return *e;
@@ -368,7 +368,7 @@ class Handler {
         return BadParameter("from", fmt::format("at most {} points per trend", server_limits::kMaxTrendPoints));
       }
       const auto report = service_.GetReport(
-          *snapshot_, ReportRequest{p, std::min(p.end, a), static_cast<int>(std::get<int64_t>(grace))});
+          snapshot_, ReportRequest{p, std::min(p.end, a), static_cast<int>(std::get<int64_t>(grace))});
       w.BeginObject();
       w.Key("period").String(FormatPeriod(p));
       w.Key("start").String(FormatDate(p.start));
@@ -552,7 +552,7 @@ class Handler {
       while (month < 1) month += 12, --year;
       const Period p{PeriodKind::kMonth, DayFromCivil(year, month, 1), DayFromCivil(year, month, DaysInMonth(year, month))};
       const auto month_report = service_.GetReport(
-          *snapshot_, ReportRequest{p, std::min(p.end, request_params_.as_of), request_params_.grace_days});
+          snapshot_, ReportRequest{p, std::min(p.end, request_params_.as_of), request_params_.grace_days});
       const auto& missions = month_report->margin.missions;
       const auto line = std::find_if(missions.begin(), missions.end(), is_this);
       w.BeginObject();

@@ -53,17 +53,24 @@ std::string CacheKey(const Snapshot& snapshot, const ReportRequest& request) {
 
 }  // namespace
 
-std::shared_ptr<const Report> AgencyService::GetReport(const Snapshot& snapshot, const ReportRequest& request) {
-  const std::string key = CacheKey(snapshot, request);
+std::shared_ptr<const Report> AgencyService::GetReport(const std::shared_ptr<const Snapshot>& snapshot,
+                                                       const ReportRequest& request) {
+  const std::string key = CacheKey(*snapshot, request);
   if (auto hit = reports_.Find(key)) return hit;
   // Computed outside any lock: two threads may compute the same report once
-  // each, which is cheaper than making every reader wait.
-  return reports_.Insert(key, std::make_shared<const Report>(snapshot.engine().Compute(request)));
+  // each, which is cheaper than making every reader wait. The report's views
+  // point into the snapshot's dataset, so it holds the snapshot.
+  struct ReportOnSnapshot {
+    std::shared_ptr<const Snapshot> snapshot;
+    Report report;
+  };
+  auto owner = std::make_shared<ReportOnSnapshot>(ReportOnSnapshot{snapshot, snapshot->engine().Compute(request)});
+  return reports_.Insert(key, std::shared_ptr<const Report>(owner, &owner->report));
 }
 
-std::shared_ptr<const std::string> AgencyService::GetReportJson(const Snapshot& snapshot,
+std::shared_ptr<const std::string> AgencyService::GetReportJson(const std::shared_ptr<const Snapshot>& snapshot,
                                                                 const ReportRequest& request) {
-  const std::string key = CacheKey(snapshot, request);
+  const std::string key = CacheKey(*snapshot, request);
   if (auto hit = report_json_.Find(key)) return hit;
   const auto report = GetReport(snapshot, request);
   return report_json_.Insert(key, std::make_shared<const std::string>(RenderJson(*report, /*pretty=*/false)));

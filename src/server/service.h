@@ -58,10 +58,14 @@ class AgencyService {
 
   [[nodiscard]] std::shared_ptr<const Snapshot> Current() const;
 
-  // The report of `request` on `snapshot`, computed once per (version, request).
-  std::shared_ptr<const Report> GetReport(const Snapshot& snapshot, const ReportRequest& request);
+  // The report of `request` on `snapshot`, computed once per (version,
+  // request). The report refers to the snapshot's dataset and keeps the
+  // snapshot alive as long as it is held.
+  std::shared_ptr<const Report> GetReport(const std::shared_ptr<const Snapshot>& snapshot,
+                                          const ReportRequest& request);
   // The same report as compact JSON (SPEC §4), rendered once per (version, request).
-  std::shared_ptr<const std::string> GetReportJson(const Snapshot& snapshot, const ReportRequest& request);
+  std::shared_ptr<const std::string> GetReportJson(const std::shared_ptr<const Snapshot>& snapshot,
+                                                   const ReportRequest& request);
 
   // Validates the files and replaces the stored dataset, all or nothing.
   ImportOutcome Import(FileSource& files, const std::string& source_name);

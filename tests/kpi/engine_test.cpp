@@ -224,7 +224,7 @@ TEST(EngineTest, ClientTakesTheBestStatusOfItsEndingContracts) {
   const Report r = Compute(b.data(), "2026-H1", "2026-06-30");
   ASSERT_EQ(r.recurrence.clients.size(), 1U);
   EXPECT_EQ(r.recurrence.clients[0].status, RecurrenceStatus::kSolicited);
-  EXPECT_EQ(r.recurrence.clients[0].ending_contracts, (std::vector<std::string>{"K1", "K2"}));
+  EXPECT_EQ(r.recurrence.clients[0].ending_contracts, (std::vector<std::string_view>{"K1", "K2"}));
   EXPECT_DOUBLE_EQ(r.recurrence.renewal_rate.value(), 1.0);
   EXPECT_DOUBLE_EQ(r.recurrence.recurrence_rate.value(), 0.0);
 }
@@ -293,7 +293,7 @@ TEST(EngineTest, ErodingAndLowMarginAreComparedExactly) {
   const auto& mm = MissionOf(r, "M1");
   EXPECT_DOUBLE_EQ(mm.full_margin_rate.value(), 0.15);
   EXPECT_DOUBLE_EQ(mm.previous_full_margin_rate.value(), 0.25);
-  EXPECT_EQ(mm.flags, (std::vector<MarginFlag>{MarginFlag::kEroding}));
+  EXPECT_EQ(mm.flags, (MarginFlags{MarginFlag::kEroding}));
 }
 
 TEST(EngineTest, PeriodAfterAsOfIsEmptyOfActivity) {
