@@ -120,13 +120,19 @@ int RunReport(const ReportArgs& args) {
     dataset = std::move(*loaded);
   }
 
-  const KpiEngine engine(dataset);
+  const KpiEngine engine(std::move(dataset));
   const Report report = engine.Compute(ReportRequest{period, as_of, args.grace_days});
 
   std::string out;
   if (args.format == "json") {
-    out = RenderJson(report);
-  } else if (args.format == "csv") {
+    // Streamed: a 100,000-mission report is a hundred megabytes of JSON.
+    bool written = true;
+    RenderJson(report, /*pretty=*/true, [&written](std::string_view piece) {
+      written = written && std::fwrite(piece.data(), 1, piece.size(), stdout) == piece.size();
+    });
+    return written && std::fflush(stdout) == 0 ? 0 : Fail(Status::Io("cannot write the report"));
+  }
+  if (args.format == "csv") {
     auto csv = RenderCsv(report, *section, language);
     if (!csv.ok()) return Fail(csv.status());
     out = std::move(*csv);

@@ -75,10 +75,10 @@ std::vector<uint32_t> OrderByMonthAndMission(const std::vector<Day>& dates, cons
     while (k + 1 < months && *lo + static_cast<Day>(day) >= month_start[k + 1]) ++k;
     month_of_day[day] = static_cast<uint32_t>(k);
   }
-  std::vector<uint32_t> month(dates.size());
-  for (size_t i = 0; i < dates.size(); ++i) month[i] = month_of_day[static_cast<size_t>(dates[i] - *lo)];
+  const Day first_day = *lo;
+  const auto month = [&](size_t i) { return month_of_day[static_cast<size_t>(dates[i] - first_day)]; };
   const size_t lanes = mission_count + 1;  // lane 0: internal time
-  const auto bucket = [&](size_t i) { return month[i] * lanes + static_cast<size_t>(missions[i] + 1); };
+  const auto bucket = [&](size_t i) { return month(i) * lanes + static_cast<size_t>(missions[i] + 1); };
   if (months * lanes <= kMaxCountingBuckets) {
     std::vector<uint32_t> start(months * lanes + 1, 0);
     for (size_t i = 0; i < dates.size(); ++i) ++start[bucket(i) + 1];
@@ -91,7 +91,7 @@ std::vector<uint32_t> OrderByMonthAndMission(const std::vector<Day>& dates, cons
   std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return bucket(x) < bucket(y); });
   size_t at = 0;
   for (size_t k = 0; k < months; ++k) {
-    while (at < order.size() && month[order[at]] == k) ++at;
+    while (at < order.size() && month(order[at]) == k) ++at;
     month_offset.push_back(at);
   }
   return order;
@@ -648,7 +648,7 @@ namespace {
 
 // Time entries: month partitions, each entry priced once. The gather is split
 // in two halves, one per core.
-void PrepareTimeEntries(const Dataset& d, PreparedDataset& p) {
+void PrepareTimeEntries(Dataset& d, PreparedDataset& p) {
   // Rates of all employees in one array, by employee then valid_from, to
   // price every entry once.
   std::vector<CostRate> rates = d.cost_rates;
@@ -666,28 +666,36 @@ void PrepareTimeEntries(const Dataset& d, PreparedDataset& p) {
     return after == first ? 0 : (after - 1)->hourly_cost;
   };
 
-  const TimeEntries& te = d.time_entries;
+  TimeEntries& te = d.time_entries;
   const auto entry_order = OrderByMonthAndMission(te.date, te.mission, d.missions.size(), p.month_start, p.month_offset);
   const size_t entries = entry_order.size();
-  p.entry_date.resize(entries);
-  p.entry_hours.resize(entries);
-  p.entry_activity.resize(entries);
-  p.entry_mission.resize(entries);
+  // One column at a time, each source column freed once gathered, so the
+  // entries are never held twice; each gather in two halves, one per core.
+  const auto in_halves = [entries](auto&& gather) {
+    auto second_half = std::async(std::launch::async, gather, entries / 2, entries);
+    gather(0, entries / 2);
+    second_half.get();
+  };
+  const auto release = [](auto& column) { std::decay_t<decltype(column)>().swap(column); };
   p.entry_cost.resize(entries);
-  const auto gather = [&](size_t first, size_t last) {
+  in_halves([&](size_t first, size_t last) {
     for (size_t k = first; k < last; ++k) {
       const uint32_t i = entry_order[k];
-      p.entry_date[k] = te.date[i];
-      p.entry_hours[k] = te.hours[i];
-      p.entry_activity[k] = te.activity[i];
-      p.entry_mission[k] = te.mission[i];
       p.entry_cost[k] = static_cast<CostUnits>(te.hours[i]) * rate_on(te.employee[i], te.date[i]);
     }
+  });
+  release(te.employee);
+  const auto move_column = [&](auto& source, auto& target) {
+    target.resize(entries);
+    in_halves([&](size_t first, size_t last) {
+      for (size_t k = first; k < last; ++k) target[k] = source[entry_order[k]];
+    });
+    release(source);
   };
-  auto second_half = std::async(std::launch::async, gather, entries / 2, entries);
-  gather(0, entries / 2);
-  second_half.get();
-
+  move_column(te.hours, p.entry_hours);
+  move_column(te.date, p.entry_date);
+  move_column(te.activity, p.entry_activity);
+  move_column(te.mission, p.entry_mission);
 }
 
 // Everything but the time entries: other facts by date, result series, and
@@ -743,11 +751,11 @@ void PrepareOtherFacts(const Dataset& d, PreparedDataset& p) {
 
 }  // namespace
 
-KpiEngine::KpiEngine(const Dataset& dataset) : dataset_(dataset), prepared_(std::make_unique<PreparedDataset>()) {
-  // The two parts write disjoint members of the prepared dataset.
-  auto others = std::async(std::launch::async, [this] { PrepareOtherFacts(dataset_, *prepared_); });
+KpiEngine::KpiEngine(Dataset dataset) : dataset_(std::move(dataset)), prepared_(std::make_unique<PreparedDataset>()) {
+  // One after the other, not side by side: the time entries are the bulk of
+  // the memory, and their source columns are freed before the rest is built.
   PrepareTimeEntries(dataset_, *prepared_);
-  others.get();
+  PrepareOtherFacts(dataset_, *prepared_);
 }
 
 KpiEngine::~KpiEngine() = default;

@@ -1,9 +1,14 @@
 // The KPI engine (SPEC §2–3): pure computation over an in-memory Dataset.
 //
-// Construction prepares the dataset once (labour cost of every time entry,
-// facts ordered by date, per-mission indexes); Compute() then answers any
-// period without touching the dataset again. Compute() is const and safe to
-// call from many threads at once. The Dataset must outlive the engine.
+// Construction takes the dataset and prepares it once (labour cost of every
+// time entry, facts ordered by date and month, per-mission indexes);
+// Compute() then answers any period. Compute() is const and safe to call from
+// many threads at once. Reports refer to the engine's dataset (ids, names):
+// they are valid while the engine lives.
+//
+// The time entries are moved into the engine's own layout as it is built, so
+// dataset().time_entries is empty afterwards (ten million entries are not
+// held twice); every other table stays as it was.
 #pragma once
 
 #include <memory>
@@ -26,7 +31,7 @@ struct ReportRequest {
 
 class KpiEngine {
  public:
-  explicit KpiEngine(const Dataset& dataset);
+  explicit KpiEngine(Dataset dataset);
   ~KpiEngine();
   KpiEngine(const KpiEngine&) = delete;
   KpiEngine& operator=(const KpiEngine&) = delete;
@@ -35,7 +40,7 @@ class KpiEngine {
   [[nodiscard]] const Dataset& dataset() const { return dataset_; }
 
  private:
-  const Dataset& dataset_;
+  Dataset dataset_;
   std::unique_ptr<PreparedDataset> prepared_;
 };
 

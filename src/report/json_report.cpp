@@ -167,8 +167,9 @@ void WriteObjectives(JsonWriter& w, const ObjectivesSection& o) {
 
 }  // namespace
 
-std::string RenderJson(const Report& report, bool pretty) {
-  JsonWriter w(pretty);
+namespace {
+
+void WriteReport(JsonWriter& w, const Report& report) {
   w.BeginObject();
   WritePeriodJson(w, report.period);
   w.Key("currency").String(report.currency);
@@ -177,9 +178,21 @@ std::string RenderJson(const Report& report, bool pretty) {
   WriteMargin(w, report.margin);
   WriteObjectives(w, report.objectives);
   w.EndObject();
-  std::string out = w.Take();
-  out.push_back('\n');
-  return out;
+  w.Raw("\n");
+}
+
+}  // namespace
+
+std::string RenderJson(const Report& report, bool pretty) {
+  JsonWriter w(pretty);
+  WriteReport(w, report);
+  return w.Take();
+}
+
+void RenderJson(const Report& report, bool pretty, const JsonWriter::Sink& sink) {
+  JsonWriter w(pretty, sink);
+  WriteReport(w, report);
+  w.Flush();
 }
 
 }  // namespace agencykpi

@@ -10,6 +10,8 @@
 namespace agencykpi {
 
 std::string RenderJson(const Report& report, bool pretty = true);
+// The same text, streamed to `sink` in pieces (bounded memory for large reports).
+void RenderJson(const Report& report, bool pretty, const JsonWriter::Sink& sink);
 
 // Pieces of the report, for answers built from parts of it (the API's pages).
 void WritePeriodJson(JsonWriter& w, const ReportPeriod& period);  // writes the "period" key

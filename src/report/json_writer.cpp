@@ -31,7 +31,14 @@ void JsonWriter::BeginObject() {
   first_in_container_ = true;
 }
 
+void JsonWriter::Flush() {
+  if (!sink_ || out_.empty()) return;
+  sink_(out_);
+  out_.clear();
+}
+
 void JsonWriter::EndObject() {
+  MaybeFlush();
   --depth_;
   if (!first_in_container_) NewLine();
   out_.push_back('}');

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,7 +16,15 @@ namespace agencykpi {
 
 class JsonWriter {
  public:
+  // Receives the text in pieces of about kFlushBytes when streaming.
+  using Sink = std::function<void(std::string_view)>;
+  static constexpr size_t kFlushBytes = 1 << 20;
+
+  // Writes into a string, taken with Take().
   explicit JsonWriter(bool pretty) : pretty_(pretty) {}
+  // Streams to `sink` (a file, a socket): memory stays bounded however large
+  // the report. Call Flush() once the top value is closed.
+  JsonWriter(bool pretty, Sink sink) : pretty_(pretty), sink_(std::move(sink)) {}
 
   void BeginObject();
   void EndObject();
@@ -36,14 +45,20 @@ class JsonWriter {
 
   // The text written so far; take it once the top value is closed.
   std::string Take() { return std::move(out_); }
+  // Hands what is buffered to the sink.
+  void Flush();
 
  private:
   void BeforeValue();
+  void MaybeFlush() {
+    if (sink_ && out_.size() >= kFlushBytes) Flush();
+  }
   void WriteQuoted(std::string_view text);
   void NewLine();
   void FixedPoint(int64_t value, int64_t scale, int digits, bool trim);
 
   bool pretty_;
+  Sink sink_;
   std::string out_;
   int depth_ = 0;
   bool first_in_container_ = true;

@@ -7,14 +7,15 @@
 namespace agencykpi {
 
 Snapshot::Snapshot(Dataset dataset, StoreMeta meta)
-    : dataset_(std::move(dataset)), engine_(dataset_), meta_(std::move(meta)) {
-  client_index_.reserve(dataset_.clients.size());
-  for (size_t i = 0; i < dataset_.clients.size(); ++i) {
-    client_index_.emplace(dataset_.clients[i].id, static_cast<RowId>(i));
+    : engine_(std::move(dataset)), meta_(std::move(meta)) {
+  const Dataset& data = engine_.dataset();
+  client_index_.reserve(data.clients.size());
+  for (size_t i = 0; i < data.clients.size(); ++i) {
+    client_index_.emplace(data.clients[i].id, static_cast<RowId>(i));
   }
-  mission_index_.reserve(dataset_.missions.size());
-  for (size_t i = 0; i < dataset_.missions.size(); ++i) {
-    mission_index_.emplace(dataset_.missions[i].id, static_cast<RowId>(i));
+  mission_index_.reserve(data.missions.size());
+  for (size_t i = 0; i < data.missions.size(); ++i) {
+    mission_index_.emplace(data.missions[i].id, static_cast<RowId>(i));
   }
 }
 

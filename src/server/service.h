@@ -28,7 +28,8 @@ class Snapshot {
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;
 
-  [[nodiscard]] const Dataset& dataset() const { return dataset_; }
+  // The dataset without its time entries, which the engine holds in its own layout.
+  [[nodiscard]] const Dataset& dataset() const { return engine_.dataset(); }
   [[nodiscard]] const KpiEngine& engine() const { return engine_; }
   [[nodiscard]] const StoreMeta& meta() const { return meta_; }
   [[nodiscard]] int64_t version() const { return meta_.dataset_version; }
@@ -37,8 +38,7 @@ class Snapshot {
   [[nodiscard]] RowId FindMission(const std::string& id) const;
 
  private:
-  Dataset dataset_;  // declared before engine_, which refers to it
-  KpiEngine engine_;
+  KpiEngine engine_;  // owns the dataset
   StoreMeta meta_;
   std::unordered_map<std::string, RowId> client_index_;
   std::unordered_map<std::string, RowId> mission_index_;

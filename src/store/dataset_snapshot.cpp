@@ -1,7 +1,6 @@
 #include "store/dataset_snapshot.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -97,15 +96,22 @@ class SnapshotWriter {
   uint64_t size_ = 0;
 };
 
+// Reads the payload from a file descriptor straight into the dataset's
+// columns: no copy of the file is ever resident beside the dataset.
 class SnapshotReader {
  public:
-  SnapshotReader(const unsigned char* data, size_t size) : data_(data), size_(size) {}
+  SnapshotReader(int fd, size_t size) : fd_(fd), size_(size) {}
 
   bool Bytes(void* out, size_t size) {
     if (size > size_ - offset_) return Fail();
     if (size == 0) return true;
-    std::memcpy(out, data_ + offset_, size);
-    hash_ = ((hash_ << 1) | (hash_ >> 63)) ^ BlockHash(data_ + offset_, size);
+    auto* at = static_cast<unsigned char*>(out);
+    for (size_t done = 0; done < size;) {
+      const ssize_t got = ::read(fd_, at + done, size - done);
+      if (got <= 0) return Fail();
+      done += static_cast<size_t>(got);
+    }
+    hash_ = ((hash_ << 1) | (hash_ >> 63)) ^ BlockHash(out, size);
     offset_ += size;
     return true;
   }
@@ -146,25 +152,23 @@ class SnapshotReader {
     std::vector<uint32_t> lengths;
     uint64_t block_size = 0;
     if (!Column(lengths) || !U64(block_size) || block_size > size_ - offset_) return Fail();
+    std::string block(block_size, '\0');
+    if (!Bytes(block.data(), block.size())) return false;
     if (rows.size() != lengths.size()) rows.resize(lengths.size());
-    const auto* block = reinterpret_cast<const char*>(data_ + offset_);
     uint64_t at = 0;
     for (size_t i = 0; i < lengths.size(); ++i) {
       if (lengths[i] > block_size - at) return Fail();
-      get(rows[i]).assign(block + at, lengths[i]);
+      get(rows[i]).assign(block.data() + at, lengths[i]);
       at += lengths[i];
     }
-    if (at != block_size) return Fail();
-    if (block_size > 0) hash_ = ((hash_ << 1) | (hash_ >> 63)) ^ BlockHash(block, block_size);
-    offset_ += block_size;
-    return true;
+    return at == block_size || Fail();
   }
 
   bool Fail() {
     failed_ = true;
     return false;
   }
-  const unsigned char* data_;
+  int fd_;
   size_t size_;
   size_t offset_ = 0;
   uint64_t hash_ = kHashSeed;
@@ -297,35 +301,33 @@ Status WriteDatasetSnapshot(const std::filesystem::path& file, const Dataset& da
 std::optional<Dataset> ReadDatasetSnapshot(const std::filesystem::path& file, int64_t dataset_version) {
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   struct stat info {};
   if (::fstat(fd, &info) != 0 || static_cast<size_t>(info.st_size) < sizeof(Header) + sizeof(uint64_t)) {
-    ::close(fd);
     return std::nullopt;
   }
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   const auto size = static_cast<size_t>(info.st_size);
-  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (mapped == MAP_FAILED) return std::nullopt;
-  ::madvise(mapped, size, MADV_SEQUENTIAL);
-  const auto* bytes = static_cast<const unsigned char*>(mapped);
-
-  std::optional<Dataset> out;
   Header header{};
-  std::memcpy(&header, bytes, sizeof header);
-  if (std::memcmp(header.magic, kMagic, sizeof kMagic) == 0 && header.format == kFormat &&
-      header.dataset_version == static_cast<uint64_t>(dataset_version) &&
-      header.payload_size == size - sizeof(Header) - sizeof(uint64_t)) {
-    SnapshotReader reader(bytes + sizeof(Header), header.payload_size);
-    Dataset data;
-    Transfer(reader, data);
-    uint64_t stored_hash = 0;
-    std::memcpy(&stored_hash, bytes + sizeof(Header) + header.payload_size, sizeof stored_hash);
-    if (!reader.failed() && reader.offset() == header.payload_size && reader.hash() == stored_hash) {
-      out = std::move(data);
-    }
+  if (::read(fd, &header, sizeof header) != static_cast<ssize_t>(sizeof header)) return std::nullopt;
+  if (std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 || header.format != kFormat ||
+      header.dataset_version != static_cast<uint64_t>(dataset_version) ||
+      header.payload_size != size - sizeof(Header) - sizeof(uint64_t)) {
+    return std::nullopt;
   }
-  ::munmap(mapped, size);
-  return out;
+  SnapshotReader reader(fd, header.payload_size);
+  Dataset data;
+  Transfer(reader, data);
+  uint64_t stored_hash = 0;
+  if (reader.failed() || reader.offset() != header.payload_size ||
+      ::read(fd, &stored_hash, sizeof stored_hash) != static_cast<ssize_t>(sizeof stored_hash) ||
+      reader.hash() != stored_hash) {
+    return std::nullopt;
+  }
+  return data;
 }
 
 }  // namespace agencykpi

@@ -65,3 +65,41 @@ TEST(JsonWriterTest, NestsObjectsAndArraysCompactAndPretty) {
 
 }  // namespace
 }  // namespace agencykpi
+
+namespace agencykpi {
+namespace {
+
+// Streaming hands the same text over in bounded pieces.
+TEST(JsonWriterTest, StreamedTextEqualsTheWholeString) {
+  const auto write = [](JsonWriter& w) {
+    w.BeginArray();
+    for (int i = 0; i < 60000; ++i) {
+      w.BeginObject();
+      w.Key("mission_id").String("M" + std::to_string(i));
+      w.Key("revenue").Money(i * 101);
+      w.EndObject();
+    }
+    w.EndArray();
+  };
+  JsonWriter whole(true);
+  write(whole);
+  const std::string expected = whole.Take();
+  ASSERT_GT(expected.size(), 2 * JsonWriter::kFlushBytes);
+
+  std::string streamed;
+  size_t pieces = 0;
+  size_t largest = 0;
+  JsonWriter w(true, [&](std::string_view piece) {
+    streamed.append(piece);
+    ++pieces;
+    largest = std::max(largest, piece.size());
+  });
+  write(w);
+  w.Flush();
+  EXPECT_EQ(streamed, expected);
+  EXPECT_GE(pieces, 3U);
+  EXPECT_LT(largest, JsonWriter::kFlushBytes + 4096);
+}
+
+}  // namespace
+}  // namespace agencykpi
