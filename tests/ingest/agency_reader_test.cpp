@@ -337,7 +337,11 @@ TEST(AgencyReaderTest, AllErrorsOfARowAreReported) {
 
 TEST(AgencyReaderTest, ErrorListIsCappedWithACountOfTheRest) {
   std::string invoices = "invoice_id,client_id,date,amount\n";
-  for (int i = 0; i < 1500; ++i) invoices += "I" + std::to_string(i) + ",C99,2026-01-31,10\n";
+  for (int i = 0; i < 1500; ++i) {
+    invoices += 'I';
+    invoices += std::to_string(i);
+    invoices += ",C99,2026-01-31,10\n";
+  }
   const IngestOutcome outcome = ReadWith("invoices.csv", invoices);
   ASSERT_EQ(outcome.errors.size(), 1001u);
   EXPECT_EQ(outcome.errors[999].ToString(), "invoices.csv:1001: client_id: unknown client 'C99'");

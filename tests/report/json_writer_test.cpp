@@ -75,7 +75,7 @@ TEST(JsonWriterTest, StreamedTextEqualsTheWholeString) {
     w.BeginArray();
     for (int i = 0; i < 60000; ++i) {
       w.BeginObject();
-      w.Key("mission_id").String("M" + std::to_string(i));
+      w.Key("mission_id").String(std::to_string(i).insert(0, "M"));
       w.Key("revenue").Money(i * 101);
       w.EndObject();
     }
