@@ -6,6 +6,7 @@
 #include <deque>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <map>
 #include <limits>
 #include <numeric>
@@ -85,6 +86,15 @@ class DiagnosticList {
   }
   [[nodiscard]] size_t size() const { return items_.size(); }
   [[nodiscard]] size_t count() const { return count_; }
+
+  // Adds another list's diagnostics after these, under the same cap.
+  void Append(DiagnosticList&& other) {
+    for (Diagnostic& item : other.items_) {
+      if (items_.size() >= kMaxReportedDiagnostics) break;
+      items_.push_back(std::move(item));
+    }
+    count_ += other.count_;
+  }
 
   // Puts the diagnostics added since `begin` (one file's) in line order.
   void SortFrom(size_t begin) {
@@ -524,13 +534,25 @@ class AgencyReader {
     ReadFile(kEmployeesFile, &AgencyReader::ReadEmployees, &employees_);
     ReadFile(kCostRatesFile, &AgencyReader::ReadCostRates, nullptr);
     ReadFile(kStoresFile, &AgencyReader::ReadStores, &stores_);
+    // The fact tables only read the reference tables above, so the time
+    // entries (the bulk) are read here while the other facts are read on a
+    // second core, into their own diagnostic lists, appended after in file
+    // order. Only this thread reports progress.
+    DiagnosticList side_errors{"errors"};
+    DiagnosticList side_warnings{"warnings"};
+    Progress side_progress;
+    auto side = std::async(std::launch::async, [&] {
+      const std::pair<std::string_view, TableFn> side_files[] = {
+          {kExpensesFile, &AgencyReader::ReadExpenses},   {kInvoicesFile, &AgencyReader::ReadInvoices},
+          {kVisitsFile, &AgencyReader::ReadVisits},       {kObjectivesFile, &AgencyReader::ReadObjectives},
+          {kResultsFile, &AgencyReader::ReadResults},     {kStoreAuditsFile, &AgencyReader::ReadStoreAudits},
+      };
+      for (const auto& [file, read] : side_files) ReadFile(file, read, nullptr, side_errors, side_warnings, side_progress);
+    });
     ReadFile(kTimeEntriesFile, &AgencyReader::ReadTimeEntries, nullptr);
-    ReadFile(kExpensesFile, &AgencyReader::ReadExpenses, nullptr);
-    ReadFile(kInvoicesFile, &AgencyReader::ReadInvoices, nullptr);
-    ReadFile(kVisitsFile, &AgencyReader::ReadVisits, nullptr);
-    ReadFile(kObjectivesFile, &AgencyReader::ReadObjectives, nullptr);
-    ReadFile(kResultsFile, &AgencyReader::ReadResults, nullptr);
-    ReadFile(kStoreAuditsFile, &AgencyReader::ReadStoreAudits, nullptr);
+    side.get();
+    errors_.Append(std::move(side_errors));
+    warnings_.Append(std::move(side_warnings));
     progress_.Report(progress_.total);
 
     IngestOutcome outcome;
@@ -552,21 +574,25 @@ class AgencyReader {
   // Reads one file with `read` (which sees the Table positioned after the
   // header). Reference tables keep their text: their index points into it.
   void ReadFile(std::string_view file, TableFn read, IdIndex* index) {
+    ReadFile(file, read, index, errors_, warnings_, progress_);
+  }
+  void ReadFile(std::string_view file, TableFn read, IdIndex* index, DiagnosticList& errors,
+                DiagnosticList& warnings, Progress& progress) {
     FileText& text = Text(file);
     if (!text.raw) return;
-    const size_t errors_begin = errors_.size();
-    const size_t warnings_begin = warnings_.size();
+    const size_t errors_begin = errors.size();
+    const size_t warnings_begin = warnings.size();
     const std::span<const ColumnSpec> columns = ColumnsOf(file);
-    Table table(file, columns, errors_, warnings_, progress_);
+    Table table(file, columns, errors, warnings, progress);
     if (table.Open(DecodeCsvText(*text.raw, text.converted))) {
       if (index != nullptr) index->rows.Reserve(table.LineCount());
       (this->*read)(table);
     } else if (index != nullptr) {
       index->usable = false;
     }
-    errors_.SortFrom(errors_begin);
-    warnings_.SortFrom(warnings_begin);
-    progress_.done_before_file += text.raw->size();
+    errors.SortFrom(errors_begin);
+    warnings.SortFrom(warnings_begin);
+    progress.done_before_file += text.raw->size();
     if (index == nullptr) {  // facts: the text is no longer needed
       text.raw = std::string();
       text.converted = std::string();
