@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <future>
 #include <limits>
 #include <optional>
 #include <span>
@@ -218,6 +219,46 @@ Status CheckReferences(const Dataset& d) {
   return Status::Ok();
 }
 
+// A snapshot being written on another thread to FILE.next; Publish() renames
+// it over FILE once the import has committed. Destroyed unpublished (the
+// import failed), it removes the file it wrote.
+class PendingSnapshot {
+ public:
+  PendingSnapshot(const std::filesystem::path& file, const Dataset& data, int64_t version) : file_(file) {
+    if (file_.empty()) return;
+    next_ = file_.string() + ".next";
+    writing_ = std::async(std::launch::async, [this, &data, version] {
+      return WriteDatasetSnapshot(next_, data, version);
+    });
+  }
+  PendingSnapshot(const PendingSnapshot&) = delete;
+  PendingSnapshot& operator=(const PendingSnapshot&) = delete;
+  ~PendingSnapshot() {
+    if (!writing_.valid()) return;
+    (void)writing_.get();
+    std::error_code ec;
+    std::filesystem::remove(next_, ec);
+  }
+
+  // Best effort: a snapshot that could not be written only makes the next
+  // load slower; an older snapshot is then removed so it cannot be mistaken.
+  void Publish() {
+    if (!writing_.valid()) return;
+    const bool written = writing_.get().ok();
+    std::error_code ec;
+    if (written) std::filesystem::rename(next_, file_, ec);
+    if (!written || ec) {
+      std::filesystem::remove(next_, ec);
+      std::filesystem::remove(file_, ec);
+    }
+  }
+
+ private:
+  std::filesystem::path file_;
+  std::filesystem::path next_;
+  std::future<Status> writing_;
+};
+
 // Date range of the dated facts, nullopt when there are none.
 std::optional<std::pair<Day, Day>> FactDateRange(const Dataset& data) {
   std::optional<std::pair<Day, Day>> range;
@@ -311,6 +352,12 @@ Status SqliteStore::ReplaceDataset(const Dataset& dataset, const std::string& so
   } back_on{db_};
   auto transaction = SqliteTransaction::Begin(db_, SqliteTransaction::Mode::kImmediate);
   if (!transaction.ok()) return transaction.status();
+  // The write lock is ours: this import will be version + 1. Its snapshot is
+  // written beside, on a second core, while SQLite inserts; it is renamed into
+  // place only once the transaction has committed.
+  const auto version = DatasetVersion();
+  if (!version.ok()) return version.status();
+  PendingSnapshot pending(snapshot_, dataset, *version + 1);
   status = DeleteAll();
   if (!status.ok()) return status;
   status = InsertAll(dataset);
@@ -337,7 +384,7 @@ Status SqliteStore::ReplaceDataset(const Dataset& dataset, const std::string& so
   // failure rolls everything back.
   status = transaction->Commit();
   if (!status.ok()) return status;
-  WriteSnapshot(dataset);
+  pending.Publish();
   return Status::Ok();
 }
 
