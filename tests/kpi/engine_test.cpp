@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "dataset_builder.h"
 
 namespace agencykpi {
@@ -11,9 +13,16 @@ namespace {
 using testing::D;
 using testing::DatasetBuilder;
 
-Report Compute(const Dataset& data, const char* period, const char* as_of, int grace_days = kDefaultGraceDays) {
-  const KpiEngine engine(data);
-  return engine.Compute(ReportRequest{ParsePeriod(period).value(), D(as_of), grace_days});
+// A report with the engine it refers to (a report's ids and names are views
+// into the engine's dataset).
+struct Computed : Report {
+  std::shared_ptr<const KpiEngine> engine;
+};
+
+Computed Compute(const Dataset& data, const char* period, const char* as_of, int grace_days = kDefaultGraceDays) {
+  auto engine = std::make_shared<const KpiEngine>(data);
+  Computed out{engine->Compute(ReportRequest{ParsePeriod(period).value(), D(as_of), grace_days}), engine};
+  return out;
 }
 
 const MissionMargin& MissionOf(const Report& r, const std::string& id) {
@@ -30,7 +39,7 @@ bool HasFlag(const MissionMargin& m, MarginFlag flag) {
 TEST(EngineTest, EmptyDatasetGivesNullRatiosNotZeroOrNaN) {
   DatasetBuilder b;
   b.Client("C1");
-  const Report r = Compute(b.data(), "2026-H1", "2026-06-30");
+  const Computed r = Compute(b.data(), "2026-H1", "2026-06-30");
   EXPECT_EQ(r.recurrence.decided, 0);
   EXPECT_FALSE(r.recurrence.recurrence_rate);
   EXPECT_FALSE(r.recurrence.renewal_rate);
@@ -54,7 +63,7 @@ TEST(EngineTest, CreditNotesCountAsBilledAndCancelRevenue) {
   b.Invoice(c1, "2026-02-01", 100000, m);
   b.Invoice(c1, "2026-02-20", -100000, m);
   b.Entry(e, "2026-02-02", 1000, m);
-  const Report r = Compute(b.data(), "2026-H1", "2026-06-30");
+  const Computed r = Compute(b.data(), "2026-H1", "2026-06-30");
   EXPECT_EQ(r.revenue.total_revenue, 0);
   EXPECT_EQ(r.revenue.clients_billed, 1);
   ASSERT_TRUE(r.revenue.average_per_client);
@@ -82,7 +91,7 @@ TEST(EngineTest, CostRateChangingInsideThePeriodPricesEachDay) {
   const RowId m = b.Mission("M1", c1);
   b.Entry(e, "2026-02-28", 800, m);
   b.Entry(e, "2026-03-01", 800, m);
-  const Report r = Compute(b.data(), "2026-Q1", "2026-03-31");
+  const Computed r = Compute(b.data(), "2026-Q1", "2026-03-31");
   EXPECT_EQ(MissionOf(r, "M1").labor_cost, 8 * 2000 + 8 * 2500);
   EXPECT_EQ(r.margin.labor_cost, 36000);
 }
@@ -97,7 +106,7 @@ TEST(EngineTest, OverheadIsSharedByHoursAndRoundedOnce) {
   const RowId m3 = b.Mission("M3", c1);
   for (RowId m : {m1, m2, m3}) b.Entry(e, "2026-01-10", 100, m);
   b.Expense("2026-01-15", 100, kNoRow, ExpenseCategory::kTools);  // 1.00 € over 3 missions
-  const Report r = Compute(b.data(), "2026-01", "2026-01-31");
+  const Computed r = Compute(b.data(), "2026-01", "2026-01-31");
   EXPECT_EQ(r.margin.overhead_pool, 100);
   EXPECT_EQ(r.margin.overhead_unallocated, 0);
   for (const auto& m : r.margin.missions) EXPECT_EQ(m.overhead, 33);  // 0.3333… each
@@ -113,7 +122,7 @@ TEST(EngineTest, OverheadWithoutMissionHoursStaysUnallocated) {
   const RowId e = b.Employee("E1");
   b.Rate(e, "2025-01-01", 3000);
   b.Entry(e, "2026-01-10", 200, kNoRow, Activity::kManagement);
-  const Report r = Compute(b.data(), "2026-01", "2026-01-31");
+  const Computed r = Compute(b.data(), "2026-01", "2026-01-31");
   EXPECT_EQ(r.margin.overhead_pool, 6000);
   EXPECT_EQ(r.margin.overhead_unallocated, 6000);
   EXPECT_TRUE(r.margin.missions.empty());
@@ -128,7 +137,7 @@ TEST(EngineTest, LastAggregationTakesGreatestValueOfTheLatestDay) {
   b.Result(m, "dn", "2026-06-20", 57 * kMicrosPerUnit);
   b.Result(m, "dn", "2026-03-01", 70 * kMicrosPerUnit);
   b.Result(m, "dn", "2026-07-01", 90 * kMicrosPerUnit);  // after the as-of date: does not exist yet
-  const Report r = Compute(b.data(), "2026-H1", "2026-06-30");
+  const Computed r = Compute(b.data(), "2026-H1", "2026-06-30");
   ASSERT_EQ(r.objectives.items.size(), 1U);
   const auto& o = r.objectives.items[0];
   EXPECT_EQ(o.achieved, 58 * kMicrosPerUnit);
@@ -141,7 +150,7 @@ TEST(EngineTest, LevelObjectiveInProgressHasNoProjection) {
   const RowId m = b.Mission("M1", c1);
   b.Objective("O1", m, "dn", Aggregation::kLast, 60 * kMicrosPerUnit, "2026-01-01", "2026-12-31");
   b.Result(m, "dn", "2026-03-01", 30 * kMicrosPerUnit);
-  const Report r = Compute(b.data(), "2026-H1", "2026-06-30");
+  const Computed r = Compute(b.data(), "2026-H1", "2026-06-30");
   const auto& o = r.objectives.items.at(0);
   EXPECT_EQ(o.status, ObjectiveStatus::kInProgress);
   EXPECT_FALSE(o.projected_attainment);
@@ -157,7 +166,7 @@ TEST(EngineTest, SumObjectivePacingIsExactAtTheBoundary) {
   b.Objective("O2", m, "orders", Aggregation::kSum, 100 * kMicrosPerUnit, "2026-01-01", "2026-01-10");
   b.Result(m, "implantations", "2026-01-02", 50 * kMicrosPerUnit);
   b.Result(m, "orders", "2026-01-02", 49999999);
-  const Report r = Compute(b.data(), "2026-01", "2026-01-05");
+  const Computed r = Compute(b.data(), "2026-01", "2026-01-05");
   ASSERT_EQ(r.objectives.items.size(), 2U);
   EXPECT_DOUBLE_EQ(r.objectives.items[0].elapsed, 0.5);
   EXPECT_DOUBLE_EQ(r.objectives.items[0].projected_attainment.value(), 1.0);
@@ -170,7 +179,7 @@ TEST(EngineTest, ObjectiveNotStartedHasNullAchievedAndZeroElapsed) {
   const RowId c1 = b.Client("C1");
   const RowId m = b.Mission("M1", c1);
   b.Objective("O1", m, "orders", Aggregation::kSum, kMicrosPerUnit, "2026-07-01", "2026-12-31");
-  const Report r = Compute(b.data(), "2026", "2026-06-30");
+  const Computed r = Compute(b.data(), "2026", "2026-06-30");
   const auto& o = r.objectives.items.at(0);
   EXPECT_EQ(o.status, ObjectiveStatus::kNotStarted);
   EXPECT_FALSE(o.achieved);
@@ -187,7 +196,7 @@ TEST(EngineTest, GraceDaysBoundary) {
   const RowId c1 = b.Client("C1");
   b.Contract("K1", c1, "2025-06-01", "2026-05-31");
   EXPECT_EQ(Compute(b.data(), "2026-H1", "2026-06-29").recurrence.pending, 1);
-  const Report lost = Compute(b.data(), "2026-H1", "2026-06-30");
+  const Computed lost = Compute(b.data(), "2026-H1", "2026-06-30");
   EXPECT_EQ(lost.recurrence.lost, 1);
   EXPECT_DOUBLE_EQ(lost.recurrence.churn_rate.value(), 1.0);
   EXPECT_EQ(Compute(b.data(), "2026-H1", "2026-06-30", 31).recurrence.pending, 1);
@@ -199,10 +208,10 @@ TEST(EngineTest, RenewalSignedAfterAsOfDoesNotCountYet) {
   const RowId c1 = b.Client("C1");
   const RowId k1 = b.Contract("K1", c1, "2025-01-01", "2026-03-31");
   b.Contract("K2", c1, "2026-04-01", "2027-03-31", k1, RenewalType::kSpontaneous, "2026-05-10");
-  const Report before = Compute(b.data(), "2026-H1", "2026-05-09");
+  const Computed before = Compute(b.data(), "2026-H1", "2026-05-09");
   ASSERT_EQ(before.recurrence.clients.size(), 1U);
   EXPECT_EQ(before.recurrence.clients[0].status, RecurrenceStatus::kLost);
-  const Report after = Compute(b.data(), "2026-H1", "2026-05-10");
+  const Computed after = Compute(b.data(), "2026-H1", "2026-05-10");
   EXPECT_EQ(after.recurrence.clients[0].status, RecurrenceStatus::kSpontaneous);
   EXPECT_DOUBLE_EQ(after.recurrence.recurrence_rate.value(), 1.0);
 }
@@ -221,7 +230,7 @@ TEST(EngineTest, ClientTakesTheBestStatusOfItsEndingContracts) {
   const RowId k2 = b.Contract("K2", c1, "2025-01-01", "2026-02-28");
   b.Contract("K1", c1, "2025-01-01", "2026-01-31");
   b.Contract("K3", c1, "2026-03-01", "2027-02-28", k2, RenewalType::kSolicited, "2026-02-20");
-  const Report r = Compute(b.data(), "2026-H1", "2026-06-30");
+  const Computed r = Compute(b.data(), "2026-H1", "2026-06-30");
   ASSERT_EQ(r.recurrence.clients.size(), 1U);
   EXPECT_EQ(r.recurrence.clients[0].status, RecurrenceStatus::kSolicited);
   EXPECT_EQ(r.recurrence.clients[0].ending_contracts, (std::vector<std::string_view>{"K1", "K2"}));
@@ -240,7 +249,7 @@ TEST(EngineTest, ParetoTiesOrderByIdAndThresholdsAreExact) {
   b.Invoice(a, "2026-01-10", 4000);  // tie with Z: A first
   b.Invoice(m, "2026-01-10", 1500);  // before = 0.80 exactly: B
   b.Invoice(c, "2026-01-10", 500);   // before = 0.95 exactly: C
-  const Report r = Compute(b.data(), "2026-01", "2026-01-31");
+  const Computed r = Compute(b.data(), "2026-01", "2026-01-31");
   ASSERT_EQ(r.revenue.clients.size(), 4U);
   EXPECT_EQ(r.revenue.clients[0].client_id, "A");
   EXPECT_EQ(r.revenue.clients[1].client_id, "Z");
@@ -264,7 +273,7 @@ TEST(EngineTest, EffortWithoutRevenueIsListed) {
   b.Invoice(c1, "2026-01-10", 1000);
   b.Visit(m2, "2026-01-12");
   b.Expense("2026-01-12", 500, m3);
-  const Report r = Compute(b.data(), "2026-01", "2026-01-31");
+  const Computed r = Compute(b.data(), "2026-01", "2026-01-31");
   ASSERT_EQ(r.revenue.clients.size(), 3U);
   EXPECT_EQ(r.revenue.clients[1].client_id, "C2");
   EXPECT_EQ(r.revenue.clients[1].visits, 1);
@@ -289,7 +298,7 @@ TEST(EngineTest, ErodingAndLowMarginAreComparedExactly) {
   // This quarter: revenue 1000 €, cost 850 € → rate 0.15: exactly −0.10, and not below 0.15.
   b.Invoice(c1, "2026-02-15", 100000, m);
   b.Expense("2026-02-15", 85000, m);
-  const Report r = Compute(b.data(), "2026-Q1", "2026-03-31");
+  const Computed r = Compute(b.data(), "2026-Q1", "2026-03-31");
   const auto& mm = MissionOf(r, "M1");
   EXPECT_DOUBLE_EQ(mm.full_margin_rate.value(), 0.15);
   EXPECT_DOUBLE_EQ(mm.previous_full_margin_rate.value(), 0.25);
@@ -300,7 +309,7 @@ TEST(EngineTest, PeriodAfterAsOfIsEmptyOfActivity) {
   DatasetBuilder b;
   const RowId c1 = b.Client("C1");
   b.Invoice(c1, "2026-09-10", 1000);
-  const Report r = Compute(b.data(), "2026-09", "2026-06-30");
+  const Computed r = Compute(b.data(), "2026-09", "2026-06-30");
   EXPECT_TRUE(r.revenue.clients.empty());
   EXPECT_EQ(FormatDate(r.period.previous.start), "2026-08-01");
 }
@@ -313,7 +322,7 @@ TEST(EngineTest, AvgComplexityUsesMissionsOverlappingTheEffectivePeriod) {
   b.Mission("M3", c1, "2025-01-01", "2026-12-31", 0);  // no complexity: left out
   const RowId m4 = b.Mission("M4", c1, "2026-01-01", "2026-03-31", 3);
   b.Invoice(c1, "2026-02-01", 1000, m4);
-  const Report r = Compute(b.data(), "2026-H1", "2026-05-15");
+  const Computed r = Compute(b.data(), "2026-H1", "2026-05-15");
   EXPECT_DOUBLE_EQ(r.revenue.clients.at(0).avg_complexity.value(), 2.5);
 }
 
