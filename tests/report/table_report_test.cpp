@@ -207,9 +207,12 @@ TEST(RenderTableTest, LongListsArePrintedWhole) {
   const MissionMargin model = report.margin.missions[0];
   report.margin.missions.clear();
   constexpr int kMissions = 1500;
+  std::vector<std::string> ids;  // the report's ids are views: keep their text alive
+  ids.reserve(kMissions);
   for (int i = 0; i < kMissions; ++i) {
     MissionMargin mission = model;
-    mission.mission_id = "M" + std::to_string(10000 + i);
+    ids.push_back(std::to_string(10000 + i).insert(0, "M"));
+    mission.mission_id = ids.back();
     mission.revenue = i * 1001;
     report.margin.missions.push_back(mission);
   }
