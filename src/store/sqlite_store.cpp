@@ -122,7 +122,37 @@ std::string FormatUtc(std::chrono::system_clock::time_point time) {
   return FormatDate(static_cast<Day>(days)) + clock.data();
 }
 
-void BindRow(SqliteStatement& statement, int index, RowId row) {
+constexpr size_t kRowsPerInsert = 64;
+
+// Binds one row's values into a statement that inserts several rows: the
+// row's parameter ?k is ?(offset + k) of the statement.
+class RowBinder {
+ public:
+  RowBinder(SqliteStatement& statement, int offset) : statement_(statement), offset_(offset) {}
+  void BindInt64(int index, int64_t value) { statement_.BindInt64(offset_ + index, value); }
+  void BindNull(int index) { statement_.BindNull(offset_ + index); }
+  void BindText(int index, std::string_view text) { statement_.BindText(offset_ + index, text); }
+  void BindOptionalText(int index, std::string_view text) { statement_.BindOptionalText(offset_ + index, text); }
+
+ private:
+  SqliteStatement& statement_;
+  int offset_;
+};
+
+// "INSERT INTO t VALUES (?1, ?2)" → the same for `rows` rows: (?1, ?2), (?3, ?4), …
+std::string MultiRowInsert(std::string_view sql, int columns, size_t rows) {
+  std::string out(sql.substr(0, sql.find('(')));
+  int parameter = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    out += r == 0 ? "(" : ", (";
+    for (int c = 0; c < columns; ++c) out += (c == 0 ? "?" : ", ?") + std::to_string(++parameter);
+    out += ")";
+  }
+  return out;
+}
+
+template <typename Binder>
+void BindRow(Binder& statement, int index, RowId row) {
   if (row == kNoRow) {
     statement.BindNull(index);
   } else {
@@ -416,22 +446,36 @@ Status SqliteStore::DeleteAll() {
 // Parameter 1 is always row_id.
 template <typename BindFn>
 Status SqliteStore::InsertRows(std::string_view table, std::string_view sql, size_t count, BindFn bind) {
-  auto statement = db_.Prepare(sql);
-  if (!statement.ok()) return statement.status();
-  for (size_t i = 0; i < count; ++i) {
-    statement->BindInt64(1, static_cast<int64_t>(i));
-    bind(*statement, i);
-    Status status = statement->StepDone();
-    statement->Reset();
+  // Rows go in by batches of kRowsPerInsert per statement: one statement run
+  // per batch instead of per row, which matters for millions of rows.
+  const auto columns = static_cast<int>(std::count(sql.begin(), sql.end(), '?'));
+  auto batch = db_.Prepare(MultiRowInsert(sql, columns, kRowsPerInsert));
+  if (!batch.ok()) return batch.status();
+  auto single = db_.Prepare(sql);
+  if (!single.ok()) return single.status();
+  for (size_t first = 0; first < count;) {
+    const bool full = count - first >= kRowsPerInsert;
+    SqliteStatement& statement = full ? *batch : *single;
+    const size_t rows = full ? kRowsPerInsert : 1;
+    for (size_t r = 0; r < rows; ++r) {
+      RowBinder binder(statement, static_cast<int>(r) * columns);
+      binder.BindInt64(1, static_cast<int64_t>(first + r));
+      bind(binder, first + r);
+    }
+    Status status = statement.StepDone();
+    statement.Reset();
     if (!status.ok()) {
-      return Status::Io("cannot store " + std::string(table) + " row " + std::to_string(i) + ": " +
+      return Status::Io("cannot store " + std::string(table) + " rows from " + std::to_string(first) + ": " +
                         status.message());
     }
-    ++rows_inserted_;
-    if (options_.after_row_inserted) {
-      status = options_.after_row_inserted(rows_inserted_);
-      if (!status.ok()) return status;
+    for (size_t r = 0; r < rows; ++r) {
+      ++rows_inserted_;
+      if (options_.after_row_inserted) {
+        status = options_.after_row_inserted(rows_inserted_);
+        if (!status.ok()) return status;
+      }
     }
+    first += rows;
   }
   return Status::Ok();
 }
@@ -439,7 +483,7 @@ Status SqliteStore::InsertRows(std::string_view table, std::string_view sql, siz
 Status SqliteStore::InsertAll(const Dataset& data) {
   rows_inserted_ = 0;
   Status status = InsertRows("clients", "INSERT INTO clients VALUES (?1, ?2, ?3, ?4)", data.clients.size(),
-                             [&](SqliteStatement& s, size_t i) {
+                             [&](RowBinder& s, size_t i) {
                                const Client& c = data.clients[i];
                                s.BindText(2, c.id);
                                s.BindText(3, c.name);
@@ -447,7 +491,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
                              });
   if (!status.ok()) return status;
   status = InsertRows("contracts", "INSERT INTO contracts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                      data.contracts.size(), [&](SqliteStatement& s, size_t i) {
+                      data.contracts.size(), [&](RowBinder& s, size_t i) {
                         const Contract& c = data.contracts[i];
                         s.BindText(2, c.id);
                         BindRow(s, 3, c.client);
@@ -463,7 +507,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
                       });
   if (!status.ok()) return status;
   status = InsertRows("missions", "INSERT INTO missions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                      data.missions.size(), [&](SqliteStatement& s, size_t i) {
+                      data.missions.size(), [&](RowBinder& s, size_t i) {
                         const Mission& m = data.missions[i];
                         s.BindText(2, m.id);
                         BindRow(s, 3, m.client);
@@ -480,7 +524,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
                       });
   if (!status.ok()) return status;
   status = InsertRows("employees", "INSERT INTO employees VALUES (?1, ?2, ?3, ?4)", data.employees.size(),
-                      [&](SqliteStatement& s, size_t i) {
+                      [&](RowBinder& s, size_t i) {
                         const Employee& e = data.employees[i];
                         s.BindText(2, e.id);
                         s.BindText(3, e.name);
@@ -488,7 +532,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
                       });
   if (!status.ok()) return status;
   status = InsertRows("cost_rates", "INSERT INTO cost_rates VALUES (?1, ?2, ?3, ?4)", data.cost_rates.size(),
-                      [&](SqliteStatement& s, size_t i) {
+                      [&](RowBinder& s, size_t i) {
                         const CostRate& r = data.cost_rates[i];
                         BindRow(s, 2, r.employee);
                         s.BindInt64(3, r.valid_from);
@@ -496,7 +540,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
                       });
   if (!status.ok()) return status;
   status = InsertRows("stores", "INSERT INTO stores VALUES (?1, ?2, ?3, ?4, ?5)", data.stores.size(),
-                      [&](SqliteStatement& s, size_t i) {
+                      [&](RowBinder& s, size_t i) {
                         const RetailStore& r = data.stores[i];
                         s.BindText(2, r.id);
                         s.BindText(3, r.name);
@@ -505,10 +549,10 @@ Status SqliteStore::InsertAll(const Dataset& data) {
                       });
   if (!status.ok()) return status;
   status = InsertRows("metrics", "INSERT INTO metrics VALUES (?1, ?2)", data.metrics.size(),
-                      [&](SqliteStatement& s, size_t i) { s.BindText(2, data.metrics[i]); });
+                      [&](RowBinder& s, size_t i) { s.BindText(2, data.metrics[i]); });
   if (!status.ok()) return status;
   status = InsertRows("objectives", "INSERT INTO objectives VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                      data.objectives.size(), [&](SqliteStatement& s, size_t i) {
+                      data.objectives.size(), [&](RowBinder& s, size_t i) {
                         const Objective& o = data.objectives[i];
                         s.BindText(2, o.id);
                         BindRow(s, 3, o.mission);
@@ -521,7 +565,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
   if (!status.ok()) return status;
   const TimeEntries& t = data.time_entries;
   status = InsertRows("time_entries", "INSERT INTO time_entries VALUES (?1, ?2, ?3, ?4, ?5, ?6)", t.size(),
-                      [&](SqliteStatement& s, size_t i) {
+                      [&](RowBinder& s, size_t i) {
                         BindRow(s, 2, t.employee[i]);
                         s.BindInt64(3, t.date[i]);
                         s.BindInt64(4, t.hours[i]);
@@ -531,7 +575,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
   if (!status.ok()) return status;
   const Expenses& e = data.expenses;
   status = InsertRows("expenses", "INSERT INTO expenses VALUES (?1, ?2, ?3, ?4, ?5)", e.size(),
-                      [&](SqliteStatement& s, size_t i) {
+                      [&](RowBinder& s, size_t i) {
                         s.BindInt64(2, e.date[i]);
                         s.BindInt64(3, e.amount[i]);
                         s.BindInt64(4, categories_.Encode(e.category[i]));
@@ -540,7 +584,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
   if (!status.ok()) return status;
   const Invoices& inv = data.invoices;
   status = InsertRows("invoices", "INSERT INTO invoices VALUES (?1, ?2, ?3, ?4, ?5, ?6)", inv.size(),
-                      [&](SqliteStatement& s, size_t i) {
+                      [&](RowBinder& s, size_t i) {
                         s.BindText(2, inv.id[i]);
                         BindRow(s, 3, inv.client[i]);
                         s.BindInt64(4, inv.date[i]);
@@ -550,7 +594,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
   if (!status.ok()) return status;
   const Visits& v = data.visits;
   status = InsertRows("visits", "INSERT INTO visits VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", v.size(),
-                      [&](SqliteStatement& s, size_t i) {
+                      [&](RowBinder& s, size_t i) {
                         s.BindText(2, v.id[i]);
                         BindRow(s, 3, v.employee[i]);
                         BindRow(s, 4, v.mission[i]);
@@ -561,7 +605,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
   if (!status.ok()) return status;
   const Results& r = data.results;
   status = InsertRows("results", "INSERT INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6)", r.size(),
-                      [&](SqliteStatement& s, size_t i) {
+                      [&](RowBinder& s, size_t i) {
                         BindRow(s, 2, r.mission[i]);
                         BindRow(s, 3, r.metric[i]);
                         s.BindInt64(4, r.date[i]);
@@ -571,7 +615,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
   if (!status.ok()) return status;
   const StoreAudits& a = data.store_audits;
   return InsertRows("store_audits", "INSERT INTO store_audits VALUES (?1, ?2, ?3, ?4, ?5, ?6)", a.size(),
-                    [&](SqliteStatement& s, size_t i) {
+                    [&](RowBinder& s, size_t i) {
                       s.BindInt64(2, a.date[i]);
                       BindRow(s, 3, a.store[i]);
                       BindRow(s, 4, a.client[i]);
