@@ -166,7 +166,16 @@ struct PreparedDataset {
 
   std::vector<RowId> renewed_by;  // per contract: the contract renewing it, or kNoRow
   std::vector<RowId> mission_client;
-  std::vector<std::vector<RowId>> client_missions;
+  // The missions of each client that have a complexity, in client order:
+  // client c's are [complexity_begin[c], complexity_begin[c + 1]). Compact,
+  // so the average complexity of every client is one sequential scan.
+  struct RatedMission {
+    Day start;
+    Day end;
+    int8_t complexity;
+  };
+  std::vector<uint32_t> complexity_begin;
+  std::vector<RatedMission> rated_missions;
   std::vector<RowId> client_order, contract_order, mission_order, objective_order;  // by id
   std::vector<int32_t> client_rank, contract_rank;
 };
@@ -423,9 +432,9 @@ RevenueSection ComputeRevenue(const Dataset& data, const PreparedDataset& p,
     if (total != 0 && billed != 0) rc.index_vs_average = RatioOf(cs.revenue * billed, total);
     int64_t complexity_sum = 0;
     int64_t complexity_count = 0;
-    for (RowId m : p.client_missions[c]) {
-      const Mission& mission = data.missions[m];
-      if (mission.complexity == 0 || mission.start > to || mission.end < from) continue;
+    for (uint32_t k = p.complexity_begin[c]; k < p.complexity_begin[c + 1]; ++k) {
+      const auto& mission = p.rated_missions[k];
+      if (mission.start > to || mission.end < from) continue;
       complexity_sum += mission.complexity;
       ++complexity_count;
     }
@@ -735,9 +744,15 @@ void PrepareOtherFacts(const Dataset& d, PreparedDataset& p) {
     const RowId renewed = d.contracts[k].renewal_of;
     if (renewed != kNoRow) p.renewed_by[renewed] = static_cast<RowId>(k);
   }
-  p.client_missions.resize(d.clients.size());
-  for (size_t m = 0; m < d.missions.size(); ++m) {
-    p.client_missions[d.missions[m].client].push_back(static_cast<RowId>(m));
+  p.complexity_begin.assign(d.clients.size() + 1, 0);
+  for (const Mission& m : d.missions) {
+    if (m.complexity != 0) ++p.complexity_begin[static_cast<size_t>(m.client) + 1];
+  }
+  for (size_t c = 1; c < p.complexity_begin.size(); ++c) p.complexity_begin[c] += p.complexity_begin[c - 1];
+  p.rated_missions.resize(p.complexity_begin.back());
+  std::vector<uint32_t> next(p.complexity_begin.begin(), p.complexity_begin.end() - 1);
+  for (const Mission& m : d.missions) {
+    if (m.complexity != 0) p.rated_missions[next[static_cast<size_t>(m.client)]++] = {m.start, m.end, m.complexity};
   }
   p.mission_client.reserve(d.missions.size());
   for (const Mission& m : d.missions) p.mission_client.push_back(m.client);
