@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "cli/progress.h"
+#include "common/memory.h"
 #include "common/period.h"
 #include "demo/demo_agency.h"
 #include "ingest/agency_reader.h"
@@ -152,6 +153,7 @@ int RunServe(const ServeArgs& args) {
   if (!store.ok()) return Fail(store.status());
   auto service = AgencyService::Open(std::move(*store));
   if (!service.ok()) return Fail(service.status());
+  KeepFreedMemoryForReuse();  // from now on, each report reuses the last one's memory
   ServerOptions options;
   options.host = args.host;
   options.port = static_cast<uint16_t>(args.port);

@@ -6,11 +6,9 @@
 #include <exception>
 
 #include "cli/commands.h"
-#include "common/memory.h"
 
 int main(int argc, char** argv) {
   using namespace agencykpi;
-  KeepFreedMemoryForReuse();
   CLI::App app{"agencykpi: sales KPIs of a field-sales agency (recurrence, revenue per client, "
                "margin per mission, objective attainment)"};
   app.require_subcommand(1);

@@ -709,7 +709,7 @@ void PrepareTimeEntries(Dataset& d, PreparedDataset& p) {
 
 // Everything but the time entries: other facts by date, result series, and
 // the orders and indexes of the reference tables.
-void PrepareOtherFacts(const Dataset& d, PreparedDataset& p) {
+void PrepareOtherFacts(Dataset& d, PreparedDataset& p) {
   const auto expense_order = OrderByDate(d.expenses.date);
   p.expense_date = Permuted(d.expenses.date, expense_order);
   p.expense_amount = Permuted(d.expenses.amount, expense_order);
@@ -721,12 +721,15 @@ void PrepareOtherFacts(const Dataset& d, PreparedDataset& p) {
   p.invoice_amount = Permuted(d.invoices.amount, invoice_order);
   p.invoice_client = Permuted(d.invoices.client, invoice_order);
   p.invoice_mission = Permuted(d.invoices.mission, invoice_order);
+  // Held in the engine's layout now; the dataset's copies are not needed.
+  d.expenses = Expenses{};
+  d.invoices = Invoices{};
 
   const auto visit_order = OrderByDate(d.visits.date);
   p.visit_date = Permuted(d.visits.date, visit_order);
   p.visit_mission = Permuted(d.visits.mission, visit_order);
 
-  const Results& res = d.results;
+  Results& res = d.results;
   std::vector<uint32_t> result_order(res.size());
   std::iota(result_order.begin(), result_order.end(), 0U);
   std::sort(result_order.begin(), result_order.end(), [&](uint32_t x, uint32_t y) {
@@ -738,6 +741,7 @@ void PrepareOtherFacts(const Dataset& d, PreparedDataset& p) {
     series.value.push_back(res.value[i]);
     series.running_sum.push_back((series.running_sum.empty() ? 0 : series.running_sum.back()) + res.value[i]);
   }
+  d.results = Results{};  // held as series now
 
   p.renewed_by.assign(d.contracts.size(), kNoRow);
   for (size_t k = 0; k < d.contracts.size(); ++k) {
@@ -767,10 +771,10 @@ void PrepareOtherFacts(const Dataset& d, PreparedDataset& p) {
 }  // namespace
 
 KpiEngine::KpiEngine(Dataset dataset) : dataset_(std::move(dataset)), prepared_(std::make_unique<PreparedDataset>()) {
-  // One after the other, not side by side: the time entries are the bulk of
-  // the memory, and their source columns are freed before the rest is built.
-  PrepareTimeEntries(dataset_, *prepared_);
+  // One after the other, not side by side, to bound memory: the other facts
+  // first (their source columns freed), then the time entries column by column.
   PrepareOtherFacts(dataset_, *prepared_);
+  PrepareTimeEntries(dataset_, *prepared_);
 }
 
 KpiEngine::~KpiEngine() = default;

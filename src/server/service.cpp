@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/memory.h"
 #include "report/json_report.h"
 
 namespace agencykpi {
@@ -105,6 +106,7 @@ ImportOutcome AgencyService::Import(FileSource& files, const std::string& source
   // Keys hold the version, so old entries can never be served again; drop them now.
   reports_.Clear();
   report_json_.Clear();
+  ReturnFreedMemory();  // the import's temporary memory, and the old dataset once unused
   return outcome;
 }
 

@@ -28,7 +28,8 @@ class Snapshot {
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;
 
-  // The dataset without its time entries, which the engine holds in its own layout.
+  // The dataset without its time entries, expenses, invoices and results,
+  // which the engine holds in its own layout.
   [[nodiscard]] const Dataset& dataset() const { return engine_.dataset(); }
   [[nodiscard]] const KpiEngine& engine() const { return engine_; }
   [[nodiscard]] const StoreMeta& meta() const { return meta_; }
