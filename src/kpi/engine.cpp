@@ -1,6 +1,7 @@
 #include "kpi/engine.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <future>
 #include <limits>
@@ -11,6 +12,7 @@ namespace agencykpi {
 namespace {
 
 constexpr Int128 kHundred = 100;
+constexpr size_t kMissionChunk = 2048;  // missions per piece of work shared by the two cores
 
 // Rows in the byte order of their ids: lists are produced by walking this
 // order, so no report ever sorts by id.
@@ -492,15 +494,11 @@ MarginSection ComputeMarginTotals(const PeriodActivity& act) {
   return out;
 }
 
-// The margin lines of the listed missions among mission_order[first, last).
-std::vector<MissionMargin> ComputeMissionMargins(const Dataset& data, const PreparedDataset& p,
-                                                 const PeriodActivity& act, const PeriodActivity& previous,
-                                                 size_t first, size_t last) {
-  std::vector<MissionMargin> out;
+// Writes the margin lines of the listed missions among
+// mission_order[first, last) from `out` on.
+void ComputeMissionMargins(const Dataset& data, const PreparedDataset& p, const PeriodActivity& act,
+                           const PeriodActivity& previous, size_t first, size_t last, MissionMargin* out) {
   const auto* order = p.mission_order.data();
-  out.reserve(static_cast<size_t>(std::count_if(order + first, order + last, [&](RowId m) {
-    return act.missions[static_cast<size_t>(m)].listed;
-  })));
   for (size_t position = first; position < last; ++position) {
     const RowId mission_row = order[position];
     const auto m = static_cast<size_t>(mission_row);
@@ -552,9 +550,8 @@ std::vector<MissionMargin> ComputeMissionMargins(const Dataset& data, const Prep
       mm.flags.push_back(MarginFlag::kEroding);
     }
     if (ms.revenue == 0 && full_cost.num > 0) mm.flags.push_back(MarginFlag::kUnbilled);
-    out.push_back(std::move(mm));
+    *out++ = std::move(mm);
   }
-  return out;
 }
 
 ObjectivesSection ComputeObjectives(const Dataset& data, const PreparedDataset& p,
@@ -798,20 +795,36 @@ Report KpiEngine::Compute(const ReportRequest& request) const {
       SumActivity(dataset_, *prepared_, request.period.start, effective_end, /*with_breakdowns=*/true);
   const PeriodActivity previous = previous_future.get();
 
-  // Two halves of equal weight, one per core: the mission list is the
-  // largest piece, so each side builds half of it.
-  const size_t half = prepared_->mission_order.size() / 2;
-  auto second_half = std::async(std::launch::async, [&] {
+  // Both cores build the report: this one the revenue section, the other the
+  // objectives and recurrence; then both take chunks of the mission list
+  // (the largest piece) until none is left, each writing its chunk's lines in
+  // place, so the cores finish together and no line is copied.
+  const size_t missions = prepared_->mission_order.size();
+  const size_t chunks = (missions + kMissionChunk - 1) / kMissionChunk;
+  std::vector<size_t> chunk_start(chunks + 1, 0);  // first line of each chunk
+  for (size_t k = 0; k < chunks; ++k) {
+    const auto* order = prepared_->mission_order.data();
+    chunk_start[k + 1] = chunk_start[k] + static_cast<size_t>(std::count_if(
+        order + k * kMissionChunk, order + std::min(missions, (k + 1) * kMissionChunk),
+        [&](RowId m) { return current.missions[static_cast<size_t>(m)].listed; }));
+  }
+  report.margin = ComputeMarginTotals(current);
+  report.margin.missions.resize(chunk_start[chunks]);
+  std::atomic<size_t> next_chunk{0};
+  const auto build_mission_lines = [&] {
+    for (size_t k; (k = next_chunk.fetch_add(1)) < chunks;) {
+      ComputeMissionMargins(dataset_, *prepared_, current, previous, k * kMissionChunk,
+                            std::min(missions, (k + 1) * kMissionChunk), report.margin.missions.data() + chunk_start[k]);
+    }
+  };
+  auto other_core = std::async(std::launch::async, [&] {
     report.objectives = ComputeObjectives(dataset_, *prepared_, request);
     report.recurrence = ComputeRecurrence(dataset_, *prepared_, request, effective_end);
-    return ComputeMissionMargins(dataset_, *prepared_, current, previous, half, prepared_->mission_order.size());
+    build_mission_lines();
   });
   report.revenue = ComputeRevenue(dataset_, *prepared_, current, request.period.start, effective_end);
-  report.margin = ComputeMarginTotals(current);
-  report.margin.missions = ComputeMissionMargins(dataset_, *prepared_, current, previous, 0, half);
-  std::vector<MissionMargin> rest = second_half.get();
-  report.margin.missions.insert(report.margin.missions.end(), std::make_move_iterator(rest.begin()),
-                                std::make_move_iterator(rest.end()));
+  build_mission_lines();
+  other_core.get();
   return report;
 }
 
