@@ -11,6 +11,8 @@ int ExitCodeFor(ErrorCode code) {
     case ErrorCode::kTooLarge:
       return 2;
     case ErrorCode::kIo:
+    case ErrorCode::kCancelled:
+    case ErrorCode::kBusy:
     case ErrorCode::kInternal:
       return 1;
   }

@@ -18,6 +18,8 @@ enum class ErrorCode {
   kNotFound,      // a file, a client, a mission that does not exist
   kTooLarge,      // a limit was exceeded (upload size, row count)
   kIo,            // the file system or the store failed
+  kCancelled,     // the work was cancelled (a cancel request, a stopping server)
+  kBusy,          // another import is running: try again later
   kInternal,      // a bug or an unexpected state
 };
 
@@ -29,6 +31,8 @@ class Status {
   static Status NotFound(std::string message) { return {ErrorCode::kNotFound, std::move(message)}; }
   static Status TooLarge(std::string message) { return {ErrorCode::kTooLarge, std::move(message)}; }
   static Status Io(std::string message) { return {ErrorCode::kIo, std::move(message)}; }
+  static Status Cancelled(std::string message) { return {ErrorCode::kCancelled, std::move(message)}; }
+  static Status Busy(std::string message) { return {ErrorCode::kBusy, std::move(message)}; }
   static Status Internal(std::string message) { return {ErrorCode::kInternal, std::move(message)}; }
 
   [[nodiscard]] bool ok() const { return code_ == ErrorCode::kOk; }

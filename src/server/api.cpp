@@ -650,6 +650,8 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kInvalidInput: return 400;
     case ErrorCode::kNotFound: return 404;
     case ErrorCode::kTooLarge: return 413;
+    case ErrorCode::kBusy: return 503;
+    case ErrorCode::kCancelled: return 409;
     case ErrorCode::kIo:
     case ErrorCode::kInternal: return 500;
   }

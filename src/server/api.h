@@ -7,6 +7,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "common/status.h"
 #include "server/service.h"
@@ -24,6 +26,8 @@ struct ApiResponse {
   int status = 200;
   std::string body;
   std::string content_type = "application/json; charset=utf-8";
+  // Further response headers (Allow, Retry-After…), name → value.
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 ApiResponse HandleApi(AgencyService& service, const ApiRequest& request);
