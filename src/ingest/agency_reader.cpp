@@ -557,6 +557,8 @@ class AgencyReader {
 
     IngestOutcome outcome;
     outcome.dataset = std::move(dataset_);
+    outcome.error_count = errors_.count();
+    outcome.warning_count = warnings_.count();
     outcome.errors = std::move(errors_).Finish();
     outcome.warnings = std::move(warnings_).Finish();
     return outcome;
@@ -1249,7 +1251,8 @@ std::unique_ptr<FileSource> MemorySource(std::map<std::string, std::string> file
   return std::make_unique<MemoryFileSource>(std::move(files));
 }
 
-IngestOutcome ReadAgency(FileSource& source, const ProgressFn& progress) {
+IngestOutcome ReadAgency(FileSource& source, const ProgressFn& progress, const CancelToken* cancel) {
+  (void)cancel;  // polled between rows once the reader supports it
   return AgencyReader(source, progress).Run();
 }
 

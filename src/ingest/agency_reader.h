@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "common/cancel.h"
 #include "common/status.h"
 #include "domain/dataset.h"
 
@@ -33,8 +34,12 @@ struct Diagnostic {
 
 struct IngestOutcome {
   Dataset dataset;                   // valid only when errors is empty
-  std::vector<Diagnostic> errors;    // in file order, then line order
+  std::vector<Diagnostic> errors;    // in file order, then line order (capped, see ReadAgency)
   std::vector<Diagnostic> warnings;
+  size_t error_count = 0;            // every error found, shown or not
+  size_t warning_count = 0;
+  std::vector<std::string> empty_tables;  // tables with no row ("invoices"…), absent files included
+  bool cancelled = false;            // the cancel token was raised: errors says so
   [[nodiscard]] bool ok() const { return errors.empty(); }
 };
 
@@ -63,6 +68,7 @@ using ProgressFn = std::function<void(uint64_t done, uint64_t total)>;
 // called about every 64 KiB parsed and once at the end with done == total.
 // All files are read from `source` first (total = their size). Not
 // thread-safe with respect to `source`; otherwise no shared state.
-IngestOutcome ReadAgency(FileSource& source, const ProgressFn& progress = {});
+// When `cancel` is raised the reading stops and the outcome is cancelled.
+IngestOutcome ReadAgency(FileSource& source, const ProgressFn& progress = {}, const CancelToken* cancel = nullptr);
 
 }  // namespace agencykpi

@@ -340,7 +340,7 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
 
-  Status ReplaceDataset(const Dataset& dataset, const std::string& source) override;
+  Status ReplaceDataset(const Dataset& dataset, const std::string& source, const CancelToken* cancel) override;
   Result<Dataset> LoadDataset() override;
   Result<StoreMeta> Meta() override;
 
@@ -368,7 +368,8 @@ class SqliteStore final : public Store {
   int64_t rows_inserted_ = 0;  // in the running import, for the test hook
 };
 
-Status SqliteStore::ReplaceDataset(const Dataset& dataset, const std::string& source) {
+Status SqliteStore::ReplaceDataset(const Dataset& dataset, const std::string& source, const CancelToken* cancel) {
+  (void)cancel;  // polled between rows once the store supports it
   Status status = CheckColumns(dataset);
   if (!status.ok()) return status;
   status = CheckReferences(dataset);

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "common/cancel.h"
 #include "common/status.h"
 #include "domain/dataset.h"
 
@@ -37,7 +38,10 @@ class Store {
  public:
   virtual ~Store() = default;
   // Replaces the whole dataset in one transaction; `source` is recorded in meta.
-  virtual Status ReplaceDataset(const Dataset& dataset, const std::string& source) = 0;
+  // When `cancel` is raised during the write, the transaction is rolled back
+  // and kCancelled returned: the previous dataset stays as it was.
+  virtual Status ReplaceDataset(const Dataset& dataset, const std::string& source,
+                                const CancelToken* cancel = nullptr) = 0;
   // Loads the current dataset (empty if never imported).
   virtual Result<Dataset> LoadDataset() = 0;
   virtual Result<StoreMeta> Meta() = 0;
