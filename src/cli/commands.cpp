@@ -24,8 +24,10 @@ namespace agencykpi {
 namespace {
 
 // Reads and validates a folder, printing every warning and error to stderr.
-// Returns nullopt (after printing) when the folder is refused.
-std::optional<Dataset> ReadFolder(const std::string& folder, bool show_progress) {
+// Returns nullopt (after printing) when the folder is refused. When given,
+// `empty_tables` gets the tables without a row.
+std::optional<Dataset> ReadFolder(const std::string& folder, bool show_progress,
+                                  std::vector<std::string>* empty_tables = nullptr) {
   auto source = FolderSource(folder);
   std::optional<ProgressBar> bar;
   ProgressFn progress;
@@ -38,10 +40,11 @@ std::optional<Dataset> ReadFolder(const std::string& folder, bool show_progress)
   for (const auto& w : outcome.warnings) std::fprintf(stderr, "warning: %s\n", w.ToString().c_str());
   for (const auto& e : outcome.errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
   if (!outcome.ok()) {
-    std::fprintf(stderr, "%s: refused, %zu error%s\n", folder.c_str(), outcome.errors.size(),
-                 outcome.errors.size() == 1 ? "" : "s");
+    std::fprintf(stderr, "%s: refused, %s error%s\n", folder.c_str(), GroupThousands(outcome.error_count).c_str(),
+                 outcome.error_count == 1 ? "" : "s");
     return std::nullopt;
   }
+  if (empty_tables != nullptr) *empty_tables = std::move(outcome.empty_tables);
   return std::move(outcome.dataset);
 }
 
@@ -50,34 +53,55 @@ int Fail(const Status& status) {
   return ExitCodeFor(status.code());
 }
 
-void PrintCounts(const Dataset& d) {
+// The store as a command opens it: report reads only (a missing or foreign
+// file is refused, nothing is written); import and serve read and write.
+// What fails nothing but deserves notice (a snapshot not written, and why)
+// goes to stderr.
+SqliteStoreOptions StoreOptions(StoreAccess access) {
+  SqliteStoreOptions options;
+  options.access = access;
+  options.on_warning = [](const Status& warning) {
+    std::fprintf(stderr, "warning: %s\n", warning.message().c_str());
+  };
+  return options;
+}
+
+// The rows read, then the tables without any (an empty invoices table must
+// be seen, not taken for zero revenue).
+void PrintCounts(const Dataset& d, const std::vector<std::string>& empty_tables) {
   std::fprintf(stderr,
                "%zu clients, %zu contracts, %zu missions, %zu employees, %zu time entries, "
                "%zu invoices, %zu expenses, %zu visits, %zu objectives, %zu results\n",
                d.clients.size(), d.contracts.size(), d.missions.size(), d.employees.size(),
                d.time_entries.size(), d.invoices.size(), d.expenses.size(), d.visits.size(),
                d.objectives.size(), d.results.size());
+  if (empty_tables.empty()) return;
+  std::string names;
+  for (const std::string& table : empty_tables) names += (names.empty() ? "" : ", ") + table;
+  std::fprintf(stderr, "empty tables: %s\n", names.c_str());
 }
 
 }  // namespace
 
 int RunCheck(const CheckArgs& args) {
-  const auto dataset = ReadFolder(args.folder, /*show_progress=*/true);
+  std::vector<std::string> empty_tables;
+  const auto dataset = ReadFolder(args.folder, /*show_progress=*/true, &empty_tables);
   if (!dataset) return 2;
-  PrintCounts(*dataset);
+  PrintCounts(*dataset, empty_tables);
   std::fprintf(stderr, "%s: valid\n", args.folder.c_str());
   return 0;
 }
 
 int RunImport(const ImportArgs& args) {
   const auto started = std::chrono::steady_clock::now();
-  const auto dataset = ReadFolder(args.folder, /*show_progress=*/true);
+  std::vector<std::string> empty_tables;
+  const auto dataset = ReadFolder(args.folder, /*show_progress=*/true, &empty_tables);
   if (!dataset) return 2;  // nothing was written
-  auto store = OpenSqliteStore(args.db);
+  auto store = OpenSqliteStore(args.db, StoreOptions(StoreAccess::kReadWrite));
   if (!store.ok()) return Fail(store.status());
   const Status written = (*store)->ReplaceDataset(*dataset, args.folder);
   if (!written.ok()) return Fail(written);
-  PrintCounts(*dataset);
+  PrintCounts(*dataset, empty_tables);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::fprintf(stderr, "imported %s into %s in %.2f s\n", args.folder.c_str(), args.db.c_str(), seconds);
   return 0;
@@ -89,7 +113,7 @@ int RunReport(const ReportArgs& args) {
   if (!args.as_of.empty()) {
     const auto parsed = ParseDate(args.as_of);
     if (!parsed) {
-      return Fail(Status::InvalidInput("invalid --as-of '" + args.as_of + "': expected YYYY-MM-DD or DD/MM/YYYY"));
+      return Fail(Status::InvalidInput("invalid --as-of '" + args.as_of + "': expected YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY"));
     }
     as_of = *parsed;
   }
@@ -114,7 +138,7 @@ int RunReport(const ReportArgs& args) {
     if (!read) return 2;
     dataset = std::move(*read);
   } else {
-    auto store = OpenSqliteStore(args.db);
+    auto store = OpenSqliteStore(args.db, StoreOptions(StoreAccess::kReadOnly));
     if (!store.ok()) return Fail(store.status());
     auto loaded = (*store)->LoadDataset();
     if (!loaded.ok()) return Fail(loaded.status());
@@ -148,14 +172,18 @@ int RunReport(const ReportArgs& args) {
   return std::fflush(stdout) == 0 ? 0 : 1;
 }
 
+// How long `serve`, once stopped, waits for a cancelled import to end.
+constexpr std::chrono::seconds kServeImportStopWait{3};
+
 int RunServe(const ServeArgs& args) {
-  auto store = OpenSqliteStore(args.db);
+  auto store = OpenSqliteStore(args.db, StoreOptions(StoreAccess::kReadWrite));
   if (!store.ok()) return Fail(store.status());
   auto service = AgencyService::Open(std::move(*store));
   if (!service.ok()) return Fail(service.status());
   KeepFreedMemoryForReuse();  // from now on, each report reuses the last one's memory
   ServerOptions options;
   options.host = args.host;
+  options.allowed_hosts = args.allowed_hosts;
   options.port = static_cast<uint16_t>(args.port);
   options.threads = args.threads;
   options.web_root = args.web.empty() ? DefaultWebRoot(std::filesystem::absolute(args.executable))
@@ -165,9 +193,22 @@ int RunServe(const ServeArgs& args) {
   if (options.web_root.empty()) {
     std::fprintf(stderr, "note: no dashboard found (build it with `make build`); serving the API only\n");
   }
+  if (!(*server)->loopback_only()) {
+    std::fprintf(stderr,
+                 "warning: listening on %s, beyond this machine, with no authentication yet: anyone who can reach "
+                 "it can read every figure and replace the data\n",
+                 args.host.c_str());
+  }
   std::fprintf(stderr, "agencykpi: serving %s on http://%s:%u/ (Ctrl-C to stop)\n", args.db.c_str(),
                args.host.c_str(), static_cast<unsigned>((*server)->port()));
   (*server)->Run(/*handle_signals=*/true);
+  if (!(*server)->WaitForImportThread(kServeImportStopWait)) {
+    // The import was cancelled but has not given its thread back; nothing of
+    // it is committed, so leave without waiting for it.
+    std::fprintf(stderr, "agencykpi: stopped (an unfinished import was abandoned)\n");
+    std::fflush(stderr);
+    std::_Exit(0);
+  }
   std::fprintf(stderr, "agencykpi: stopped\n");
   return 0;
 }

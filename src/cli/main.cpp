@@ -25,12 +25,12 @@ int main(int argc, char** argv) {
 
   ReportArgs report_args;
   auto* report_cmd = app.add_subcommand("report", "Compute the four KPIs for a period");
-  auto* db_opt = report_cmd->add_option("--db", report_args.db, "SQLite database written by import")->check(CLI::ExistingFile);
+  auto* db_opt = report_cmd->add_option("--db", report_args.db, "SQLite database written by import");
   auto* data_opt = report_cmd->add_option("--data", report_args.data, "Agency folder, read directly")->check(CLI::ExistingDirectory);
   db_opt->excludes(data_opt);
   report_cmd->add_option("--period", report_args.period,
                          "2026, 2026-H1, 2026-Q1, 2026-03 or 2026-01-01..2026-06-30 (default: the half-year of --as-of)");
-  report_cmd->add_option("--as-of", report_args.as_of, "Date the report is seen from, YYYY-MM-DD or DD/MM/YYYY (default: today)");
+  report_cmd->add_option("--as-of", report_args.as_of, "Date the report is seen from, YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY (default: today)");
   report_cmd->add_option("--grace-days", report_args.grace_days, "Days after a contract's end before it counts as lost")
       ->check(CLI::NonNegativeNumber);
   report_cmd->add_option("--format", report_args.format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
@@ -49,6 +49,8 @@ int main(int argc, char** argv) {
   auto* serve_cmd = app.add_subcommand("serve", "Serve the dashboard and the JSON API");
   serve_cmd->add_option("--db", serve_args.db, "SQLite database written by import (created empty if needed)")->required();
   serve_cmd->add_option("--host", serve_args.host, "Address to listen on (loopback by default)");
+  serve_cmd->add_option("--allowed-host", serve_args.allowed_hosts,
+                        "Another host name the server is reached by (repeatable; loopback names are always allowed)");
   serve_cmd->add_option("--port", serve_args.port, "Port (0: any free port)")->check(CLI::Range(0, 65535));
   serve_cmd->add_option("--threads", serve_args.threads, "Worker threads")->check(CLI::Range(1, 64));
   serve_cmd->add_option("--web", serve_args.web, "Dashboard folder (default: found beside the binary)")

@@ -59,17 +59,23 @@ CivilDate CivilFromDay(Day day) {
 }
 
 std::optional<Day> ParseDate(std::string_view text) {
-  constexpr size_t kDateLength = 10;
-  if (text.size() != kDateLength) return std::nullopt;
+  constexpr size_t kDateLength = 10;       // YYYY-MM-DD, DD/MM/YYYY
+  constexpr size_t kShortDateLength = 8;   // DD/MM/YY
+  constexpr int kShortYearBase = 2000;     // DD/MM/YY is in 20YY
   std::optional<int> year, month, day;
-  if (text[4] == '-' && text[7] == '-') {
+  if (text.size() == kDateLength && text[4] == '-' && text[7] == '-') {
     year = Digits(text, 0, 4);
     month = Digits(text, 5, 2);
     day = Digits(text, 8, 2);
-  } else if (text[2] == '/' && text[5] == '/') {
+  } else if (text.size() == kDateLength && text[2] == '/' && text[5] == '/') {
     day = Digits(text, 0, 2);
     month = Digits(text, 3, 2);
     year = Digits(text, 6, 4);
+  } else if (text.size() == kShortDateLength && text[2] == '/' && text[5] == '/') {
+    day = Digits(text, 0, 2);
+    month = Digits(text, 3, 2);
+    year = Digits(text, 6, 2);
+    if (year) *year += kShortYearBase;
   } else {
     return std::nullopt;
   }

@@ -23,8 +23,10 @@ CivilDate CivilFromDay(Day day);
 bool IsValidCivil(int year, int month, int day);
 int DaysInMonth(int year, int month);
 
-// Parses `YYYY-MM-DD` or `DD/MM/YYYY` (French exports). Returns nullopt for
-// anything else or a day that does not exist (2026-02-30).
+// Parses `YYYY-MM-DD`, `DD/MM/YYYY` (French exports) or `DD/MM/YY` (what
+// LibreOffice and Excel write by default in French; the year is 20YY).
+// Returns nullopt for anything else or a day that does not exist
+// (2026-02-30, 29/02/27).
 std::optional<Day> ParseDate(std::string_view text);
 
 // `YYYY-MM-DD`.

@@ -14,18 +14,20 @@
 #include <string_view>
 #include <system_error>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "ingest/csv_reader.h"
+#include "ingest/limits.h"
 #include "ingest/value_parser.h"
 
 namespace agencykpi {
 namespace {
 
-// Limits and units, in one place.
-constexpr size_t kMaxReportedDiagnostics = 1000;  // then one "N more" line
+// Units and rules of the format (the limits are in limits.h).
 constexpr uint64_t kProgressStep = 64 * 1024;     // bytes between progress calls
-constexpr size_t kMaxRowsPerTable = static_cast<size_t>(std::numeric_limits<RowId>::max());
+static_assert(kMaxRowsPerFile < static_cast<size_t>(std::numeric_limits<RowId>::max()));
+static_assert((kCancelCheckRows & (kCancelCheckRows - 1)) == 0, "a power of two: checked with a mask");
 constexpr size_t kMaxMetricKeyLength = 64;
 constexpr int kMoneyDecimals = 2;
 constexpr int kHoursDecimals = 2;
@@ -59,7 +61,38 @@ constexpr std::array<std::string_view, 13> kFiles = {
 constexpr std::array<std::string_view, 2> kRenewalTypeNames = {"spontaneous", "solicited"};
 constexpr std::array<std::string_view, 2> kAggregationNames = {"sum", "last"};
 
-std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string Quoted(std::string_view text) { return QuoteValue(text); }
+
+// The file extensions a table may come as; only CSV is read for now.
+enum class FileKind { kCsv, kXlsx, kXls, kOds };
+struct FileExtension {
+  std::string_view extension;  // lowercase, with the dot
+  FileKind kind;
+};
+constexpr std::array<FileExtension, 4> kTableExtensions = {{
+    {".csv", FileKind::kCsv}, {".xlsx", FileKind::kXlsx}, {".xls", FileKind::kXls}, {".ods", FileKind::kOds},
+}};
+
+std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The kind of a file name by its extension (any case), or nullopt when it
+// is no table format; `stem` gets the lowercase name without the extension.
+std::optional<FileKind> KindOfFileName(std::string_view name, std::string* stem) {
+  const std::string lower = LowerAscii(name);
+  for (const FileExtension& format : kTableExtensions) {
+    if (lower.size() > format.extension.size() && lower.ends_with(format.extension)) {
+      *stem = lower.substr(0, lower.size() - format.extension.size());
+      return format.kind;
+    }
+  }
+  return std::nullopt;
+}
 
 std::string JoinNames(std::span<const std::string_view> names) {
   std::string out;
@@ -78,10 +111,11 @@ class DiagnosticList {
  public:
   explicit DiagnosticList(std::string noun) : noun_(std::move(noun)) {}
 
+  // File and column may come from the input: they are cut like values.
   void Add(std::string_view file, int64_t line, std::string_view column, std::string message) {
     ++count_;
     if (items_.size() < kMaxReportedDiagnostics) {
-      items_.push_back(Diagnostic{std::string(file), line, std::string(column), std::move(message)});
+      items_.push_back(Diagnostic{EchoValue(file), line, EchoValue(column), std::move(message)});
     }
   }
   [[nodiscard]] size_t size() const { return items_.size(); }
@@ -105,8 +139,8 @@ class DiagnosticList {
   std::vector<Diagnostic> Finish() && {
     if (count_ > items_.size()) {
       items_.push_back(Diagnostic{"", 0, "",
-                                  std::to_string(count_ - items_.size()) + " more " + noun_ +
-                                      " not shown"});
+                                  GroupThousands(count_) + " " + noun_ + ", the first " +
+                                      std::to_string(items_.size()) + " shown"});
     }
     return std::move(items_);
   }
@@ -166,11 +200,6 @@ class IdMap {
       if (slot.row == kEmpty) return kNoRow;
       if (slot.hash == hash && Holds(slot, id)) return slot.row;
     }
-  }
-
-  // Makes room for `count` ids without growing again.
-  void Reserve(size_t count) {
-    while (slots_.size() < count * 2) Grow();
   }
 
   // Adds id → row and returns kNoRow, or returns the row already holding id.
@@ -263,22 +292,26 @@ struct Progress {
 // the current row's values, and diagnostics naming file, line and column.
 class Table {
  public:
+  // `file` is the name diagnostics show (the file as the user named it).
   Table(std::string_view file, std::span<const ColumnSpec> columns, DiagnosticList& errors,
-        DiagnosticList& warnings, Progress& progress)
+        DiagnosticList& warnings, Progress& progress, const CancelToken* cancel)
       : file_(file),
         columns_(columns),
         column_fields_(columns.size(), -1),
         errors_(errors),
         warnings_(warnings),
         progress_(progress),
+        cancel_(cancel),
         reader_({}, ',') {}
 
   // Reads the header; false (with errors reported) when the rows cannot be
-  // read.
+  // read. Linear in the header's size: column names are hashed.
   bool Open(std::string_view text) {
     reader_ = CsvReader(text, DetectSeparator(text));
-    line_count_ = static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
     decimal_comma_ = reader_.separator() == ';';
+    // One fast pass: files without a NUL byte (all real ones) skip the
+    // per-row check.
+    has_nul_ = std::memchr(text.data(), '\0', text.size()) != nullptr;
     if (!reader_.Next()) {
       errors_.Add(file_, 0, "", "the file is empty: a header line is required");
       return false;
@@ -291,29 +324,34 @@ class Table {
       errors_.Add(file_, 1, "", "the first line is blank: a header line is required");
       return false;
     }
+    const auto& names = reader_.fields();  // at most kMaxColumns: the reader refuses more
     bool ok = true;
-    const auto& names = reader_.fields();
     header_size_ = names.size();
     header_names_.clear();
+    std::unordered_map<std::string, size_t> known;  // lowercase name → spec column
+    for (size_t c = 0; c < columns_.size(); ++c) known.emplace(LowerAscii(columns_[c].name), c);
+    std::unordered_set<std::string> seen;  // lowercase names so far
     for (size_t i = 0; i < names.size(); ++i) {
       const std::string_view name = TrimValue(names[i]);
       header_names_.emplace_back(name);
       if (name.empty()) continue;  // e.g. trailing separators of an Excel export
-      bool twice = false;
-      for (size_t k = 0; k < i; ++k) twice = twice || EqualsIgnoreCase(header_names_[k], name);
-      if (twice) {
+      if (has_nul_ && name.find('\0') != std::string_view::npos) {
+        errors_.Add(file_, 1, name, "the column name holds a NUL byte");
+        ok = false;
+        continue;
+      }
+      std::string lower = LowerAscii(name);
+      const auto found = known.find(lower);
+      if (!seen.insert(std::move(lower)).second) {
         errors_.Add(file_, 1, name, "column named twice");
         ok = false;
         continue;
       }
-      bool known = false;
-      for (size_t c = 0; c < columns_.size(); ++c) {
-        if (EqualsIgnoreCase(name, columns_[c].name)) {
-          column_fields_[c] = static_cast<int>(i);
-          known = true;
-        }
+      if (found != known.end()) {
+        column_fields_[found->second] = static_cast<int>(i);
+      } else {
+        warnings_.Add(file_, 1, name, "unknown column ignored");
       }
-      if (!known) warnings_.Add(file_, 1, name, "unknown column ignored");
     }
     for (size_t c = 0; c < columns_.size(); ++c) {
       if (columns_[c].required && column_fields_[c] < 0) {
@@ -325,9 +363,15 @@ class Table {
   }
 
   // Moves to the next data row, skipping blank lines and reporting rows that
-  // cannot be read as a whole (bad quoting, too many fields).
+  // cannot be read as a whole (bad quoting, too many fields, a NUL byte).
+  // False at the end, past kMaxRowsPerFile rows, or once the cancel token is
+  // seen raised (looked at every kCancelCheckRows records; see cancelled()).
   bool NextRow() {
     while (reader_.Next()) {
+      if ((++records_ & (kCancelCheckRows - 1)) == 0 && IsCancelled(cancel_)) {
+        cancelled_ = true;
+        return false;
+      }
       const uint64_t done = progress_.done_before_file + reader_.offset();
       if (done - progress_.last_reported >= kProgressStep) progress_.Report(done);
       if (reader_.blank()) continue;
@@ -352,8 +396,9 @@ class Table {
           continue;
         }
       }
-      if (++rows_ > kMaxRowsPerTable) {
-        errors_.Add(file_, line(), "", "too many rows (at most " + std::to_string(kMaxRowsPerTable) + ")");
+      if (has_nul_ && !CheckNoNul()) continue;
+      if (++rows_ > kMaxRowsPerFile) {
+        errors_.Add(file_, line(), "", "too many rows (at most " + GroupThousands(kMaxRowsPerFile) + ")");
         return false;
       }
       return true;
@@ -361,8 +406,8 @@ class Table {
     return false;
   }
 
-  // Lines of the text: an upper bound of the rows to come, to size maps.
-  [[nodiscard]] size_t LineCount() const { return line_count_; }
+  // The reading stopped because the cancel token was raised.
+  [[nodiscard]] bool cancelled() const { return cancelled_; }
 
   [[nodiscard]] int64_t line() const { return reader_.line(); }
   [[nodiscard]] std::string_view file() const { return file_; }
@@ -410,7 +455,7 @@ class Table {
     const auto text = Value(column);
     if (!text) return std::nullopt;
     const std::optional<Day> day = ParseDate(*text);
-    if (!day) Error(column, "invalid date " + Quoted(*text) + " (expected YYYY-MM-DD or DD/MM/YYYY)");
+    if (!day) Error(column, "invalid date " + Quoted(*text) + " (expected YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY)");
     return day;
   }
 
@@ -478,6 +523,18 @@ class Table {
   }
 
  private:
+  // Reports every field of the current row holding a NUL byte; true if none.
+  bool CheckNoNul() {
+    bool ok = true;
+    const auto& fields = reader_.fields();
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (fields[i].find('\0') == std::string_view::npos) continue;
+      errors_.Add(file_, line(), i < header_names_.size() ? header_names_[i] : "", "the value holds a NUL byte");
+      ok = false;
+    }
+    return ok;
+  }
+
   std::string_view file_;
   std::span<const ColumnSpec> columns_;
   std::vector<int> column_fields_;  // spec column → field index, -1 if absent
@@ -486,48 +543,53 @@ class Table {
   DiagnosticList& errors_;
   DiagnosticList& warnings_;
   Progress& progress_;
+  const CancelToken* cancel_;
   CsvReader reader_;
   bool decimal_comma_ = false;
+  bool has_nul_ = false;
+  bool cancelled_ = false;
   size_t row_errors_ = 0;
   bool row_unusable_ = false;
   size_t rows_ = 0;
-  size_t line_count_ = 0;
+  size_t records_ = 0;  // records read, blank ones included
 };
 
-// A file's bytes and, when converted from cp1252, its UTF-8 text.
+// The file of one table: its name as found, its bytes and, when converted
+// from cp1252, its UTF-8 text.
 struct FileText {
-  std::optional<std::string> raw;
-  std::string read_error;  // the file exists but could not be read
+  std::string name;                // as the user named it ("Invoices.csv")
+  std::optional<std::string> raw;  // the bytes of a CSV file found
+  bool blocked = false;            // a file is there but cannot be read: an error says why
   std::string converted;
 };
 
+// "clients.csv, contracts.csv, …": every table's file name.
+std::string TableFileList() {
+  std::string out;
+  for (const std::string_view file : kFiles) {
+    if (!out.empty()) out += ", ";
+    out += file;
+  }
+  return out;
+}
+
+size_t RowsOf(const Dataset& d, std::string_view file);
+
 class AgencyReader {
  public:
-  AgencyReader(FileSource& source, const ProgressFn& progress) {
-    for (size_t i = 0; i < kFiles.size(); ++i) {
-      auto read = source.Read(std::string(kFiles[i]));
-      if (read.ok()) {
-        files_[i].raw = std::move(*read);
-      } else {
-        files_[i].read_error = read.status().message();
-      }
-      if (files_[i].raw) progress_.total += files_[i].raw->size();
-    }
+  AgencyReader(FileSource& source, const ProgressFn& progress, const CancelToken* cancel) : cancel_(cancel) {
+    for (size_t i = 0; i < kFiles.size(); ++i) files_[i].name = std::string(kFiles[i]);
+    FindFiles(source);
     progress_.callback = &progress;
-    clients_ = {kClientsFile, "client", Present(kClientsFile), true, {}, {}};
-    contracts_ = {kContractsFile, "contract", Present(kContractsFile), true, {}, {}};
-    missions_ = {kMissionsFile, "mission", Present(kMissionsFile), true, {}, {}};
-    employees_ = {kEmployeesFile, "employee", Present(kEmployeesFile), true, {}, {}};
-    stores_ = {kStoresFile, "store", Present(kStoresFile), true, {}, {}};
+    clients_ = {kClientsFile, "client", Present(kClientsFile), Usable(kClientsFile), {}, {}};
+    contracts_ = {kContractsFile, "contract", Present(kContractsFile), Usable(kContractsFile), {}, {}};
+    missions_ = {kMissionsFile, "mission", Present(kMissionsFile), Usable(kMissionsFile), {}, {}};
+    employees_ = {kEmployeesFile, "employee", Present(kEmployeesFile), Usable(kEmployeesFile), {}, {}};
+    stores_ = {kStoresFile, "store", Present(kStoresFile), Usable(kStoresFile), {}, {}};
   }
 
   IngestOutcome Run() && {
-    for (size_t i = 0; i < kFiles.size(); ++i) {
-      if (!files_[i].read_error.empty()) errors_.Add(kFiles[i], 0, "", files_[i].read_error);
-    }
-    if (!Present(kClientsFile) && Text(kClientsFile).read_error.empty()) {
-      errors_.Add(kClientsFile, 0, "", "the file is missing (it is required)");
-    }
+    if (!Present(kClientsFile)) errors_.Add(kClientsFile, 0, "", "the file is missing (it is required)");
     ReadFile(kClientsFile, &AgencyReader::ReadClients, &clients_);
     ReadFile(kContractsFile, &AgencyReader::ReadContracts, &contracts_);
     ReadFile(kMissionsFile, &AgencyReader::ReadMissions, &missions_);
@@ -537,7 +599,7 @@ class AgencyReader {
     // The fact tables only read the reference tables above, so the time
     // entries (the bulk) are read here while the other facts are read on a
     // second core, into their own diagnostic lists, appended after in file
-    // order. Only this thread reports progress.
+    // order. Only this thread reports progress. Both poll the cancel token.
     DiagnosticList side_errors{"errors"};
     DiagnosticList side_warnings{"warnings"};
     Progress side_progress;
@@ -553,9 +615,18 @@ class AgencyReader {
     side.get();
     errors_.Append(std::move(side_errors));
     warnings_.Append(std::move(side_warnings));
-    progress_.Report(progress_.total);
 
     IngestOutcome outcome;
+    if (IsCancelled(cancel_)) {
+      outcome.cancelled = true;
+      outcome.errors.push_back(Diagnostic{"", 0, "", "the import was cancelled"});
+      outcome.error_count = 1;
+      return outcome;
+    }
+    progress_.Report(progress_.total);
+    for (const std::string_view file : kFiles) {
+      if (RowsOf(dataset_, file) == 0) outcome.empty_tables.emplace_back(file.substr(0, file.size() - 4));
+    }
     outcome.dataset = std::move(dataset_);
     outcome.error_count = errors_.count();
     outcome.warning_count = warnings_.count();
@@ -571,7 +642,72 @@ class AgencyReader {
     const auto at = std::find(kFiles.begin(), kFiles.end(), file);
     return files_[static_cast<size_t>(at - kFiles.begin())];
   }
-  bool Present(std::string_view file) { return Text(file).raw.has_value(); }
+  // A file was found for the table (read or not).
+  bool Present(std::string_view file) { return Text(file).raw.has_value() || Text(file).blocked; }
+  // Its rows can be looked up (no file-level problem so far).
+  bool Usable(std::string_view file) { return !Text(file).blocked; }
+
+  // Matches the listed file names to the tables (SPEC §1: names ignoring
+  // case; two files for one table, a workbook in place of a CSV file, any
+  // other table-like file reported) and reads the CSV file of each table,
+  // once, between two looks at the cancel token.
+  void FindFiles(FileSource& source) {
+    Result<std::vector<std::string>> listed = source.List();
+    if (!listed.ok()) {
+      errors_.Add("", 0, "", listed.status().message());
+      for (FileText& text : files_) text.blocked = true;
+      return;
+    }
+    std::array<std::vector<std::pair<std::string, FileKind>>, kFiles.size()> found;
+    for (const std::string& name : *listed) {
+      std::string stem;
+      const std::optional<FileKind> kind = KindOfFileName(name, &stem);
+      if (!kind) continue;  // README.txt and the like
+      const auto table = std::find_if(kFiles.begin(), kFiles.end(), [&](std::string_view file) {
+        return file.size() == stem.size() + 4 && file.starts_with(stem);
+      });
+      if (table == kFiles.end()) {
+        warnings_.Add(name, 0, "", "not a table of the agency folder, ignored (tables: " + TableFileList() + ")");
+        continue;
+      }
+      found[static_cast<size_t>(table - kFiles.begin())].emplace_back(name, *kind);
+    }
+    for (size_t i = 0; i < kFiles.size(); ++i) {
+      FileText& text = files_[i];
+      const auto& candidates = found[i];
+      if (candidates.empty()) continue;
+      text.blocked = true;  // until read
+      if (candidates.size() > 1) {
+        std::string names;
+        for (const auto& candidate : candidates) names += (names.empty() ? "" : " and ") + candidate.first;
+        errors_.Add(kFiles[i], 0, "", "two files for one table: " + names +
+                                          " (names are matched ignoring case): keep one");
+        continue;
+      }
+      const auto& [name, kind] = candidates.front();
+      text.name = name;
+      if (kind == FileKind::kXlsx) {
+        errors_.Add(name, 0, "", "XLSX import is not available yet: save the sheet as CSV UTF-8 (" +
+                                     std::string(kFiles[i]) + ")");
+        continue;
+      }
+      if (kind != FileKind::kCsv) {
+        errors_.Add(name, 0, "", "this format cannot be read: save the sheet as .xlsx or CSV UTF-8 (" +
+                                     std::string(kFiles[i]) + ")");
+        continue;
+      }
+      if (IsCancelled(cancel_)) return;
+      auto read = source.Read(name);
+      if (!read.ok()) {
+        errors_.Add(name, 0, "", read.status().message());
+        continue;
+      }
+      if (!*read) continue;  // gone since it was listed: absent
+      text.raw = std::move(*read);
+      text.blocked = false;
+      progress_.total += text.raw->size();
+    }
+  }
 
   // Reads one file with `read` (which sees the Table positioned after the
   // header). Reference tables keep their text: their index points into it.
@@ -581,13 +717,15 @@ class AgencyReader {
   void ReadFile(std::string_view file, TableFn read, IdIndex* index, DiagnosticList& errors,
                 DiagnosticList& warnings, Progress& progress) {
     FileText& text = Text(file);
-    if (!text.raw) return;
+    if (!text.raw || IsCancelled(cancel_)) return;
     const size_t errors_begin = errors.size();
     const size_t warnings_begin = warnings.size();
     const std::span<const ColumnSpec> columns = ColumnsOf(file);
-    Table table(file, columns, errors, warnings, progress);
-    if (table.Open(DecodeCsvText(*text.raw, text.converted))) {
-      if (index != nullptr) index->rows.Reserve(table.LineCount());
+    Table table(text.name, columns, errors, warnings, progress, cancel_);
+    if (LooksLikeUtf16(*text.raw)) {
+      errors.Add(text.name, 0, "", "the file is UTF-16: save it as CSV UTF-8 (or CSV separated by semicolons)");
+      if (index != nullptr) index->usable = false;
+    } else if (table.Open(DecodeCsvText(*text.raw, text.converted))) {
       (this->*read)(table);
     } else if (index != nullptr) {
       index->usable = false;
@@ -621,6 +759,7 @@ class AgencyReader {
   std::optional<std::string_view> Metric(Table& table, size_t column);
 
   std::array<FileText, kFiles.size()> files_;
+  const CancelToken* cancel_;
   Progress progress_;
   DiagnosticList errors_{"errors"};
   DiagnosticList warnings_{"warnings"};
@@ -715,6 +854,23 @@ constexpr std::array<ColumnSpec, 5> kAuditColumns = {{
     {"date", true}, {"store_id", true}, {"client_id", true}, {"present", true}, {"facings", false},
 }};
 
+// Rows read into the dataset from `file`.
+size_t RowsOf(const Dataset& d, std::string_view file) {
+  if (file == kClientsFile) return d.clients.size();
+  if (file == kContractsFile) return d.contracts.size();
+  if (file == kMissionsFile) return d.missions.size();
+  if (file == kEmployeesFile) return d.employees.size();
+  if (file == kCostRatesFile) return d.cost_rates.size();
+  if (file == kStoresFile) return d.stores.size();
+  if (file == kTimeEntriesFile) return d.time_entries.size();
+  if (file == kExpensesFile) return d.expenses.size();
+  if (file == kInvoicesFile) return d.invoices.size();
+  if (file == kVisitsFile) return d.visits.size();
+  if (file == kObjectivesFile) return d.objectives.size();
+  if (file == kResultsFile) return d.results.size();
+  return d.store_audits.size();
+}
+
 std::span<const ColumnSpec> AgencyReader::ColumnsOf(std::string_view file) {
   if (file == kClientsFile) return kClientColumns;
   if (file == kContractsFile) return kContractColumns;
@@ -799,7 +955,7 @@ void AgencyReader::ReadContracts(Table& table) {
 void AgencyReader::CheckRenewals() {
   auto& contracts = dataset_.contracts;
   const auto error = [&](size_t row, std::string message) {
-    errors_.Add(kContractsFile, contracts_.lines[row], "renewal_of", std::move(message));
+    errors_.Add(Text(kContractsFile).name, contracts_.lines[row], "renewal_of", std::move(message));
   };
   std::vector<RowId> renewed_by(contracts.size(), kNoRow);
   for (size_t row = 0; row < contracts.size(); ++row) {
@@ -1056,7 +1212,6 @@ void AgencyReader::ReadExpenses(Table& table) {
 void AgencyReader::ReadInvoices(Table& table) {
   Invoices& invoices = dataset_.invoices;
   IdIndex ids{kInvoicesFile, "invoice", true, true, {}, {}};
-  ids.rows.Reserve(table.LineCount());
   while (table.NextRow()) {
     const auto id = table.Identifier(kInvoiceId);
     if (id) table.AddId(kInvoiceId, *id, static_cast<RowId>(ids.lines.size()), ids);
@@ -1084,7 +1239,6 @@ void AgencyReader::ReadInvoices(Table& table) {
 void AgencyReader::ReadVisits(Table& table) {
   Visits& visits = dataset_.visits;
   IdIndex ids{kVisitsFile, "visit", true, true, {}, {}};
-  ids.rows.Reserve(table.LineCount());
   while (table.NextRow()) {
     const auto id = table.Identifier(kVisitId);
     if (id) table.AddId(kVisitId, *id, static_cast<RowId>(ids.lines.size()), ids);
@@ -1124,7 +1278,6 @@ std::optional<std::string_view> AgencyReader::Metric(Table& table, size_t column
 
 void AgencyReader::ReadObjectives(Table& table) {
   IdIndex ids{kObjectivesFile, "objective", true, true, {}, {}};
-  ids.rows.Reserve(table.LineCount());
   while (table.NextRow()) {
     const auto id = table.Identifier(kObjectiveId);
     if (id) table.AddId(kObjectiveId, *id, static_cast<RowId>(ids.lines.size()), ids);
@@ -1199,6 +1352,20 @@ class FolderFileSource : public FileSource {
  public:
   explicit FolderFileSource(std::filesystem::path folder) : folder_(std::move(folder)) {}
 
+  Result<std::vector<std::string>> List() override {
+    std::error_code error;
+    if (!std::filesystem::is_directory(folder_, error)) {
+      return Status::Io("the folder " + QuoteValue(folder_.string()) + " does not exist or is not a folder");
+    }
+    std::vector<std::string> names;
+    for (std::filesystem::directory_iterator it(folder_, error), end; !error && it != end; it.increment(error)) {
+      names.push_back(it->path().filename().string());
+    }
+    if (error) return Status::Io("cannot list the folder " + QuoteValue(folder_.string()));
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
   Result<std::optional<std::string>> Read(const std::string& file_name) override {
     const std::filesystem::path path = folder_ / file_name;
     std::error_code error;
@@ -1221,10 +1388,20 @@ class MemoryFileSource : public FileSource {
  public:
   explicit MemoryFileSource(std::map<std::string, std::string> files) : files_(std::move(files)) {}
 
+  Result<std::vector<std::string>> List() override {
+    std::vector<std::string> names;
+    names.reserve(files_.size());
+    for (const auto& [name, bytes] : files_) names.push_back(name);
+    return names;
+  }
+
+  // Hands the bytes over (no copy): a file can be read once.
   Result<std::optional<std::string>> Read(const std::string& file_name) override {
     const auto found = files_.find(file_name);
     if (found == files_.end()) return std::optional<std::string>();
-    return std::optional<std::string>(found->second);
+    std::optional<std::string> bytes(std::move(found->second));
+    files_.erase(found);
+    return bytes;
   }
 
  private:
@@ -1251,9 +1428,19 @@ std::unique_ptr<FileSource> MemorySource(std::map<std::string, std::string> file
   return std::make_unique<MemoryFileSource>(std::move(files));
 }
 
+std::string GroupThousands(uint64_t count) {
+  static constexpr std::string_view kThinSpace = "\u202F";  // narrow no-break space
+  const std::string digits = std::to_string(count);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += kThinSpace;
+    out += digits[i];
+  }
+  return out;
+}
+
 IngestOutcome ReadAgency(FileSource& source, const ProgressFn& progress, const CancelToken* cancel) {
-  (void)cancel;  // polled between rows once the reader supports it
-  return AgencyReader(source, progress).Run();
+  return AgencyReader(source, progress, cancel).Run();
 }
 
 }  // namespace agencykpi

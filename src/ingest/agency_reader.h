@@ -43,32 +43,48 @@ struct IngestOutcome {
   [[nodiscard]] bool ok() const { return errors.empty(); }
 };
 
-// Where the CSV files come from. Read returns nullopt when the file is
-// absent, and an Io status when it is there but cannot be read (which refuses
-// the folder: an unreadable table must never be taken as an empty one).
+// Where the files come from. List gives the base names of every file there
+// (without reading them; an Io status refuses the folder). Read returns
+// nullopt when the file is absent, and an Io status when it is there but
+// cannot be read (which refuses the folder: an unreadable table must never
+// be taken as an empty one). ReadAgency reads each file at most once.
 class FileSource {
  public:
   virtual ~FileSource() = default;
+  virtual Result<std::vector<std::string>> List() = 0;
   virtual Result<std::optional<std::string>> Read(const std::string& file_name) = 0;
 };
 
-// Files of a folder on disk.
+// Files of a folder on disk; List fails when the folder does not exist.
 std::unique_ptr<FileSource> FolderSource(std::filesystem::path folder);
-// Files held in memory (uploads, tests): name → bytes.
+// Files held in memory (uploads, tests): name → bytes. List gives the names;
+// Read hands a file's bytes over without a copy, so each file can be read
+// once (a second Read finds it absent).
 std::unique_ptr<FileSource> MemorySource(std::map<std::string, std::string> files);
 
 // Called now and then with bytes parsed so far and the total, for a progress bar.
 using ProgressFn = std::function<void(uint64_t done, uint64_t total)>;
 
 // Reads and validates every table (SPEC §1). Never throws for bad input.
-// Only clients.csv is required; an absent file is an empty table. Errors and
-// warnings are each capped at 1000, followed by one line without a file
-// saying how many more were found. In the Dataset, rows keep file order,
+// Only clients.csv is required; an absent file is an empty table. Files are
+// matched to tables by name ignoring case (`Invoices.csv`); two files for
+// one table, a table given as .xlsx/.xls/.ods (not read yet) or a UTF-16
+// file are errors; any other .csv/.xlsx/.xls/.ods file is a warning naming
+// it. Errors and warnings are each capped at kMaxReportedDiagnostics
+// (limits.h), followed by one line without a file giving the exact total
+// ("14 979 599 errors, the first 1000 shown"); error_count and
+// warning_count hold the totals, empty_tables every table without a row. In the Dataset, rows keep file order,
 // except cost_rates, sorted by employee then valid_from. `progress` is
 // called about every 64 KiB parsed and once at the end with done == total.
 // All files are read from `source` first (total = their size). Not
 // thread-safe with respect to `source`; otherwise no shared state.
-// When `cancel` is raised the reading stops and the outcome is cancelled.
+// `cancel` is polled between files and every kCancelCheckRows rows on both
+// reading threads; once it is raised the reading stops and the outcome has
+// cancelled set, one error "the import was cancelled" and an empty dataset.
 IngestOutcome ReadAgency(FileSource& source, const ProgressFn& progress = {}, const CancelToken* cancel = nullptr);
+
+// "14 979 599": digits in groups of three, separated by a narrow no-break
+// space (U+202F), as diagnostics count.
+std::string GroupThousands(uint64_t count);
 
 }  // namespace agencykpi

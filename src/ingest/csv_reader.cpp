@@ -4,10 +4,24 @@
 #include <array>
 #include <cstring>
 
+#include "ingest/limits.h"
+
 namespace agencykpi {
 namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
+constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
+// Bytes looked at to tell UTF-16 without a byte order mark.
+constexpr size_t kUtf16SniffBytes = 512;
+
+// "64 KiB", "1 MiB": a limit as people read it.
+std::string SizeText(size_t bytes) {
+  constexpr size_t kKiB = 1024;
+  if (bytes % (kKiB * kKiB) == 0) return std::to_string(bytes / (kKiB * kKiB)) + " MiB";
+  if (bytes % kKiB == 0) return std::to_string(bytes / kKiB) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
 
 // Code points of cp1252 bytes 0x80..0x9F; 0xA0..0xFF are Latin-1.
 constexpr std::array<char32_t, 32> kCp1252High = {
@@ -119,6 +133,19 @@ std::string Cp1252ToUtf8(std::string_view bytes) {
   return out;
 }
 
+bool LooksLikeUtf16(std::string_view raw) {
+  if (raw.substr(0, 2) == kUtf16LeBom || raw.substr(0, 2) == kUtf16BeBom) return true;
+  const size_t sniffed = std::min(raw.size(), kUtf16SniffBytes) & ~size_t{1};
+  const size_t pairs = sniffed / 2;
+  if (pairs == 0) return false;
+  std::array<size_t, 2> nuls = {0, 0};  // at even, odd offsets
+  for (size_t i = 0; i < sniffed; ++i) {
+    if (raw[i] == '\0') ++nuls[i % 2];
+  }
+  // Text in UTF-16 has a NUL in nearly every pair (ASCII and Latin-1 letters).
+  return std::max(nuls[0], nuls[1]) * 4 >= pairs * 3;
+}
+
 std::string_view DecodeCsvText(std::string_view raw, std::string& storage) {
   if (raw.substr(0, kUtf8Bom.size()) == kUtf8Bom) raw.remove_prefix(kUtf8Bom.size());
   if (IsValidUtf8(raw)) return raw;
@@ -129,7 +156,7 @@ std::string_view DecodeCsvText(std::string_view raw, std::string& storage) {
 char DetectSeparator(std::string_view text) {
   bool in_quotes = false;
   bool has_semicolon = false;
-  for (const char c : text) {
+  for (const char c : text.substr(0, kMaxRecordBytes)) {
     if (c == '"') {
       in_quotes = !in_quotes;  // a doubled quote toggles twice: no change
     } else if (!in_quotes) {
@@ -158,15 +185,41 @@ CsvReader::CsvReader(std::string_view text, char separator) : text_(text), separ
 bool CsvReader::Next() {
   if (pos_ >= text_.size()) return false;
   record_line_ = next_line_;
+  record_start_ = pos_;
   record_has_quote_ = false;
   fields_.clear();
   error_.clear();
   for (;;) {
     const bool more = pos_ < text_.size() && text_[pos_] == '"' ? ReadQuoted() : ReadUnquoted();
+    if (fields_.back().size() > kMaxFieldBytes) {
+      SetError("the value is longer than " + SizeText(kMaxFieldBytes), fields_.size() - 1);
+    }
+    if (fields_.size() > kMaxColumns) {
+      SetError("too many columns (at most " + std::to_string(kMaxColumns) + ")", fields_.size() - 1);
+      if (more) SkipToLineEnd();
+      break;
+    }
+    if (pos_ - record_start_ > kMaxRecordBytes) {
+      SetError("the row is longer than " + SizeText(kMaxRecordBytes),
+               fields_.size() - 1);
+      if (more) SkipToLineEnd();
+      break;
+    }
     if (!more) break;
   }
   SkipLineEnd();
   return true;
+}
+
+void CsvReader::SetError(std::string message, size_t field) {
+  if (!error_.empty()) return;
+  error_ = std::move(message);
+  error_field_ = field;
+}
+
+void CsvReader::SkipToLineEnd() {
+  const size_t end = text_.find('\n', pos_);
+  pos_ = end == std::string_view::npos ? text_.size() : end;
 }
 
 bool CsvReader::AtLineEnd() const {
@@ -209,21 +262,26 @@ bool CsvReader::ReadQuoted() {
   size_t p = start;
   std::string* buffer = nullptr;  // set once a doubled quote is met
   size_t copied_from = start;
+  // The closing quote is looked for within the record's budget only.
+  const size_t window_end = std::min(size, record_start_ + kMaxRecordBytes);
+  const std::string_view window = text_.substr(0, window_end);
   for (;;) {
-    const size_t quote = text_.find('"', p);
-    const size_t stop = quote == std::string_view::npos ? size : quote;
+    const size_t quote = p < window_end ? window.find('"', p) : std::string_view::npos;
+    const size_t stop = quote == std::string_view::npos ? std::max(p, window_end) : quote;
     next_line_ += std::count(text_.begin() + static_cast<std::ptrdiff_t>(p),
                              text_.begin() + static_cast<std::ptrdiff_t>(stop), '\n');
     if (quote == std::string_view::npos) {
-      // Open quote at the end of the text: keep what was read, then stop.
+      // Open quote: keep what was read, then stop reading the text.
       if (buffer != nullptr) {
-        buffer->append(text_.substr(copied_from));
+        buffer->append(text_.substr(copied_from, stop - copied_from));
         fields_.emplace_back(*buffer);
       } else {
-        fields_.push_back(text_.substr(start));
+        fields_.push_back(text_.substr(start, stop - start));
       }
-      error_ = "quoted field is not closed (the file ends inside quotes)";
-      error_field_ = field_index;
+      SetError(window_end == size ? std::string("quoted field is not closed (the file ends inside quotes)")
+                                  : "quoted field runs over " + SizeText(kMaxRecordBytes) +
+                                        " (a quote left open?): the rest of the file is not read",
+               field_index);
       pos_ = size;
       return false;
     }
@@ -254,10 +312,7 @@ bool CsvReader::ReadQuoted() {
     ++pos_;
     return true;
   }
-  if (error_.empty()) {
-    error_ = "text after the closing quote of a quoted field";
-    error_field_ = field_index;
-  }
+  SetError("text after the closing quote of a quoted field", field_index);
   // Skip the stray text up to the end of the field and go on.
   while (pos_ < size && text_[pos_] != separator_ && text_[pos_] != '\n' && !AtLineEnd()) ++pos_;
   if (pos_ < size && text_[pos_] == separator_) {

@@ -26,13 +26,20 @@ bool IsValidUtf8(std::string_view text);
 // controls of the same value, as browsers do.
 std::string Cp1252ToUtf8(std::string_view bytes);
 
+// True when `raw` looks like UTF-16 (what Excel's "Unicode text" and some
+// exports write): a UTF-16 byte order mark (FF FE or FE FF), or a NUL byte
+// at most places of one parity among the first bytes. Such a file must be
+// refused with a hint, not read as garbled Windows-1252.
+bool LooksLikeUtf16(std::string_view raw);
+
 // The file's text as UTF-8: a leading UTF-8 BOM removed, then, when the rest
 // is not valid UTF-8, converted from Windows-1252 into `storage`. The result
 // points into `raw` or into `storage`, which must both outlive it.
 std::string_view DecodeCsvText(std::string_view raw, std::string& storage);
 
 // `;` or `,`: the one of the two that occurs outside quotes on the first
-// line (the header); `;` when both do, `,` when neither does.
+// line (the header); `;` when both do, `,` when neither does. Looks at most
+// kMaxRecordBytes (limits.h) into the text.
 char DetectSeparator(std::string_view text);
 
 // Removes U+0020, tab, U+00A0 and U+202F from both ends.
@@ -51,7 +58,12 @@ std::string_view TrimValue(std::string_view value);
 // inside an unquoted field is an ordinary character. Malformed quoting (text
 // other than spaces after a closing quote, a quote left open at the end of
 // the text) still yields the record, with has_error() set; after an open
-// quote the text ends. Not thread-safe; `text` must outlive the reader and
+// quote the text ends. Limits (limits.h): a field longer than kMaxFieldBytes,
+// a record longer than kMaxRecordBytes or of more than kMaxColumns fields is
+// yielded with has_error() set (an overlong record is skipped to its line
+// end, its fields cut short); a quote still open kMaxRecordBytes after the record's start ends
+// the text like a quote open at the end, so neither time nor memory grows
+// past one record's worth per record. Not thread-safe; `text` must outlive the reader and
 // the fields it hands out, which stay valid until the next call to Next().
 class CsvReader {
  public:
@@ -83,12 +95,17 @@ class CsvReader {
   // Consumes a line break at pos_ (LF or CRLF) if there is one.
   bool AtLineEnd() const;
   void SkipLineEnd();
+  // Moves pos_ to the next LF (or the end of the text), ignoring quotes.
+  void SkipToLineEnd();
+  // Records the first malformation of the record.
+  void SetError(std::string message, size_t field);
 
   std::string_view text_;
   char separator_;
   size_t pos_ = 0;
   int64_t next_line_ = 1;  // physical line of the byte at pos_
   int64_t record_line_ = 0;
+  size_t record_start_ = 0;  // offset of the current record
   bool record_has_quote_ = false;
   std::vector<std::string_view> fields_;
   // One buffer per field index for fields with doubled quotes; a deque so

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "ingest/limits.h"
+
 namespace agencykpi {
 namespace {
 
@@ -19,8 +21,11 @@ size_t GroupingAt(std::string_view text, size_t pos) {
 char ToLowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 Status InvalidNumber(std::string_view text, std::string_view kind) {
-  return Status::InvalidInput("invalid " + std::string(kind) + " '" + std::string(text) + "'");
+  return Status::InvalidInput("invalid " + std::string(kind) + " " + QuoteValue(text));
 }
+
+// True for the first byte of a UTF-8 character (not a continuation byte).
+bool StartsCharacter(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
 struct NumberParts {
   bool negative = false;
@@ -72,13 +77,26 @@ bool SplitNumber(std::string_view text, bool decimal_comma, NumberParts& parts) 
 
 }  // namespace
 
+std::string EchoValue(std::string_view text) {
+  static constexpr std::string_view kEllipsis = "\u2026";
+  size_t characters = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!StartsCharacter(text[i])) continue;
+    if (characters == kMaxEchoedValueChars) return std::string(text.substr(0, i)) + std::string(kEllipsis);
+    ++characters;
+  }
+  return std::string(text);
+}
+
+std::string QuoteValue(std::string_view text) { return "'" + EchoValue(text) + "'"; }
+
 Result<int64_t> ParseDecimal(std::string_view text, int decimals, bool decimal_comma) {
   NumberParts parts;
   if (!SplitNumber(text, decimal_comma, parts)) return InvalidNumber(text, "number");
   std::string_view fraction = parts.fraction;
   while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
   if (fraction.size() > static_cast<size_t>(decimals)) {
-    return Status::InvalidInput("too many decimals in '" + std::string(text) + "' (at most " +
+    return Status::InvalidInput("too many decimals in " + QuoteValue(text) + " (at most " +
                                 std::to_string(decimals) + ")");
   }
   __int128 value = parts.integer;
@@ -87,7 +105,7 @@ Result<int64_t> ParseDecimal(std::string_view text, int decimals, bool decimal_c
     if (static_cast<size_t>(k) < fraction.size()) value += fraction[static_cast<size_t>(k)] - '0';
   }
   if (parts.integer_overflow || value > kMaxScaledMagnitude) {
-    return Status::InvalidInput("number '" + std::string(text) + "' is too large");
+    return Status::InvalidInput("number " + QuoteValue(text) + " is too large");
   }
   return static_cast<int64_t>(parts.negative ? -value : value);
 }
@@ -96,7 +114,7 @@ Result<int64_t> ParseWholeNumber(std::string_view text) {
   NumberParts parts;
   if (!SplitNumber(text, false, parts) || parts.has_mark) return InvalidNumber(text, "whole number");
   if (parts.integer_overflow || parts.integer > kMaxScaledMagnitude) {
-    return Status::InvalidInput("number '" + std::string(text) + "' is too large");
+    return Status::InvalidInput("number " + QuoteValue(text) + " is too large");
   }
   return static_cast<int64_t>(parts.negative ? -parts.integer : parts.integer);
 }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "common/status.h"
@@ -19,6 +20,15 @@ constexpr size_t kMaxIdentifierLength = 64;
 // Largest magnitude a scaled number may have: well inside int64, so sums of
 // millions of rows stay exact in the engine's 128-bit accumulators.
 constexpr int64_t kMaxScaledMagnitude = 1000000000000000000;  // 1e18
+
+// A value as a message may quote it: at most kMaxEchoedValueChars characters
+// (limits.h), a longer one cut on a UTF-8 character boundary and ended with
+// "…". Every diagnostic that names a value, a column or a file name taken
+// from the input goes through it, so a message stays short whatever the file
+// holds.
+std::string EchoValue(std::string_view text);
+// EchoValue between single quotes: 'C9'.
+std::string QuoteValue(std::string_view text);
 
 // Parses a decimal number and returns it × 10^decimals, exactly:
 // ParseDecimal("1 234,5", 2, true) == 123450. Accepts an optional leading

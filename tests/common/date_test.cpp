@@ -24,6 +24,24 @@ TEST(DateTest, ParsesIsoAndFrenchFormats) {
   EXPECT_EQ(ParseDate("29/02/2024"), DayFromCivil(2024, 2, 29));
 }
 
+TEST(DateTest, ParsesShortFrenchYearsAsTwentyYY) {
+  EXPECT_EQ(ParseDate("31/01/26"), DayFromCivil(2026, 1, 31));
+  EXPECT_EQ(ParseDate("01/01/00"), DayFromCivil(2000, 1, 1));
+  EXPECT_EQ(ParseDate("31/12/99"), DayFromCivil(2099, 12, 31));
+  EXPECT_EQ(ParseDate("29/02/24"), DayFromCivil(2024, 2, 29));
+}
+
+TEST(DateTest, ShortYearDayThatDoesNotExistIsRefused) {
+  EXPECT_FALSE(ParseDate("29/02/26"));
+  EXPECT_FALSE(ParseDate("31/04/26"));
+  EXPECT_FALSE(ParseDate("01/13/26"));
+  EXPECT_FALSE(ParseDate("00/01/26"));
+  EXPECT_FALSE(ParseDate("1/1/26"));
+  EXPECT_FALSE(ParseDate("01/01/2"));
+  EXPECT_FALSE(ParseDate("01-01-26"));
+  EXPECT_FALSE(ParseDate("26/01/0a"));
+}
+
 TEST(DateTest, RefusesDaysThatDoNotExistAndOtherFormats) {
   EXPECT_FALSE(ParseDate("2026-02-30"));
   EXPECT_FALSE(ParseDate("2025-02-29"));

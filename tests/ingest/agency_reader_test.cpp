@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "ingest/csv_reader.h"
+#include "ingest/limits.h"
+
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include <map>
 #include <string>
@@ -95,7 +99,7 @@ const ValidationCase kValidationCases[] = {
     {"MissingValueOfShortRow", "clients.csv", "client_id,name\nC1\nC2,B\n", "clients.csv:2: name: missing value"},
     {"BadDate", "contracts.csv",
      "contract_id,client_id,start_date,end_date\nK1,C1,2026-02-30,2026-12-31\nK2,C2,2026-01-01,2026-12-31\n",
-     "contracts.csv:2: start_date: invalid date '2026-02-30' (expected YYYY-MM-DD or DD/MM/YYYY)"},
+     "contracts.csv:2: start_date: invalid date '2026-02-30' (expected YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY)"},
     {"BadNumber", "expenses.csv", "date;amount;category\n2026-01-05;12 \xE2\x82\xAC;travel\n",
      "expenses.csv:2: amount: invalid number '12 \xE2\x82\xAC'"},
     {"DecimalCommaInCommaFile", "expenses.csv", "date,amount,category\n2026-01-05,\"12,5\",travel\n",
@@ -345,7 +349,8 @@ TEST(AgencyReaderTest, ErrorListIsCappedWithACountOfTheRest) {
   const IngestOutcome outcome = ReadWith("invoices.csv", invoices);
   ASSERT_EQ(outcome.errors.size(), 1001u);
   EXPECT_EQ(outcome.errors[999].ToString(), "invoices.csv:1001: client_id: unknown client 'C99'");
-  EXPECT_EQ(outcome.errors[1000].ToString(), "500 more errors not shown");
+  EXPECT_EQ(outcome.errors[1000].ToString(), "1\u202F500 errors, the first 1000 shown");
+  EXPECT_EQ(outcome.error_count, 1500u);
 }
 
 // ---------------------------------------------------------------------------
@@ -583,6 +588,347 @@ TEST(AgencyReaderTest, DuplicateIdFoundAmongManyRows) {
   const IngestOutcome outcome = ReadWith("visits.csv", visits);
   EXPECT_EQ(Texts(outcome.errors),
             std::vector<std::string>{"visits.csv:5002: visit_id: duplicate visit 'V1234' (first on line 1236)"});
+}
+
+}  // namespace
+}  // namespace agencykpi
+
+namespace agencykpi {
+namespace {
+
+// ---------------------------------------------------------------------------
+// File names (SPEC §1): matched ignoring case, nothing table-like ignored
+// silently.
+
+const std::string kTableList =
+    "clients.csv, contracts.csv, missions.csv, employees.csv, cost_rates.csv, stores.csv, "
+    "time_entries.csv, expenses.csv, invoices.csv, visits.csv, objectives.csv, results.csv, "
+    "store_audits.csv";
+
+TEST(FileNameTest, CapitalisedInvoicesFileIsRead) {
+  Files files = BaseFiles();
+  files["Invoices.csv"] = "invoice_id,client_id,date,amount\nI1,C1,2026-01-31,100\nI2,C9,2026-01-31,5\n";
+  const IngestOutcome outcome = Read(std::move(files));
+  EXPECT_EQ(Texts(outcome.errors), std::vector<std::string>{"Invoices.csv:3: client_id: unknown client 'C9'"});
+  EXPECT_EQ(outcome.dataset.invoices.size(), 1u);
+}
+
+TEST(FileNameTest, UpperCaseNameAndExtensionAreMatched) {
+  Files files = BaseFiles();
+  files["INVOICES.CSV"] = "invoice_id,client_id,date,amount\nI1,C1,2026-01-31,100\n";
+  const IngestOutcome outcome = Read(std::move(files));
+  EXPECT_TRUE(outcome.ok()) << testing::PrintToString(Texts(outcome.errors));
+  EXPECT_TRUE(outcome.warnings.empty()) << testing::PrintToString(Texts(outcome.warnings));
+  EXPECT_EQ(outcome.dataset.invoices.size(), 1u);
+}
+
+TEST(FileNameTest, MisspeltTableFileIsNamedInAWarning) {
+  Files files = BaseFiles();
+  files["factures.csv"] = "invoice_id,client_id,date,amount\nI1,C1,2026-01-31,100\n";
+  const IngestOutcome outcome = Read(std::move(files));
+  EXPECT_TRUE(outcome.ok());
+  EXPECT_EQ(Texts(outcome.warnings),
+            std::vector<std::string>{"factures.csv: not a table of the agency folder, ignored (tables: " + kTableList + ")"});
+  EXPECT_EQ(outcome.warning_count, 1u);
+}
+
+TEST(FileNameTest, OtherWorkbooksAreWarnedOfAndOtherFilesIgnored) {
+  Files files = BaseFiles();
+  files["agence.xlsx"] = "PK";
+  files["notes.ods"] = "PK";
+  files["README.txt"] = "not data";
+  files["export.csv.bak"] = "x";
+  const IngestOutcome outcome = Read(std::move(files));
+  EXPECT_TRUE(outcome.ok());
+  ASSERT_EQ(outcome.warnings.size(), 2u) << testing::PrintToString(Texts(outcome.warnings));
+  EXPECT_EQ(outcome.warnings[0].file, "agence.xlsx");
+  EXPECT_EQ(outcome.warnings[1].file, "notes.ods");
+}
+
+TEST(FileNameTest, TwoFilesForOneTableAreRefused) {
+  Files files = BaseFiles();
+  files["Invoices.csv"] = "invoice_id,client_id,date,amount\nI1,C1,2026-01-31,100\n";
+  files["invoices.csv"] = "invoice_id,client_id,date,amount\nI2,C1,2026-01-31,100\n";
+  const IngestOutcome outcome = Read(std::move(files));
+  EXPECT_EQ(Texts(outcome.errors),
+            std::vector<std::string>{"invoices.csv: two files for one table: Invoices.csv and invoices.csv "
+                                     "(names are matched ignoring case): keep one"});
+}
+
+TEST(FileNameTest, TableAsXlsxSaysToSaveItAsCsv) {
+  Files files = BaseFiles();
+  files["invoices.xlsx"] = "PK\x03\x04";
+  const IngestOutcome outcome = Read(std::move(files));
+  EXPECT_EQ(Texts(outcome.errors),
+            std::vector<std::string>{
+                "invoices.xlsx: XLSX import is not available yet: save the sheet as CSV UTF-8 (invoices.csv)"});
+}
+
+TEST(FileNameTest, TableAsXlsOrOdsSaysToSaveItAsXlsxOrCsv) {
+  Files files = BaseFiles();
+  files["Invoices.XLS"] = "\xD0\xCF\x11\xE0";
+  files["visits.ods"] = "PK\x03\x04";
+  const IngestOutcome outcome = Read(std::move(files));
+  EXPECT_EQ(Texts(outcome.errors),
+            (std::vector<std::string>{
+                "Invoices.XLS: this format cannot be read: save the sheet as .xlsx or CSV UTF-8 (invoices.csv)",
+                "visits.ods: this format cannot be read: save the sheet as .xlsx or CSV UTF-8 (visits.csv)"}));
+}
+
+// A clients table given as a workbook is refused once: neither "missing" nor
+// an "unknown client" on every row of the other tables.
+TEST(FileNameTest, RefusedTableFileDoesNotCascade) {
+  Files files = BaseFiles();
+  files.erase("clients.csv");
+  files["clients.xlsx"] = "PK\x03\x04";
+  const IngestOutcome outcome = Read(std::move(files));
+  EXPECT_EQ(Texts(outcome.errors),
+            std::vector<std::string>{
+                "clients.xlsx: XLSX import is not available yet: save the sheet as CSV UTF-8 (clients.csv)"});
+}
+
+// "ab" as UTF-16: the bytes of each character, low byte first or not.
+std::string Utf16(std::string_view ascii, bool little_endian) {
+  std::string out;
+  for (const char c : ascii) {
+    out += little_endian ? std::string{c, '\0'} : std::string{'\0', c};
+  }
+  return out;
+}
+
+TEST(FileNameTest, Utf16FileSaysToSaveItAsUtf8) {
+  const std::string header = "client_id;name\r\nC1;Alpha\r\nC2;Beta\r\n";
+  const std::string hint = "clients.csv: the file is UTF-16: save it as CSV UTF-8 (or CSV separated by semicolons)";
+  for (const std::string& bytes : {"\xFF\xFE" + Utf16(header, true), "\xFE\xFF" + Utf16(header, false),
+                                   Utf16(header, true), Utf16(header, false)}) {
+    const IngestOutcome outcome = ReadWith("clients.csv", bytes);
+    EXPECT_EQ(Texts(outcome.errors), std::vector<std::string>{hint});
+  }
+}
+
+TEST(FileNameTest, NulByteInAValueIsRefused) {
+  const IngestOutcome outcome =
+      ReadWith("clients.csv", std::string("client_id,name\nC1,Alpha\nC2,Beta\nC3,Ga\0mma\n", 42));
+  EXPECT_EQ(Texts(outcome.errors), std::vector<std::string>{"clients.csv:4: name: the value holds a NUL byte"});
+}
+
+TEST(FolderSourceTest, ListsTheFilesOfTheFolder) {
+  const auto dir = std::filesystem::temp_directory_path() / "agencykpi-list-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "Clients.csv") << "client_id,name\nC1,Alpha\n";
+  std::ofstream(dir / "factures.csv") << "x\n";
+  auto source = FolderSource(dir);
+  const auto listed = source->List();
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(*listed, (std::vector<std::string>{"Clients.csv", "factures.csv"}));
+  const IngestOutcome outcome = ReadAgency(*source);
+  EXPECT_TRUE(outcome.ok()) << testing::PrintToString(Texts(outcome.errors));
+  EXPECT_EQ(outcome.dataset.clients.size(), 1u);
+  ASSERT_EQ(outcome.warnings.size(), 1u);
+  EXPECT_EQ(outcome.warnings[0].file, "factures.csv");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(FolderSourceTest, AbsentFolderIsOneError) {
+  auto source = FolderSource(AGENCYKPI_TEST_DATA_DIR "/does-not-exist");
+  const IngestOutcome outcome = ReadAgency(*source);
+  ASSERT_EQ(outcome.errors.size(), 1u) << testing::PrintToString(Texts(outcome.errors));
+  EXPECT_NE(outcome.errors[0].message.find("does not exist"), std::string::npos) << outcome.errors[0].message;
+}
+
+// ---------------------------------------------------------------------------
+// Limits (limits.h): hostile files cost little and say why they are refused.
+
+TEST(IngestLimitsTest, HeaderOf150000ColumnsIsRefused) {
+  std::string header = "client_id,name";
+  for (int i = 0; i < 150000; ++i) header += ",c" + std::to_string(i);
+  const IngestOutcome outcome = ReadWith("clients.csv", header + "\nC1,A\n");
+  EXPECT_EQ(Texts(outcome.errors), std::vector<std::string>{"clients.csv:1: too many columns (at most 1024)"});
+  EXPECT_TRUE(outcome.warnings.empty());
+}
+
+TEST(IngestLimitsTest, HeaderAtTheColumnLimitIsRead) {
+  std::string header = "client_id,name";
+  for (size_t i = 2; i < kMaxColumns; ++i) header += ",c" + std::to_string(i);
+  const IngestOutcome outcome = ReadWith("clients.csv", header + "\nC1,A\nC2,B\n");
+  EXPECT_TRUE(outcome.ok()) << testing::PrintToString(Texts(outcome.errors));
+  EXPECT_EQ(outcome.warning_count, kMaxColumns - 2);
+}
+
+TEST(IngestLimitsTest, ColumnNamedTwiceAmongManyIsFound) {
+  std::string header = "client_id,name";
+  for (int i = 0; i < 1000; ++i) header += ",c" + std::to_string(i);
+  header += ",C500";
+  const IngestOutcome outcome = ReadWith("clients.csv", header + "\nC1,A\n");
+  EXPECT_EQ(Texts(outcome.errors), std::vector<std::string>{"clients.csv:1: C500: column named twice"});
+}
+
+TEST(IngestLimitsTest, QuoteLeftOpenIsRefusedAtItsLine) {
+  std::string clients = "client_id,name\nC1,Alpha\nC2,Beta\nC3,\"Gamma\n";
+  for (int i = 0; i < 400000; ++i) clients += "C9,x\n";  // 2 MB swallowed by the quote
+  const IngestOutcome outcome = ReadWith("clients.csv", clients);
+  EXPECT_EQ(Texts(outcome.errors),
+            std::vector<std::string>{"clients.csv:4: name: quoted field runs over 1 MiB "
+                                     "(a quote left open?): the rest of the file is not read"});
+}
+
+TEST(IngestLimitsTest, OverlongValueIsRefused) {
+  const std::string name(kMaxFieldBytes + 1, 'x');
+  const IngestOutcome outcome = ReadWith("clients.csv", "client_id,name\nC1,A\nC2,B\nC3,\"" + name + "\"\nC2,C\n");
+  EXPECT_EQ(Texts(outcome.errors),
+            (std::vector<std::string>{"clients.csv:4: name: the value is longer than 64 KiB",
+                                      "clients.csv:5: client_id: duplicate client 'C2' (first on line 3)"}));
+}
+
+TEST(IngestLimitsTest, OverlongRowIsRefusedAndTheNextRowsRead) {
+  std::string row = "C3,C";
+  for (int i = 0; i < 20; ++i) row += "," + std::string(60 * 1024, 'x');  // 1.2 MiB
+  const IngestOutcome outcome = ReadWith("clients.csv", "client_id,name\nC1,A\nC2,B\n" + row + "\nC2,C\n");
+  EXPECT_EQ(Texts(outcome.errors),
+            (std::vector<std::string>{"clients.csv:4: the row is longer than 1 MiB",
+                                      "clients.csv:5: client_id: duplicate client 'C2' (first on line 3)"}));
+}
+
+TEST(IngestLimitsTest, RowOfTooManyFieldsIsRefusedAndTheNextRowsRead) {
+  const std::string commas(kMaxRecordBytes + 10, ',');
+  const IngestOutcome outcome = ReadWith("clients.csv", "client_id,name\nC1,A\nC2,B\nC3,C" + commas + "\nC2,C\n");
+  EXPECT_EQ(Texts(outcome.errors),
+            (std::vector<std::string>{"clients.csv:4: too many columns (at most 1024)",
+                                      "clients.csv:5: client_id: duplicate client 'C2' (first on line 3)"}));
+}
+
+TEST(IngestLimitsTest, EchoedValueIsCutTo80Characters) {
+  const std::string value(1000, '9');
+  const IngestOutcome outcome =
+      ReadWith("invoices.csv", "invoice_id,client_id,date,amount\nI1,C1," + value + ",10\n");
+  ASSERT_EQ(outcome.errors.size(), 1u);
+  EXPECT_EQ(outcome.errors[0].ToString(), "invoices.csv:2: date: invalid date '" + std::string(80, '9') +
+                                              "\u2026' (expected YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY)");
+}
+
+TEST(IngestLimitsTest, EchoIsCutOnACharacterBoundary) {
+  std::string value;
+  for (int i = 0; i < 100; ++i) value += "\xC3\xA9";  // é
+  const IngestOutcome outcome =
+      ReadWith("invoices.csv", "invoice_id,client_id,date,amount\nI1,C1,2026-01-31," + value + "\n");
+  ASSERT_EQ(outcome.errors.size(), 1u);
+  const std::string message = outcome.errors[0].message;
+  EXPECT_TRUE(IsValidUtf8(message));
+  std::string expected;
+  for (int i = 0; i < 80; ++i) expected += "\xC3\xA9";
+  EXPECT_EQ(message, "invalid number '" + expected + "\u2026'");
+}
+
+TEST(IngestLimitsTest, MegabyteValueGivesAShortMessage) {
+  // 60 KiB values (under the field limit) of every kind, and a quoted one
+  // of a megabyte.
+  const std::string big(60 * 1024, 'Z');
+  std::string invoices = "invoice_id,client_id,date,amount,mission_id\n";
+  invoices += big + "," + big + "," + big + "," + big + "," + big + "\n";
+  invoices += "I1,C1,2026-01-31,\"" + std::string(1024 * 1024, '1') + "\"\n";
+  const IngestOutcome outcome = ReadWith("invoices.csv", invoices);
+  ASSERT_EQ(outcome.errors.size(), 6u) << testing::PrintToString(Texts(outcome.errors));
+  for (const Diagnostic& error : outcome.errors) EXPECT_LT(error.ToString().size(), 200u) << error.ToString();
+}
+
+TEST(IngestLimitsTest, LongColumnNameIsCutInDiagnostics) {
+  const std::string column(10000, 'k');
+  const IngestOutcome outcome = ReadWith("clients.csv", "client_id,name," + column + "\nC1,A,x\n");
+  ASSERT_EQ(outcome.warnings.size(), 1u);
+  EXPECT_LT(outcome.warnings[0].ToString().size(), 200u);
+}
+
+TEST(IngestLimitsTest, ExactErrorCountOf5000BadRows) {
+  std::string invoices = "invoice_id,client_id,date,amount\n";
+  for (int i = 0; i < 5000; ++i) invoices += "I" + std::to_string(i) + ",C99,2026-01-31,10\n";
+  const IngestOutcome outcome = ReadWith("invoices.csv", invoices);
+  EXPECT_EQ(outcome.error_count, 5000u);
+  ASSERT_EQ(outcome.errors.size(), kMaxReportedDiagnostics + 1);
+  EXPECT_EQ(outcome.errors.back().ToString(), "5\u202F000 errors, the first 1000 shown");
+}
+
+TEST(IngestLimitsTest, ExactWarningCountPastTheCap) {
+  std::string entries = "employee_id,date,hours,activity\n";
+  for (int day = 0; day < 1200; ++day) {
+    const std::string date = FormatDate(*ParseDate("2026-01-01") + day);
+    entries += "E1," + date + ",13,field\nE1," + date + ",13,travel\n";
+  }
+  const IngestOutcome outcome = ReadWith("time_entries.csv", entries);
+  EXPECT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome.warning_count, 1200u);
+  ASSERT_EQ(outcome.warnings.size(), kMaxReportedDiagnostics + 1);
+  EXPECT_EQ(outcome.warnings.back().ToString(), "1\u202F200 warnings, the first 1000 shown");
+}
+
+TEST(IngestLimitsTest, DuplicateRowsKeepOneIdAndCountEveryError) {
+  std::string clients = "client_id,name\nC2,Beta\n";
+  for (int i = 0; i < 100000; ++i) clients += "C1,Alpha\n";
+  const IngestOutcome outcome = ReadWith("clients.csv", clients);
+  EXPECT_EQ(outcome.error_count, 99999u);
+  EXPECT_EQ(outcome.errors.size(), kMaxReportedDiagnostics + 1);
+  EXPECT_EQ(outcome.errors.back().ToString(), "99\u202F999 errors, the first 1000 shown");
+}
+
+TEST(GroupThousandsTest, GroupsOfThreeWithANarrowSpace) {
+  EXPECT_EQ(GroupThousands(0), "0");
+  EXPECT_EQ(GroupThousands(999), "999");
+  EXPECT_EQ(GroupThousands(1000), "1\u202F000");
+  EXPECT_EQ(GroupThousands(14979599), "14\u202F979\u202F599");
+}
+
+// ---------------------------------------------------------------------------
+// The outcome's summary: empty tables, cancellation.
+
+TEST(AgencyReaderTest, EmptyTablesAreListedAbsentOnesIncluded) {
+  const IngestOutcome outcome = ReadWith("invoices.csv", "invoice_id,client_id,date,amount\n");
+  EXPECT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome.empty_tables,
+            (std::vector<std::string>{"expenses", "invoices", "visits", "objectives", "results", "store_audits"}));
+}
+
+TEST(AgencyReaderTest, RaisedCancelTokenGivesACancelledOutcome) {
+  CancelToken cancel;
+  cancel.Cancel();
+  auto source = MemorySource(BaseFiles());
+  const IngestOutcome outcome = ReadAgency(*source, {}, &cancel);
+  EXPECT_TRUE(outcome.cancelled);
+  EXPECT_EQ(Texts(outcome.errors), std::vector<std::string>{"the import was cancelled"});
+  EXPECT_EQ(outcome.error_count, 1u);
+  EXPECT_EQ(outcome.dataset.clients.size(), 0u);
+}
+
+TEST(AgencyReaderTest, CancelStopsReadingWithinAFewThousandRows) {
+  std::string entries = "employee_id,date,hours,activity\n";
+  constexpr int kRows = 1000000;  // about 25 MB: some 400 progress calls if read to the end
+  for (int i = 0; i < kRows; ++i) entries += "E1,2026-01-05,0.01,field\n";
+  Files files = BaseFiles();
+  files["time_entries.csv"] = std::move(entries);
+  auto source = MemorySource(std::move(files));
+  CancelToken cancel;
+  size_t calls_after_cancel = 0;
+  const IngestOutcome outcome = ReadAgency(
+      *source,
+      [&](uint64_t, uint64_t) {
+        if (cancel.cancelled()) ++calls_after_cancel;
+        cancel.Cancel();
+      },
+      &cancel);
+  EXPECT_TRUE(outcome.cancelled);
+  EXPECT_EQ(Texts(outcome.errors), std::vector<std::string>{"the import was cancelled"});
+  // At most kCancelCheckRows rows (25 bytes each) after the raise, a progress
+  // call per 64 KiB: about 25 calls, far from the 400 of a full read.
+  EXPECT_LT(calls_after_cancel, 40u);
+}
+
+TEST(AgencyReaderTest, ShortFrenchDatesAreRead) {
+  const IngestOutcome outcome =
+      ReadWith("invoices.csv", "invoice_id;client_id;date;amount\nI1;C1;31/01/26;100\nI2;C1;30/02/26;5\n");
+  EXPECT_EQ(Texts(outcome.errors),
+            std::vector<std::string>{
+                "invoices.csv:3: date: invalid date '30/02/26' (expected YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY)"});
+  ASSERT_EQ(outcome.dataset.invoices.size(), 1u);
+  EXPECT_EQ(outcome.dataset.invoices.date[0], *ParseDate("2026-01-31"));
 }
 
 }  // namespace
