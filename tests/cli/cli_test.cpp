@@ -176,5 +176,71 @@ TEST_F(CliTest, DemoDataPassesCheck) {
   EXPECT_EQ(checked.exit_code, 0) << checked.err.substr(0, 2000);
 }
 
+// The refusal line counts every error, not only the 1000 shown.
+TEST_F(CliTest, CheckCountsEveryErrorNotOnlyTheShownOnes) {
+  std::string invoices = "invoice_id,client_id,date,amount\n";
+  for (int i = 0; i < 5000; ++i) invoices += "F" + std::to_string(i) + ",C9,2026-01-31,10\n";
+  const fs::path bad = WriteFolder("bad", {{"clients.csv", "client_id,name\nC1,Alpha\n"}, {"invoices.csv", invoices}});
+  const Outcome o = Agencykpi("check " + bad.string());
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("\n5\u202F000 errors, the first 1000 shown\n"), std::string::npos) << o.err.substr(o.err.size() - 300);
+  EXPECT_NE(o.err.find(": refused, 5\u202F000 errors\n"), std::string::npos) << o.err.substr(o.err.size() - 300);
+}
+
+// An empty invoices table must be visible, not read as 0 € of revenue.
+TEST_F(CliTest, CheckNamesTheEmptyTables) {
+  const fs::path folder = WriteFolder("agency", {
+      {"clients.csv", "client_id,name\nC1,Alpha\n"},
+      {"invoices.csv", "invoice_id,client_id,date,amount\n"},
+  });
+  const Outcome o = Agencykpi("check " + folder.string());
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.err.find("\nempty tables: contracts, missions, employees, cost_rates, stores, time_entries, expenses, "
+                       "invoices, visits, objectives, results, store_audits\n"),
+            std::string::npos)
+      << o.err;
+}
+
+TEST_F(CliTest, CheckReadsACapitalisedTableFileAndWarnsOfAMisspeltOne) {
+  const fs::path folder = WriteFolder("agency", {
+      {"Clients.csv", "client_id,name\nC1,Alpha\n"},
+      {"factures.csv", "invoice_id,client_id,date,amount\nF1,C1,2026-01-31,10\n"},
+  });
+  const Outcome o = Agencykpi("check " + folder.string());
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.err.find("warning: factures.csv: not a table of the agency folder, ignored (tables: clients.csv, "),
+            std::string::npos)
+      << o.err;
+  EXPECT_NE(o.err.find("1 clients, "), std::string::npos) << o.err;
+}
+
+TEST_F(CliTest, CheckRefusesAWorkbookInPlaceOfATable) {
+  const fs::path folder = WriteFolder("agency", {
+      {"clients.csv", "client_id,name\nC1,Alpha\n"},
+      {"Invoices.xlsx", "PK\x03\x04"},
+  });
+  const Outcome o = Agencykpi("check " + folder.string());
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("Invoices.xlsx: XLSX import is not available yet: save the sheet as CSV UTF-8 (invoices.csv)"),
+            std::string::npos)
+      << o.err;
+}
+
+TEST_F(CliTest, CheckOfAFolderThatDoesNotExistIsRefused) {
+  const Outcome o = Agencykpi("check " + (tmp_.path() / "nowhere").string());
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("does not exist"), std::string::npos) << o.err;
+}
+
+TEST_F(CliTest, ReportTakesShortFrenchDates) {
+  const std::string base = "report --data " + Golden("agence-exemple") + " --format json";
+  const Outcome long_dates = Agencykpi(base + " --period 2026-H1 --as-of 2026-06-30");
+  const Outcome short_dates = Agencykpi(base + " --period 01/01/26..30/06/26 --as-of 30/06/26");
+  ASSERT_EQ(long_dates.exit_code, 0) << long_dates.err;
+  ASSERT_EQ(short_dates.exit_code, 0) << short_dates.err;
+  EXPECT_NE(short_dates.out.find("\"total_revenue\": 34420.50"), std::string::npos);
+  EXPECT_EQ(Agencykpi(base + " --period 2026-H1 --as-of 30/02/26").exit_code, 2);
+}
+
 }  // namespace
 }  // namespace agencykpi
