@@ -4,17 +4,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <type_traits>
 #include <vector>
 
+#include "store/import_id.h"
+
 namespace agencykpi {
 namespace {
 
 constexpr char kMagic[8] = {'A', 'K', 'P', 'I', 'S', 'N', 'A', 'P'};
-constexpr uint64_t kFormat = 1;
+constexpr uint64_t kFormat = 2;  // 2: the header carries the import id
 constexpr uint64_t kHashPrime = 0x100000001b3ULL;
 constexpr uint64_t kHashSeed = 0xcbf29ce484222325ULL;
 
@@ -35,11 +38,18 @@ uint64_t BlockHash(const void* data, size_t size) {
 
 class SnapshotWriter {
  public:
-  explicit SnapshotWriter(std::FILE* file) : file_(file) {}
+  SnapshotWriter(std::FILE* file, const CancelToken* cancel) : file_(file), cancel_(cancel) {}
 
   void Bytes(const void* data, size_t size) {
     if (size == 0 || failed_) return;
-    failed_ = std::fwrite(data, 1, size, file_) != size;
+    if (IsCancelled(cancel_)) {
+      failed_ = true;
+      return;
+    }
+    if (std::fwrite(data, 1, size, file_) != size) {
+      failed_ = true;
+      errno_ = errno;
+    }
     hash_ = ((hash_ << 1) | (hash_ >> 63)) ^ BlockHash(data, size);
     size_ += size;
   }
@@ -69,6 +79,7 @@ class SnapshotWriter {
   }
 
   [[nodiscard]] bool failed() const { return failed_; }
+  [[nodiscard]] int error_number() const { return errno_; }  // 0: not a write error
   [[nodiscard]] uint64_t hash() const { return hash_; }
   [[nodiscard]] uint64_t size() const { return size_; }
 
@@ -91,7 +102,9 @@ class SnapshotWriter {
   }
 
   std::FILE* file_;
+  const CancelToken* cancel_;
   bool failed_ = false;
+  int errno_ = 0;
   uint64_t hash_ = kHashSeed;
   uint64_t size_ = 0;
 };
@@ -265,40 +278,66 @@ struct Header {
   char magic[8];
   uint64_t format;
   uint64_t dataset_version;
+  char import_id[kImportIdHexChars];
   uint64_t payload_size;
 };
 
+// The first failing step's errno text, or why else nothing was written.
+std::string Reason(int error_number) {
+  return error_number != 0 ? std::strerror(error_number) : "write failed";
+}
+
 }  // namespace
 
-Status WriteDatasetSnapshot(const std::filesystem::path& file, const Dataset& data, int64_t dataset_version) {
-  const std::filesystem::path temporary = file.string() + ".tmp";
+std::filesystem::path SnapshotTemporaryFile(const std::filesystem::path& file) {
+  return file.string() + ".tmp";
+}
+
+Status WriteDatasetSnapshot(const std::filesystem::path& file, const Dataset& data, const SnapshotTag& tag,
+                            const CancelToken* cancel) {
+  if (tag.import_id.size() != kImportIdHexChars) {
+    return Status::Internal("snapshot import id of " + std::to_string(tag.import_id.size()) + " characters");
+  }
+  const std::filesystem::path temporary = SnapshotTemporaryFile(file);
   std::FILE* out = std::fopen(temporary.c_str(), "wb");
-  if (out == nullptr) return Status::Io("cannot write " + temporary.string());
+  if (out == nullptr) {
+    return Status::Io("cannot write the snapshot " + temporary.string() + ": " + Reason(errno));
+  }
+  int error_number = 0;
+  // Remembers the errno of the first failing step; true while all went well.
+  const auto step = [&error_number](bool done) {
+    if (!done && error_number == 0) error_number = errno != 0 ? errno : EIO;
+    return done;
+  };
   Header header{};
   std::memcpy(header.magic, kMagic, sizeof kMagic);
   header.format = kFormat;
-  header.dataset_version = static_cast<uint64_t>(dataset_version);
-  bool ok = std::fwrite(&header, sizeof header, 1, out) == 1;
-  SnapshotWriter writer(out);
+  header.dataset_version = static_cast<uint64_t>(tag.dataset_version);
+  std::memcpy(header.import_id, tag.import_id.data(), kImportIdHexChars);
+  bool ok = step(std::fwrite(&header, sizeof header, 1, out) == 1);
+  SnapshotWriter writer(out, cancel);
   Transfer(writer, data);
+  if (writer.failed() && writer.error_number() != 0 && error_number == 0) error_number = writer.error_number();
   const uint64_t hash = writer.hash();
-  ok = ok && !writer.failed() && std::fwrite(&hash, sizeof hash, 1, out) == 1;
+  ok = ok && !writer.failed() && step(std::fwrite(&hash, sizeof hash, 1, out) == 1);
   // The payload size goes in the header last, so a torn write never reads as whole.
   header.payload_size = writer.size();
-  ok = ok && std::fseek(out, 0, SEEK_SET) == 0 && std::fwrite(&header, sizeof header, 1, out) == 1;
-  ok = ok && std::fflush(out) == 0 && ::fsync(fileno(out)) == 0;
-  ok = (std::fclose(out) == 0) && ok;
+  ok = ok && step(std::fseek(out, 0, SEEK_SET) == 0) && step(std::fwrite(&header, sizeof header, 1, out) == 1);
+  ok = ok && step(std::fflush(out) == 0) && step(::fsync(fileno(out)) == 0);
+  ok = step(std::fclose(out) == 0) && ok;
   std::error_code ec;
   if (ok) std::filesystem::rename(temporary, file, ec);
-  if (!ok || ec) {
-    std::filesystem::remove(temporary, ec);
-    std::filesystem::remove(file, ec);  // never leave a snapshot that may be stale
-    return Status::Io("cannot write the snapshot " + file.string());
-  }
-  return Status::Ok();
+  if (ok && !ec) return Status::Ok();
+  std::error_code ignored;
+  std::filesystem::remove(temporary, ignored);
+  std::filesystem::remove(file, ignored);  // never leave a snapshot that may be stale
+  if (IsCancelled(cancel)) return Status::Cancelled("the snapshot " + file.string() + " was abandoned");
+  const std::string reason = ec ? ec.message() : Reason(error_number);
+  return Status::Io("cannot write the snapshot " + file.string() + ": " + reason);
 }
 
-std::optional<Dataset> ReadDatasetSnapshot(const std::filesystem::path& file, int64_t dataset_version) {
+std::optional<Dataset> ReadDatasetSnapshot(const std::filesystem::path& file, const SnapshotTag& tag) {
+  if (tag.import_id.size() != kImportIdHexChars) return std::nullopt;
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
   struct Closer {
@@ -314,7 +353,8 @@ std::optional<Dataset> ReadDatasetSnapshot(const std::filesystem::path& file, in
   Header header{};
   if (::read(fd, &header, sizeof header) != static_cast<ssize_t>(sizeof header)) return std::nullopt;
   if (std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 || header.format != kFormat ||
-      header.dataset_version != static_cast<uint64_t>(dataset_version) ||
+      header.dataset_version != static_cast<uint64_t>(tag.dataset_version) ||
+      std::memcmp(header.import_id, tag.import_id.data(), kImportIdHexChars) != 0 ||
       header.payload_size != size - sizeof(Header) - sizeof(uint64_t)) {
     return std::nullopt;
   }

@@ -1,9 +1,11 @@
 // A columnar snapshot of a Dataset in one file beside the database: the fast
 // path from the store to memory. The database stays the source of truth; the
-// snapshot is a cache of its latest import, tagged with the dataset version,
-// and is only used when that version matches the database's.
+// snapshot is a cache of its latest import, tagged with the dataset version
+// and the import id of the state it was written from, and is only used when
+// both match the database's.
 //
-// Layout: a header (magic, format, dataset version, payload size), then
+// Layout: a header (magic, format, dataset version, import id, payload
+// size), then
 // every column of every table as a count and its raw little-endian bytes
 // (strings as lengths and one byte block), then a checksum of the payload.
 // Reading copies each column straight from the file into its vector with one
@@ -14,19 +16,33 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <string>
 
+#include "common/cancel.h"
 #include "common/status.h"
 #include "domain/dataset.h"
 
 namespace agencykpi {
 
+// Which committed state of the database a snapshot was written from.
+struct SnapshotTag {
+  int64_t dataset_version = 0;
+  std::string import_id;  // kImportIdHexChars hex digits (store/import_id.h)
+};
+
+// The temporary file WriteDatasetSnapshot writes before renaming it to `file`.
+std::filesystem::path SnapshotTemporaryFile(const std::filesystem::path& file);
+
 // Writes the snapshot atomically: a temporary file, flushed to disk, then
 // renamed over `file`. On failure `file` is left as it was or removed, never
-// half-written.
-Status WriteDatasetSnapshot(const std::filesystem::path& file, const Dataset& data, int64_t dataset_version);
+// half-written. Errors: kIo naming the file and the system's reason (errno
+// text: "No space left on device", …); kCancelled when `cancel` was raised
+// (polled between columns); kInternal for a malformed tag.
+Status WriteDatasetSnapshot(const std::filesystem::path& file, const Dataset& data, const SnapshotTag& tag,
+                            const CancelToken* cancel = nullptr);
 
-// The dataset of `file` if it exists, is intact and holds `dataset_version`;
+// The dataset of `file` if it exists, is intact and carries exactly `tag`;
 // nullopt otherwise (the caller then reads the database).
-std::optional<Dataset> ReadDatasetSnapshot(const std::filesystem::path& file, int64_t dataset_version);
+std::optional<Dataset> ReadDatasetSnapshot(const std::filesystem::path& file, const SnapshotTag& tag);
 
 }  // namespace agencykpi

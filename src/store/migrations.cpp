@@ -179,8 +179,16 @@ CREATE TABLE import_meta (
 INSERT INTO import_meta VALUES (1, 0, '', '', NULL, NULL);
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations = {{
+// Version 2: the import id, a random tag of the data's committed state that
+// the columnar snapshot must carry to be used (sqlite_store.cpp). Upgraded
+// databases get '' (no state is known), so no older snapshot is trusted.
+constexpr std::string_view kSchemaV2 = R"sql(
+ALTER TABLE import_meta ADD COLUMN import_id TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, "initial schema", kSchemaV1},
+    {2, "import id", kSchemaV2},
 }};
 
 }  // namespace

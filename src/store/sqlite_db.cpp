@@ -1,5 +1,8 @@
 #include "store/sqlite_db.h"
 
+#include <cctype>
+
+#include <cstring>
 #include <limits>
 #include <string>
 
@@ -13,14 +16,55 @@ std::string ErrorText(std::string_view context, std::string_view detail) {
   return text;
 }
 
+// A file: URI for `file` with `query`: every byte but unreserved ones and
+// '/' percent-encoded, so no path can smuggle in URI parameters.
+std::string FileUri(const std::filesystem::path& file, std::string_view query) {
+  constexpr std::string_view kHexDigits = "0123456789ABCDEF";
+  const std::string path = std::filesystem::absolute(file).string();
+  std::string uri = "file:";
+  for (const char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0 || std::strchr("-._~/", c) != nullptr) {
+      uri += c;
+    } else {
+      uri += '%';
+      uri += kHexDigits[byte >> 4];
+      uri += kHexDigits[byte & 0xF];
+    }
+  }
+  uri += '?';
+  uri += query;
+  return uri;
+}
+
 }  // namespace
 
 Result<SqliteDb> SqliteDb::Open(const std::filesystem::path& file) {
+  return Open(file, Access::kCreate);
+}
+
+Result<SqliteDb> SqliteDb::Open(const std::filesystem::path& file, Access access) {
   sqlite3* raw = nullptr;
   // NOMUTEX: a connection is used by one thread at a time (see header), so
   // SQLite's per-call mutex would only cost time in the bulk loops.
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-  const int rc = sqlite3_open_v2(file.string().c_str(), &raw, flags, nullptr);
+  int flags = SQLITE_OPEN_NOMUTEX;
+  std::string name = file.string();
+  switch (access) {
+    case Access::kCreate:
+      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+      break;
+    case Access::kReadWrite:
+      flags |= SQLITE_OPEN_READWRITE;
+      break;
+    case Access::kReadOnly:
+      flags |= SQLITE_OPEN_READONLY;
+      break;
+    case Access::kImmutable:
+      flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+      name = FileUri(file, "immutable=1");
+      break;
+  }
+  const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
   SqliteDb db(raw);  // closes the handle even when opening failed
   if (rc != SQLITE_OK) {
     const char* detail = raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
@@ -30,6 +74,24 @@ Result<SqliteDb> SqliteDb::Open(const std::filesystem::path& file) {
   return db;
 }
 
+Status SqliteDb::ErrorOf(sqlite3* db, int rc, std::string_view context) {
+  const char* message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  const char* file = db != nullptr ? sqlite3_db_filename(db, "main") : nullptr;
+  const std::string name = file != nullptr && *file != '\0' ? file : "the store";
+  switch (rc & 0xFF) {  // the primary code of an extended one
+    case SQLITE_FULL:
+      return Status::Io(name + ": the disk is full (" + message + "; " + std::string(context) + ")");
+    case SQLITE_IOERR: {
+      const int error_number = db != nullptr ? sqlite3_system_errno(db) : 0;
+      std::string text = name + ": input/output error (" + message;
+      if (error_number != 0) text += std::string(": ") + std::strerror(error_number);
+      return Status::Io(text + "; " + std::string(context) + ")");
+    }
+    default:
+      return Status::Io(ErrorText(context, message));
+  }
+}
+
 Status SqliteDb::Exec(std::string_view sql) {
   const std::string text(sql);  // sqlite3_exec needs a NUL-terminated string
   char* message = nullptr;
@@ -37,6 +99,8 @@ Status SqliteDb::Exec(std::string_view sql) {
   if (rc == SQLITE_OK) return Status::Ok();
   const std::string detail = message != nullptr ? message : sqlite3_errstr(rc);
   sqlite3_free(message);
+  const int code = sqlite3_extended_errcode(db_.get());
+  if ((code & 0xFF) == SQLITE_FULL || (code & 0xFF) == SQLITE_IOERR) return ErrorOf(db_.get(), code, "sql failed");
   return Status::Io(ErrorText("sql failed", detail));
 }
 
@@ -62,7 +126,7 @@ Result<int64_t> SqliteDb::QueryInt64(std::string_view sql) {
 }
 
 Status SqliteDb::LastError(std::string_view context) const {
-  return Status::Io(ErrorText(context, sqlite3_errmsg(db_.get())));
+  return ErrorOf(db_.get(), sqlite3_extended_errcode(db_.get()), context);
 }
 
 void SqliteStatement::NoteBindResult(int rc, int index) {
@@ -95,13 +159,18 @@ void SqliteStatement::BindOptionalText(int index, std::string_view text) {
 }
 
 Status SqliteStatement::ErrorFromCode(int rc, std::string_view what) const {
+  // The start of the statement is enough to tell which one failed; a
+  // multi-row insert is hundreds of parameters long.
+  constexpr size_t kSqlShownChars = 60;
   sqlite3* db = sqlite3_db_handle(stmt_.get());
+  const std::string_view sql = sqlite3_sql(stmt_.get());
   std::string context(what);
   context += " (";
-  context += sqlite3_sql(stmt_.get());
+  context += sql.substr(0, kSqlShownChars);
+  if (sql.size() > kSqlShownChars) context += "…";
   context += ")";
-  const char* detail = rc == SQLITE_OK ? "unknown error" : sqlite3_errmsg(db);
-  return Status::Io(ErrorText(context, detail));
+  if (rc == SQLITE_OK) return Status::Io(ErrorText(context, "unknown error"));
+  return SqliteDb::ErrorOf(db, sqlite3_extended_errcode(db), context);
 }
 
 Result<bool> SqliteStatement::Step() {

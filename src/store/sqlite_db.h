@@ -1,6 +1,8 @@
 // A small RAII wrapper over the SQLite C API: a connection, a prepared
 // statement and a transaction guard. Errors are Status values (kIo with
-// SQLite's message and the failing context), never exceptions.
+// SQLite's message and the failing context), never exceptions. A full disk
+// (SQLITE_FULL) reads "FILE: the disk is full (SQLite's message; context)",
+// an I/O error "FILE: input/output error (…, the system's errno text)".
 //
 // Ownership: SqliteDb owns its sqlite3 handle and closes it on destruction;
 // a SqliteStatement owns its sqlite3_stmt and must not outlive the SqliteDb
@@ -27,8 +29,18 @@ class SqliteStatement;
 
 class SqliteDb {
  public:
-  // Opens (creating if needed) a database file for reading and writing.
+  enum class Access {
+    kCreate,     // read and write, creating the file if it does not exist
+    kReadWrite,  // read and write an existing file
+    kReadOnly,   // read an existing file; nothing is ever written to it
+    // Read an existing file that no process can be writing (SQLite's
+    // immutable=1: no locks, no -wal or -shm files; see OpenSqliteStore).
+    kImmutable,
+  };
+
+  // Opens a database file (creating it if needed) for reading and writing.
   static Result<SqliteDb> Open(const std::filesystem::path& file);
+  static Result<SqliteDb> Open(const std::filesystem::path& file, Access access);
 
   SqliteDb(SqliteDb&&) noexcept = default;
   SqliteDb& operator=(SqliteDb&&) noexcept = default;
@@ -42,6 +54,8 @@ class SqliteDb {
 
   // A kIo Status from the connection's last error, prefixed with `context`.
   [[nodiscard]] Status LastError(std::string_view context) const;
+  // The kIo Status of SQLite result code `rc` on connection `db`.
+  static Status ErrorOf(sqlite3* db, int rc, std::string_view context);
   [[nodiscard]] sqlite3* handle() const { return db_.get(); }
 
  private:

@@ -10,9 +10,21 @@
 //    spares three B-tree look-ups per time entry.
 //  - a large page cache, so a million-row import rarely spills to the WAL
 //    before it commits.
+// The snapshot is trusted only for the exact committed state it was written
+// from: import_meta.import_id is a fresh random id at every import, written
+// in the import's transaction, and guard triggers on every table replace it
+// with another random value whenever a row changes outside an import (the
+// sqlite3 shell, another tool). Imports drop the guards at the start of
+// their transaction and recreate them before the commit, so bulk inserts do
+// not pay for them (and DELETE stays SQLite's truncate).
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <future>
 #include <limits>
 #include <optional>
@@ -21,10 +33,11 @@
 #include <utility>
 #include <vector>
 
+#include "store/dataset_snapshot.h"
+#include "store/import_id.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
-#include "store/dataset_snapshot.h"
 
 namespace agencykpi {
 namespace {
@@ -37,7 +50,53 @@ constexpr std::array<std::string_view, 14> kTables = {
     "objectives", "time_entries", "expenses", "invoices",  "visits",     "results", "store_audits",
 };
 
+// The enum lookup tables (rows changed there reinterpret stored codes).
+constexpr std::array<std::string_view, 5> kLookupTables = {
+    "activities", "expense_categories", "visit_actions", "renewal_types", "aggregations",
+};
+
 constexpr int64_t kSecondsPerDay = 86400;
+
+// --- Guard triggers: any row changed outside an import gives the data a
+// new import id, so no snapshot matches it any more. ---
+constexpr std::array<std::string_view, 3> kGuardedEvents = {"INSERT", "UPDATE", "DELETE"};
+constexpr int64_t kGuardCount =
+    static_cast<int64_t>((kTables.size() + kLookupTables.size()) * kGuardedEvents.size());
+
+template <typename Fn>
+void ForEachGuard(Fn fn) {
+  for (const auto& tables : {std::span<const std::string_view>(kTables), std::span<const std::string_view>(kLookupTables)}) {
+    for (std::string_view table : tables) {
+      for (std::string_view event : kGuardedEvents) {
+        std::string name = "guard_" + std::string(table) + "_" + std::string(event);
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        fn(table, event, name);
+      }
+    }
+  }
+}
+
+std::string CreateGuardsSql() {
+  std::string sql;
+  ForEachGuard([&sql](std::string_view table, std::string_view event, const std::string& name) {
+    sql += "CREATE TRIGGER " + name + " AFTER " + std::string(event) + " ON " + std::string(table) +
+           " BEGIN UPDATE import_meta SET import_id = lower(hex(randomblob(" + std::to_string(kImportIdBytes) +
+           "))) WHERE id = 1; END;\n";
+  });
+  return sql;
+}
+
+std::string DropGuardsSql() {
+  std::string sql;
+  ForEachGuard([&sql](std::string_view, std::string_view, const std::string& name) {
+    sql += "DROP TRIGGER IF EXISTS " + name + ";\n";
+  });
+  return sql;
+}
+
+constexpr std::string_view kCountGuardsSql =
+    "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'guard\\_%' ESCAPE '\\'";
 
 // Maps an enum to the codes of its lookup table (activities, …) by name.
 // Built when the store opens, so stored codes never depend on the order of
@@ -251,20 +310,22 @@ Status CheckReferences(const Dataset& d) {
 
 // A snapshot being written on another thread to FILE.next; Publish() renames
 // it over FILE once the import has committed. Destroyed unpublished (the
-// import failed), it removes the file it wrote.
+// import failed or was cancelled), it stops the writer at its next column
+// and removes the file it wrote.
 class PendingSnapshot {
  public:
-  PendingSnapshot(const std::filesystem::path& file, const Dataset& data, int64_t version) : file_(file) {
+  PendingSnapshot(const std::filesystem::path& file, const Dataset& data, SnapshotTag tag) : file_(file) {
     if (file_.empty()) return;
     next_ = file_.string() + ".next";
-    writing_ = std::async(std::launch::async, [this, &data, version] {
-      return WriteDatasetSnapshot(next_, data, version);
+    writing_ = std::async(std::launch::async, [this, &data, tag = std::move(tag)] {
+      return WriteDatasetSnapshot(next_, data, tag, &abandon_);
     });
   }
   PendingSnapshot(const PendingSnapshot&) = delete;
   PendingSnapshot& operator=(const PendingSnapshot&) = delete;
   ~PendingSnapshot() {
     if (!writing_.valid()) return;
+    abandon_.Cancel();
     (void)writing_.get();
     std::error_code ec;
     std::filesystem::remove(next_, ec);
@@ -272,20 +333,32 @@ class PendingSnapshot {
 
   // Best effort: a snapshot that could not be written only makes the next
   // load slower; an older snapshot is then removed so it cannot be mistaken.
-  void Publish() {
-    if (!writing_.valid()) return;
-    const bool written = writing_.get().ok();
+  // Returns why it could not be published.
+  Status Publish() {
+    if (!writing_.valid()) return Status::Ok();
+    Status written = writing_.get();
     std::error_code ec;
-    if (written) std::filesystem::rename(next_, file_, ec);
-    if (!written || ec) {
+    if (written.ok()) {
+      std::filesystem::rename(next_, file_, ec);
+      if (ec) written = Status::Io("cannot publish the snapshot " + file_.string() + ": " + ec.message());
+    }
+    if (!written.ok()) {
       std::filesystem::remove(next_, ec);
       std::filesystem::remove(file_, ec);
     }
+    return written;
+  }
+
+  // The files a snapshot write may leave behind when the process dies.
+  static std::array<std::filesystem::path, 3> OrphansOf(const std::filesystem::path& file) {
+    const std::filesystem::path next = file.string() + ".next";
+    return {next, SnapshotTemporaryFile(next), SnapshotTemporaryFile(file)};
   }
 
  private:
   std::filesystem::path file_;
   std::filesystem::path next_;
+  CancelToken abandon_;
   std::future<Status> writing_;
 };
 
@@ -313,8 +386,12 @@ std::optional<std::pair<Day, Day>> FactDateRange(const Dataset& data) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(SqliteDb db, SqliteStoreOptions options, std::filesystem::path snapshot)
-      : db_(std::move(db)), options_(std::move(options)), snapshot_(std::move(snapshot)) {}
+  SqliteStore(SqliteDb db, SqliteStoreOptions options, std::filesystem::path snapshot, int64_t schema_version)
+      : db_(std::move(db)),
+        options_(std::move(options)),
+        snapshot_(std::move(snapshot)),
+        read_only_(options_.access == StoreAccess::kReadOnly),
+        schema_version_(schema_version) {}
 
   Status Init() {
     const std::array<std::pair<RenewalType, std::string_view>, 2> renewal_values = {{
@@ -344,22 +421,37 @@ class SqliteStore final : public Store {
   Result<Dataset> LoadDataset() override;
   Result<StoreMeta> Meta() override;
 
+  // Read-write opens: gives the data an import id if it has none (a store
+  // upgraded from schema 1) and (re)creates missing guard triggers.
+  Status EnsureGuarded();
+  // Read-write opens: removes snapshot files a crashed writer left behind.
+  // Done only while no import runs (the write lock is free), else skipped.
+  void RemoveOrphanSnapshots();
+
  private:
   Status DeleteAll();
-  Status InsertAll(const Dataset& data);
+  Status InsertAll(const Dataset& data, const CancelToken* cancel);
   template <typename BindFn>
-  Status InsertRows(std::string_view table, std::string_view sql, size_t count, BindFn bind);
+  Status InsertRows(std::string_view table, std::string_view sql, size_t count, const CancelToken* cancel,
+                    BindFn bind);
   Status LoadAll(Dataset& data);
   template <typename ReadFn>
   Status ReadRows(std::string_view table, std::string_view columns, ReadFn read);
   Result<size_t> CountRows(std::string_view table);
 
   Result<int64_t> DatasetVersion();
-  void WriteSnapshot(const Dataset& data);
+  // The committed state being read, in the caller's transaction; its import
+  // id is "" when the snapshot must not be trusted (no id, guards missing).
+  Result<SnapshotTag> CurrentState();
+  void Warn(const Status& status) const {
+    if (options_.on_warning) options_.on_warning(status);
+  }
 
   SqliteDb db_;
   SqliteStoreOptions options_;
   std::filesystem::path snapshot_;  // columnar copy of the latest import; empty: none
+  bool read_only_;
+  int64_t schema_version_;  // of the file as opened (older than the latest only when read-only)
   EnumCodec<Activity> activities_;
   EnumCodec<ExpenseCategory> categories_;
   EnumCodec<VisitAction> actions_;
@@ -369,11 +461,13 @@ class SqliteStore final : public Store {
 };
 
 Status SqliteStore::ReplaceDataset(const Dataset& dataset, const std::string& source, const CancelToken* cancel) {
-  (void)cancel;  // polled between rows once the store supports it
+  if (read_only_) return Status::Internal("an import into a store opened read-only");
   Status status = CheckColumns(dataset);
   if (!status.ok()) return status;
   status = CheckReferences(dataset);
   if (!status.ok()) return status;
+  const auto import_id = NewImportId();
+  if (!import_id.ok()) return import_id.status();
   // Checked above; PRAGMA foreign_keys only changes outside a transaction.
   status = db_.Exec("PRAGMA foreign_keys = OFF");
   if (!status.ok()) return status;
@@ -388,15 +482,19 @@ Status SqliteStore::ReplaceDataset(const Dataset& dataset, const std::string& so
   // place only once the transaction has committed.
   const auto version = DatasetVersion();
   if (!version.ok()) return version.status();
-  PendingSnapshot pending(snapshot_, dataset, *version + 1);
+  PendingSnapshot pending(snapshot_, dataset, SnapshotTag{*version + 1, *import_id});
+  // The guards would fire once per inserted row (and turn the deletes into
+  // row-by-row scans); they are back before the commit.
+  status = db_.Exec(DropGuardsSql());
+  if (!status.ok()) return status;
   status = DeleteAll();
   if (!status.ok()) return status;
-  status = InsertAll(dataset);
+  status = InsertAll(dataset, cancel);
   if (!status.ok()) return status;
 
   auto update = db_.Prepare(
       "UPDATE import_meta SET dataset_version = dataset_version + 1, imported_at = ?1, source = ?2, "
-      "first_date = ?3, last_date = ?4 WHERE id = 1");
+      "first_date = ?3, last_date = ?4, import_id = ?5 WHERE id = 1");
   if (!update.ok()) return update.status();
   const auto now = options_.now ? options_.now() : std::chrono::system_clock::now();
   const std::string imported_at = FormatUtc(now);
@@ -409,13 +507,17 @@ Status SqliteStore::ReplaceDataset(const Dataset& dataset, const std::string& so
     update->BindNull(3);
     update->BindNull(4);
   }
+  update->BindText(5, *import_id);
   status = update->StepDone();
   if (!status.ok()) return status;
+  status = db_.Exec(CreateGuardsSql());
+  if (!status.ok()) return status;
+  if (IsCancelled(cancel)) return Status::Cancelled("the import was cancelled");
   // Deferred foreign keys (contracts.renewal_of_row) are checked here; a
   // failure rolls everything back.
   status = transaction->Commit();
   if (!status.ok()) return status;
-  pending.Publish();
+  if (Status published = pending.Publish(); !published.ok()) Warn(published);
   return Status::Ok();
 }
 
@@ -423,13 +525,60 @@ Result<int64_t> SqliteStore::DatasetVersion() {
   return db_.QueryInt64("SELECT dataset_version FROM import_meta WHERE id = 1");
 }
 
-// Best effort: the database is the truth, a missing snapshot only makes the
-// next load slower. A failed write removes any older snapshot.
-void SqliteStore::WriteSnapshot(const Dataset& data) {
+Result<SnapshotTag> SqliteStore::CurrentState() {
+  SnapshotTag tag;
+  auto version = DatasetVersion();
+  if (!version.ok()) return version.status();
+  tag.dataset_version = *version;
+  if (schema_version_ < 2) return tag;  // no import id yet: an older store opened read-only
+  auto guards = db_.QueryInt64(kCountGuardsSql);
+  if (!guards.ok()) return guards.status();
+  if (*guards != kGuardCount) return tag;  // changes may have gone unnoticed
+  auto statement = db_.Prepare("SELECT import_id FROM import_meta WHERE id = 1");
+  if (!statement.ok()) return statement.status();
+  auto has_row = statement->Step();
+  if (!has_row.ok()) return has_row.status();
+  if (*has_row) tag.import_id = statement->ColumnText(0);
+  if (tag.import_id.size() != kImportIdHexChars) tag.import_id.clear();
+  return tag;
+}
+
+Status SqliteStore::EnsureGuarded() {
+  auto guards = db_.QueryInt64(kCountGuardsSql);
+  if (!guards.ok()) return guards.status();
+  auto id_length = db_.QueryInt64("SELECT length(import_id) FROM import_meta WHERE id = 1");
+  if (!id_length.ok()) return id_length.status();
+  if (*guards == kGuardCount && *id_length == static_cast<int64_t>(kImportIdHexChars)) return Status::Ok();
+  const auto import_id = NewImportId();
+  if (!import_id.ok()) return import_id.status();
+  auto transaction = SqliteTransaction::Begin(db_, SqliteTransaction::Mode::kImmediate);
+  if (!transaction.ok()) return transaction.status();
+  Status status = db_.Exec(DropGuardsSql() + CreateGuardsSql());
+  if (!status.ok()) return status;
+  // A new id: while the guards were missing, rows may have changed unseen.
+  auto update = db_.Prepare("UPDATE import_meta SET import_id = ?1 WHERE id = 1");
+  if (!update.ok()) return update.status();
+  update->BindText(1, *import_id);
+  status = update->StepDone();
+  if (!status.ok()) return status;
+  return transaction->Commit();
+}
+
+void SqliteStore::RemoveOrphanSnapshots() {
   if (snapshot_.empty()) return;
-  const auto version = DatasetVersion();
-  if (!version.ok() || *version == 0) return;
-  (void)WriteDatasetSnapshot(snapshot_, data, *version);
+  // Without waiting: a running import owns its files; the next open cleans.
+  (void)sqlite3_busy_timeout(db_.handle(), 0);
+  {
+    auto transaction = SqliteTransaction::Begin(db_, SqliteTransaction::Mode::kImmediate);
+    if (transaction.ok()) {
+      for (const auto& orphan : PendingSnapshot::OrphansOf(snapshot_)) {
+        std::error_code ec;
+        std::filesystem::remove(orphan, ec);
+      }
+    }
+  }  // rolled back: nothing was written
+  const auto timeout_ms = std::clamp<int64_t>(options_.busy_timeout_ms, 0, std::numeric_limits<int>::max());
+  (void)sqlite3_busy_timeout(db_.handle(), static_cast<int>(timeout_ms));
 }
 
 Status SqliteStore::DeleteAll() {
@@ -446,7 +595,8 @@ Status SqliteStore::DeleteAll() {
 // RowId order so every insert appends to the table's b-tree.
 // Parameter 1 is always row_id.
 template <typename BindFn>
-Status SqliteStore::InsertRows(std::string_view table, std::string_view sql, size_t count, BindFn bind) {
+Status SqliteStore::InsertRows(std::string_view table, std::string_view sql, size_t count, const CancelToken* cancel,
+                               BindFn bind) {
   // Rows go in by batches of kRowsPerInsert per statement: one statement run
   // per batch instead of per row, which matters for millions of rows.
   const auto columns = static_cast<int>(std::count(sql.begin(), sql.end(), '?'));
@@ -455,6 +605,8 @@ Status SqliteStore::InsertRows(std::string_view table, std::string_view sql, siz
   auto single = db_.Prepare(sql);
   if (!single.ok()) return single.status();
   for (size_t first = 0; first < count;) {
+    // Polled once per statement run (kRowsPerInsert rows): one relaxed load.
+    if (IsCancelled(cancel)) return Status::Cancelled("the import was cancelled");
     const bool full = count - first >= kRowsPerInsert;
     SqliteStatement& statement = full ? *batch : *single;
     const size_t rows = full ? kRowsPerInsert : 1;
@@ -481,10 +633,10 @@ Status SqliteStore::InsertRows(std::string_view table, std::string_view sql, siz
   return Status::Ok();
 }
 
-Status SqliteStore::InsertAll(const Dataset& data) {
+Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
   rows_inserted_ = 0;
   Status status = InsertRows("clients", "INSERT INTO clients VALUES (?1, ?2, ?3, ?4)", data.clients.size(),
-                             [&](RowBinder& s, size_t i) {
+                             cancel, [&](RowBinder& s, size_t i) {
                                const Client& c = data.clients[i];
                                s.BindText(2, c.id);
                                s.BindText(3, c.name);
@@ -492,7 +644,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
                              });
   if (!status.ok()) return status;
   status = InsertRows("contracts", "INSERT INTO contracts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                      data.contracts.size(), [&](RowBinder& s, size_t i) {
+                      data.contracts.size(), cancel, [&](RowBinder& s, size_t i) {
                         const Contract& c = data.contracts[i];
                         s.BindText(2, c.id);
                         BindRow(s, 3, c.client);
@@ -508,7 +660,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
                       });
   if (!status.ok()) return status;
   status = InsertRows("missions", "INSERT INTO missions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                      data.missions.size(), [&](RowBinder& s, size_t i) {
+                      data.missions.size(), cancel, [&](RowBinder& s, size_t i) {
                         const Mission& m = data.missions[i];
                         s.BindText(2, m.id);
                         BindRow(s, 3, m.client);
@@ -525,7 +677,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
                       });
   if (!status.ok()) return status;
   status = InsertRows("employees", "INSERT INTO employees VALUES (?1, ?2, ?3, ?4)", data.employees.size(),
-                      [&](RowBinder& s, size_t i) {
+                      cancel, [&](RowBinder& s, size_t i) {
                         const Employee& e = data.employees[i];
                         s.BindText(2, e.id);
                         s.BindText(3, e.name);
@@ -533,7 +685,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
                       });
   if (!status.ok()) return status;
   status = InsertRows("cost_rates", "INSERT INTO cost_rates VALUES (?1, ?2, ?3, ?4)", data.cost_rates.size(),
-                      [&](RowBinder& s, size_t i) {
+                      cancel, [&](RowBinder& s, size_t i) {
                         const CostRate& r = data.cost_rates[i];
                         BindRow(s, 2, r.employee);
                         s.BindInt64(3, r.valid_from);
@@ -541,7 +693,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
                       });
   if (!status.ok()) return status;
   status = InsertRows("stores", "INSERT INTO stores VALUES (?1, ?2, ?3, ?4, ?5)", data.stores.size(),
-                      [&](RowBinder& s, size_t i) {
+                      cancel, [&](RowBinder& s, size_t i) {
                         const RetailStore& r = data.stores[i];
                         s.BindText(2, r.id);
                         s.BindText(3, r.name);
@@ -550,10 +702,10 @@ Status SqliteStore::InsertAll(const Dataset& data) {
                       });
   if (!status.ok()) return status;
   status = InsertRows("metrics", "INSERT INTO metrics VALUES (?1, ?2)", data.metrics.size(),
-                      [&](RowBinder& s, size_t i) { s.BindText(2, data.metrics[i]); });
+                      cancel, [&](RowBinder& s, size_t i) { s.BindText(2, data.metrics[i]); });
   if (!status.ok()) return status;
   status = InsertRows("objectives", "INSERT INTO objectives VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                      data.objectives.size(), [&](RowBinder& s, size_t i) {
+                      data.objectives.size(), cancel, [&](RowBinder& s, size_t i) {
                         const Objective& o = data.objectives[i];
                         s.BindText(2, o.id);
                         BindRow(s, 3, o.mission);
@@ -566,7 +718,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
   if (!status.ok()) return status;
   const TimeEntries& t = data.time_entries;
   status = InsertRows("time_entries", "INSERT INTO time_entries VALUES (?1, ?2, ?3, ?4, ?5, ?6)", t.size(),
-                      [&](RowBinder& s, size_t i) {
+                      cancel, [&](RowBinder& s, size_t i) {
                         BindRow(s, 2, t.employee[i]);
                         s.BindInt64(3, t.date[i]);
                         s.BindInt64(4, t.hours[i]);
@@ -576,7 +728,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
   if (!status.ok()) return status;
   const Expenses& e = data.expenses;
   status = InsertRows("expenses", "INSERT INTO expenses VALUES (?1, ?2, ?3, ?4, ?5)", e.size(),
-                      [&](RowBinder& s, size_t i) {
+                      cancel, [&](RowBinder& s, size_t i) {
                         s.BindInt64(2, e.date[i]);
                         s.BindInt64(3, e.amount[i]);
                         s.BindInt64(4, categories_.Encode(e.category[i]));
@@ -585,7 +737,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
   if (!status.ok()) return status;
   const Invoices& inv = data.invoices;
   status = InsertRows("invoices", "INSERT INTO invoices VALUES (?1, ?2, ?3, ?4, ?5, ?6)", inv.size(),
-                      [&](RowBinder& s, size_t i) {
+                      cancel, [&](RowBinder& s, size_t i) {
                         s.BindText(2, inv.id[i]);
                         BindRow(s, 3, inv.client[i]);
                         s.BindInt64(4, inv.date[i]);
@@ -595,7 +747,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
   if (!status.ok()) return status;
   const Visits& v = data.visits;
   status = InsertRows("visits", "INSERT INTO visits VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", v.size(),
-                      [&](RowBinder& s, size_t i) {
+                      cancel, [&](RowBinder& s, size_t i) {
                         s.BindText(2, v.id[i]);
                         BindRow(s, 3, v.employee[i]);
                         BindRow(s, 4, v.mission[i]);
@@ -606,7 +758,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
   if (!status.ok()) return status;
   const Results& r = data.results;
   status = InsertRows("results", "INSERT INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6)", r.size(),
-                      [&](RowBinder& s, size_t i) {
+                      cancel, [&](RowBinder& s, size_t i) {
                         BindRow(s, 2, r.mission[i]);
                         BindRow(s, 3, r.metric[i]);
                         s.BindInt64(4, r.date[i]);
@@ -616,7 +768,7 @@ Status SqliteStore::InsertAll(const Dataset& data) {
   if (!status.ok()) return status;
   const StoreAudits& a = data.store_audits;
   return InsertRows("store_audits", "INSERT INTO store_audits VALUES (?1, ?2, ?3, ?4, ?5, ?6)", a.size(),
-                    [&](RowBinder& s, size_t i) {
+                    cancel, [&](RowBinder& s, size_t i) {
                       s.BindInt64(2, a.date[i]);
                       BindRow(s, 3, a.store[i]);
                       BindRow(s, 4, a.client[i]);
@@ -657,11 +809,12 @@ Result<Dataset> SqliteStore::LoadDataset() {
   // another process imports meanwhile.
   auto transaction = SqliteTransaction::Begin(db_, SqliteTransaction::Mode::kDeferred);
   if (!transaction.ok()) return transaction.status();
-  const auto version = DatasetVersion();
-  if (!version.ok()) return version.status();
-  // The snapshot of this very version, if there is one, loads at memory speed.
-  if (!snapshot_.empty() && *version > 0) {
-    if (auto snapshot = ReadDatasetSnapshot(snapshot_, *version)) {
+  const auto state = CurrentState();
+  if (!state.ok()) return state.status();
+  // The snapshot of this very state, if there is one, loads at memory speed.
+  const bool trusted = !snapshot_.empty() && state->dataset_version > 0 && !state->import_id.empty();
+  if (trusted) {
+    if (auto snapshot = ReadDatasetSnapshot(snapshot_, *state)) {
       Status status = transaction->Commit();
       if (!status.ok()) return status;
       return std::move(*snapshot);
@@ -672,7 +825,12 @@ Result<Dataset> SqliteStore::LoadDataset() {
   if (!status.ok()) return status;
   status = transaction->Commit();
   if (!status.ok()) return status;
-  WriteSnapshot(data);
+  // Tagged with the state read above, in the same transaction as the rows.
+  // Best effort: the database is the truth, a missing snapshot only makes
+  // the next load slower. A failed write removes any older snapshot.
+  if (trusted && !read_only_) {
+    if (Status written = WriteDatasetSnapshot(snapshot_, data, *state); !written.ok()) Warn(written);
+  }
   return data;
 }
 
@@ -913,6 +1071,93 @@ Status Configure(SqliteDb& db, const SqliteStoreOptions& options) {
                  "; PRAGMA journal_size_limit = " + std::to_string(kSqliteJournalSizeLimitBytes) + ";");
 }
 
+constexpr std::string_view kSqliteMagic{"SQLite format 3\0", 16};
+
+Status NotOurs(const std::filesystem::path& file, std::string_view why) {
+  return Status::InvalidInput(file.string() + ": not an agencykpi database (" + std::string(why) + ")");
+}
+
+// Tells whether the existing `file` is an agencykpi store this binary can
+// open, without writing anything to it, and returns a read-only connection
+// to it and its schema version. In a directory this process cannot write,
+// a database without a -wal file is opened immutable (see store.h).
+Result<std::pair<SqliteDb, int64_t>> InspectStoreFile(const std::filesystem::path& file) {
+  std::error_code ec;
+  const auto type = std::filesystem::status(file, ec).type();
+  if (type == std::filesystem::file_type::directory) return NotOurs(file, "it is a directory");
+  if (type != std::filesystem::file_type::regular) return NotOurs(file, "not a regular file");
+  const auto size = std::filesystem::file_size(file, ec);
+  if (ec) return Status::Io("cannot read " + file.string() + ": " + ec.message());
+  if (size == 0) return NotOurs(file, "the file is empty");
+  {
+    std::array<char, kSqliteMagic.size()> magic{};
+    std::FILE* in = std::fopen(file.c_str(), "rb");
+    if (in == nullptr) return Status::Io("cannot read " + file.string() + ": " + std::strerror(errno));
+    const size_t got = std::fread(magic.data(), 1, magic.size(), in);
+    std::fclose(in);
+    if (got != magic.size() || std::string_view(magic.data(), magic.size()) != kSqliteMagic) {
+      return NotOurs(file, "not an SQLite file");
+    }
+  }
+  auto db = SqliteDb::Open(file, SqliteDb::Access::kReadOnly);
+  if (!db.ok()) return db.status();
+  auto version = SchemaVersion(*db);
+  const int code = sqlite3_extended_errcode(db->handle()) & 0xFF;
+  if (!version.ok() && (code == SQLITE_CANTOPEN || code == SQLITE_READONLY) &&
+      ::access(std::filesystem::absolute(file).parent_path().c_str(), W_OK) != 0 &&
+      !std::filesystem::exists(file.string() + "-wal", ec)) {
+    db = SqliteDb::Open(file, SqliteDb::Access::kImmutable);
+    if (!db.ok()) return db.status();
+    version = SchemaVersion(*db);
+  }
+  if (!version.ok()) {
+    if ((sqlite3_extended_errcode(db->handle()) & 0xFF) == SQLITE_NOTADB) {
+      return NotOurs(file, sqlite3_errmsg(db->handle()));
+    }
+    return Status::Io(file.string() + ": cannot read the database: " + version.status().message());
+  }
+  if (*version > LatestSchemaVersion()) {
+    return Status::InvalidInput(file.string() + ": the store's schema version " + std::to_string(*version) +
+                                " is newer than this program supports (" +
+                                std::to_string(LatestSchemaVersion()) + "); use a newer agencykpi");
+  }
+  auto meta_tables = db->QueryInt64("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'import_meta'");
+  if (!meta_tables.ok()) return meta_tables.status();
+  if (*version < 1 || *meta_tables != 1) return NotOurs(file, "an SQLite database without agencykpi's tables");
+  return std::pair{std::move(*db), *version};
+}
+
+// Makes a new store at `file`: built whole under a temporary name beside it,
+// then linked into place (never over an existing file: a process that
+// created it first wins, and this one opens that file).
+Status CreateStoreFile(const std::filesystem::path& file, const SqliteStoreOptions& options) {
+  const auto unique = NewImportId();
+  if (!unique.ok()) return unique.status();
+  const std::filesystem::path temporary = file.string() + ".new-" + *unique;
+  const auto remove_temporary = [&temporary] {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      std::filesystem::remove(temporary.string() + suffix, ec);
+    }
+  };
+  {
+    auto db = SqliteDb::Open(temporary, SqliteDb::Access::kCreate);
+    Status status = db.ok() ? Configure(*db, options) : db.status();
+    if (status.ok()) status = MigrateToLatest(*db);
+    if (!status.ok()) {
+      remove_temporary();
+      return Status::Io("cannot create the store " + file.string() + ": " + status.message());
+    }
+  }  // closed: the WAL is checkpointed into the file and removed
+  const bool linked = ::link(temporary.c_str(), file.c_str()) == 0;
+  const int error_number = errno;
+  remove_temporary();
+  if (!linked && error_number != EEXIST) {
+    return Status::Io("cannot create the store " + file.string() + ": " + std::strerror(error_number));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file) {
@@ -921,21 +1166,61 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file,
                                                SqliteStoreOptions options) {
-  auto db = SqliteDb::Open(file);
-  if (!db.ok()) return db.status();
+  const bool read_only = options.access == StoreAccess::kReadOnly;
+  const bool on_disk = file != ":memory:" && !file.empty();
+  std::optional<SqliteDb> db;
+  int64_t schema_version = LatestSchemaVersion();
+  if (on_disk) {
+    std::error_code ec;
+    if (std::filesystem::status(file, ec).type() == std::filesystem::file_type::not_found) {
+      if (read_only) {
+        return Status::NotFound(file.string() + ": no such database (create it with agencykpi import DIR --db " +
+                                file.string() + ")");
+      }
+      Status created = CreateStoreFile(file, options);
+      if (!created.ok()) return created;
+    }
+    auto inspected = InspectStoreFile(file);
+    if (!inspected.ok()) return inspected.status();
+    if (read_only) {
+      db.emplace(std::move(inspected->first));
+      schema_version = inspected->second;
+    }
+  }
+  if (!db) {
+    auto opened = SqliteDb::Open(file, read_only ? SqliteDb::Access::kReadOnly
+                                                 : (on_disk ? SqliteDb::Access::kReadWrite : SqliteDb::Access::kCreate));
+    if (!opened.ok()) return opened.status();
+    db.emplace(std::move(*opened));
+  }
   Status status = SetBusyTimeout(*db, options);
   if (!status.ok()) return status;
-  status = CheckNotNewer(*db);
-  if (!status.ok()) return status;
-  status = Configure(*db, options);
-  if (!status.ok()) return status;
-  status = MigrateToLatest(*db);
-  if (!status.ok()) return status;
+  if (!read_only) {
+    status = CheckNotNewer(*db);
+    if (!status.ok()) return status;
+    status = Configure(*db, options);
+    if (!status.ok()) return status;
+    status = MigrateToLatest(*db);
+    if (!status.ok()) return status;
+    if (options.max_page_count > 0) {
+      status = db->Exec("PRAGMA max_page_count = " + std::to_string(options.max_page_count));
+      if (!status.ok()) return status;
+    }
+  } else {
+    // Only the page cache: every other setting would write to the file.
+    status = db->Exec("PRAGMA cache_size = -" + std::to_string(std::max<int64_t>(options.cache_size_kib, 1)));
+    if (!status.ok()) return status;
+  }
   std::filesystem::path snapshot;
-  if (options.columnar_snapshot && file != ":memory:" && !file.empty()) snapshot = file.string() + kSnapshotSuffix;
-  auto store = std::make_unique<SqliteStore>(std::move(*db), std::move(options), std::move(snapshot));
+  if (options.columnar_snapshot && on_disk) snapshot = file.string() + kSnapshotSuffix;
+  auto store = std::make_unique<SqliteStore>(std::move(*db), std::move(options), std::move(snapshot), schema_version);
   status = store->Init();
   if (!status.ok()) return status;
+  if (!read_only) {
+    status = store->EnsureGuarded();
+    if (!status.ok()) return status;
+    store->RemoveOrphanSnapshots();
+  }
   return std::unique_ptr<Store>(std::move(store));
 }
 

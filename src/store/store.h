@@ -55,7 +55,18 @@ constexpr int64_t kSqliteJournalSizeLimitBytes = int64_t{64} * 1024 * 1024;  // 
 
 inline constexpr const char* kSnapshotSuffix = ".columns";
 
+enum class StoreAccess {
+  // import, serve: a missing file is created, an older schema migrated,
+  // snapshot files left by a crash removed, and the snapshot kept written.
+  kReadWrite,
+  // report: the file must exist and nothing is ever written (no migration,
+  // no snapshot written, no database created). An older schema is read as
+  // it is (its snapshot is then not used).
+  kReadOnly,
+};
+
 struct SqliteStoreOptions {
+  StoreAccess access = StoreAccess::kReadWrite;
   int64_t busy_timeout_ms = kSqliteBusyTimeoutMs;
   // Page cache size. A small cache makes a big import spill pages into the
   // WAL before it commits (tests use that to crash with data on disk).
@@ -65,6 +76,11 @@ struct SqliteStoreOptions {
   // database stays the truth and the snapshot is used only when its dataset
   // version matches.
   bool columnar_snapshot = true;
+  // Problems that fail nothing but deserve a line in the log: the snapshot
+  // could not be written (with the system's reason), so the next load reads
+  // SQLite. Callers print them; ignored when empty. Called on the thread
+  // that called the store.
+  std::function<void(const Status&)> on_warning;
 
   // --- Test hooks: leave empty in the product. ---
   // Called by ReplaceDataset after every inserted row with the number of
@@ -74,12 +90,27 @@ struct SqliteStoreOptions {
   std::function<Status(int64_t rows_inserted)> after_row_inserted;
   // The clock for `imported_at`; the system clock when empty.
   std::function<std::chrono::system_clock::time_point()> now;
+  // When > 0, the database file cannot grow beyond this many pages: SQLite
+  // then fails exactly as on a full disk (SQLITE_FULL).
+  int64_t max_page_count = 0;
 };
 
-// Opens (creating if needed, migrating to the current schema) a SQLite store.
-// Errors: kIo when the file cannot be opened or migrated; kInvalidInput when
-// the file was written by a newer agencykpi (its schema version is newer
-// than this binary knows; the file is left untouched).
+// Opens a SQLite store as `options.access` says (read-write by default:
+// creating the file if needed, migrating it to the current schema).
+// A new file is made whole under a temporary name and linked into place, so
+// a crash never leaves a half-made store at `file`.
+// Errors, all naming the file:
+//  - kInvalidInput "FILE: not an agencykpi database (why)" for a directory,
+//    an empty file, a file that is not SQLite, an SQLite database without
+//    agencykpi's tables; and for a file written by a newer agencykpi (its
+//    schema version is newer than this binary knows). The file is left
+//    untouched, byte for byte.
+//  - kNotFound "FILE: no such database (…)" when read-only and missing.
+//  - kIo when the file cannot be opened, created or migrated (a full disk
+//    reads "the disk is full").
+// Read-only in a directory this process cannot write (so SQLite cannot make
+// its -shm file), a database with no -wal file is opened immutable: it is
+// then assumed that no other process writes it meanwhile.
 // The returned Store owns its connection; it is used from one thread at a
 // time. Several processes may open the same file: imports are serialized by
 // SQLite's write lock and readers see the last committed dataset.

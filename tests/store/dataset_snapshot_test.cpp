@@ -7,6 +7,7 @@
 
 #include <fstream>
 
+#include "store/import_id.h"
 #include "store/store.h"
 #include "test_datasets.h"
 
@@ -37,42 +38,88 @@ class SnapshotTest : public ::testing::Test {
     io.put(static_cast<char>(byte ^ 0x5A));
   }
 
+  // A tag of `version` with a fixed import id made of `digit`.
+  static SnapshotTag Tag(int64_t version, char digit = 'a') {
+    return SnapshotTag{version, std::string(kImportIdHexChars, digit)};
+  }
+
   std::filesystem::path dir_;
 };
 
 TEST_F(SnapshotTest, RoundTripKeepsEveryFieldOfEveryTable) {
   const Dataset small = MakeSmallDataset();
-  ASSERT_TRUE(WriteDatasetSnapshot(dir_ / "s", small, 7).ok());
-  const auto read = ReadDatasetSnapshot(dir_ / "s", 7);
+  ASSERT_TRUE(WriteDatasetSnapshot(dir_ / "s", small, Tag(7)).ok());
+  const auto read = ReadDatasetSnapshot(dir_ / "s", Tag(7));
   ASSERT_TRUE(read);
   ExpectSameDataset(small, *read);
 
   const Dataset big = MakeSyntheticDataset(20000, 3000);
-  ASSERT_TRUE(WriteDatasetSnapshot(dir_ / "b", big, 1).ok());
-  const auto big_read = ReadDatasetSnapshot(dir_ / "b", 1);
+  ASSERT_TRUE(WriteDatasetSnapshot(dir_ / "b", big, Tag(1)).ok());
+  const auto big_read = ReadDatasetSnapshot(dir_ / "b", Tag(1));
   ASSERT_TRUE(big_read);
   ExpectSameDataset(big, *big_read);
 }
 
 TEST_F(SnapshotTest, AnotherDatasetVersionIsNotUsed) {
-  ASSERT_TRUE(WriteDatasetSnapshot(dir_ / "s", MakeSmallDataset(), 3).ok());
-  EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "s", 4));
-  EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "missing", 3));
+  ASSERT_TRUE(WriteDatasetSnapshot(dir_ / "s", MakeSmallDataset(), Tag(3)).ok());
+  EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "s", Tag(4)));
+  EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "missing", Tag(3)));
+}
+
+// Two databases of the same version (one copied over the other) differ by
+// their import id: the snapshot of one is never used for the other.
+TEST_F(SnapshotTest, AnotherImportIdOfTheSameVersionIsNotUsed) {
+  ASSERT_TRUE(WriteDatasetSnapshot(dir_ / "s", MakeSmallDataset(), Tag(3, 'a')).ok());
+  EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "s", Tag(3, 'b')));
+  EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "s", SnapshotTag{3, ""}));
+  EXPECT_TRUE(ReadDatasetSnapshot(dir_ / "s", Tag(3, 'a')));
+}
+
+TEST_F(SnapshotTest, AFullDiskIsReportedWithTheSystemReasonAndLeavesNoFile) {
+  // The temporary file is the full device: the flush fails with ENOSPC.
+  const auto file = dir_ / "s";
+  std::filesystem::create_symlink("/dev/full", SnapshotTemporaryFile(file));
+  const Status status = WriteDatasetSnapshot(file, MakeSyntheticDataset(5000, 500), Tag(1));
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.code(), ErrorCode::kIo);
+  EXPECT_NE(status.message().find("No space left on device"), std::string::npos) << status.message();
+  EXPECT_NE(status.message().find(file.string()), std::string::npos) << status.message();
+  EXPECT_FALSE(std::filesystem::exists(file));
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::symlink_status(SnapshotTemporaryFile(file))));
+}
+
+TEST_F(SnapshotTest, AnUnwritablePlaceIsReportedWithTheSystemReason) {
+  const auto file = dir_ / "s";
+  std::filesystem::create_directory(SnapshotTemporaryFile(file));  // in the way of the temporary file
+  const Status status = WriteDatasetSnapshot(file, MakeSmallDataset(), Tag(1));
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("Is a directory"), std::string::npos) << status.message();
+  EXPECT_FALSE(std::filesystem::exists(file));
+}
+
+TEST_F(SnapshotTest, ACancelledWriteLeavesNoFile) {
+  CancelToken cancel;
+  cancel.Cancel();
+  const auto file = dir_ / "s";
+  const Status status = WriteDatasetSnapshot(file, MakeSmallDataset(), Tag(1), &cancel);
+  EXPECT_EQ(status.code(), ErrorCode::kCancelled) << status.message();
+  EXPECT_FALSE(std::filesystem::exists(file));
+  EXPECT_FALSE(std::filesystem::exists(SnapshotTemporaryFile(file)));
 }
 
 TEST_F(SnapshotTest, DamagedOrTruncatedFilesAreNotUsed) {
   const Dataset big = MakeSyntheticDataset(5000, 500);
-  ASSERT_TRUE(WriteDatasetSnapshot(dir_ / "s", big, 1).ok());
+  ASSERT_TRUE(WriteDatasetSnapshot(dir_ / "s", big, Tag(1)).ok());
   const auto size = static_cast<std::streamoff>(std::filesystem::file_size(dir_ / "s"));
   for (const std::streamoff at : {std::streamoff{40}, size / 2, size - 20}) {
     SCOPED_TRACE(at);
     std::filesystem::copy_file(dir_ / "s", dir_ / "d", std::filesystem::copy_options::overwrite_existing);
     FlipByte(dir_ / "d", at);
-    EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "d", 1));
+    EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "d", Tag(1)));
   }
   std::filesystem::copy_file(dir_ / "s", dir_ / "t");
   std::filesystem::resize_file(dir_ / "t", static_cast<uintmax_t>(size - 100));
-  EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "t", 1));
+  EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "t", Tag(1)));
 }
 
 TEST_F(SnapshotTest, StoreLoadsTheSnapshotOfItsVersionAndRebuildsAMissingOne) {
