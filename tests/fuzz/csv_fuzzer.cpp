@@ -23,6 +23,10 @@ constexpr std::string_view kTables[] = {
     "objectives.csv", "results.csv", "store_audits.csv",
 };
 
+// Longest diagnostic an input may produce: values, columns and file names
+// are echoed cut to 80 characters, so a message stays far below this.
+constexpr size_t kMaxDiagnosticBytes = 1024;
+
 void Check(bool condition) {
   if (!condition) std::abort();
 }
@@ -60,7 +64,13 @@ void FuzzAgency(const uint8_t* data, size_t size) {
   files[std::string(table)] = std::string(reinterpret_cast<const char*>(data) + 1, size - 1);
   auto source = agencykpi::MemorySource(std::move(files));
   const agencykpi::IngestOutcome outcome = agencykpi::ReadAgency(*source);
-  for (const agencykpi::Diagnostic& error : outcome.errors) Check(!error.ToString().empty());
+  for (const agencykpi::Diagnostic& error : outcome.errors) {
+    const std::string text = error.ToString();
+    Check(!text.empty() && text.size() <= kMaxDiagnosticBytes);
+  }
+  for (const agencykpi::Diagnostic& warning : outcome.warnings) Check(warning.ToString().size() <= kMaxDiagnosticBytes);
+  Check(outcome.error_count >= outcome.errors.size() - (outcome.errors.empty() ? 0 : 1));
+  Check(outcome.ok() == (outcome.error_count == 0));
 }
 
 }  // namespace
