@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace agencykpi {
 
@@ -38,6 +39,7 @@ struct DemoDataArgs {
 struct ServeArgs {
   std::string db;
   std::string host = "127.0.0.1";
+  std::vector<std::string> allowed_hosts;  // --allowed-host, repeatable
   int port = 8080;
   int threads = 4;
   std::string web;         // dashboard folder; empty: found beside the binary

@@ -10,6 +10,7 @@
 
 #include "report/json_report.h"
 #include "server/limits.h"
+#include "server/query.h"
 #include "server/upload.h"
 
 namespace agencykpi {
@@ -18,14 +19,13 @@ namespace {
 constexpr std::string_view kApiPrefix = "/api/v1/";
 constexpr int kMonthsInTrailingYear = 12;
 
-using Query = std::map<std::string, std::string, std::less<>>;
-
 // An error answer raised while handling a request.
 struct ApiError {
   int status;
   std::string code;
   std::string message;
   std::string details_json = "{}";
+  std::vector<std::pair<std::string, std::string>> headers = {};
 };
 
 ApiError BadParameter(std::string_view parameter, std::string message) {
@@ -37,44 +37,6 @@ ApiError BadParameter(std::string_view parameter, std::string message) {
 }
 
 ApiError NotFound(std::string message) { return ApiError{404, "not_found", std::move(message)}; }
-
-int HexValue(char ch) {
-  if (ch >= '0' && ch <= '9') return ch - '0';
-  if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
-  return -1;
-}
-
-std::string UrlDecode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
-      out.push_back(' ');
-    } else if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
-
-Query ParseQuery(std::string_view query) {
-  Query out;
-  while (!query.empty()) {
-    const size_t amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    const size_t eq = pair.find('=');
-    if (!pair.empty()) {
-      out[UrlDecode(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : UrlDecode(pair.substr(eq + 1));
-    }
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
-  }
-  return out;
-}
 
 std::optional<std::string> Param(const Query& query, std::string_view name) {
   const auto it = query.find(name);
@@ -254,7 +216,7 @@ std::variant<std::string, ApiError> Page(std::string_view section, const std::ve
 
 class Handler {
  public:
-  Handler(AgencyService& service, const ApiRequest& request) : service_(service), request_(request) {}
+  Handler(AgencyService& service, ApiRequest request) : service_(service), request_(std::move(request)) {}
 
   std::variant<ApiResponse, ApiError> Run() {
     std::string_view target = request_.target;
@@ -265,8 +227,9 @@ class Handler {
     const std::string_view route = path.substr(kApiPrefix.size());
 
     if (route == "import") {
-      if (request_.method != "POST") return MethodNotAllowed("POST");
-      return Import();
+      if (request_.method == "POST") return Import();
+      if (request_.method == "DELETE") return CancelImport();
+      return MethodNotAllowed("POST, DELETE");
     }
     if (request_.method != "GET") return MethodNotAllowed("GET");
     snapshot_ = service_.Current();
@@ -280,7 +243,23 @@ class Handler {
 
  private:
   static ApiError MethodNotAllowed(std::string_view allowed) {
-    return ApiError{405, "method_not_allowed", fmt::format("this path only answers {}", allowed)};
+    return ApiError{405, "method_not_allowed", fmt::format("this path only answers {}", allowed), "{}",
+                    {{"Allow", std::string(allowed)}}};
+  }
+
+  static ApiError Busy(const Status& status) {
+    return ApiError{HttpStatusFor(status.code()), "busy", status.message(), "{}",
+                    {{"Retry-After", std::to_string(server_limits::kRetryAfterSeconds)}}};
+  }
+
+  std::variant<ApiResponse, ApiError> CancelImport() {
+    if (!service_.CancelImport()) return NotFound("no import is running");
+    JsonWriter w(false);
+    w.BeginObject();
+    w.Key("ok").Bool(true);
+    w.Key("cancelled").Bool(true);
+    w.EndObject();
+    return Json(w.Take());
   }
 
   std::variant<std::shared_ptr<const agencykpi::Report>, ApiError> ComputeReport() {
@@ -589,6 +568,12 @@ class Handler {
   }
 
   std::variant<ApiResponse, ApiError> Import() {
+    std::shared_ptr<ImportTicket> ticket = std::move(request_.import_ticket);
+    if (!ticket) {
+      auto taken = service_.BeginImport();
+      if (!taken.ok()) return Busy(taken.status());
+      ticket = std::move(*taken);
+    }
     const std::string_view type = request_.content_type;
     Result<UploadedFiles> files = Status::InvalidInput("unsupported upload");
     std::string source_name = "upload";
@@ -602,16 +587,21 @@ class Handler {
       return ApiError{415, "unsupported_media_type",
                       "send a zip (application/zip) or the CSV files as multipart/form-data"};
     }
+    request_.body = std::string();  // unpacked: the upload's bytes are no longer needed
     if (!files.ok()) {
       return ApiError{HttpStatusFor(files.status().code()),
                       files.status().code() == ErrorCode::kTooLarge ? "too_large" : "bad_upload",
                       files.status().message()};
     }
     auto source = MemorySource(std::move(*files));
-    const ImportOutcome outcome = service_.Import(*source, source_name);
-    if (!outcome.errors.empty()) {
+    const ImportOutcome outcome = service_.Import(*source, source_name, ticket->token());
+    if (outcome.status.code() == ErrorCode::kCancelled) {
+      return ApiError{HttpStatusFor(ErrorCode::kCancelled), "cancelled", outcome.status.message()};
+    }
+    if (outcome.error_count > 0) {
       JsonWriter details(false);
       details.BeginObject();
+      details.Key("error_count").Int(static_cast<int64_t>(outcome.error_count));
       details.Key("errors");
       WriteDiagnostics(details, outcome.errors);
       details.Key("warnings");
@@ -629,6 +619,9 @@ class Handler {
     w.Key("counts").BeginObject();
     for (const auto& count : outcome.snapshot->meta().counts) w.Key(count.table).Int(count.rows);
     w.EndObject();
+    w.Key("empty_tables").BeginArray();
+    for (const std::string& table : outcome.empty_tables) w.String(table);
+    w.EndArray();
     w.Key("warnings");
     WriteDiagnostics(w, outcome.warnings);
     w.EndObject();
@@ -636,7 +629,7 @@ class Handler {
   }
 
   AgencyService& service_;
-  const ApiRequest& request_;
+  ApiRequest request_;
   Query query_;
   std::shared_ptr<const Snapshot> snapshot_;
   ReportRequest request_params_;
@@ -663,18 +656,20 @@ ApiResponse ErrorResponse(int status, std::string_view code, std::string_view me
   w.BeginObject();
   w.Key("error").BeginObject();
   w.Key("code").String(code);
-  w.Key("message").String(message);
+  w.Key("message").String(ValidUtf8(message));
   w.Key("details").Raw(details_json);
   w.EndObject();
   w.EndObject();
   return Json(w.Take(), status);
 }
 
-ApiResponse HandleApi(AgencyService& service, const ApiRequest& request) {
-  Handler handler(service, request);
+ApiResponse HandleApi(AgencyService& service, ApiRequest request) {
+  Handler handler(service, std::move(request));
   auto outcome = handler.Run();
   if (auto* error = std::get_if<ApiError>(&outcome)) {
-    return ErrorResponse(error->status, error->code, error->message, error->details_json);
+    ApiResponse response = ErrorResponse(error->status, error->code, error->message, error->details_json);
+    response.headers = std::move(error->headers);
+    return response;
   }
   return std::move(std::get<ApiResponse>(outcome));
 }

@@ -6,6 +6,7 @@
 // provides the needed locking.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +21,9 @@ struct ApiRequest {
   std::string target;  // "/api/v1/report?period=2026-H1"
   std::string content_type;
   std::string body;
+  // POST /import: the slot the transport took when the header arrived (its
+  // token cancels the import); null: HandleApi takes it, 503 when taken.
+  std::shared_ptr<ImportTicket> import_ticket = nullptr;
 };
 
 struct ApiResponse {
@@ -30,12 +34,15 @@ struct ApiResponse {
   std::vector<std::pair<std::string, std::string>> headers;
 };
 
-ApiResponse HandleApi(AgencyService& service, const ApiRequest& request);
+// Takes the request by value: an import's body is freed as soon as it is unpacked.
+ApiResponse HandleApi(AgencyService& service, ApiRequest request);
 
 // The HTTP status of an error code: the one place where they are mapped.
 int HttpStatusFor(ErrorCode code);
 
-// {"error": {"code", "message", "details": {…}}}; `details_json` is an object's JSON text.
+// {"error": {"code", "message", "details": {…}}}; `details_json` is an object's
+// JSON text. Bytes of `message` that are not valid UTF-8 (an echoed parameter)
+// become U+FFFD, so the answer is always valid JSON.
 ApiResponse ErrorResponse(int status, std::string_view code, std::string_view message,
                           std::string_view details_json = "{}");
 

@@ -1,18 +1,24 @@
 #include "server/http_server.h"
 
 #include <fmt/format.h>
+#include <sys/socket.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <sstream>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "server/api.h"
 #include "server/limits.h"
+#include "server/request_policy.h"
 #include "server/static_files.h"
 
 namespace agencykpi {
@@ -21,11 +27,13 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
 using namespace server_limits;
 
 namespace {
 
 std::string_view View(beast::string_view text) { return {text.data(), text.size()}; }
+beast::string_view BeastView(std::string_view text) { return {text.data(), text.size()}; }
 
 constexpr std::string_view kApiPath = "/api/";
 constexpr std::string_view kImportPath = "/api/v1/import";
@@ -34,127 +42,413 @@ constexpr int kHttpVersion11 = 11;
 constexpr auto kDrainTimeout = std::chrono::seconds(2);
 constexpr size_t kDrainChunkBytes = 64 * 1024;
 constexpr size_t kMaxDrainBytes = 64 * 1024 * 1024;
+constexpr size_t kFieldSeparatorBytes = 4;  // ": " and CRLF
 
-http::response<http::string_body> MakeResponse(const http::request<http::string_body>& request, int status,
-                                               std::string body, std::string_view content_type) {
-  http::response<http::string_body> response{static_cast<http::status>(status), request.version()};
-  response.set(http::field::server, "agencykpi");
-  response.set(http::field::content_type, beast::string_view(content_type.data(), content_type.size()));
-  response.set("X-Content-Type-Options", "nosniff");
+// A request body held as a string that grows as its bytes arrive: unlike
+// Beast's string_body, it never reserves the Content-Length a client declares.
+struct GrowingBody {
+  using value_type = std::string;
+  static std::uint64_t size(const value_type& body) { return body.size(); }
+
+  class reader {
+   public:
+    template <bool isRequest, class Fields>
+    reader(http::header<isRequest, Fields>&, value_type& body) : body_(body) {}
+    void init(const boost::optional<std::uint64_t>&, beast::error_code& ec) { ec = {}; }
+    template <class ConstBufferSequence>
+    std::size_t put(const ConstBufferSequence& buffers, beast::error_code& ec) {
+      size_t added = 0;
+      for (auto it = asio::buffer_sequence_begin(buffers); it != asio::buffer_sequence_end(buffers); ++it) {
+        const asio::const_buffer piece = *it;
+        body_.append(static_cast<const char*>(piece.data()), piece.size());
+        added += piece.size();
+      }
+      ec = {};
+      return added;
+    }
+    void finish(beast::error_code& ec) { ec = {}; }
+
+   private:
+    value_type& body_;
+  };
+};
+
+using Request = http::request<GrowingBody>;
+using RequestParser = http::request_parser<GrowingBody>;
+using Response = http::response<http::string_body>;
+
+// Bytes of a request's header and trailer fields, as counted against kMaxHeaderBytes.
+size_t FieldBytes(const http::fields& fields) {
+  size_t bytes = 0;
+  for (const auto& field : fields) bytes += field.name_string().size() + field.value().size() + kFieldSeparatorBytes;
+  return bytes;
+}
+
+// The headers every response carries.
+void SetSecurityHeaders(http::fields& fields) {
+  fields.set(http::field::server, "agencykpi");
+  fields.set("Content-Security-Policy", BeastView(kContentSecurityPolicy));
+  fields.set("X-Frame-Options", "DENY");
+  fields.set("Referrer-Policy", "no-referrer");
+  fields.set("X-Content-Type-Options", "nosniff");
+}
+
+Response MakeResponse(unsigned version, int status, std::string body, std::string_view content_type) {
+  Response response{static_cast<http::status>(status), version};
+  SetSecurityHeaders(response);
+  response.set(http::field::content_type, BeastView(content_type));
   response.body() = std::move(body);
   return response;
 }
+
+Response FromApi(unsigned version, ApiResponse api) {
+  Response response = MakeResponse(version, api.status, std::move(api.body), api.content_type);
+  for (const auto& [name, value] : api.headers) response.set(BeastView(name), BeastView(value));
+  response.set(http::field::cache_control, "no-store");
+  return response;
+}
+
+ApiResponse RetryLater(int status, std::string_view code, std::string_view message) {
+  ApiResponse api = ErrorResponse(status, code, message);
+  api.headers.emplace_back("Retry-After", std::to_string(kRetryAfterSeconds));
+  return api;
+}
+
+// True when the peer has closed its side (or the connection broke); data
+// waiting to be read (a pipelined request) is not a departure.
+bool ClientHasLeft(tcp::socket& socket) {
+  char byte = 0;
+  const ssize_t peeked = ::recv(socket.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (peeked > 0) return false;
+  if (peeked == 0) return true;
+  return errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR;
+}
+
+bool OutOfDescriptors(const beast::error_code& ec) {
+  if (ec.category() != boost::system::system_category()) return false;
+  const int code = ec.value();
+  return code == EMFILE || code == ENFILE || code == ENOBUFS || code == ENOMEM;
+}
+
+// Counts a resource while held (RAII): released however a connection ends,
+// an exception that destroys its coroutine included.
+class Held {
+ public:
+  explicit Held(std::atomic<int>& count) : count_(&count) { count_->fetch_add(1); }
+  Held(Held&& other) noexcept : count_(std::exchange(other.count_, nullptr)) {}
+  Held(const Held&) = delete;
+  Held& operator=(const Held&) = delete;
+  Held& operator=(Held&&) = delete;
+  ~Held() {
+    if (count_ != nullptr) count_->fetch_sub(1);
+  }
+
+ private:
+  std::atomic<int>* count_;
+};
+
+// The share of kMaxBodyBytesInFlight one request body holds, grown as its
+// bytes arrive and given back when the request is done with.
+class BodyCharge {
+ public:
+  explicit BodyCharge(std::atomic<size_t>& in_flight) : in_flight_(in_flight) {}
+  BodyCharge(const BodyCharge&) = delete;
+  BodyCharge& operator=(const BodyCharge&) = delete;
+  ~BodyCharge() { in_flight_.fetch_sub(charged_); }
+
+  // Charges up to `bytes` in all; false (nothing more charged) when the budget is spent.
+  bool GrowTo(size_t bytes) {
+    if (bytes <= charged_) return true;
+    const size_t more = bytes - charged_;
+    const size_t before = in_flight_.fetch_add(more);
+    if (before + more > kMaxBodyBytesInFlight) {
+      in_flight_.fetch_sub(more);
+      return false;
+    }
+    charged_ = bytes;
+    return true;
+  }
+
+ private:
+  std::atomic<size_t>& in_flight_;
+  size_t charged_ = 0;
+};
+
+// How reading one request ended.
+enum class ReadEnd { kComplete, kClosed, kRefused };
 
 }  // namespace
 
 struct HttpServer::Impl {
   Impl(AgencyService& service_ref, ServerOptions opts)
-      : service(service_ref), options(std::move(opts)), acceptor(ioc), signals(ioc, SIGINT, SIGTERM) {}
+      : service(service_ref),
+        options(std::move(opts)),
+        allowed_hosts(AllowedHostNames(options.host, options.allowed_hosts)),
+        acceptor(ioc),
+        signals(ioc, SIGINT, SIGTERM) {}
 
-  http::response<http::string_body> Respond(const http::request<http::string_body>& request) {
-    const std::string target(request.target());
-    if (target.rfind(kApiPath, 0) == 0) {
-      ApiResponse api;
-      try {
-        api = HandleApi(service, ApiRequest{std::string(request.method_string()), target,
-                                            std::string(request[http::field::content_type]), request.body()});
-      } catch (const std::exception& e) {
-        // Internals stay in the server's log, never in the answer.
-        std::fprintf(stderr, "error: %s: %s\n", target.c_str(), e.what());
-        api = ErrorResponse(500, "internal", "internal error");
-      }
-      auto response = MakeResponse(request, api.status, std::move(api.body), api.content_type);
-      response.set(http::field::cache_control, "no-store");
-      return response;
-    }
-    if (request.method() != http::verb::get && request.method() != http::verb::head) {
-      return MakeResponse(request, 405, "method not allowed\n", "text/plain; charset=utf-8");
-    }
-    auto file = ReadStaticFile(options.web_root, target);
-    if (!file) return MakeResponse(request, 404, "not found\n", "text/plain; charset=utf-8");
-    return MakeResponse(request, 200, std::move(file->body), file->content_type);
+  ~Impl() {
+    service.CancelImport();
+    import_thread.join();
   }
 
-  void Log(const std::string& peer, const http::request<http::string_body>& request, unsigned status,
-           size_t bytes, std::chrono::steady_clock::time_point started) {
+  Response Respond(Request& request) {
+    const std::string target(request.target());
+    if (target.rfind(kApiPath, 0) == 0) return FromApi(request.version(), CallApi(request, nullptr));
+    if (request.method() != http::verb::get && request.method() != http::verb::head) {
+      Response response = MakeResponse(request.version(), 405, "method not allowed\n", "text/plain; charset=utf-8");
+      response.set(http::field::allow, "GET, HEAD");
+      return response;
+    }
+    auto file = ReadStaticFile(options.web_root, target);
+    if (!file) return MakeResponse(request.version(), 404, "not found\n", "text/plain; charset=utf-8");
+    return MakeResponse(request.version(), 200, std::move(file->body), file->content_type);
+  }
+
+  ApiResponse CallApi(Request& request, std::shared_ptr<ImportTicket> ticket) {
+    const std::string target(request.target());
+    try {
+      return HandleApi(service, ApiRequest{std::string(request.method_string()), target,
+                                           std::string(request[http::field::content_type]),
+                                           std::move(request.body()), std::move(ticket)});
+    } catch (const std::exception& e) {
+      // Internals stay in the server's log, never in the answer.
+      std::fprintf(stderr, "error: %s: %s\n", target.c_str(), e.what());
+      return ErrorResponse(500, "internal", "internal error");
+    }
+  }
+
+  // Runs an import on the import thread; the I/O thread is free meanwhile.
+  // Polls its client: one that leaves cancels the import.
+  asio::awaitable<Response> RunImport(beast::tcp_stream& stream, Request& request,
+                                      std::shared_ptr<ImportTicket> ticket) {
+    struct Job {
+      std::atomic<bool> done{false};
+      ApiResponse response;
+    };
+    auto job = std::make_shared<Job>();
+    const unsigned version = request.version();
+    asio::post(import_thread, [this, job, ticket, request = std::move(request)]() mutable {
+      const Held running(imports_running);
+      job->response = CallApi(request, ticket);
+      job->done.store(true, std::memory_order_release);
+    });
+    asio::steady_timer timer(co_await asio::this_coro::executor);
+    bool client_left = false;
+    while (!job->done.load(std::memory_order_acquire)) {
+      timer.expires_after(kImportPollInterval);
+      beast::error_code ec;
+      co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      if (!client_left && ClientHasLeft(stream.socket())) {
+        client_left = true;
+        ticket->Cancel();
+      }
+    }
+    co_return FromApi(version, std::move(job->response));
+  }
+
+  void Log(const std::string& peer, std::string_view method, std::string_view target, unsigned status,
+           size_t bytes, Clock::time_point started) {
     if (!options.access_log) return;
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    const std::string line = fmt::format("{} \"{} {}\" {} {}B {:.1f}ms\n", peer, View(request.method_string()),
-                                         View(request.target()), status, bytes, ms);
+    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    const std::string line = fmt::format("{} \"{} {}\" {} {}B {:.1f}ms\n", peer, method, target, status, bytes, ms);
     std::fputs(line.c_str(), stderr);
   }
 
-  asio::awaitable<void> Session(tcp::socket socket) {
+  // The connection's request loop. Any exception ends this connection only.
+  // `connection` counts it among the open connections until its coroutine ends.
+  asio::awaitable<void> Session(tcp::socket socket, [[maybe_unused]] Held connection) {
     beast::error_code ec;
     const auto endpoint = socket.remote_endpoint(ec);
     const std::string peer = ec ? "?" : endpoint.address().to_string();
-    beast::tcp_stream stream(std::move(socket));
-    beast::flat_buffer buffer;
+    try {
+      co_await Serve(beast::tcp_stream(std::move(socket)), peer);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "error: connection from %s ended: %s\n", peer.c_str(), e.what());
+    }
+  }
+
+  asio::awaitable<void> Serve(beast::tcp_stream stream, const std::string& peer) {
+    beast::error_code ec;
+    // Bounded, so trailers (buffered whole before they are parsed) are too.
+    beast::flat_buffer buffer(kConnectionBufferBytes);
     for (;;) {
-      http::request_parser<http::string_body> parser;
+      RequestParser parser;
       parser.header_limit(kMaxHeaderBytes);
       // The header decides which limit applies; Beast checks Content-Length
       // against the body limit while reading the header, so start wide.
       parser.body_limit(kMaxImportBodyBytes);
       stream.expires_after(kReadTimeout);
       co_await http::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      const auto started = Clock::now();
       if (ec == http::error::body_limit) {
-        co_await RefuseTooLarge(stream, parser.get(), kMaxImportBodyBytes, std::chrono::steady_clock::now(), peer);
+        co_await Refuse(stream, parser.get(), TooLarge(kMaxImportBodyBytes), started, peer);
+        co_await DrainInput(stream);
         co_return;
       }
-      if (ec) break;
-      const auto started = std::chrono::steady_clock::now();
-      const bool is_import = View(parser.get().target()).starts_with(kImportPath);
-      const size_t limit = is_import ? kMaxImportBodyBytes : kMaxRequestBodyBytes;
-      parser.body_limit(limit);
-      if (parser.content_length() && *parser.content_length() > limit) {
-        co_await RefuseTooLarge(stream, parser.get(), limit, started, peer);
-        co_return;
-      }
-      if (is_import) stream.expires_after(kImportReadTimeout);
-      if (beast::iequals(parser.get()[http::field::expect], "100-continue")) {
-        http::response<http::empty_body> go_on{http::status::continue_, kHttpVersion11};
-        co_await http::async_write(stream, go_on, asio::redirect_error(asio::use_awaitable, ec));
-        if (ec) break;
-      }
-      co_await http::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-      if (ec == http::error::body_limit) {
-        co_await RefuseTooLarge(stream, parser.get(), limit, started, peer);
+      if (ec == http::error::header_limit || ec == http::error::buffer_overflow) {
+        co_await Refuse(stream, parser.get(), HeaderTooLarge(), started, peer);
+        co_await DrainInput(stream);
         co_return;
       }
       if (ec) break;
 
-      ++in_flight;
-      const http::request<http::string_body> request = parser.release();
-      auto response = Respond(request);
-      response.keep_alive(request.keep_alive() && !stopping);
+      std::shared_ptr<ImportTicket> ticket;
+      bool keep_alive = true;
+      const ReadEnd read = co_await ReadRequest(stream, buffer, parser, ticket, keep_alive, started, peer);
+      if (read == ReadEnd::kClosed) break;
+      if (read == ReadEnd::kRefused) {
+        if (keep_alive) continue;
+        ticket.reset();  // the next import need not wait for this drain
+        co_await DrainInput(stream);
+        co_return;
+      }
+
+      const Held request_in_flight(in_flight);
+      Request request = parser.release();
+      const std::string method(request.method_string());
+      const std::string target(request.target());
+      const bool wants_keep_alive = request.keep_alive();
+      const bool is_head = request.method() == http::verb::head;
+      Response response;
+      if (ticket) {  // (not a conditional expression: g++ 12 miscompiles co_await inside one)
+        response = co_await RunImport(stream, request, std::move(ticket));
+      } else {
+        response = Respond(request);
+      }
+      response.keep_alive(wants_keep_alive && !stopping);
       response.prepare_payload();
       const unsigned status = response.result_int();
       const size_t bytes = response.body().size();
-      if (request.method() == http::verb::head) response.body().clear();
+      if (is_head) response.body().clear();
       stream.expires_after(kWriteTimeout);
       co_await http::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
-      --in_flight;
-      Log(peer, request, status, bytes, started);
+      Log(peer, method, target, status, bytes, started);
       if (ec || !response.keep_alive()) break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   }
 
-  // Answers 413 and closes the connection.
-  asio::awaitable<void> RefuseTooLarge(beast::tcp_stream& stream, const http::request<http::string_body>& request,
-                                       size_t limit, std::chrono::steady_clock::time_point started,
-                                       const std::string& peer) {
-    ApiResponse api = ErrorResponse(413, "too_large", "the request body is too large",
-                                    fmt::format("{{\"limit_bytes\":{}}}", limit));
-    auto response = MakeResponse(request, 413, std::move(api.body), api.content_type);
-    response.keep_alive(false);
+  // After the header: the policy, the limits, the import slot, then the
+  // body as it arrives. kRefused: an answer was sent (and the connection is
+  // to be closed unless `keep_alive` stays true).
+  asio::awaitable<ReadEnd> ReadRequest(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                       RequestParser& parser, std::shared_ptr<ImportTicket>& ticket,
+                                       bool& keep_alive, Clock::time_point started, const std::string& peer) {
+    const auto& header = parser.get();
+    const bool has_body = parser.chunked() || parser.content_length().value_or(0) > 0;
+    keep_alive = !has_body && header.keep_alive();
+    if (auto refusal = CheckRequestPolicy(PolicyView(header), allowed_hosts)) {
+      co_await Refuse(stream, header, std::move(*refusal), started, peer, keep_alive);
+      co_return ReadEnd::kRefused;
+    }
+    keep_alive = false;  // from here on, a refusal closes the connection
+    const bool is_import = View(header.target()).starts_with(kImportPath);
+    const size_t limit = is_import ? kMaxImportBodyBytes : kMaxRequestBodyBytes;
+    parser.body_limit(limit);
+    if (parser.content_length() && *parser.content_length() > limit) {
+      co_await Refuse(stream, header, TooLarge(limit), started, peer);
+      co_return ReadEnd::kRefused;
+    }
+    if (is_import && header.method() == http::verb::post) {
+      auto taken = service.BeginImport();
+      if (!taken.ok()) {
+        co_await Refuse(stream, header, RetryLater(503, "busy", taken.status().message()), started, peer);
+        co_return ReadEnd::kRefused;
+      }
+      ticket = std::move(*taken);
+    }
+    beast::error_code ec;
+    if (beast::iequals(header[http::field::expect], "100-continue")) {
+      http::response<http::empty_body> go_on{http::status::continue_, kHttpVersion11};
+      stream.expires_after(kWriteTimeout);
+      co_await http::async_write(stream, go_on, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) co_return ReadEnd::kClosed;
+    }
+
+    const Clock::time_point deadline = started + (is_import ? kImportReadTimeout : kReadTimeout);
+    BodyCharge charge(body_bytes_in_flight);
+    while (!parser.is_done()) {
+      const Clock::time_point now = Clock::now();
+      if (now >= deadline) co_return ReadEnd::kClosed;
+      stream.expires_after(std::min<Clock::duration>(kBodyIdleTimeout, deadline - now));
+      co_await http::async_read_some(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == http::error::body_limit) {
+        co_await Refuse(stream, header, TooLarge(limit), started, peer);
+        co_return ReadEnd::kRefused;
+      }
+      if (ec == http::error::buffer_overflow || ec == http::error::header_limit) {
+        co_await Refuse(stream, header, HeaderTooLarge(), started, peer);
+        co_return ReadEnd::kRefused;
+      }
+      if (ec) co_return ReadEnd::kClosed;  // timeout, or the client left
+      const size_t received = parser.get().body().size();
+      if (!charge.GrowTo(received)) {
+        co_await Refuse(stream, header,
+                        RetryLater(503, "busy", "the server is receiving too many request bodies; try again later"),
+                        started, peer);
+        co_return ReadEnd::kRefused;
+      }
+      if (ticket && ticket->cancelled()) {
+        co_await Refuse(stream, header,
+                        ErrorResponse(409, "cancelled", "the import was cancelled; the previous data is unchanged"),
+                        started, peer);
+        co_return ReadEnd::kRefused;
+      }
+      const auto elapsed = Clock::now() - started;
+      if (elapsed > kMinRateGrace &&
+          static_cast<double>(received) <
+              std::chrono::duration<double>(elapsed).count() * static_cast<double>(kMinBodyBytesPerSecond)) {
+        co_await Refuse(stream, header, ErrorResponse(408, "too_slow", "the request body arrives too slowly"),
+                        started, peer);
+        co_return ReadEnd::kRefused;
+      }
+    }
+    // Trailer fields count with the header's against the one limit.
+    if (FieldBytes(parser.get()) > kMaxHeaderBytes) {
+      co_await Refuse(stream, header, HeaderTooLarge(), started, peer);
+      co_return ReadEnd::kRefused;
+    }
+    co_return ReadEnd::kComplete;
+  }
+
+  static RequestHeader PolicyView(const http::request_header<>& header) {
+    RequestHeader view;
+    view.method = View(header.method_string());
+    view.version = static_cast<int>(header.version());
+    const auto host = header.find(http::field::host);
+    view.has_host = host != header.end();
+    if (view.has_host) view.host = View(host->value());
+    const auto origin = header.find(http::field::origin);
+    view.has_origin = origin != header.end();
+    if (view.has_origin) view.origin = View(origin->value());
+    view.sec_fetch_site = View(header["Sec-Fetch-Site"]);
+    view.requested_with = View(header[BeastView(kRequestedWithHeader)]);
+    return view;
+  }
+
+  static ApiResponse TooLarge(size_t limit) {
+    return ErrorResponse(413, "too_large", "the request body is too large", fmt::format("{{\"limit_bytes\":{}}}", limit));
+  }
+
+  static ApiResponse HeaderTooLarge() {
+    return ErrorResponse(431, "header_too_large", "the request's header and trailer fields are too large",
+                         fmt::format("{{\"limit_bytes\":{}}}", kMaxHeaderBytes));
+  }
+
+  // Answers `api` to a request whose body was not (wholly) read; the caller
+  // then drains the input and closes, unless `keep_alive` (no body was announced).
+  asio::awaitable<void> Refuse(beast::tcp_stream& stream, const http::request_header<>& header, ApiResponse api,
+                               Clock::time_point started, const std::string& peer, bool keep_alive = false) {
+    const unsigned version = header.version() == 0 ? kHttpVersion11 : header.version();
+    Response response = FromApi(version, std::move(api));
+    response.keep_alive(keep_alive && !stopping);
     response.prepare_payload();
     stream.expires_after(kWriteTimeout);
     beast::error_code ec;
     co_await http::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
-    Log(peer, request, 413, response.body().size(), started);
-    co_await DrainInput(stream);
+    Log(peer, View(header.method_string()), View(header.target()), response.result_int(), response.body().size(),
+        started);
   }
 
   // After refusing a request whose body is still arriving, reads and drops
@@ -171,23 +465,56 @@ struct HttpServer::Impl {
     }
   }
 
+  // Answers 503 to a connection over the cap, without waiting for it, and closes it.
+  static void TurnAway(tcp::socket& socket) {
+    static const std::string kBusyAnswer = [] {
+      Response response = FromApi(kHttpVersion11, RetryLater(503, "busy", "too many connections; try again later"));
+      response.keep_alive(false);
+      response.prepare_payload();
+      std::ostringstream text;
+      text << response;
+      return text.str();
+    }();
+    beast::error_code ec;
+    socket.non_blocking(true, ec);
+    socket.write_some(asio::buffer(kBusyAnswer), ec);
+    socket.shutdown(tcp::socket::shutdown_both, ec);
+    socket.close(ec);
+  }
+
   asio::awaitable<void> Listen() {
+    asio::steady_timer backoff_timer(ioc);
+    auto backoff = std::chrono::milliseconds(kAcceptBackoffFirst);
     for (;;) {
       beast::error_code ec;
       tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
-        if (!acceptor.is_open()) co_return;
-        continue;  // a failed accept (e.g. out of descriptors) must not end the server
+        if (!acceptor.is_open() || stopping) co_return;
+        if (OutOfDescriptors(ec)) {
+          // The connection stays queued and accept would fail again at once: pause.
+          std::fprintf(stderr, "warning: cannot accept a connection (%s); retrying in %lld ms\n",
+                       ec.message().c_str(), static_cast<long long>(backoff.count()));
+          backoff_timer.expires_after(backoff);
+          co_await backoff_timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+          backoff = std::min(backoff * 2, std::chrono::milliseconds(kAcceptBackoffMax));
+        }
+        continue;  // a failed accept must not end the server
       }
-      asio::co_spawn(ioc, Session(std::move(socket)), asio::detached);
+      backoff = kAcceptBackoffFirst;
+      if (open_connections.load() >= options.max_connections) {
+        TurnAway(socket);
+        continue;
+      }
+      Held connection(open_connections);
+      asio::co_spawn(ioc, Session(std::move(socket), std::move(connection)), asio::detached);
     }
   }
 
   // Stops accepting, waits for requests in flight (up to the grace), then ends.
   asio::awaitable<void> Drain() {
-    const auto deadline = std::chrono::steady_clock::now() + kShutdownGrace;
+    const auto deadline = Clock::now() + kShutdownGrace;
     asio::steady_timer timer(ioc);
-    while (in_flight > 0 && std::chrono::steady_clock::now() < deadline) {
+    while (in_flight > 0 && Clock::now() < deadline) {
       timer.expires_after(kStopPollInterval);
       beast::error_code ec;
       co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
@@ -197,19 +524,42 @@ struct HttpServer::Impl {
 
   void BeginStop() {
     if (stopping.exchange(true)) return;
+    service.CancelImport();
     beast::error_code ec;
     acceptor.close(ec);
     signals.cancel(ec);
     asio::co_spawn(ioc, Drain(), asio::detached);
   }
 
+  // One I/O thread: an exception that escapes a handler (Beast throws from
+  // inside its parser) destroys that connection's coroutine and is logged;
+  // the thread goes on serving the others.
+  void RunIoThread() {
+    for (;;) {
+      try {
+        ioc.run();
+        return;
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "error: a connection ended on an exception: %s\n", e.what());
+      } catch (...) {
+        std::fprintf(stderr, "error: a connection ended on an unknown exception\n");
+      }
+    }
+  }
+
   AgencyService& service;
   ServerOptions options;
+  std::vector<std::string> allowed_hosts;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> in_flight{0};
+  std::atomic<int> open_connections{0};
+  std::atomic<int> imports_running{0};
+  std::atomic<size_t> body_bytes_in_flight{0};
+  // Declared after the counters, so the connections it destroys can still release them.
   asio::io_context ioc;
   tcp::acceptor acceptor;
   asio::signal_set signals;
-  std::atomic<bool> stopping{false};
-  std::atomic<int> in_flight{0};
+  asio::thread_pool import_thread{1};  // imports, one at a time, off the I/O threads
 };
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -235,6 +585,12 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(AgencyService& service, co
 
 uint16_t HttpServer::port() const { return impl_->acceptor.local_endpoint().port(); }
 
+bool HttpServer::loopback_only() const {
+  beast::error_code ec;
+  const auto endpoint = impl_->acceptor.local_endpoint(ec);
+  return !ec && endpoint.address().is_loopback();
+}
+
 void HttpServer::Run(bool handle_signals) {
   Impl& impl = *impl_;
   asio::co_spawn(impl.ioc, impl.Listen(), asio::detached);
@@ -246,13 +602,23 @@ void HttpServer::Run(bool handle_signals) {
   const int threads = std::max(1, impl.options.threads);
   std::vector<std::thread> workers;
   workers.reserve(static_cast<size_t>(threads - 1));
-  for (int i = 1; i < threads; ++i) workers.emplace_back([&impl] { impl.ioc.run(); });
-  impl.ioc.run();
+  for (int i = 1; i < threads; ++i) workers.emplace_back([&impl] { impl.RunIoThread(); });
+  impl.RunIoThread();
   for (auto& worker : workers) worker.join();
 }
 
 void HttpServer::Stop() {
   asio::post(impl_->ioc, [impl = impl_.get()] { impl->BeginStop(); });
+}
+
+bool HttpServer::WaitForImportThread(std::chrono::milliseconds timeout) {
+  impl_->service.CancelImport();
+  const auto deadline = Clock::now() + timeout;
+  while (impl_->imports_running.load() > 0) {
+    if (Clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(kStopPollInterval);
+  }
+  return true;
 }
 
 }  // namespace agencykpi

@@ -2,14 +2,27 @@
 // else from the dashboard folder. Keep-alive, read and write timeouts, header
 // and body limits (server/limits.h), a fixed pool of worker threads, an
 // access log line per request on stderr, graceful stop.
+//
+// Hardening: an exception in a connection (a parser limit, bad_alloc…) ends
+// that connection only and is logged; open connections are capped, and accept
+// backs off when descriptors run out; request bodies count against a global
+// budget as their bytes arrive; imports run one at a time on their own thread
+// (a second one gets 503 as soon as its header is read) and are cancelled by
+// DELETE /api/v1/import, by their client leaving, or by Stop; every request
+// passes CheckRequestPolicy (Host, custom header, Origin) before its body is
+// read; every response carries the security headers (CSP, frame, referrer,
+// nosniff).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
+#include "server/limits.h"
 #include "server/service.h"
 
 namespace agencykpi {
@@ -20,20 +33,36 @@ struct ServerOptions {
   int threads = 4;
   std::filesystem::path web_root;  // empty: API only
   bool access_log = true;
+  // Host names a request's Host header may give besides the loopback names
+  // and `host` itself (a name under which the server is reached).
+  std::vector<std::string> allowed_hosts;
+  int max_connections = server_limits::kMaxConnections;
 };
+
+// The Content-Security-Policy every response carries.
+inline constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 class HttpServer {
  public:
   // Binds the listening socket; InvalidInput / Io when it cannot.
   static Result<std::unique_ptr<HttpServer>> Start(AgencyService& service, const ServerOptions& options);
-  ~HttpServer();  // stops and joins the workers
+  ~HttpServer();  // stops, cancels a running import and joins every thread
 
   [[nodiscard]] uint16_t port() const;
+  // True when the listening address is a loopback one (127.0.0.0/8, ::1).
+  [[nodiscard]] bool loopback_only() const;
   // Serves until Stop() or SIGINT/SIGTERM (when `handle_signals`), then
-  // lets requests in flight finish (up to kShutdownGrace).
+  // cancels a running import, lets requests in flight finish (up to
+  // kShutdownGrace) and returns.
   void Run(bool handle_signals);
   // Thread-safe; returns at once.
   void Stop();
+  // After Run: waits up to `timeout` for a cancelled import to give its
+  // thread back; false if it is still running (the caller may then exit
+  // without destroying the server: nothing of that import is committed).
+  bool WaitForImportThread(std::chrono::milliseconds timeout);
 
  private:
   struct Impl;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "common/memory.h"
 #include "report/json_report.h"
 
@@ -78,19 +80,58 @@ std::shared_ptr<const std::string> AgencyService::GetReportJson(const std::share
   return report_json_.Insert(key, std::make_shared<const std::string>(RenderJson(*report, /*pretty=*/false)));
 }
 
-ImportOutcome AgencyService::Import(FileSource& files, const std::string& source_name) {
+ImportTicket::~ImportTicket() { service_.ReleaseImport(this); }
+
+Result<std::shared_ptr<ImportTicket>> AgencyService::BeginImport() {
+  const std::lock_guard lock(slot_mutex_);
+  if (slot_holder_ != nullptr) return Status::Busy("an import is already running; try again when it has finished");
+  std::shared_ptr<ImportTicket> ticket(new ImportTicket(*this));
+  slot_holder_ = ticket.get();
+  return ticket;
+}
+
+bool AgencyService::CancelImport() {
+  const std::lock_guard lock(slot_mutex_);
+  if (slot_holder_ == nullptr) return false;
+  // The holder's destructor waits for this lock before its token goes away.
+  slot_holder_->Cancel();
+  return true;
+}
+
+void AgencyService::ReleaseImport(const ImportTicket* ticket) {
+  const std::lock_guard lock(slot_mutex_);
+  if (slot_holder_ == ticket) slot_holder_ = nullptr;
+}
+
+namespace {
+
+Status CancelledImport() { return Status::Cancelled("the import was cancelled; the previous data is unchanged"); }
+
+}  // namespace
+
+ImportOutcome AgencyService::Import(FileSource& files, const std::string& source_name, const CancelToken* cancel) {
   ImportOutcome outcome;
-  IngestOutcome read = ReadAgency(files);
+  IngestOutcome read = ReadAgency(files, {}, cancel);
   outcome.errors = std::move(read.errors);
   outcome.warnings = std::move(read.warnings);
-  if (!outcome.errors.empty()) {
-    outcome.status = Status::InvalidInput(fmt::format("{} error{}", outcome.errors.size(),
-                                                      outcome.errors.size() == 1 ? "" : "s"));
+  outcome.error_count = std::max(read.error_count, outcome.errors.size());
+  outcome.empty_tables = std::move(read.empty_tables);
+  if (read.cancelled || IsCancelled(cancel)) {
+    outcome.status = CancelledImport();
+    return outcome;
+  }
+  if (outcome.error_count > 0) {
+    outcome.status = Status::InvalidInput(fmt::format("{} error{}", outcome.error_count,
+                                                      outcome.error_count == 1 ? "" : "s"));
     return outcome;
   }
   const std::lock_guard lock(import_mutex_);
-  if (Status written = store_->ReplaceDataset(read.dataset, source_name); !written.ok()) {
-    outcome.status = written;
+  if (IsCancelled(cancel)) {
+    outcome.status = CancelledImport();
+    return outcome;
+  }
+  if (Status written = store_->ReplaceDataset(read.dataset, source_name, cancel); !written.ok()) {
+    outcome.status = IsCancelled(cancel) ? CancelledImport() : written;
     return outcome;
   }
   auto meta = store_->Meta();

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/cancel.h"
 #include "ingest/agency_reader.h"
 #include "kpi/engine.h"
 #include "server/limits.h"
@@ -46,10 +47,34 @@ class Snapshot {
 };
 
 struct ImportOutcome {
-  Status status;                     // InvalidInput when the data was refused
-  std::vector<Diagnostic> errors;
+  Status status;                     // InvalidInput when the data was refused, Cancelled when cancelled
+  std::vector<Diagnostic> errors;    // capped as ReadAgency caps them
   std::vector<Diagnostic> warnings;
+  size_t error_count = 0;            // every error found, listed or not
+  std::vector<std::string> empty_tables;     // tables of the upload with no row ("invoices"…)
   std::shared_ptr<const Snapshot> snapshot;  // the new data, when status is ok
+};
+
+class AgencyService;
+
+// The right to run the one import of the moment, and its cancel token. The
+// slot is taken by AgencyService::BeginImport and freed when the ticket is
+// destroyed. Thread-safe: Cancel may be called from any thread.
+class ImportTicket {
+ public:
+  ImportTicket(const ImportTicket&) = delete;
+  ImportTicket& operator=(const ImportTicket&) = delete;
+  ~ImportTicket();
+
+  void Cancel() { token_.Cancel(); }
+  [[nodiscard]] bool cancelled() const { return token_.cancelled(); }
+  [[nodiscard]] const CancelToken* token() const { return &token_; }
+
+ private:
+  friend class AgencyService;
+  explicit ImportTicket(AgencyService& service) : service_(service) {}
+  AgencyService& service_;
+  CancelToken token_;
 };
 
 class AgencyService {
@@ -68,11 +93,25 @@ class AgencyService {
   std::shared_ptr<const std::string> GetReportJson(const std::shared_ptr<const Snapshot>& snapshot,
                                                    const ReportRequest& request);
 
-  // Validates the files and replaces the stored dataset, all or nothing.
-  ImportOutcome Import(FileSource& files, const std::string& source_name);
+  // Takes the import slot: one import at a time, from the moment its request
+  // is known until it has answered. Busy while another ticket holds it. The
+  // service must outlive the ticket.
+  Result<std::shared_ptr<ImportTicket>> BeginImport();
+  // Raises the cancel token of the ticket holding the slot; false if none does.
+  bool CancelImport();
+
+  // Validates the files and replaces the stored dataset, all or nothing. When
+  // `cancel` is raised before the new data is committed, the outcome is
+  // Cancelled and the stored data unchanged. Imports are serialised.
+  ImportOutcome Import(FileSource& files, const std::string& source_name, const CancelToken* cancel = nullptr);
 
  private:
+  friend class ImportTicket;
   explicit AgencyService(std::unique_ptr<Store> store) : store_(std::move(store)) {}
+  void ReleaseImport(const ImportTicket* ticket);
+
+  std::mutex slot_mutex_;
+  ImportTicket* slot_holder_ = nullptr;  // guarded by slot_mutex_
 
   std::mutex import_mutex_;  // serialises imports; guards store_
   std::unique_ptr<Store> store_;

@@ -60,6 +60,112 @@ std::string MakeZip(const std::map<std::string, std::string>& files) {
   return ReadFile(zip);
 }
 
+std::string RunPythonWriter(const std::string& script) {
+  const TempDir tmp;
+  const fs::path code = tmp.path() / "writer.py";
+  const fs::path out = tmp.path() / "out.bin";
+  std::ofstream(code) << script;
+  const std::string command = std::string(AGENCYKPI_PYTHON) + " " + code.string() + " " + out.string();
+  EXPECT_EQ(std::system(command.c_str()), 0) << script;
+  return ReadFile(out);
+}
+
+size_t PeakRssBytes() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stoull(line.substr(6)) * 1024;  // in kB
+  }
+  ADD_FAILURE() << "no VmHWM in /proc/self/status";
+  return 0;
+}
+
+void ResetPeakRss() {
+  std::ofstream clear("/proc/self/clear_refs");
+  clear << "5";  // resets the peak resident size to the current one
+}
+
+Headers DashboardHeaders() { return {{"X-Requested-With", "agencykpi"}}; }
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+constexpr size_t kTestResponseBodyLimit = 64 * 1024 * 1024;
+
+TestServer::TestServer(AgencyService& service, ServerOptions options) {
+  std::ofstream(web_.path() / "index.html") << "<!doctype html><title>agencykpi</title>";
+  options.port = 0;
+  if (options.threads == ServerOptions{}.threads) options.threads = 2;
+  options.web_root = web_.path();
+  options.access_log = false;
+  auto server = HttpServer::Start(service, options);
+  EXPECT_TRUE(server.ok()) << server.status().message();
+  if (!server.ok()) return;
+  server_ = std::move(*server);
+  port_ = server_->port();
+  runner_ = std::thread([this] { server_->Run(/*handle_signals=*/false); });
+}
+
+TestServer::~TestServer() { Stop(); }
+
+void TestServer::Stop() {
+  if (server_ && runner_.joinable()) {
+    server_->Stop();
+    runner_.join();
+  }
+}
+
+tcp::socket TestServer::Connect() {
+  tcp::socket socket(ioc_);
+  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
+  return socket;
+}
+
+HttpResponse TestServer::Send(tcp::socket& socket, http::verb method, const std::string& target, std::string body,
+                              const std::string& content_type, const Headers& headers) {
+  http::request<http::string_body> request{method, target, 11};
+  request.set(http::field::host, "127.0.0.1:" + std::to_string(port_));
+  for (const auto& [name, value] : headers) request.set(name, value);
+  if (!content_type.empty()) request.set(http::field::content_type, content_type);
+  request.body() = std::move(body);
+  request.prepare_payload();
+  http::write(socket, request);
+  beast::flat_buffer buffer;
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(kTestResponseBodyLimit);
+  http::read(socket, buffer, parser);
+  return parser.release();
+}
+
+HttpResponse TestServer::Get(const std::string& target, const Headers& headers) {
+  tcp::socket socket = Connect();
+  return Send(socket, http::verb::get, target, "", "", headers);
+}
+
+beast::error_code TestServer::SendRaw(tcp::socket& socket, const std::string& bytes, HttpResponse& response) {
+  beast::error_code ec;
+  asio::write(socket, asio::buffer(bytes), ec);
+  // A write refused half way (the server answered and closed) may still have an answer to read.
+  beast::flat_buffer buffer;
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(kTestResponseBodyLimit);
+  beast::error_code read_ec;
+  http::read(socket, buffer, parser, read_ec);
+  if (!read_ec) response = parser.release();
+  return read_ec;
+}
+
+std::string TestServer::RequestHead(const std::string& method, const std::string& target, const Headers& headers) {
+  std::string head = method + " " + target + " HTTP/1.1\r\n";
+  bool has_host = false;
+  for (const auto& [name, value] : headers) has_host = has_host || beast::iequals(name, "Host");
+  if (!has_host) head += "Host: 127.0.0.1:" + std::to_string(port_) + "\r\n";
+  for (const auto& [name, value] : headers) head += name + ": " + value + "\r\n";
+  return head + "\r\n";
+}
+
 ServiceFixture::ServiceFixture(const std::string& folder) {
   auto store = OpenSqliteStore(dir_.path() / "agency.db");
   EXPECT_TRUE(store.ok()) << store.status().message();

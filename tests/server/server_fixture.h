@@ -1,12 +1,19 @@
 // A service over a temporary SQLite store holding a golden agency folder.
 #pragma once
 
+#include <utility>  // before Asio, whose awaitable.hpp needs std::exchange
+
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "server/api.h"
+#include "server/http_server.h"
 #include "server/service.h"
 
 namespace agencykpi::testing {
@@ -32,6 +39,15 @@ std::string CompareWithGolden(const std::string& golden_case, const std::string&
 // A zip of `files` (via python3's zipfile), as bytes.
 std::string MakeZip(const std::map<std::string, std::string>& files);
 
+// The bytes a python3 script writes to the file named by its first argument
+// (sys.argv[1]): archives no zip library writes on purpose.
+std::string RunPythonWriter(const std::string& script);
+
+// The test process's peak resident memory (VmHWM), and its reset to the
+// current resident size (so a test measures its own peak).
+size_t PeakRssBytes();
+void ResetPeakRss();
+
 class ServiceFixture {
  public:
   // Imports the golden folder `folder` ("agence-exemple") into a fresh store.
@@ -43,6 +59,43 @@ class ServiceFixture {
  private:
   TempDir dir_;
   std::unique_ptr<AgencyService> service_;
+};
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+using HttpResponse = boost::beast::http::response<boost::beast::http::string_body>;
+
+// What every request of the dashboard that changes data carries.
+Headers DashboardHeaders();
+
+// A real server on a free 127.0.0.1 port, serving `service` and a dashboard
+// folder holding one index.html, run on its own thread; and a real client.
+class TestServer {
+ public:
+  TestServer(AgencyService& service, ServerOptions options = {});
+  ~TestServer();  // stops the server and joins its thread
+  uint16_t port() const { return port_; }
+  HttpServer& server() { return *server_; }
+  // Stops the server and waits for Run to return.
+  void Stop();
+
+  boost::asio::ip::tcp::socket Connect();
+  // One request on `socket` (Host 127.0.0.1:port unless `headers` names one), its response.
+  HttpResponse Send(boost::asio::ip::tcp::socket& socket, boost::beast::http::verb method, const std::string& target,
+                    std::string body = "", const std::string& content_type = "",
+                    const Headers& headers = DashboardHeaders());
+  HttpResponse Get(const std::string& target, const Headers& headers = {});
+  // Writes raw bytes, then reads one response; an error if the server closed first.
+  boost::beast::error_code SendRaw(boost::asio::ip::tcp::socket& socket, const std::string& bytes,
+                                   HttpResponse& response);
+  // The raw bytes of a request header (method, target, Host and `headers`), ending with the blank line.
+  std::string RequestHead(const std::string& method, const std::string& target, const Headers& headers);
+
+ private:
+  TempDir web_;
+  std::unique_ptr<HttpServer> server_;
+  uint16_t port_ = 0;
+  std::thread runner_;
+  boost::asio::io_context ioc_;
 };
 
 }  // namespace agencykpi::testing
