@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace agencykpi {
 namespace {
@@ -240,6 +241,99 @@ TEST_F(CliTest, ReportTakesShortFrenchDates) {
   ASSERT_EQ(short_dates.exit_code, 0) << short_dates.err;
   EXPECT_NE(short_dates.out.find("\"total_revenue\": 34420.50"), std::string::npos);
   EXPECT_EQ(Agencykpi(base + " --period 2026-H1 --as-of 30/02/26").exit_code, 2);
+}
+
+// --- The store file: report never writes it, nothing foreign is taken for a store. ---
+
+TEST_F(CliTest, ReportOnAMissingDatabaseExitsTwoAndCreatesNothing) {
+  const fs::path db = tmp_.path() / "missing.db";
+  const Outcome o = Agencykpi("report --db " + db.string() + " --period 2026");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find(db.string() + ": no such database (create it with agencykpi import DIR --db " + db.string() + ")"),
+            std::string::npos)
+      << o.err;
+  EXPECT_FALSE(fs::exists(db));
+  EXPECT_FALSE(fs::exists(db.string() + ".columns"));
+}
+
+// The issue: a 0-byte file was taken for an empty agency (exit 0, all zeros)
+// and rewritten.
+TEST_F(CliTest, AZeroByteDatabaseIsRefusedByReportImportAndServeAndStaysEmpty) {
+  const fs::path db = tmp_.path() / "empty.db";
+  { std::ofstream touch(db); }
+  const std::vector<std::string> commands = {
+      "report --db " + db.string() + " --period 2026",
+      "import " + Golden("agence-exemple") + " --db " + db.string(),
+      "serve --db " + db.string() + " --port 0",
+  };
+  ASSERT_EQ(commands.size(), 3U);
+  for (const std::string& command : commands) {
+    SCOPED_TRACE(command);
+    const Outcome o = Agencykpi(command);
+    EXPECT_EQ(o.exit_code, 2);
+    EXPECT_NE(o.err.find(db.string() + ": not an agencykpi database (the file is empty)"), std::string::npos) << o.err;
+    EXPECT_EQ(fs::file_size(db), 0U);
+  }
+  EXPECT_FALSE(fs::exists(db.string() + ".columns"));
+}
+
+TEST_F(CliTest, GarbageAndADirectoryAreRefusedAsNotAgencykpiDatabases) {
+  const fs::path junk = tmp_.path() / "junk.db";
+  const std::string bytes = std::string(4096, '\x01') + "not a database";
+  std::ofstream(junk, std::ios::binary) << bytes;
+  const fs::path dir = tmp_.path() / "dir.db";
+  fs::create_directory(dir);
+  for (const std::string& sub : {std::string("report --period 2026"), "import " + Golden("agence-exemple")}) {
+    SCOPED_TRACE(sub);
+    const Outcome garbage = Agencykpi(sub + " --db " + junk.string());
+    EXPECT_EQ(garbage.exit_code, 2);
+    EXPECT_NE(garbage.err.find(junk.string() + ": not an agencykpi database (not an SQLite file)"), std::string::npos)
+        << garbage.err;
+    EXPECT_EQ(Slurp(junk), bytes);
+    const Outcome directory = Agencykpi(sub + " --db " + dir.string());
+    EXPECT_EQ(directory.exit_code, 2);
+    EXPECT_NE(directory.err.find(dir.string() + ": not an agencykpi database (it is a directory)"), std::string::npos)
+        << directory.err;
+    EXPECT_TRUE(fs::is_empty(dir));
+  }
+}
+
+TEST_F(CliTest, ReportReadsAReadOnlyDatabaseInAReadOnlyDirectory) {
+  const fs::path dir = tmp_.path() / "shared";
+  fs::create_directory(dir);
+  const std::string db = (dir / "agency.db").string();
+  ASSERT_EQ(Agencykpi("import " + Golden("agence-exemple") + " --db " + db).exit_code, 0);
+  const std::string args = " --period 2026-H1 --as-of 2026-06-30 --format json";
+  const Outcome writable = Agencykpi("report --db " + db + args);
+  ASSERT_EQ(writable.exit_code, 0) << writable.err;
+  const std::string bytes = Slurp(db);
+  fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(db + ".columns", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
+  const Outcome read_only = Agencykpi("report --db " + db + args);
+  fs::permissions(dir, fs::perms::owner_all);
+  EXPECT_EQ(read_only.exit_code, 0) << read_only.err;
+  EXPECT_EQ(read_only.out, writable.out);
+  EXPECT_EQ(Slurp(db), bytes);
+}
+
+// The issue: another database of the same dataset version copied over the
+// file was answered from the old FILE.columns beside it.
+TEST_F(CliTest, ADatabaseCopiedOverAnotherOfTheSameVersionReportsItsOwnData) {
+  const std::string mine = (tmp_.path() / "mine.db").string();
+  const std::string other = (tmp_.path() / "other.db").string();
+  ASSERT_EQ(Agencykpi("import " + Golden("agence-exemple") + " --db " + mine).exit_code, 0);
+  ASSERT_EQ(Agencykpi("import " + Golden("cas-limites") + " --db " + other).exit_code, 0);
+  const std::string args = " --period 2026 --as-of 2026-12-31 --format json";
+  const Outcome mine_before = Agencykpi("report --db " + mine + args);
+  const Outcome other_report = Agencykpi("report --db " + other + args);
+  ASSERT_EQ(other_report.exit_code, 0) << other_report.err;
+  ASSERT_NE(mine_before.out, other_report.out);
+  ASSERT_TRUE(fs::exists(mine + ".columns"));
+  fs::copy_file(other, mine, fs::copy_options::overwrite_existing);  // the old mine.db.columns stays
+  const Outcome after = Agencykpi("report --db " + mine + args);
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(after.out, other_report.out);
 }
 
 }  // namespace
