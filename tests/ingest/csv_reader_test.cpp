@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "ingest/limits.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -195,6 +197,51 @@ TEST(CsvReaderTest, OffsetReachesTheEnd) {
   while (reader.Next()) {
   }
   EXPECT_EQ(reader.offset(), text.size());
+}
+
+// A quote left open in a big file: refused once, within one record's budget
+// of bytes looked at, with the line where it opened.
+TEST(CsvReaderTest, QuoteOpenPastTheRecordLimitEndsTheText) {
+  std::string text = "a,b\n1,\"open\n";
+  while (text.size() < 3 * kMaxRecordBytes) text += "x,y\n";
+  CsvReader reader(text, ',');
+  ASSERT_TRUE(reader.Next());
+  ASSERT_TRUE(reader.Next());
+  EXPECT_EQ(reader.line(), 2);
+  EXPECT_EQ(reader.error_field(), 1u);
+  EXPECT_EQ(reader.error(), "quoted field runs over 1 MiB (a quote left open?): the rest of the file is not read");
+  EXPECT_LE(reader.fields()[1].size(), kMaxRecordBytes);
+  EXPECT_FALSE(reader.Next());
+}
+
+TEST(CsvReaderTest, RecordOfTooManyFieldsIsCutAndTheNextOneRead) {
+  const std::string text = "a,b\n" + std::string(5000, ',') + "\nc,d\n";
+  const std::vector<Record> records = ReadAll(text);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[1].error, "too many columns (at most 1024)");
+  EXPECT_EQ(records[1].fields.size(), kMaxColumns + 1);
+  EXPECT_EQ(records[2].line, 3);
+  EXPECT_EQ(records[2].fields, (Fields{"c", "d"}));
+}
+
+TEST(CsvReaderTest, OverlongFieldIsAnErrorOnItsRecord) {
+  const std::string text = "a,b\n1," + std::string(kMaxFieldBytes + 1, 'x') + "\n2,3\n";
+  const std::vector<Record> records = ReadAll(text);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[1].error, "the value is longer than 64 KiB");
+  EXPECT_EQ(records[2].fields, (Fields{"2", "3"}));
+  EXPECT_TRUE(records[2].error.empty());
+}
+
+TEST(LooksLikeUtf16Test, ByteOrderMarksAndNulPatterns) {
+  EXPECT_TRUE(LooksLikeUtf16("\xFF\xFE"));
+  EXPECT_TRUE(LooksLikeUtf16("\xFE\xFF\x00\x61"));
+  EXPECT_TRUE(LooksLikeUtf16(std::string("a\0,\0b\0\n\0", 8)));
+  EXPECT_TRUE(LooksLikeUtf16(std::string("\0a\0,\0b\0\n", 8)));
+  EXPECT_FALSE(LooksLikeUtf16("client_id,name\nC1,A\n"));
+  EXPECT_FALSE(LooksLikeUtf16(std::string("client_id,name\nC1,A\0\n", 21)));  // one NUL: an error of its row
+  EXPECT_FALSE(LooksLikeUtf16(""));
+  EXPECT_FALSE(LooksLikeUtf16("\xEF\xBB\xBF" "a,b\n"));
 }
 
 }  // namespace
