@@ -1,6 +1,9 @@
 // Every endpoint of docs/api.md and every error status, through HandleApi.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "server_fixture.h"
@@ -177,6 +180,58 @@ TEST(ApiTest, RefusedImportIs422WithFileAndLineAndChangesNothing) {
   EXPECT_EQ(details["errors"][0]["column"], "client_id");
   EXPECT_EQ(details["errors"][0]["text"].get<std::string>().rfind("clients.csv:3: client_id:", 0), 0U);
   EXPECT_EQ(f.Get(std::string("/api/v1/report?") + kH1).body, before);
+  EXPECT_EQ(Body(f.Get("/api/v1/meta"))["dataset_version"], 1);
+}
+
+TEST(ApiTest, RefusedImportCountsEveryError) {
+  ServiceFixture f("agence-exemple");
+  const std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"clients.csv\"\r\n"
+                           "Content-Type: text/csv\r\n\r\nclient_id,name\nC1,Alpha\nC1,Beta\nC1,Gamma\n\r\n--XyZ--\r\n";
+  const ApiResponse r =
+      HandleApi(f.service(), ApiRequest{"POST", "/api/v1/import", "multipart/form-data; boundary=XyZ", body});
+  ExpectError(r, 422, "invalid_data");
+  const json error = Body(r)["error"];
+  const size_t listed = error["details"]["errors"].size();
+  EXPECT_GE(listed, 2U);
+  EXPECT_EQ(error["details"]["error_count"].get<size_t>(), listed);
+  EXPECT_EQ(error["message"], fmt::format("{} errors", listed));
+}
+
+TEST(ApiTest, ImportSuccessNamesTheEmptyTables) {
+  ServiceFixture f("agence-exemple");
+  const auto files = testing::ReadFolderFiles(testing::GoldenDir() + "/cas-limites");
+  ASSERT_EQ(files.count("visits.csv"), 0U);  // an absent file is an empty table
+  const ApiResponse r =
+      HandleApi(f.service(), ApiRequest{"POST", "/api/v1/import", "application/zip", testing::MakeZip(files)});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json tables = Body(r)["empty_tables"];
+  ASSERT_TRUE(tables.is_array());
+  EXPECT_NE(std::find(tables.begin(), tables.end(), "visits"), tables.end()) << tables.dump();
+}
+
+TEST(ApiTest, ImportWhileAnotherHoldsTheSlotIs503AndDeleteCancelsIt) {
+  ServiceFixture f("agence-exemple");
+  ExpectError(HandleApi(f.service(), ApiRequest{"DELETE", "/api/v1/import", "", ""}), 404, "not_found");
+  auto running = f.service().BeginImport();
+  ASSERT_TRUE(running.ok());
+  const ApiResponse busy = HandleApi(f.service(), ApiRequest{"POST", "/api/v1/import", "application/zip", "PK"});
+  ExpectError(busy, 503, "busy");
+  ASSERT_EQ(busy.headers.size(), 1U);
+  EXPECT_EQ(busy.headers[0].first, "Retry-After");
+  const ApiResponse cancel = HandleApi(f.service(), ApiRequest{"DELETE", "/api/v1/import", "", ""});
+  EXPECT_EQ(cancel.status, 200) << cancel.body;
+  EXPECT_TRUE((*running)->cancelled());
+}
+
+TEST(ApiTest, CancelledImportIs409AndChangesNothing) {
+  ServiceFixture f("agence-exemple");
+  auto ticket = f.service().BeginImport();
+  ASSERT_TRUE(ticket.ok());
+  (*ticket)->Cancel();
+  const std::string zip = testing::MakeZip(testing::ReadFolderFiles(testing::GoldenDir() + "/cas-limites"));
+  ApiRequest request{"POST", "/api/v1/import", "application/zip", zip};
+  request.import_ticket = *ticket;
+  ExpectError(HandleApi(f.service(), std::move(request)), 409, "cancelled");
   EXPECT_EQ(Body(f.Get("/api/v1/meta"))["dataset_version"], 1);
 }
 
