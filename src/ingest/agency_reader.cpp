@@ -510,8 +510,18 @@ class Table {
     return kNoRow;
   }
 
-  // Registers the row's id in `index` unless another row has it; true if new.
+  // Whether the current row is kept (its id registered, its values stored)
+  // although it may hold errors: always when it has none, and while every
+  // error is still shown, so that one bad cell does not cascade. Past that a
+  // row with an error is only counted: millions of bad rows cost no memory
+  // beyond the file's text (a later reference to such a row counts as one
+  // more error).
+  [[nodiscard]] bool Retains() const { return row_ok() || errors_.size() < kMaxReportedDiagnostics; }
+
+  // Registers the row's id in `index` unless another row has it; true if
+  // new. False without a word when the row is not retained (see Retains).
   bool AddId(size_t column, std::string_view id, RowId row, IdIndex& index) {
+    if (!Retains()) return false;
     const RowId first = index.rows.Insert(id, row);
     if (first != kNoRow) {
       Error(column, "duplicate " + std::string(index.noun) + " " + Quoted(id) + " (first on line " +
@@ -1092,7 +1102,7 @@ void AgencyReader::ReadCostRates(Table& table) {
     }
     // A rate with a bad cost still counts as a rate: no cascade of errors on
     // the employee's time entries (the import fails anyway).
-    if (rate.employee == kNoRow || !valid_from) continue;
+    if (rate.employee == kNoRow || !valid_from || !table.Retains()) continue;
     rate.valid_from = *valid_from;
     rate.hourly_cost = cost.value_or(0);
     dataset_.cost_rates.push_back(rate);
@@ -1214,7 +1224,6 @@ void AgencyReader::ReadInvoices(Table& table) {
   IdIndex ids{kInvoicesFile, "invoice", true, true, {}, {}};
   while (table.NextRow()) {
     const auto id = table.Identifier(kInvoiceId);
-    if (id) table.AddId(kInvoiceId, *id, static_cast<RowId>(ids.lines.size()), ids);
     const RowId client = table.Reference(kInvoiceClient, clients_);
     const auto date = table.Date(kInvoiceDate);
     const auto amount = table.Decimal(kInvoiceAmount, kMoneyDecimals);
@@ -1227,6 +1236,8 @@ void AgencyReader::ReadInvoices(Table& table) {
                                          Quoted(IdOf(dataset_.clients, client)));
       }
     }
+    // Registered last: a row past the shown errors that has one is not kept.
+    if (id) table.AddId(kInvoiceId, *id, static_cast<RowId>(ids.lines.size()), ids);
     if (!table.row_ok()) continue;
     invoices.id.emplace_back(*id);
     invoices.client.push_back(client);
@@ -1241,12 +1252,13 @@ void AgencyReader::ReadVisits(Table& table) {
   IdIndex ids{kVisitsFile, "visit", true, true, {}, {}};
   while (table.NextRow()) {
     const auto id = table.Identifier(kVisitId);
-    if (id) table.AddId(kVisitId, *id, static_cast<RowId>(ids.lines.size()), ids);
     const RowId employee = table.Reference(kVisitEmployee, employees_);
     const RowId mission = table.Reference(kVisitMission, missions_);
     const RowId store = table.Reference(kVisitStore, stores_);
     const auto date = table.Date(kVisitDate);
     const auto action = table.Enum(kVisitAction, kVisitActionNames);
+    // Registered last: a row past the shown errors that has one is not kept.
+    if (id) table.AddId(kVisitId, *id, static_cast<RowId>(ids.lines.size()), ids);
     if (!table.row_ok()) continue;
     visits.id.emplace_back(*id);
     visits.employee.push_back(employee);
@@ -1280,7 +1292,6 @@ void AgencyReader::ReadObjectives(Table& table) {
   IdIndex ids{kObjectivesFile, "objective", true, true, {}, {}};
   while (table.NextRow()) {
     const auto id = table.Identifier(kObjectiveId);
-    if (id) table.AddId(kObjectiveId, *id, static_cast<RowId>(ids.lines.size()), ids);
     Objective objective;
     objective.mission = table.Reference(kObjectiveMission, missions_);
     const auto metric = Metric(table, kObjectiveMetric);
@@ -1292,6 +1303,8 @@ void AgencyReader::ReadObjectives(Table& table) {
     const auto start = table.Date(kObjectiveStart);
     const auto end = table.Date(kObjectiveEnd);
     CheckDateOrder(table, kObjectiveEnd, start, end);
+    // Registered last: a row past the shown errors that has one is not kept.
+    if (id) table.AddId(kObjectiveId, *id, static_cast<RowId>(ids.lines.size()), ids);
     if (!table.row_ok()) continue;
     objective.id = std::string(*id);
     objective.metric = InternMetric(*metric);

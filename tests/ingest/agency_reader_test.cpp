@@ -870,6 +870,19 @@ TEST(IngestLimitsTest, DuplicateRowsKeepOneIdAndCountEveryError) {
   EXPECT_EQ(outcome.errors.back().ToString(), "99\u202F999 errors, the first 1000 shown");
 }
 
+// Past the shown errors a bad row is only counted, not kept: a file of
+// millions of bad rows with unique ids must not grow the id maps.
+TEST(IngestLimitsTest, BadRowsPastTheShownErrorsAreOnlyCounted) {
+  std::string invoices = "invoice_id,client_id,date,amount\n";
+  for (int i = 0; i < 1500; ++i) invoices += "I" + std::to_string(i) + ",C99,2026-01-31,10\n";
+  invoices += "I5,C1,2026-01-31,10\n";     // duplicate of a row kept (its error is shown)
+  invoices += "I1200,C1,2026-01-31,10\n";  // the row it repeats was only counted
+  const IngestOutcome outcome = ReadWith("invoices.csv", invoices);
+  EXPECT_EQ(outcome.error_count, 1501u);
+  EXPECT_EQ(outcome.errors[1].ToString(), "invoices.csv:3: client_id: unknown client 'C99'");
+  EXPECT_EQ(outcome.errors.back().ToString(), "1\u202F501 errors, the first 1000 shown");
+}
+
 TEST(GroupThousandsTest, GroupsOfThreeWithANarrowSpace) {
   EXPECT_EQ(GroupThousands(0), "0");
   EXPECT_EQ(GroupThousands(999), "999");
