@@ -1,0 +1,23 @@
+// libFuzzer target: the query string parser and the UTF-8 cleaning of echoed
+// text (server/query.h) on any bytes. Traps when a decoded name or value is
+// longer than its source, or when ValidUtf8 is not idempotent (its output
+// must already be valid UTF-8).
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "server/query.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  const agencykpi::Query query = agencykpi::ParseQuery(input);
+  for (const auto& [name, value] : query) {
+    if (name.size() + value.size() > input.size()) __builtin_trap();
+    const std::string clean = agencykpi::ValidUtf8(value);
+    if (agencykpi::ValidUtf8(clean) != clean) __builtin_trap();
+  }
+  if (agencykpi::UrlDecode(input).size() > input.size()) __builtin_trap();
+  const std::string clean = agencykpi::ValidUtf8(input);
+  if (agencykpi::ValidUtf8(clean) != clean) __builtin_trap();
+  return 0;
+}
