@@ -16,6 +16,10 @@ export class ApiError extends Error {
 }
 
 const BASE = 'api/v1';
+// Every request that changes data carries this header: a page of another
+// origin cannot add it without a CORS preflight, which the server never
+// approves (docs/api.md, "Requests that change data").
+const CHANGE_HEADERS = { 'X-Requested-With': 'agencykpi' } as const;
 const cache = new Map<string, Promise<unknown>>();
 
 export function apiUrl(path: string, params: Record<string, string> = {}): string {
@@ -64,9 +68,10 @@ export const api = {
     getJson<MissionDetail>(`/missions/${encodeURIComponent(id)}`, params),
   meta: () => fetch(apiUrl('/meta')).then((r) => parseResponse<Record<string, unknown>>(r)),
   async importFiles(body: Blob | FormData): Promise<ImportSuccess> {
-    const init: RequestInit = { method: 'POST', body };
     // A zip goes as the raw body; CSV files as multipart (the browser sets the boundary).
-    if (!(body instanceof FormData)) init.headers = { 'Content-Type': 'application/zip' };
+    const headers: Record<string, string> = { ...CHANGE_HEADERS };
+    if (!(body instanceof FormData)) headers['Content-Type'] = 'application/zip';
+    const init: RequestInit = { method: 'POST', body, headers };
     const res = await fetch(apiUrl('/import'), init);
     const out = await parseResponse<ImportSuccess>(res);
     clearCache();
