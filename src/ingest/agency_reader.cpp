@@ -365,13 +365,11 @@ class Table {
   // Moves to the next data row, skipping blank lines and reporting rows that
   // cannot be read as a whole (bad quoting, too many fields, a NUL byte).
   // False at the end, past kMaxRowsPerFile rows, or once the cancel token is
-  // seen raised (looked at every kCancelCheckRows records; see cancelled()).
+  // seen raised (looked at every kCancelCheckRows records; ReadAgency then
+  // gives a cancelled outcome).
   bool NextRow() {
     while (reader_.Next()) {
-      if ((++records_ & (kCancelCheckRows - 1)) == 0 && IsCancelled(cancel_)) {
-        cancelled_ = true;
-        return false;
-      }
+      if ((++records_ & (kCancelCheckRows - 1)) == 0 && IsCancelled(cancel_)) return false;
       const uint64_t done = progress_.done_before_file + reader_.offset();
       if (done - progress_.last_reported >= kProgressStep) progress_.Report(done);
       if (reader_.blank()) continue;
@@ -405,9 +403,6 @@ class Table {
     }
     return false;
   }
-
-  // The reading stopped because the cancel token was raised.
-  [[nodiscard]] bool cancelled() const { return cancelled_; }
 
   [[nodiscard]] int64_t line() const { return reader_.line(); }
   [[nodiscard]] std::string_view file() const { return file_; }
@@ -557,7 +552,6 @@ class Table {
   CsvReader reader_;
   bool decimal_comma_ = false;
   bool has_nul_ = false;
-  bool cancelled_ = false;
   size_t row_errors_ = 0;
   bool row_unusable_ = false;
   size_t rows_ = 0;
