@@ -317,12 +317,14 @@ Status WriteDatasetSnapshot(const std::filesystem::path& file, const Dataset& da
   bool ok = step(std::fwrite(&header, sizeof header, 1, out) == 1);
   SnapshotWriter writer(out, cancel);
   Transfer(writer, data);
-  if (writer.failed() && writer.error_number() != 0 && error_number == 0) error_number = writer.error_number();
+  if (writer.failed() && writer.error_number() != 0 && error_number == 0)
+    error_number = writer.error_number();
   const uint64_t hash = writer.hash();
   ok = ok && !writer.failed() && step(std::fwrite(&hash, sizeof hash, 1, out) == 1);
   // The payload size goes in the header last, so a torn write never reads as whole.
   header.payload_size = writer.size();
-  ok = ok && step(std::fseek(out, 0, SEEK_SET) == 0) && step(std::fwrite(&header, sizeof header, 1, out) == 1);
+  ok =
+      ok && step(std::fseek(out, 0, SEEK_SET) == 0) && step(std::fwrite(&header, sizeof header, 1, out) == 1);
   ok = ok && step(std::fflush(out) == 0) && step(::fsync(fileno(out)) == 0);
   ok = step(std::fclose(out) == 0) && ok;
   std::error_code ec;

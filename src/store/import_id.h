@@ -12,7 +12,7 @@
 
 namespace agencykpi {
 
-constexpr size_t kImportIdBytes = 16;                   // 128 random bits
+constexpr size_t kImportIdBytes = 16;                     // 128 random bits
 constexpr size_t kImportIdHexChars = 2 * kImportIdBytes;  // as stored: lowercase hex
 
 // kImportIdBytes from the kernel's random source (getrandom, read fully), as

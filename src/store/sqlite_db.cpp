@@ -1,7 +1,6 @@
 #include "store/sqlite_db.h"
 
 #include <cctype>
-
 #include <cstring>
 #include <limits>
 #include <string>
@@ -50,15 +49,9 @@ Result<SqliteDb> SqliteDb::Open(const std::filesystem::path& file, Access access
   int flags = SQLITE_OPEN_NOMUTEX;
   std::string name = file.string();
   switch (access) {
-    case Access::kCreate:
-      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-      break;
-    case Access::kReadWrite:
-      flags |= SQLITE_OPEN_READWRITE;
-      break;
-    case Access::kReadOnly:
-      flags |= SQLITE_OPEN_READONLY;
-      break;
+    case Access::kCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Access::kReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+    case Access::kReadOnly: flags |= SQLITE_OPEN_READONLY; break;
     case Access::kImmutable:
       flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
       name = FileUri(file, "immutable=1");
@@ -87,8 +80,7 @@ Status SqliteDb::ErrorOf(sqlite3* db, int rc, std::string_view context) {
       if (error_number != 0) text += std::string(": ") + std::strerror(error_number);
       return Status::Io(text + "; " + std::string(context) + ")");
     }
-    default:
-      return Status::Io(ErrorText(context, message));
+    default: return Status::Io(ErrorText(context, message));
   }
 }
 
@@ -100,7 +92,8 @@ Status SqliteDb::Exec(std::string_view sql) {
   const std::string detail = message != nullptr ? message : sqlite3_errstr(rc);
   sqlite3_free(message);
   const int code = sqlite3_extended_errcode(db_.get());
-  if ((code & 0xFF) == SQLITE_FULL || (code & 0xFF) == SQLITE_IOERR) return ErrorOf(db_.get(), code, "sql failed");
+  if ((code & 0xFF) == SQLITE_FULL || (code & 0xFF) == SQLITE_IOERR)
+    return ErrorOf(db_.get(), code, "sql failed");
   return Status::Io(ErrorText("sql failed", detail));
 }
 

@@ -65,7 +65,8 @@ constexpr int64_t kGuardCount =
 
 template <typename Fn>
 void ForEachGuard(Fn fn) {
-  for (const auto& tables : {std::span<const std::string_view>(kTables), std::span<const std::string_view>(kLookupTables)}) {
+  for (const auto& tables :
+       {std::span<const std::string_view>(kTables), std::span<const std::string_view>(kLookupTables)}) {
     for (std::string_view table : tables) {
       for (std::string_view event : kGuardedEvents) {
         std::string name = "guard_" + std::string(table) + "_" + std::string(event);
@@ -81,8 +82,8 @@ std::string CreateGuardsSql() {
   std::string sql;
   ForEachGuard([&sql](std::string_view table, std::string_view event, const std::string& name) {
     sql += "CREATE TRIGGER " + name + " AFTER " + std::string(event) + " ON " + std::string(table) +
-           " BEGIN UPDATE import_meta SET import_id = lower(hex(randomblob(" + std::to_string(kImportIdBytes) +
-           "))) WHERE id = 1; END;\n";
+           " BEGIN UPDATE import_meta SET import_id = lower(hex(randomblob(" +
+           std::to_string(kImportIdBytes) + "))) WHERE id = 1; END;\n";
   });
   return sql;
 }
@@ -595,8 +596,8 @@ Status SqliteStore::DeleteAll() {
 // RowId order so every insert appends to the table's b-tree.
 // Parameter 1 is always row_id.
 template <typename BindFn>
-Status SqliteStore::InsertRows(std::string_view table, std::string_view sql, size_t count, const CancelToken* cancel,
-                               BindFn bind) {
+Status SqliteStore::InsertRows(std::string_view table, std::string_view sql, size_t count,
+                               const CancelToken* cancel, BindFn bind) {
   // Rows go in by batches of kRowsPerInsert per statement: one statement run
   // per batch instead of per row, which matters for millions of rows.
   const auto columns = static_cast<int>(std::count(sql.begin(), sql.end(), '?'));
@@ -692,8 +693,8 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                         s.BindInt64(4, r.hourly_cost);
                       });
   if (!status.ok()) return status;
-  status = InsertRows("stores", "INSERT INTO stores VALUES (?1, ?2, ?3, ?4, ?5)", data.stores.size(),
-                      cancel, [&](RowBinder& s, size_t i) {
+  status = InsertRows("stores", "INSERT INTO stores VALUES (?1, ?2, ?3, ?4, ?5)", data.stores.size(), cancel,
+                      [&](RowBinder& s, size_t i) {
                         const RetailStore& r = data.stores[i];
                         s.BindText(2, r.id);
                         s.BindText(3, r.name);
@@ -701,8 +702,8 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                         s.BindOptionalText(5, r.region);
                       });
   if (!status.ok()) return status;
-  status = InsertRows("metrics", "INSERT INTO metrics VALUES (?1, ?2)", data.metrics.size(),
-                      cancel, [&](RowBinder& s, size_t i) { s.BindText(2, data.metrics[i]); });
+  status = InsertRows("metrics", "INSERT INTO metrics VALUES (?1, ?2)", data.metrics.size(), cancel,
+                      [&](RowBinder& s, size_t i) { s.BindText(2, data.metrics[i]); });
   if (!status.ok()) return status;
   status = InsertRows("objectives", "INSERT INTO objectives VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                       data.objectives.size(), cancel, [&](RowBinder& s, size_t i) {
@@ -727,8 +728,8 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                       });
   if (!status.ok()) return status;
   const Expenses& e = data.expenses;
-  status = InsertRows("expenses", "INSERT INTO expenses VALUES (?1, ?2, ?3, ?4, ?5)", e.size(),
-                      cancel, [&](RowBinder& s, size_t i) {
+  status = InsertRows("expenses", "INSERT INTO expenses VALUES (?1, ?2, ?3, ?4, ?5)", e.size(), cancel,
+                      [&](RowBinder& s, size_t i) {
                         s.BindInt64(2, e.date[i]);
                         s.BindInt64(3, e.amount[i]);
                         s.BindInt64(4, categories_.Encode(e.category[i]));
@@ -736,8 +737,8 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                       });
   if (!status.ok()) return status;
   const Invoices& inv = data.invoices;
-  status = InsertRows("invoices", "INSERT INTO invoices VALUES (?1, ?2, ?3, ?4, ?5, ?6)", inv.size(),
-                      cancel, [&](RowBinder& s, size_t i) {
+  status = InsertRows("invoices", "INSERT INTO invoices VALUES (?1, ?2, ?3, ?4, ?5, ?6)", inv.size(), cancel,
+                      [&](RowBinder& s, size_t i) {
                         s.BindText(2, inv.id[i]);
                         BindRow(s, 3, inv.client[i]);
                         s.BindInt64(4, inv.date[i]);
@@ -746,8 +747,8 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                       });
   if (!status.ok()) return status;
   const Visits& v = data.visits;
-  status = InsertRows("visits", "INSERT INTO visits VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", v.size(),
-                      cancel, [&](RowBinder& s, size_t i) {
+  status = InsertRows("visits", "INSERT INTO visits VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", v.size(), cancel,
+                      [&](RowBinder& s, size_t i) {
                         s.BindText(2, v.id[i]);
                         BindRow(s, 3, v.employee[i]);
                         BindRow(s, 4, v.mission[i]);
@@ -757,8 +758,8 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                       });
   if (!status.ok()) return status;
   const Results& r = data.results;
-  status = InsertRows("results", "INSERT INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6)", r.size(),
-                      cancel, [&](RowBinder& s, size_t i) {
+  status = InsertRows("results", "INSERT INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6)", r.size(), cancel,
+                      [&](RowBinder& s, size_t i) {
                         BindRow(s, 2, r.mission[i]);
                         BindRow(s, 3, r.metric[i]);
                         s.BindInt64(4, r.date[i]);
@@ -1121,9 +1122,11 @@ Result<std::pair<SqliteDb, int64_t>> InspectStoreFile(const std::filesystem::pat
                                 " is newer than this program supports (" +
                                 std::to_string(LatestSchemaVersion()) + "); use a newer agencykpi");
   }
-  auto meta_tables = db->QueryInt64("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'import_meta'");
+  auto meta_tables =
+      db->QueryInt64("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'import_meta'");
   if (!meta_tables.ok()) return meta_tables.status();
-  if (*version < 1 || *meta_tables != 1) return NotOurs(file, "an SQLite database without agencykpi's tables");
+  if (*version < 1 || *meta_tables != 1)
+    return NotOurs(file, "an SQLite database without agencykpi's tables");
   return std::pair{std::move(*db), *version};
 }
 
@@ -1174,7 +1177,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file
     std::error_code ec;
     if (std::filesystem::status(file, ec).type() == std::filesystem::file_type::not_found) {
       if (read_only) {
-        return Status::NotFound(file.string() + ": no such database (create it with agencykpi import DIR --db " +
+        return Status::NotFound(file.string() +
+                                ": no such database (create it with agencykpi import DIR --db " +
                                 file.string() + ")");
       }
       Status created = CreateStoreFile(file, options);
@@ -1188,8 +1192,9 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file
     }
   }
   if (!db) {
-    auto opened = SqliteDb::Open(file, read_only ? SqliteDb::Access::kReadOnly
-                                                 : (on_disk ? SqliteDb::Access::kReadWrite : SqliteDb::Access::kCreate));
+    auto opened = SqliteDb::Open(
+        file, read_only ? SqliteDb::Access::kReadOnly
+                        : (on_disk ? SqliteDb::Access::kReadWrite : SqliteDb::Access::kCreate));
     if (!opened.ok()) return opened.status();
     db.emplace(std::move(*opened));
   }
@@ -1213,7 +1218,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file
   }
   std::filesystem::path snapshot;
   if (options.columnar_snapshot && on_disk) snapshot = file.string() + kSnapshotSuffix;
-  auto store = std::make_unique<SqliteStore>(std::move(*db), std::move(options), std::move(snapshot), schema_version);
+  auto store =
+      std::make_unique<SqliteStore>(std::move(*db), std::move(options), std::move(snapshot), schema_version);
   status = store->Init();
   if (!status.ok()) return status;
   if (!read_only) {

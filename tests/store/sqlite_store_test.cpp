@@ -490,7 +490,8 @@ TEST_F(SqliteStoreTest, AZeroByteFileIsRefusedAndStaysEmpty) {
 }
 
 TEST_F(SqliteStoreTest, AnSqliteDatabaseOfAnotherSchemaIsRefusedAndLeftUntouched) {
-  ExecBehindTheStore(file_, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes VALUES (1, 'x')");
+  ExecBehindTheStore(
+      file_, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes VALUES (1, 'x')");
   ExpectRefusedAndUntouched(file_, "an SQLite database without agencykpi's tables");
   EXPECT_EQ(QueryBehindTheStore(file_, "SELECT count(*) FROM sqlite_schema"), 1);
 }
@@ -521,8 +522,9 @@ TEST_F(SqliteStoreTest, ReadOnlyOpenOfAMissingFileCreatesNothing) {
   auto store = OpenSqliteStore(file_, ReadOnly());
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), ErrorCode::kNotFound);
-  EXPECT_EQ(store.status().message(), file_.string() + ": no such database (create it with agencykpi import DIR --db " +
-                                           file_.string() + ")");
+  EXPECT_EQ(store.status().message(), file_.string() +
+                                          ": no such database (create it with agencykpi import DIR --db " +
+                                          file_.string() + ")");
   EXPECT_TRUE(std::filesystem::is_empty(dir_));
 }
 
@@ -558,8 +560,8 @@ TEST_F(SqliteStoreTest, ReadOnlyOpenReadsAReadOnlyFileInAReadOnlyDirectory) {
   const std::string before = Bytes(file_);
   using std::filesystem::perms;
   std::filesystem::permissions(file_, perms::owner_read | perms::group_read | perms::others_read);
-  std::filesystem::permissions(dir_, perms::owner_read | perms::owner_exec | perms::group_read | perms::group_exec |
-                                         perms::others_read | perms::others_exec);
+  std::filesystem::permissions(dir_, perms::owner_read | perms::owner_exec | perms::group_read |
+                                         perms::group_exec | perms::others_read | perms::others_exec);
   auto store = OpenSqliteStore(file_, ReadOnly());
   ASSERT_TRUE(store.ok()) << store.status().message();
   auto loaded = (*store)->LoadDataset();
@@ -610,8 +612,7 @@ TEST_F(SqliteStoreTest, RowsChangedWithTheSqliteShellStopTheSnapshotBeingUsed) {
   }
   const std::vector<std::string> edits = {
       "UPDATE invoices SET amount = amount + 100 WHERE row_id = 0",
-      "DELETE FROM store_audits WHERE row_id = 1",
-      "INSERT INTO metrics VALUES (2, 'facings')",
+      "DELETE FROM store_audits WHERE row_id = 1", "INSERT INTO metrics VALUES (2, 'facings')",
       "UPDATE activities SET name = name WHERE code = 0",  // even a change that changes nothing
   };
   ASSERT_EQ(edits.size(), 4U);
@@ -654,7 +655,8 @@ TEST_F(SqliteStoreTest, ImportsKeepTheGuardTriggersAndAFreshImportId) {
   ASSERT_NE(store, nullptr);
   const std::string guards =
       "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'guard\\_%' ESCAPE '\\'";
-  EXPECT_EQ(QueryBehindTheStore(file_, guards), (14 + 5) * 3);  // data and lookup tables × insert, update, delete
+  EXPECT_EQ(QueryBehindTheStore(file_, guards),
+            (14 + 5) * 3);  // data and lookup tables × insert, update, delete
   ASSERT_TRUE(store->ReplaceDataset(MakeSmallDataset(), "a").ok());
   EXPECT_EQ(QueryBehindTheStore(file_, guards), (14 + 5) * 3);
   const auto import_id = [this] {
@@ -679,7 +681,8 @@ TEST_F(SqliteStoreTest, DroppedGuardsMakeTheSnapshotUntrustedUntilTheNextReadWri
     ASSERT_NE(store, nullptr);
     ASSERT_TRUE(store->ReplaceDataset(data, "a").ok());
   }
-  ExecBehindTheStore(file_, "DROP TRIGGER guard_invoices_update; UPDATE invoices SET amount = 1 WHERE row_id = 0");
+  ExecBehindTheStore(file_,
+                     "DROP TRIGGER guard_invoices_update; UPDATE invoices SET amount = 1 WHERE row_id = 0");
   auto store = OpenSqliteStore(file_, ReadOnly());
   ASSERT_TRUE(store.ok());
   auto loaded = (*store)->LoadDataset();
@@ -705,16 +708,17 @@ TEST_F(SqliteStoreTest, AStoreOfSchemaOneIsUpgradedWithoutTrustingItsOldSnapshot
   // Back to schema 1 as an older agencykpi left it, then a row changed by it
   // (an older binary kept no guards).
   std::string drop_guards;
-  for (const char* table : {"clients", "contracts", "missions", "employees", "cost_rates", "stores", "metrics",
-                            "objectives", "time_entries", "expenses", "invoices", "visits", "results",
-                            "store_audits", "activities", "expense_categories", "visit_actions", "renewal_types",
-                            "aggregations"}) {
+  for (const char* table :
+       {"clients", "contracts", "missions", "employees", "cost_rates", "stores", "metrics", "objectives",
+        "time_entries", "expenses", "invoices", "visits", "results", "store_audits", "activities",
+        "expense_categories", "visit_actions", "renewal_types", "aggregations"}) {
     for (const char* event : {"insert", "update", "delete"}) {
       drop_guards += std::string("DROP TRIGGER guard_") + table + "_" + event + ";";
     }
   }
-  ExecBehindTheStore(file_, drop_guards + "ALTER TABLE import_meta DROP COLUMN import_id; PRAGMA user_version = 1;"
-                                          "UPDATE invoices SET amount = 7 WHERE row_id = 0");
+  ExecBehindTheStore(file_, drop_guards +
+                                "ALTER TABLE import_meta DROP COLUMN import_id; PRAGMA user_version = 1;"
+                                "UPDATE invoices SET amount = 7 WHERE row_id = 0");
   {
     const std::string before = Bytes(file_);
     auto store = OpenSqliteStore(file_, ReadOnly());
@@ -744,7 +748,8 @@ TEST_F(SqliteStoreTest, OrphanSnapshotFilesAreRemovedAtTheNextReadWriteOpen) {
     ASSERT_TRUE(store->ReplaceDataset(data, "a").ok());
   }
   const std::string snapshot = file_.string() + kSnapshotSuffix;
-  const std::vector<std::filesystem::path> orphans = {snapshot + ".next", snapshot + ".next.tmp", snapshot + ".tmp"};
+  const std::vector<std::filesystem::path> orphans = {snapshot + ".next", snapshot + ".next.tmp",
+                                                      snapshot + ".tmp"};
   ASSERT_EQ(orphans.size(), 3U);
   for (const auto& orphan : orphans) std::ofstream(orphan) << "left by a crash";
   {
@@ -811,7 +816,8 @@ TEST_F(SqliteStoreTest, AFullDiskFailsTheImportWithItsReasonAndLeavesTheStoreUnc
   Status status = store->ReplaceDataset(MakeSyntheticDataset(100000, 10000), "too big");
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.code(), ErrorCode::kIo);
-  EXPECT_NE(status.message().find(file_.string() + ": the disk is full (database or disk is full"), std::string::npos)
+  EXPECT_NE(status.message().find(file_.string() + ": the disk is full (database or disk is full"),
+            std::string::npos)
       << status.message();
   auto loaded = store->LoadDataset();
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
