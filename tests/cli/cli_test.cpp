@@ -2,6 +2,7 @@
 // and stderr.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -298,23 +299,45 @@ TEST_F(CliTest, GarbageAndADirectoryAreRefusedAsNotAgencykpiDatabases) {
   }
 }
 
+// Root ignores file modes, so as root the report runs as an unprivileged
+// account (setpriv): the directory and the file are then really read-only.
 TEST_F(CliTest, ReportReadsAReadOnlyDatabaseInAReadOnlyDirectory) {
+  std::string as_reader;
+  if (geteuid() == 0) {
+    if (std::system("command -v setpriv >/dev/null 2>&1") != 0) GTEST_SKIP() << "root without setpriv";
+    as_reader = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+    if (std::system((as_reader + "test -x " + AGENCYKPI_BINARY).c_str()) != 0) {
+      GTEST_SKIP() << "the unprivileged account cannot run " << AGENCYKPI_BINARY;
+    }
+    fs::permissions(tmp_.path(), fs::perms::group_exec | fs::perms::others_exec, fs::perm_options::add);
+  }
   const fs::path dir = tmp_.path() / "shared";
   fs::create_directory(dir);
   const std::string db = (dir / "agency.db").string();
   ASSERT_EQ(Agencykpi("import " + Golden("agence-exemple") + " --db " + db).exit_code, 0);
   const std::string args = " --period 2026-H1 --as-of 2026-06-30 --format json";
-  const Outcome writable = Agencykpi("report --db " + db + args);
-  ASSERT_EQ(writable.exit_code, 0) << writable.err;
+  // The expected report from the folder: no reader has opened the database
+  // yet, so it has no -wal file and the reader finds nothing but the file.
+  const Outcome expected = Agencykpi("report --data " + Golden("agence-exemple") + args);
+  ASSERT_EQ(expected.exit_code, 0) << expected.err;
   const std::string bytes = Slurp(db);
-  fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-  fs::permissions(db + ".columns", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
-  const Outcome read_only = Agencykpi("report --db " + db + args);
+  const auto read_only = fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read;
+  const auto traversable = read_only | fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec;
+  fs::permissions(db, read_only);
+  fs::permissions(db + ".columns", read_only);
+  fs::permissions(dir, traversable);
+  const auto files = std::distance(fs::directory_iterator(dir), fs::directory_iterator());
+  // The shell (this account) writes the captured output; the reader only reads.
+  const fs::path out = tmp_.path() / "reader.out";
+  const fs::path err = tmp_.path() / "reader.err";
+  const int status = std::system((as_reader + AGENCYKPI_BINARY + " report --db " + db + args + " >" +
+                                  out.string() + " 2>" + err.string())
+                                     .c_str());
   fs::permissions(dir, fs::perms::owner_all);
-  EXPECT_EQ(read_only.exit_code, 0) << read_only.err;
-  EXPECT_EQ(read_only.out, writable.out);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << Slurp(err);
+  EXPECT_EQ(Slurp(out), expected.out);
   EXPECT_EQ(Slurp(db), bytes);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), files);  // nothing created
 }
 
 // The issue: another database of the same dataset version copied over the
