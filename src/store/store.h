@@ -61,7 +61,7 @@ enum class StoreAccess {
   kReadWrite,
   // report: the file must exist and nothing is ever written (no migration,
   // no snapshot written, no database created). An older schema is read as
-  // it is (its snapshot is then not used).
+  // it is (its snapshot is then not used). ReplaceDataset fails (kInternal).
   kReadOnly,
 };
 
@@ -74,7 +74,7 @@ struct SqliteStoreOptions {
   // Keep a columnar snapshot of the latest import beside the database
   // (FILE + kSnapshotSuffix) so LoadDataset reads it at memory speed; the
   // database stays the truth and the snapshot is used only when its dataset
-  // version matches.
+  // version and import id match the database's (sqlite_store.cpp).
   bool columnar_snapshot = true;
   // Problems that fail nothing but deserve a line in the log: the snapshot
   // could not be written (with the system's reason), so the next load reads
