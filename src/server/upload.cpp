@@ -62,7 +62,7 @@ Result<size_t> UnpackEntry(zip_t* zip, const ZipEntry& entry, size_t total, zip_
     unpacked += bytes;
     total += bytes;
     if (total > kMaxUnzippedBytes) {
-      return Status::TooLarge(fmt::format("the zip archive unpacks to more than {} bytes", kMaxUnzippedBytes));
+      return Status::TooLarge(fmt::format("the zip archive unpacks to more than {} MiB", kMaxUnzippedBytes >> 20));
     }
     if (OverRatio(unpacked, entry.packed_bytes)) return ZipBomb(entry.name);
     if (OverRatio(total, packed_total)) return ZipBomb("the zip archive");
@@ -125,7 +125,7 @@ Result<UploadedFiles> ReadZipUpload(std::string_view archive) {
         (stat.valid & ZIP_STAT_COMP_SIZE) != 0 ? stat.comp_size : 0, archive.size());
     declared_total += std::min<zip_uint64_t>(declared, kMaxUnzippedBytes + 1);
     if (declared_total > kMaxUnzippedBytes) {
-      return Status::TooLarge(fmt::format("the zip archive declares more than {} bytes unpacked", kMaxUnzippedBytes));
+      return Status::TooLarge(fmt::format("the zip archive declares more than {} MiB unpacked", kMaxUnzippedBytes >> 20));
     }
     packed_total = std::min<zip_uint64_t>(packed_total + packed, archive.size());
     if (entries.size() >= kMaxUploadFiles) {
