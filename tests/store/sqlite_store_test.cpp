@@ -46,6 +46,13 @@ class SqliteStoreTest : public ::testing::Test {
     return store.ok() ? std::move(*store) : nullptr;
   }
 
+  // Imports `data` into the file and closes the store again.
+  void ImportAndClose(const Dataset& data, const std::string& source) {
+    auto store = Open();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->ReplaceDataset(data, source).ok());
+  }
+
   std::filesystem::path dir_;
   std::filesystem::path file_;
 };
@@ -301,11 +308,7 @@ TEST_F(SqliteStoreTest, AStoreFromANewerProgramIsRefusedAndLeftUntouched) {
 
 TEST_F(SqliteStoreTest, InjectedFailureAtAnyRowLeavesThePreviousDatasetExactly) {
   const Dataset before = MakeSmallDataset();
-  {
-    auto store = Open();
-    ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->ReplaceDataset(before, "before").ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(ImportAndClose(before, "before"));
   const Dataset next = MakeSyntheticDataset(500, 100);
   auto fresh = Open();
   ASSERT_NE(fresh, nullptr);
@@ -407,11 +410,7 @@ TEST_F(SqliteStoreTest, CrashMidImportLeavesThePreviousDatasetIntact) {
   constexpr int kChildOpenFailed = 4;
 
   const Dataset before = MakeSmallDataset();
-  {
-    auto store = Open();
-    ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->ReplaceDataset(before, "before").ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(ImportAndClose(before, "before"));
   const Dataset big = MakeSyntheticDataset(kBigTimeEntries, 1000);
   const std::filesystem::path wal = file_.string() + "-wal";
 
@@ -532,11 +531,7 @@ TEST_F(SqliteStoreTest, ReadOnlyOpenOfAMissingFileCreatesNothing) {
 // snapshot (even when it has to read SQLite because the snapshot is gone).
 TEST_F(SqliteStoreTest, ReadOnlyLoadWritesNeitherTheDatabaseNorTheSnapshot) {
   const Dataset data = MakeSmallDataset();
-  {
-    auto store = Open();
-    ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->ReplaceDataset(data, "a").ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(ImportAndClose(data, "a"));
   std::filesystem::remove(file_.string() + kSnapshotSuffix);
   const std::string before = Bytes(file_);
   auto store = OpenSqliteStore(file_, ReadOnly());
@@ -552,11 +547,7 @@ TEST_F(SqliteStoreTest, ReadOnlyLoadWritesNeitherTheDatabaseNorTheSnapshot) {
 
 TEST_F(SqliteStoreTest, ReadOnlyOpenReadsAReadOnlyFileInAReadOnlyDirectory) {
   const Dataset data = MakeSmallDataset();
-  {
-    auto store = Open();
-    ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->ReplaceDataset(data, "a").ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(ImportAndClose(data, "a"));
   const std::string before = Bytes(file_);
   using std::filesystem::perms;
   std::filesystem::permissions(file_, perms::owner_read | perms::group_read | perms::others_read);
@@ -605,11 +596,7 @@ TEST_F(SqliteStoreTest, AnotherDatabaseOfTheSameVersionCopiedOverTheFileIsNotAns
 
 TEST_F(SqliteStoreTest, RowsChangedWithTheSqliteShellStopTheSnapshotBeingUsed) {
   const Dataset data = MakeSmallDataset();
-  {
-    auto store = Open();
-    ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->ReplaceDataset(data, "a").ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(ImportAndClose(data, "a"));
   const std::vector<std::string> edits = {
       "UPDATE invoices SET amount = amount + 100 WHERE row_id = 0",
       "DELETE FROM store_audits WHERE row_id = 1", "INSERT INTO metrics VALUES (2, 'facings')",
@@ -676,11 +663,7 @@ TEST_F(SqliteStoreTest, ImportsKeepTheGuardTriggersAndAFreshImportId) {
 
 TEST_F(SqliteStoreTest, DroppedGuardsMakeTheSnapshotUntrustedUntilTheNextReadWriteOpen) {
   const Dataset data = MakeSmallDataset();
-  {
-    auto store = Open();
-    ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->ReplaceDataset(data, "a").ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(ImportAndClose(data, "a"));
   ExecBehindTheStore(file_,
                      "DROP TRIGGER guard_invoices_update; UPDATE invoices SET amount = 1 WHERE row_id = 0");
   auto store = OpenSqliteStore(file_, ReadOnly());
@@ -700,11 +683,7 @@ TEST_F(SqliteStoreTest, DroppedGuardsMakeTheSnapshotUntrustedUntilTheNextReadWri
 // not trust the old snapshot, and a read-only open reads it as it is.
 TEST_F(SqliteStoreTest, AStoreOfSchemaOneIsUpgradedWithoutTrustingItsOldSnapshot) {
   const Dataset data = MakeSmallDataset();
-  {
-    auto store = Open();
-    ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->ReplaceDataset(data, "a").ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(ImportAndClose(data, "a"));
   // Back to schema 1 as an older agencykpi left it, then a row changed by it
   // (an older binary kept no guards).
   std::string drop_guards;
@@ -742,11 +721,7 @@ TEST_F(SqliteStoreTest, AStoreOfSchemaOneIsUpgradedWithoutTrustingItsOldSnapshot
 
 TEST_F(SqliteStoreTest, OrphanSnapshotFilesAreRemovedAtTheNextReadWriteOpen) {
   const Dataset data = MakeSmallDataset();
-  {
-    auto store = Open();
-    ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->ReplaceDataset(data, "a").ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(ImportAndClose(data, "a"));
   const std::string snapshot = file_.string() + kSnapshotSuffix;
   const std::vector<std::filesystem::path> orphans = {snapshot + ".next", snapshot + ".next.tmp",
                                                       snapshot + ".tmp"};
@@ -768,11 +743,7 @@ TEST_F(SqliteStoreTest, OrphanSnapshotFilesAreRemovedAtTheNextReadWriteOpen) {
 
 TEST_F(SqliteStoreTest, ACancelledImportLeavesThePreviousDatasetAndNoSnapshotBehind) {
   const Dataset before = MakeSmallDataset();
-  {
-    auto store = Open();
-    ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->ReplaceDataset(before, "before").ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(ImportAndClose(before, "before"));
   const std::string snapshot_before = Bytes(file_.string() + kSnapshotSuffix);
   const Dataset next = MakeSyntheticDataset(50000, 1000);
   CancelToken cancel;
@@ -804,11 +775,7 @@ TEST_F(SqliteStoreTest, ACancelledImportLeavesThePreviousDatasetAndNoSnapshotBeh
 
 TEST_F(SqliteStoreTest, AFullDiskFailsTheImportWithItsReasonAndLeavesTheStoreUnchanged) {
   const Dataset before = MakeSmallDataset();
-  {
-    auto store = Open();
-    ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->ReplaceDataset(before, "before").ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(ImportAndClose(before, "before"));
   SqliteStoreOptions options;
   options.max_page_count = QueryBehindTheStore(file_, "PRAGMA page_count") + 2;
   auto store = Open(std::move(options));
