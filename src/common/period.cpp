@@ -35,7 +35,9 @@ Period MonthSpan(PeriodKind kind, int year, int first_month, int count) {
                 DayFromCivil(end_year, end_month, DaysInMonth(end_year, end_month))};
 }
 
-int MonthsOf(PeriodKind kind) {
+}  // namespace
+
+int MonthsIn(PeriodKind kind) {
   switch (kind) {
     case PeriodKind::kYear: return 12;
     case PeriodKind::kHalf: return 6;
@@ -45,8 +47,6 @@ int MonthsOf(PeriodKind kind) {
   }
   return 0;
 }
-
-}  // namespace
 
 Result<Period> ParsePeriod(std::string_view text) {
   const auto bad = [&] {
@@ -90,13 +90,37 @@ Period PreviousPeriod(const Period& period) {
     return Period{PeriodKind::kCustom, period.start - length, period.start - 1};
   }
   const CivilDate first = CivilFromDay(period.start);
-  const int months = MonthsOf(period.kind);
+  const int months = MonthsIn(period.kind);
   return MonthSpan(period.kind, first.year, first.month - months, months);
 }
 
-Period HalfYearOf(Day day) {
+Period NextPeriod(const Period& period) {
+  if (period.kind == PeriodKind::kCustom) {
+    const Day length = period.end - period.start + 1;
+    return Period{PeriodKind::kCustom, period.end + 1, period.end + length};
+  }
+  const CivilDate next = CivilFromDay(period.end + 1);
+  return MonthSpan(period.kind, next.year, next.month, MonthsIn(period.kind));
+}
+
+Period HalfYearOf(Day day) { return PeriodOf(PeriodKind::kHalf, day); }
+
+Period PeriodOf(PeriodKind kind, Day day) {
+  const int months = MonthsIn(kind);
+  if (months == 0) return Period{PeriodKind::kCustom, day, day};
   const CivilDate c = CivilFromDay(day);
-  return MonthSpan(PeriodKind::kHalf, c.year, c.month <= 6 ? 1 : 7, 6);
+  return MonthSpan(kind, c.year, (c.month - 1) / months * months + 1, months);
+}
+
+std::vector<Period> TrailingMonths(Day day, int count) {
+  std::vector<Period> months;
+  if (count <= 0) return months;
+  months.resize(static_cast<size_t>(count));
+  const CivilDate c = CivilFromDay(day);
+  for (int k = 0; k < count; ++k) {
+    months[static_cast<size_t>(k)] = MonthSpan(PeriodKind::kMonth, c.year, c.month - (count - 1 - k), 1);
+  }
+  return months;
 }
 
 std::string FormatPeriod(const Period& period) {
