@@ -8,10 +8,11 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "kpi/rules.h"
+
 namespace agencykpi {
 namespace {
 
-constexpr Int128 kHundred = 100;
 constexpr size_t kMissionChunk = 2048;  // missions per piece of work shared by the two cores
 
 // Rows in the byte order of their ids: lists are produced by walking this
@@ -458,10 +459,10 @@ RevenueSection ComputeRevenue(const Dataset& data, const PreparedDataset& p,
     const Int128 before = cumulative;
     cumulative += rc.revenue;
     rc.cumulative_share = RatioOf(cumulative, total);
-    // before/total < 0.80  <=>  100·before < 80·total, exactly.
-    if (kHundred * before < 80 * total) {
+    // before/total < num/den  <=>  den·before < num·total, exactly.
+    if (kParetoClassABelow.den * before < kParetoClassABelow.num * total) {
       rc.pareto_class = ParetoClass::kA;
-    } else if (kHundred * before < 95 * total) {
+    } else if (kParetoClassBBelow.den * before < kParetoClassBBelow.num * total) {
       rc.pareto_class = ParetoClass::kB;
     } else {
       rc.pareto_class = ParetoClass::kC;
@@ -540,13 +541,14 @@ void ComputeMissionMargins(const Dataset& data, const PreparedDataset& p, const 
     }
     // Flags on exact values (SPEC §2: thresholds before any rounding).
     if (full_margin.num < 0) mm.flags.push_back(MarginFlag::kLoss);
-    if (full_margin.num >= 0 && rate && CompareFractions(rate->num, rate->den, 15, 100) < 0) {
+    if (full_margin.num >= 0 && rate &&
+        CompareFractions(rate->num, rate->den, kThinMarginRate.num, kThinMarginRate.den) < 0) {
       mm.flags.push_back(MarginFlag::kLowMargin);
     }
-    // change ≤ −0.10  <=>  rate + 1/10 ≤ previous_rate.
+    // change ≤ num/den  <=>  rate − num/den ≤ previous_rate.
     if (rate && previous_rate &&
-        CompareFractions(10 * rate->num + rate->den, 10 * rate->den, previous_rate->num,
-                         previous_rate->den) <= 0) {
+        CompareFractions(kErodingRateChange.den * rate->num - kErodingRateChange.num * rate->den,
+                         kErodingRateChange.den * rate->den, previous_rate->num, previous_rate->den) <= 0) {
       mm.flags.push_back(MarginFlag::kEroding);
     }
     if (ms.revenue == 0 && full_cost.num > 0) mm.flags.push_back(MarginFlag::kUnbilled);
@@ -619,13 +621,15 @@ ObjectivesSection ComputeObjectives(const Dataset& data, const PreparedDataset& 
       item.status = ObjectiveStatus::kNotStarted;
     } else if (!item.achieved) {
       item.status = ObjectiveStatus::kNoData;
-    } else if (*item.achieved >= obj.target) {
+    } else if (static_cast<Int128>(*item.achieved) * kMetAttainment.den >=
+               static_cast<Int128>(obj.target) * kMetAttainment.num) {
       item.status = ObjectiveStatus::kMet;
     } else if (finished) {
       item.status = ObjectiveStatus::kMissed;
     } else if (obj.aggregation == Aggregation::kSum) {
-      const bool on_track = static_cast<Int128>(*item.achieved) * days >=
-                            static_cast<Int128>(obj.target) * days_to_as_of;
+      // (achieved·days) / (target·days_to_as_of) ≥ num/den, exactly.
+      const bool on_track = static_cast<Int128>(*item.achieved) * days * kOnTrackProjectedAttainment.den >=
+                            static_cast<Int128>(obj.target) * days_to_as_of * kOnTrackProjectedAttainment.num;
       item.status = on_track ? ObjectiveStatus::kOnTrack : ObjectiveStatus::kBehind;
     } else {
       item.status = ObjectiveStatus::kInProgress;

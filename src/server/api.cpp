@@ -8,6 +8,7 @@
 #include <optional>
 #include <variant>
 
+#include "kpi/rules.h"
 #include "report/json_report.h"
 #include "server/limits.h"
 #include "server/query.h"
@@ -396,6 +397,9 @@ class Handler {
     has_dates ? w.String(FormatDate(meta.first_date)) : w.Null();
     w.Key("last_date");
     has_dates ? w.String(FormatDate(meta.last_date)) : w.Null();
+    w.Key("rules").BeginObject();
+    for (const NamedRule& rule : kRules) w.Key(rule.name).Double(rule.value.Value());
+    w.EndObject();
     w.EndObject();
     return Json(w.Take());
   }

@@ -152,6 +152,23 @@ TEST(ApiTest, MetaCountsTheRows) {
   EXPECT_FALSE(meta["imported_at"].is_null());
 }
 
+// The dashboard reads its thresholds from /meta: they must be the SPEC's.
+TEST(ApiTest, MetaServesTheRuleThresholdsOfTheSpec) {
+  ServiceFixture f("agence-exemple");
+  const json rules = Body(f.Get("/api/v1/meta"))["rules"];
+  ASSERT_TRUE(rules.is_object());
+  EXPECT_EQ(rules.size(), 9U);
+  EXPECT_EQ(rules["pareto_class_a_below"], 0.80);
+  EXPECT_EQ(rules["pareto_class_b_below"], 0.95);
+  EXPECT_EQ(rules["thin_margin_rate"], 0.15);
+  EXPECT_EQ(rules["eroding_rate_change"], -0.10);
+  EXPECT_EQ(rules["met_attainment"], 1.0);
+  EXPECT_EQ(rules["on_track_projected_attainment"], 1.0);
+  EXPECT_EQ(rules["concentration_alert_share"], 0.25);
+  EXPECT_EQ(rules["hhi_moderate_from"], 1500.0);
+  EXPECT_EQ(rules["hhi_high_above"], 2500.0);
+}
+
 TEST(ApiTest, ImportOfAZipReplacesTheDataAndTheCachedReports) {
   ServiceFixture f("agence-exemple");
   const std::string before = f.Get(std::string("/api/v1/report?") + kH1).body;
