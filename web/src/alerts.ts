@@ -1,6 +1,7 @@
 // Alerts computed from a report: what a manager should look at first.
 
-import type { Report } from './types';
+import { isConcentrated } from './rules';
+import type { Report, Rules } from './types';
 
 export type AlertKind = 'lost' | 'loss' | 'eroding' | 'behind' | 'concentration';
 export type Severity = 'danger' | 'warning';
@@ -15,12 +16,10 @@ export interface Alert {
   data: Record<string, string | number | null | string[]>;
 }
 
-/** A client above this share of revenue is a dependence risk. */
-export const CONCENTRATION_THRESHOLD = 0.25;
-
 const ORDER: Record<Severity, number> = { danger: 0, warning: 1 };
 
-export function computeAlerts(report: Report): Alert[] {
+/** The alerts of a report, with the thresholds the server serves (GET /api/v1/meta rules). */
+export function computeAlerts(report: Report, rules: Rules): Alert[] {
   const names = new Map(report.revenue.clients.map((c) => [c.client_id, c.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const alerts: Alert[] = [];
@@ -54,7 +53,7 @@ export function computeAlerts(report: Report): Alert[] {
     }
   }
   for (const c of report.revenue.clients) {
-    if (c.share !== null && c.share > CONCENTRATION_THRESHOLD) {
+    if (isConcentrated(c.share, rules)) {
       alerts.push({
         kind: 'concentration',
         severity: 'warning',

@@ -1,7 +1,7 @@
 // Calls to the JSON API (docs/api.md). Errors become ApiError with the
 // server's code and message; reports are cached per URL until an import.
 
-import type { ApiErrorBody, ClientDetail, ImportSuccess, MissionDetail, Report, Trend } from './types';
+import type { ApiErrorBody, ClientDetail, ImportSuccess, Meta, MissionDetail, Report, Rules, Trend } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -66,7 +66,10 @@ export const api = {
     getJson<ClientDetail>(`/clients/${encodeURIComponent(id)}`, params),
   mission: (id: string, params: Record<string, string>) =>
     getJson<MissionDetail>(`/missions/${encodeURIComponent(id)}`, params),
-  meta: () => fetch(apiUrl('/meta')).then((r) => parseResponse<Record<string, unknown>>(r)),
+  /** The dataset's description, always fresh (the import page shows it). */
+  meta: () => fetch(apiUrl('/meta')).then((r) => parseResponse<Meta>(r)),
+  /** The rule thresholds of /meta, cached like the reports. */
+  rules: (): Promise<Rules> => getJson<Meta>('/meta', {}).then((m) => m.rules),
   async importFiles(body: Blob | FormData): Promise<ImportSuccess> {
     // A zip goes as the raw body; CSV files as multipart (the browser sets the boundary).
     const headers: Record<string, string> = { ...CHANGE_HEADERS };

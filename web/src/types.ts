@@ -227,6 +227,41 @@ export interface MissionDetail {
   objectives: ObjectiveItem[];
 }
 
+/**
+ * The rule thresholds of GET /api/v1/meta (docs/api.md), named once on the
+ * server (src/kpi/rules.h): the dashboard reads them, never retypes them.
+ */
+export interface Rules {
+  /** Pareto class A when the cumulative share before the client is below it (SPEC §3.2). */
+  pareto_class_a_below: number;
+  /** Pareto class B when below it and not A (SPEC §3.2). */
+  pareto_class_b_below: number;
+  /** Flag low_margin when full_margin ≥ 0 and the full margin rate is below it (SPEC §3.3). */
+  thin_margin_rate: number;
+  /** Flag eroding when margin_rate_change is at most it (SPEC §3.3). */
+  eroding_rate_change: number;
+  /** Status met when attainment is at least it (SPEC §3.4). */
+  met_attainment: number;
+  /** A sum objective under way is on_track when projected_attainment is at least it (SPEC §3.4). */
+  on_track_projected_attainment: number;
+  /** A client whose share of revenue is above it raises a concentration alert. */
+  concentration_alert_share: number;
+  /** HHI bands: diversified below hhi_moderate_from, highly concentrated above hhi_high_above. */
+  hhi_moderate_from: number;
+  hhi_high_above: number;
+}
+
+export interface Meta {
+  dataset_version: number;
+  imported_at: string | null;
+  source: string;
+  currency: string;
+  counts: Record<string, number>;
+  first_date: string | null;
+  last_date: string | null;
+  rules: Rules;
+}
+
 export interface ImportIssue {
   file: string;
   line: number;

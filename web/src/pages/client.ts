@@ -8,8 +8,8 @@ import { chartBox, chip, empty, panel, stat, statusChip, STATUS_TONES, table, ty
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
 import { loadInto } from '../ui/load';
-import { missionColumns } from './margin';
-import { objectiveList } from './objectives';
+import { missionColumns } from '../ui/missions';
+import { objectiveList } from '../ui/objectives';
 
 const ACTIONS = ['implantation', 'negotiation', 'promotion', 'merchandising', 'audit', 'order', 'other'];
 

@@ -90,7 +90,7 @@ function showRefusal(ctx: Ctx, out: HTMLElement, err: ApiError, names: string[])
 
 async function metaPanel(ctx: Ctx, el: HTMLElement): Promise<void> {
   try {
-    const m = (await api.meta()) as { dataset_version?: number; imported_at?: string; source?: string; first_date?: string; last_date?: string; counts?: Record<string, number> };
+    const m = await api.meta();
     if (!ctx.alive()) return;
     clear(el);
     el.append(

@@ -2,45 +2,16 @@
 // cost breakdown by activity, current vs previous rate, the mission table.
 
 import { api } from '../api';
-import { ACTIVITIES, type MissionMargin, type Report } from '../types';
-import { ACTIVITY_COLORS, COLORS, renderChart } from '../ui/charts';
-import { chartBox, empty, panel, stat, statusChip, table, type Column } from '../ui/components';
+import { isThinMargin } from '../rules';
+import { ACTIVITIES, type MissionMargin, type Report, type Rules } from '../types';
+import { ACTIVITY_COLORS, COLORS, esc, renderChart } from '../ui/charts';
+import { chartBox, empty, panel, stat, table } from '../ui/components';
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
-import { loadInto } from '../ui/load';
-import { esc } from './overview';
+import { loadWithRules } from '../ui/load';
+import { missionColumns, missionTone } from '../ui/missions';
 
-export function missionTone(m: MissionMargin): string {
-  if (m.flags.includes('loss') || m.flags.includes('unbilled')) return COLORS.red;
-  if (m.flags.includes('low_margin') || m.flags.includes('eroding')) return COLORS.amber;
-  return COLORS.green;
-}
-
-export function missionColumns(ctx: Ctx, names: Map<string, string>): Column<MissionMargin>[] {
-  const f = ctx.fmt;
-  const neg = (v: number | null, text: string) => h('span', { class: v !== null && v < 0 ? 'neg' : '' }, text);
-  return [
-    { key: 'mission_id', label: ctx.t('col_mission_id') },
-    { key: 'name', label: ctx.t('col_name'), render: (m) => h('a', { href: ctx.href('mission', m.mission_id) }, m.name), cls: 'strong' },
-    { key: 'client_id', label: ctx.t('col_client_id'), render: (m) => h('a', { href: ctx.href('client', m.client_id) }, names.get(m.client_id) ?? m.client_id) },
-    { key: 'revenue', label: ctx.t('col_revenue'), numeric: true, render: (m) => f.money(m.revenue) },
-    { key: 'hours', label: ctx.t('col_hours'), numeric: true, render: (m) => f.hours(m.hours) },
-    { key: 'labor_cost', label: ctx.t('col_labor_cost'), numeric: true, render: (m) => f.money(m.labor_cost) },
-    { key: 'expenses', label: ctx.t('col_expenses'), numeric: true, render: (m) => f.money(m.expenses) },
-    { key: 'direct_cost', label: ctx.t('col_direct_cost'), numeric: true, render: (m) => f.money(m.direct_cost) },
-    { key: 'direct_margin', label: ctx.t('col_direct_margin'), numeric: true, render: (m) => neg(m.direct_margin, f.money(m.direct_margin)) },
-    { key: 'direct_margin_rate', label: ctx.t('col_direct_margin_rate'), numeric: true, render: (m) => neg(m.direct_margin_rate, f.percent(m.direct_margin_rate)) },
-    { key: 'overhead', label: ctx.t('col_overhead'), numeric: true, render: (m) => f.money(m.overhead) },
-    { key: 'full_cost', label: ctx.t('col_full_cost'), numeric: true, render: (m) => f.money(m.full_cost) },
-    { key: 'full_margin', label: ctx.t('col_full_margin'), numeric: true, render: (m) => neg(m.full_margin, f.money(m.full_margin)) },
-    { key: 'full_margin_rate', label: ctx.t('col_full_margin_rate'), numeric: true, render: (m) => neg(m.full_margin_rate, f.percent(m.full_margin_rate)) },
-    { key: 'previous_full_margin_rate', label: ctx.t('col_previous_full_margin_rate'), numeric: true, render: (m) => f.percent(m.previous_full_margin_rate) },
-    { key: 'margin_rate_change', label: ctx.t('col_margin_rate_change'), numeric: true, render: (m) => neg(m.margin_rate_change, f.points(m.margin_rate_change)) },
-    { key: 'flags', label: ctx.t('col_flags'), render: (m) => (m.flags.length ? m.flags.map((fl) => statusChip(ctx, 'flag_', fl)) : statusChip(ctx, 'flag_', 'ok')) },
-  ];
-}
-
-function rateChart(ctx: Ctx, el: HTMLElement, missions: MissionMargin[]): void {
+function rateChart(ctx: Ctx, el: HTMLElement, missions: MissionMargin[], rules: Rules): void {
   const f = ctx.fmt;
   const rows = missions.slice().reverse();
   renderChart(
@@ -72,7 +43,7 @@ function rateChart(ctx: Ctx, el: HTMLElement, missions: MissionMargin[]): void {
               return `${f.percent(m.full_margin_rate, 0)}${flags ? `  ${flags}` : ''}`;
             },
           },
-          markLine: { silent: true, symbol: 'none', lineStyle: { color: COLORS.amber, type: 'dashed' }, label: { formatter: '15 %', color: COLORS.amber }, data: [{ xAxis: 0.15 }] },
+          markLine: { silent: true, symbol: 'none', lineStyle: { color: COLORS.amber, type: 'dashed' }, label: { formatter: f.percent(rules.thin_margin_rate, 0), color: COLORS.amber }, data: [{ xAxis: rules.thin_margin_rate }] },
         },
       ],
     },
@@ -128,7 +99,7 @@ function compareChart(ctx: Ctx, el: HTMLElement, missions: MissionMargin[]): voi
 }
 
 export function renderMargin(ctx: Ctx, root: HTMLElement): Promise<void> {
-  return loadInto(ctx, root, () => api.report(ctx.apiParams), (report: Report) => {
+  return loadWithRules(ctx, root, () => api.report(ctx.apiParams), (report: Report, rules) => {
     const mg = report.margin;
     const f = ctx.fmt;
     const names = new Map(report.revenue.clients.map((c) => [c.client_id, c.name]));
@@ -141,7 +112,7 @@ export function renderMargin(ctx: Ctx, root: HTMLElement): Promise<void> {
         stat(ctx.t('expenses'), f.money(mg.expenses)),
         stat(ctx.t('total_cost'), f.money(mg.total_cost)),
         stat(ctx.t('col_margin'), f.money(mg.margin), { tone: mg.margin < 0 ? 'red' : 'green' }),
-        stat(ctx.t('margin_rate'), f.percent(mg.margin_rate), { tone: mg.margin_rate !== null && mg.margin_rate < 0.15 ? 'amber' : 'green' }),
+        stat(ctx.t('margin_rate'), f.percent(mg.margin_rate), { tone: isThinMargin(mg.margin_rate, rules) ? 'amber' : 'green' }),
         stat(ctx.t('overhead_pool'), f.money(mg.overhead_pool), { hint: mg.overhead_unallocated ? `${ctx.t('overhead_unallocated')}${ctx.colon}${f.money(mg.overhead_unallocated)}` : undefined }),
       ),
     );
@@ -162,7 +133,7 @@ export function renderMargin(ctx: Ctx, root: HTMLElement): Promise<void> {
       ),
     );
     if (ms.length) {
-      rateChart(ctx, rate, ms);
+      rateChart(ctx, rate, ms, rules);
       costChart(ctx, cost, ms);
       compareChart(ctx, cmp, ms);
     }

@@ -8,7 +8,7 @@ import { chartBox, chip, empty, panel, stat, statusChip } from '../ui/components
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
 import { loadInto } from '../ui/load';
-import { objectiveList } from './objectives';
+import { objectiveList } from '../ui/objectives';
 
 export function renderMission(ctx: Ctx, root: HTMLElement): Promise<void> {
   const id = ctx.state.id ?? '';

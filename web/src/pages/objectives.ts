@@ -3,10 +3,11 @@
 
 import { api } from '../api';
 import type { ObjectiveItem, Report } from '../types';
-import { empty, panel, progressBar, stat, statusChip } from '../ui/components';
+import { panel, stat } from '../ui/components';
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
 import { loadInto } from '../ui/load';
+import { objectiveList } from '../ui/objectives';
 
 export function filterObjectives(items: ObjectiveItem[], client?: string, metric?: string): ObjectiveItem[] {
   return items.filter((o) => (!client || o.client_id === client) && (!metric || o.metric === metric));
@@ -16,47 +17,6 @@ export function filterObjectives(items: ObjectiveItem[], client?: string, metric
 export function meanAttainment(items: ObjectiveItem[], capped: boolean): number | null {
   const a = items.map((o) => o.attainment).filter((v): v is number => v !== null);
   return a.length ? a.reduce((s, v) => s + (capped ? Math.min(v, 1) : v), 0) / a.length : null;
-}
-
-export function objectiveList(ctx: Ctx, items: ObjectiveItem[], names: Map<string, string>, opts: { showClient?: boolean; showMission?: boolean } = {}): HTMLElement {
-  if (!items.length) return empty(ctx.t('empty'));
-  const f = ctx.fmt;
-  return h(
-    'ul',
-    { class: 'objectives', 'data-testid': 'objectives-list' },
-    items.map((o) =>
-      h(
-        'li',
-        { class: 'objective', 'data-status': o.status },
-        h(
-          'div',
-          { class: 'objective-head' },
-          h(
-            'div',
-            { class: 'objective-title' },
-            h('strong', null, o.metric),
-            h('span', { class: 'muted' }, ` · ${o.objective_id} · ${o.aggregation === 'sum' ? ctx.t('sum_objective') : ctx.t('level_objective')}`),
-            h(
-              'div',
-              { class: 'objective-links small' },
-              opts.showClient !== false ? h('a', { href: ctx.href('client', o.client_id) }, names.get(o.client_id) ?? o.client_id) : null,
-              opts.showClient !== false && opts.showMission !== false ? ' · ' : null,
-              opts.showMission !== false ? h('a', { href: ctx.href('mission', o.mission_id) }, o.mission_id) : null,
-            ),
-          ),
-          statusChip(ctx, 'objst_', o.status),
-        ),
-        progressBar(ctx, o),
-        h(
-          'div',
-          { class: 'objective-foot small' },
-          h('span', null, h('b', null, f.percent(o.attainment)), ' · ', ctx.t('achieved_of', { achieved: f.number(o.achieved, 2), target: f.number(o.target, 2) })),
-          h('span', null, ctx.t('projected', { projected: f.percent(o.projected_attainment) })),
-        ),
-        h('div', { class: 'objective-elapsed small muted' }, ctx.t('elapsed_marker', { elapsed: f.percent(o.elapsed, 0) })),
-      ),
-    ),
-  );
 }
 
 export function renderObjectives(ctx: Ctx, root: HTMLElement): Promise<void> {

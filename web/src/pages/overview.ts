@@ -5,13 +5,13 @@ import { api } from '../api';
 import { computeAlerts, type Alert } from '../alerts';
 import { periodLabel } from '../i18n';
 import { parsePeriod, previousPeriod } from '../period';
-import type { Report, Trend, TrendPoint } from '../types';
-import { CLASS_COLORS, COLORS, renderChart } from '../ui/charts';
+import type { Report, Rules, Trend, TrendPoint } from '../types';
+import { CLASS_COLORS, COLORS, esc, renderChart } from '../ui/charts';
 import { chartBox, delta, empty, panel } from '../ui/components';
 import type { Ctx } from '../ui/context';
 import { h, icon, ICONS } from '../ui/dom';
-import { loadInto } from '../ui/load';
-import { fetchPrevious, fetchTrend, sparkline } from './shared';
+import { fetchPrevious, loadWithRules } from '../ui/load';
+import { fetchTrend, sparkline } from '../ui/trend';
 
 interface Card {
   id: string;
@@ -105,8 +105,8 @@ function alertText(ctx: Ctx, a: Alert): string {
   }
 }
 
-function alertsPanel(ctx: Ctx, r: Report): HTMLElement {
-  const alerts = computeAlerts(r);
+function alertsPanel(ctx: Ctx, r: Report, rules: Rules): HTMLElement {
+  const alerts = computeAlerts(r, rules);
   const body = alerts.length
     ? h(
         'ul',
@@ -160,16 +160,12 @@ function revenueByClient(ctx: Ctx, r: Report): HTMLElement {
   return p;
 }
 
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 export function renderOverview(ctx: Ctx, root: HTMLElement): Promise<void> {
-  return loadInto(
+  return loadWithRules(
     ctx,
     root,
     () => Promise.all([api.report(ctx.apiParams), fetchPrevious(ctx), fetchTrend(ctx)]),
-    ([report, prev, trend]: [Report, Report | null, Trend | null]) => {
+    ([report, prev, trend]: [Report, Report | null, Trend | null], rules: Rules) => {
       const prevLabel = periodLabel(ctx.state.lang, previousPeriod(parsePeriod(ctx.state.period)!), ctx.fmt.date);
       const grid = h('div', { class: 'kpi-grid' });
       const sparks: [HTMLElement, Card][] = [];
@@ -188,7 +184,7 @@ export function renderOverview(ctx: Ctx, root: HTMLElement): Promise<void> {
           ),
         );
       }
-      root.append(grid, h('div', { class: 'grid-12' }, alertsPanel(ctx, report), revenueByClient(ctx, report)));
+      root.append(grid, h('div', { class: 'grid-12' }, alertsPanel(ctx, report, rules), revenueByClient(ctx, report)));
       if (trend && trend.points.length > 1) {
         for (const [el, c] of sparks) {
           if (trend.points.some((p) => typeof p[c.trendKey] === 'number')) sparkline(ctx, el, trend.points, c.trendKey, c.trendFormat, c.color);

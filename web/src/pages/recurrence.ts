@@ -3,13 +3,12 @@
 
 import { api } from '../api';
 import type { RecurrenceStatus, Report, Trend } from '../types';
-import { COLORS, STATUS_COLORS, renderChart } from '../ui/charts';
+import { COLORS, esc, STATUS_COLORS, renderChart } from '../ui/charts';
 import { chartBox, chip, empty, panel, stat, statusChip, table, type Column } from '../ui/components';
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
 import { loadInto } from '../ui/load';
-import { esc } from './overview';
-import { fetchTrend, pointLabel } from './shared';
+import { fetchTrend, pointLabel } from '../ui/trend';
 
 const STATUSES: RecurrenceStatus[] = ['spontaneous', 'solicited', 'pending', 'lost'];
 const GRANS = ['month', 'quarter', 'half'] as const;

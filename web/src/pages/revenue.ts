@@ -1,19 +1,18 @@
-// Revenue per client (CA par client): Pareto / ABC with the 80 % mark,
+// Revenue per client (CA par client): Pareto / ABC with the class A mark,
 // revenue against hours (ROI), concentration, and the full client table.
 
 import { api } from '../api';
-import type { Report, RevenueClient } from '../types';
-import { CLASS_COLORS, COLORS, renderChart } from '../ui/charts';
+import { hhiBand, isConcentrated } from '../rules';
+import type { Report, RevenueClient, Rules } from '../types';
+import { CLASS_COLORS, COLORS, esc, renderChart } from '../ui/charts';
 import { chartBox, chip, empty, panel, stat, table, STATUS_TONES, type Column } from '../ui/components';
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
-import { loadInto } from '../ui/load';
-import { esc } from './overview';
+import { loadWithRules } from '../ui/load';
 
-/** Usual HHI bands (US DOJ): under 1 500 diversified, above 2 500 highly concentrated. */
-export function hhiBand(hhi: number | null): 'hhi_low' | 'hhi_moderate' | 'hhi_high' | null {
-  if (hhi === null) return null;
-  return hhi < 1500 ? 'hhi_low' : hhi <= 2500 ? 'hhi_moderate' : 'hhi_high';
+/** Where an HHI sits on the 0–10 000 scale, in percent (the HHI of one client is 10 000). */
+function hhiScalePercent(hhi: number): number {
+  return Math.min(100, hhi / 100);
 }
 
 export function revenueColumns(ctx: Ctx): Column<RevenueClient>[] {
@@ -39,7 +38,7 @@ export function revenueColumns(ctx: Ctx): Column<RevenueClient>[] {
   ];
 }
 
-function paretoChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[]): void {
+function paretoChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[], rules: Rules): void {
   const f = ctx.fmt;
   renderChart(
     el,
@@ -92,8 +91,8 @@ function paretoChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[]): void 
             silent: true,
             symbol: 'none',
             lineStyle: { color: COLORS.red, type: 'dashed' },
-            label: { formatter: ctx.t('pareto_mark'), position: 'insideEndTop', color: COLORS.red },
-            data: [{ yAxis: 0.8 }],
+            label: { formatter: ctx.fmt.percent(rules.pareto_class_a_below, 0), position: 'insideEndTop', color: COLORS.red },
+            data: [{ yAxis: rules.pareto_class_a_below }],
           },
         },
       ],
@@ -139,10 +138,10 @@ function scatterChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[]): void
 }
 
 export function renderRevenue(ctx: Ctx, root: HTMLElement): Promise<void> {
-  return loadInto(ctx, root, () => api.report(ctx.apiParams), (report: Report) => {
+  return loadWithRules(ctx, root, () => api.report(ctx.apiParams), (report: Report, rules) => {
     const rv = report.revenue;
     const f = ctx.fmt;
-    const band = hhiBand(rv.hhi);
+    const band = hhiBand(rv.hhi, rules);
     root.append(
       h(
         'div',
@@ -160,10 +159,14 @@ export function renderRevenue(ctx: Ctx, root: HTMLElement): Promise<void> {
     const conc = h(
       'div',
       { class: 'conc' },
-      stat(ctx.t('top1_share'), f.percent(rv.top1_share), { tone: rv.top1_share !== null && rv.top1_share > 0.25 ? 'amber' : undefined }),
+      stat(ctx.t('top1_share'), f.percent(rv.top1_share), { tone: isConcentrated(rv.top1_share, rules) ? 'amber' : undefined }),
       stat(ctx.t('top3_share'), f.percent(rv.top3_share)),
       stat(ctx.t('hhi'), f.integer(rv.hhi), { hint: band ? ctx.t(band) : undefined, tone: band === 'hhi_high' ? 'red' : band === 'hhi_moderate' ? 'amber' : band ? 'green' : undefined }),
-      h('div', { class: 'hhi-scale', 'aria-hidden': 'true' }, h('span', { class: 'hhi-pin', style: `left:${Math.min(100, (rv.hhi ?? 0) / 100)}%` })),
+      h(
+        'div',
+        { class: 'hhi-scale', 'aria-hidden': 'true', style: `--hhi-moderate:${hhiScalePercent(rules.hhi_moderate_from)}%;--hhi-high:${hhiScalePercent(rules.hhi_high_above)}%` },
+        h('span', { class: 'hhi-pin', style: `left:${hhiScalePercent(rv.hhi ?? 0)}%` }),
+      ),
     );
     root.append(
       h(
@@ -176,7 +179,7 @@ export function renderRevenue(ctx: Ctx, root: HTMLElement): Promise<void> {
       ),
     );
     if (clients.length) {
-      paretoChart(ctx, pareto, clients);
+      paretoChart(ctx, pareto, clients, rules);
       scatterChart(ctx, scatter, clients);
     }
   });

@@ -122,3 +122,8 @@ export function disposeCharts(): void {
   live.clear();
   observers.clear();
 }
+
+/** Text made safe for a tooltip's HTML (names come from the agency's files). */
+export function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,29 +1,20 @@
-// Helpers several pages share: previous-period and trend requests, sparklines.
+// Trend requests and sparklines, for the pages that show a KPI over time.
 
 import { api } from '../api';
 import { shortPeriodLabel } from '../i18n';
-import { parsePeriod, previousAsOf, previousPeriod, trendGranularity, trendRange } from '../period';
-import type { Report, Trend, TrendPoint } from '../types';
-import { COLORS, renderChart } from '../ui/charts';
-import type { Ctx } from '../ui/context';
+import { parsePeriod, trendGranularity, trendRange } from '../period';
+import type { Trend, TrendPoint } from '../types';
+import { COLORS, renderChart } from './charts';
+import type { Ctx } from './context';
+import { optional } from './load';
 
-/** The report of the previous period (SPEC §2: as-of = the earlier of its end and as-of). */
-export function previousReportParams(ctx: Ctx): Record<string, string> {
-  const p = parsePeriod(ctx.state.period)!;
-  const prev = previousPeriod(p);
-  return { ...ctx.apiParams, period: prev.text, as_of: previousAsOf(prev, ctx.state.asOf) };
-}
-
-export function fetchPrevious(ctx: Ctx): Promise<Report | null> {
-  return api.report(previousReportParams(ctx)).catch(() => null);
-}
-
+/** The trend around the current period, or null if it cannot be had. */
 export function fetchTrend(ctx: Ctx, granularity?: 'month' | 'quarter' | 'half'): Promise<Trend | null> {
   const p = parsePeriod(ctx.state.period)!;
   const gran = granularity ?? trendGranularity(p);
   const params: Record<string, string> = { granularity: gran, as_of: ctx.state.asOf, ...trendRange(ctx.state.period, ctx.state.asOf, gran) };
   if (ctx.state.grace !== undefined) params.grace_days = String(ctx.state.grace);
-  return api.trend(params).catch(() => null);
+  return optional(api.trend(params));
 }
 
 export function pointLabel(ctx: Ctx, p: TrendPoint): string {
