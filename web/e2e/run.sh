@@ -10,8 +10,9 @@
 #   AGENCYKPI_BIN=path/to/agencykpi
 #       optional, instead of AGENCYKPI_IMPORT_URL: the script starts
 #       `agencykpi serve` on a temporary database itself.
-#   AGENCYKPI_GOLDEN=path/to/golden (and no AGENCYKPI_URL)
-#       development: serve web/dist with the mock API (e2e/mock-server.mjs).
+#   AGENCYKPI_GOLDEN=path/to/golden and AGENCYKPI_BIN (and no AGENCYKPI_URL)
+#       the script imports GOLDEN/agence-exemple into a temporary database
+#       and serves it and web/dist with `agencykpi serve` itself.
 #   AGENCYKPI_SCREENSHOTS=dir   where the screenshots go (default ../build/screenshots)
 #   AGENCYKPI_CHROMIUM=path     the browser (default /usr/bin/chromium)
 set -euo pipefail
@@ -27,7 +28,7 @@ trap cleanup EXIT
 
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 
-# Waits for a line "listening on URL" (the mock) or for URL to answer.
+# Waits for URL to answer.
 wait_url() {
   for _ in $(seq 1 100); do
     if curl -fsS -o /dev/null "$1/api/v1/meta" 2>/dev/null; then return 0; fi
@@ -37,35 +38,26 @@ wait_url() {
   return 1
 }
 
-start_mock() {
-  local log="$tmp/mock-$1.log"
-  node e2e/mock-server.mjs --golden "$AGENCYKPI_GOLDEN" --port 0 >"$log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 100); do
-    if grep -q '^listening on ' "$log"; then sed -n 's/^listening on //p' "$log"; return 0; fi
-    sleep 0.1
-  done
-  echo "mock server did not start" >&2
-  cat "$log" >&2
-  return 1
-}
-
 free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
 if [ -z "${AGENCYKPI_URL:-}" ]; then
-  if [ -z "${AGENCYKPI_GOLDEN:-}" ]; then
-    echo "set AGENCYKPI_URL (a running agencykpi server) or AGENCYKPI_GOLDEN (mock)" >&2
+  if [ -z "${AGENCYKPI_GOLDEN:-}" ] || [ -z "${AGENCYKPI_BIN:-}" ]; then
+    echo "set AGENCYKPI_URL (a running agencykpi server), or AGENCYKPI_GOLDEN and AGENCYKPI_BIN" >&2
     exit 2
   fi
   [ -f dist/index.html ] || npm run build
-  AGENCYKPI_URL=$(start_mock main)
+  "$AGENCYKPI_BIN" import "$AGENCYKPI_GOLDEN/agence-exemple" --db "$tmp/golden.db" >"$tmp/import.log" 2>&1 || {
+    cat "$tmp/import.log" >&2
+    exit 2
+  }
+  port=$(free_port)
+  "$AGENCYKPI_BIN" serve --db "$tmp/golden.db" --host 127.0.0.1 --port "$port" --web dist >"$tmp/server.log" 2>&1 &
+  pids+=($!)
+  AGENCYKPI_URL="http://127.0.0.1:$port"
   export AGENCYKPI_URL
-  if [ -z "${AGENCYKPI_IMPORT_URL:-}" ]; then
-    AGENCYKPI_IMPORT_URL=$(start_mock import)
-    export AGENCYKPI_IMPORT_URL
-  fi
+  wait_url "$AGENCYKPI_URL"
 fi
 
 if [ -z "${AGENCYKPI_IMPORT_URL:-}" ] && [ -n "${AGENCYKPI_BIN:-}" ]; then
