@@ -147,11 +147,12 @@ class Held {
   std::atomic<int>* count_;
 };
 
-// The share of kMaxBodyBytesInFlight one request body holds, grown as its
-// bytes arrive and given back when the request is done with.
+// The share of the body budget (ServerOptions::max_body_bytes_in_flight) one
+// request body holds, grown as its bytes arrive and given back when the
+// request is done with.
 class BodyCharge {
  public:
-  explicit BodyCharge(std::atomic<size_t>& in_flight) : in_flight_(in_flight) {}
+  BodyCharge(std::atomic<size_t>& in_flight, size_t budget) : in_flight_(in_flight), budget_(budget) {}
   BodyCharge(const BodyCharge&) = delete;
   BodyCharge& operator=(const BodyCharge&) = delete;
   ~BodyCharge() { in_flight_.fetch_sub(charged_); }
@@ -161,7 +162,7 @@ class BodyCharge {
     if (bytes <= charged_) return true;
     const size_t more = bytes - charged_;
     const size_t before = in_flight_.fetch_add(more);
-    if (before + more > kMaxBodyBytesInFlight) {
+    if (before + more > budget_) {
       in_flight_.fetch_sub(more);
       return false;
     }
@@ -171,6 +172,7 @@ class BodyCharge {
 
  private:
   std::atomic<size_t>& in_flight_;
+  const size_t budget_;
   size_t charged_ = 0;
 };
 
@@ -265,6 +267,9 @@ struct HttpServer::Impl {
       co_await Serve(beast::tcp_stream(std::move(socket)), peer);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "error: connection from %s ended: %s\n", peer.c_str(), e.what());
+    } catch (...) {
+      // Not rethrown: co_spawn's detached completion would drop it unlogged.
+      std::fprintf(stderr, "error: connection from %s ended on an unknown exception\n", peer.c_str());
     }
   }
 
@@ -310,6 +315,7 @@ struct HttpServer::Impl {
       const std::string target(request.target());
       const bool wants_keep_alive = request.keep_alive();
       const bool is_head = request.method() == http::verb::head;
+      if (options.before_handle) options.before_handle(target, ticket.get());
       Response response;
       if (ticket) {  // (not a conditional expression: g++ 12 miscompiles co_await inside one)
         response = co_await RunImport(stream, request, std::move(ticket));
@@ -367,11 +373,11 @@ struct HttpServer::Impl {
     }
 
     const Clock::time_point deadline = started + (is_import ? kImportReadTimeout : kReadTimeout);
-    BodyCharge charge(body_bytes_in_flight);
+    BodyCharge charge(body_bytes_in_flight, options.max_body_bytes_in_flight);
     while (!parser.is_done()) {
       const Clock::time_point now = Clock::now();
       if (now >= deadline) co_return ReadEnd::kClosed;
-      stream.expires_after(std::min<Clock::duration>(kBodyIdleTimeout, deadline - now));
+      stream.expires_after(std::min<Clock::duration>(options.body_idle_timeout, deadline - now));
       co_await http::async_read_some(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (ec == http::error::body_limit) {
         co_await Refuse(stream, header, TooLarge(limit), started, peer);
@@ -396,9 +402,9 @@ struct HttpServer::Impl {
         co_return ReadEnd::kRefused;
       }
       const auto elapsed = Clock::now() - started;
-      if (elapsed > kMinRateGrace &&
-          static_cast<double>(received) <
-              std::chrono::duration<double>(elapsed).count() * static_cast<double>(kMinBodyBytesPerSecond)) {
+      if (elapsed > options.min_rate_grace &&
+          static_cast<double>(received) < std::chrono::duration<double>(elapsed).count() *
+                                              static_cast<double>(options.min_body_bytes_per_second)) {
         co_await Refuse(stream, header, ErrorResponse(408, "too_slow", "the request body arrives too slowly"),
                         started, peer);
         co_return ReadEnd::kRefused;
@@ -531,9 +537,10 @@ struct HttpServer::Impl {
     asio::co_spawn(ioc, Drain(), asio::detached);
   }
 
-  // One I/O thread: an exception that escapes a handler (Beast throws from
-  // inside its parser) destroys that connection's coroutine and is logged;
-  // the thread goes on serving the others.
+  // One I/O thread. An exception inside a connection is caught by its
+  // Session (a coroutine's own escapes are dropped by co_spawn's detached
+  // completion); one from a plain handler (the signal handler, a posted
+  // stop) is logged here, and the thread goes on serving the others.
   void RunIoThread() {
     for (;;) {
       try {

@@ -17,8 +17,10 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
@@ -37,6 +39,23 @@ struct ServerOptions {
   // and `host` itself (a name under which the server is reached).
   std::vector<std::string> allowed_hosts;
   int max_connections = server_limits::kMaxConnections;
+  // The body limits of limits.h. The product keeps these defaults (no flag
+  // sets them); tests shrink them so a slow or large body is quick to make.
+  // Request bodies being received, all connections together (503 beyond).
+  size_t max_body_bytes_in_flight = server_limits::kMaxBodyBytesInFlight;
+  // No byte of a body for this long: the connection is closed.
+  std::chrono::milliseconds body_idle_timeout = server_limits::kBodyIdleTimeout;
+  // After this much of a body, its mean rate must be min_body_bytes_per_second (408 below).
+  std::chrono::milliseconds min_rate_grace = server_limits::kMinRateGrace;
+  size_t min_body_bytes_per_second = server_limits::kMinBodyBytesPerSecond;
+
+  // --- Test hooks: leave empty in the product. ---
+  // Called on an I/O thread for every request whose header and body were
+  // read and accepted, just before it is handled, with its target and, for
+  // an import, its ticket (else null; the ticket lives until the import has
+  // answered). Whatever it throws escapes as an exception from inside the
+  // handling would: it ends that connection only, unanswered, and is logged.
+  std::function<void(std::string_view target, const ImportTicket* import)> before_handle;
 };
 
 // The Content-Security-Policy every response carries. No inline script nor

@@ -24,6 +24,9 @@ constexpr size_t kMaxImportBodyBytes = 256 * 1024 * 1024;   // a zip or multipar
 constexpr int kMaxConnections = 256;
 // Request bodies being received, all connections together, charged as their
 // bytes arrive: one whole import plus 64 MiB of other requests; beyond it 503.
+// (The default of ServerOptions::max_body_bytes_in_flight, as the body
+// timeouts below are of its body_idle_timeout, min_rate_grace and
+// min_body_bytes_per_second: tests shrink them, the product never does.)
 constexpr size_t kMaxBodyBytesInFlight = kMaxImportBodyBytes + 64 * 1024 * 1024;
 // Accept failing for want of descriptors (EMFILE/ENFILE): retry after a pause
 // that doubles from the first to the last value instead of spinning.

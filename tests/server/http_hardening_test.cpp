@@ -411,6 +411,180 @@ TEST_F(ZipUploadTest, ZipDeclaringTinyButUnpackingBigIsRefused) {
   ExpectRefusedWithinBudget(LyingZip(10, 300U * 1024U * 1024U), 0);
 }
 
+// --- body limits, with the ServerOptions a test may shrink --------------------------
+
+// The status of a GET of `target` on a new connection; 0 when the server
+// closed it unanswered.
+unsigned GetStatus(testing::TestServer& server, const std::string& target) {
+  tcp::socket socket = server.Connect();
+  HttpResponse answer;
+  return server.SendRaw(socket, server.RequestHead("GET", target, {}), answer) ? 0 : answer.result_int();
+}
+
+TEST_F(HttpHardeningTest, StalledBodyIsDroppedAndItsMemoryAndSlotAreFreed) {
+  const std::string zip = AgencyZip();
+  ServerOptions options;
+  options.body_idle_timeout = std::chrono::seconds(1);
+  // Room for one whole body and half another: the next import fits only if
+  // the stalled body's bytes were given back.
+  options.max_body_bytes_in_flight = zip.size() + zip.size() / 2;
+  testing::TestServer server(fixture_.service(), options);
+
+  tcp::socket stalled = server.Connect();
+  asio::write(stalled, asio::buffer(ImportHead(server, zip.size()) + zip.substr(0, zip.size() - 1)));
+  const Ending ending = WaitForServerToClose(stalled);
+  EXPECT_TRUE(ending.closed);
+  EXPECT_EQ(ending.received, "");  // dropped, not answered
+
+  // The slot and the bytes are free before the close: the next import passes at once.
+  const HttpResponse imported = Import(server, zip);
+  EXPECT_EQ(imported.result_int(), 200U) << imported.body();
+  EXPECT_EQ(DatasetVersion(server), 2);
+}
+
+TEST_F(HttpHardeningTest, BodyTrickledBelowTheMinimumRateGets408) {
+  ServerOptions options;
+  options.min_rate_grace = std::chrono::seconds(1);
+  testing::TestServer server(fixture_.service(), options);
+
+  tcp::socket trickler = server.Connect();
+  asio::write(trickler, asio::buffer(ImportHead(server, 1024 * 1024)));
+  // One byte per poll interval, far below kMinBodyBytesPerSecond, until the server answers.
+  const char byte = 'z';
+  beast::error_code ec;
+  ASSERT_TRUE(WaitFor([&] {
+    asio::write(trickler, asio::buffer(&byte, 1), ec);
+    return ec || trickler.available(ec) > 0;
+  }));
+  ASSERT_FALSE(ec) << ec.message();
+  beast::flat_buffer buffer;
+  HttpResponse refused;
+  http::read(trickler, buffer, refused, ec);
+  ASSERT_FALSE(ec) << ec.message();
+  EXPECT_EQ(refused.result_int(), 408U) << refused.body();
+  EXPECT_EQ(Body(refused)["error"]["code"], "too_slow");
+
+  // Closed after the answer, and the import slot it held is free.
+  EXPECT_TRUE(WaitForServerToClose(trickler).closed);
+  EXPECT_TRUE(fixture_.service().BeginImport().ok());
+  EXPECT_EQ(DatasetVersion(server), 1);
+}
+
+TEST_F(HttpHardeningTest, BodiesOverTheGlobalBudgetGet503WhileASmallRequestPasses) {
+  constexpr size_t kBudget = 256 * 1024;
+  constexpr size_t kHeldBytes = 200 * 1024;  // of an import that then waits
+  constexpr size_t kLargeBytes = 100 * 1024;  // fits alone, not beside the held bytes
+  constexpr size_t kSmallBytes = 1024;        // fits beside them
+  ServerOptions options;
+  options.max_body_bytes_in_flight = kBudget;
+  // The held import is never dropped meanwhile.
+  options.body_idle_timeout = server_limits::kImportReadTimeout;
+  testing::TestServer server(fixture_.service(), options);
+
+  // A POST of `bytes` to /report: 405 once its body is read, 503 when the budget is spent.
+  const auto post = [&server](size_t bytes) {
+    tcp::socket socket = server.Connect();
+    const Headers headers =
+        With(With(testing::DashboardHeaders(), "Content-Type", "text/plain"), "Content-Length", std::to_string(bytes));
+    const std::string request = server.RequestHead("POST", "/api/v1/report", headers) + std::string(bytes, 'x');
+    HttpResponse answer;
+    EXPECT_FALSE(server.SendRaw(socket, request, answer));
+    // A refused body's share is given back before its connection is closed.
+    if (answer.result_int() == 503U) {
+      EXPECT_TRUE(WaitForServerToClose(socket).closed);
+    }
+    return answer;
+  };
+  ASSERT_EQ(post(kLargeBytes).result_int(), 405U);
+
+  tcp::socket held = server.Connect();
+  asio::write(held, asio::buffer(ImportHead(server, 1024 * 1024) + std::string(kHeldBytes, 'z')));
+  // The held bytes are charged as the server receives them.
+  HttpResponse over;
+  ASSERT_TRUE(WaitFor([&] {
+    over = post(kLargeBytes);
+    return over.result_int() == 503U;
+  }));
+  EXPECT_EQ(over[http::field::retry_after], std::to_string(server_limits::kRetryAfterSeconds));
+  EXPECT_EQ(Body(over)["error"]["code"], "busy");
+
+  EXPECT_EQ(post(kSmallBytes).result_int(), 405U);
+  EXPECT_EQ(GetStatus(server, "/api/v1/meta"), 200U);
+
+  // Once the held import's client leaves, its bytes are given back.
+  held.close();
+  EXPECT_TRUE(WaitFor([&] { return post(kLargeBytes).result_int() == 405U; }));
+}
+
+constexpr std::string_view kThrowsStdException = "/api/v1/meta?fail=std";
+constexpr std::string_view kThrowsOtherException = "/api/v1/meta?fail=other";
+
+TEST_F(HttpHardeningTest, ExceptionWhileHandlingARequestEndsOnlyItsConnection) {
+  ServerOptions options;
+  options.before_handle = [](std::string_view target, const ImportTicket*) {
+    if (target == kThrowsStdException) throw std::runtime_error("thrown by the test");
+    if (target == kThrowsOtherException) throw 42;  // not a std::exception
+  };
+  testing::TestServer server(fixture_.service(), options);
+  tcp::socket bystander = server.Connect();
+  ASSERT_EQ(server.Send(bystander, http::verb::get, "/api/v1/meta").result_int(), 200U);
+
+  const std::vector<std::string_view> failing = {kThrowsStdException, kThrowsOtherException};
+  ASSERT_EQ(failing.size(), 2U);
+  for (const std::string_view target : failing) {
+    SCOPED_TRACE(target);
+    tcp::socket victim = server.Connect();
+    asio::write(victim, asio::buffer(server.RequestHead("GET", std::string(target), {})));
+    const Ending ending = WaitForServerToClose(victim);
+    EXPECT_TRUE(ending.closed);
+    EXPECT_EQ(ending.received, "");
+    // The other connection goes on, and new ones are served.
+    EXPECT_EQ(server.Send(bystander, http::verb::get, "/api/v1/meta").result_int(), 200U);
+    EXPECT_EQ(GetStatus(server, "/api/v1/meta"), 200U);
+  }
+}
+
+TEST_F(HttpHardeningTest, ClientLeavingWhileItsImportIsProcessedCancelsItAndTheOldDataIsStillServed) {
+  // The import under test stops at its first stored row until the server has
+  // cancelled it, so the client leaves while it is surely being processed.
+  struct SlowImport {
+    std::atomic<bool> armed{false};
+    std::atomic<const ImportTicket*> ticket{nullptr};
+    std::atomic<bool> storing{false};
+    std::atomic<bool> saw_cancel{false};
+  };
+  auto slow = std::make_shared<SlowImport>();
+  SqliteStoreOptions store_options;
+  store_options.after_row_inserted = [slow](int64_t) {
+    if (!slow->armed.load() || slow->storing.exchange(true)) return Status::Ok();
+    slow->saw_cancel = WaitFor([&] {
+      const ImportTicket* ticket = slow->ticket.load();
+      return ticket != nullptr && ticket->cancelled();
+    });
+    return Status::Ok();
+  };
+  testing::ServiceFixture slow_fixture("agence-exemple", store_options);
+  slow->armed = true;
+  ServerOptions options;
+  options.before_handle = [slow](std::string_view, const ImportTicket* import) {
+    if (import != nullptr) slow->ticket = import;
+  };
+  testing::TestServer server(slow_fixture.service(), options);
+  const std::string before = server.Get(kReportTarget).body();
+  const std::string zip = AgencyZip();
+
+  tcp::socket leaver = server.Connect();
+  asio::write(leaver, asio::buffer(ImportHead(server, zip.size()) + zip));
+  ASSERT_TRUE(WaitFor([&] { return slow->storing.load(); }));
+  leaver.close();
+
+  // The import ends (its slot is free) having seen its cancellation, and nothing of it is kept.
+  EXPECT_TRUE(WaitFor([&] { return slow_fixture.service().BeginImport().ok(); }));
+  EXPECT_TRUE(slow->saw_cancel.load());
+  EXPECT_EQ(DatasetVersion(server), 1);
+  EXPECT_EQ(server.Get(kReportTarget).body(), before);
+}
+
 // --- connection limits -------------------------------------------------------------
 
 TEST_F(HttpHardeningTest, ConnectionsBeyondTheCapAreTurnedAway) {

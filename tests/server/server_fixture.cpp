@@ -166,8 +166,8 @@ std::string TestServer::RequestHead(const std::string& method, const std::string
   return head + "\r\n";
 }
 
-ServiceFixture::ServiceFixture(const std::string& folder) {
-  auto store = OpenSqliteStore(dir_.path() / "agency.db");
+ServiceFixture::ServiceFixture(const std::string& folder, SqliteStoreOptions store_options) {
+  auto store = OpenSqliteStore(dir_.path() / "agency.db", std::move(store_options));
   EXPECT_TRUE(store.ok()) << store.status().message();
   auto service = AgencyService::Open(std::move(*store));
   EXPECT_TRUE(service.ok()) << service.status().message();

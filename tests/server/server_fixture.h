@@ -15,6 +15,7 @@
 #include "server/api.h"
 #include "server/http_server.h"
 #include "server/service.h"
+#include "store/store.h"
 
 namespace agencykpi::testing {
 
@@ -50,8 +51,9 @@ void ResetPeakRss();
 
 class ServiceFixture {
  public:
-  // Imports the golden folder `folder` ("agence-exemple") into a fresh store.
-  explicit ServiceFixture(const std::string& folder);
+  // Imports the golden folder `folder` ("agence-exemple") into a fresh store
+  // opened with `store_options` (whose test hooks then see that import too).
+  explicit ServiceFixture(const std::string& folder, SqliteStoreOptions store_options = {});
   AgencyService& service() { return *service_; }
   ApiResponse Get(const std::string& target) { return HandleApi(*service_, ApiRequest{"GET", target, "", ""}); }
   const TempDir& dir() const { return dir_; }
