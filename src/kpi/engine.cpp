@@ -65,13 +65,10 @@ std::vector<uint32_t> OrderByMonthAndMission(const std::vector<Day>& dates, cons
   std::vector<uint32_t> order(dates.size());
   if (dates.empty()) return order;
   const auto [lo, hi] = std::minmax_element(dates.begin(), dates.end());
-  const CivilDate first = CivilFromDay(*lo);
-  const CivilDate last = CivilFromDay(*hi);
-  const auto months = static_cast<size_t>((last.year - first.year) * 12 + (last.month - first.month) + 1);
-  for (size_t k = 0; k < months; ++k) {
-    const int index = first.month - 1 + static_cast<int>(k);
-    month_start.push_back(DayFromCivil(first.year + index / 12, index % 12 + 1, 1));
+  for (Period month = PeriodOf(PeriodKind::kMonth, *lo); month.start <= *hi; month = NextPeriod(month)) {
+    month_start.push_back(month.start);
   }
+  const size_t months = month_start.size();
   // Month of every day of the span, looked up instead of computed per entry.
   std::vector<uint32_t> month_of_day(static_cast<size_t>(*hi - *lo) + 1);
   for (size_t k = 0, day = 0; day < month_of_day.size(); ++day) {
@@ -120,6 +117,11 @@ RowRange DateRange(const std::vector<Day>& sorted_dates, Day from, Day to) {
   return {static_cast<size_t>(lo - sorted_dates.begin()), static_cast<size_t>(hi - sorted_dates.begin())};
 }
 
+// The Herfindahl–Hirschman index in points: 10,000 × Σ share², from the sum
+// of the squared revenues and the total.
+constexpr double kHhiPoints = 10000.0;
+double HhiOf(Int128 sum_of_squares, Int128 total) { return kHhiPoints * ToDouble(sum_of_squares, total * total); }
+
 Ratio RatioOf(Int128 num, Int128 den) {
   if (den == 0) return std::nullopt;
   if (den < 0) {
@@ -145,6 +147,11 @@ struct PreparedDataset {
   std::vector<CostUnits> entry_cost;
   std::vector<Activity> entry_activity;
   std::vector<RowId> entry_mission;
+  // Per month k, for the periods that take it whole: Σ cost of its entries,
+  // Σ cost of its internal entries (no mission), Σ hours of its mission entries.
+  std::vector<CostUnits> month_labor;
+  std::vector<CostUnits> month_internal_labor;
+  std::vector<Hundredths> month_mission_hours;
 
   std::vector<Day> expense_date;
   std::vector<Cents> expense_amount;
@@ -158,6 +165,7 @@ struct PreparedDataset {
 
   std::vector<Day> visit_date;
   std::vector<RowId> visit_mission;
+  std::vector<VisitAction> visit_action;
 
   // Results of one (mission, metric), ordered by (date, value), with running sums.
   struct ResultSeries {
@@ -220,6 +228,24 @@ struct PeriodActivity {
   Hundredths mission_hours = 0;  // Σ hours of all missions
 };
 
+// Calls visit(k, whole) for every month k of the time entries that overlaps
+// [from, to]; whole: the month lies within [from, to], so its entries need no
+// date test.
+template <typename Visit>
+void ForEachEntryMonth(const PreparedDataset& p, Day from, Day to, Visit visit) {
+  if (from > to || p.month_start.empty()) return;
+  // Months [first, last) that overlap [from, to].
+  const auto first = static_cast<size_t>(
+      std::upper_bound(p.month_start.begin(), p.month_start.end(), from) - p.month_start.begin());
+  const size_t first_month = first == 0 ? 0 : first - 1;
+  const auto last_month = static_cast<size_t>(
+      std::upper_bound(p.month_start.begin(), p.month_start.end(), to) - p.month_start.begin());
+  for (size_t k = first_month; k < last_month; ++k) {
+    const Day month_end = k + 1 < p.month_start.size() ? p.month_start[k + 1] - 1 : std::numeric_limits<Day>::max();
+    visit(k, p.month_start[k] >= from && month_end <= to);
+  }
+}
+
 PeriodActivity SumActivity(const Dataset& data, const PreparedDataset& p, Day from, Day to,
                            bool with_breakdowns) {
   PeriodActivity act;
@@ -249,21 +275,11 @@ PeriodActivity SumActivity(const Dataset& data, const PreparedDataset& p, Day fr
           cost;
     }
   };
-  if (from <= to && !p.month_start.empty()) {
-    // Months [first, last) that overlap [from, to].
-    const auto first = static_cast<size_t>(
-        std::upper_bound(p.month_start.begin(), p.month_start.end(), from) - p.month_start.begin());
-    const size_t first_month = first == 0 ? 0 : first - 1;
-    const auto last_month = static_cast<size_t>(
-        std::upper_bound(p.month_start.begin(), p.month_start.end(), to) - p.month_start.begin());
-    for (size_t k = first_month; k < last_month; ++k) {
-      const Day month_end = k + 1 < p.month_start.size() ? p.month_start[k + 1] - 1 : std::numeric_limits<Day>::max();
-      const bool whole = p.month_start[k] >= from && month_end <= to;
-      for (size_t i = p.month_offset[k]; i < p.month_offset[k + 1]; ++i) {
-        if (whole || (p.entry_date[i] >= from && p.entry_date[i] <= to)) add_entry(i);
-      }
+  ForEachEntryMonth(p, from, to, [&](size_t k, bool whole) {
+    for (size_t i = p.month_offset[k]; i < p.month_offset[k + 1]; ++i) {
+      if (whole || (p.entry_date[i] >= from && p.entry_date[i] <= to)) add_entry(i);
     }
-  }
+  });
 
   const RowRange expenses = DateRange(p.expense_date, from, to);
   for (size_t i = expenses.first; i < expenses.last; ++i) {
@@ -333,24 +349,32 @@ Fraction Overhead(const PeriodActivity& act, Hundredths hours) {
   return Fraction{static_cast<Int128>(act.overhead_pool) * hours, act.mission_hours};
 }
 
+// revenue − full cost, exact, over the full cost's denominator.
+Fraction FullMargin(Cents revenue, const Fraction& full_cost) {
+  return Fraction{static_cast<Int128>(revenue) * kCostUnitsPerCent * full_cost.den - full_cost.num, full_cost.den};
+}
+
 // full_margin / revenue as an exact fraction; nullopt when revenue ≤ 0.
-std::optional<Fraction> FullMarginRate(const PeriodActivity& act, RowId mission) {
-  const auto& ms = act.missions[mission];
+std::optional<Fraction> FullMarginRate(const PeriodActivity& act, const PeriodActivity::MissionSums& ms) {
   if (ms.revenue <= 0) return std::nullopt;
   const CostUnits direct = ms.labor + ms.expenses * kCostUnitsPerCent;
   const Fraction full = FullCost(act, direct, ms.hours);
   const Int128 revenue_units = static_cast<Int128>(ms.revenue) * kCostUnitsPerCent;
   return Fraction{revenue_units * full.den - full.num, full.den * revenue_units};
 }
+std::optional<Fraction> FullMarginRate(const PeriodActivity& act, RowId mission) {
+  return FullMarginRate(act, act.missions[mission]);
+}
 
+// The recurrence section; its client list only if with_clients.
 RecurrenceSection ComputeRecurrence(const Dataset& data, const PreparedDataset& p,
-                                    const ReportRequest& request, Day effective_end) {
+                                    const ReportRequest& request, Day effective_end, bool with_clients) {
   RecurrenceSection out;
   const Day s = request.period.start;
   const Day a = request.as_of;
   // Best status per client; lower enum value = better.
   std::vector<int> best(data.clients.size(), -1);
-  std::vector<std::vector<RowId>> ending(data.clients.size());
+  std::vector<std::vector<RowId>> ending(with_clients ? data.clients.size() : 0);
   for (size_t k = 0; k < data.contracts.size(); ++k) {
     const Contract& c = data.contracts[k];
     if (c.signed_on > a || c.end < s || c.end > effective_end) continue;
@@ -367,27 +391,29 @@ RecurrenceSection ComputeRecurrence(const Dataset& data, const PreparedDataset& 
     }
     int& b = best[c.client];
     if (b < 0 || static_cast<int>(status) < b) b = static_cast<int>(status);
-    ending[c.client].push_back(static_cast<RowId>(k));
+    if (with_clients) ending[c.client].push_back(static_cast<RowId>(k));
   }
   for (const RowId c : p.client_order) {
     if (best[c] < 0) continue;
-    RecurrenceClient rc;
-    rc.client = c;
-    rc.client_id = data.clients[c].id;
-    rc.status = static_cast<RecurrenceStatus>(best[c]);
-    auto& contracts = ending[c];
-    std::sort(contracts.begin(), contracts.end(),
-              [&](RowId x, RowId y) { return p.contract_rank[x] < p.contract_rank[y]; });
-    for (RowId k : contracts) rc.ending_contracts.push_back(data.contracts[k].id);
-    switch (rc.status) {
+    const auto status = static_cast<RecurrenceStatus>(best[c]);
+    ++out.ending_clients;
+    switch (status) {
       case RecurrenceStatus::kSpontaneous: ++out.spontaneous; break;
       case RecurrenceStatus::kSolicited: ++out.solicited; break;
       case RecurrenceStatus::kPending: ++out.pending; break;
       case RecurrenceStatus::kLost: ++out.lost; break;
     }
+    if (!with_clients) continue;
+    RecurrenceClient rc;
+    rc.client = c;
+    rc.client_id = data.clients[c].id;
+    rc.status = status;
+    auto& contracts = ending[c];
+    std::sort(contracts.begin(), contracts.end(),
+              [&](RowId x, RowId y) { return p.contract_rank[x] < p.contract_rank[y]; });
+    for (RowId k : contracts) rc.ending_contracts.push_back(data.contracts[k].id);
     out.clients.push_back(std::move(rc));
   }
-  out.ending_clients = static_cast<int>(out.clients.size());
   out.decided = out.spontaneous + out.solicited + out.lost;
   if (out.decided > 0) {
     out.recurrence_rate = RatioOf(out.spontaneous, out.decided);
@@ -474,7 +500,7 @@ RevenueSection ComputeRevenue(const Dataset& data, const PreparedDataset& p,
   }
   if (pareto_count > 0) {
     out.top3_share = RatioOf(top3, total);
-    out.hhi = 10000.0 * ToDouble(sum_of_squares, total * total);
+    out.hhi = HhiOf(sum_of_squares, total);
   }
   return out;
 }
@@ -523,8 +549,7 @@ void ComputeMissionMargins(const Dataset& data, const PreparedDataset& p, const 
     mm.overhead = CostToCents(Overhead(act, ms.hours));
     const Fraction full_cost = FullCost(act, direct, ms.hours);
     mm.full_cost = CostToCents(full_cost);
-    const Fraction full_margin{static_cast<Int128>(revenue_units) * full_cost.den - full_cost.num,
-                               full_cost.den};
+    const Fraction full_margin = FullMargin(ms.revenue, full_cost);
     mm.full_margin = CostToCents(full_margin);
     const auto rate = FullMarginRate(act, mm.mission);
     const auto previous_rate = FullMarginRate(previous, mm.mission);
@@ -556,8 +581,9 @@ void ComputeMissionMargins(const Dataset& data, const PreparedDataset& p, const 
   }
 }
 
+// The objectives section; its item list only if with_items.
 ObjectivesSection ComputeObjectives(const Dataset& data, const PreparedDataset& p,
-                                    const ReportRequest& request) {
+                                    const ReportRequest& request, bool with_items) {
   ObjectivesSection out;
   const Day s = request.period.start;
   const Day e = request.period.end;
@@ -641,9 +667,9 @@ ObjectivesSection ComputeObjectives(const Dataset& data, const PreparedDataset& 
       capped_sum += std::min(*item.attainment, 1.0);
       ++attainment_count;
     }
-    out.items.push_back(std::move(item));
+    ++out.count;
+    if (with_items) out.items.push_back(std::move(item));
   }
-  out.count = static_cast<int64_t>(out.items.size());
   if (out.count > 0) out.met_share = RatioOf(out.met, out.count);
   if (attainment_count > 0) {
     out.mean_attainment = attainment_sum / static_cast<double>(attainment_count);
@@ -729,6 +755,7 @@ void PrepareOtherFacts(Dataset& d, PreparedDataset& p) {
   const auto visit_order = OrderByDate(d.visits.date);
   p.visit_date = Permuted(d.visits.date, visit_order);
   p.visit_mission = Permuted(d.visits.mission, visit_order);
+  p.visit_action = Permuted(d.visits.action, visit_order);
 
   Results& res = d.results;
   std::vector<uint32_t> result_order(res.size());
@@ -771,11 +798,139 @@ void PrepareOtherFacts(Dataset& d, PreparedDataset& p) {
 
 }  // namespace
 
+namespace {
+
+// The per-month sums of the time entries (PreparedDataset::month_labor …).
+void SumMonths(PreparedDataset& p) {
+  const size_t months = p.month_start.size();
+  p.month_labor.assign(months, 0);
+  p.month_internal_labor.assign(months, 0);
+  p.month_mission_hours.assign(months, 0);
+  for (size_t k = 0; k < months; ++k) {
+    for (size_t i = p.month_offset[k]; i < p.month_offset[k + 1]; ++i) {
+      const CostUnits cost = p.entry_cost[i];
+      p.month_labor[k] += cost;
+      if (p.entry_mission[i] == kNoRow) {
+        p.month_internal_labor[k] += cost;
+      } else {
+        p.month_mission_hours[k] += p.entry_hours[i];
+      }
+    }
+  }
+}
+
+// The agency totals of [from, to] — revenue, unallocated revenue, labour,
+// expenses, overhead pool, mission hours — without per-mission or per-client
+// sums: whole months from the per-month sums, the others entry by entry.
+PeriodActivity SumTotals(const PreparedDataset& p, Day from, Day to) {
+  PeriodActivity act;
+  ForEachEntryMonth(p, from, to, [&](size_t k, bool whole) {
+    if (whole) {
+      act.total_labor += p.month_labor[k];
+      act.overhead_pool += p.month_internal_labor[k];
+      act.mission_hours += p.month_mission_hours[k];
+      return;
+    }
+    for (size_t i = p.month_offset[k]; i < p.month_offset[k + 1]; ++i) {
+      if (p.entry_date[i] < from || p.entry_date[i] > to) continue;
+      act.total_labor += p.entry_cost[i];
+      if (p.entry_mission[i] == kNoRow) {
+        act.overhead_pool += p.entry_cost[i];
+      } else {
+        act.mission_hours += p.entry_hours[i];
+      }
+    }
+  });
+  const RowRange expenses = DateRange(p.expense_date, from, to);
+  for (size_t i = expenses.first; i < expenses.last; ++i) {
+    act.total_expenses += p.expense_amount[i];
+    if (p.expense_mission[i] == kNoRow) act.overhead_pool += p.expense_amount[i] * kCostUnitsPerCent;
+  }
+  const RowRange invoices = DateRange(p.invoice_date, from, to);
+  for (size_t i = invoices.first; i < invoices.last; ++i) {
+    act.total_revenue += p.invoice_amount[i];
+    if (p.invoice_mission[i] == kNoRow) act.unallocated_revenue += p.invoice_amount[i];
+  }
+  return act;
+}
+
+// The revenue headlines of [from, to] (total, average per billed client, top
+// client's share, HHI) as ComputeRevenue gives them, from per-client sums
+// only: the top client is the greatest revenue, and the sum of squares does
+// not depend on the order. `scratch` has one zeroed slot per client and is
+// left zeroed.
+RevenueSection RevenueHeadlines(const PreparedDataset& p, Day from, Day to,
+                                std::vector<PeriodActivity::ClientSums>& scratch) {
+  RevenueSection out;
+  std::vector<RowId> billed;
+  const RowRange invoices = DateRange(p.invoice_date, from, to);
+  for (size_t i = invoices.first; i < invoices.last; ++i) {
+    auto& cs = scratch[p.invoice_client[i]];
+    if (cs.invoices++ == 0) billed.push_back(p.invoice_client[i]);
+    cs.revenue += p.invoice_amount[i];
+    out.total_revenue += p.invoice_amount[i];
+  }
+  out.clients_billed = static_cast<int64_t>(billed.size());
+  if (out.clients_billed > 0) {
+    out.average_per_client = static_cast<Cents>(RoundDiv(out.total_revenue, out.clients_billed));
+  }
+  const Int128 total = out.total_revenue;
+  Cents top = 0;
+  Int128 sum_of_squares = 0;
+  for (const RowId c : billed) {
+    const Cents revenue = scratch[c].revenue;
+    scratch[c] = PeriodActivity::ClientSums{};
+    if (total <= 0 || revenue <= 0) continue;
+    top = std::max(top, revenue);
+    sum_of_squares += static_cast<Int128>(revenue) * revenue;
+  }
+  if (top > 0) {
+    out.top1_share = RatioOf(top, total);
+    out.hhi = HhiOf(sum_of_squares, total);
+  }
+  return out;
+}
+
+// One mission's sums over [from, to]: its invoices, its entries (a binary
+// search in each month, where entries are ordered by mission) and expenses.
+PeriodActivity::MissionSums SumMission(const PreparedDataset& p, RowId mission, Day from, Day to) {
+  PeriodActivity::MissionSums ms;
+  ForEachEntryMonth(p, from, to, [&](size_t k, bool whole) {
+    const auto first = p.entry_mission.begin() + static_cast<std::ptrdiff_t>(p.month_offset[k]);
+    const auto last = p.entry_mission.begin() + static_cast<std::ptrdiff_t>(p.month_offset[k + 1]);
+    const auto [lo, hi] = std::equal_range(first, last, mission);
+    for (auto i = static_cast<size_t>(lo - p.entry_mission.begin()); i < static_cast<size_t>(hi - p.entry_mission.begin()); ++i) {
+      if (!whole && (p.entry_date[i] < from || p.entry_date[i] > to)) continue;
+      ms.hours += p.entry_hours[i];
+      ms.labor += p.entry_cost[i];
+      ms.listed = true;
+      ms.has_effort = true;
+    }
+  });
+  const RowRange expenses = DateRange(p.expense_date, from, to);
+  for (size_t i = expenses.first; i < expenses.last; ++i) {
+    if (p.expense_mission[i] != mission) continue;
+    ms.expenses += p.expense_amount[i];
+    ms.listed = true;
+    ms.has_effort = true;
+  }
+  const RowRange invoices = DateRange(p.invoice_date, from, to);
+  for (size_t i = invoices.first; i < invoices.last; ++i) {
+    if (p.invoice_mission[i] != mission) continue;
+    ms.revenue += p.invoice_amount[i];
+    ms.listed = true;
+  }
+  return ms;
+}
+
+}  // namespace
+
 KpiEngine::KpiEngine(Dataset dataset) : dataset_(std::move(dataset)), prepared_(std::make_unique<PreparedDataset>()) {
   // One after the other, not side by side, to bound memory: the other facts
   // first (their source columns freed), then the time entries column by column.
   PrepareOtherFacts(dataset_, *prepared_);
   PrepareTimeEntries(dataset_, *prepared_);
+  SumMonths(*prepared_);
 }
 
 KpiEngine::~KpiEngine() = default;
@@ -822,14 +977,92 @@ Report KpiEngine::Compute(const ReportRequest& request) const {
     }
   };
   auto other_core = std::async(std::launch::async, [&] {
-    report.objectives = ComputeObjectives(dataset_, *prepared_, request);
-    report.recurrence = ComputeRecurrence(dataset_, *prepared_, request, effective_end);
+    report.objectives = ComputeObjectives(dataset_, *prepared_, request, /*with_items=*/true);
+    report.recurrence = ComputeRecurrence(dataset_, *prepared_, request, effective_end, /*with_clients=*/true);
     build_mission_lines();
   });
   report.revenue = ComputeRevenue(dataset_, *prepared_, current, request.period.start, effective_end);
   build_mission_lines();
   other_core.get();
   return report;
+}
+
+std::vector<TrendPoint> KpiEngine::Trend(Day from, Day to, PeriodKind granularity, Day as_of, int grace_days) const {
+  std::vector<TrendPoint> points;
+  if (from > to || granularity == PeriodKind::kCustom) return points;
+  const Period last = PeriodOf(granularity, to);
+  std::vector<PeriodActivity::ClientSums> scratch(dataset_.clients.size());
+  for (Period period = PeriodOf(granularity, from); period.start <= last.start; period = NextPeriod(period)) {
+    // What Compute() would be asked for this point, and its effective end.
+    const ReportRequest request{period, std::min(period.end, as_of), grace_days};
+    const Day effective_end = std::min(period.end, request.as_of);
+    TrendPoint point;
+    point.period = period;
+    const RecurrenceSection recurrence =
+        ComputeRecurrence(dataset_, *prepared_, request, effective_end, /*with_clients=*/false);
+    point.recurrence_rate = recurrence.recurrence_rate;
+    point.renewal_rate = recurrence.renewal_rate;
+    point.churn_rate = recurrence.churn_rate;
+    const RevenueSection revenue = RevenueHeadlines(*prepared_, period.start, effective_end, scratch);
+    point.total_revenue = revenue.total_revenue;
+    point.average_per_client = revenue.average_per_client;
+    point.top1_share = revenue.top1_share;
+    point.hhi = revenue.hhi;
+    const MarginSection margin = ComputeMarginTotals(SumTotals(*prepared_, period.start, effective_end));
+    point.margin = margin.margin;
+    point.margin_rate = margin.margin_rate;
+    const ObjectivesSection objectives = ComputeObjectives(dataset_, *prepared_, request, /*with_items=*/false);
+    point.met_share = objectives.met_share;
+    point.mean_capped_attainment = objectives.mean_capped_attainment;
+    points.push_back(point);
+  }
+  return points;
+}
+
+std::vector<MissionMonth> KpiEngine::MissionMonths(RowId mission, Day as_of, int months) const {
+  std::vector<MissionMonth> out;
+  for (const Period& month : TrailingMonths(as_of, months)) {
+    const Day to = std::min(month.end, as_of);
+    MissionMonth line;
+    line.month = month;
+    const PeriodActivity::MissionSums ms = SumMission(*prepared_, mission, month.start, to);
+    if (ms.listed) {
+      // As ComputeMissionMargins writes the mission's line of that month.
+      const PeriodActivity totals = SumTotals(*prepared_, month.start, to);
+      const Fraction full_cost = FullCost(totals, ms.labor + ms.expenses * kCostUnitsPerCent, ms.hours);
+      line.listed = true;
+      line.revenue = ms.revenue;
+      line.full_cost = CostToCents(full_cost);
+      line.full_margin = CostToCents(FullMargin(ms.revenue, full_cost));
+      if (const auto rate = FullMarginRate(totals, ms)) line.full_margin_rate = ToDouble(rate->num, rate->den);
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+std::vector<ClientContract> KpiEngine::ClientContracts(RowId client) const {
+  std::vector<ClientContract> out;
+  for (size_t k = 0; k < dataset_.contracts.size(); ++k) {
+    if (dataset_.contracts[k].client == client) out.push_back({static_cast<RowId>(k), prepared_->renewed_by[k]});
+  }
+  const auto& contracts = dataset_.contracts;
+  std::sort(out.begin(), out.end(), [&](const ClientContract& x, const ClientContract& y) {
+    return std::tie(contracts[x.contract].start, contracts[x.contract].id) <
+           std::tie(contracts[y.contract].start, contracts[y.contract].id);
+  });
+  return out;
+}
+
+VisitCounts KpiEngine::VisitsByAction(RowId client, Day from, Day to) const {
+  VisitCounts counts{};
+  const RowRange visits = DateRange(prepared_->visit_date, from, to);
+  for (size_t i = visits.first; i < visits.last; ++i) {
+    if (prepared_->mission_client[prepared_->visit_mission[i]] == client) {
+      ++counts[static_cast<size_t>(prepared_->visit_action[i])];
+    }
+  }
+  return counts;
 }
 
 }  // namespace agencykpi

@@ -17,6 +17,7 @@
 #include "common/period.h"
 #include "domain/dataset.h"
 #include "kpi/report.h"
+#include "kpi/tallies.h"
 
 namespace agencykpi {
 
@@ -38,6 +39,28 @@ class KpiEngine {
   KpiEngine& operator=(const KpiEngine&) = delete;
 
   [[nodiscard]] Report Compute(const ReportRequest& request) const;
+
+  // The headline figures of every period of `granularity` (month, quarter,
+  // half or year; not kCustom) from the one holding `from` to the one holding
+  // `to`, oldest first, each seen from min(its end, as_of). Every figure
+  // equals the one Compute({period, min(period.end, as_of), grace_days})
+  // gives, without building those reports: sums come from per-month
+  // aggregates, and only the figures that need per-client detail (top client,
+  // HHI) or per-objective detail read it. Empty if from > to.
+  [[nodiscard]] std::vector<TrendPoint> Trend(Day from, Day to, PeriodKind granularity, Day as_of,
+                                              int grace_days) const;
+
+  // The `months` calendar months ending with the month of as_of, oldest
+  // first, of one mission: its line in the report of each month seen from
+  // min(month end, as_of).
+  [[nodiscard]] std::vector<MissionMonth> MissionMonths(RowId mission, Day as_of, int months) const;
+
+  // The contracts of a client by (start, contract_id), each with the
+  // contract renewing it.
+  [[nodiscard]] std::vector<ClientContract> ClientContracts(RowId client) const;
+
+  // The visits of a client's missions on days [from, to], per action.
+  [[nodiscard]] VisitCounts VisitsByAction(RowId client, Day from, Day to) const;
   [[nodiscard]] const Dataset& dataset() const { return dataset_; }
 
  private:

@@ -307,26 +307,17 @@ class Handler {
     if (auto* e = std::get_if<ApiError>(&grace)) return *e;
     const std::string granularity = Param(query_, "granularity").value_or("month");
     PeriodKind kind;
-    int months;
     int default_points;
     if (granularity == "month") {
-      kind = PeriodKind::kMonth, months = 1, default_points = 12;
+      kind = PeriodKind::kMonth, default_points = 12;
     } else if (granularity == "quarter") {
-      kind = PeriodKind::kQuarter, months = 3, default_points = 4;
+      kind = PeriodKind::kQuarter, default_points = 4;
     } else if (granularity == "half") {
-      kind = PeriodKind::kHalf, months = 6, default_points = 4;
+      kind = PeriodKind::kHalf, default_points = 4;
     } else {
       return BadParameter("granularity", fmt::format("granularity must be month, quarter or half, got '{}'", granularity));
     }
-    // The period of this granularity holding a day.
-    const auto period_of = [&](Day day) {
-      const CivilDate c = CivilFromDay(day);
-      const int first_month = (c.month - 1) / months * months + 1;
-      const int last_month = first_month + months - 1;
-      return Period{kind, DayFromCivil(c.year, first_month, 1),
-                    DayFromCivil(c.year, last_month, DaysInMonth(c.year, last_month))};
-    };
-    Period last = period_of(a);
+    const Period last = PeriodOf(kind, a);
     Period first = last;
     for (int i = 1; i < default_points; ++i) first = PreviousPeriod(first);
     auto from = DateParam(query_, "from", first.start);
@@ -334,50 +325,43 @@ class Handler {
     auto to = DateParam(query_, "to", last.end);
     if (auto* e = std::get_if<ApiError>(&to)) return *e;
     if (std::get<Day>(from) > std::get<Day>(to)) return BadParameter("from", "from is after to");
-    first = period_of(std::get<Day>(from));
-    last = period_of(std::get<Day>(to));
+    const Day last_start = PeriodOf(kind, std::get<Day>(to)).start;
+    int points = 0;
+    for (Period p = PeriodOf(kind, std::get<Day>(from)); p.start <= last_start; p = NextPeriod(p)) {
+      if (++points > server_limits::kMaxTrendPoints) {
+        return BadParameter("from", fmt::format("at most {} points per trend", server_limits::kMaxTrendPoints));
+      }
+    }
+    const std::vector<TrendPoint> series = snapshot_->engine().Trend(
+        std::get<Day>(from), std::get<Day>(to), kind, a, static_cast<int>(std::get<int64_t>(grace)));
 
     JsonWriter w(false);
     w.BeginObject();
     w.Key("granularity").String(granularity);
     w.Key("as_of").String(FormatDate(a));
     w.Key("points").BeginArray();
-    int points = 0;
-    for (Period p = first; p.start <= last.start; p = NextPeriod(p, months)) {
-      if (++points > server_limits::kMaxTrendPoints) {
-        return BadParameter("from", fmt::format("at most {} points per trend", server_limits::kMaxTrendPoints));
-      }
-      const auto report = service_.GetReport(
-          snapshot_, ReportRequest{p, std::min(p.end, a), static_cast<int>(std::get<int64_t>(grace))});
+    for (const TrendPoint& point : series) {
       w.BeginObject();
-      w.Key("period").String(FormatPeriod(p));
-      w.Key("start").String(FormatDate(p.start));
-      w.Key("end").String(FormatDate(p.end));
-      w.Key("recurrence_rate").OptionalDouble(report->recurrence.recurrence_rate);
-      w.Key("renewal_rate").OptionalDouble(report->recurrence.renewal_rate);
-      w.Key("churn_rate").OptionalDouble(report->recurrence.churn_rate);
-      w.Key("total_revenue").Money(report->revenue.total_revenue);
+      w.Key("period").String(FormatPeriod(point.period));
+      w.Key("start").String(FormatDate(point.period.start));
+      w.Key("end").String(FormatDate(point.period.end));
+      w.Key("recurrence_rate").OptionalDouble(point.recurrence_rate);
+      w.Key("renewal_rate").OptionalDouble(point.renewal_rate);
+      w.Key("churn_rate").OptionalDouble(point.churn_rate);
+      w.Key("total_revenue").Money(point.total_revenue);
       w.Key("average_per_client");
-      report->revenue.average_per_client ? w.Money(*report->revenue.average_per_client) : w.Null();
-      w.Key("top1_share").OptionalDouble(report->revenue.top1_share);
-      w.Key("hhi").OptionalDouble(report->revenue.hhi);
-      w.Key("margin").Money(report->margin.margin);
-      w.Key("margin_rate").OptionalDouble(report->margin.margin_rate);
-      w.Key("met_share").OptionalDouble(report->objectives.met_share);
-      w.Key("mean_capped_attainment").OptionalDouble(report->objectives.mean_capped_attainment);
+      point.average_per_client ? w.Money(*point.average_per_client) : w.Null();
+      w.Key("top1_share").OptionalDouble(point.top1_share);
+      w.Key("hhi").OptionalDouble(point.hhi);
+      w.Key("margin").Money(point.margin);
+      w.Key("margin_rate").OptionalDouble(point.margin_rate);
+      w.Key("met_share").OptionalDouble(point.met_share);
+      w.Key("mean_capped_attainment").OptionalDouble(point.mean_capped_attainment);
       w.EndObject();
     }
     w.EndArray();
     w.EndObject();
     return Json(w.Take());
-  }
-
-  static Period NextPeriod(const Period& p, int months) {
-    const CivilDate c = CivilFromDay(p.end + 1);
-    const int last_index = c.month - 1 + months - 1;
-    const int end_year = c.year + last_index / 12;
-    const int end_month = last_index % 12 + 1;
-    return Period{p.kind, p.end + 1, DayFromCivil(end_year, end_month, DaysInMonth(end_year, end_month))};
   }
 
   std::variant<ApiResponse, ApiError> Meta() {
@@ -454,18 +438,9 @@ class Handler {
 
   void WriteContracts(JsonWriter& w, RowId client) {
     const Dataset& data = snapshot_->dataset();
-    std::vector<RowId> contracts;
-    std::vector<RowId> renewed_by(data.contracts.size(), kNoRow);
-    for (size_t k = 0; k < data.contracts.size(); ++k) {
-      if (data.contracts[k].renewal_of != kNoRow) renewed_by[data.contracts[k].renewal_of] = static_cast<RowId>(k);
-      if (data.contracts[k].client == client) contracts.push_back(static_cast<RowId>(k));
-    }
-    std::sort(contracts.begin(), contracts.end(), [&](RowId x, RowId y) {
-      return std::tie(data.contracts[x].start, data.contracts[x].id) < std::tie(data.contracts[y].start, data.contracts[y].id);
-    });
     w.Key("contracts").BeginArray();
-    for (const RowId k : contracts) {
-      const Contract& c = data.contracts[k];
+    for (const ClientContract& line : snapshot_->engine().ClientContracts(client)) {
+      const Contract& c = data.contracts[line.contract];
       w.BeginObject();
       w.Key("contract_id").String(c.id);
       w.Key("start_date").String(FormatDate(c.start));
@@ -476,22 +451,15 @@ class Handler {
       w.Key("renewal_type");
       c.renewal_type == RenewalType::kNone ? w.Null() : w.String(RenewalTypeName(c.renewal_type));
       w.Key("renewed_by");
-      renewed_by[k] == kNoRow ? w.Null() : w.String(data.contracts[renewed_by[k]].id);
+      line.renewed_by == kNoRow ? w.Null() : w.String(data.contracts[line.renewed_by].id);
       w.EndObject();
     }
     w.EndArray();
   }
 
   void WriteVisitsByAction(JsonWriter& w, RowId client, const ReportPeriod& period) {
-    const Dataset& data = snapshot_->dataset();
-    const Day from = period.period.start;
-    const Day to = std::min(period.period.end, period.as_of);
-    std::array<int64_t, kVisitActionCount> counts{};
-    for (size_t i = 0; i < data.visits.size(); ++i) {
-      const Day d = data.visits.date[i];
-      if (d < from || d > to || data.missions[data.visits.mission[i]].client != client) continue;
-      ++counts[static_cast<size_t>(data.visits.action[i])];
-    }
+    const VisitCounts counts =
+        snapshot_->engine().VisitsByAction(client, period.period.start, std::min(period.period.end, period.as_of));
     w.Key("visits_by_action").BeginObject();
     for (int k = 0; k < kVisitActionCount; ++k) w.Key(kVisitActionNames[k]).Int(counts[k]);
     w.EndObject();
@@ -528,23 +496,14 @@ class Handler {
 
     // The trailing twelve months, each seen from min(its end, as_of).
     w.Key("monthly").BeginArray();
-    const CivilDate as_of = CivilFromDay(request_params_.as_of);
-    for (int back = kMonthsInTrailingYear - 1; back >= 0; --back) {
-      int year = as_of.year;
-      int month = as_of.month - back;
-      while (month < 1) month += 12, --year;
-      const Period p{PeriodKind::kMonth, DayFromCivil(year, month, 1), DayFromCivil(year, month, DaysInMonth(year, month))};
-      const auto month_report = service_.GetReport(
-          snapshot_, ReportRequest{p, std::min(p.end, request_params_.as_of), request_params_.grace_days});
-      const auto& missions = month_report->margin.missions;
-      const auto line = std::find_if(missions.begin(), missions.end(), is_this);
+    for (const MissionMonth& line :
+         snapshot_->engine().MissionMonths(mission, request_params_.as_of, kMonthsInTrailingYear)) {
       w.BeginObject();
-      w.Key("month").String(FormatPeriod(p));
-      w.Key("revenue").Money(line == missions.end() ? 0 : line->revenue);
-      w.Key("full_cost").Money(line == missions.end() ? 0 : line->full_cost);
-      w.Key("full_margin").Money(line == missions.end() ? 0 : line->full_margin);
-      w.Key("full_margin_rate");
-      line == missions.end() ? w.Null() : w.OptionalDouble(line->full_margin_rate);
+      w.Key("month").String(FormatPeriod(line.month));
+      w.Key("revenue").Money(line.revenue);
+      w.Key("full_cost").Money(line.full_cost);
+      w.Key("full_margin").Money(line.full_margin);
+      w.Key("full_margin_rate").OptionalDouble(line.full_margin_rate);
       w.EndObject();
     }
     w.EndArray();
