@@ -6,7 +6,11 @@
 // Opens the store, loads the dataset, prepares the engine, then computes the
 // report `runs` times (after one warm-up run) and renders its JSON apart.
 // Prints `key value…` lines: load_ms, prepare_ms, compute_ms (median min
-// max), render_json_ms, json_bytes, peak_rss_kib (VmHWM, also after each
+// max), trend_ms (median min max: the monthly headline series of the
+// kTrendMonths months ending with the as-of month, KpiEngine::Trend) with
+// trend_by_reports_ms (the same series from one whole report per month, as
+// /trend was computed before) and trend_over_report (trend_ms / compute_ms,
+// medians), render_json_ms, json_bytes, peak_rss_kib (VmHWM, also after each
 // step: peak_rss_after_{load,prepare,compute}_kib), and one
 // `checksum` line of the report's figures, compared by bench/run with the
 // same figures computed by DuckDB.
@@ -32,11 +36,18 @@ namespace agencykpi::bench {
 namespace {
 
 constexpr int kDefaultRuns = 30;
+constexpr int kTrendMonths = 24;  // the dashboard's longest monthly trend
 
 using Clock = std::chrono::steady_clock;
 
 double MillisSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Median of sorted times.
+double MedianOf(const std::vector<double>& sorted) {
+  const size_t n = sorted.size();
+  return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
 // A `Name:  123 kB` field of /proc/self/status in KiB (0 if absent).
@@ -164,10 +175,34 @@ int Main(int argc, char** argv) {
     times.push_back(MillisSince(started));
   }
   std::sort(times.begin(), times.end());
-  const double median = times.size() % 2 == 1 ? times[times.size() / 2]
-                                              : (times[times.size() / 2 - 1] + times[times.size() / 2]) / 2;
+  const double median = MedianOf(times);
   std::printf("compute_ms %.3f %.3f %.3f runs %d\n", median, times.front(), times.back(), runs);
   std::printf("peak_rss_after_compute_kib %lld\n", static_cast<long long>(PeakRssKib()));
+
+  // The monthly trend of the last kTrendMonths months, as /trend asks for it.
+  const std::vector<Period> months = TrailingMonths(*as_of, kTrendMonths);
+  const auto trend = [&] {
+    return engine.Trend(months.front().start, months.back().end, PeriodKind::kMonth, *as_of, kDefaultGraceDays);
+  };
+  size_t points = trend().size();  // warm-up
+  std::vector<double> trend_times;
+  trend_times.reserve(static_cast<size_t>(runs));
+  for (int i = 0; i < runs; ++i) {
+    started = Clock::now();
+    points = trend().size();
+    trend_times.push_back(MillisSince(started));
+  }
+  std::sort(trend_times.begin(), trend_times.end());
+  std::printf("trend_ms %.3f %.3f %.3f points %zu runs %d\n", MedianOf(trend_times), trend_times.front(),
+              trend_times.back(), points, runs);
+  started = Clock::now();
+  for (const Period& month : months) {
+    report = Report{};
+    report = engine.Compute(ReportRequest{month, std::min(month.end, *as_of), kDefaultGraceDays});
+  }
+  std::printf("trend_by_reports_ms %.3f\n", MillisSince(started));
+  std::printf("trend_over_report %.2f\n", MedianOf(trend_times) / median);
+  report = engine.Compute(request);  // the period's report again, for the JSON and checksum
 
   // Rendered as the command writes it: streamed in pieces (here to nowhere).
   started = Clock::now();
