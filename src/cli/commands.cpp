@@ -15,6 +15,7 @@
 #include "kpi/engine.h"
 #include "report/csv_report.h"
 #include "report/json_report.h"
+#include "report/rows.h"
 #include "report/table_report.h"
 #include "server/http_server.h"
 #include "server/static_files.h"
@@ -219,6 +220,13 @@ int RunDemoData(const DemoDataArgs& args) {
   std::fprintf(stderr, "wrote demo agency to %s (seed %llu, scale %d)\n", args.folder.c_str(),
                static_cast<unsigned long long>(args.seed), args.scale);
   return 0;
+}
+
+int RunSchema(const SchemaArgs& args) {
+  (void)args;  // "ts" is the only format, checked by the parser
+  const std::string text = RowsTypeScript();
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return ExitCodeFor(ErrorCode::kOk);
 }
 
 }  // namespace agencykpi

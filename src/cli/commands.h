@@ -46,10 +46,17 @@ struct ServeArgs {
   std::string executable;  // argv[0], to find the dashboard
 };
 
+// `schema --format ts`: the TypeScript types of the report's rows, generated
+// from their descriptions (the text of web/src/report-rows.ts).
+struct SchemaArgs {
+  std::string format = "ts";  // ts
+};
+
 int RunServe(const ServeArgs& args);
 int RunImport(const ImportArgs& args);
 int RunCheck(const CheckArgs& args);
 int RunReport(const ReportArgs& args);
 int RunDemoData(const DemoDataArgs& args);
+int RunSchema(const SchemaArgs& args);
 
 }  // namespace agencykpi

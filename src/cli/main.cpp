@@ -56,6 +56,10 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--web", serve_args.web, "Dashboard folder (default: found beside the binary)")
       ->check(CLI::ExistingDirectory);
 
+  SchemaArgs schema_args;
+  auto* schema_cmd = app.add_subcommand("schema", "Print the TypeScript types of the report's rows");
+  schema_cmd->add_option("--format", schema_args.format, "Output format")->check(CLI::IsMember({"ts"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -75,6 +79,7 @@ int main(int argc, char** argv) {
     }
     if (*demo_cmd) return RunDemoData(demo_args);
     if (*serve_cmd) return RunServe(serve_args);
+    if (*schema_cmd) return RunSchema(schema_args);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "agencykpi: internal error: %s\n", e.what());
     return 1;

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "report/labels.h"
+#include "report/rows.h"
 
 namespace agencykpi {
 namespace {
@@ -104,10 +104,6 @@ class CsvWriter {
     first_in_row_ = true;
   }
 
-  void Header(std::initializer_list<std::string_view> keys) {
-    for (std::string_view key : keys) Raw(key);
-  }
-
   std::string Take() { return std::move(out_); }
 
  private:
@@ -141,105 +137,58 @@ class CsvWriter {
   std::string out_;
 };
 
-void WriteRecurrence(const RecurrenceSection& section, CsvWriter& csv) {
-  csv.Header({"client_id", "status", "ending_contracts"});
-  csv.EndRow();
-  for (const auto& client : section.clients) {
-    std::string contracts;
-    for (const auto& contract : client.ending_contracts) {
-      if (!contracts.empty()) contracts += kJoiner;
-      contracts += contract;
+// One value of a field: objects take one column per member.
+void WriteField(CsvWriter& csv, FieldKind kind, const NameSet* names, const FieldValue& value) {
+  switch (kind) {
+    case FieldKind::kId:
+    case FieldKind::kText: return csv.Text(value.text);
+    case FieldKind::kEnum: return csv.Raw(names->names[static_cast<size_t>(value.integer)]);
+    case FieldKind::kMoney:
+    case FieldKind::kHours: return csv.TwoDecimals(value.integer);
+    case FieldKind::kCount: return csv.Count(value.integer);
+    case FieldKind::kRatio:
+      return csv.Ratio(value.is_null ? std::nullopt : std::optional<double>(value.ratio));
+    case FieldKind::kQuantity:
+      return csv.Quantity(value.is_null ? std::nullopt : std::optional<Micros>(value.integer));
+    case FieldKind::kFlags: {
+      std::string flags;
+      for (const MarginFlag flag : value.flags) {
+        if (!flags.empty()) flags += kJoiner;
+        flags += names->names[static_cast<size_t>(flag)];
+      }
+      return csv.Raw(flags);
     }
-    csv.Text(client.client_id);
-    csv.Raw(RecurrenceStatusName(client.status));
-    csv.Text(contracts);
-    csv.EndRow();
-  }
-}
-
-void WriteRevenue(const RevenueSection& section, CsvWriter& csv) {
-  csv.Header({"client_id", "name", "revenue", "share", "index_vs_average", "cumulative_share",
-              "pareto_class", "hours", "visits", "labor_cost", "expenses", "overhead", "full_cost",
-              "margin", "roi", "revenue_per_hour", "avg_complexity"});
-  csv.EndRow();
-  for (const auto& client : section.clients) {
-    csv.Text(client.client_id);
-    csv.Text(client.name);
-    csv.TwoDecimals(client.revenue);
-    csv.Ratio(client.share);
-    csv.Ratio(client.index_vs_average);
-    csv.Ratio(client.cumulative_share);
-    csv.Raw(ParetoClassName(client.pareto_class));
-    csv.TwoDecimals(client.hours);
-    csv.Count(client.visits);
-    csv.TwoDecimals(client.labor_cost);
-    csv.TwoDecimals(client.expenses);
-    csv.TwoDecimals(client.overhead);
-    csv.TwoDecimals(client.full_cost);
-    csv.TwoDecimals(client.margin);
-    csv.Ratio(client.roi);
-    csv.Ratio(client.revenue_per_hour);
-    csv.Ratio(client.avg_complexity);
-    csv.EndRow();
-  }
-}
-
-void WriteMargin(const MarginSection& section, CsvWriter& csv) {
-  csv.Header({"mission_id", "client_id", "name", "revenue", "hours", "labor_cost", "expenses",
-              "direct_cost", "direct_margin", "direct_margin_rate", "overhead", "full_cost",
-              "full_margin", "full_margin_rate", "previous_full_margin_rate",
-              "margin_rate_change"});
-  for (std::string_view activity : kActivityNames) csv.Raw(fmt::format("cost_{}", activity));
-  for (std::string_view category : kExpenseCategoryNames) {
-    csv.Raw(fmt::format("expenses_{}", category));
-  }
-  csv.Raw("flags");
-  csv.EndRow();
-  for (const auto& mission : section.missions) {
-    csv.Text(mission.mission_id);
-    csv.Text(mission.client_id);
-    csv.Text(mission.name);
-    csv.TwoDecimals(mission.revenue);
-    csv.TwoDecimals(mission.hours);
-    csv.TwoDecimals(mission.labor_cost);
-    csv.TwoDecimals(mission.expenses);
-    csv.TwoDecimals(mission.direct_cost);
-    csv.TwoDecimals(mission.direct_margin);
-    csv.Ratio(mission.direct_margin_rate);
-    csv.TwoDecimals(mission.overhead);
-    csv.TwoDecimals(mission.full_cost);
-    csv.TwoDecimals(mission.full_margin);
-    csv.Ratio(mission.full_margin_rate);
-    csv.Ratio(mission.previous_full_margin_rate);
-    csv.Ratio(mission.margin_rate_change);
-    for (Cents cost : mission.cost_by_activity) csv.TwoDecimals(cost);
-    for (Cents amount : mission.expenses_by_category) csv.TwoDecimals(amount);
-    std::string flags;
-    for (MarginFlag flag : mission.flags) {
-      if (!flags.empty()) flags += kJoiner;
-      flags += MarginFlagName(flag);
+    case FieldKind::kIdList: {
+      std::string texts;
+      for (const std::string_view text : value.texts) {
+        if (!texts.empty()) texts += kJoiner;
+        texts += text;
+      }
+      return csv.Text(texts);
     }
-    csv.Raw(flags);
-    csv.EndRow();
+    case FieldKind::kObject:
+      for (const Cents amount : value.amounts) csv.TwoDecimals(amount);
+      return;
   }
 }
 
-void WriteObjectives(const ObjectivesSection& section, CsvWriter& csv) {
-  csv.Header({"objective_id", "mission_id", "client_id", "metric", "aggregation", "target",
-              "achieved", "attainment", "elapsed", "projected_attainment", "status"});
+// The header line (the row's keys, objects one column per member), then
+// one line per row.
+template <typename Row>
+void WriteRows(const std::vector<Row>& rows, CsvWriter& csv) {
+  const auto fields = RowDescriptionOf<Row>().fields;
+  for (const RowField<Row>& field : fields) {
+    if (field.kind != FieldKind::kObject) {
+      csv.Raw(field.key);
+      continue;
+    }
+    for (std::string_view member : field.names->names) {
+      csv.Raw(fmt::format("{}{}", field.csv_prefix, member));
+    }
+  }
   csv.EndRow();
-  for (const auto& item : section.items) {
-    csv.Text(item.objective_id);
-    csv.Text(item.mission_id);
-    csv.Text(item.client_id);
-    csv.Text(item.metric);
-    csv.Raw(AggregationName(item.aggregation));
-    csv.Quantity(item.target);
-    csv.Quantity(item.achieved);
-    csv.Ratio(item.attainment);
-    csv.Ratio(item.elapsed);
-    csv.Ratio(item.projected_attainment);
-    csv.Raw(ObjectiveStatusName(item.status));
+  for (const Row& row : rows) {
+    for (const RowField<Row>& field : fields) WriteField(csv, field.kind, field.names, field.read(row));
     csv.EndRow();
   }
 }
@@ -249,10 +198,10 @@ void WriteObjectives(const ObjectivesSection& section, CsvWriter& csv) {
 Result<std::string> RenderCsv(const Report& report, Section section, Language language) {
   CsvWriter csv(language);
   switch (section) {
-    case Section::kRecurrence: WriteRecurrence(report.recurrence, csv); return csv.Take();
-    case Section::kRevenue: WriteRevenue(report.revenue, csv); return csv.Take();
-    case Section::kMargin: WriteMargin(report.margin, csv); return csv.Take();
-    case Section::kObjectives: WriteObjectives(report.objectives, csv); return csv.Take();
+    case Section::kRecurrence: WriteRows(report.recurrence.clients, csv); return csv.Take();
+    case Section::kRevenue: WriteRows(report.revenue.clients, csv); return csv.Take();
+    case Section::kMargin: WriteRows(report.margin.missions, csv); return csv.Take();
+    case Section::kObjectives: WriteRows(report.objectives.items, csv); return csv.Take();
   }
   return Status::InvalidInput(
       fmt::format("unknown report section {}", static_cast<int>(section)));

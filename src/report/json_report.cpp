@@ -1,6 +1,7 @@
 #include "report/json_report.h"
 
 #include "report/json_writer.h"
+#include "report/rows.h"
 
 namespace agencykpi {
 
@@ -16,54 +17,11 @@ void WritePeriodJson(JsonWriter& w, const ReportPeriod& p) {
   w.EndObject();
 }
 
-void WriteRecurrenceClientJson(JsonWriter& w, const RecurrenceClient& c) {
-  w.BeginObject();
-  w.Key("client_id").String(c.client_id);
-  w.Key("status").String(RecurrenceStatusName(c.status));
-  w.Key("ending_contracts").BeginArray();
-  for (const auto& k : c.ending_contracts) w.String(k);
-  w.EndArray();
-  w.EndObject();
-}
+void WriteRecurrenceClientJson(JsonWriter& w, const RecurrenceClient& c) { WriteRowJson(w, c); }
 
-void WriteRevenueClientJson(JsonWriter& w, const RevenueClient& c) {
-  w.BeginObject();
-  w.Key("client_id").String(c.client_id);
-  w.Key("name").String(c.name);
-  w.Key("revenue").Money(c.revenue);
-  w.Key("share").OptionalDouble(c.share);
-  w.Key("index_vs_average").OptionalDouble(c.index_vs_average);
-  w.Key("cumulative_share").OptionalDouble(c.cumulative_share);
-  w.Key("pareto_class").String(ParetoClassName(c.pareto_class));
-  w.Key("hours").Hours(c.hours);
-  w.Key("visits").Int(c.visits);
-  w.Key("labor_cost").Money(c.labor_cost);
-  w.Key("expenses").Money(c.expenses);
-  w.Key("overhead").Money(c.overhead);
-  w.Key("full_cost").Money(c.full_cost);
-  w.Key("margin").Money(c.margin);
-  w.Key("roi").OptionalDouble(c.roi);
-  w.Key("revenue_per_hour").OptionalDouble(c.revenue_per_hour);
-  w.Key("avg_complexity").OptionalDouble(c.avg_complexity);
-  w.EndObject();
-}
+void WriteRevenueClientJson(JsonWriter& w, const RevenueClient& c) { WriteRowJson(w, c); }
 
-void WriteObjectiveItemJson(JsonWriter& w, const ObjectiveItem& item) {
-  w.BeginObject();
-  w.Key("objective_id").String(item.objective_id);
-  w.Key("mission_id").String(item.mission_id);
-  w.Key("client_id").String(item.client_id);
-  w.Key("metric").String(item.metric);
-  w.Key("aggregation").String(AggregationName(item.aggregation));
-  w.Key("target").Micros(item.target);
-  w.Key("achieved");
-  item.achieved ? w.Micros(*item.achieved) : w.Null();
-  w.Key("attainment").OptionalDouble(item.attainment);
-  w.Key("elapsed").Double(item.elapsed);
-  w.Key("projected_attainment").OptionalDouble(item.projected_attainment);
-  w.Key("status").String(ObjectiveStatusName(item.status));
-  w.EndObject();
-}
+void WriteObjectiveItemJson(JsonWriter& w, const ObjectiveItem& item) { WriteRowJson(w, item); }
 
 namespace {
 
@@ -102,37 +60,7 @@ void WriteRevenue(JsonWriter& w, const RevenueSection& r) {
 
 }  // namespace
 
-void WriteMissionMarginJson(JsonWriter& w, const MissionMargin& m) {
-  w.BeginObject();
-  w.Key("mission_id").String(m.mission_id);
-  w.Key("client_id").String(m.client_id);
-  w.Key("name").String(m.name);
-  w.Key("revenue").Money(m.revenue);
-  w.Key("hours").Hours(m.hours);
-  w.Key("labor_cost").Money(m.labor_cost);
-  w.Key("expenses").Money(m.expenses);
-  w.Key("direct_cost").Money(m.direct_cost);
-  w.Key("direct_margin").Money(m.direct_margin);
-  w.Key("direct_margin_rate").OptionalDouble(m.direct_margin_rate);
-  w.Key("overhead").Money(m.overhead);
-  w.Key("full_cost").Money(m.full_cost);
-  w.Key("full_margin").Money(m.full_margin);
-  w.Key("full_margin_rate").OptionalDouble(m.full_margin_rate);
-  w.Key("previous_full_margin_rate").OptionalDouble(m.previous_full_margin_rate);
-  w.Key("margin_rate_change").OptionalDouble(m.margin_rate_change);
-  w.Key("cost_by_activity").BeginObject();
-  for (int k = 0; k < kActivityCount; ++k) w.Key(kActivityNames[k]).Money(m.cost_by_activity[k]);
-  w.EndObject();
-  w.Key("expenses_by_category").BeginObject();
-  for (int k = 0; k < kExpenseCategoryCount; ++k) {
-    w.Key(kExpenseCategoryNames[k]).Money(m.expenses_by_category[k]);
-  }
-  w.EndObject();
-  w.Key("flags").BeginArray();
-  for (const MarginFlag flag : m.flags) w.String(MarginFlagName(flag));
-  w.EndArray();
-  w.EndObject();
-}
+void WriteMissionMarginJson(JsonWriter& w, const MissionMargin& m) { WriteRowJson(w, m); }
 
 namespace {
 

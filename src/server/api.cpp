@@ -10,6 +10,7 @@
 
 #include "kpi/rules.h"
 #include "report/json_report.h"
+#include "report/rows.h"
 #include "server/limits.h"
 #include "server/query.h"
 #include "server/upload.h"
@@ -96,77 +97,13 @@ ApiResponse Json(std::string body, int status = 200) {
 // ---------------------------------------------------------------------------
 // /report pages: sort any list by one of its keys.
 
-// A sortable value: null sorts last whatever the direction.
-struct SortValue {
-  bool is_null = true;
-  double number = 0;
-  std::string_view text;
-  bool is_text = false;
-};
-SortValue Num(double value) { return SortValue{false, value, {}, false}; }
-SortValue Num(const Ratio& value) { return value ? Num(*value) : SortValue{}; }
-SortValue Text(std::string_view value) { return SortValue{false, 0, value, true}; }
-
-std::optional<SortValue> KeyOf(const RecurrenceClient& c, std::string_view key) {
-  if (key == "client_id") return Text(c.client_id);
-  if (key == "status") return Num(static_cast<double>(c.status));
-  return std::nullopt;
-}
-
-std::optional<SortValue> KeyOf(const RevenueClient& c, std::string_view key) {
-  if (key == "client_id") return Text(c.client_id);
-  if (key == "name") return Text(c.name);
-  if (key == "revenue") return Num(static_cast<double>(c.revenue));
-  if (key == "share") return Num(c.share);
-  if (key == "index_vs_average") return Num(c.index_vs_average);
-  if (key == "cumulative_share") return Num(c.cumulative_share);
-  if (key == "pareto_class") return Num(static_cast<double>(c.pareto_class));
-  if (key == "hours") return Num(static_cast<double>(c.hours));
-  if (key == "visits") return Num(static_cast<double>(c.visits));
-  if (key == "labor_cost") return Num(static_cast<double>(c.labor_cost));
-  if (key == "expenses") return Num(static_cast<double>(c.expenses));
-  if (key == "overhead") return Num(static_cast<double>(c.overhead));
-  if (key == "full_cost") return Num(static_cast<double>(c.full_cost));
-  if (key == "margin") return Num(static_cast<double>(c.margin));
-  if (key == "roi") return Num(c.roi);
-  if (key == "revenue_per_hour") return Num(c.revenue_per_hour);
-  if (key == "avg_complexity") return Num(c.avg_complexity);
-  return std::nullopt;
-}
-
-std::optional<SortValue> KeyOf(const MissionMargin& m, std::string_view key) {
-  if (key == "mission_id") return Text(m.mission_id);
-  if (key == "client_id") return Text(m.client_id);
-  if (key == "name") return Text(m.name);
-  if (key == "revenue") return Num(static_cast<double>(m.revenue));
-  if (key == "hours") return Num(static_cast<double>(m.hours));
-  if (key == "labor_cost") return Num(static_cast<double>(m.labor_cost));
-  if (key == "expenses") return Num(static_cast<double>(m.expenses));
-  if (key == "direct_cost") return Num(static_cast<double>(m.direct_cost));
-  if (key == "direct_margin") return Num(static_cast<double>(m.direct_margin));
-  if (key == "direct_margin_rate") return Num(m.direct_margin_rate);
-  if (key == "overhead") return Num(static_cast<double>(m.overhead));
-  if (key == "full_cost") return Num(static_cast<double>(m.full_cost));
-  if (key == "full_margin") return Num(static_cast<double>(m.full_margin));
-  if (key == "full_margin_rate") return Num(m.full_margin_rate);
-  if (key == "previous_full_margin_rate") return Num(m.previous_full_margin_rate);
-  if (key == "margin_rate_change") return Num(m.margin_rate_change);
-  if (key == "flags") return Num(static_cast<double>(m.flags.size()));
-  return std::nullopt;
-}
-
-std::optional<SortValue> KeyOf(const ObjectiveItem& o, std::string_view key) {
-  if (key == "objective_id") return Text(o.objective_id);
-  if (key == "mission_id") return Text(o.mission_id);
-  if (key == "client_id") return Text(o.client_id);
-  if (key == "metric") return Text(o.metric);
-  if (key == "target") return Num(static_cast<double>(o.target));
-  if (key == "achieved") return o.achieved ? Num(static_cast<double>(*o.achieved)) : SortValue{};
-  if (key == "attainment") return Num(o.attainment);
-  if (key == "elapsed") return Num(o.elapsed);
-  if (key == "projected_attainment") return Num(o.projected_attainment);
-  if (key == "status") return Num(static_cast<double>(o.status));
-  return std::nullopt;
+// The field of `Item` a list may be sorted by (`sort=key`), from the row's
+// description; nullptr when the row has no such key or it does not sort
+// (lists, objects).
+template <typename Item>
+const RowField<Item>* SortField(std::string_view key) {
+  const RowField<Item>* field = FindField<Item>(key);
+  return field != nullptr && IsSortable(field->kind) ? field : nullptr;
 }
 
 // One page of `items`, sorted by `sort` ("key" or "-key"), as the page object.
@@ -185,12 +122,13 @@ std::variant<std::string, ApiError> Page(std::string_view section, const std::ve
   if (!sort.empty()) {
     const bool descending = sort[0] == '-';
     const std::string key = descending ? sort.substr(1) : sort;
-    if (items.empty() ? !KeyOf(Item{}, key) : !KeyOf(items.front(), key)) {
+    const RowField<Item>* field = SortField<Item>(key);
+    if (field == nullptr) {
       return BadParameter("sort", fmt::format("cannot sort the {} list by '{}'", section, key));
     }
     std::stable_sort(order.begin(), order.end(), [&](const Item* x, const Item* y) {
-      const SortValue a = *KeyOf(*x, key);
-      const SortValue b = *KeyOf(*y, key);
+      const SortValue a = SortValueOf(field->kind, field->read(*x));
+      const SortValue b = SortValueOf(field->kind, field->read(*y));
       if (a.is_null || b.is_null) return !a.is_null && b.is_null;  // nulls last
       const int cmp = a.is_text ? a.text.compare(b.text) : (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
       return descending ? cmp > 0 : cmp < 0;

@@ -94,6 +94,26 @@ TEST(ApiTest, ReportPagesSortAndSlice) {
   EXPECT_EQ(objectives["items"][0]["objective_id"], "O07");
 }
 
+// The sort keys come from the row descriptions: flags sort by their count,
+// statuses by their SPEC order, and lists are refused.
+TEST(ApiTest, ReportPagesSortByTheDescribedKeys) {
+  ServiceFixture f("agence-exemple");
+  const json by_flags = Body(f.Get(std::string("/api/v1/report?") + kH1 + "&section=margin&sort=-flags"));
+  ASSERT_EQ(by_flags["items"].size(), 7U);
+  for (size_t i = 1; i < by_flags["items"].size(); ++i) {
+    EXPECT_GE(by_flags["items"][i - 1]["flags"].size(), by_flags["items"][i]["flags"].size()) << i;
+  }
+  EXPECT_EQ(by_flags["items"][0]["mission_id"], "M07");  // loss and unbilled
+  const json by_status = Body(f.Get(std::string("/api/v1/report?") + kH1 + "&section=recurrence&sort=status"));
+  ASSERT_EQ(by_status["items"].size(), 5U);
+  EXPECT_EQ(by_status["items"][0]["status"], "spontaneous");
+  EXPECT_EQ(by_status["items"][4]["status"], "lost");
+  ExpectError(f.Get(std::string("/api/v1/report?") + kH1 + "&section=recurrence&sort=ending_contracts"), 400,
+              "bad_parameter", "sort");
+  ExpectError(f.Get(std::string("/api/v1/report?") + kH1 + "&section=margin&sort=cost_by_activity"), 400,
+              "bad_parameter", "sort");
+}
+
 TEST(ApiTest, TrendGivesHeadlinesPerPeriod) {
   ServiceFixture f("agence-exemple");
   const json trend = Body(f.Get("/api/v1/trend?from=2026-01-01&to=2026-06-30&granularity=quarter&as_of=2026-06-30"));

@@ -1,7 +1,25 @@
 // Shapes of the JSON API (docs/api.md) and of the report (SPEC §4).
 // Money is in euros, ratios unrounded, undefined figures null.
+// The report's rows and their enums are generated from the server's row
+// descriptions into report-rows.ts (`agencykpi schema --format ts`).
 
-export type Num = number | null;
+import type { Num, MissionMargin, ObjectiveItem, RecurrenceClient, RevenueClient } from './report-rows';
+
+export { ACTIVITIES, EXPENSE_CATEGORIES } from './report-rows';
+export type {
+  Activity,
+  Aggregation,
+  ExpenseCategory,
+  MarginFlag,
+  MissionMargin,
+  Num,
+  ObjectiveItem,
+  ObjectiveStatus,
+  ParetoClass,
+  RecurrenceClient,
+  RecurrenceStatus,
+  RevenueClient,
+} from './report-rows';
 
 export interface PeriodInfo {
   start: string;
@@ -11,14 +29,6 @@ export interface PeriodInfo {
   previous_end: string;
   label?: string;
   grace_days?: number;
-}
-
-export type RecurrenceStatus = 'spontaneous' | 'solicited' | 'pending' | 'lost';
-
-export interface RecurrenceClient {
-  client_id: string;
-  status: RecurrenceStatus;
-  ending_contracts: string[];
 }
 
 export interface Recurrence {
@@ -34,26 +44,6 @@ export interface Recurrence {
   clients: RecurrenceClient[];
 }
 
-export interface RevenueClient {
-  client_id: string;
-  name: string;
-  revenue: number;
-  share: Num;
-  index_vs_average: Num;
-  cumulative_share: Num;
-  pareto_class: 'A' | 'B' | 'C';
-  hours: number;
-  visits: number;
-  labor_cost: number;
-  expenses: number;
-  overhead: number;
-  full_cost: number;
-  margin: number;
-  roi: Num;
-  revenue_per_hour: Num;
-  avg_complexity: Num;
-}
-
 export interface Revenue {
   total_revenue: number;
   clients_billed: number;
@@ -63,45 +53,6 @@ export interface Revenue {
   top3_share: Num;
   hhi: Num;
   clients: RevenueClient[];
-}
-
-export const ACTIVITIES = [
-  'field',
-  'preparation',
-  'followup',
-  'coordination',
-  'reporting',
-  'travel',
-  'management',
-  'other',
-] as const;
-export type Activity = (typeof ACTIVITIES)[number];
-
-export const EXPENSE_CATEGORIES = ['travel', 'tools', 'subcontracting', 'other'] as const;
-export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
-
-export type MarginFlag = 'loss' | 'low_margin' | 'eroding' | 'unbilled';
-
-export interface MissionMargin {
-  mission_id: string;
-  client_id: string;
-  name: string;
-  revenue: number;
-  hours: number;
-  labor_cost: number;
-  expenses: number;
-  direct_cost: number;
-  direct_margin: number;
-  direct_margin_rate: Num;
-  overhead: number;
-  full_cost: number;
-  full_margin: number;
-  full_margin_rate: Num;
-  previous_full_margin_rate: Num;
-  margin_rate_change: Num;
-  cost_by_activity: Record<Activity, number>;
-  expenses_by_category: Record<ExpenseCategory, number>;
-  flags: MarginFlag[];
 }
 
 export interface Margin {
@@ -114,29 +65,6 @@ export interface Margin {
   overhead_pool: number;
   overhead_unallocated: number;
   missions: MissionMargin[];
-}
-
-export type ObjectiveStatus =
-  | 'not_started'
-  | 'no_data'
-  | 'met'
-  | 'missed'
-  | 'on_track'
-  | 'behind'
-  | 'in_progress';
-
-export interface ObjectiveItem {
-  objective_id: string;
-  mission_id: string;
-  client_id: string;
-  metric: string;
-  aggregation: 'sum' | 'last';
-  target: number;
-  achieved: Num;
-  attainment: Num;
-  elapsed: number;
-  projected_attainment: Num;
-  status: ObjectiveStatus;
 }
 
 export interface Objectives {

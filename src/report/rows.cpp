@@ -1,0 +1,347 @@
+#include "report/rows.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+namespace agencykpi {
+namespace {
+
+// How many values each enum of kpi/report.h and domain/dataset.h has.
+constexpr size_t kRecurrenceStatusCount = 4;
+constexpr size_t kParetoClassCount = 3;
+constexpr size_t kObjectiveStatusCount = 7;
+constexpr size_t kAggregationCount = 2;
+
+// The SPEC names of an enum, by ordinal, from its *Name() function.
+template <typename Enum, size_t kCount>
+std::array<std::string_view, kCount> NamesOf(std::string_view (*name)(Enum)) {
+  std::array<std::string_view, kCount> names;
+  for (size_t i = 0; i < kCount; ++i) names[i] = name(static_cast<Enum>(i));
+  return names;
+}
+
+const auto kRecurrenceStatusNames =
+    NamesOf<RecurrenceStatus, kRecurrenceStatusCount>(RecurrenceStatusName);
+const auto kParetoClassNames = NamesOf<ParetoClass, kParetoClassCount>(ParetoClassName);
+const auto kMarginFlagNames = NamesOf<MarginFlag, kMarginFlagCount>(MarginFlagName);
+const auto kObjectiveStatusNames =
+    NamesOf<ObjectiveStatus, kObjectiveStatusCount>(ObjectiveStatusName);
+const auto kObjectiveAggregationNames = NamesOf<Aggregation, kAggregationCount>(AggregationName);
+
+const NameSet kRecurrenceStatusSet{
+    "RecurrenceStatus", kRecurrenceStatusNames, {},
+    [](size_t i, Language l) { return RecurrenceStatusWord(static_cast<RecurrenceStatus>(i), l); },
+    [](size_t i) { return RecurrenceStatusTone(static_cast<RecurrenceStatus>(i)); }};
+const NameSet kParetoClassSet{"ParetoClass", kParetoClassNames};
+const NameSet kMarginFlagSet{
+    "MarginFlag", kMarginFlagNames, {},
+    [](size_t i, Language l) { return MarginFlagWord(static_cast<MarginFlag>(i), l); },
+    [](size_t i) { return MarginFlagTone(static_cast<MarginFlag>(i)); }};
+const NameSet kObjectiveStatusSet{
+    "ObjectiveStatus", kObjectiveStatusNames, {},
+    [](size_t i, Language l) { return ObjectiveStatusWord(static_cast<ObjectiveStatus>(i), l); },
+    [](size_t i) { return ObjectiveStatusTone(static_cast<ObjectiveStatus>(i)); }};
+const NameSet kAggregationSet{"Aggregation", kObjectiveAggregationNames};
+const NameSet kActivitySet{"Activity", kActivityNames, "ACTIVITIES"};
+const NameSet kExpenseCategorySet{"ExpenseCategory", kExpenseCategoryNames, "EXPENSE_CATEGORIES"};
+
+// Every name set, in the order the TypeScript declares them.
+const std::array<const NameSet*, 7> kNameSets = {
+    &kRecurrenceStatusSet, &kParetoClassSet, &kActivitySet, &kExpenseCategorySet,
+    &kMarginFlagSet, &kObjectiveStatusSet, &kAggregationSet};
+
+FieldValue Text(std::string_view text) {
+  FieldValue value;
+  value.text = text;
+  return value;
+}
+
+FieldValue Integer(int64_t integer) {
+  FieldValue value;
+  value.integer = integer;
+  return value;
+}
+
+template <typename Enum>
+FieldValue Ordinal(Enum item) {
+  return Integer(static_cast<int64_t>(item));
+}
+
+FieldValue RatioOf(const Ratio& ratio) {
+  FieldValue value;
+  value.is_null = !ratio;
+  value.ratio = ratio.value_or(0);
+  return value;
+}
+
+FieldValue QuantityOf(const std::optional<Micros>& micros) {
+  FieldValue value;
+  value.is_null = !micros;
+  value.integer = micros.value_or(0);
+  return value;
+}
+
+FieldValue TextsOf(const std::vector<std::string_view>& texts) {
+  FieldValue value;
+  value.texts = texts;
+  return value;
+}
+
+FieldValue FlagsOf(const MarginFlags& flags) {
+  FieldValue value;
+  value.flags = std::span<const MarginFlag>(flags.begin(), flags.size());
+  return value;
+}
+
+FieldValue AmountsOf(std::span<const Cents> amounts) {
+  FieldValue value;
+  value.amounts = amounts;
+  return value;
+}
+
+using K = FieldKind;
+
+const RowField<RecurrenceClient> kRecurrenceClientFields[] = {
+    {"client_id", K::kId, [](const RecurrenceClient& c) { return Text(c.client_id); }, nullptr,
+     {"Client", "Client"}},
+    {"status", K::kEnum, [](const RecurrenceClient& c) { return Ordinal(c.status); },
+     &kRecurrenceStatusSet, {"Statut", "Status"}},
+    {"ending_contracts", K::kIdList,
+     [](const RecurrenceClient& c) { return TextsOf(c.ending_contracts); }, nullptr,
+     {"Contrats échus", "Ending contracts"}},
+};
+
+const RowField<RevenueClient> kRevenueClientFields[] = {
+    {"client_id", K::kId, [](const RevenueClient& c) { return Text(c.client_id); }, nullptr,
+     {"Client", "Client"}},
+    {"name", K::kText, [](const RevenueClient& c) { return Text(c.name); }, nullptr,
+     {"Nom", "Name"}},
+    {"revenue", K::kMoney, [](const RevenueClient& c) { return Integer(c.revenue); }, nullptr,
+     {"CA", "Revenue"}},
+    {"share", K::kRatio, [](const RevenueClient& c) { return RatioOf(c.share); }, nullptr,
+     {"Part", "Share"}},
+    {"index_vs_average", K::kRatio,
+     [](const RevenueClient& c) { return RatioOf(c.index_vs_average); }},
+    {"cumulative_share", K::kRatio,
+     [](const RevenueClient& c) { return RatioOf(c.cumulative_share); }, nullptr,
+     {"Part cumulée", "Cumulative"}},
+    {"pareto_class", K::kEnum, [](const RevenueClient& c) { return Ordinal(c.pareto_class); },
+     &kParetoClassSet, {"Classe", "Class"}},
+    {"hours", K::kHours, [](const RevenueClient& c) { return Integer(c.hours); }, nullptr,
+     {"Heures", "Hours"}},
+    {"visits", K::kCount, [](const RevenueClient& c) { return Integer(c.visits); }, nullptr,
+     {"Visites", "Visits"}},
+    {"labor_cost", K::kMoney, [](const RevenueClient& c) { return Integer(c.labor_cost); }},
+    {"expenses", K::kMoney, [](const RevenueClient& c) { return Integer(c.expenses); }},
+    {"overhead", K::kMoney, [](const RevenueClient& c) { return Integer(c.overhead); }},
+    {"full_cost", K::kMoney, [](const RevenueClient& c) { return Integer(c.full_cost); }, nullptr,
+     {"Coût complet", "Full cost"}},
+    {"margin", K::kMoney, [](const RevenueClient& c) { return Integer(c.margin); }, nullptr,
+     {"Marge", "Margin"}},
+    {"roi", K::kRatio, [](const RevenueClient& c) { return RatioOf(c.roi); }, nullptr,
+     {"ROI", "ROI"}},
+    {"revenue_per_hour", K::kRatio,
+     [](const RevenueClient& c) { return RatioOf(c.revenue_per_hour); }},
+    {"avg_complexity", K::kRatio, [](const RevenueClient& c) { return RatioOf(c.avg_complexity); }},
+};
+
+const RowField<MissionMargin> kMissionMarginFields[] = {
+    {"mission_id", K::kId, [](const MissionMargin& m) { return Text(m.mission_id); }, nullptr,
+     {"Prestation", "Mission"}},
+    {"client_id", K::kId, [](const MissionMargin& m) { return Text(m.client_id); }, nullptr,
+     {"Client", "Client"}},
+    {"name", K::kText, [](const MissionMargin& m) { return Text(m.name); }, nullptr,
+     {"Nom", "Name"}},
+    {"revenue", K::kMoney, [](const MissionMargin& m) { return Integer(m.revenue); }, nullptr,
+     {"CA", "Revenue"}},
+    {"hours", K::kHours, [](const MissionMargin& m) { return Integer(m.hours); }, nullptr,
+     {"Heures", "Hours"}},
+    {"labor_cost", K::kMoney, [](const MissionMargin& m) { return Integer(m.labor_cost); }},
+    {"expenses", K::kMoney, [](const MissionMargin& m) { return Integer(m.expenses); }},
+    {"direct_cost", K::kMoney, [](const MissionMargin& m) { return Integer(m.direct_cost); }},
+    {"direct_margin", K::kMoney, [](const MissionMargin& m) { return Integer(m.direct_margin); },
+     nullptr, {"Marge directe", "Direct margin"}},
+    {"direct_margin_rate", K::kRatio,
+     [](const MissionMargin& m) { return RatioOf(m.direct_margin_rate); }},
+    {"overhead", K::kMoney, [](const MissionMargin& m) { return Integer(m.overhead); }, nullptr,
+     {"Structure", "Overhead"}},
+    {"full_cost", K::kMoney, [](const MissionMargin& m) { return Integer(m.full_cost); }},
+    {"full_margin", K::kMoney, [](const MissionMargin& m) { return Integer(m.full_margin); },
+     nullptr, {"Marge complète", "Full margin"}},
+    {"full_margin_rate", K::kRatio,
+     [](const MissionMargin& m) { return RatioOf(m.full_margin_rate); }, nullptr,
+     {"Taux", "Rate"}},
+    {"previous_full_margin_rate", K::kRatio,
+     [](const MissionMargin& m) { return RatioOf(m.previous_full_margin_rate); }},
+    {"margin_rate_change", K::kRatio,
+     [](const MissionMargin& m) { return RatioOf(m.margin_rate_change); }, nullptr,
+     {"Évolution", "Change"}, /*never_null=*/false, /*as_points=*/true},
+    {"cost_by_activity", K::kObject,
+     [](const MissionMargin& m) { return AmountsOf(m.cost_by_activity); }, &kActivitySet, {},
+     false, false, "cost_"},
+    {"expenses_by_category", K::kObject,
+     [](const MissionMargin& m) { return AmountsOf(m.expenses_by_category); },
+     &kExpenseCategorySet, {}, false, false, "expenses_"},
+    {"flags", K::kFlags, [](const MissionMargin& m) { return FlagsOf(m.flags); }, &kMarginFlagSet,
+     {"Alertes", "Flags"}},
+};
+
+const RowField<ObjectiveItem> kObjectiveItemFields[] = {
+    {"objective_id", K::kId, [](const ObjectiveItem& o) { return Text(o.objective_id); }, nullptr,
+     {"Objectif", "Objective"}},
+    {"mission_id", K::kId, [](const ObjectiveItem& o) { return Text(o.mission_id); }, nullptr,
+     {"Prestation", "Mission"}},
+    {"client_id", K::kId, [](const ObjectiveItem& o) { return Text(o.client_id); }, nullptr,
+     {"Client", "Client"}},
+    {"metric", K::kText, [](const ObjectiveItem& o) { return Text(o.metric); }, nullptr,
+     {"Indicateur", "Metric"}},
+    {"aggregation", K::kEnum, [](const ObjectiveItem& o) { return Ordinal(o.aggregation); },
+     &kAggregationSet},
+    {"target", K::kQuantity, [](const ObjectiveItem& o) { return QuantityOf(o.target); }, nullptr,
+     {"Cible", "Target"}, /*never_null=*/true},
+    {"achieved", K::kQuantity, [](const ObjectiveItem& o) { return QuantityOf(o.achieved); },
+     nullptr, {"Réalisé", "Achieved"}},
+    {"attainment", K::kRatio, [](const ObjectiveItem& o) { return RatioOf(o.attainment); },
+     nullptr, {"Atteinte", "Attainment"}},
+    {"elapsed", K::kRatio, [](const ObjectiveItem& o) { return RatioOf(o.elapsed); }, nullptr,
+     {"Temps écoulé", "Elapsed"}, /*never_null=*/true},
+    {"projected_attainment", K::kRatio,
+     [](const ObjectiveItem& o) { return RatioOf(o.projected_attainment); }, nullptr,
+     {"Projection", "Projected"}},
+    {"status", K::kEnum, [](const ObjectiveItem& o) { return Ordinal(o.status); },
+     &kObjectiveStatusSet, {"Statut", "Status"}},
+};
+
+const RowDescription<RecurrenceClient> kRecurrenceClientRow{"RecurrenceClient",
+                                                            kRecurrenceClientFields};
+const RowDescription<RevenueClient> kRevenueClientRow{"RevenueClient", kRevenueClientFields};
+const RowDescription<MissionMargin> kMissionMarginRow{"MissionMargin", kMissionMarginFields};
+const RowDescription<ObjectiveItem> kObjectiveItemRow{"ObjectiveItem", kObjectiveItemFields};
+
+// --- TypeScript ----------------------------------------------------------
+
+constexpr std::string_view kTsHeader =
+    "// Generated by `agencykpi schema --format ts` from the report's row\n"
+    "// descriptions (src/report/rows.cpp): do not edit. Regenerate with\n"
+    "//   build/agencykpi schema --format ts > web/src/report-rows.ts\n"
+    "// Money is in euros, hours in hours, ratios unrounded, undefined figures null.\n";
+
+std::string TsTypeOf(FieldKind kind, const NameSet* names, bool never_null) {
+  switch (kind) {
+    case FieldKind::kId:
+    case FieldKind::kText: return "string";
+    case FieldKind::kEnum: return std::string(names->ts_type);
+    case FieldKind::kMoney:
+    case FieldKind::kHours:
+    case FieldKind::kCount: return "number";
+    case FieldKind::kRatio:
+    case FieldKind::kQuantity: return never_null ? "number" : "Num";
+    case FieldKind::kFlags: return fmt::format("{}[]", names->ts_type);
+    case FieldKind::kIdList: return "string[]";
+    case FieldKind::kObject: return fmt::format("Record<{}, number>", names->ts_type);
+  }
+  return "unknown";
+}
+
+void AppendNameSet(std::string& out, const NameSet& set) {
+  if (!set.ts_list.empty()) {
+    out += fmt::format("\nexport const {} = [\n", set.ts_list);
+    for (std::string_view name : set.names) out += fmt::format("  '{}',\n", name);
+    out += fmt::format("] as const;\nexport type {} = (typeof {})[number];\n", set.ts_type,
+                       set.ts_list);
+    return;
+  }
+  out += fmt::format("\nexport type {} =\n", set.ts_type);
+  for (size_t i = 0; i < set.names.size(); ++i) {
+    out += fmt::format("  | '{}'{}\n", set.names[i], i + 1 == set.names.size() ? ";" : "");
+  }
+}
+
+template <typename Row>
+void AppendInterface(std::string& out) {
+  const RowDescription<Row>& row = RowDescriptionOf<Row>();
+  out += fmt::format("\nexport interface {} {{\n", row.ts_type);
+  for (const RowField<Row>& field : row.fields) {
+    out += fmt::format("  {}: {};\n", field.key, TsTypeOf(field.kind, field.names, field.never_null));
+  }
+  out += "}\n";
+}
+
+}  // namespace
+
+template <>
+const RowDescription<RecurrenceClient>& RowDescriptionOf<RecurrenceClient>() {
+  return kRecurrenceClientRow;
+}
+template <>
+const RowDescription<RevenueClient>& RowDescriptionOf<RevenueClient>() {
+  return kRevenueClientRow;
+}
+template <>
+const RowDescription<MissionMargin>& RowDescriptionOf<MissionMargin>() {
+  return kMissionMarginRow;
+}
+template <>
+const RowDescription<ObjectiveItem>& RowDescriptionOf<ObjectiveItem>() {
+  return kObjectiveItemRow;
+}
+
+SortValue SortValueOf(FieldKind kind, const FieldValue& value) {
+  if (value.is_null) return SortValue{};
+  switch (kind) {
+    case FieldKind::kId:
+    case FieldKind::kText: return SortValue{false, 0, value.text, true};
+    case FieldKind::kRatio: return SortValue{false, value.ratio, {}, false};
+    case FieldKind::kFlags:
+      return SortValue{false, static_cast<double>(value.flags.size()), {}, false};
+    case FieldKind::kEnum:
+    case FieldKind::kMoney:
+    case FieldKind::kHours:
+    case FieldKind::kCount:
+    case FieldKind::kQuantity:
+      return SortValue{false, static_cast<double>(value.integer), {}, false};
+    case FieldKind::kIdList:
+    case FieldKind::kObject: break;
+  }
+  return SortValue{};
+}
+
+void WriteFieldJson(JsonWriter& w, FieldKind kind, const NameSet* names, const FieldValue& value) {
+  if (value.is_null) return w.Null();
+  switch (kind) {
+    case FieldKind::kId:
+    case FieldKind::kText: return w.String(value.text);
+    case FieldKind::kEnum: return w.String(names->names[static_cast<size_t>(value.integer)]);
+    case FieldKind::kMoney: return w.Money(value.integer);
+    case FieldKind::kHours: return w.Hours(value.integer);
+    case FieldKind::kCount: return w.Int(value.integer);
+    case FieldKind::kRatio: return w.Double(value.ratio);
+    case FieldKind::kQuantity: return w.Micros(value.integer);
+    case FieldKind::kFlags:
+      w.BeginArray();
+      for (const MarginFlag flag : value.flags) w.String(names->names[static_cast<size_t>(flag)]);
+      return w.EndArray();
+    case FieldKind::kIdList:
+      w.BeginArray();
+      for (const std::string_view text : value.texts) w.String(text);
+      return w.EndArray();
+    case FieldKind::kObject:
+      w.BeginObject();
+      for (size_t k = 0; k < value.amounts.size(); ++k) w.Key(names->names[k]).Money(value.amounts[k]);
+      return w.EndObject();
+  }
+}
+
+std::string RowsTypeScript() {
+  std::string out(kTsHeader);
+  out += "\nexport type Num = number | null;\n";
+  for (const NameSet* set : kNameSets) AppendNameSet(out, *set);
+  AppendInterface<RecurrenceClient>(out);
+  AppendInterface<RevenueClient>(out);
+  AppendInterface<MissionMargin>(out);
+  AppendInterface<ObjectiveItem>(out);
+  return out;
+}
+
+}  // namespace agencykpi

@@ -1,0 +1,151 @@
+// One description per report row: the client line of the revenue section,
+// the mission line of the margin section, the objective item and the
+// recurrence client. Each is the list of the row's SPEC §4 keys, in SPEC
+// order, with their kind, how to read them from the row and, for the fields
+// the table shows, their column label.
+//
+// Every face asks the description: the JSON writers (WriteRowJson), the CSV
+// sections (header and values), the table's lists, the API's `sort=` keys
+// and the dashboard's TypeScript types (`agencykpi schema --format ts`).
+// Adding a report key is one line here (and the member in kpi/report.h).
+//
+// Reading a field is a plain function pointer returning a FieldValue (views
+// and integers, no allocation), so the JSON writer walks the description row
+// after row at the speed of hand-written code.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "kpi/report.h"
+#include "report/json_writer.h"
+#include "report/labels.h"
+#include "report/locale_format.h"
+
+namespace agencykpi {
+
+enum class FieldKind {
+  kId,        // an identifier from the agency's files: JSON string
+  kText,      // a name or a metric from the agency's files: JSON string
+  kEnum,      // one of `names` (FieldValue::integer is its ordinal)
+  kMoney,     // integer cents, written as euros with two decimals
+  kHours,     // integer hundredths of an hour, two decimals
+  kCount,     // an integer
+  kRatio,     // a double, unrounded; null when undefined (unless never_null)
+  kQuantity,  // millionths, exact; null when undefined (unless never_null)
+  kFlags,     // a list of `names` (FieldValue::flags); sorts by its count
+  kIdList,    // a list of identifiers (FieldValue::texts)
+  kObject,    // money amounts, one per member of `names` (FieldValue::amounts)
+};
+
+// A closed list of names: an enum's SPEC names by ordinal, or an object's
+// member keys. `ts_type` names its TypeScript union; `ts_list`, when set,
+// names the constant array the union is derived from (object members).
+// `word` and `tone`, when set, give the table's words and colors.
+struct NameSet {
+  std::string_view ts_type;
+  std::span<const std::string_view> names;
+  std::string_view ts_list = {};
+  std::string_view (*word)(size_t ordinal, Language language) = nullptr;
+  Tone (*tone)(size_t ordinal) = nullptr;
+};
+
+// A field as read from one row. Which members hold the value depends on the
+// field's kind; the others stay empty.
+struct FieldValue {
+  bool is_null = false;
+  int64_t integer = 0;                          // money, hours, count, quantity, enum ordinal
+  double ratio = 0;                             // ratio
+  std::string_view text;                        // id, text
+  std::span<const std::string_view> texts;      // id list
+  std::span<const MarginFlag> flags;            // flags
+  std::span<const Cents> amounts;               // object
+};
+
+// A column label of the table, in both languages.
+struct Label {
+  std::string_view french;
+  std::string_view english;
+  [[nodiscard]] bool empty() const { return french.empty(); }
+  [[nodiscard]] std::string_view In(Language language) const {
+    return language == Language::kFrench ? french : english;
+  }
+};
+
+template <typename Row>
+struct RowField {
+  std::string_view key;  // the SPEC §4 JSON key
+  FieldKind kind;
+  FieldValue (*read)(const Row& row);
+  const NameSet* names = nullptr;  // kEnum, kFlags, kObject
+  Label label = {};                // the table's column; empty: not in the table
+  bool never_null = false;         // a kRatio or kQuantity that is always defined
+  bool as_points = false;          // a kRatio difference, shown in points by the table
+  std::string_view csv_prefix = {};  // kObject: CSV column of member m is prefix + m
+};
+
+template <typename Row>
+struct RowDescription {
+  std::string_view ts_type;  // the TypeScript interface: "RevenueClient"
+  std::span<const RowField<Row>> fields;
+};
+
+// The descriptions, one per row type.
+template <typename Row>
+const RowDescription<Row>& RowDescriptionOf();
+template <>
+const RowDescription<RecurrenceClient>& RowDescriptionOf<RecurrenceClient>();
+template <>
+const RowDescription<RevenueClient>& RowDescriptionOf<RevenueClient>();
+template <>
+const RowDescription<MissionMargin>& RowDescriptionOf<MissionMargin>();
+template <>
+const RowDescription<ObjectiveItem>& RowDescriptionOf<ObjectiveItem>();
+
+// The field of `Row` keyed `key`; nullptr when there is none.
+template <typename Row>
+const RowField<Row>* FindField(std::string_view key) {
+  for (const RowField<Row>& field : RowDescriptionOf<Row>().fields) {
+    if (field.key == key) return &field;
+  }
+  return nullptr;
+}
+
+// Whether rows can be ordered by a field of this kind: every kind but the
+// lists of ids and the objects.
+constexpr bool IsSortable(FieldKind kind) {
+  return kind != FieldKind::kIdList && kind != FieldKind::kObject;
+}
+
+// A sortable value: null sorts last whatever the direction; text compares
+// bytewise, the rest as numbers (enums by ordinal, flags by their count).
+struct SortValue {
+  bool is_null = true;
+  double number = 0;
+  std::string_view text;
+  bool is_text = false;
+};
+SortValue SortValueOf(FieldKind kind, const FieldValue& value);
+
+// Writes one value of a field (the key already written).
+void WriteFieldJson(JsonWriter& w, FieldKind kind, const NameSet* names, const FieldValue& value);
+
+// The row as the JSON object of SPEC §4.
+template <typename Row>
+void WriteRowJson(JsonWriter& w, const Row& row) {
+  w.BeginObject();
+  for (const RowField<Row>& field : RowDescriptionOf<Row>().fields) {
+    w.Key(field.key);
+    WriteFieldJson(w, field.kind, field.names, field.read(row));
+  }
+  w.EndObject();
+}
+
+// The TypeScript declarations of the four rows and of their name sets, the
+// text of web/src/report-rows.ts.
+std::string RowsTypeScript();
+
+}  // namespace agencykpi
