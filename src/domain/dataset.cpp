@@ -2,27 +2,17 @@
 
 namespace agencykpi {
 
-const std::array<std::string_view, kActivityCount> kActivityNames = {
-    "field", "preparation", "followup", "coordination", "reporting", "travel", "management", "other",
-};
-const std::array<std::string_view, kExpenseCategoryCount> kExpenseCategoryNames = {
-    "travel", "tools", "subcontracting", "other",
-};
-const std::array<std::string_view, kVisitActionCount> kVisitActionNames = {
-    "implantation", "negotiation", "promotion", "merchandising", "audit", "order", "other",
-};
-
 std::string_view RenewalTypeName(RenewalType type) {
   switch (type) {
-    case RenewalType::kSpontaneous: return "spontaneous";
-    case RenewalType::kSolicited: return "solicited";
+    case RenewalType::kSpontaneous: return kRenewalTypeNames[0];
+    case RenewalType::kSolicited: return kRenewalTypeNames[1];
     case RenewalType::kNone: break;
   }
   return "";
 }
 
 std::string_view AggregationName(Aggregation aggregation) {
-  return aggregation == Aggregation::kSum ? "sum" : "last";
+  return kAggregationNames[aggregation == Aggregation::kSum ? 0 : 1];
 }
 
 }  // namespace agencykpi

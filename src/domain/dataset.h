@@ -39,10 +39,19 @@ enum class VisitAction : uint8_t {
 };
 constexpr int kVisitActionCount = 7;
 
-// Lowercase names of SPEC §1.2, indexed by the enum's value.
-extern const std::array<std::string_view, kActivityCount> kActivityNames;
-extern const std::array<std::string_view, kExpenseCategoryCount> kExpenseCategoryNames;
-extern const std::array<std::string_view, kVisitActionCount> kVisitActionNames;
+// Lowercase names of SPEC §1.2, indexed by the enum's value (renewal types
+// from kSpontaneous: kNone has no name).
+inline constexpr std::array<std::string_view, kActivityCount> kActivityNames = {
+    "field", "preparation", "followup", "coordination", "reporting", "travel", "management", "other",
+};
+inline constexpr std::array<std::string_view, kExpenseCategoryCount> kExpenseCategoryNames = {
+    "travel", "tools", "subcontracting", "other",
+};
+inline constexpr std::array<std::string_view, kVisitActionCount> kVisitActionNames = {
+    "implantation", "negotiation", "promotion", "merchandising", "audit", "order", "other",
+};
+inline constexpr std::array<std::string_view, 2> kRenewalTypeNames = {"spontaneous", "solicited"};
+inline constexpr std::array<std::string_view, 2> kAggregationNames = {"sum", "last"};
 std::string_view RenewalTypeName(RenewalType type);    // "" for kNone
 std::string_view AggregationName(Aggregation aggregation);
 
