@@ -17,6 +17,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "domain/catalogue.h"
 #include "ingest/csv_reader.h"
 #include "ingest/limits.h"
 #include "ingest/value_parser.h"
@@ -29,37 +30,25 @@ constexpr uint64_t kProgressStep = 64 * 1024;     // bytes between progress call
 static_assert(kMaxRowsPerFile < static_cast<size_t>(std::numeric_limits<RowId>::max()));
 static_assert((kCancelCheckRows & (kCancelCheckRows - 1)) == 0, "a power of two: checked with a mask");
 constexpr size_t kMaxMetricKeyLength = 64;
-constexpr int kMoneyDecimals = 2;
-constexpr int kHoursDecimals = 2;
-constexpr int kQuantityDecimals = 6;  // objective targets, result values (micros)
 constexpr int64_t kMaxEntryHours = 2400;  // hundredths: 24 h
 constexpr int64_t kMaxDayHours = 2400;    // more than this in one day is a warning
 constexpr int64_t kMinComplexity = 1;
 constexpr int64_t kMaxComplexity = 5;
 
-constexpr std::string_view kClientsFile = "clients.csv";
-constexpr std::string_view kContractsFile = "contracts.csv";
-constexpr std::string_view kMissionsFile = "missions.csv";
-constexpr std::string_view kEmployeesFile = "employees.csv";
-constexpr std::string_view kCostRatesFile = "cost_rates.csv";
-constexpr std::string_view kTimeEntriesFile = "time_entries.csv";
-constexpr std::string_view kExpensesFile = "expenses.csv";
-constexpr std::string_view kInvoicesFile = "invoices.csv";
-constexpr std::string_view kStoresFile = "stores.csv";
-constexpr std::string_view kVisitsFile = "visits.csv";
-constexpr std::string_view kObjectivesFile = "objectives.csv";
-constexpr std::string_view kResultsFile = "results.csv";
-constexpr std::string_view kStoreAuditsFile = "store_audits.csv";
+// The tables, their files, columns and reading order are the catalogue's
+// (domain/catalogue.h); the files named here have hand-written rules.
+constexpr std::string_view FileOf(std::string_view table) { return kCatalogue[TableIndex(table)].file; }
+constexpr std::string_view kClientsFile = FileOf("clients");
+constexpr std::string_view kContractsFile = FileOf("contracts");
+constexpr std::string_view kCostRatesFile = FileOf("cost_rates");
+constexpr std::string_view kInvoicesFile = FileOf("invoices");
+constexpr std::string_view kVisitsFile = FileOf("visits");
+constexpr std::string_view kObjectivesFile = FileOf("objectives");
 
-// Reading order: every table comes after the tables it refers to.
-constexpr std::array<std::string_view, 13> kFiles = {
-    kClientsFile,     kContractsFile, kMissionsFile, kEmployeesFile, kCostRatesFile,
-    kStoresFile,      kTimeEntriesFile, kExpensesFile, kInvoicesFile, kVisitsFile,
-    kObjectivesFile,  kResultsFile,   kStoreAuditsFile,
-};
-
-constexpr std::array<std::string_view, 2> kRenewalTypeNames = {"spontaneous", "solicited"};
-constexpr std::array<std::string_view, 2> kAggregationNames = {"sum", "last"};
+// The table of the bulk (time entries): the tables before it are read one
+// after the other, the ones after it on a second core while it is read, so
+// those may refer only to tables before it.
+constexpr size_t kBulkTable = TableIndex("time_entries");
 
 std::string Quoted(std::string_view text) { return QuoteValue(text); }
 
@@ -270,11 +259,6 @@ struct IdIndex {
   std::vector<int64_t> lines;  // line of each row
 };
 
-struct ColumnSpec {
-  std::string_view name;
-  bool required;
-};
-
 struct Progress {
   const ProgressFn* callback = nullptr;
   uint64_t total = 0;
@@ -293,7 +277,7 @@ struct Progress {
 class Table {
  public:
   // `file` is the name diagnostics show (the file as the user named it).
-  Table(std::string_view file, std::span<const ColumnSpec> columns, DiagnosticList& errors,
+  Table(std::string_view file, std::span<const ColumnDesc> columns, DiagnosticList& errors,
         DiagnosticList& warnings, Progress& progress, const CancelToken* cancel)
       : file_(file),
         columns_(columns),
@@ -454,10 +438,11 @@ class Table {
     return day;
   }
 
-  std::optional<int64_t> Decimal(size_t column, int decimals) {
+  // A money, hours or quantity value, with the decimals of its kind.
+  std::optional<int64_t> Decimal(size_t column) {
     const auto text = Value(column);
     if (!text) return std::nullopt;
-    Result<int64_t> value = ParseDecimal(*text, decimals, decimal_comma_);
+    Result<int64_t> value = ParseDecimal(*text, DecimalPlaces(columns_[column].kind), decimal_comma_);
     if (!value.ok()) {
       Error(column, value.status().message());
       return std::nullopt;
@@ -476,8 +461,9 @@ class Table {
     return *value;
   }
 
-  // Index of the value in `names`, case-insensitively.
-  std::optional<size_t> Enum(size_t column, std::span<const std::string_view> names) {
+  // Index of the value in the column's values, case-insensitively.
+  std::optional<size_t> Enum(size_t column) {
+    const std::span<const std::string_view> names = columns_[column].values;
     const auto text = Value(column);
     if (!text) return std::nullopt;
     const std::optional<size_t> index = MatchName(*text, names);
@@ -541,7 +527,7 @@ class Table {
   }
 
   std::string_view file_;
-  std::span<const ColumnSpec> columns_;
+  std::span<const ColumnDesc> columns_;  // the catalogue's
   std::vector<int> column_fields_;  // spec column → field index, -1 if absent
   std::vector<std::string_view> header_names_;
   size_t header_size_ = 0;
@@ -570,36 +556,31 @@ struct FileText {
 // "clients.csv, contracts.csv, …": every table's file name.
 std::string TableFileList() {
   std::string out;
-  for (const std::string_view file : kFiles) {
+  for (const TableDesc& table : Catalogue()) {
     if (!out.empty()) out += ", ";
-    out += file;
+    out += table.file;
   }
   return out;
 }
 
-size_t RowsOf(const Dataset& d, std::string_view file);
-
 class AgencyReader {
  public:
   AgencyReader(FileSource& source, const ProgressFn& progress, const CancelToken* cancel) : cancel_(cancel) {
-    for (size_t i = 0; i < kFiles.size(); ++i) files_[i].name = std::string(kFiles[i]);
+    for (size_t i = 0; i < kTableCount; ++i) files_[i].name = std::string(kCatalogue[i].file);
     FindFiles(source);
     progress_.callback = &progress;
-    clients_ = {kClientsFile, "client", Present(kClientsFile), Usable(kClientsFile), {}, {}};
-    contracts_ = {kContractsFile, "contract", Present(kContractsFile), Usable(kContractsFile), {}, {}};
-    missions_ = {kMissionsFile, "mission", Present(kMissionsFile), Usable(kMissionsFile), {}, {}};
-    employees_ = {kEmployeesFile, "employee", Present(kEmployeesFile), Usable(kEmployeesFile), {}, {}};
-    stores_ = {kStoresFile, "store", Present(kStoresFile), Usable(kStoresFile), {}, {}};
+    for (size_t i = 0; i < kTableCount; ++i) {
+      const TableDesc& table = kCatalogue[i];
+      if (Rules()[i].index == nullptr) continue;
+      this->*Rules()[i].index = {table.file, table.noun, Present(table.file), Usable(table.file), {}, {}};
+    }
   }
 
   IngestOutcome Run() && {
-    if (!Present(kClientsFile)) errors_.Add(kClientsFile, 0, "", "the file is missing (it is required)");
-    ReadFile(kClientsFile, &AgencyReader::ReadClients, &clients_);
-    ReadFile(kContractsFile, &AgencyReader::ReadContracts, &contracts_);
-    ReadFile(kMissionsFile, &AgencyReader::ReadMissions, &missions_);
-    ReadFile(kEmployeesFile, &AgencyReader::ReadEmployees, &employees_);
-    ReadFile(kCostRatesFile, &AgencyReader::ReadCostRates, nullptr);
-    ReadFile(kStoresFile, &AgencyReader::ReadStores, &stores_);
+    for (const TableDesc& table : Catalogue()) {
+      if (table.required && !Present(table.file)) errors_.Add(table.file, 0, "", "the file is missing (it is required)");
+    }
+    for (size_t t = 0; t < kBulkTable; ++t) ReadTable(t, errors_, warnings_, progress_);
     // The fact tables only read the reference tables above, so the time
     // entries (the bulk) are read here while the other facts are read on a
     // second core, into their own diagnostic lists, appended after in file
@@ -608,14 +589,9 @@ class AgencyReader {
     DiagnosticList side_warnings{"warnings"};
     Progress side_progress;
     auto side = std::async(std::launch::async, [&] {
-      const std::pair<std::string_view, TableFn> side_files[] = {
-          {kExpensesFile, &AgencyReader::ReadExpenses},   {kInvoicesFile, &AgencyReader::ReadInvoices},
-          {kVisitsFile, &AgencyReader::ReadVisits},       {kObjectivesFile, &AgencyReader::ReadObjectives},
-          {kResultsFile, &AgencyReader::ReadResults},     {kStoreAuditsFile, &AgencyReader::ReadStoreAudits},
-      };
-      for (const auto& [file, read] : side_files) ReadFile(file, read, nullptr, side_errors, side_warnings, side_progress);
+      for (size_t t = kBulkTable + 1; t < kTableCount; ++t) ReadTable(t, side_errors, side_warnings, side_progress);
     });
-    ReadFile(kTimeEntriesFile, &AgencyReader::ReadTimeEntries, nullptr);
+    ReadTable(kBulkTable, errors_, warnings_, progress_);
     side.get();
     errors_.Append(std::move(side_errors));
     warnings_.Append(std::move(side_warnings));
@@ -628,8 +604,8 @@ class AgencyReader {
       return outcome;
     }
     progress_.Report(progress_.total);
-    for (const std::string_view file : kFiles) {
-      if (RowsOf(dataset_, file) == 0) outcome.empty_tables.emplace_back(file.substr(0, file.size() - 4));
+    for (const TableDesc& table : Catalogue()) {
+      if (RowCount(dataset_, table) == 0) outcome.empty_tables.emplace_back(table.name);
     }
     outcome.dataset = std::move(dataset_);
     outcome.error_count = errors_.count();
@@ -642,9 +618,49 @@ class AgencyReader {
  private:
   using TableFn = void (AgencyReader::*)(Table&);
 
+  // The hand-written rules of a table: its reader and, for a table others
+  // refer to, the index of its ids.
+  struct TableRules {
+    std::string_view table;
+    TableFn read;
+    IdIndex AgencyReader::*index;
+  };
+
+  // The rules of every table, in catalogue order.
+  static std::span<const TableRules> Rules() {
+    static constexpr std::array<TableRules, kTableCount> kRules = {{
+        {"clients", &AgencyReader::ReadClients, &AgencyReader::clients_},
+        {"contracts", &AgencyReader::ReadContracts, &AgencyReader::contracts_},
+        {"missions", &AgencyReader::ReadMissions, &AgencyReader::missions_},
+        {"employees", &AgencyReader::ReadEmployees, &AgencyReader::employees_},
+        {"cost_rates", &AgencyReader::ReadCostRates, nullptr},
+        {"stores", &AgencyReader::ReadStores, &AgencyReader::stores_},
+        {"time_entries", &AgencyReader::ReadTimeEntries, nullptr},
+        {"expenses", &AgencyReader::ReadExpenses, nullptr},
+        {"invoices", &AgencyReader::ReadInvoices, nullptr},
+        {"visits", &AgencyReader::ReadVisits, nullptr},
+        {"objectives", &AgencyReader::ReadObjectives, nullptr},
+        {"results", &AgencyReader::ReadResults, nullptr},
+        {"store_audits", &AgencyReader::ReadStoreAudits, nullptr},
+    }};
+    static_assert([] {
+      for (size_t i = 0; i < kTableCount; ++i) {
+        if (kRules[i].table != kCatalogue[i].name) return false;
+      }
+      return true;
+    }(), "one rules entry per catalogue table, in catalogue order");
+    return kRules;
+  }
+
+  // Reads table `t` of the catalogue with its rules.
+  void ReadTable(size_t t, DiagnosticList& errors, DiagnosticList& warnings, Progress& progress) {
+    const TableRules& rules = Rules()[t];
+    IdIndex* index = rules.index == nullptr ? nullptr : &(this->*rules.index);
+    ReadFile(kCatalogue[t].file, rules.read, index, errors, warnings, progress);
+  }
+
   FileText& Text(std::string_view file) {
-    const auto at = std::find(kFiles.begin(), kFiles.end(), file);
-    return files_[static_cast<size_t>(at - kFiles.begin())];
+    return files_[static_cast<size_t>(FindTable(file) - kCatalogue.data())];
   }
   // A file was found for the table (read or not).
   bool Present(std::string_view file) { return Text(file).raw.has_value() || Text(file).blocked; }
@@ -662,21 +678,20 @@ class AgencyReader {
       for (FileText& text : files_) text.blocked = true;
       return;
     }
-    std::array<std::vector<std::pair<std::string, FileKind>>, kFiles.size()> found;
+    std::array<std::vector<std::pair<std::string, FileKind>>, kTableCount> found;
     for (const std::string& name : *listed) {
       std::string stem;
       const std::optional<FileKind> kind = KindOfFileName(name, &stem);
       if (!kind) continue;  // README.txt and the like
-      const auto table = std::find_if(kFiles.begin(), kFiles.end(), [&](std::string_view file) {
-        return file.size() == stem.size() + 4 && file.starts_with(stem);
-      });
-      if (table == kFiles.end()) {
+      const auto table = std::find_if(kCatalogue.begin(), kCatalogue.end(),
+                                      [&](const TableDesc& entry) { return entry.name == stem; });
+      if (table == kCatalogue.end()) {
         warnings_.Add(name, 0, "", "not a table of the agency folder, ignored (tables: " + TableFileList() + ")");
         continue;
       }
-      found[static_cast<size_t>(table - kFiles.begin())].emplace_back(name, *kind);
+      found[static_cast<size_t>(table - kCatalogue.begin())].emplace_back(name, *kind);
     }
-    for (size_t i = 0; i < kFiles.size(); ++i) {
+    for (size_t i = 0; i < kTableCount; ++i) {
       FileText& text = files_[i];
       const auto& candidates = found[i];
       if (candidates.empty()) continue;
@@ -684,7 +699,7 @@ class AgencyReader {
       if (candidates.size() > 1) {
         std::string names;
         for (const auto& candidate : candidates) names += (names.empty() ? "" : " and ") + candidate.first;
-        errors_.Add(kFiles[i], 0, "", "two files for one table: " + names +
+        errors_.Add(kCatalogue[i].file, 0, "", "two files for one table: " + names +
                                           " (names are matched ignoring case): keep one");
         continue;
       }
@@ -692,12 +707,12 @@ class AgencyReader {
       text.name = name;
       if (kind == FileKind::kXlsx) {
         errors_.Add(name, 0, "", "XLSX import is not available yet: save the sheet as CSV UTF-8 (" +
-                                     std::string(kFiles[i]) + ")");
+                                     std::string(kCatalogue[i].file) + ")");
         continue;
       }
       if (kind != FileKind::kCsv) {
         errors_.Add(name, 0, "", "this format cannot be read: save the sheet as .xlsx or CSV UTF-8 (" +
-                                     std::string(kFiles[i]) + ")");
+                                     std::string(kCatalogue[i].file) + ")");
         continue;
       }
       if (IsCancelled(cancel_)) return;
@@ -724,8 +739,7 @@ class AgencyReader {
     if (!text.raw || IsCancelled(cancel_)) return;
     const size_t errors_begin = errors.size();
     const size_t warnings_begin = warnings.size();
-    const std::span<const ColumnSpec> columns = ColumnsOf(file);
-    Table table(text.name, columns, errors, warnings, progress, cancel_);
+    Table table(text.name, FindTable(file)->columns, errors, warnings, progress, cancel_);
     if (LooksLikeUtf16(*text.raw)) {
       errors.Add(text.name, 0, "", "the file is UTF-16: save it as CSV UTF-8 (or CSV separated by semicolons)");
       if (index != nullptr) index->usable = false;
@@ -742,8 +756,6 @@ class AgencyReader {
       text.converted = std::string();
     }
   }
-
-  static std::span<const ColumnSpec> ColumnsOf(std::string_view file);
 
   void ReadClients(Table& table);
   void ReadContracts(Table& table);
@@ -762,7 +774,7 @@ class AgencyReader {
   RowId InternMetric(std::string_view key);
   std::optional<std::string_view> Metric(Table& table, size_t column);
 
-  std::array<FileText, kFiles.size()> files_;
+  std::array<FileText, kTableCount> files_;
   const CancelToken* cancel_;
   Progress progress_;
   DiagnosticList errors_{"errors"};
@@ -778,118 +790,100 @@ class AgencyReader {
 };
 
 // ---------------------------------------------------------------------------
-// Column lists (SPEC §1.2). The enum of each table indexes its list.
+// Column indices, from the catalogue at compile time (a renamed column fails
+// the build): each reader's rules name the columns they check.
 
-enum ClientColumn : size_t { kClientId, kClientName, kClientSector };
-constexpr std::array<ColumnSpec, 3> kClientColumns = {{
-    {"client_id", true}, {"name", true}, {"sector", false},
-}};
-
+enum ClientColumn : size_t {
+  kClientId = ColumnIndex("clients", "client_id"),
+  kClientName = ColumnIndex("clients", "name"),
+  kClientSector = ColumnIndex("clients", "sector"),
+};
 enum ContractColumn : size_t {
-  kContractId, kContractClient, kContractStart, kContractEnd, kContractRenewalOf,
-  kContractRenewalType, kContractSignedOn,
+  kContractId = ColumnIndex("contracts", "contract_id"),
+  kContractClient = ColumnIndex("contracts", "client_id"),
+  kContractStart = ColumnIndex("contracts", "start_date"),
+  kContractEnd = ColumnIndex("contracts", "end_date"),
+  kContractRenewalOf = ColumnIndex("contracts", "renewal_of"),
+  kContractRenewalType = ColumnIndex("contracts", "renewal_type"),
+  kContractSignedOn = ColumnIndex("contracts", "signed_on"),
 };
-constexpr std::array<ColumnSpec, 7> kContractColumns = {{
-    {"contract_id", true}, {"client_id", true}, {"start_date", true}, {"end_date", true},
-    {"renewal_of", false}, {"renewal_type", false}, {"signed_on", false},
-}};
-
 enum MissionColumn : size_t {
-  kMissionId, kMissionClient, kMissionName, kMissionStart, kMissionEnd, kMissionContract,
-  kMissionType, kMissionComplexity,
+  kMissionId = ColumnIndex("missions", "mission_id"),
+  kMissionClient = ColumnIndex("missions", "client_id"),
+  kMissionName = ColumnIndex("missions", "name"),
+  kMissionStart = ColumnIndex("missions", "start_date"),
+  kMissionEnd = ColumnIndex("missions", "end_date"),
+  kMissionContract = ColumnIndex("missions", "contract_id"),
+  kMissionType = ColumnIndex("missions", "type"),
+  kMissionComplexity = ColumnIndex("missions", "complexity"),
 };
-constexpr std::array<ColumnSpec, 8> kMissionColumns = {{
-    {"mission_id", true}, {"client_id", true}, {"name", true}, {"start_date", true},
-    {"end_date", true}, {"contract_id", false}, {"type", false}, {"complexity", false},
-}};
-
-enum EmployeeColumn : size_t { kEmployeeId, kEmployeeName, kEmployeeRole };
-constexpr std::array<ColumnSpec, 3> kEmployeeColumns = {{
-    {"employee_id", true}, {"name", true}, {"role", false},
-}};
-
-enum CostRateColumn : size_t { kRateEmployee, kRateValidFrom, kRateHourlyCost };
-constexpr std::array<ColumnSpec, 3> kCostRateColumns = {{
-    {"employee_id", true}, {"valid_from", true}, {"hourly_cost", true},
-}};
-
-enum StoreColumn : size_t { kStoreId, kStoreName, kStoreChain, kStoreRegion };
-constexpr std::array<ColumnSpec, 4> kStoreColumns = {{
-    {"store_id", true}, {"name", true}, {"chain", false}, {"region", false},
-}};
-
-enum TimeEntryColumn : size_t { kEntryEmployee, kEntryDate, kEntryHours, kEntryActivity, kEntryMission };
-constexpr std::array<ColumnSpec, 5> kTimeEntryColumns = {{
-    {"employee_id", true}, {"date", true}, {"hours", true}, {"activity", true}, {"mission_id", false},
-}};
-
-enum ExpenseColumn : size_t { kExpenseDate, kExpenseAmount, kExpenseCategory, kExpenseMission };
-constexpr std::array<ColumnSpec, 4> kExpenseColumns = {{
-    {"date", true}, {"amount", true}, {"category", true}, {"mission_id", false},
-}};
-
-enum InvoiceColumn : size_t { kInvoiceId, kInvoiceClient, kInvoiceDate, kInvoiceAmount, kInvoiceMission };
-constexpr std::array<ColumnSpec, 5> kInvoiceColumns = {{
-    {"invoice_id", true}, {"client_id", true}, {"date", true}, {"amount", true}, {"mission_id", false},
-}};
-
-enum VisitColumn : size_t { kVisitId, kVisitEmployee, kVisitMission, kVisitStore, kVisitDate, kVisitAction };
-constexpr std::array<ColumnSpec, 6> kVisitColumns = {{
-    {"visit_id", true}, {"employee_id", true}, {"mission_id", true}, {"store_id", true},
-    {"date", true}, {"action", false},
-}};
-
+enum EmployeeColumn : size_t {
+  kEmployeeId = ColumnIndex("employees", "employee_id"),
+  kEmployeeName = ColumnIndex("employees", "name"),
+  kEmployeeRole = ColumnIndex("employees", "role"),
+};
+enum CostRateColumn : size_t {
+  kRateEmployee = ColumnIndex("cost_rates", "employee_id"),
+  kRateValidFrom = ColumnIndex("cost_rates", "valid_from"),
+  kRateHourlyCost = ColumnIndex("cost_rates", "hourly_cost"),
+};
+enum StoreColumn : size_t {
+  kStoreId = ColumnIndex("stores", "store_id"),
+  kStoreName = ColumnIndex("stores", "name"),
+  kStoreChain = ColumnIndex("stores", "chain"),
+  kStoreRegion = ColumnIndex("stores", "region"),
+};
+enum TimeEntryColumn : size_t {
+  kEntryEmployee = ColumnIndex("time_entries", "employee_id"),
+  kEntryDate = ColumnIndex("time_entries", "date"),
+  kEntryHours = ColumnIndex("time_entries", "hours"),
+  kEntryActivity = ColumnIndex("time_entries", "activity"),
+  kEntryMission = ColumnIndex("time_entries", "mission_id"),
+};
+enum ExpenseColumn : size_t {
+  kExpenseDate = ColumnIndex("expenses", "date"),
+  kExpenseAmount = ColumnIndex("expenses", "amount"),
+  kExpenseCategory = ColumnIndex("expenses", "category"),
+  kExpenseMission = ColumnIndex("expenses", "mission_id"),
+};
+enum InvoiceColumn : size_t {
+  kInvoiceId = ColumnIndex("invoices", "invoice_id"),
+  kInvoiceClient = ColumnIndex("invoices", "client_id"),
+  kInvoiceDate = ColumnIndex("invoices", "date"),
+  kInvoiceAmount = ColumnIndex("invoices", "amount"),
+  kInvoiceMission = ColumnIndex("invoices", "mission_id"),
+};
+enum VisitColumn : size_t {
+  kVisitId = ColumnIndex("visits", "visit_id"),
+  kVisitEmployee = ColumnIndex("visits", "employee_id"),
+  kVisitMission = ColumnIndex("visits", "mission_id"),
+  kVisitStore = ColumnIndex("visits", "store_id"),
+  kVisitDate = ColumnIndex("visits", "date"),
+  kVisitAction = ColumnIndex("visits", "action"),
+};
 enum ObjectiveColumn : size_t {
-  kObjectiveId, kObjectiveMission, kObjectiveMetric, kObjectiveAggregation, kObjectiveTarget,
-  kObjectiveStart, kObjectiveEnd,
+  kObjectiveId = ColumnIndex("objectives", "objective_id"),
+  kObjectiveMission = ColumnIndex("objectives", "mission_id"),
+  kObjectiveMetric = ColumnIndex("objectives", "metric"),
+  kObjectiveAggregation = ColumnIndex("objectives", "aggregation"),
+  kObjectiveTarget = ColumnIndex("objectives", "target"),
+  kObjectiveStart = ColumnIndex("objectives", "start_date"),
+  kObjectiveEnd = ColumnIndex("objectives", "end_date"),
 };
-constexpr std::array<ColumnSpec, 7> kObjectiveColumns = {{
-    {"objective_id", true}, {"mission_id", true}, {"metric", true}, {"aggregation", true},
-    {"target", true}, {"start_date", true}, {"end_date", true},
-}};
-
-enum ResultColumn : size_t { kResultMission, kResultMetric, kResultDate, kResultValue, kResultStore };
-constexpr std::array<ColumnSpec, 5> kResultColumns = {{
-    {"mission_id", true}, {"metric", true}, {"date", true}, {"value", true}, {"store_id", false},
-}};
-
-enum AuditColumn : size_t { kAuditDate, kAuditStore, kAuditClient, kAuditPresent, kAuditFacings };
-constexpr std::array<ColumnSpec, 5> kAuditColumns = {{
-    {"date", true}, {"store_id", true}, {"client_id", true}, {"present", true}, {"facings", false},
-}};
-
-// Rows read into the dataset from `file`.
-size_t RowsOf(const Dataset& d, std::string_view file) {
-  if (file == kClientsFile) return d.clients.size();
-  if (file == kContractsFile) return d.contracts.size();
-  if (file == kMissionsFile) return d.missions.size();
-  if (file == kEmployeesFile) return d.employees.size();
-  if (file == kCostRatesFile) return d.cost_rates.size();
-  if (file == kStoresFile) return d.stores.size();
-  if (file == kTimeEntriesFile) return d.time_entries.size();
-  if (file == kExpensesFile) return d.expenses.size();
-  if (file == kInvoicesFile) return d.invoices.size();
-  if (file == kVisitsFile) return d.visits.size();
-  if (file == kObjectivesFile) return d.objectives.size();
-  if (file == kResultsFile) return d.results.size();
-  return d.store_audits.size();
-}
-
-std::span<const ColumnSpec> AgencyReader::ColumnsOf(std::string_view file) {
-  if (file == kClientsFile) return kClientColumns;
-  if (file == kContractsFile) return kContractColumns;
-  if (file == kMissionsFile) return kMissionColumns;
-  if (file == kEmployeesFile) return kEmployeeColumns;
-  if (file == kCostRatesFile) return kCostRateColumns;
-  if (file == kStoresFile) return kStoreColumns;
-  if (file == kTimeEntriesFile) return kTimeEntryColumns;
-  if (file == kExpensesFile) return kExpenseColumns;
-  if (file == kInvoicesFile) return kInvoiceColumns;
-  if (file == kVisitsFile) return kVisitColumns;
-  if (file == kObjectivesFile) return kObjectiveColumns;
-  if (file == kResultsFile) return kResultColumns;
-  return kAuditColumns;
-}
+enum ResultColumn : size_t {
+  kResultMission = ColumnIndex("results", "mission_id"),
+  kResultMetric = ColumnIndex("results", "metric"),
+  kResultDate = ColumnIndex("results", "date"),
+  kResultValue = ColumnIndex("results", "value"),
+  kResultStore = ColumnIndex("results", "store_id"),
+};
+enum AuditColumn : size_t {
+  kAuditDate = ColumnIndex("store_audits", "date"),
+  kAuditStore = ColumnIndex("store_audits", "store_id"),
+  kAuditClient = ColumnIndex("store_audits", "client_id"),
+  kAuditPresent = ColumnIndex("store_audits", "present"),
+  kAuditFacings = ColumnIndex("store_audits", "facings"),
+};
 
 // "end date 2026-01-01 is before start date 2026-02-01" when it is.
 void CheckDateOrder(Table& table, size_t end_column, std::optional<Day> start, std::optional<Day> end) {
@@ -928,7 +922,7 @@ void AgencyReader::ReadContracts(Table& table) {
     CheckDateOrder(table, kContractEnd, start, end);
     const auto renewal_of = table.Identifier(kContractRenewalOf);
     const bool has_renewal_of = !table.Text(kContractRenewalOf).empty();
-    const auto type = table.Enum(kContractRenewalType, kRenewalTypeNames);
+    const auto type = table.Enum(kContractRenewalType);
     const std::string_view type_text = table.Text(kContractRenewalType);
     if (has_renewal_of && type_text.empty()) {
       table.Error(kContractRenewalType, "missing value (required when renewal_of is set)");
@@ -1090,7 +1084,7 @@ void AgencyReader::ReadCostRates(Table& table) {
     CostRate rate;
     rate.employee = table.Reference(kRateEmployee, employees_);
     const auto valid_from = table.Date(kRateValidFrom);
-    const auto cost = table.Decimal(kRateHourlyCost, kMoneyDecimals);
+    const auto cost = table.Decimal(kRateHourlyCost);
     if (cost && *cost < 0) {
       table.Error(kRateHourlyCost, "negative cost rate " + Quoted(table.Text(kRateHourlyCost)));
     }
@@ -1162,12 +1156,12 @@ void AgencyReader::ReadTimeEntries(Table& table) {
   while (table.NextRow()) {
     const RowId employee = table.Reference(kEntryEmployee, employees_);
     const auto date = table.Date(kEntryDate);
-    const auto hours = table.Decimal(kEntryHours, kHoursDecimals);
+    const auto hours = table.Decimal(kEntryHours);
     if (hours && (*hours <= 0 || *hours > kMaxEntryHours)) {
       table.Error(kEntryHours, "hours " + Quoted(table.Text(kEntryHours)) +
                                    " out of range (more than 0, at most 24)");
     }
-    const auto activity = table.Enum(kEntryActivity, kActivityNames);
+    const auto activity = table.Enum(kEntryActivity);
     const RowId mission = table.Reference(kEntryMission, missions_);
     if (employee != kNoRow && check_rates) {
       const Day first = first_rate_[static_cast<size_t>(employee)];
@@ -1199,11 +1193,11 @@ void AgencyReader::ReadExpenses(Table& table) {
   Expenses& expenses = dataset_.expenses;
   while (table.NextRow()) {
     const auto date = table.Date(kExpenseDate);
-    const auto amount = table.Decimal(kExpenseAmount, kMoneyDecimals);
+    const auto amount = table.Decimal(kExpenseAmount);
     if (amount && *amount < 0) {
       table.Error(kExpenseAmount, "negative expense " + Quoted(table.Text(kExpenseAmount)));
     }
-    const auto category = table.Enum(kExpenseCategory, kExpenseCategoryNames);
+    const auto category = table.Enum(kExpenseCategory);
     const RowId mission = table.Reference(kExpenseMission, missions_);
     if (!table.row_ok()) continue;
     expenses.date.push_back(*date);
@@ -1220,7 +1214,7 @@ void AgencyReader::ReadInvoices(Table& table) {
     const auto id = table.Identifier(kInvoiceId);
     const RowId client = table.Reference(kInvoiceClient, clients_);
     const auto date = table.Date(kInvoiceDate);
-    const auto amount = table.Decimal(kInvoiceAmount, kMoneyDecimals);
+    const auto amount = table.Decimal(kInvoiceAmount);
     const RowId mission = table.Reference(kInvoiceMission, missions_);
     if (mission != kNoRow && client != kNoRow) {
       const Mission& target = dataset_.missions[static_cast<size_t>(mission)];
@@ -1250,7 +1244,7 @@ void AgencyReader::ReadVisits(Table& table) {
     const RowId mission = table.Reference(kVisitMission, missions_);
     const RowId store = table.Reference(kVisitStore, stores_);
     const auto date = table.Date(kVisitDate);
-    const auto action = table.Enum(kVisitAction, kVisitActionNames);
+    const auto action = table.Enum(kVisitAction);
     // Registered last: a row past the shown errors that has one is not kept.
     if (id) table.AddId(kVisitId, *id, static_cast<RowId>(ids.lines.size()), ids);
     if (!table.row_ok()) continue;
@@ -1289,8 +1283,8 @@ void AgencyReader::ReadObjectives(Table& table) {
     Objective objective;
     objective.mission = table.Reference(kObjectiveMission, missions_);
     const auto metric = Metric(table, kObjectiveMetric);
-    const auto aggregation = table.Enum(kObjectiveAggregation, kAggregationNames);
-    const auto target = table.Decimal(kObjectiveTarget, kQuantityDecimals);
+    const auto aggregation = table.Enum(kObjectiveAggregation);
+    const auto target = table.Decimal(kObjectiveTarget);
     if (target && *target <= 0) {
       table.Error(kObjectiveTarget, "target " + Quoted(table.Text(kObjectiveTarget)) + " must be greater than 0");
     }
@@ -1316,7 +1310,7 @@ void AgencyReader::ReadResults(Table& table) {
     const RowId mission = table.Reference(kResultMission, missions_);
     const auto metric = Metric(table, kResultMetric);
     const auto date = table.Date(kResultDate);
-    const auto value = table.Decimal(kResultValue, kQuantityDecimals);
+    const auto value = table.Decimal(kResultValue);
     const RowId store = table.Reference(kResultStore, stores_);
     if (!table.row_ok()) continue;
     results.mission.push_back(mission);

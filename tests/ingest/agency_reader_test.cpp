@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/catalogue.h"
 #include "ingest/csv_reader.h"
 #include "ingest/limits.h"
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 
@@ -897,6 +899,51 @@ TEST(AgencyReaderTest, EmptyTablesAreListedAbsentOnesIncluded) {
   EXPECT_TRUE(outcome.ok());
   EXPECT_EQ(outcome.empty_tables,
             (std::vector<std::string>{"expenses", "invoices", "visits", "objectives", "results", "store_audits"}));
+}
+
+// The header of every file is the catalogue's: a folder of headers alone
+// (upper-case names, as Windows may save them) is read without a word, every
+// table found and empty.
+TEST(AgencyReaderTest, CatalogueHeadersAloneAreAValidFolderOfEmptyTables) {
+  Files files;
+  for (const TableDesc& table : Catalogue()) {
+    std::string name(table.file);
+    for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    files[name] = HeaderLine(table) + "\n";
+  }
+  ASSERT_EQ(files.size(), 13u);
+  auto source = MemorySource(std::move(files));
+  const IngestOutcome outcome = ReadAgency(*source, {}, nullptr);
+  EXPECT_EQ(outcome.error_count, 0u) << (outcome.errors.empty() ? "" : outcome.errors.front().ToString());
+  EXPECT_EQ(outcome.warning_count, 0u) << (outcome.warnings.empty() ? "" : outcome.warnings.front().ToString());
+  ASSERT_EQ(outcome.empty_tables.size(), 13u);
+  EXPECT_EQ(outcome.empty_tables.front(), "clients");
+  EXPECT_EQ(outcome.empty_tables.back(), "store_audits");
+}
+
+// Each required column of the catalogue is refused when missing, by name.
+TEST(AgencyReaderTest, EveryRequiredCatalogueColumnIsReportedWhenMissing) {
+  size_t checked = 0;
+  for (const TableDesc& table : Catalogue()) {
+    for (const ColumnDesc& column : table.columns) {
+      if (!column.required) continue;
+      std::string header;
+      for (const ColumnDesc& other : table.columns) {
+        if (&other == &column) continue;
+        header += (header.empty() ? "" : ",") + std::string(other.name);
+      }
+      Files files = BaseFiles();
+      files[std::string(table.file)] = header + "\n";
+      auto source = MemorySource(std::move(files));
+      const IngestOutcome outcome = ReadAgency(*source, {}, nullptr);
+      const std::string expected = std::string(table.file) + ":1: " + std::string(column.name) + ": missing required column";
+      bool found = false;
+      for (const Diagnostic& error : outcome.errors) found = found || error.ToString() == expected;
+      EXPECT_TRUE(found) << expected;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 49u);
 }
 
 TEST(AgencyReaderTest, RaisedCancelTokenGivesACancelledOutcome) {
