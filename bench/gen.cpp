@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "common/date.h"
+#include "domain/catalogue.h"
 #include "gen_support.h"
 
 namespace agencykpi::bench {
@@ -161,6 +162,11 @@ class Generator {
     std::fprintf(stderr, "bench_gen: cannot write %s\n", (out_ / file).c_str());
     return false;
   }
+  // A table's file in the output folder, and its header: the catalogue's
+  // columns, in its order (the rows below write them in that order).
+  std::filesystem::path FileOf(std::string_view table) const { return out_ / FindTable(table)->file; }
+  static std::string HeaderOf(std::string_view table) { return HeaderLine(*FindTable(table)); }
+
   // A mission with a long-tailed distribution: low numbers are drawn far
   // more often, which gives revenue a Pareto shape.
   int64_t SkewedMission(Rng& rng) const {
@@ -169,7 +175,7 @@ class Generator {
 
   bool Clients() {
     Rng rng = RngFor(Stream::kClients);
-    CsvOut out(out_ / "clients.csv", "client_id,name,sector");
+    CsvOut out(FileOf("clients"), HeaderOf("clients"));
     const int width = Digits(sizes_.clients);
     for (int64_t c = 0; c < sizes_.clients; ++c) {
       out.Id('C', c + 1, width).Comma().Text("Brand ").Int(c + 1).Comma().Text(Pick(rng, kSectors)).EndRow();
@@ -192,8 +198,7 @@ class Generator {
     }
     for (size_t c = 0; total < sizes_.contracts; c = (c + 1) % lengths.size()) ++lengths[c], ++total;
 
-    CsvOut out(out_ / "contracts.csv",
-               "contract_id,client_id,start_date,end_date,renewal_of,renewal_type,signed_on");
+    CsvOut out(FileOf("contracts"), HeaderOf("contracts"));
     const int width = Digits(sizes_.contracts);
     const int client_width = Digits(sizes_.clients);
     const Day earliest = DayFromCivil(2023, 7, 1);
@@ -229,8 +234,7 @@ class Generator {
   // client's contracts and within it.
   bool Missions() {
     Rng rng = RngFor(Stream::kMissions);
-    CsvOut out(out_ / "missions.csv",
-               "mission_id,client_id,name,start_date,end_date,contract_id,type,complexity");
+    CsvOut out(FileOf("missions"), HeaderOf("missions"));
     const int width = Digits(sizes_.missions);
     const int client_width = Digits(sizes_.clients);
     const int contract_width = Digits(sizes_.contracts);
@@ -265,8 +269,8 @@ class Generator {
   // Two cost rates per employee: one before every fact, a raise on 2026-01-01.
   bool Employees() {
     Rng rng = RngFor(Stream::kEmployees);
-    CsvOut out(out_ / "employees.csv", "employee_id,name,role");
-    CsvOut rates(out_ / "cost_rates.csv", "employee_id,valid_from,hourly_cost");
+    CsvOut out(FileOf("employees"), HeaderOf("employees"));
+    CsvOut rates(FileOf("cost_rates"), HeaderOf("cost_rates"));
     const int width = Digits(sizes_.employees);
     for (int64_t e = 0; e < sizes_.employees; ++e) {
       out.Id('E', e + 1, width).Comma().Text("Employee ").Int(e + 1).Comma().Text(Pick(rng, kRoles)).EndRow();
@@ -282,7 +286,7 @@ class Generator {
 
   bool Stores() {
     Rng rng = RngFor(Stream::kStores);
-    CsvOut out(out_ / "stores.csv", "store_id,name,chain,region");
+    CsvOut out(FileOf("stores"), HeaderOf("stores"));
     const int width = Digits(sizes_.stores);
     for (int64_t s = 0; s < sizes_.stores; ++s) {
       out.Id('S', s + 1, width).Comma().Text("Store ").Int(s + 1).Comma();
@@ -296,7 +300,7 @@ class Generator {
   // longer than the room left is shortened to it.
   bool TimeEntries() {
     Rng rng = RngFor(Stream::kEntries);
-    CsvOut out(out_ / "time_entries.csv", "employee_id,date,hours,activity,mission_id");
+    CsvOut out(FileOf("time_entries"), HeaderOf("time_entries"));
     const auto days = static_cast<int64_t>(kLastDay - kFirstDay + 1);
     const auto slots = static_cast<uint64_t>(sizes_.employees * days);
     std::vector<int16_t> room(slots, static_cast<int16_t>(kDayCapacity));
@@ -332,7 +336,7 @@ class Generator {
 
   bool Expenses() {
     Rng rng = RngFor(Stream::kExpenses);
-    CsvOut out(out_ / "expenses.csv", "date,amount,category,mission_id");
+    CsvOut out(FileOf("expenses"), HeaderOf("expenses"));
     const int mission_width = Digits(sizes_.missions);
     for (int64_t i = 0; i < sizes_.expenses; ++i) {
       Date(out, RandomFactDay(rng)).Comma().Fixed(rng.Between(500, 150000), 2).Comma();
@@ -349,7 +353,7 @@ class Generator {
 
   bool Invoices() {
     Rng rng = RngFor(Stream::kInvoices);
-    CsvOut out(out_ / "invoices.csv", "invoice_id,client_id,date,amount,mission_id");
+    CsvOut out(FileOf("invoices"), HeaderOf("invoices"));
     const int width = Digits(sizes_.invoices);
     const int client_width = Digits(sizes_.clients);
     const int mission_width = Digits(sizes_.missions);
@@ -371,7 +375,7 @@ class Generator {
 
   bool Visits() {
     Rng rng = RngFor(Stream::kVisits);
-    CsvOut out(out_ / "visits.csv", "visit_id,employee_id,mission_id,store_id,date,action");
+    CsvOut out(FileOf("visits"), HeaderOf("visits"));
     const int width = Digits(sizes_.visits);
     const int employee_width = Digits(sizes_.employees);
     const int mission_width = Digits(sizes_.missions);
@@ -389,8 +393,7 @@ class Generator {
   // Objectives over one calendar quarter or half-year of 2025–2026.
   bool Objectives() {
     Rng rng = RngFor(Stream::kObjectives);
-    CsvOut out(out_ / "objectives.csv",
-               "objective_id,mission_id,metric,aggregation,target,start_date,end_date");
+    CsvOut out(FileOf("objectives"), HeaderOf("objectives"));
     const int width = Digits(sizes_.objectives);
     const int mission_width = Digits(sizes_.missions);
     objectives_.reserve(static_cast<size_t>(sizes_.objectives));
@@ -424,7 +427,7 @@ class Generator {
   // Results of an objective's mission and metric, dated within its window.
   bool Results() {
     Rng rng = RngFor(Stream::kResults);
-    CsvOut out(out_ / "results.csv", "mission_id,metric,date,value,store_id");
+    CsvOut out(FileOf("results"), HeaderOf("results"));
     const int mission_width = Digits(sizes_.missions);
     const int store_width = Digits(sizes_.stores);
     for (int64_t i = 0; i < sizes_.results; ++i) {
