@@ -90,17 +90,17 @@ void PrintCounts(const Dataset& d, const std::vector<std::string>& empty_tables)
 int RunCheck(const CheckArgs& args) {
   std::vector<std::string> empty_tables;
   const auto dataset = ReadFolder(args.folder, /*show_progress=*/true, &empty_tables);
-  if (!dataset) return 2;
+  if (!dataset) return ExitCodeFor(ErrorCode::kInvalidData);
   PrintCounts(*dataset, empty_tables);
   std::fprintf(stderr, "%s: valid\n", args.folder.c_str());
-  return 0;
+  return ExitCodeFor(ErrorCode::kOk);
 }
 
 int RunImport(const ImportArgs& args) {
   const auto started = std::chrono::steady_clock::now();
   std::vector<std::string> empty_tables;
   const auto dataset = ReadFolder(args.folder, /*show_progress=*/true, &empty_tables);
-  if (!dataset) return 2;  // nothing was written
+  if (!dataset) return ExitCodeFor(ErrorCode::kInvalidData);  // nothing was written
   auto store = OpenSqliteStore(args.db, StoreOptions(StoreAccess::kReadWrite));
   if (!store.ok()) return Fail(store.status());
   const Status written = (*store)->ReplaceDataset(*dataset, args.folder);
@@ -108,7 +108,7 @@ int RunImport(const ImportArgs& args) {
   PrintCounts(*dataset, empty_tables);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::fprintf(stderr, "imported %s into %s in %.2f s\n", args.folder.c_str(), args.db.c_str(), seconds);
-  return 0;
+  return ExitCodeFor(ErrorCode::kOk);
 }
 
 int RunReport(const ReportArgs& args) {
@@ -139,7 +139,7 @@ int RunReport(const ReportArgs& args) {
   Dataset dataset;
   if (!args.data.empty()) {
     auto read = ReadFolder(args.data, /*show_progress=*/false);
-    if (!read) return 2;
+    if (!read) return ExitCodeFor(ErrorCode::kInvalidData);
     dataset = std::move(*read);
   } else {
     auto store = OpenSqliteStore(args.db, StoreOptions(StoreAccess::kReadOnly));
@@ -159,7 +159,8 @@ int RunReport(const ReportArgs& args) {
     RenderJson(report, /*pretty=*/true, [&written](std::string_view piece) {
       written = written && std::fwrite(piece.data(), 1, piece.size(), stdout) == piece.size();
     });
-    return written && std::fflush(stdout) == 0 ? 0 : Fail(Status::Io("cannot write the report"));
+    return written && std::fflush(stdout) == 0 ? ExitCodeFor(ErrorCode::kOk)
+                                                : Fail(Status::Io("cannot write the report"));
   }
   if (args.format == "csv") {
     auto csv = RenderCsv(report, *section, language);
@@ -173,7 +174,7 @@ int RunReport(const ReportArgs& args) {
     out = RenderTable(report, options);
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
-  return std::fflush(stdout) == 0 ? 0 : 1;
+  return ExitCodeFor(std::fflush(stdout) == 0 ? ErrorCode::kOk : ErrorCode::kIo);
 }
 
 // How long `serve`, once stopped, waits for a cancelled import to end.
@@ -211,10 +212,10 @@ int RunServe(const ServeArgs& args) {
     // it is committed, so leave without waiting for it.
     std::fprintf(stderr, "agencykpi: stopped (an unfinished import was abandoned)\n");
     std::fflush(stderr);
-    std::_Exit(0);
+    std::_Exit(ExitCodeFor(ErrorCode::kOk));
   }
   std::fprintf(stderr, "agencykpi: stopped\n");
-  return 0;
+  return ExitCodeFor(ErrorCode::kOk);
 }
 
 int RunDemoData(const DemoDataArgs& args) {
@@ -222,7 +223,7 @@ int RunDemoData(const DemoDataArgs& args) {
   if (!status.ok()) return Fail(status);
   std::fprintf(stderr, "wrote demo agency to %s (seed %llu, scale %d)\n", args.folder.c_str(),
                static_cast<unsigned long long>(args.seed), args.scale);
-  return 0;
+  return ExitCodeFor(ErrorCode::kOk);
 }
 
 int RunSchema(const SchemaArgs& args) {

@@ -6,6 +6,8 @@
 #include <exception>
 
 #include "cli/commands.h"
+#include "common/executor.h"
+#include "common/status.h"
 
 int main(int argc, char** argv) {
   using namespace agencykpi;
@@ -60,11 +62,27 @@ int main(int argc, char** argv) {
   auto* schema_cmd = app.add_subcommand("schema", "Print the TypeScript types of the report's rows");
   schema_cmd->add_option("--format", schema_args.format, "Output format")->check(CLI::IsMember({"ts"}));
 
+  // The shared executor's threads (computing, reading, writing snapshots),
+  // apart from serve's --threads (its HTTP workers).
+  int compute_threads = 0;  // 0: AGENCYKPI_THREADS, else the machine's cores
+  for (CLI::App* command : {import_cmd, check_cmd, report_cmd, serve_cmd}) {
+    command->add_option("--compute-threads", compute_threads,
+                        "Threads for computing and reading (default: $AGENCYKPI_THREADS, else the cores)")
+        ->check(CLI::Range(1, kMaxExecutorThreads));
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    return ExitCodeFor(code == 0 ? ErrorCode::kOk : ErrorCode::kInvalidInput);
+  }
+  if (compute_threads > 0) {
+    const Status sized = SetSharedExecutorThreads(compute_threads);
+    if (!sized.ok()) {
+      std::fprintf(stderr, "agencykpi: %s\n", sized.message().c_str());
+      return ExitCodeFor(sized.code());
+    }
   }
 
   try {
@@ -73,7 +91,7 @@ int main(int argc, char** argv) {
     if (*report_cmd) {
       if (report_args.db.empty() && report_args.data.empty()) {
         std::fprintf(stderr, "report: one of --db FILE or --data DIR is required\n");
-        return 2;
+        return ExitCodeFor(ErrorCode::kInvalidInput);
       }
       return RunReport(report_args);
     }
@@ -82,7 +100,7 @@ int main(int argc, char** argv) {
     if (*schema_cmd) return RunSchema(schema_args);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "agencykpi: internal error: %s\n", e.what());
-    return 1;
+    return ExitCodeFor(ErrorCode::kInternal);
   }
-  return 1;
+  return ExitCodeFor(ErrorCode::kInternal);
 }

@@ -5,22 +5,34 @@
 
 #include <cassert>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
 namespace agencykpi {
 
-// The one closed list of error kinds. Exit codes are mapped in ExitCodeFor();
-// HTTP statuses are mapped in the server, in one place.
+// The one closed list of error kinds: every distinct error of the API and the
+// CLI is one code. Each is mapped in one place per face: its JSON code string
+// in ErrorCodeName() and its exit code in ExitCodeFor() (both here), its HTTP
+// status in the server's HttpStatusFor().
 enum class ErrorCode {
   kOk,
-  kInvalidInput,  // bad data, bad argument, bad period: the user can fix it
-  kNotFound,      // a file, a client, a mission that does not exist
-  kTooLarge,      // a limit was exceeded (upload size, row count)
-  kIo,            // the file system or the store failed
-  kCancelled,     // the work was cancelled (a cancel request, a stopping server)
-  kBusy,          // another import is running: try again later
-  kInternal,      // a bug or an unexpected state
+  kInvalidInput,          // bad data, bad argument, bad period, a malformed request: the user can fix it
+  kBadParameter,          // a query parameter of the API is malformed or out of range
+  kBadUpload,             // an uploaded file set cannot be unpacked
+  kInvalidData,           // the uploaded data fails validation (its diagnostics in the details)
+  kNotFound,              // a file, a client, a mission, an API path that does not exist
+  kMethodNotAllowed,      // the path exists but does not answer this method
+  kUnsupportedMediaType,  // an upload of a content type the API does not read
+  kTooLarge,              // a limit was exceeded (upload size, row count)
+  kHeaderTooLarge,        // the request's header and trailer fields exceed their limit
+  kTooSlow,               // the request body arrives below the minimum rate
+  kForbidden,             // a request that changes data lacks what proves it comes from the dashboard
+  kMisdirected,           // a request for a host name this server does not answer for
+  kIo,                    // the file system or the store failed
+  kCancelled,             // the work was cancelled (a cancel request, a stopping server)
+  kBusy,                  // another import is running, or the server is full: try again later
+  kInternal,              // a bug or an unexpected state
 };
 
 class Status {
@@ -34,15 +46,28 @@ class Status {
   static Status Cancelled(std::string message) { return {ErrorCode::kCancelled, std::move(message)}; }
   static Status Busy(std::string message) { return {ErrorCode::kBusy, std::move(message)}; }
   static Status Internal(std::string message) { return {ErrorCode::kInternal, std::move(message)}; }
+  // Any code; `details_json` is the text of a JSON object that qualifies the
+  // error (the API's "details"), empty for none. `code` must not be kOk.
+  static Status Error(ErrorCode code, std::string message, std::string details_json = {}) {
+    assert(code != ErrorCode::kOk);
+    Status status(code, std::move(message));
+    status.details_json_ = std::move(details_json);
+    return status;
+  }
 
   [[nodiscard]] bool ok() const { return code_ == ErrorCode::kOk; }
   [[nodiscard]] ErrorCode code() const { return code_; }
   [[nodiscard]] const std::string& message() const { return message_; }
+  // The JSON object text of the details; "{}" when there are none.
+  [[nodiscard]] std::string_view details_json() const {
+    return details_json_.empty() ? std::string_view("{}") : std::string_view(details_json_);
+  }
 
  private:
   Status(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
   ErrorCode code_ = ErrorCode::kOk;
   std::string message_;
+  std::string details_json_;
 };
 
 // Holds either a value or a non-OK Status.
@@ -72,7 +97,12 @@ class Result {
 };
 
 // Process exit status of a command that ended with this code:
-// 0 ok, 2 the user's input was refused, 1 anything else.
+// 0 ok, 2 the user's input was refused, 1 anything else. The only place
+// where exit codes are written.
 int ExitCodeFor(ErrorCode code);
+
+// The API's JSON string of a code (bad_parameter, not_found, …): stable,
+// documented in docs/api.md. "ok" for kOk.
+std::string_view ErrorCodeName(ErrorCode code);
 
 }  // namespace agencykpi

@@ -6,7 +6,6 @@
 #include <deque>
 #include <fstream>
 #include <functional>
-#include <future>
 #include <map>
 #include <limits>
 #include <numeric>
@@ -17,6 +16,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "common/executor.h"
 #include "domain/catalogue.h"
 #include "ingest/csv_reader.h"
 #include "ingest/limits.h"
@@ -582,17 +582,18 @@ class AgencyReader {
     }
     for (size_t t = 0; t < kBulkTable; ++t) ReadTable(t, errors_, warnings_, progress_);
     // The fact tables only read the reference tables above, so the time
-    // entries (the bulk) are read here while the other facts are read on a
-    // second core, into their own diagnostic lists, appended after in file
-    // order. Only this thread reports progress. Both poll the cancel token.
+    // entries (the bulk) are read here while the other facts are read by a
+    // task of the shared executor, into their own diagnostic lists, appended
+    // after in file order. Only this thread reports progress. Both poll the
+    // cancel token.
     DiagnosticList side_errors{"errors"};
     DiagnosticList side_warnings{"warnings"};
     Progress side_progress;
-    auto side = std::async(std::launch::async, [&] {
+    auto side = SharedExecutor().Run([&] {
       for (size_t t = kBulkTable + 1; t < kTableCount; ++t) ReadTable(t, side_errors, side_warnings, side_progress);
     });
     ReadTable(kBulkTable, errors_, warnings_, progress_);
-    side.get();
+    side.Get();
     errors_.Append(std::move(side_errors));
     warnings_.Append(std::move(side_warnings));
 

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cassert>
-#include <future>
 #include <limits>
 #include <numeric>
 #include <unordered_map>
 
+#include "common/executor.h"
 #include "kpi/rules.h"
 
 namespace agencykpi {
@@ -683,7 +683,7 @@ ObjectivesSection ComputeObjectives(const Dataset& data, const PreparedDataset& 
 namespace {
 
 // Time entries: month partitions, each entry priced once. The gather is split
-// in two halves, one per core.
+// in two halves, the second on the shared executor.
 void PrepareTimeEntries(Dataset& d, PreparedDataset& p) {
   // Rates of all employees in one array, by employee then valid_from, to
   // price every entry once.
@@ -706,11 +706,12 @@ void PrepareTimeEntries(Dataset& d, PreparedDataset& p) {
   const auto entry_order = OrderByMonthAndMission(te.date, te.mission, d.missions.size(), p.month_start, p.month_offset);
   const size_t entries = entry_order.size();
   // One column at a time, each source column freed once gathered, so the
-  // entries are never held twice; each gather in two halves, one per core.
+  // entries are never held twice; each gather in two halves, the second on
+  // the shared executor.
   const auto in_halves = [entries](auto&& gather) {
-    auto second_half = std::async(std::launch::async, gather, entries / 2, entries);
+    auto second_half = SharedExecutor().Run([&gather, entries] { gather(entries / 2, entries); });
     gather(0, entries / 2);
-    second_half.get();
+    second_half.Get();
   };
   const auto release = [](auto& column) { std::decay_t<decltype(column)>().swap(column); };
   p.entry_cost.resize(entries);
@@ -946,18 +947,18 @@ Report KpiEngine::Compute(const ReportRequest& request) const {
   const Period& prev = report.period.previous;
   const Day previous_end = std::min(prev.end, request.as_of);
 
-  // The previous period's sums on a second core while this one is summed here.
-  auto previous_future = std::async(std::launch::async, [&] {
+  // The previous period's sums on the shared executor while this one is summed here.
+  auto previous_future = SharedExecutor().Run([&] {
     return SumActivity(dataset_, *prepared_, prev.start, previous_end, /*with_breakdowns=*/false);
   });
   const PeriodActivity current =
       SumActivity(dataset_, *prepared_, request.period.start, effective_end, /*with_breakdowns=*/true);
-  const PeriodActivity previous = previous_future.get();
+  const PeriodActivity previous = previous_future.Get();
 
-  // Both cores build the report: this one the revenue section, the other the
-  // objectives and recurrence; then both take chunks of the mission list
-  // (the largest piece) until none is left, each writing its chunk's lines in
-  // place, so the cores finish together and no line is copied.
+  // Two threads build the report: this one the revenue section, a task on the
+  // shared executor the objectives and recurrence; then both take chunks of
+  // the mission list (the largest piece) until none is left, each writing its
+  // chunk's lines in place, so both finish together and no line is copied.
   const size_t missions = prepared_->mission_order.size();
   const size_t chunks = (missions + kMissionChunk - 1) / kMissionChunk;
   std::vector<size_t> chunk_start(chunks + 1, 0);  // first line of each chunk
@@ -976,14 +977,14 @@ Report KpiEngine::Compute(const ReportRequest& request) const {
                             std::min(missions, (k + 1) * kMissionChunk), report.margin.missions.data() + chunk_start[k]);
     }
   };
-  auto other_core = std::async(std::launch::async, [&] {
+  auto other_core = SharedExecutor().Run([&] {
     report.objectives = ComputeObjectives(dataset_, *prepared_, request, /*with_items=*/true);
     report.recurrence = ComputeRecurrence(dataset_, *prepared_, request, effective_end, /*with_clients=*/true);
     build_mission_lines();
   });
   report.revenue = ComputeRevenue(dataset_, *prepared_, current, request.period.start, effective_end);
   build_mission_lines();
-  other_core.get();
+  other_core.Get();
   return report;
 }
 

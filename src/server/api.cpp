@@ -6,7 +6,6 @@
 #include <charconv>
 #include <map>
 #include <optional>
-#include <variant>
 
 #include "kpi/rules.h"
 #include "report/json_report.h"
@@ -21,24 +20,13 @@ namespace {
 constexpr std::string_view kApiPrefix = "/api/v1/";
 constexpr int kMonthsInTrailingYear = 12;
 
-// An error answer raised while handling a request.
-struct ApiError {
-  int status;
-  std::string code;
-  std::string message;
-  std::string details_json = "{}";
-  std::vector<std::pair<std::string, std::string>> headers = {};
-};
-
-ApiError BadParameter(std::string_view parameter, std::string message) {
+Status BadParameter(std::string_view parameter, std::string message) {
   JsonWriter details(false);
   details.BeginObject();
   details.Key("parameter").String(parameter);
   details.EndObject();
-  return ApiError{400, "bad_parameter", std::move(message), details.Take()};
+  return Status::Error(ErrorCode::kBadParameter, std::move(message), details.Take());
 }
-
-ApiError NotFound(std::string message) { return ApiError{404, "not_found", std::move(message)}; }
 
 std::optional<std::string> Param(const Query& query, std::string_view name) {
   const auto it = query.find(name);
@@ -46,8 +34,8 @@ std::optional<std::string> Param(const Query& query, std::string_view name) {
   return it->second;
 }
 
-std::variant<int64_t, ApiError> IntParam(const Query& query, std::string_view name, int64_t fallback,
-                                         int64_t min, int64_t max) {
+Result<int64_t> IntParam(const Query& query, std::string_view name, int64_t fallback, int64_t min,
+                         int64_t max) {
   const auto text = Param(query, name);
   if (!text) return fallback;
   int64_t value = 0;
@@ -61,7 +49,7 @@ std::variant<int64_t, ApiError> IntParam(const Query& query, std::string_view na
   return value;
 }
 
-std::variant<Day, ApiError> DateParam(const Query& query, std::string_view name, Day fallback) {
+Result<Day> DateParam(const Query& query, std::string_view name, Day fallback) {
   const auto text = Param(query, name);
   if (!text) return fallback;
   const auto day = ParseDate(*text);
@@ -70,11 +58,11 @@ std::variant<Day, ApiError> DateParam(const Query& query, std::string_view name,
 }
 
 // period, as_of and grace_days of a report request.
-std::variant<ReportRequest, ApiError> ReportParams(const Query& query) {
+Result<ReportRequest> ReportParams(const Query& query) {
   ReportRequest request;
   auto as_of = DateParam(query, "as_of", Today());
-  if (auto* e = std::get_if<ApiError>(&as_of)) return *e;
-  request.as_of = std::get<Day>(as_of);
+  if (!as_of.ok()) return as_of.status();
+  request.as_of = *as_of;
   request.period = HalfYearOf(request.as_of);
   if (const auto text = Param(query, "period")) {
     auto period = ParsePeriod(*text);
@@ -82,12 +70,12 @@ std::variant<ReportRequest, ApiError> ReportParams(const Query& query) {
     request.period = *period;
   }
   auto grace = IntParam(query, "grace_days", kDefaultGraceDays, 0, server_limits::kMaxGraceDays);
-  if (auto* e = std::get_if<ApiError>(&grace)) return *e;
-  request.grace_days = static_cast<int>(std::get<int64_t>(grace));
+  if (!grace.ok()) return grace.status();
+  request.grace_days = static_cast<int>(*grace);
   return request;
 }
 
-ApiResponse Json(std::string body, int status = 200) {
+ApiResponse Json(std::string body, int status = HttpStatusFor(ErrorCode::kOk)) {
   ApiResponse response;
   response.status = status;
   response.body = std::move(body);
@@ -108,12 +96,12 @@ const RowField<Item>* SortField(std::string_view key) {
 
 // One page of `items`, sorted by `sort` ("key" or "-key"), as the page object.
 template <typename Item, typename WriteItem>
-std::variant<std::string, ApiError> Page(std::string_view section, const std::vector<Item>& items,
-                                         const Query& query, WriteItem write_item) {
+Result<std::string> Page(std::string_view section, const std::vector<Item>& items, const Query& query,
+                         WriteItem write_item) {
   auto limit = IntParam(query, "limit", server_limits::kDefaultPageLimit, 1, server_limits::kMaxPageLimit);
-  if (auto* e = std::get_if<ApiError>(&limit)) return *e;
+  if (!limit.ok()) return limit.status();
   auto offset = IntParam(query, "offset", 0, 0, INT32_MAX);
-  if (auto* e = std::get_if<ApiError>(&offset)) return *e;
+  if (!offset.ok()) return offset.status();
 
   std::vector<const Item*> order;
   order.reserve(items.size());
@@ -134,14 +122,14 @@ std::variant<std::string, ApiError> Page(std::string_view section, const std::ve
       return descending ? cmp > 0 : cmp < 0;
     });
   }
-  const size_t first = std::min(order.size(), static_cast<size_t>(std::get<int64_t>(offset)));
-  const size_t last = std::min(order.size(), first + static_cast<size_t>(std::get<int64_t>(limit)));
+  const size_t first = std::min(order.size(), static_cast<size_t>(*offset));
+  const size_t last = std::min(order.size(), first + static_cast<size_t>(*limit));
   JsonWriter w(false);
   w.BeginObject();
   w.Key("section").String(section);
   w.Key("total").Int(static_cast<int64_t>(order.size()));
   w.Key("offset").Int(static_cast<int64_t>(first));
-  w.Key("limit").Int(std::get<int64_t>(limit));
+  w.Key("limit").Int(*limit);
   w.Key("sort");
   sort.empty() ? w.Null() : w.String(sort);
   w.Key("items").BeginArray();
@@ -157,12 +145,15 @@ class Handler {
  public:
   Handler(AgencyService& service, ApiRequest request) : service_(service), request_(std::move(request)) {}
 
-  std::variant<ApiResponse, ApiError> Run() {
+  // The methods of the path, after Run answered kMethodNotAllowed.
+  [[nodiscard]] const std::string& allowed_methods() const { return allowed_methods_; }
+
+  Result<ApiResponse> Run() {
     std::string_view target = request_.target;
     const size_t question = target.find('?');
     const std::string_view path = target.substr(0, question);
     query_ = ParseQuery(question == std::string_view::npos ? std::string_view{} : target.substr(question + 1));
-    if (path.substr(0, kApiPrefix.size()) != kApiPrefix) return NotFound("no such API path");
+    if (path.substr(0, kApiPrefix.size()) != kApiPrefix) return Status::NotFound("no such API path");
     const std::string_view route = path.substr(kApiPrefix.size());
 
     if (route == "import") {
@@ -177,22 +168,18 @@ class Handler {
     if (route == "meta") return Meta();
     if (route.substr(0, 8) == "clients/") return Client(UrlDecode(route.substr(8)));
     if (route.substr(0, 9) == "missions/") return Mission(UrlDecode(route.substr(9)));
-    return NotFound(fmt::format("no such API path: {}", path));
+    return Status::NotFound(fmt::format("no such API path: {}", path));
   }
 
  private:
-  static ApiError MethodNotAllowed(std::string_view allowed) {
-    return ApiError{405, "method_not_allowed", fmt::format("this path only answers {}", allowed), "{}",
-                    {{"Allow", std::string(allowed)}}};
+  // Remembers the methods for the Allow header of the answer.
+  Status MethodNotAllowed(std::string_view allowed) {
+    allowed_methods_ = std::string(allowed);
+    return Status::Error(ErrorCode::kMethodNotAllowed, fmt::format("this path only answers {}", allowed));
   }
 
-  static ApiError Busy(const Status& status) {
-    return ApiError{HttpStatusFor(status.code()), "busy", status.message(), "{}",
-                    {{"Retry-After", std::to_string(server_limits::kRetryAfterSeconds)}}};
-  }
-
-  std::variant<ApiResponse, ApiError> CancelImport() {
-    if (!service_.CancelImport()) return NotFound("no import is running");
+  Result<ApiResponse> CancelImport() {
+    if (!service_.CancelImport()) return Status::NotFound("no import is running");
     JsonWriter w(false);
     w.BeginObject();
     w.Key("ok").Bool(true);
@@ -201,27 +188,27 @@ class Handler {
     return Json(w.Take());
   }
 
-  std::variant<std::shared_ptr<const agencykpi::Report>, ApiError> ComputeReport() {
+  Result<std::shared_ptr<const agencykpi::Report>> ComputeReport() {
     auto params = ReportParams(query_);
-    if (auto* e = std::get_if<ApiError>(&params)) return *e;
-    request_params_ = std::get<ReportRequest>(params);
+    if (!params.ok()) return params.status();
+    request_params_ = *params;
     return service_.GetReport(snapshot_, request_params_);
   }
 
-  std::variant<ApiResponse, ApiError> Report() {
+  Result<ApiResponse> Report() {
     const auto section = Param(query_, "section");
     if (!section) {
       if (query_.count("limit") || query_.count("offset") || query_.count("sort")) {
         return BadParameter("section", "limit, offset and sort need section=recurrence|revenue|margin|objectives");
       }
       auto params = ReportParams(query_);
-      if (auto* e = std::get_if<ApiError>(&params)) return *e;
-      return Json(*service_.GetReportJson(snapshot_, std::get<ReportRequest>(params)));
+      if (!params.ok()) return params.status();
+      return Json(*service_.GetReportJson(snapshot_, *params));
     }
     auto computed = ComputeReport();
-    if (auto* e = std::get_if<ApiError>(&computed)) return *e;
-    const auto& report = *std::get<std::shared_ptr<const agencykpi::Report>>(computed);
-    std::variant<std::string, ApiError> page;
+    if (!computed.ok()) return computed.status();
+    const auto& report = **computed;
+    Result<std::string> page = std::string();
     if (*section == "recurrence") {
       page = Page("recurrence", report.recurrence.clients, query_, WriteRecurrenceClientJson);
     } else if (*section == "revenue") {
@@ -233,16 +220,16 @@ class Handler {
     } else {
       return BadParameter("section", fmt::format("section must be recurrence, revenue, margin or objectives, got '{}'", *section));
     }
-    if (auto* e = std::get_if<ApiError>(&page)) return *e;
-    return Json(std::move(std::get<std::string>(page)));
+    if (!page.ok()) return page.status();
+    return Json(std::move(*page));
   }
 
-  std::variant<ApiResponse, ApiError> Trend() {
+  Result<ApiResponse> Trend() {
     auto as_of = DateParam(query_, "as_of", Today());
-    if (auto* e = std::get_if<ApiError>(&as_of)) return *e;
-    const Day a = std::get<Day>(as_of);
+    if (!as_of.ok()) return as_of.status();
+    const Day a = *as_of;
     auto grace = IntParam(query_, "grace_days", kDefaultGraceDays, 0, server_limits::kMaxGraceDays);
-    if (auto* e = std::get_if<ApiError>(&grace)) return *e;
+    if (!grace.ok()) return grace.status();
     const std::string granularity = Param(query_, "granularity").value_or("month");
     PeriodKind kind;
     int default_points;
@@ -259,19 +246,19 @@ class Handler {
     Period first = last;
     for (int i = 1; i < default_points; ++i) first = PreviousPeriod(first);
     auto from = DateParam(query_, "from", first.start);
-    if (auto* e = std::get_if<ApiError>(&from)) return *e;
+    if (!from.ok()) return from.status();
     auto to = DateParam(query_, "to", last.end);
-    if (auto* e = std::get_if<ApiError>(&to)) return *e;
-    if (std::get<Day>(from) > std::get<Day>(to)) return BadParameter("from", "from is after to");
-    const Day last_start = PeriodOf(kind, std::get<Day>(to)).start;
+    if (!to.ok()) return to.status();
+    if (*from > *to) return BadParameter("from", "from is after to");
+    const Day last_start = PeriodOf(kind, *to).start;
     int points = 0;
-    for (Period p = PeriodOf(kind, std::get<Day>(from)); p.start <= last_start; p = NextPeriod(p)) {
+    for (Period p = PeriodOf(kind, *from); p.start <= last_start; p = NextPeriod(p)) {
       if (++points > server_limits::kMaxTrendPoints) {
         return BadParameter("from", fmt::format("at most {} points per trend", server_limits::kMaxTrendPoints));
       }
     }
-    const std::vector<TrendPoint> series = snapshot_->engine().Trend(
-        std::get<Day>(from), std::get<Day>(to), kind, a, static_cast<int>(std::get<int64_t>(grace)));
+    const std::vector<TrendPoint> series =
+        snapshot_->engine().Trend(*from, *to, kind, a, static_cast<int>(*grace));
 
     JsonWriter w(false);
     w.BeginObject();
@@ -302,7 +289,7 @@ class Handler {
     return Json(w.Take());
   }
 
-  std::variant<ApiResponse, ApiError> Meta() {
+  Result<ApiResponse> Meta() {
     const StoreMeta& meta = snapshot_->meta();
     JsonWriter w(false);
     w.BeginObject();
@@ -326,12 +313,12 @@ class Handler {
     return Json(w.Take());
   }
 
-  std::variant<ApiResponse, ApiError> Client(const std::string& id) {
+  Result<ApiResponse> Client(const std::string& id) {
     const RowId client = snapshot_->FindClient(id);
-    if (client == kNoRow) return NotFound(fmt::format("no client '{}'", id));
+    if (client == kNoRow) return Status::NotFound(fmt::format("no client '{}'", id));
     auto computed = ComputeReport();
-    if (auto* e = std::get_if<ApiError>(&computed)) return *e;
-    const auto& report = *std::get<std::shared_ptr<const agencykpi::Report>>(computed);
+    if (!computed.ok()) return computed.status();
+    const auto& report = **computed;
     const Dataset& data = snapshot_->dataset();
 
     JsonWriter w(false);
@@ -403,12 +390,12 @@ class Handler {
     w.EndObject();
   }
 
-  std::variant<ApiResponse, ApiError> Mission(const std::string& id) {
+  Result<ApiResponse> Mission(const std::string& id) {
     const RowId mission = snapshot_->FindMission(id);
-    if (mission == kNoRow) return NotFound(fmt::format("no mission '{}'", id));
+    if (mission == kNoRow) return Status::NotFound(fmt::format("no mission '{}'", id));
     auto computed = ComputeReport();
-    if (auto* e = std::get_if<ApiError>(&computed)) return *e;
-    const auto& report = *std::get<std::shared_ptr<const agencykpi::Report>>(computed);
+    if (!computed.ok()) return computed.status();
+    const auto& report = **computed;
     const Dataset& data = snapshot_->dataset();
     const agencykpi::Mission& m = data.missions[mission];
     const auto is_this = [&](const MissionMargin& line) { return line.mission == mission; };
@@ -468,11 +455,11 @@ class Handler {
     w.EndArray();
   }
 
-  std::variant<ApiResponse, ApiError> Import() {
+  Result<ApiResponse> Import() {
     std::shared_ptr<ImportTicket> ticket = std::move(request_.import_ticket);
     if (!ticket) {
       auto taken = service_.BeginImport();
-      if (!taken.ok()) return Busy(taken.status());
+      if (!taken.ok()) return Status::Busy(taken.status().message());
       ticket = std::move(*taken);
     }
     const std::string_view type = request_.content_type;
@@ -485,19 +472,18 @@ class Handler {
     } else if (type.rfind("multipart/form-data", 0) == 0) {
       files = ReadMultipartUpload(type, request_.body);
     } else {
-      return ApiError{415, "unsupported_media_type",
-                      "send a zip (application/zip) or the CSV files as multipart/form-data"};
+      return Status::Error(ErrorCode::kUnsupportedMediaType,
+                           "send a zip (application/zip) or the CSV files as multipart/form-data");
     }
     request_.body = std::string();  // unpacked: the upload's bytes are no longer needed
     if (!files.ok()) {
-      return ApiError{HttpStatusFor(files.status().code()),
-                      files.status().code() == ErrorCode::kTooLarge ? "too_large" : "bad_upload",
-                      files.status().message()};
+      if (files.status().code() == ErrorCode::kTooLarge) return files.status();
+      return Status::Error(ErrorCode::kBadUpload, files.status().message());
     }
     auto source = MemorySource(std::move(*files));
     const ImportOutcome outcome = service_.Import(*source, source_name, ticket->token());
     if (outcome.status.code() == ErrorCode::kCancelled) {
-      return ApiError{HttpStatusFor(ErrorCode::kCancelled), "cancelled", outcome.status.message()};
+      return Status::Cancelled(outcome.status.message());
     }
     if (outcome.error_count > 0) {
       JsonWriter details(false);
@@ -508,10 +494,10 @@ class Handler {
       details.Key("warnings");
       WriteDiagnostics(details, outcome.warnings);
       details.EndObject();
-      return ApiError{422, "invalid_data", outcome.status.message(), details.Take()};
+      return Status::Error(ErrorCode::kInvalidData, outcome.status.message(), details.Take());
     }
     if (!outcome.status.ok()) {
-      return ApiError{500, "internal", "the import could not be stored; the previous data is unchanged"};
+      return Status::Internal("the import could not be stored; the previous data is unchanged");
     }
     JsonWriter w(false);
     w.BeginObject();
@@ -534,6 +520,7 @@ class Handler {
   Query query_;
   std::shared_ptr<const Snapshot> snapshot_;
   ReportRequest request_params_;
+  std::string allowed_methods_;  // set by MethodNotAllowed
 };
 
 }  // namespace
@@ -541,38 +528,53 @@ class Handler {
 int HttpStatusFor(ErrorCode code) {
   switch (code) {
     case ErrorCode::kOk: return 200;
-    case ErrorCode::kInvalidInput: return 400;
+    case ErrorCode::kInvalidInput:
+    case ErrorCode::kBadParameter:
+    case ErrorCode::kBadUpload: return 400;
+    case ErrorCode::kForbidden: return 403;
     case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kTooLarge: return 413;
-    case ErrorCode::kBusy: return 503;
+    case ErrorCode::kMethodNotAllowed: return 405;
+    case ErrorCode::kTooSlow: return 408;
     case ErrorCode::kCancelled: return 409;
+    case ErrorCode::kTooLarge: return 413;
+    case ErrorCode::kUnsupportedMediaType: return 415;
+    case ErrorCode::kMisdirected: return 421;
+    case ErrorCode::kInvalidData: return 422;
+    case ErrorCode::kHeaderTooLarge: return 431;
+    case ErrorCode::kBusy: return 503;
     case ErrorCode::kIo:
     case ErrorCode::kInternal: return 500;
   }
   return 500;
 }
 
-ApiResponse ErrorResponse(int status, std::string_view code, std::string_view message, std::string_view details_json) {
+ApiResponse ErrorResponse(const Status& status) {
   JsonWriter w(false);
   w.BeginObject();
   w.Key("error").BeginObject();
-  w.Key("code").String(code);
-  w.Key("message").String(ValidUtf8(message));
-  w.Key("details").Raw(details_json);
+  w.Key("code").String(ErrorCodeName(status.code()));
+  w.Key("message").String(ValidUtf8(status.message()));
+  w.Key("details").Raw(status.details_json());
   w.EndObject();
   w.EndObject();
-  return Json(w.Take(), status);
+  ApiResponse response = Json(w.Take(), HttpStatusFor(status.code()));
+  if (status.code() == ErrorCode::kBusy) {
+    response.headers.emplace_back("Retry-After", std::to_string(server_limits::kRetryAfterSeconds));
+  }
+  return response;
 }
 
 ApiResponse HandleApi(AgencyService& service, ApiRequest request) {
   Handler handler(service, std::move(request));
   auto outcome = handler.Run();
-  if (auto* error = std::get_if<ApiError>(&outcome)) {
-    ApiResponse response = ErrorResponse(error->status, error->code, error->message, error->details_json);
-    response.headers = std::move(error->headers);
+  if (!outcome.ok()) {
+    ApiResponse response = ErrorResponse(outcome.status());
+    if (outcome.status().code() == ErrorCode::kMethodNotAllowed) {
+      response.headers.emplace_back("Allow", handler.allowed_methods());
+    }
     return response;
   }
-  return std::move(std::get<ApiResponse>(outcome));
+  return std::move(*outcome);
 }
 
 }  // namespace agencykpi

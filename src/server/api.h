@@ -16,6 +16,10 @@
 
 namespace agencykpi {
 
+// The HTTP status of an error code (200 for kOk): the one place where HTTP
+// statuses are written.
+int HttpStatusFor(ErrorCode code);
+
 struct ApiRequest {
   std::string method;  // "GET", "POST", …
   std::string target;  // "/api/v1/report?period=2026-H1"
@@ -27,7 +31,7 @@ struct ApiRequest {
 };
 
 struct ApiResponse {
-  int status = 200;
+  int status = HttpStatusFor(ErrorCode::kOk);
   std::string body;
   std::string content_type = "application/json; charset=utf-8";
   // Further response headers (Allow, Retry-After…), name → value.
@@ -37,13 +41,11 @@ struct ApiResponse {
 // Takes the request by value: an import's body is freed as soon as it is unpacked.
 ApiResponse HandleApi(AgencyService& service, ApiRequest request);
 
-// The HTTP status of an error code: the one place where they are mapped.
-int HttpStatusFor(ErrorCode code);
-
-// {"error": {"code", "message", "details": {…}}}; `details_json` is an object's
-// JSON text. Bytes of `message` that are not valid UTF-8 (an echoed parameter)
-// become U+FFFD, so the answer is always valid JSON.
-ApiResponse ErrorResponse(int status, std::string_view code, std::string_view message,
-                          std::string_view details_json = "{}");
+// The answer to any non-OK status: HttpStatusFor(code) and
+// {"error": {"code": ErrorCodeName(code), "message", "details": {…}}}, the
+// details from status.details_json(). A kBusy answer carries Retry-After.
+// Bytes of the message that are not valid UTF-8 (an echoed parameter) become
+// U+FFFD, so the answer is always valid JSON.
+ApiResponse ErrorResponse(const Status& status);
 
 }  // namespace agencykpi

@@ -108,12 +108,6 @@ Response FromApi(unsigned version, ApiResponse api) {
   return response;
 }
 
-ApiResponse RetryLater(int status, std::string_view code, std::string_view message) {
-  ApiResponse api = ErrorResponse(status, code, message);
-  api.headers.emplace_back("Retry-After", std::to_string(kRetryAfterSeconds));
-  return api;
-}
-
 // True when the peer has closed its side (or the connection broke); data
 // waiting to be read (a pipelined request) is not a departure.
 bool ClientHasLeft(tcp::socket& socket) {
@@ -198,13 +192,18 @@ struct HttpServer::Impl {
     const std::string target(request.target());
     if (target.rfind(kApiPath, 0) == 0) return FromApi(request.version(), CallApi(request, nullptr));
     if (request.method() != http::verb::get && request.method() != http::verb::head) {
-      Response response = MakeResponse(request.version(), 405, "method not allowed\n", "text/plain; charset=utf-8");
+      Response response = MakeResponse(request.version(), HttpStatusFor(ErrorCode::kMethodNotAllowed),
+                                       "method not allowed\n", "text/plain; charset=utf-8");
       response.set(http::field::allow, "GET, HEAD");
       return response;
     }
     auto file = ReadStaticFile(options.web_root, target);
-    if (!file) return MakeResponse(request.version(), 404, "not found\n", "text/plain; charset=utf-8");
-    return MakeResponse(request.version(), 200, std::move(file->body), file->content_type);
+    if (!file) {
+      return MakeResponse(request.version(), HttpStatusFor(ErrorCode::kNotFound), "not found\n",
+                          "text/plain; charset=utf-8");
+    }
+    return MakeResponse(request.version(), HttpStatusFor(ErrorCode::kOk), std::move(file->body),
+                        file->content_type);
   }
 
   ApiResponse CallApi(Request& request, std::shared_ptr<ImportTicket> ticket) {
@@ -216,7 +215,7 @@ struct HttpServer::Impl {
     } catch (const std::exception& e) {
       // Internals stay in the server's log, never in the answer.
       std::fprintf(stderr, "error: %s: %s\n", target.c_str(), e.what());
-      return ErrorResponse(500, "internal", "internal error");
+      return ErrorResponse(Status::Internal("internal error"));
     }
   }
 
@@ -359,7 +358,7 @@ struct HttpServer::Impl {
     if (is_import && header.method() == http::verb::post) {
       auto taken = service.BeginImport();
       if (!taken.ok()) {
-        co_await Refuse(stream, header, RetryLater(503, "busy", taken.status().message()), started, peer);
+        co_await Refuse(stream, header, ErrorResponse(Status::Busy(taken.status().message())), started, peer);
         co_return ReadEnd::kRefused;
       }
       ticket = std::move(*taken);
@@ -391,13 +390,15 @@ struct HttpServer::Impl {
       const size_t received = parser.get().body().size();
       if (!charge.GrowTo(received)) {
         co_await Refuse(stream, header,
-                        RetryLater(503, "busy", "the server is receiving too many request bodies; try again later"),
+                        ErrorResponse(Status::Busy(
+                            "the server is receiving too many request bodies; try again later")),
                         started, peer);
         co_return ReadEnd::kRefused;
       }
       if (ticket && ticket->cancelled()) {
         co_await Refuse(stream, header,
-                        ErrorResponse(409, "cancelled", "the import was cancelled; the previous data is unchanged"),
+                        ErrorResponse(
+                            Status::Cancelled("the import was cancelled; the previous data is unchanged")),
                         started, peer);
         co_return ReadEnd::kRefused;
       }
@@ -405,7 +406,9 @@ struct HttpServer::Impl {
       if (elapsed > options.min_rate_grace &&
           static_cast<double>(received) < std::chrono::duration<double>(elapsed).count() *
                                               static_cast<double>(options.min_body_bytes_per_second)) {
-        co_await Refuse(stream, header, ErrorResponse(408, "too_slow", "the request body arrives too slowly"),
+        co_await Refuse(stream, header,
+                        ErrorResponse(
+                            Status::Error(ErrorCode::kTooSlow, "the request body arrives too slowly")),
                         started, peer);
         co_return ReadEnd::kRefused;
       }
@@ -434,12 +437,14 @@ struct HttpServer::Impl {
   }
 
   static ApiResponse TooLarge(size_t limit) {
-    return ErrorResponse(413, "too_large", "the request body is too large", fmt::format("{{\"limit_bytes\":{}}}", limit));
+    return ErrorResponse(Status::Error(ErrorCode::kTooLarge, "the request body is too large",
+                                       fmt::format("{{\"limit_bytes\":{}}}", limit)));
   }
 
   static ApiResponse HeaderTooLarge() {
-    return ErrorResponse(431, "header_too_large", "the request's header and trailer fields are too large",
-                         fmt::format("{{\"limit_bytes\":{}}}", kMaxHeaderBytes));
+    return ErrorResponse(Status::Error(ErrorCode::kHeaderTooLarge,
+                                       "the request's header and trailer fields are too large",
+                                       fmt::format("{{\"limit_bytes\":{}}}", kMaxHeaderBytes)));
   }
 
   // Answers `api` to a request whose body was not (wholly) read; the caller
@@ -474,7 +479,8 @@ struct HttpServer::Impl {
   // Answers 503 to a connection over the cap, without waiting for it, and closes it.
   static void TurnAway(tcp::socket& socket) {
     static const std::string kBusyAnswer = [] {
-      Response response = FromApi(kHttpVersion11, RetryLater(503, "busy", "too many connections; try again later"));
+      Response response =
+          FromApi(kHttpVersion11, ErrorResponse(Status::Busy("too many connections; try again later")));
       response.keep_alive(false);
       response.prepare_payload();
       std::ostringstream text;

@@ -30,7 +30,9 @@ std::string WithPort(std::string_view authority, std::string_view default_port) 
   return out;
 }
 
-ApiResponse Forbidden(std::string_view message) { return ErrorResponse(403, "forbidden", message); }
+ApiResponse Forbidden(std::string_view message) {
+  return ErrorResponse(Status::Error(ErrorCode::kForbidden, std::string(message)));
+}
 
 }  // namespace
 
@@ -57,12 +59,14 @@ std::vector<std::string> AllowedHostNames(std::string_view bound_host, const std
 std::optional<ApiResponse> CheckRequestPolicy(const RequestHeader& header,
                                               const std::vector<std::string>& allowed_hosts) {
   if (!header.has_host) {
-    if (header.version >= 11) return ErrorResponse(400, "bad_request", "an HTTP/1.1 request needs a Host header");
+    if (header.version >= 11) {
+      return ErrorResponse(Status::InvalidInput("an HTTP/1.1 request needs a Host header"));
+    }
   } else if (std::find(allowed_hosts.begin(), allowed_hosts.end(), HostNameOf(header.host)) == allowed_hosts.end()) {
-    return ErrorResponse(421, "misdirected_request",
-                         fmt::format("this server does not answer for the host '{}' (start it with "
-                                     "--allowed-host NAME to add a name)",
-                                     header.host));
+    return ErrorResponse(Status::Error(ErrorCode::kMisdirected,
+                                       fmt::format("this server does not answer for the host '{}' (start it "
+                                                   "with --allowed-host NAME to add a name)",
+                                                   header.host)));
   }
   if (header.method == "GET" || header.method == "HEAD") return std::nullopt;
 

@@ -25,7 +25,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <future>
 #include <limits>
 #include <optional>
 #include <span>
@@ -33,6 +32,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/executor.h"
 #include "store/dataset_snapshot.h"
 #include "store/import_id.h"
 #include "store/migrations.h"
@@ -318,7 +318,7 @@ class PendingSnapshot {
   PendingSnapshot(const std::filesystem::path& file, const Dataset& data, SnapshotTag tag) : file_(file) {
     if (file_.empty()) return;
     next_ = file_.string() + ".next";
-    writing_ = std::async(std::launch::async, [this, &data, tag = std::move(tag)] {
+    writing_ = SharedExecutor().Run([this, &data, tag = std::move(tag)] {
       return WriteDatasetSnapshot(next_, data, tag, &abandon_);
     });
   }
@@ -327,7 +327,7 @@ class PendingSnapshot {
   ~PendingSnapshot() {
     if (!writing_.valid()) return;
     abandon_.Cancel();
-    (void)writing_.get();
+    (void)writing_.Get();
     std::error_code ec;
     std::filesystem::remove(next_, ec);
   }
@@ -337,7 +337,7 @@ class PendingSnapshot {
   // Returns why it could not be published.
   Status Publish() {
     if (!writing_.valid()) return Status::Ok();
-    Status written = writing_.get();
+    Status written = writing_.Get();
     std::error_code ec;
     if (written.ok()) {
       std::filesystem::rename(next_, file_, ec);
@@ -360,7 +360,7 @@ class PendingSnapshot {
   std::filesystem::path file_;
   std::filesystem::path next_;
   CancelToken abandon_;
-  std::future<Status> writing_;
+  Task<Status> writing_;
 };
 
 // Date range of the dated facts, nullopt when there are none.
