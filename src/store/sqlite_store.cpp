@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "common/executor.h"
+#include "domain/catalogue.h"
 #include "store/dataset_snapshot.h"
 #include "store/import_id.h"
 #include "store/migrations.h"
@@ -45,10 +46,35 @@ namespace {
 // Import order: every table after the tables it references. Deleting runs
 // in reverse, so a parent row is deleted when no child row is left and
 // SQLite's foreign key check on delete scans empty tables.
-constexpr std::array<std::string_view, 14> kTables = {
-    "clients",    "contracts",    "missions", "employees", "cost_rates", "stores",  "metrics",
+// Every table of the catalogue, plus metrics (the keys objectives and
+// results share), checked against the catalogue at compile time.
+constexpr std::string_view kMetricsTable = "metrics";
+constexpr std::array<std::string_view, kTableCount + 1> kTables = {
+    "clients",    "contracts",    "missions", "employees", "cost_rates", "stores",  kMetricsTable,
     "objectives", "time_entries", "expenses", "invoices",  "visits",     "results", "store_audits",
 };
+
+// The position of a table in kTables; an unknown name fails the build.
+constexpr size_t StoreTableIndex(std::string_view table) {
+  for (size_t i = 0; i < kTables.size(); ++i) {
+    if (kTables[i] == table) return i;
+  }
+  throw "not a table of the store";  // not a constant expression: a compile-time error
+}
+
+// Each catalogue table is stored after the tables it refers to, and after
+// metrics when it holds a metric key.
+static_assert([] {
+  for (const TableDesc& table : kCatalogue) {
+    const size_t at = StoreTableIndex(table.name);
+    for (const ColumnDesc& column : table.columns) {
+      const bool other_table = column.kind == ColumnKind::kReference && column.references != table.name;
+      if (other_table && StoreTableIndex(column.references) > at) return false;
+      if (column.kind == ColumnKind::kMetric && StoreTableIndex(kMetricsTable) > at) return false;
+    }
+  }
+  return true;
+}(), "kTables: every table after the tables it refers to");
 
 // The enum lookup tables (rows changed there reinterpret stored codes).
 constexpr std::array<std::string_view, 5> kLookupTables = {
@@ -226,6 +252,27 @@ RowId ColumnRow(const SqliteStatement& statement, int column) {
 
 Day ColumnDay(const SqliteStatement& statement, int column) {
   return static_cast<Day>(statement.ColumnInt64(column));
+}
+
+// The stored columns of catalogue table `table` after row_id, in catalogue
+// order ("client_id, name, sector"); the schema test holds the live schema
+// to the same order.
+std::string StoredColumns(std::string_view table) {
+  std::string out;
+  for (const ColumnDesc& column : FindTable(table)->columns) {
+    if (!out.empty()) out += ", ";
+    out += StoreColumnName(column);
+  }
+  return out;
+}
+
+// "INSERT INTO clients VALUES (?1, ?2, ?3, ?4)": row_id, then one parameter
+// per catalogue column of `table`, in catalogue order.
+std::string InsertSql(std::string_view table) {
+  const size_t parameters = FindTable(table)->columns.size() + 1;
+  std::string out = "INSERT INTO " + std::string(table) + " VALUES (";
+  for (size_t i = 1; i <= parameters; ++i) out += (i == 1 ? "?" : ", ?") + std::to_string(i);
+  return out + ")";
 }
 
 template <typename... Vectors>
@@ -636,7 +683,7 @@ Status SqliteStore::InsertRows(std::string_view table, std::string_view sql, siz
 
 Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
   rows_inserted_ = 0;
-  Status status = InsertRows("clients", "INSERT INTO clients VALUES (?1, ?2, ?3, ?4)", data.clients.size(),
+  Status status = InsertRows("clients", InsertSql("clients"), data.clients.size(),
                              cancel, [&](RowBinder& s, size_t i) {
                                const Client& c = data.clients[i];
                                s.BindText(2, c.id);
@@ -644,7 +691,7 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                                s.BindOptionalText(4, c.sector);
                              });
   if (!status.ok()) return status;
-  status = InsertRows("contracts", "INSERT INTO contracts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  status = InsertRows("contracts", InsertSql("contracts"),
                       data.contracts.size(), cancel, [&](RowBinder& s, size_t i) {
                         const Contract& c = data.contracts[i];
                         s.BindText(2, c.id);
@@ -660,7 +707,7 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                         s.BindInt64(8, c.signed_on);
                       });
   if (!status.ok()) return status;
-  status = InsertRows("missions", "INSERT INTO missions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  status = InsertRows("missions", InsertSql("missions"),
                       data.missions.size(), cancel, [&](RowBinder& s, size_t i) {
                         const Mission& m = data.missions[i];
                         s.BindText(2, m.id);
@@ -677,7 +724,7 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                         }
                       });
   if (!status.ok()) return status;
-  status = InsertRows("employees", "INSERT INTO employees VALUES (?1, ?2, ?3, ?4)", data.employees.size(),
+  status = InsertRows("employees", InsertSql("employees"), data.employees.size(),
                       cancel, [&](RowBinder& s, size_t i) {
                         const Employee& e = data.employees[i];
                         s.BindText(2, e.id);
@@ -685,7 +732,7 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                         s.BindOptionalText(4, e.role);
                       });
   if (!status.ok()) return status;
-  status = InsertRows("cost_rates", "INSERT INTO cost_rates VALUES (?1, ?2, ?3, ?4)", data.cost_rates.size(),
+  status = InsertRows("cost_rates", InsertSql("cost_rates"), data.cost_rates.size(),
                       cancel, [&](RowBinder& s, size_t i) {
                         const CostRate& r = data.cost_rates[i];
                         BindRow(s, 2, r.employee);
@@ -693,7 +740,7 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                         s.BindInt64(4, r.hourly_cost);
                       });
   if (!status.ok()) return status;
-  status = InsertRows("stores", "INSERT INTO stores VALUES (?1, ?2, ?3, ?4, ?5)", data.stores.size(), cancel,
+  status = InsertRows("stores", InsertSql("stores"), data.stores.size(), cancel,
                       [&](RowBinder& s, size_t i) {
                         const RetailStore& r = data.stores[i];
                         s.BindText(2, r.id);
@@ -705,7 +752,7 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
   status = InsertRows("metrics", "INSERT INTO metrics VALUES (?1, ?2)", data.metrics.size(), cancel,
                       [&](RowBinder& s, size_t i) { s.BindText(2, data.metrics[i]); });
   if (!status.ok()) return status;
-  status = InsertRows("objectives", "INSERT INTO objectives VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  status = InsertRows("objectives", InsertSql("objectives"),
                       data.objectives.size(), cancel, [&](RowBinder& s, size_t i) {
                         const Objective& o = data.objectives[i];
                         s.BindText(2, o.id);
@@ -718,7 +765,7 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                       });
   if (!status.ok()) return status;
   const TimeEntries& t = data.time_entries;
-  status = InsertRows("time_entries", "INSERT INTO time_entries VALUES (?1, ?2, ?3, ?4, ?5, ?6)", t.size(),
+  status = InsertRows("time_entries", InsertSql("time_entries"), t.size(),
                       cancel, [&](RowBinder& s, size_t i) {
                         BindRow(s, 2, t.employee[i]);
                         s.BindInt64(3, t.date[i]);
@@ -728,7 +775,7 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                       });
   if (!status.ok()) return status;
   const Expenses& e = data.expenses;
-  status = InsertRows("expenses", "INSERT INTO expenses VALUES (?1, ?2, ?3, ?4, ?5)", e.size(), cancel,
+  status = InsertRows("expenses", InsertSql("expenses"), e.size(), cancel,
                       [&](RowBinder& s, size_t i) {
                         s.BindInt64(2, e.date[i]);
                         s.BindInt64(3, e.amount[i]);
@@ -737,7 +784,7 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                       });
   if (!status.ok()) return status;
   const Invoices& inv = data.invoices;
-  status = InsertRows("invoices", "INSERT INTO invoices VALUES (?1, ?2, ?3, ?4, ?5, ?6)", inv.size(), cancel,
+  status = InsertRows("invoices", InsertSql("invoices"), inv.size(), cancel,
                       [&](RowBinder& s, size_t i) {
                         s.BindText(2, inv.id[i]);
                         BindRow(s, 3, inv.client[i]);
@@ -747,7 +794,7 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                       });
   if (!status.ok()) return status;
   const Visits& v = data.visits;
-  status = InsertRows("visits", "INSERT INTO visits VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", v.size(), cancel,
+  status = InsertRows("visits", InsertSql("visits"), v.size(), cancel,
                       [&](RowBinder& s, size_t i) {
                         s.BindText(2, v.id[i]);
                         BindRow(s, 3, v.employee[i]);
@@ -758,7 +805,7 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                       });
   if (!status.ok()) return status;
   const Results& r = data.results;
-  status = InsertRows("results", "INSERT INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6)", r.size(), cancel,
+  status = InsertRows("results", InsertSql("results"), r.size(), cancel,
                       [&](RowBinder& s, size_t i) {
                         BindRow(s, 2, r.mission[i]);
                         BindRow(s, 3, r.metric[i]);
@@ -768,7 +815,7 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                       });
   if (!status.ok()) return status;
   const StoreAudits& a = data.store_audits;
-  return InsertRows("store_audits", "INSERT INTO store_audits VALUES (?1, ?2, ?3, ?4, ?5, ?6)", a.size(),
+  return InsertRows("store_audits", InsertSql("store_audits"), a.size(),
                     cancel, [&](RowBinder& s, size_t i) {
                       s.BindInt64(2, a.date[i]);
                       BindRow(s, 3, a.store[i]);
@@ -842,15 +889,15 @@ Status SqliteStore::LoadAll(Dataset& data) {
     if (!count.ok()) return count.status();
     counts[i] = *count;
   }
-  data.clients.reserve(counts[0]);
-  Status status = ReadRows("clients", "client_id, name, sector", [&](const SqliteStatement& s) {
+  data.clients.reserve(counts[StoreTableIndex("clients")]);
+  Status status = ReadRows("clients", StoredColumns("clients"), [&](const SqliteStatement& s) {
     data.clients.push_back(Client{s.ColumnText(1), s.ColumnText(2), s.ColumnText(3)});
     return Status::Ok();
   });
   if (!status.ok()) return status;
-  data.contracts.reserve(counts[1]);
+  data.contracts.reserve(counts[StoreTableIndex("contracts")]);
   status = ReadRows("contracts",
-                    "contract_id, client_row, start_date, end_date, renewal_of_row, renewal_type, signed_on",
+                    StoredColumns("contracts"),
                     [&](const SqliteStatement& s) {
                       Contract c;
                       c.id = s.ColumnText(1);
@@ -866,9 +913,9 @@ Status SqliteStore::LoadAll(Dataset& data) {
                       return Status::Ok();
                     });
   if (!status.ok()) return status;
-  data.missions.reserve(counts[2]);
+  data.missions.reserve(counts[StoreTableIndex("missions")]);
   status = ReadRows("missions",
-                    "mission_id, client_row, name, start_date, end_date, contract_row, type, complexity",
+                    StoredColumns("missions"),
                     [&](const SqliteStatement& s) {
                       Mission m;
                       m.id = s.ColumnText(1);
@@ -883,33 +930,33 @@ Status SqliteStore::LoadAll(Dataset& data) {
                       return Status::Ok();
                     });
   if (!status.ok()) return status;
-  data.employees.reserve(counts[3]);
-  status = ReadRows("employees", "employee_id, name, role", [&](const SqliteStatement& s) {
+  data.employees.reserve(counts[StoreTableIndex("employees")]);
+  status = ReadRows("employees", StoredColumns("employees"), [&](const SqliteStatement& s) {
     data.employees.push_back(Employee{s.ColumnText(1), s.ColumnText(2), s.ColumnText(3)});
     return Status::Ok();
   });
   if (!status.ok()) return status;
-  data.cost_rates.reserve(counts[4]);
-  status = ReadRows("cost_rates", "employee_row, valid_from, hourly_cost", [&](const SqliteStatement& s) {
+  data.cost_rates.reserve(counts[StoreTableIndex("cost_rates")]);
+  status = ReadRows("cost_rates", StoredColumns("cost_rates"), [&](const SqliteStatement& s) {
     data.cost_rates.push_back(CostRate{ColumnRow(s, 1), ColumnDay(s, 2), s.ColumnInt64(3)});
     return Status::Ok();
   });
   if (!status.ok()) return status;
-  data.stores.reserve(counts[5]);
-  status = ReadRows("stores", "store_id, name, chain, region", [&](const SqliteStatement& s) {
+  data.stores.reserve(counts[StoreTableIndex("stores")]);
+  status = ReadRows("stores", StoredColumns("stores"), [&](const SqliteStatement& s) {
     data.stores.push_back(RetailStore{s.ColumnText(1), s.ColumnText(2), s.ColumnText(3), s.ColumnText(4)});
     return Status::Ok();
   });
   if (!status.ok()) return status;
-  data.metrics.reserve(counts[6]);
+  data.metrics.reserve(counts[StoreTableIndex("metrics")]);
   status = ReadRows("metrics", "metric", [&](const SqliteStatement& s) {
     data.metrics.push_back(s.ColumnText(1));
     return Status::Ok();
   });
   if (!status.ok()) return status;
-  data.objectives.reserve(counts[7]);
+  data.objectives.reserve(counts[StoreTableIndex("objectives")]);
   status = ReadRows("objectives",
-                    "objective_id, mission_row, metric_row, aggregation, target, start_date, end_date",
+                    StoredColumns("objectives"),
                     [&](const SqliteStatement& s) {
                       Objective o;
                       o.id = s.ColumnText(1);
@@ -926,8 +973,8 @@ Status SqliteStore::LoadAll(Dataset& data) {
                     });
   if (!status.ok()) return status;
   TimeEntries& t = data.time_entries;
-  ReserveAll(counts[8], t.employee, t.date, t.hours, t.activity, t.mission);
-  status = ReadRows("time_entries", "employee_row, date, hours, activity, mission_row",
+  ReserveAll(counts[StoreTableIndex("time_entries")], t.employee, t.date, t.hours, t.activity, t.mission);
+  status = ReadRows("time_entries", StoredColumns("time_entries"),
                     [&](const SqliteStatement& s) {
                       Activity activity{};
                       if (!activities_.Decode(s.ColumnInt64(4), &activity)) {
@@ -942,8 +989,8 @@ Status SqliteStore::LoadAll(Dataset& data) {
                     });
   if (!status.ok()) return status;
   Expenses& e = data.expenses;
-  ReserveAll(counts[9], e.date, e.amount, e.category, e.mission);
-  status = ReadRows("expenses", "date, amount, category, mission_row", [&](const SqliteStatement& s) {
+  ReserveAll(counts[StoreTableIndex("expenses")], e.date, e.amount, e.category, e.mission);
+  status = ReadRows("expenses", StoredColumns("expenses"), [&](const SqliteStatement& s) {
     ExpenseCategory category{};
     if (!categories_.Decode(s.ColumnInt64(3), &category)) return categories_.DecodeError(s.ColumnInt64(3));
     e.date.push_back(ColumnDay(s, 1));
@@ -954,8 +1001,8 @@ Status SqliteStore::LoadAll(Dataset& data) {
   });
   if (!status.ok()) return status;
   Invoices& inv = data.invoices;
-  ReserveAll(counts[10], inv.id, inv.client, inv.date, inv.amount, inv.mission);
-  status = ReadRows("invoices", "invoice_id, client_row, date, amount, mission_row",
+  ReserveAll(counts[StoreTableIndex("invoices")], inv.id, inv.client, inv.date, inv.amount, inv.mission);
+  status = ReadRows("invoices", StoredColumns("invoices"),
                     [&](const SqliteStatement& s) {
                       inv.id.push_back(s.ColumnText(1));
                       inv.client.push_back(ColumnRow(s, 2));
@@ -966,8 +1013,8 @@ Status SqliteStore::LoadAll(Dataset& data) {
                     });
   if (!status.ok()) return status;
   Visits& v = data.visits;
-  ReserveAll(counts[11], v.id, v.employee, v.mission, v.store, v.date, v.action);
-  status = ReadRows("visits", "visit_id, employee_row, mission_row, store_row, date, action",
+  ReserveAll(counts[StoreTableIndex("visits")], v.id, v.employee, v.mission, v.store, v.date, v.action);
+  status = ReadRows("visits", StoredColumns("visits"),
                     [&](const SqliteStatement& s) {
                       VisitAction action{};
                       if (!actions_.Decode(s.ColumnInt64(6), &action)) {
@@ -983,9 +1030,9 @@ Status SqliteStore::LoadAll(Dataset& data) {
                     });
   if (!status.ok()) return status;
   Results& r = data.results;
-  ReserveAll(counts[12], r.mission, r.metric, r.date, r.value, r.store);
+  ReserveAll(counts[StoreTableIndex("results")], r.mission, r.metric, r.date, r.value, r.store);
   status =
-      ReadRows("results", "mission_row, metric_row, date, value, store_row", [&](const SqliteStatement& s) {
+      ReadRows("results", StoredColumns("results"), [&](const SqliteStatement& s) {
         r.mission.push_back(ColumnRow(s, 1));
         r.metric.push_back(ColumnRow(s, 2));
         r.date.push_back(ColumnDay(s, 3));
@@ -995,8 +1042,8 @@ Status SqliteStore::LoadAll(Dataset& data) {
       });
   if (!status.ok()) return status;
   StoreAudits& a = data.store_audits;
-  ReserveAll(counts[13], a.date, a.store, a.client, a.present, a.facings);
-  return ReadRows("store_audits", "date, store_row, client_row, present, facings",
+  ReserveAll(counts[StoreTableIndex("store_audits")], a.date, a.store, a.client, a.present, a.facings);
+  return ReadRows("store_audits", StoredColumns("store_audits"),
                   [&](const SqliteStatement& s) {
                     a.date.push_back(ColumnDay(s, 1));
                     a.store.push_back(ColumnRow(s, 2));
