@@ -287,6 +287,53 @@ std::string Reason(int error_number) {
   return error_number != 0 ? std::strerror(error_number) : "write failed";
 }
 
+// An `io` for Transfer that only counts the columns it is given, per
+// catalogue table, by the Dataset member each one belongs to.
+class ColumnCounter {
+ public:
+  explicit ColumnCounter(const Dataset& d) : d_(d) {}
+
+  template <typename T>
+  void Column(const std::vector<T>& column) { Count(&column); }
+  void Texts(const std::vector<std::string>& texts) { Count(&texts); }
+  template <typename Row>
+  void Text(const std::vector<Row>& rows, std::string Row::*) { Count(&rows); }
+  template <typename Row, typename T>
+  void Pod(const std::vector<Row>& rows, T Row::*) { Count(&rows); }
+
+  [[nodiscard]] const std::array<size_t, kTableCount>& counts() const { return counts_; }
+
+ private:
+  template <typename Member>
+  static bool Within(const void* container, const Member& member) {
+    const auto at = reinterpret_cast<uintptr_t>(container);
+    const auto begin = reinterpret_cast<uintptr_t>(&member);
+    return at >= begin && at < begin + sizeof(Member);
+  }
+
+  void Count(const void* container) {
+    const auto count = [&](const auto& member, std::string_view table) {
+      if (Within(container, member)) ++counts_[TableIndex(table)];
+    };
+    count(d_.clients, "clients");
+    count(d_.contracts, "contracts");
+    count(d_.missions, "missions");
+    count(d_.employees, "employees");
+    count(d_.cost_rates, "cost_rates");
+    count(d_.stores, "stores");
+    count(d_.objectives, "objectives");
+    count(d_.time_entries, "time_entries");
+    count(d_.expenses, "expenses");
+    count(d_.invoices, "invoices");
+    count(d_.visits, "visits");
+    count(d_.results, "results");
+    count(d_.store_audits, "store_audits");
+  }
+
+  const Dataset& d_;
+  std::array<size_t, kTableCount> counts_{};
+};
+
 }  // namespace
 
 std::filesystem::path SnapshotTemporaryFile(const std::filesystem::path& file) {
@@ -370,6 +417,13 @@ std::optional<Dataset> ReadDatasetSnapshot(const std::filesystem::path& file, co
     return std::nullopt;
   }
   return data;
+}
+
+std::array<size_t, kTableCount> SnapshotColumnsPerTable() {
+  const Dataset empty;
+  ColumnCounter counter(empty);
+  Transfer(counter, empty);
+  return counter.counts();
 }
 
 }  // namespace agencykpi

@@ -13,6 +13,7 @@
 // by row, and no copy of the file stays resident beside the dataset.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -20,6 +21,7 @@
 
 #include "common/cancel.h"
 #include "common/status.h"
+#include "domain/catalogue.h"
 #include "domain/dataset.h"
 
 namespace agencykpi {
@@ -44,5 +46,10 @@ Status WriteDatasetSnapshot(const std::filesystem::path& file, const Dataset& da
 // The dataset of `file` if it exists, is intact and carries exactly `tag`;
 // nullopt otherwise (the caller then reads the database).
 std::optional<Dataset> ReadDatasetSnapshot(const std::filesystem::path& file, const SnapshotTag& tag);
+
+// The columns the snapshot holds of each catalogue table, in catalogue order
+// (metrics, which is no input table, apart): tests hold them to the
+// catalogue, so a column added there and not here is seen.
+std::array<size_t, kTableCount> SnapshotColumnsPerTable();
 
 }  // namespace agencykpi

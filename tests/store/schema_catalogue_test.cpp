@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <array>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "domain/catalogue.h"
+#include "store/dataset_snapshot.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
 
@@ -84,6 +86,16 @@ TEST_F(SchemaCatalogueTest, EveryCatalogueTableIsStoredColumnForColumn) {
   }
   EXPECT_EQ(tables, 13u);
   EXPECT_EQ(columns, 65u);
+}
+
+TEST(SnapshotCatalogue, TheSnapshotHoldsEveryColumnOfEveryCatalogueTable) {
+  const std::array<size_t, kTableCount> columns = SnapshotColumnsPerTable();
+  size_t total = 0;
+  for (size_t t = 0; t < kTableCount; ++t) {
+    EXPECT_EQ(columns[t], Catalogue()[t].columns.size()) << Catalogue()[t].name;
+    total += columns[t];
+  }
+  EXPECT_EQ(total, 65u);
 }
 
 }  // namespace
