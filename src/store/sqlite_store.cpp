@@ -303,9 +303,24 @@ Status CheckColumns(const Dataset& data) {
   return ok ? Status::Ok() : Status::Internal("dataset columns of one fact table differ in length");
 }
 
+// The reference and metric columns of the catalogue: each is checked by
+// CheckReferences.
+constexpr size_t kReferenceColumns = [] {
+  size_t count = 0;
+  for (const TableDesc& table : kCatalogue) {
+    for (const ColumnDesc& column : table.columns) {
+      if (column.kind == ColumnKind::kReference || column.kind == ColumnKind::kMetric) ++count;
+    }
+  }
+  return count;
+}();
+
 // Every reference of the dataset points at an existing row (or is absent
-// where the schema allows it). Ingest guarantees it; the store checks again
-// because it inserts without SQLite's per-row foreign key look-ups.
+// where the catalogue allows it). Ingest guarantees it; the store checks
+// again because it inserts without SQLite's per-row foreign key look-ups.
+// The referenced table and whether a value may be absent come from the
+// catalogue; which Dataset field holds each column is written here, one
+// line per catalogue reference (counted, so none is forgotten).
 Status CheckReferences(const Dataset& d) {
   const auto bad = [](std::string_view table, size_t row, std::string_view column, RowId value) {
     return Status::Internal(std::string(table) + " row " + std::to_string(row) + ": " + std::string(column) +
@@ -314,8 +329,15 @@ Status CheckReferences(const Dataset& d) {
   const auto valid = [](RowId value, size_t rows, bool optional) {
     return (optional && value == kNoRow) || (value >= 0 && static_cast<size_t>(value) < rows);
   };
-  const auto check = [&](std::string_view table, std::string_view column, const auto& values, size_t rows,
-                         bool optional, auto get) -> Status {
+  size_t checked = 0;
+  const auto check = [&](std::string_view table, std::string_view column, const auto& values, auto get) -> Status {
+    ++checked;
+    const TableDesc& entry = *FindTable(table);
+    const std::optional<size_t> at = FindColumn(entry, column);
+    if (!at) return Status::Internal(std::string(table) + " has no column " + std::string(column));
+    const ColumnDesc& spec = entry.columns[*at];
+    const size_t rows = spec.kind == ColumnKind::kMetric ? d.metrics.size() : RowCount(d, *FindTable(spec.references));
+    const bool optional = !spec.required;
     for (size_t i = 0; i < values.size(); ++i) {
       const RowId value = get(values[i]);
       if (!valid(value, rows, optional)) return bad(table, i, column, value);
@@ -323,35 +345,33 @@ Status CheckReferences(const Dataset& d) {
     return Status::Ok();
   };
   const auto id = [](RowId value) { return value; };
-  const size_t clients = d.clients.size();
-  const size_t contracts = d.contracts.size();
-  const size_t missions = d.missions.size();
-  const size_t employees = d.employees.size();
-  const size_t stores = d.stores.size();
-  const size_t metrics = d.metrics.size();
   for (Status status : {
-           check("contracts", "client", d.contracts, clients, false, [](const Contract& c) { return c.client; }),
-           check("contracts", "renewal_of", d.contracts, contracts, true, [](const Contract& c) { return c.renewal_of; }),
-           check("missions", "client", d.missions, clients, false, [](const Mission& m) { return m.client; }),
-           check("missions", "contract", d.missions, contracts, true, [](const Mission& m) { return m.contract; }),
-           check("cost_rates", "employee", d.cost_rates, employees, false, [](const CostRate& r) { return r.employee; }),
-           check("objectives", "mission", d.objectives, missions, false, [](const Objective& o) { return o.mission; }),
-           check("objectives", "metric", d.objectives, metrics, false, [](const Objective& o) { return o.metric; }),
-           check("time_entries", "employee", d.time_entries.employee, employees, false, id),
-           check("time_entries", "mission", d.time_entries.mission, missions, true, id),
-           check("expenses", "mission", d.expenses.mission, missions, true, id),
-           check("invoices", "client", d.invoices.client, clients, false, id),
-           check("invoices", "mission", d.invoices.mission, missions, true, id),
-           check("visits", "employee", d.visits.employee, employees, false, id),
-           check("visits", "mission", d.visits.mission, missions, false, id),
-           check("visits", "store", d.visits.store, stores, false, id),
-           check("results", "mission", d.results.mission, missions, false, id),
-           check("results", "metric", d.results.metric, metrics, false, id),
-           check("results", "store", d.results.store, stores, true, id),
-           check("store_audits", "store", d.store_audits.store, stores, false, id),
-           check("store_audits", "client", d.store_audits.client, clients, false, id),
+           check("contracts", "client_id", d.contracts, [](const Contract& c) { return c.client; }),
+           check("contracts", "renewal_of", d.contracts, [](const Contract& c) { return c.renewal_of; }),
+           check("missions", "client_id", d.missions, [](const Mission& m) { return m.client; }),
+           check("missions", "contract_id", d.missions, [](const Mission& m) { return m.contract; }),
+           check("cost_rates", "employee_id", d.cost_rates, [](const CostRate& r) { return r.employee; }),
+           check("objectives", "mission_id", d.objectives, [](const Objective& o) { return o.mission; }),
+           check("objectives", "metric", d.objectives, [](const Objective& o) { return o.metric; }),
+           check("time_entries", "employee_id", d.time_entries.employee, id),
+           check("time_entries", "mission_id", d.time_entries.mission, id),
+           check("expenses", "mission_id", d.expenses.mission, id),
+           check("invoices", "client_id", d.invoices.client, id),
+           check("invoices", "mission_id", d.invoices.mission, id),
+           check("visits", "employee_id", d.visits.employee, id),
+           check("visits", "mission_id", d.visits.mission, id),
+           check("visits", "store_id", d.visits.store, id),
+           check("results", "mission_id", d.results.mission, id),
+           check("results", "metric", d.results.metric, id),
+           check("results", "store_id", d.results.store, id),
+           check("store_audits", "store_id", d.store_audits.store, id),
+           check("store_audits", "client_id", d.store_audits.client, id),
        }) {
     if (!status.ok()) return status;
+  }
+  if (checked != kReferenceColumns) {
+    return Status::Internal("the store checks " + std::to_string(checked) + " reference columns, the catalogue has " +
+                            std::to_string(kReferenceColumns));
   }
   return Status::Ok();
 }

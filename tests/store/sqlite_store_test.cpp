@@ -57,6 +57,30 @@ class SqliteStoreTest : public ::testing::Test {
   std::filesystem::path file_;
 };
 
+// The store checks every reference against the table the catalogue names
+// for it, with the catalogue's optionality: a required one left absent and
+// an optional one pointing past its table are both refused, nothing stored.
+TEST_F(SqliteStoreTest, ReferencesAreCheckedAgainstTheCatalogueTargetAndOptionality) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  Dataset absent_required = MakeSmallDataset();
+  ASSERT_GT(absent_required.results.size(), 0u);
+  absent_required.results.mission[0] = kNoRow;  // results.mission_id is required
+  Status status = store->ReplaceDataset(absent_required, "x");
+  EXPECT_EQ(status.code(), ErrorCode::kInternal);
+  EXPECT_NE(status.message().find("results row 0: mission_id refers to no row (-1)"), std::string::npos)
+      << status.message();
+  Dataset past_end = MakeSmallDataset();
+  past_end.results.store[1] = static_cast<RowId>(past_end.stores.size());  // optional, but must exist
+  status = store->ReplaceDataset(past_end, "x");
+  EXPECT_EQ(status.code(), ErrorCode::kInternal);
+  EXPECT_NE(status.message().find("results row 1: store_id refers to no row"), std::string::npos)
+      << status.message();
+  Dataset fine = MakeSmallDataset();
+  fine.results.store[1] = kNoRow;  // optional: may be absent
+  EXPECT_TRUE(store->ReplaceDataset(fine, "x").ok());
+}
+
 std::string Bytes(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::stringstream buffer;
