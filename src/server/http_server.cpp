@@ -231,7 +231,8 @@ struct HttpServer::Impl {
     const unsigned version = request.version();
     asio::post(import_thread, [this, job, ticket, request = std::move(request)]() mutable {
       const Held running(imports_running);
-      job->response = CallApi(request, ticket);
+      // The ticket goes with the call, so the slot is free before the answer is sent.
+      job->response = CallApi(request, std::move(ticket));
       job->done.store(true, std::memory_order_release);
     });
     asio::steady_timer timer(co_await asio::this_coro::executor);
@@ -303,7 +304,6 @@ struct HttpServer::Impl {
       if (read == ReadEnd::kClosed) break;
       if (read == ReadEnd::kRefused) {
         if (keep_alive) continue;
-        ticket.reset();  // the next import need not wait for this drain
         co_await DrainInput(stream);
         co_return;
       }
@@ -361,6 +361,8 @@ struct HttpServer::Impl {
         co_await Refuse(stream, header, ErrorResponse(Status::Busy(taken.status().message())), started, peer);
         co_return ReadEnd::kRefused;
       }
+      // From here on, every refusal gives the slot back before it answers, so
+      // a client that has its answer can import again at once.
       ticket = std::move(*taken);
     }
     beast::error_code ec;
@@ -379,16 +381,19 @@ struct HttpServer::Impl {
       stream.expires_after(std::min<Clock::duration>(options.body_idle_timeout, deadline - now));
       co_await http::async_read_some(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (ec == http::error::body_limit) {
+        ticket.reset();
         co_await Refuse(stream, header, TooLarge(limit), started, peer);
         co_return ReadEnd::kRefused;
       }
       if (ec == http::error::buffer_overflow || ec == http::error::header_limit) {
+        ticket.reset();
         co_await Refuse(stream, header, HeaderTooLarge(), started, peer);
         co_return ReadEnd::kRefused;
       }
       if (ec) co_return ReadEnd::kClosed;  // timeout, or the client left
       const size_t received = parser.get().body().size();
       if (!charge.GrowTo(received)) {
+        ticket.reset();
         co_await Refuse(stream, header,
                         ErrorResponse(Status::Busy(
                             "the server is receiving too many request bodies; try again later")),
@@ -396,6 +401,7 @@ struct HttpServer::Impl {
         co_return ReadEnd::kRefused;
       }
       if (ticket && ticket->cancelled()) {
+        ticket.reset();
         co_await Refuse(stream, header,
                         ErrorResponse(
                             Status::Cancelled("the import was cancelled; the previous data is unchanged")),
@@ -406,6 +412,7 @@ struct HttpServer::Impl {
       if (elapsed > options.min_rate_grace &&
           static_cast<double>(received) < std::chrono::duration<double>(elapsed).count() *
                                               static_cast<double>(options.min_body_bytes_per_second)) {
+        ticket.reset();
         co_await Refuse(stream, header,
                         ErrorResponse(
                             Status::Error(ErrorCode::kTooSlow, "the request body arrives too slowly")),
@@ -415,6 +422,7 @@ struct HttpServer::Impl {
     }
     // Trailer fields count with the header's against the one limit.
     if (FieldBytes(parser.get()) > kMaxHeaderBytes) {
+      ticket.reset();
       co_await Refuse(stream, header, HeaderTooLarge(), started, peer);
       co_return ReadEnd::kRefused;
     }
