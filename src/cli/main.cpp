@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <string>
 
 #include "cli/commands.h"
 #include "common/executor.h"
@@ -69,6 +70,21 @@ int main(int argc, char** argv) {
     command->add_option("--compute-threads", compute_threads,
                         "Threads for computing and reading (default: $AGENCYKPI_THREADS, else the cores)")
         ->check(CLI::Range(1, kMaxExecutorThreads));
+  }
+
+  // An unknown command is refused even with --help, which CLI11 would
+  // otherwise answer with the general help and success.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string known;
+    bool found = false;
+    for (const CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+      found = found || command->get_name() == argv[1];
+      known += (known.empty() ? "" : ", ") + command->get_name();
+    }
+    if (!found) {
+      std::fprintf(stderr, "agencykpi: unknown command '%s' (commands: %s)\n", argv[1], known.c_str());
+      return ExitCodeFor(ErrorCode::kInvalidInput);
+    }
   }
 
   try {

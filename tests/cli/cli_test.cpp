@@ -83,6 +83,19 @@ TEST_F(CliTest, EverySubcommandHasHelp) {
 
 TEST_F(CliTest, NoSubcommandIsAUsageError) { EXPECT_EQ(Agencykpi("").exit_code, 2); }
 
+// `review --help` used to print the general help and exit 0, as if the
+// command existed.
+TEST_F(CliTest, UnknownCommandIsRefusedEvenWithHelp) {
+  for (const char* line : {"review --help", "review", "factures"}) {
+    SCOPED_TRACE(line);
+    const Outcome o = Agencykpi(line);
+    EXPECT_EQ(o.exit_code, 2);
+    EXPECT_NE(o.err.find("unknown command"), std::string::npos) << o.err;
+  }
+  EXPECT_EQ(Agencykpi("serve --help").exit_code, 0);
+  EXPECT_EQ(Agencykpi("--version").exit_code, 0);
+}
+
 TEST_F(CliTest, BadPeriodExitsTwoAndNamesIt) {
   const Outcome o = Agencykpi("report --data " + Golden("agence-exemple") + " --period 2026-13 --as-of 2026-06-30");
   EXPECT_EQ(o.exit_code, 2);
