@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "report/labels.h"
+#include "report/rows.h"
 
 namespace agencykpi {
 namespace {
@@ -61,6 +62,25 @@ std::string Repeat(std::string_view piece, size_t count) {
 }
 
 enum class Align { kLeft, kRight };
+
+// How a column of a row list is aligned, from its field's kind: words and
+// identifiers to the left, figures to the right.
+constexpr Align AlignOf(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::kId:
+    case FieldKind::kText:
+    case FieldKind::kEnum:
+    case FieldKind::kFlags:
+    case FieldKind::kIdList:
+    case FieldKind::kObject: return Align::kLeft;
+    case FieldKind::kMoney:
+    case FieldKind::kHours:
+    case FieldKind::kCount:
+    case FieldKind::kRatio:
+    case FieldKind::kQuantity: return Align::kRight;
+  }
+  return Align::kLeft;
+}
 
 // A cell: the text that is measured, and what is printed (the same text,
 // possibly with color codes that take no room on screen).
@@ -242,6 +262,74 @@ class TableWriter {
     table.Render(out_, /*with_header=*/true);
   }
 
+  // A field's value as the table shows it: money, hours, counts and
+  // quantities in the locale's format, ratios as percentages (as points when
+  // the field says so), enums and flags as their colored words (an enum
+  // without words as its SPEC name), id lists joined with kListSeparator.
+  // Texts from the agency's files are sanitized.
+  Cell FieldCell(FieldKind kind, const NameSet* names, bool as_points,
+                 const FieldValue& value) const {
+    const auto ratio = value.is_null ? std::nullopt : std::optional<double>(value.ratio);
+    switch (kind) {
+      case FieldKind::kId:
+      case FieldKind::kText: return TextCell(value.text);
+      case FieldKind::kEnum: {
+        const auto ordinal = static_cast<size_t>(value.integer);
+        if (names->word == nullptr) return Plain(std::string(names->names[ordinal]));
+        return cells_.Toned(names->word(ordinal, language_),
+                            names->tone == nullptr ? Tone::kPlain : names->tone(ordinal));
+      }
+      case FieldKind::kMoney: return Plain(Money(value.integer));
+      case FieldKind::kHours: return Plain(FormatHours(value.integer, language_));
+      case FieldKind::kCount: return Plain(Count(value.integer));
+      case FieldKind::kRatio:
+        return Plain(as_points ? FormatPoints(ratio, language_) : Percent(ratio));
+      case FieldKind::kQuantity:
+        return Plain(FormatQuantity(
+            value.is_null ? std::nullopt : std::optional<Micros>(value.integer), language_));
+      case FieldKind::kFlags: {
+        Cell cell;
+        for (const MarginFlag flag : value.flags) {
+          if (!cell.text.empty()) cells_.Append(cell, kListSeparator, Tone::kPlain);
+          const auto ordinal = static_cast<size_t>(flag);
+          cells_.Append(cell, names->word(ordinal, language_), names->tone(ordinal));
+        }
+        return cell;
+      }
+      case FieldKind::kIdList: {
+        std::string joined;
+        for (const std::string_view text : value.texts) {
+          if (!joined.empty()) joined += kListSeparator;
+          joined += text;
+        }
+        return TextCell(joined);
+      }
+      case FieldKind::kObject: break;  // never labelled: no table column
+    }
+    return Cell{};
+  }
+
+  // The list of a section: one column per field of the row's description
+  // that has a table label, in description order; `none` when empty.
+  template <typename Row>
+  void WriteRows(const std::vector<Row>& rows, std::string_view none) {
+    const auto fields = RowDescriptionOf<Row>().fields;
+    TextTable table;
+    for (const RowField<Row>& field : fields) {
+      if (field.label.empty()) continue;
+      table.AddColumn(std::string(field.label.In(language_)), AlignOf(field.kind));
+    }
+    for (const Row& row : rows) {
+      std::vector<Cell> cells;
+      for (const RowField<Row>& field : fields) {
+        if (field.label.empty()) continue;
+        cells.push_back(FieldCell(field.kind, field.names, field.as_points, field.read(row)));
+      }
+      table.AddRow(std::move(cells));
+    }
+    WriteList(table, rows.size(), none);
+  }
+
   void WriteRecurrence(const RecurrenceSection& section) {
     WriteTitle(Tr("Taux de récurrence", "Client recurrence"));
     WriteFigures({
@@ -255,22 +343,7 @@ class TableWriter {
         {Tr("Taux de renouvellement", "Renewal rate"), Percent(section.renewal_rate)},
         {Tr("Taux d'attrition", "Churn rate"), Percent(section.churn_rate)},
     });
-    TextTable table;
-    table.AddColumn(std::string(Tr("Client", "Client")), Align::kLeft);
-    table.AddColumn(std::string(Tr("Statut", "Status")), Align::kLeft);
-    table.AddColumn(std::string(Tr("Contrats échus", "Ending contracts")), Align::kLeft);
-    for (const auto& client : section.clients) {
-      std::string contracts;
-      for (const auto& contract : client.ending_contracts) {
-        if (!contracts.empty()) contracts += kListSeparator;
-        contracts += contract;
-      }
-      table.AddRow({TextCell(client.client_id),
-                    cells_.Toned(RecurrenceStatusWord(client.status, language_),
-                                 RecurrenceStatusTone(client.status)),
-                    TextCell(contracts)});
-    }
-    WriteList(table, section.clients.size(),
+    WriteRows(section.clients,
               Tr("Aucun contrat ne finit sur la période.", "No contract ends in this period."));
   }
 
@@ -288,37 +361,8 @@ class TableWriter {
         {Tr("Indice de concentration (HHI)", "Concentration index (HHI)"),
          FormatDecimal(section.hhi, language_, 0)},
     });
-    TextTable table;
-    table.AddColumn(std::string(Tr("Client", "Client")), Align::kLeft);
-    table.AddColumn(std::string(Tr("Nom", "Name")), Align::kLeft);
-    table.AddColumn(std::string(Tr("CA", "Revenue")), Align::kRight);
-    table.AddColumn(std::string(Tr("Part", "Share")), Align::kRight);
-    table.AddColumn(std::string(Tr("Part cumulée", "Cumulative")), Align::kRight);
-    table.AddColumn(std::string(Tr("Classe", "Class")), Align::kLeft);
-    table.AddColumn(std::string(Tr("Heures", "Hours")), Align::kRight);
-    table.AddColumn(std::string(Tr("Visites", "Visits")), Align::kRight);
-    table.AddColumn(std::string(Tr("Coût complet", "Full cost")), Align::kRight);
-    table.AddColumn(std::string(Tr("Marge", "Margin")), Align::kRight);
-    table.AddColumn(std::string(Tr("ROI", "ROI")), Align::kRight);
-    for (const auto& client : section.clients) {
-      table.AddRow({TextCell(client.client_id), TextCell(client.name), Plain(Money(client.revenue)),
-                    Plain(Percent(client.share)), Plain(Percent(client.cumulative_share)),
-                    Plain(std::string(ParetoClassName(client.pareto_class))),
-                    Plain(FormatHours(client.hours, language_)), Plain(Count(client.visits)),
-                    Plain(Money(client.full_cost)), Plain(Money(client.margin)),
-                    Plain(Percent(client.roi))});
-    }
-    WriteList(table, section.clients.size(),
+    WriteRows(section.clients,
               Tr("Aucun client actif sur la période.", "No client activity in this period."));
-  }
-
-  Cell FlagsCell(const MarginFlags& flags) const {
-    Cell cell;
-    for (MarginFlag flag : flags) {
-      if (!cell.text.empty()) cells_.Append(cell, kListSeparator, Tone::kPlain);
-      cells_.Append(cell, MarginFlagWord(flag, language_), MarginFlagTone(flag));
-    }
-    return cell;
   }
 
   void WriteMargin(const MarginSection& section) {
@@ -334,27 +378,7 @@ class TableWriter {
         {Tr("Frais de structure non répartis", "Overhead not allocated"),
          Money(section.overhead_unallocated)},
     });
-    TextTable table;
-    table.AddColumn(std::string(Tr("Prestation", "Mission")), Align::kLeft);
-    table.AddColumn(std::string(Tr("Client", "Client")), Align::kLeft);
-    table.AddColumn(std::string(Tr("Nom", "Name")), Align::kLeft);
-    table.AddColumn(std::string(Tr("CA", "Revenue")), Align::kRight);
-    table.AddColumn(std::string(Tr("Heures", "Hours")), Align::kRight);
-    table.AddColumn(std::string(Tr("Marge directe", "Direct margin")), Align::kRight);
-    table.AddColumn(std::string(Tr("Structure", "Overhead")), Align::kRight);
-    table.AddColumn(std::string(Tr("Marge complète", "Full margin")), Align::kRight);
-    table.AddColumn(std::string(Tr("Taux", "Rate")), Align::kRight);
-    table.AddColumn(std::string(Tr("Évolution", "Change")), Align::kRight);
-    table.AddColumn(std::string(Tr("Alertes", "Flags")), Align::kLeft);
-    for (const auto& mission : section.missions) {
-      table.AddRow({TextCell(mission.mission_id), TextCell(mission.client_id), TextCell(mission.name),
-                    Plain(Money(mission.revenue)), Plain(FormatHours(mission.hours, language_)),
-                    Plain(Money(mission.direct_margin)), Plain(Money(mission.overhead)),
-                    Plain(Money(mission.full_margin)), Plain(Percent(mission.full_margin_rate)),
-                    Plain(FormatPoints(mission.margin_rate_change, language_)),
-                    FlagsCell(mission.flags)});
-    }
-    WriteList(table, section.missions.size(),
+    WriteRows(section.missions,
               Tr("Aucune prestation active sur la période.", "No mission activity in this period."));
   }
 
@@ -368,26 +392,7 @@ class TableWriter {
         {Tr("Atteinte moyenne plafonnée à 100\u00A0%", "Mean attainment capped at 100%"),
          Percent(section.mean_capped_attainment)},
     });
-    TextTable table;
-    table.AddColumn(std::string(Tr("Objectif", "Objective")), Align::kLeft);
-    table.AddColumn(std::string(Tr("Prestation", "Mission")), Align::kLeft);
-    table.AddColumn(std::string(Tr("Client", "Client")), Align::kLeft);
-    table.AddColumn(std::string(Tr("Indicateur", "Metric")), Align::kLeft);
-    table.AddColumn(std::string(Tr("Cible", "Target")), Align::kRight);
-    table.AddColumn(std::string(Tr("Réalisé", "Achieved")), Align::kRight);
-    table.AddColumn(std::string(Tr("Atteinte", "Attainment")), Align::kRight);
-    table.AddColumn(std::string(Tr("Temps écoulé", "Elapsed")), Align::kRight);
-    table.AddColumn(std::string(Tr("Projection", "Projected")), Align::kRight);
-    table.AddColumn(std::string(Tr("Statut", "Status")), Align::kLeft);
-    for (const auto& item : section.items) {
-      table.AddRow({TextCell(item.objective_id), TextCell(item.mission_id), TextCell(item.client_id),
-                    TextCell(item.metric), Plain(FormatQuantity(item.target, language_)),
-                    Plain(FormatQuantity(item.achieved, language_)), Plain(Percent(item.attainment)),
-                    Plain(Percent(item.elapsed)), Plain(Percent(item.projected_attainment)),
-                    cells_.Toned(ObjectiveStatusWord(item.status, language_),
-                                 ObjectiveStatusTone(item.status))});
-    }
-    WriteList(table, section.items.size(),
+    WriteRows(section.items,
               Tr("Aucun objectif sur la période.", "No objective in this period."));
   }
 

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "report/rows.h"
 #include "sample_report.h"
 
 namespace agencykpi {
@@ -221,6 +222,70 @@ TEST(RenderTableTest, LongListsArePrintedWhole) {
   EXPECT_EQ(table.rows.size(), static_cast<size_t>(kMissions));
   EXPECT_NE(text.find("M11499"), std::string::npos);
   ExpectAligned(table, {3, 4, 5, 6, 7, 8, 9});
+}
+
+// The header line of a section's list (the line above its rule), and how
+// many columns the rule has.
+struct ListHeader {
+  std::string line;
+  size_t columns = 0;
+};
+
+ListHeader HeaderOf(const std::string& text) {
+  ListHeader header;
+  const auto lines = Lines(text);
+  for (size_t i = 1; i < lines.size(); ++i) {
+    if (lines[i].find("─") == std::string::npos) continue;
+    header.line = lines[i - 1];
+    const auto rule = CodePoints(lines[i]);
+    for (size_t p = 0; p < rule.size(); ++p) {
+      if (rule[p] == "─" && (p == 0 || rule[p - 1] != "─")) ++header.columns;
+    }
+    break;
+  }
+  return header;
+}
+
+// Checks that the section's list has one column per labelled field of
+// `Row`, headed by the labels in description order; returns how many.
+template <typename Row>
+size_t ExpectColumnsFromDescription(Section section, Language language) {
+  const std::string text = RenderTable(SampleReport(), {language, false, section});
+  const ListHeader header = HeaderOf(text);
+  size_t labelled = 0;
+  size_t from = 0;
+  for (const RowField<Row>& field : RowDescriptionOf<Row>().fields) {
+    if (field.label.empty()) continue;
+    ++labelled;
+    const size_t at = header.line.find(field.label.In(language), from);
+    EXPECT_NE(at, std::string::npos) << field.key << " in: " << header.line;
+    if (at != std::string::npos) from = at + field.label.In(language).size();
+  }
+  EXPECT_EQ(header.columns, labelled) << text;
+  return labelled;
+}
+
+TEST(RenderTableTest, EveryLabelledFieldOfARowIsAColumnInDescriptionOrder) {
+  for (Language language : {Language::kFrench, Language::kEnglish}) {
+    EXPECT_EQ(ExpectColumnsFromDescription<RecurrenceClient>(Section::kRecurrence, language), 3U);
+    EXPECT_EQ(ExpectColumnsFromDescription<RevenueClient>(Section::kRevenue, language), 11U);
+    EXPECT_EQ(ExpectColumnsFromDescription<MissionMargin>(Section::kMargin, language), 11U);
+    EXPECT_EQ(ExpectColumnsFromDescription<ObjectiveItem>(Section::kObjectives, language), 10U);
+  }
+}
+
+TEST(RenderTableTest, AFieldShownAsPointsIsSignedInPoints) {
+  const MissionMargin& mission = SampleReport().margin.missions[0];
+  const RowField<MissionMargin>* change = FindField<MissionMargin>("margin_rate_change");
+  ASSERT_NE(change, nullptr);
+  EXPECT_TRUE(change->as_points);
+  const std::string text = RenderTable(SampleReport(), {Language::kFrench, false, Section::kMargin});
+  const ParsedTable table = FindTable(text, "Évolution");
+  ASSERT_EQ(table.columns.size(), 11U);
+  ASSERT_EQ(table.rows.size(), SampleReport().margin.missions.size());
+  EXPECT_NE(table.rows[0].find(FormatPoints(mission.margin_rate_change, Language::kFrench)),
+            std::string::npos)
+      << table.rows[0];
 }
 
 TEST(RenderTableTest, EmptyListsSaySo) {
