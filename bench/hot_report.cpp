@@ -30,7 +30,7 @@
 #include "common/period.h"
 #include "kpi/engine.h"
 #include "report/json_report.h"
-#include "store/store.h"
+#include "store/sqlite_store.h"
 
 namespace agencykpi::bench {
 namespace {

@@ -55,12 +55,13 @@ int Fail(const Status& status) {
   return ExitCodeFor(status.code());
 }
 
-// The store as a command opens it: report reads only (a missing or foreign
+// The store as a command opens it, from --db (a path, sqlite:PATH, or a URI
+// whose scheme OpenStore refuses): report reads only (a missing or foreign
 // file is refused, nothing is written); import and serve read and write.
 // What fails nothing but deserves notice (a snapshot not written, and why)
 // goes to stderr.
-SqliteStoreOptions StoreOptions(StoreAccess access) {
-  SqliteStoreOptions options;
+StoreOpenOptions StoreOptions(StoreAccess access) {
+  StoreOpenOptions options;
   options.access = access;
   options.on_warning = [](const Status& warning) {
     std::fprintf(stderr, "warning: %s\n", warning.message().c_str());
@@ -101,7 +102,7 @@ int RunImport(const ImportArgs& args) {
   std::vector<std::string> empty_tables;
   const auto dataset = ReadFolder(args.folder, /*show_progress=*/true, &empty_tables);
   if (!dataset) return ExitCodeFor(ErrorCode::kInvalidData);  // nothing was written
-  auto store = OpenSqliteStore(args.db, StoreOptions(StoreAccess::kReadWrite));
+  auto store = OpenStore(args.db, StoreOptions(StoreAccess::kReadWrite));
   if (!store.ok()) return Fail(store.status());
   const Status written = (*store)->ReplaceDataset(*dataset, args.folder);
   if (!written.ok()) return Fail(written);
@@ -142,7 +143,7 @@ int RunReport(const ReportArgs& args) {
     if (!read) return ExitCodeFor(ErrorCode::kInvalidData);
     dataset = std::move(*read);
   } else {
-    auto store = OpenSqliteStore(args.db, StoreOptions(StoreAccess::kReadOnly));
+    auto store = OpenStore(args.db, StoreOptions(StoreAccess::kReadOnly));
     if (!store.ok()) return Fail(store.status());
     auto loaded = (*store)->LoadDataset();
     if (!loaded.ok()) return Fail(loaded.status());
@@ -181,7 +182,7 @@ int RunReport(const ReportArgs& args) {
 constexpr std::chrono::seconds kServeImportStopWait{3};
 
 int RunServe(const ServeArgs& args) {
-  auto store = OpenSqliteStore(args.db, StoreOptions(StoreAccess::kReadWrite));
+  auto store = OpenStore(args.db, StoreOptions(StoreAccess::kReadWrite));
   if (!store.ok()) return Fail(store.status());
   auto service = AgencyService::Open(std::move(*store));
   if (!service.ok()) return Fail(service.status());

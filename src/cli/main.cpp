@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
   ImportArgs import_args;
   auto* import_cmd = app.add_subcommand("import", "Validate an agency folder and import it into a database");
   import_cmd->add_option("folder", import_args.folder, "Agency folder of CSV files")->required()->check(CLI::ExistingDirectory);
-  import_cmd->add_option("--db", import_args.db, "SQLite database file (created if needed)")->required();
+  import_cmd->add_option("--db", import_args.db, "Database: a SQLite file path or sqlite:PATH (created if needed)")->required();
 
   CheckArgs check_args;
   auto* check_cmd = app.add_subcommand("check", "Validate an agency folder: list errors and warnings");
@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
 
   ReportArgs report_args;
   auto* report_cmd = app.add_subcommand("report", "Compute the four KPIs for a period");
-  auto* db_opt = report_cmd->add_option("--db", report_args.db, "SQLite database written by import");
+  auto* db_opt = report_cmd->add_option("--db", report_args.db, "Database written by import: a SQLite file path or sqlite:PATH");
   auto* data_opt = report_cmd->add_option("--data", report_args.data, "Agency folder, read directly")->check(CLI::ExistingDirectory);
   db_opt->excludes(data_opt);
   report_cmd->add_option("--period", report_args.period,
@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
   ServeArgs serve_args;
   serve_args.executable = argv[0];
   auto* serve_cmd = app.add_subcommand("serve", "Serve the dashboard and the JSON API");
-  serve_cmd->add_option("--db", serve_args.db, "SQLite database written by import (created empty if needed)")->required();
+  serve_cmd->add_option("--db", serve_args.db, "Database written by import: a SQLite file path or sqlite:PATH (created empty if needed)")->required();
   serve_cmd->add_option("--host", serve_args.host, "Address to listen on (loopback by default)");
   serve_cmd->add_option("--allowed-host", serve_args.allowed_hosts,
                         "Another host name the server is reached by (repeatable; loopback names are always allowed)");

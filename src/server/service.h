@@ -23,14 +23,25 @@
 namespace agencykpi {
 
 // One immutable version of the agency's data, ready to compute on.
+//
+// Ownership and lifetime: the constructor moves the dataset into the
+// engine, which owns it (and its prepared facts) until the snapshot is
+// destroyed; nothing else holds a copy. The snapshot is built whole before
+// it is published (AgencyService::Current) and never changes afterwards.
+// Everything that refers into it (Reports, their JSON, dataset() and
+// engine() references, the RowIds of FindClient / FindMission) is valid
+// only while the snapshot lives: callers keep the shared_ptr they were
+// given for as long as they use them, so an import swapping in a new
+// snapshot frees the old one only after its last reader lets go.
 class Snapshot {
  public:
   Snapshot(Dataset dataset, StoreMeta meta);
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;
 
-  // The dataset without its time entries, expenses, invoices and results,
-  // which the engine holds in its own layout.
+  // The engine's dataset: whole in its reference tables, visits and audits;
+  // its time entries, expenses, invoices and results are empty, moved into
+  // the engine's own layout (KpiEngine). Read facts through engine().
   [[nodiscard]] const Dataset& dataset() const { return engine_.dataset(); }
   [[nodiscard]] const KpiEngine& engine() const { return engine_; }
   [[nodiscard]] const StoreMeta& meta() const { return meta_; }

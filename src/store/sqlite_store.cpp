@@ -38,7 +38,7 @@
 #include "store/import_id.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
-#include "store/store.h"
+#include "store/sqlite_store.h"
 
 namespace agencykpi {
 namespace {

@@ -6,12 +6,11 @@
 // A Store is used from one thread at a time.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
-#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/cancel.h"
@@ -47,74 +46,46 @@ class Store {
   virtual Result<StoreMeta> Meta() = 0;
 };
 
-// SQLite tuning defaults (see sqlite_store.cpp for why each value).
-constexpr int64_t kSqliteBusyTimeoutMs = 5000;                               // wait for another writer
-constexpr int64_t kSqlitePageSizeBytes = 16384;
-constexpr int64_t kSqliteCacheSizeKib = int64_t{64} * 1024;                  // page cache per connection
-constexpr int64_t kSqliteJournalSizeLimitBytes = int64_t{64} * 1024 * 1024;  // WAL kept after a checkpoint
-
-inline constexpr const char* kSnapshotSuffix = ".columns";
-
 enum class StoreAccess {
-  // import, serve: a missing file is created, an older schema migrated,
-  // snapshot files left by a crash removed, and the snapshot kept written.
+  // import, serve: a missing store is created, an older schema migrated,
+  // and whatever the backend keeps beside its data kept up to date.
   kReadWrite,
-  // report: the file must exist and nothing is ever written (no migration,
-  // no snapshot written, no database created). An older schema is read as
-  // it is (its snapshot is then not used). ReplaceDataset fails (kInternal).
+  // report: the store must exist and nothing is ever written (no migration,
+  // no store created). An older schema is read as it is. ReplaceDataset
+  // fails (kInternal).
   kReadOnly,
 };
 
-struct SqliteStoreOptions {
+// What every backend is opened with; a backend's own settings live in its
+// header (sqlite_store.h).
+struct StoreOpenOptions {
   StoreAccess access = StoreAccess::kReadWrite;
-  int64_t busy_timeout_ms = kSqliteBusyTimeoutMs;
-  // Page cache size. A small cache makes a big import spill pages into the
-  // WAL before it commits (tests use that to crash with data on disk).
-  int64_t cache_size_kib = kSqliteCacheSizeKib;
-  // Keep a columnar snapshot of the latest import beside the database
-  // (FILE + kSnapshotSuffix) so LoadDataset reads it at memory speed; the
-  // database stays the truth and the snapshot is used only when its dataset
-  // version and import id match the database's (sqlite_store.cpp).
-  bool columnar_snapshot = true;
-  // Problems that fail nothing but deserve a line in the log: the snapshot
-  // could not be written (with the system's reason), so the next load reads
-  // SQLite. Callers print them; ignored when empty. Called on the thread
-  // that called the store.
+  // Problems that fail nothing but deserve a line in the log (the backend
+  // says which). Callers print them; ignored when empty. Called on the
+  // thread that called the store.
   std::function<void(const Status&)> on_warning;
-
-  // --- Test hooks: leave empty in the product. ---
-  // Called by ReplaceDataset after every inserted row with the number of
-  // rows inserted so far (all tables, in import order). A non-OK Status
-  // aborts the import as if that insert had failed (the transaction is
-  // rolled back); the hook may also kill the process to simulate a crash.
-  std::function<Status(int64_t rows_inserted)> after_row_inserted;
-  // The clock for `imported_at`; the system clock when empty.
-  std::function<std::chrono::system_clock::time_point()> now;
-  // When > 0, the database file cannot grow beyond this many pages: SQLite
-  // then fails exactly as on a full disk (SQLITE_FULL).
-  int64_t max_page_count = 0;
 };
 
-// Opens a SQLite store as `options.access` says (read-write by default:
-// creating the file if needed, migrating it to the current schema).
-// A new file is made whole under a temporary name and linked into place, so
-// a crash never leaves a half-made store at `file`.
-// Errors, all naming the file:
-//  - kInvalidInput "FILE: not an agencykpi database (why)" for a directory,
-//    an empty file, a file that is not SQLite, an SQLite database without
-//    agencykpi's tables; and for a file written by a newer agencykpi (its
-//    schema version is newer than this binary knows). The file is left
-//    untouched, byte for byte.
-//  - kNotFound "FILE: no such database (…)" when read-only and missing.
-//  - kIo when the file cannot be opened, created or migrated (a full disk
-//    reads "the disk is full").
-// Read-only in a directory this process cannot write (so SQLite cannot make
-// its -shm file), a database with no -wal file is opened immutable: it is
-// then assumed that no other process writes it meanwhile.
-// The returned Store owns its connection; it is used from one thread at a
-// time. Several processes may open the same file: imports are serialized by
-// SQLite's write lock and readers see the last committed dataset.
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file);
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file, SqliteStoreOptions options);
+// The URI schemes OpenStore knows, compared ignoring case.
+inline constexpr std::string_view kSqliteUriScheme = "sqlite";
+inline constexpr std::string_view kPostgresUriScheme = "postgresql";
+inline constexpr std::string_view kPostgresUriSchemeShort = "postgres";
+// A scheme shorter than this before ":" is a Windows drive letter ("C:/…"),
+// so the URI is a plain path.
+constexpr size_t kMinUriSchemeLength = 2;
+
+// Opens the store `uri` names, choosing the backend by its scheme:
+//  - "sqlite:PATH" or a plain PATH (no "SCHEME://" in front): the SQLite
+//    store of OpenSqliteStore (sqlite_store.h), with its defaults and
+//    `options`; its errors are OpenSqliteStore's.
+//  - "postgresql://…" or "postgres://…": kInvalidInput "PostgreSQL is not
+//    available in this build yet" (the URI, which may hold a password, is
+//    not repeated).
+//  - any other "SCHEME://…" (SCHEME: a letter, then letters, digits, "+",
+//    "-" or "."; at least kMinUriSchemeLength characters): kInvalidInput
+//    naming the scheme.
+//  - "" or "sqlite:" with no path: kInvalidInput.
+// The returned Store is used from one thread at a time.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& uri, StoreOpenOptions options = {});
 
 }  // namespace agencykpi

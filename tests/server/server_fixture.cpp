@@ -6,7 +6,7 @@
 #include <random>
 #include <sstream>
 
-#include "store/store.h"
+#include "store/sqlite_store.h"
 
 namespace agencykpi::testing {
 

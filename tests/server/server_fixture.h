@@ -15,7 +15,7 @@
 #include "server/api.h"
 #include "server/http_server.h"
 #include "server/service.h"
-#include "store/store.h"
+#include "store/sqlite_store.h"
 
 namespace agencykpi::testing {
 

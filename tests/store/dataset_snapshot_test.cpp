@@ -8,7 +8,7 @@
 #include <fstream>
 
 #include "store/import_id.h"
-#include "store/store.h"
+#include "store/sqlite_store.h"
 #include "test_datasets.h"
 
 namespace agencykpi {

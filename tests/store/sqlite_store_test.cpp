@@ -17,7 +17,7 @@
 #include "common/date.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
-#include "store/store.h"
+#include "store/sqlite_store.h"
 #include "test_datasets.h"
 
 namespace agencykpi {

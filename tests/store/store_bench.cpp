@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <string>
 
-#include "store/store.h"
+#include "store/sqlite_store.h"
 #include "test_datasets.h"
 
 namespace {

@@ -1,0 +1,71 @@
+// OpenStore: the one place that maps a store URI to its backend.
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "store/sqlite_store.h"
+#include "store/store.h"
+
+namespace agencykpi {
+namespace {
+
+constexpr std::string_view kSchemeSeparator = "://";
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+bool IsSchemeChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '-' || c == '.';
+}
+
+// The scheme of "SCHEME://…" (RFC 3986 characters, at least
+// kMinUriSchemeLength of them, so "C://x" stays a path); "" when `uri` has none.
+std::string_view UriScheme(std::string_view uri) {
+  const size_t end = uri.find(kSchemeSeparator);
+  if (end == std::string_view::npos || end < kMinUriSchemeLength) return {};
+  const std::string_view scheme = uri.substr(0, end);
+  if (std::isalpha(static_cast<unsigned char>(scheme.front())) == 0) return {};
+  if (!std::all_of(scheme.begin(), scheme.end(), IsSchemeChar)) return {};
+  return scheme;
+}
+
+// True, with PATH in `path`, when `uri` is "sqlite:PATH" (the scheme
+// ignoring case); false, `path` untouched, otherwise.
+bool StripSqliteScheme(std::string_view uri, std::string_view* path) {
+  if (uri.size() <= kSqliteUriScheme.size() || uri[kSqliteUriScheme.size()] != ':') return false;
+  if (!EqualsIgnoringCase(uri.substr(0, kSqliteUriScheme.size()), kSqliteUriScheme)) return false;
+  *path = uri.substr(kSqliteUriScheme.size() + 1);
+  return true;
+}
+
+Result<std::unique_ptr<Store>> OpenSqlite(std::string_view path, StoreOpenOptions options) {
+  SqliteStoreOptions sqlite_options;
+  static_cast<StoreOpenOptions&>(sqlite_options) = std::move(options);
+  return OpenSqliteStore(std::filesystem::path(std::string(path)), std::move(sqlite_options));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& uri, StoreOpenOptions options) {
+  if (uri.empty()) return Status::InvalidInput("no database given (expected a path or sqlite:PATH)");
+  std::string_view path;
+  if (StripSqliteScheme(uri, &path)) {
+    if (path.empty()) return Status::InvalidInput("'" + uri + "': no database path after 'sqlite:'");
+    return OpenSqlite(path, std::move(options));
+  }
+  const std::string_view scheme = UriScheme(uri);
+  if (scheme.empty()) return OpenSqlite(uri, std::move(options));
+  if (EqualsIgnoringCase(scheme, kPostgresUriScheme) || EqualsIgnoringCase(scheme, kPostgresUriSchemeShort)) {
+    return Status::InvalidInput("PostgreSQL is not available in this build yet");
+  }
+  return Status::InvalidInput("unknown database scheme '" + std::string(scheme) +
+                              "' (expected a path or sqlite:PATH)");
+}
+
+}  // namespace agencykpi
