@@ -275,14 +275,15 @@ TEST(RenderTableTest, EveryLabelledFieldOfARowIsAColumnInDescriptionOrder) {
 }
 
 TEST(RenderTableTest, AFieldShownAsPointsIsSignedInPoints) {
-  const MissionMargin& mission = SampleReport().margin.missions[0];
+  const Report report = SampleReport();
+  const MissionMargin& mission = report.margin.missions[0];
   const RowField<MissionMargin>* change = FindField<MissionMargin>("margin_rate_change");
   ASSERT_NE(change, nullptr);
   EXPECT_TRUE(change->as_points);
-  const std::string text = RenderTable(SampleReport(), {Language::kFrench, false, Section::kMargin});
+  const std::string text = RenderTable(report, {Language::kFrench, false, Section::kMargin});
   const ParsedTable table = FindTable(text, "Évolution");
   ASSERT_EQ(table.columns.size(), 11U);
-  ASSERT_EQ(table.rows.size(), SampleReport().margin.missions.size());
+  ASSERT_EQ(table.rows.size(), report.margin.missions.size());
   EXPECT_NE(table.rows[0].find(FormatPoints(mission.margin_rate_change, Language::kFrench)),
             std::string::npos)
       << table.rows[0];
