@@ -46,6 +46,17 @@ class SqliteStoreTest : public ::testing::Test {
     return store.ok() ? std::move(*store) : nullptr;
   }
 
+  // The store holds exactly `data`, as import number `version` from `source`.
+  static void ExpectStored(Store& store, const Dataset& data, int64_t version, const std::string& source) {
+    auto loaded = store.LoadDataset();
+    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+    ExpectSameDataset(data, *loaded);
+    auto meta = store.Meta();
+    ASSERT_TRUE(meta.ok()) << meta.status().message();
+    EXPECT_EQ(meta->dataset_version, version);
+    EXPECT_EQ(meta->source, source);
+  }
+
   // Imports `data` into the file and closes the store again.
   void ImportAndClose(const Dataset& data, const std::string& source) {
     auto store = Open();
@@ -230,13 +241,9 @@ TEST_F(SqliteStoreTest, ReimportReplacesTheWholeDatasetAndBumpsTheVersion) {
   ASSERT_TRUE(store->ReplaceDataset(MakeSmallDataset(), "first").ok());
   const Dataset other = MakeOtherDataset();
   ASSERT_TRUE(store->ReplaceDataset(other, "second").ok());
-  auto loaded = store->LoadDataset();
-  ASSERT_TRUE(loaded.ok());
-  ExpectSameDataset(other, *loaded);
+  ASSERT_NO_FATAL_FAILURE(ExpectStored(*store, other, 2, "second"));
   auto meta = store->Meta();
   ASSERT_TRUE(meta.ok());
-  EXPECT_EQ(meta->dataset_version, 2);
-  EXPECT_EQ(meta->source, "second");
   EXPECT_EQ(CountOf(*meta, "contracts"), 0);
   EXPECT_EQ(meta->first_date, 1);
   EXPECT_EQ(meta->last_date, 1);
@@ -259,13 +266,7 @@ TEST_F(SqliteStoreTest, ReopeningKeepsDataAndVersion) {
   }
   auto store = Open();
   ASSERT_NE(store, nullptr);
-  auto loaded = store->LoadDataset();
-  ASSERT_TRUE(loaded.ok());
-  ExpectSameDataset(data, *loaded);
-  auto meta = store->Meta();
-  ASSERT_TRUE(meta.ok());
-  EXPECT_EQ(meta->dataset_version, 2);
-  EXPECT_EQ(meta->source, "b");
+  ASSERT_NO_FATAL_FAILURE(ExpectStored(*store, data, 2, "b"));
 }
 
 TEST_F(SqliteStoreTest, ABrandNewPathIsCreatedWholeWithNothingLeftBeside) {
@@ -402,13 +403,7 @@ TEST_F(SqliteStoreTest, ABrokenReferenceFailsTheImportAndKeepsThePreviousDataset
   bad_hours.time_entries.hours[0] = 0;  // CHECK constraint
   EXPECT_FALSE(store->ReplaceDataset(bad_hours, "bad").ok());
 
-  auto loaded = store->LoadDataset();
-  ASSERT_TRUE(loaded.ok());
-  ExpectSameDataset(before, *loaded);
-  auto meta = store->Meta();
-  ASSERT_TRUE(meta.ok());
-  EXPECT_EQ(meta->dataset_version, 1);
-  EXPECT_EQ(meta->source, "before");
+  ASSERT_NO_FATAL_FAILURE(ExpectStored(*store, before, 1, "before"));
 }
 
 TEST_F(SqliteStoreTest, RaggedFactColumnsAreRefusedBeforeTouchingTheStore) {
@@ -781,13 +776,7 @@ TEST_F(SqliteStoreTest, ACancelledImportLeavesThePreviousDatasetAndNoSnapshotBeh
   Status status = store->ReplaceDataset(next, "next", &cancel);
   EXPECT_EQ(status.code(), ErrorCode::kCancelled);
   EXPECT_EQ(status.message(), "the import was cancelled");
-  auto loaded = store->LoadDataset();
-  ASSERT_TRUE(loaded.ok());
-  ExpectSameDataset(before, *loaded);
-  auto meta = store->Meta();
-  ASSERT_TRUE(meta.ok());
-  EXPECT_EQ(meta->dataset_version, 1);
-  EXPECT_EQ(meta->source, "before");
+  ASSERT_NO_FATAL_FAILURE(ExpectStored(*store, before, 1, "before"));
   EXPECT_EQ(Bytes(file_.string() + kSnapshotSuffix), snapshot_before);
   EXPECT_FALSE(std::filesystem::exists(file_.string() + kSnapshotSuffix + ".next"));
   // A token raised before the import starts stops it before any row.
