@@ -165,6 +165,17 @@ struct StoreAudits {
   [[nodiscard]] size_t size() const { return date.size(); }
 };
 
+// The brand's sell-out in one store (store_sales.csv): what the store sold of
+// the brand's products, excluding tax; any sign (returns). Feeds the brand
+// review (SPEC §5), not the four KPIs.
+struct StoreSales {
+  std::vector<Day> date;
+  std::vector<RowId> store;
+  std::vector<RowId> client;
+  std::vector<Cents> amount;
+  [[nodiscard]] size_t size() const { return date.size(); }
+};
+
 // One agency's whole dataset. Movable, not shared between threads while
 // being modified; const access from many threads is safe.
 struct Dataset {
@@ -182,6 +193,7 @@ struct Dataset {
   Visits visits;
   Results results;
   StoreAudits store_audits;
+  StoreSales store_sales;
 };
 
 }  // namespace agencykpi
