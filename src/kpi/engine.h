@@ -15,8 +15,10 @@
 #include <memory>
 
 #include "common/period.h"
+#include "common/status.h"
 #include "domain/dataset.h"
 #include "kpi/report.h"
+#include "kpi/review.h"
 #include "kpi/tallies.h"
 
 namespace agencykpi {
@@ -61,6 +63,14 @@ class KpiEngine {
 
   // The visits of a client's missions on days [from, to], per action.
   [[nodiscard]] VisitCounts VisitsByAction(RowId client, Day from, Day to) const;
+
+  // The brand review of SPEC §5 of the client whose id is `client_id`, for
+  // request's period, as-of date and grace days, from the data prepared
+  // once (the brand's audits, sales and visits are indexed by client when
+  // the engine is built, so a review reads only the brand's rows). Its
+  // objectives and recurrence status are the report's own (§3.4, §3.1).
+  // NotFound naming the id when no client has it. Const, thread-safe.
+  [[nodiscard]] Result<Review> BrandReview(std::string_view client_id, const ReportRequest& request) const;
   [[nodiscard]] const Dataset& dataset() const { return dataset_; }
 
  private:
