@@ -9,6 +9,7 @@
 
 #include "demo/demo_names.h"
 #include "demo/demo_random.h"
+#include "demo/demo_shelf.h"
 
 namespace agencykpi::demo {
 namespace {
@@ -307,6 +308,7 @@ class Builder {
     MakeBrandInvoices();
     FinishInvoices();
     SortFacts();
+    MakeShelfStory(seed_, agency_);
     MakeObjectives();
     return std::move(agency_);
   }

@@ -168,6 +168,14 @@ struct AuditRow {
   int facings = 0;
 };
 
+// A brand's sell-out in one store for one month (store_sales.csv).
+struct SalesRow {
+  Day date = 0;  // the month's last day
+  int32_t store = 0;
+  int32_t client = 0;
+  Cents amount = 0;  // negative: a month of returns
+};
+
 struct DemoAgency {
   std::vector<std::string> regions;
   std::vector<StoreRow> stores;
@@ -183,6 +191,7 @@ struct DemoAgency {
   std::vector<ResultRow> results;
   std::vector<ObjectiveRow> objectives;
   std::vector<AuditRow> audits;
+  std::vector<SalesRow> sales;
 };
 
 // The first and last day of the demo activity.
