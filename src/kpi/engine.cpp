@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "common/executor.h"
+#include "kpi/review_index.h"
 #include "kpi/rules.h"
 
 namespace agencykpi {
@@ -189,6 +190,7 @@ struct PreparedDataset {
   std::vector<RatedMission> rated_missions;
   std::vector<RowId> client_order, contract_order, mission_order, objective_order;  // by id
   std::vector<int32_t> client_rank, contract_rank;
+  BrandFacts brands;  // each client's audits, sales and visits, for the brand review
 };
 
 namespace {
@@ -366,31 +368,39 @@ std::optional<Fraction> FullMarginRate(const PeriodActivity& act, RowId mission)
   return FullMarginRate(act, act.missions[mission]);
 }
 
+// The status of contract k if it ends in [s, effective_end] and is signed
+// (SPEC §3.1 steps 1–3); nullopt otherwise.
+std::optional<RecurrenceStatus> EndingContractStatus(const Dataset& data, const PreparedDataset& p,
+                                                     const ReportRequest& request, Day effective_end, size_t k) {
+  const Contract& c = data.contracts[k];
+  const Day a = request.as_of;
+  if (c.signed_on > a || c.end < request.period.start || c.end > effective_end) return std::nullopt;
+  const RowId renewal = p.renewed_by[k];
+  if (renewal != kNoRow && data.contracts[renewal].signed_on <= a) {
+    return data.contracts[renewal].renewal_type == RenewalType::kSpontaneous ? RecurrenceStatus::kSpontaneous
+                                                                              : RecurrenceStatus::kSolicited;
+  }
+  if (static_cast<int64_t>(a) < static_cast<int64_t>(c.end) + request.grace_days) return RecurrenceStatus::kPending;
+  return RecurrenceStatus::kLost;
+}
+
+// A client's best status so far (step 4: spontaneous > solicited > pending >
+// lost; a lower enum value is better); -1 before its first ending contract.
+void KeepBestStatus(int& best, RecurrenceStatus status) {
+  if (best < 0 || static_cast<int>(status) < best) best = static_cast<int>(status);
+}
+
 // The recurrence section; its client list only if with_clients.
 RecurrenceSection ComputeRecurrence(const Dataset& data, const PreparedDataset& p,
                                     const ReportRequest& request, Day effective_end, bool with_clients) {
   RecurrenceSection out;
-  const Day s = request.period.start;
-  const Day a = request.as_of;
-  // Best status per client; lower enum value = better.
   std::vector<int> best(data.clients.size(), -1);
   std::vector<std::vector<RowId>> ending(with_clients ? data.clients.size() : 0);
   for (size_t k = 0; k < data.contracts.size(); ++k) {
+    const auto status = EndingContractStatus(data, p, request, effective_end, k);
+    if (!status) continue;
     const Contract& c = data.contracts[k];
-    if (c.signed_on > a || c.end < s || c.end > effective_end) continue;
-    RecurrenceStatus status;
-    const RowId renewal = p.renewed_by[k];
-    if (renewal != kNoRow && data.contracts[renewal].signed_on <= a) {
-      status = data.contracts[renewal].renewal_type == RenewalType::kSpontaneous
-                   ? RecurrenceStatus::kSpontaneous
-                   : RecurrenceStatus::kSolicited;
-    } else if (static_cast<int64_t>(a) < static_cast<int64_t>(c.end) + request.grace_days) {
-      status = RecurrenceStatus::kPending;
-    } else {
-      status = RecurrenceStatus::kLost;
-    }
-    int& b = best[c.client];
-    if (b < 0 || static_cast<int>(status) < b) b = static_cast<int>(status);
+    KeepBestStatus(best[c.client], *status);
     if (with_clients) ending[c.client].push_back(static_cast<RowId>(k));
   }
   for (const RowId c : p.client_order) {
@@ -581,100 +591,128 @@ void ComputeMissionMargins(const Dataset& data, const PreparedDataset& p, const 
   }
 }
 
+// Objective o's item of SPEC §3.4, seen from request.as_of.
+ObjectiveItem MeasureObjective(const Dataset& data, const PreparedDataset& p, const ReportRequest& request,
+                               RowId o) {
+  const Objective& obj = data.objectives[o];
+  const Day a = request.as_of;
+  ObjectiveItem item;
+  item.objective = o;
+  item.objective_id = obj.id;
+  const Mission& mission = data.missions[obj.mission];
+  item.mission_id = mission.id;
+  item.client_id = data.clients[mission.client].id;
+  item.metric = data.metrics[obj.metric];
+  item.aggregation = obj.aggregation;
+  item.target = obj.target;
+
+  const Day window_end = std::min(obj.end, a);
+  if (a >= obj.start) {
+    const auto series = p.results.find(SeriesKey(obj.mission, obj.metric));
+    if (obj.aggregation == Aggregation::kSum) {
+      Micros sum = 0;
+      if (series != p.results.end()) {
+        const RowRange range = DateRange(series->second.date, obj.start, window_end);
+        if (range.last > range.first) {
+          sum = series->second.running_sum[range.last - 1] -
+                (range.first > 0 ? series->second.running_sum[range.first - 1] : 0);
+        }
+      }
+      item.achieved = sum;
+    } else if (series != p.results.end()) {
+      // Ordered by (date, value): the last one in the window is the latest, greatest.
+      const RowRange range = DateRange(series->second.date, obj.start, window_end);
+      if (range.last > range.first) item.achieved = series->second.value[range.last - 1];
+    }
+  }
+
+  const int64_t days = static_cast<int64_t>(obj.end) - obj.start + 1;
+  const int64_t days_to_as_of = static_cast<int64_t>(a) - obj.start + 1;  // both ends counted
+  if (a < obj.start) {
+    item.elapsed = 0;
+  } else {
+    item.elapsed = days_to_as_of >= days ? 1.0 : RatioOf(days_to_as_of, days).value();
+  }
+  const bool finished = a >= obj.end;
+  if (item.achieved) {
+    item.attainment = RatioOf(*item.achieved, obj.target);
+    if (finished) {
+      item.projected_attainment = item.attainment;
+    } else if (obj.aggregation == Aggregation::kSum) {
+      // (achieved / target) / (days_to_as_of / days), exactly.
+      item.projected_attainment =
+          RatioOf(static_cast<Int128>(*item.achieved) * days, static_cast<Int128>(obj.target) * days_to_as_of);
+    }
+  }
+
+  if (a < obj.start) {
+    item.status = ObjectiveStatus::kNotStarted;
+  } else if (!item.achieved) {
+    item.status = ObjectiveStatus::kNoData;
+  } else if (static_cast<Int128>(*item.achieved) * kMetAttainment.den >=
+             static_cast<Int128>(obj.target) * kMetAttainment.num) {
+    item.status = ObjectiveStatus::kMet;
+  } else if (finished) {
+    item.status = ObjectiveStatus::kMissed;
+  } else if (obj.aggregation == Aggregation::kSum) {
+    // (achieved·days) / (target·days_to_as_of) ≥ num/den, exactly.
+    const bool on_track = static_cast<Int128>(*item.achieved) * days * kOnTrackProjectedAttainment.den >=
+                          static_cast<Int128>(obj.target) * days_to_as_of * kOnTrackProjectedAttainment.num;
+    item.status = on_track ? ObjectiveStatus::kOnTrack : ObjectiveStatus::kBehind;
+  } else {
+    item.status = ObjectiveStatus::kInProgress;
+  }
+
+  return item;
+}
+
+// The totals of SPEC §3.4 (count, met, mean attainments) over the items added.
+class ObjectiveTotals {
+ public:
+  void Add(const ObjectiveItem& item) {
+    if (item.status == ObjectiveStatus::kMet) ++met_;
+    if (item.attainment) {
+      attainment_sum_ += *item.attainment;
+      capped_sum_ += std::min(*item.attainment, 1.0);
+      ++attainment_count_;
+    }
+    ++count_;
+  }
+  void WriteTo(ObjectivesSection& out) const {
+    out.count = count_;
+    out.met = met_;
+    if (count_ > 0) out.met_share = RatioOf(met_, count_);
+    if (attainment_count_ > 0) {
+      out.mean_attainment = attainment_sum_ / static_cast<double>(attainment_count_);
+      out.mean_capped_attainment = capped_sum_ / static_cast<double>(attainment_count_);
+    }
+  }
+
+ private:
+  int64_t count_ = 0;
+  int64_t met_ = 0;
+  double attainment_sum_ = 0;
+  double capped_sum_ = 0;
+  int64_t attainment_count_ = 0;
+};
+
+// Whether objective o is listed for the request's nominal period.
+bool ObjectiveOverlaps(const Objective& obj, const ReportRequest& request) {
+  return obj.start <= request.period.end && obj.end >= request.period.start;
+}
+
 // The objectives section; its item list only if with_items.
 ObjectivesSection ComputeObjectives(const Dataset& data, const PreparedDataset& p,
                                     const ReportRequest& request, bool with_items) {
   ObjectivesSection out;
-  const Day s = request.period.start;
-  const Day e = request.period.end;
-  const Day a = request.as_of;
-  double attainment_sum = 0;
-  double capped_sum = 0;
-  int64_t attainment_count = 0;
+  ObjectiveTotals totals;
   for (const RowId o : p.objective_order) {
-    const Objective& obj = data.objectives[o];
-    if (obj.start > e || obj.end < s) continue;
-    ObjectiveItem item;
-    item.objective = o;
-    item.objective_id = obj.id;
-    const Mission& mission = data.missions[obj.mission];
-    item.mission_id = mission.id;
-    item.client_id = data.clients[mission.client].id;
-    item.metric = data.metrics[obj.metric];
-    item.aggregation = obj.aggregation;
-    item.target = obj.target;
-
-    const Day window_end = std::min(obj.end, a);
-    if (a >= obj.start) {
-      const auto series = p.results.find(SeriesKey(obj.mission, obj.metric));
-      if (obj.aggregation == Aggregation::kSum) {
-        Micros sum = 0;
-        if (series != p.results.end()) {
-          const RowRange range = DateRange(series->second.date, obj.start, window_end);
-          if (range.last > range.first) {
-            sum = series->second.running_sum[range.last - 1] -
-                  (range.first > 0 ? series->second.running_sum[range.first - 1] : 0);
-          }
-        }
-        item.achieved = sum;
-      } else if (series != p.results.end()) {
-        // Ordered by (date, value): the last one in the window is the latest, greatest.
-        const RowRange range = DateRange(series->second.date, obj.start, window_end);
-        if (range.last > range.first) item.achieved = series->second.value[range.last - 1];
-      }
-    }
-
-    const int64_t days = static_cast<int64_t>(obj.end) - obj.start + 1;
-    const int64_t days_to_as_of = static_cast<int64_t>(a) - obj.start + 1;  // both ends counted
-    if (a < obj.start) {
-      item.elapsed = 0;
-    } else {
-      item.elapsed = days_to_as_of >= days ? 1.0 : RatioOf(days_to_as_of, days).value();
-    }
-    const bool finished = a >= obj.end;
-    if (item.achieved) {
-      item.attainment = RatioOf(*item.achieved, obj.target);
-      if (finished) {
-        item.projected_attainment = item.attainment;
-      } else if (obj.aggregation == Aggregation::kSum) {
-        // (achieved / target) / (days_to_as_of / days), exactly.
-        item.projected_attainment =
-            RatioOf(static_cast<Int128>(*item.achieved) * days, static_cast<Int128>(obj.target) * days_to_as_of);
-      }
-    }
-
-    if (a < obj.start) {
-      item.status = ObjectiveStatus::kNotStarted;
-    } else if (!item.achieved) {
-      item.status = ObjectiveStatus::kNoData;
-    } else if (static_cast<Int128>(*item.achieved) * kMetAttainment.den >=
-               static_cast<Int128>(obj.target) * kMetAttainment.num) {
-      item.status = ObjectiveStatus::kMet;
-    } else if (finished) {
-      item.status = ObjectiveStatus::kMissed;
-    } else if (obj.aggregation == Aggregation::kSum) {
-      // (achieved·days) / (target·days_to_as_of) ≥ num/den, exactly.
-      const bool on_track = static_cast<Int128>(*item.achieved) * days * kOnTrackProjectedAttainment.den >=
-                            static_cast<Int128>(obj.target) * days_to_as_of * kOnTrackProjectedAttainment.num;
-      item.status = on_track ? ObjectiveStatus::kOnTrack : ObjectiveStatus::kBehind;
-    } else {
-      item.status = ObjectiveStatus::kInProgress;
-    }
-
-    if (item.status == ObjectiveStatus::kMet) ++out.met;
-    if (item.attainment) {
-      attainment_sum += *item.attainment;
-      capped_sum += std::min(*item.attainment, 1.0);
-      ++attainment_count;
-    }
-    ++out.count;
+    if (!ObjectiveOverlaps(data.objectives[o], request)) continue;
+    ObjectiveItem item = MeasureObjective(data, p, request, o);
+    totals.Add(item);
     if (with_items) out.items.push_back(std::move(item));
   }
-  if (out.count > 0) out.met_share = RatioOf(out.met, out.count);
-  if (attainment_count > 0) {
-    out.mean_attainment = attainment_sum / static_cast<double>(attainment_count);
-    out.mean_capped_attainment = capped_sum / static_cast<double>(attainment_count);
-  }
+  totals.WriteTo(out);
   return out;
 }
 
@@ -930,6 +968,8 @@ KpiEngine::KpiEngine(Dataset dataset) : dataset_(std::move(dataset)), prepared_(
   // One after the other, not side by side, to bound memory: the other facts
   // first (their source columns freed), then the time entries column by column.
   PrepareOtherFacts(dataset_, *prepared_);
+  prepared_->brands = IndexBrandFacts(dataset_, prepared_->contract_order, prepared_->objective_order);
+  prepared_->brands.store_rank = RanksOf(OrderById(dataset_.stores));
   PrepareTimeEntries(dataset_, *prepared_);
   SumMonths(*prepared_);
 }
@@ -1064,6 +1104,47 @@ VisitCounts KpiEngine::VisitsByAction(RowId client, Day from, Day to) const {
     }
   }
   return counts;
+}
+
+Result<Review> KpiEngine::BrandReview(std::string_view client_id, const ReportRequest& request) const {
+  const auto& order = prepared_->client_order;
+  const auto found = std::lower_bound(order.begin(), order.end(), client_id, [&](RowId c, std::string_view id) {
+    return std::string_view(dataset_.clients[c].id) < id;
+  });
+  if (found == order.end() || dataset_.clients[*found].id != client_id) {
+    return Status::NotFound("unknown client '" + std::string(client_id) + "'");
+  }
+  const RowId c = *found;
+  Review review;
+  review.period.period = request.period;
+  review.period.as_of = request.as_of;
+  review.period.previous = PreviousPeriod(request.period);
+  review.period.grace_days = request.grace_days;
+  const Client& client = dataset_.clients[c];
+  review.client = {c, client.id, client.name, client.sector};
+  FillBrandFigures(dataset_, prepared_->brands, review);
+
+  // The report's objective items and totals (§3.4), over the brand's missions.
+  const BrandFacts& brands = prepared_->brands;
+  ObjectiveTotals totals;
+  for (uint32_t k = brands.objective_begin[c]; k < brands.objective_begin[c + 1]; ++k) {
+    const RowId o = brands.objectives[k];
+    if (!ObjectiveOverlaps(dataset_.objectives[o], request)) continue;
+    review.objectives.items.push_back(MeasureObjective(dataset_, *prepared_, request, o));
+    totals.Add(review.objectives.items.back());
+  }
+  totals.WriteTo(review.objectives);
+
+  // The client's status of §3.1: the best of its contracts ending in P.
+  const Day effective_end = std::min(request.period.end, request.as_of);
+  int best = -1;
+  for (uint32_t k = brands.contract_begin[c]; k < brands.contract_begin[c + 1]; ++k) {
+    const auto status = EndingContractStatus(dataset_, *prepared_, request, effective_end,
+                                             static_cast<size_t>(brands.contracts[k]));
+    if (status) KeepBestStatus(best, *status);
+  }
+  if (best >= 0) review.recurrence_status = static_cast<RecurrenceStatus>(best);
+  return review;
 }
 
 }  // namespace agencykpi

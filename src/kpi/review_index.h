@@ -1,0 +1,58 @@
+// The engine's index of the brand review (SPEC §5): each client's audits,
+// sales and visits in one contiguous, date-ordered range, built once with
+// the engine, so a review reads only the brand's rows — never a scan of
+// every audit, sale or visit. Internal to kpi/: callers use
+// KpiEngine::BrandReview.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "domain/dataset.h"
+#include "kpi/review.h"
+
+namespace agencykpi {
+
+struct BrandFacts {
+  // Rows of client c: [begin[c], begin[c + 1]), ordered by date (file order
+  // breaking ties).
+  std::vector<uint32_t> audit_begin;
+  std::vector<Day> audit_date;
+  std::vector<RowId> audit_store;
+  std::vector<uint8_t> audit_present;
+  std::vector<int32_t> audit_facings;
+
+  std::vector<uint32_t> sale_begin;
+  std::vector<Day> sale_date;
+  std::vector<RowId> sale_store;
+  std::vector<Cents> sale_amount;
+
+  std::vector<uint32_t> visit_begin;  // by the client of the visit's mission
+  std::vector<Day> visit_date;
+  std::vector<RowId> visit_store;
+  std::vector<VisitAction> visit_action;
+
+  // Client c's contracts [contract_begin[c], contract_begin[c + 1]) of
+  // `contracts`, in contract_id order; objectives of its missions likewise,
+  // in objective_id order.
+  std::vector<uint32_t> contract_begin;
+  std::vector<RowId> contracts;
+  std::vector<uint32_t> objective_begin;
+  std::vector<RowId> objectives;
+
+  std::vector<int32_t> store_rank;  // position of each store in store_id order (set by the engine)
+};
+
+// Indexes `d`'s audits, sales and visits by client, and moves the audits and
+// sales out of `d` (held once, in the index). `contract_order` and
+// `objective_order` are the rows in id order.
+BrandFacts IndexBrandFacts(Dataset& d, const std::vector<RowId>& contract_order,
+                           const std::vector<RowId>& objective_order);
+
+// Fills every figure of `out` from the brand's audits, sales and visits —
+// shelf, actions, impact, sales, series, chains, stores — and its contracts;
+// out.client and out.period must be set. The objectives and the recurrence
+// status come from the report's code, in the engine.
+void FillBrandFigures(const Dataset& d, const BrandFacts& facts, Review& out);
+
+}  // namespace agencykpi
