@@ -139,6 +139,7 @@ class CsvWriter {
 
 // One value of a field: objects take one column per member.
 void WriteField(CsvWriter& csv, FieldKind kind, const NameSet* names, const FieldValue& value) {
+  if (value.is_null) return csv.Raw("");
   switch (kind) {
     case FieldKind::kId:
     case FieldKind::kText: return csv.Text(value.text);
@@ -169,6 +170,11 @@ void WriteField(CsvWriter& csv, FieldKind kind, const NameSet* names, const Fiel
     case FieldKind::kObject:
       for (const Cents amount : value.amounts) csv.TwoDecimals(amount);
       return;
+    case FieldKind::kCounts:
+      for (const int64_t count : value.amounts) csv.Count(count);
+      return;
+    case FieldKind::kBool: return csv.Raw(value.integer != 0 ? "true" : "false");
+    case FieldKind::kDate: return csv.Raw(FormatDate(static_cast<Day>(value.integer)));
   }
 }
 
@@ -178,7 +184,7 @@ template <typename Row>
 void WriteRows(const std::vector<Row>& rows, CsvWriter& csv) {
   const auto fields = RowDescriptionOf<Row>().fields;
   for (const RowField<Row>& field : fields) {
-    if (field.kind != FieldKind::kObject) {
+    if (!IsObject(field.kind)) {
       csv.Raw(field.key);
       continue;
     }
@@ -194,6 +200,14 @@ void WriteRows(const std::vector<Row>& rows, CsvWriter& csv) {
 }
 
 }  // namespace
+
+template <typename Row>
+std::string RenderRowsCsv(const std::vector<Row>& rows, Language language) {
+  CsvWriter csv(language);
+  WriteRows(rows, csv);
+  return csv.Take();
+}
+template std::string RenderRowsCsv(const std::vector<ReviewStore>& rows, Language language);
 
 Result<std::string> RenderCsv(const Report& report, Section section, Language language) {
   CsvWriter csv(language);

@@ -26,6 +26,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 #include "kpi/report.h"
@@ -37,5 +38,10 @@ namespace agencykpi {
 // The CSV text of `section`'s list; InvalidInput for a Section value out of
 // the enum's range.
 Result<std::string> RenderCsv(const Report& report, Section section, Language language);
+
+// The CSV text of one list of rows described in report/rows.h, in the same
+// dialect (instantiated for the brand review's stores, ReviewStore).
+template <typename Row>
+std::string RenderRowsCsv(const std::vector<Row>& rows, Language language);
 
 }  // namespace agencykpi

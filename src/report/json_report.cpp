@@ -95,6 +95,8 @@ void WriteObjectives(JsonWriter& w, const ObjectivesSection& o) {
 
 }  // namespace
 
+void WriteObjectivesJson(JsonWriter& w, const ObjectivesSection& objectives) { WriteObjectives(w, objectives); }
+
 namespace {
 
 void WriteReport(JsonWriter& w, const Report& report) {

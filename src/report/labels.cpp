@@ -42,6 +42,23 @@ std::string_view ObjectiveStatusWord(ObjectiveStatus status, Language language) 
   return "";
 }
 
+std::string_view VisitActionWord(VisitAction action, Language language) {
+  switch (action) {
+    case VisitAction::kImplantation: return Pick(language, "implantation", "implantation");
+    case VisitAction::kNegotiation: return Pick(language, "négociation", "negotiation");
+    case VisitAction::kPromotion: return Pick(language, "promotion", "promotion");
+    case VisitAction::kMerchandising: return Pick(language, "merchandising", "merchandising");
+    case VisitAction::kAudit: return Pick(language, "audit", "audit");
+    case VisitAction::kOrder: return Pick(language, "commande", "order");
+    case VisitAction::kOther: return Pick(language, "autre", "other");
+  }
+  return "";
+}
+
+std::string_view YesNoWord(bool yes, Language language) {
+  return yes ? Pick(language, "oui", "yes") : Pick(language, "non", "no");
+}
+
 Tone RecurrenceStatusTone(RecurrenceStatus status) {
   switch (status) {
     case RecurrenceStatus::kSpontaneous: return Tone::kGood;

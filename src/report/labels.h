@@ -14,6 +14,10 @@ namespace agencykpi {
 std::string_view RecurrenceStatusWord(RecurrenceStatus status, Language language);
 std::string_view MarginFlagWord(MarginFlag flag, Language language);
 std::string_view ObjectiveStatusWord(ObjectiveStatus status, Language language);
+// "implantation" / "implantation", "négociation" / "negotiation".
+std::string_view VisitActionWord(VisitAction action, Language language);
+// "oui" / "yes", "non" / "no".
+std::string_view YesNoWord(bool yes, Language language);
 
 // How a value reads at a glance: bad (red), warning (yellow), good (green).
 enum class Tone { kPlain, kBad, kWarning, kGood };

@@ -100,6 +100,34 @@ FieldValue AmountsOf(std::span<const Cents> amounts) {
   return value;
 }
 
+FieldValue NullableText(std::string_view text) {
+  FieldValue value = Text(text);
+  value.is_null = text.empty();
+  return value;
+}
+
+FieldValue NullableInteger(const std::optional<int64_t>& integer) {
+  FieldValue value = Integer(integer.value_or(0));
+  value.is_null = !integer;
+  return value;
+}
+
+FieldValue Bool(bool flag) { return Integer(flag ? 1 : 0); }
+
+// A renewal type as the ordinal of its name in kRenewalTypeNames; null for kNone.
+FieldValue RenewalTypeOf(RenewalType type) {
+  FieldValue value = Integer(type == RenewalType::kNone ? 0 : static_cast<int64_t>(type) - 1);
+  value.is_null = type == RenewalType::kNone;
+  return value;
+}
+
+const NameSet kVisitActionSet{"VisitAction", kVisitActionNames, "VISIT_ACTIONS"};
+// A contract renewed spontaneously or when solicited reads as the client's
+// recurrence status of the same name (the two enums share these ordinals).
+const NameSet kRenewalTypeSet{
+    "RenewalType", kRenewalTypeNames, {},
+    [](size_t i, Language l) { return RecurrenceStatusWord(static_cast<RecurrenceStatus>(i), l); }};
+
 using K = FieldKind;
 
 const RowField<RecurrenceClient> kRecurrenceClientFields[] = {
@@ -213,6 +241,90 @@ const RowField<ObjectiveItem> kObjectiveItemFields[] = {
      &kObjectiveStatusSet, {"Statut", "Status"}},
 };
 
+const RowField<ReviewDnMonth> kReviewDnMonthFields[] = {
+    {"month", K::kText, [](const ReviewDnMonth& m) { return Text(m.label); }, nullptr,
+     {"Mois", "Month"}},
+    {"stores", K::kCount, [](const ReviewDnMonth& m) { return Integer(m.stores); }, nullptr,
+     {"Magasins audités", "Stores audited"}},
+    {"present", K::kCount, [](const ReviewDnMonth& m) { return Integer(m.present); }, nullptr,
+     {"Présente", "Present"}},
+    {"dn", K::kRatio, [](const ReviewDnMonth& m) { return RatioOf(m.dn); }, nullptr,
+     {"DN", "DN"}},
+};
+
+const RowField<ReviewSalesMonth> kReviewSalesMonthFields[] = {
+    {"month", K::kText, [](const ReviewSalesMonth& m) { return Text(m.label); }, nullptr,
+     {"Mois", "Month"}},
+    {"sales", K::kMoney, [](const ReviewSalesMonth& m) { return Integer(m.sales); }, nullptr,
+     {"Ventes", "Sales"}},
+};
+
+const RowField<ReviewChain> kReviewChainFields[] = {
+    {"chain", K::kText,
+     [](const ReviewChain& c) { return c.chain ? Text(*c.chain) : NullableText({}); }, nullptr,
+     {"Enseigne", "Chain"}},
+    {"stores", K::kCount, [](const ReviewChain& c) { return Integer(c.stores); }, nullptr,
+     {"Magasins audités", "Stores audited"}},
+    {"present", K::kCount, [](const ReviewChain& c) { return Integer(c.present); }, nullptr,
+     {"Présente", "Present"}},
+    {"dn", K::kRatio, [](const ReviewChain& c) { return RatioOf(c.dn); }, nullptr,
+     {"DN", "DN"}},
+    {"dn_previous", K::kRatio, [](const ReviewChain& c) { return RatioOf(c.dn_previous); },
+     nullptr, {"DN précédente", "Previous DN"}},
+};
+
+const RowField<ReviewStore> kReviewStoreFields[] = {
+    {"store_id", K::kId, [](const ReviewStore& r) { return Text(r.store_id); }, nullptr,
+     {"Magasin", "Store"}},
+    {"name", K::kText, [](const ReviewStore& r) { return Text(r.name); }, nullptr,
+     {"Nom", "Name"}},
+    {"chain", K::kText, [](const ReviewStore& r) { return NullableText(r.chain); }, nullptr,
+     {"Enseigne", "Chain"}},
+    {"region", K::kText, [](const ReviewStore& r) { return NullableText(r.region); }, nullptr,
+     {"Région", "Region"}},
+    {"tracked", K::kBool, [](const ReviewStore& r) { return Bool(r.tracked); }},
+    {"worked", K::kBool, [](const ReviewStore& r) { return Bool(r.worked); }, nullptr,
+     {"Travaillé", "Worked"}},
+    {"visits", K::kCount, [](const ReviewStore& r) { return Integer(r.visits); }, nullptr,
+     {"Visites", "Visits"}},
+    {"by_action", K::kCounts, [](const ReviewStore& r) { return AmountsOf(r.by_action); },
+     &kVisitActionSet, {}, false, false, "visits_"},
+    {"present_previous", K::kCount,
+     [](const ReviewStore& r) { return NullableInteger(r.present_previous); }, nullptr,
+     {"Présente avant", "Present before"}},
+    {"present", K::kCount, [](const ReviewStore& r) { return NullableInteger(r.present); },
+     nullptr, {"Présente", "Present"}},
+    {"facings_previous", K::kCount,
+     [](const ReviewStore& r) { return NullableInteger(r.facings_previous); }, nullptr,
+     {"Faces avant", "Facings before"}},
+    {"facings", K::kCount, [](const ReviewStore& r) { return NullableInteger(r.facings); },
+     nullptr, {"Faces", "Facings"}},
+    {"sales", K::kMoney, [](const ReviewStore& r) { return Integer(r.sales); }, nullptr,
+     {"Ventes", "Sales"}},
+    {"sales_previous", K::kMoney, [](const ReviewStore& r) { return Integer(r.sales_previous); },
+     nullptr, {"Ventes avant", "Sales before"}},
+};
+
+const RowField<ReviewContract> kReviewContractFields[] = {
+    {"contract_id", K::kId, [](const ReviewContract& c) { return Text(c.contract_id); }, nullptr,
+     {"Contrat", "Contract"}},
+    {"start_date", K::kDate, [](const ReviewContract& c) { return Integer(c.start_date); },
+     nullptr, {"Début", "Start"}},
+    {"end_date", K::kDate, [](const ReviewContract& c) { return Integer(c.end_date); }, nullptr,
+     {"Fin", "End"}},
+    {"renewal_of", K::kId, [](const ReviewContract& c) { return NullableText(c.renewal_of); },
+     nullptr, {"Renouvelle", "Renews"}},
+    {"renewal_type", K::kEnum, [](const ReviewContract& c) { return RenewalTypeOf(c.renewal_type); },
+     &kRenewalTypeSet, {"Renouvellement", "Renewal"}},
+};
+
+const RowDescription<ReviewDnMonth> kReviewDnMonthRow{"ReviewDnMonth", kReviewDnMonthFields};
+const RowDescription<ReviewSalesMonth> kReviewSalesMonthRow{"ReviewSalesMonth",
+                                                            kReviewSalesMonthFields};
+const RowDescription<ReviewChain> kReviewChainRow{"ReviewChain", kReviewChainFields};
+const RowDescription<ReviewStore> kReviewStoreRow{"ReviewStore", kReviewStoreFields};
+const RowDescription<ReviewContract> kReviewContractRow{"ReviewContract", kReviewContractFields};
+
 const RowDescription<RecurrenceClient> kRecurrenceClientRow{"RecurrenceClient",
                                                             kRecurrenceClientFields};
 const RowDescription<RevenueClient> kRevenueClientRow{"RevenueClient", kRevenueClientFields};
@@ -239,7 +351,10 @@ std::string TsTypeOf(FieldKind kind, const NameSet* names, bool never_null) {
     case FieldKind::kQuantity: return never_null ? "number" : "Num";
     case FieldKind::kFlags: return fmt::format("{}[]", names->ts_type);
     case FieldKind::kIdList: return "string[]";
-    case FieldKind::kObject: return fmt::format("Record<{}, number>", names->ts_type);
+    case FieldKind::kObject:
+    case FieldKind::kCounts: return fmt::format("Record<{}, number>", names->ts_type);
+    case FieldKind::kBool: return "boolean";
+    case FieldKind::kDate: return "string";
   }
   return "unknown";
 }
@@ -287,6 +402,27 @@ const RowDescription<ObjectiveItem>& RowDescriptionOf<ObjectiveItem>() {
   return kObjectiveItemRow;
 }
 
+template <>
+const RowDescription<ReviewDnMonth>& RowDescriptionOf<ReviewDnMonth>() {
+  return kReviewDnMonthRow;
+}
+template <>
+const RowDescription<ReviewSalesMonth>& RowDescriptionOf<ReviewSalesMonth>() {
+  return kReviewSalesMonthRow;
+}
+template <>
+const RowDescription<ReviewChain>& RowDescriptionOf<ReviewChain>() {
+  return kReviewChainRow;
+}
+template <>
+const RowDescription<ReviewStore>& RowDescriptionOf<ReviewStore>() {
+  return kReviewStoreRow;
+}
+template <>
+const RowDescription<ReviewContract>& RowDescriptionOf<ReviewContract>() {
+  return kReviewContractRow;
+}
+
 SortValue SortValueOf(FieldKind kind, const FieldValue& value) {
   if (value.is_null) return SortValue{};
   switch (kind) {
@@ -300,9 +436,12 @@ SortValue SortValueOf(FieldKind kind, const FieldValue& value) {
     case FieldKind::kHours:
     case FieldKind::kCount:
     case FieldKind::kQuantity:
+    case FieldKind::kBool:
+    case FieldKind::kDate:
       return SortValue{false, static_cast<double>(value.integer), {}, false};
     case FieldKind::kIdList:
-    case FieldKind::kObject: break;
+    case FieldKind::kObject:
+    case FieldKind::kCounts: break;
   }
   return SortValue{};
 }
@@ -330,6 +469,12 @@ void WriteFieldJson(JsonWriter& w, FieldKind kind, const NameSet* names, const F
       w.BeginObject();
       for (size_t k = 0; k < value.amounts.size(); ++k) w.Key(names->names[k]).Money(value.amounts[k]);
       return w.EndObject();
+    case FieldKind::kCounts:
+      w.BeginObject();
+      for (size_t k = 0; k < value.amounts.size(); ++k) w.Key(names->names[k]).Int(value.amounts[k]);
+      return w.EndObject();
+    case FieldKind::kBool: return w.Bool(value.integer != 0);
+    case FieldKind::kDate: return w.String(FormatDate(static_cast<Day>(value.integer)));
   }
 }
 

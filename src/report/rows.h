@@ -21,6 +21,7 @@
 #include <string_view>
 
 #include "kpi/report.h"
+#include "kpi/review.h"
 #include "report/json_writer.h"
 #include "report/labels.h"
 #include "report/locale_format.h"
@@ -39,6 +40,9 @@ enum class FieldKind {
   kFlags,     // a list of `names` (FieldValue::flags); sorts by its count
   kIdList,    // a list of identifiers (FieldValue::texts)
   kObject,    // money amounts, one per member of `names` (FieldValue::amounts)
+  kCounts,    // integer counts, one per member of `names` (FieldValue::amounts)
+  kBool,      // true or false (FieldValue::integer 1 or 0)
+  kDate,      // a calendar day (FieldValue::integer), JSON "YYYY-MM-DD"
 };
 
 // A closed list of names: an enum's SPEC names by ordinal, or an object's
@@ -104,6 +108,17 @@ template <>
 const RowDescription<MissionMargin>& RowDescriptionOf<MissionMargin>();
 template <>
 const RowDescription<ObjectiveItem>& RowDescriptionOf<ObjectiveItem>();
+// The lists of the brand review (SPEC §5).
+template <>
+const RowDescription<ReviewDnMonth>& RowDescriptionOf<ReviewDnMonth>();
+template <>
+const RowDescription<ReviewSalesMonth>& RowDescriptionOf<ReviewSalesMonth>();
+template <>
+const RowDescription<ReviewChain>& RowDescriptionOf<ReviewChain>();
+template <>
+const RowDescription<ReviewStore>& RowDescriptionOf<ReviewStore>();
+template <>
+const RowDescription<ReviewContract>& RowDescriptionOf<ReviewContract>();
 
 // The field of `Row` keyed `key`; nullptr when there is none.
 template <typename Row>
@@ -114,11 +129,13 @@ const RowField<Row>* FindField(std::string_view key) {
   return nullptr;
 }
 
+// Whether a field of this kind is an object of one value per member of its
+// names (a CSV column per member).
+constexpr bool IsObject(FieldKind kind) { return kind == FieldKind::kObject || kind == FieldKind::kCounts; }
+
 // Whether rows can be ordered by a field of this kind: every kind but the
 // lists of ids and the objects.
-constexpr bool IsSortable(FieldKind kind) {
-  return kind != FieldKind::kIdList && kind != FieldKind::kObject;
-}
+constexpr bool IsSortable(FieldKind kind) { return kind != FieldKind::kIdList && !IsObject(kind); }
 
 // A sortable value: null sorts last whatever the direction; text compares
 // bytewise, the rest as numbers (enums by ordinal, flags by their count).

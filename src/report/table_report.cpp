@@ -72,7 +72,10 @@ constexpr Align AlignOf(FieldKind kind) {
     case FieldKind::kEnum:
     case FieldKind::kFlags:
     case FieldKind::kIdList:
-    case FieldKind::kObject: return Align::kLeft;
+    case FieldKind::kObject:
+    case FieldKind::kCounts:
+    case FieldKind::kBool:
+    case FieldKind::kDate: return Align::kLeft;
     case FieldKind::kMoney:
     case FieldKind::kHours:
     case FieldKind::kCount:
@@ -203,7 +206,10 @@ class TableWriter {
     return std::move(out_);
   }
 
- private:
+  // The pieces below are also TableDocument's, which lays out other
+  // documents (the brand review) like the report.
+  std::string Take() { return std::move(out_); }
+
   using Figures = std::vector<std::pair<std::string_view, std::string>>;
 
   std::string_view Tr(std::string_view french, std::string_view english) const {
@@ -304,7 +310,10 @@ class TableWriter {
         }
         return TextCell(joined);
       }
-      case FieldKind::kObject: break;  // never labelled: no table column
+      case FieldKind::kBool: return Plain(std::string(YesNoWord(value.integer != 0, language_)));
+      case FieldKind::kDate: return Plain(FormatDay(static_cast<Day>(value.integer), language_));
+      case FieldKind::kObject:
+      case FieldKind::kCounts: break;  // never labelled: no table column
     }
     return Cell{};
   }
@@ -396,6 +405,7 @@ class TableWriter {
               Tr("Aucun objectif sur la période.", "No objective in this period."));
   }
 
+ private:
   Language language_;
   bool color_;
   CellWriter cells_;
@@ -413,5 +423,37 @@ size_t DisplayWidth(std::string_view text) {
 std::string RenderTable(const Report& report, const TableOptions& options) {
   return TableWriter(options).Render(report, options.section);
 }
+
+TableDocument::TableDocument(const TableOptions& options) : options_(options) {}
+
+void TableDocument::Title(std::string_view title) {
+  TableWriter writer(options_);
+  writer.WriteTitle(title);
+  out_ += writer.Take();
+}
+
+void TableDocument::Line(std::string_view text) {
+  out_ += text;
+  out_ += '\n';
+}
+
+void TableDocument::Figures(const std::vector<std::pair<std::string_view, std::string>>& figures) {
+  TableWriter writer(options_);
+  writer.WriteFigures(figures);
+  out_ += writer.Take();
+}
+
+template <typename Row>
+void TableDocument::Rows(const std::vector<Row>& rows, std::string_view none) {
+  TableWriter writer(options_);
+  writer.WriteRows(rows, none);
+  out_ += writer.Take();
+}
+template void TableDocument::Rows(const std::vector<ReviewDnMonth>&, std::string_view);
+template void TableDocument::Rows(const std::vector<ReviewSalesMonth>&, std::string_view);
+template void TableDocument::Rows(const std::vector<ReviewChain>&, std::string_view);
+template void TableDocument::Rows(const std::vector<ReviewStore>&, std::string_view);
+template void TableDocument::Rows(const std::vector<ReviewContract>&, std::string_view);
+template void TableDocument::Rows(const std::vector<ObjectiveItem>&, std::string_view);
 
 }  // namespace agencykpi

@@ -19,6 +19,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "kpi/report.h"
 #include "report/locale_format.h"
@@ -34,6 +36,25 @@ struct TableOptions {
 
 // The whole text, ending with a newline.
 std::string RenderTable(const Report& report, const TableOptions& options);
+
+// The pieces of the report's layout, for other documents set out like it
+// (the brand review, report/review_table.h): titles, figure lists and row
+// lists (rows of report/rows.h), appended in call order.
+class TableDocument {
+ public:
+  explicit TableDocument(const TableOptions& options);
+  void Title(std::string_view title);  // the title, its rule and a blank line
+  void Line(std::string_view text);    // one line as it is
+  void Figures(const std::vector<std::pair<std::string_view, std::string>>& figures);
+  // Every row, one column per labelled field; `none` when there is no row.
+  template <typename Row>
+  void Rows(const std::vector<Row>& rows, std::string_view none);
+  [[nodiscard]] std::string Take() { return std::move(out_); }
+
+ private:
+  TableOptions options_;
+  std::string out_;
+};
 
 // Number of UTF-8 code points in `text` (continuation bytes are not counted).
 size_t DisplayWidth(std::string_view text);
