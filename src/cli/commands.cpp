@@ -16,6 +16,9 @@
 #include "kpi/engine.h"
 #include "report/csv_report.h"
 #include "report/json_report.h"
+#include "report/review_csv.h"
+#include "report/review_json.h"
+#include "report/review_table.h"
 #include "report/rows.h"
 #include "report/table_report.h"
 #include "server/http_server.h"
@@ -112,46 +115,72 @@ int RunImport(const ImportArgs& args) {
   return ExitCodeFor(ErrorCode::kOk);
 }
 
-int RunReport(const ReportArgs& args) {
-  // Parameters first, so a bad period fails before any data is read.
+namespace {
+
+// --period, --as-of and --grace-days as report and review take them: the
+// as-of date defaults to today, the period to the half-year holding it.
+Result<ReportRequest> ParseRequest(const std::string& period_text, const std::string& as_of_text, int grace_days) {
   Day as_of = Today();
-  if (!args.as_of.empty()) {
-    const auto parsed = ParseDate(args.as_of);
+  if (!as_of_text.empty()) {
+    const auto parsed = ParseDate(as_of_text);
     if (!parsed) {
-      return Fail(Status::InvalidInput("invalid --as-of '" + args.as_of + "': expected YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY"));
+      return Status::InvalidInput("invalid --as-of '" + as_of_text + "': expected YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY");
     }
     as_of = *parsed;
   }
   Period period = HalfYearOf(as_of);
-  if (!args.period.empty()) {
-    auto parsed = ParsePeriod(args.period);
-    if (!parsed.ok()) return Fail(parsed.status());
+  if (!period_text.empty()) {
+    auto parsed = ParsePeriod(period_text);
+    if (!parsed.ok()) return parsed.status();
     period = *parsed;
   }
-  if (args.grace_days < 0) return Fail(Status::InvalidInput("--grace-days must not be negative"));
+  if (grace_days < 0) return Status::InvalidInput("--grace-days must not be negative");
+  return ReportRequest{period, as_of, grace_days};
+}
+
+Language LanguageOf(const std::string& lang) {
+  return lang.empty() ? LanguageFromEnv() : (lang == "fr" ? Language::kFrench : Language::kEnglish);
+}
+
+// The dataset of --data (read and validated, diagnostics on stderr) or of
+// --db; nullopt once the refusal is printed, with its exit status in `exit_code`.
+std::optional<Dataset> LoadData(const std::string& data, const std::string& db, int& exit_code) {
+  if (!data.empty()) {
+    auto read = ReadFolder(data, /*show_progress=*/false);
+    if (!read) exit_code = ExitCodeFor(ErrorCode::kInvalidData);
+    return read;
+  }
+  auto store = OpenStore(db, StoreOptions(StoreAccess::kReadOnly));
+  if (!store.ok()) {
+    exit_code = Fail(store.status());
+    return std::nullopt;
+  }
+  auto loaded = (*store)->LoadDataset();
+  if (!loaded.ok()) {
+    exit_code = Fail(loaded.status());
+    return std::nullopt;
+  }
+  return std::move(*loaded);
+}
+
+}  // namespace
+
+int RunReport(const ReportArgs& args) {
+  // Parameters first, so a bad period fails before any data is read.
+  const auto request = ParseRequest(args.period, args.as_of, args.grace_days);
+  if (!request.ok()) return Fail(request.status());
   std::optional<Section> section;
   if (!args.section.empty()) section = ParseSection(args.section);
   if (args.format == "csv" && !section) {
     return Fail(Status::InvalidInput("--format csv needs --section recurrence|revenue|margin|objectives"));
   }
-  const Language language = args.lang.empty() ? LanguageFromEnv()
-                                              : (args.lang == "fr" ? Language::kFrench : Language::kEnglish);
+  const Language language = LanguageOf(args.lang);
+  int exit_code = 0;
+  auto dataset = LoadData(args.data, args.db, exit_code);
+  if (!dataset) return exit_code;
 
-  Dataset dataset;
-  if (!args.data.empty()) {
-    auto read = ReadFolder(args.data, /*show_progress=*/false);
-    if (!read) return ExitCodeFor(ErrorCode::kInvalidData);
-    dataset = std::move(*read);
-  } else {
-    auto store = OpenStore(args.db, StoreOptions(StoreAccess::kReadOnly));
-    if (!store.ok()) return Fail(store.status());
-    auto loaded = (*store)->LoadDataset();
-    if (!loaded.ok()) return Fail(loaded.status());
-    dataset = std::move(*loaded);
-  }
-
-  const KpiEngine engine(std::move(dataset));
-  const Report report = engine.Compute(ReportRequest{period, as_of, args.grace_days});
+  const KpiEngine engine(std::move(*dataset));
+  const Report report = engine.Compute(*request);
 
   std::string out;
   if (args.format == "json") {
@@ -176,6 +205,52 @@ int RunReport(const ReportArgs& args) {
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return ExitCodeFor(std::fflush(stdout) == 0 ? ErrorCode::kOk : ErrorCode::kIo);
+}
+
+namespace {
+
+// Writes `text` to --out, or to stdout without one.
+int WriteOutput(const std::string& out, std::string_view text) {
+  std::FILE* file = out.empty() ? stdout : std::fopen(out.c_str(), "wb");
+  if (file == nullptr) return Fail(Status::Io("cannot open " + out + " for writing"));
+  const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
+  const bool closed = out.empty() ? std::fflush(file) == 0 : std::fclose(file) == 0;
+  if (written && closed) return ExitCodeFor(ErrorCode::kOk);
+  return Fail(Status::Io("cannot write " + (out.empty() ? std::string("the review") : out)));
+}
+
+}  // namespace
+
+int RunReview(const ReviewArgs& args) {
+  const auto request = ParseRequest(args.period, args.as_of, args.grace_days);
+  if (!request.ok()) return Fail(request.status());
+  // The PDF and XLSX packs (report/review_pdf.h, review_xlsx.h) plug in here.
+  if (args.format == ReviewFormat::kPdf || args.format == ReviewFormat::kXlsx) {
+    return Fail(Status::InvalidInput(std::string("--format ") +
+                                     (args.format == ReviewFormat::kPdf ? "pdf" : "xlsx") +
+                                     " is not available yet: use table, json or csv"));
+  }
+  const Language language = LanguageOf(args.lang);
+  int exit_code = 0;
+  auto dataset = LoadData(args.data, args.db, exit_code);
+  if (!dataset) return exit_code;
+
+  const KpiEngine engine(std::move(*dataset));
+  const auto review = engine.BrandReview(args.client, *request);
+  if (!review.ok()) return Fail(review.status());
+  switch (args.format) {
+    case ReviewFormat::kJson: return WriteOutput(args.out, RenderReviewJson(*review));
+    case ReviewFormat::kCsv: return WriteOutput(args.out, RenderReviewCsv(*review, language));
+    case ReviewFormat::kTable: {
+      TableOptions options;
+      options.language = language;
+      options.color = args.out.empty() && isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+      return WriteOutput(args.out, RenderReviewTable(*review, options));
+    }
+    case ReviewFormat::kPdf:
+    case ReviewFormat::kXlsx: break;  // refused above
+  }
+  return Fail(Status::Internal("unknown review format"));
 }
 
 // How long `serve`, once stopped, waits for a cancelled import to end.

@@ -30,6 +30,20 @@ struct ReportArgs {
   std::string lang;              // fr | en; empty: from LANG
 };
 
+// `review`: the brand review of one client (SPEC §5).
+enum class ReviewFormat { kTable, kJson, kCsv, kPdf, kXlsx };
+struct ReviewArgs {
+  std::string client;  // client_id, required
+  std::string db;      // one of db and data is set
+  std::string data;
+  std::string period;  // empty: the half-year holding as_of
+  std::string as_of;   // empty: today
+  int grace_days = 30;
+  ReviewFormat format = ReviewFormat::kTable;
+  std::string lang;  // fr | en; empty: from LANG
+  std::string out;   // empty: stdout
+};
+
 struct DemoDataArgs {
   std::string folder;
   uint64_t seed = 1;
@@ -56,6 +70,7 @@ int RunServe(const ServeArgs& args);
 int RunImport(const ImportArgs& args);
 int RunCheck(const CheckArgs& args);
 int RunReport(const ReportArgs& args);
+int RunReview(const ReviewArgs& args);
 int RunDemoData(const DemoDataArgs& args);
 int RunSchema(const SchemaArgs& args);
 

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <map>
 #include <string>
 
 #include "cli/commands.h"
@@ -41,6 +42,25 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"recurrence", "revenue", "margin", "objectives"}));
   report_cmd->add_option("--lang", report_args.lang, "Language of the table and csv output")->check(CLI::IsMember({"fr", "en"}));
 
+  ReviewArgs review_args;
+  auto* review_cmd = app.add_subcommand("review", "The brand review (bilan semestriel) of one client for a period");
+  review_cmd->add_option("--client", review_args.client, "The client (brand) id")->required();
+  auto* review_db = review_cmd->add_option("--db", review_args.db, "Database written by import: a SQLite file path or sqlite:PATH");
+  auto* review_data = review_cmd->add_option("--data", review_args.data, "Agency folder, read directly")->check(CLI::ExistingDirectory);
+  review_db->excludes(review_data);
+  review_cmd->add_option("--period", review_args.period,
+                         "2026, 2026-H1, 2026-Q1, 2026-03 or 2026-01-01..2026-06-30 (default: the half-year of --as-of)");
+  review_cmd->add_option("--as-of", review_args.as_of, "Date the review is seen from, YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY (default: today)");
+  review_cmd->add_option("--grace-days", review_args.grace_days, "Days after a contract's end before it counts as lost")
+      ->check(CLI::NonNegativeNumber);
+  const std::map<std::string, ReviewFormat> review_formats = {
+      {"table", ReviewFormat::kTable}, {"json", ReviewFormat::kJson}, {"csv", ReviewFormat::kCsv},
+      {"pdf", ReviewFormat::kPdf},     {"xlsx", ReviewFormat::kXlsx}};
+  review_cmd->add_option("--format", review_args.format, "Output format: table, json, csv (the stores), pdf or xlsx")
+      ->transform(CLI::CheckedTransformer(review_formats));
+  review_cmd->add_option("--lang", review_args.lang, "Language of the table and csv output")->check(CLI::IsMember({"fr", "en"}));
+  review_cmd->add_option("--out", review_args.out, "File to write (default: standard output)");
+
   DemoDataArgs demo_args;
   auto* demo_cmd = app.add_subcommand("demo-data", "Write a realistic demo agency folder");
   demo_cmd->add_option("folder", demo_args.folder, "Folder to write (created if needed)")->required();
@@ -66,7 +86,7 @@ int main(int argc, char** argv) {
   // The shared executor's threads (computing, reading, writing snapshots),
   // apart from serve's --threads (its HTTP workers).
   int compute_threads = 0;  // 0: AGENCYKPI_THREADS, else the machine's cores
-  for (CLI::App* command : {import_cmd, check_cmd, report_cmd, serve_cmd}) {
+  for (CLI::App* command : {import_cmd, check_cmd, report_cmd, review_cmd, serve_cmd}) {
     command->add_option("--compute-threads", compute_threads,
                         "Threads for computing and reading (default: $AGENCYKPI_THREADS, else the cores)")
         ->check(CLI::Range(1, kMaxExecutorThreads));
@@ -110,6 +130,13 @@ int main(int argc, char** argv) {
         return ExitCodeFor(ErrorCode::kInvalidInput);
       }
       return RunReport(report_args);
+    }
+    if (*review_cmd) {
+      if (review_args.db.empty() && review_args.data.empty()) {
+        std::fprintf(stderr, "review: one of --db FILE or --data DIR is required\n");
+        return ExitCodeFor(ErrorCode::kInvalidInput);
+      }
+      return RunReview(review_args);
     }
     if (*demo_cmd) return RunDemoData(demo_args);
     if (*serve_cmd) return RunServe(serve_args);
