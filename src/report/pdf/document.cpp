@@ -1,0 +1,132 @@
+#include "report/pdf/document.h"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <string>
+
+namespace agencykpi::pdf {
+namespace {
+
+// A layout of `text` in the document's font, `width` wide (<= 0: one line).
+PangoLayout* MakeLayout(PangoContext* context, double width, std::string_view text, const TextStyle& style) {
+  PangoLayout* layout = pango_layout_new(context);
+  PangoFontDescription* font = pango_font_description_new();
+  pango_font_description_set_family(font, std::string(kFontFamily).c_str());
+  pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_size(font, static_cast<gint>(style.size * PANGO_SCALE));
+  pango_layout_set_font_description(layout, font);
+  pango_font_description_free(font);
+  if (width > 0) {
+    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+  }
+  pango_layout_set_alignment(layout, style.align == Align::kRight    ? PANGO_ALIGN_RIGHT
+                                     : style.align == Align::kCenter ? PANGO_ALIGN_CENTER
+                                                                     : PANGO_ALIGN_LEFT);
+  pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+  return layout;
+}
+
+struct LayoutSize {
+  double width;
+  double height;
+};
+
+LayoutSize SizeOf(PangoLayout* layout) {
+  int width = 0;
+  int height = 0;
+  pango_layout_get_size(layout, &width, &height);
+  return {static_cast<double>(width) / PANGO_SCALE, static_cast<double>(height) / PANGO_SCALE};
+}
+
+}  // namespace
+
+Document::Document(const DocumentInfo& info) {
+  surface_ = cairo_pdf_surface_create_for_stream(&Document::Append, this, kPageWidth, kPageHeight);
+  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, info.title.c_str());
+  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_SUBJECT, info.subject.c_str());
+  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "agencykpi");
+  // Without these, cairo writes the time of the run and no two files match.
+  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, info.date.c_str());
+  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_MOD_DATE, info.date.c_str());
+  cr_ = cairo_create(surface_);
+  pango_ = pango_cairo_create_context(cr_);
+  // Font sizes in points: one point per PDF unit (pango's default is 96 dpi).
+  pango_cairo_context_set_resolution(pango_, kPointsPerInch);
+  // Unhinted metrics: the layout is the same whatever the output resolution.
+  cairo_font_options_t* options = cairo_font_options_create();
+  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options(pango_, options);
+  cairo_font_options_destroy(options);
+}
+
+Document::~Document() {
+  if (pango_ != nullptr) g_object_unref(pango_);
+  if (cr_ != nullptr) cairo_destroy(cr_);
+  if (surface_ != nullptr) cairo_surface_destroy(surface_);
+}
+
+cairo_status_t Document::Append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<Document*>(closure)->bytes_.append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+double Document::DrawText(double x, double y, double width, std::string_view text, const TextStyle& style) {
+  PangoLayout* layout = MakeLayout(pango_, width, text, style);
+  cairo_set_source_rgb(cr_, style.color.r, style.color.g, style.color.b);
+  cairo_move_to(cr_, x, y);
+  pango_cairo_show_layout(cr_, layout);
+  const double height = SizeOf(layout).height;
+  g_object_unref(layout);
+  return height;
+}
+
+double Document::TextHeight(double width, std::string_view text, const TextStyle& style) const {
+  PangoLayout* layout = MakeLayout(pango_, width, text, style);
+  const double height = SizeOf(layout).height;
+  g_object_unref(layout);
+  return height;
+}
+
+double Document::TextWidth(std::string_view text, const TextStyle& style) const {
+  PangoLayout* layout = MakeLayout(pango_, 0, text, style);
+  const double width = SizeOf(layout).width;
+  g_object_unref(layout);
+  return width;
+}
+
+void Document::FillRect(double x, double y, double width, double height, Rgb color) {
+  cairo_set_source_rgb(cr_, color.r, color.g, color.b);
+  cairo_rectangle(cr_, x, y, width, height);
+  cairo_fill(cr_);
+}
+
+void Document::Line(double x0, double y0, double x1, double y1, Rgb color, double line_width) {
+  cairo_set_source_rgb(cr_, color.r, color.g, color.b);
+  cairo_set_line_width(cr_, line_width);
+  cairo_move_to(cr_, x0, y0);
+  cairo_line_to(cr_, x1, y1);
+  cairo_stroke(cr_);
+}
+
+void Document::EndPage() {
+  cairo_show_page(cr_);
+  ++pages_;
+}
+
+Result<std::string> Document::Finish() {
+  if (finished_) return Status::Internal("the PDF document was already finished");
+  finished_ = true;
+  cairo_destroy(cr_);
+  cr_ = nullptr;
+  cairo_surface_finish(surface_);
+  const cairo_status_t status = cairo_surface_status(surface_);
+  if (status != CAIRO_STATUS_SUCCESS) {
+    return Status::Internal(std::string("cannot write the PDF: ") + cairo_status_to_string(status));
+  }
+  return std::move(bytes_);
+}
+
+}  // namespace agencykpi::pdf

@@ -1,0 +1,111 @@
+#include "report/pdf/table.h"
+
+#include <algorithm>
+#include <numeric>
+#include <utility>
+
+namespace agencykpi::pdf {
+namespace {
+
+constexpr double kCellPadding = 3;  // around a cell's text
+
+std::string_view CellOf(const TableRow& cells, size_t i) {
+  return i < cells.size() ? std::string_view(cells[i]) : std::string_view();
+}
+
+// The widest word of `text` (words split at ASCII spaces: a no-break space
+// keeps a number and its unit together).
+double LongestWord(const Document& document, std::string_view text, const TextStyle& style) {
+  double widest = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t end = std::min(text.find(' ', start), text.size());
+    widest = std::max(widest, document.TextWidth(text.substr(start, end - start), style));
+    start = end + 1;
+  }
+  return widest;
+}
+
+}  // namespace
+
+Table::Table(PageFlow& flow, std::vector<TableColumn> columns, std::vector<TableRow> rows, double text_size)
+    : flow_(flow), columns_(std::move(columns)), rows_(std::move(rows)), text_size_(text_size) {
+  for (const TableColumn& column : columns_) header_cells_.push_back(column.header);
+  Fit();
+}
+
+void Table::Fit() {
+  const Document& document = flow_.document();
+  const size_t count = columns_.size();
+  std::vector<double> desired(count, 0);
+  std::vector<double> least(count, 0);
+  for (size_t i = 0; i < count; ++i) {
+    // A header may wrap at its words; a cell would rather not.
+    least[i] = LongestWord(document, header_cells_[i], HeaderStyle());
+    desired[i] = least[i];
+    for (const TableRow& row : rows_) {
+      const std::string_view cell = CellOf(row, i);
+      desired[i] = std::max(desired[i], document.TextWidth(cell, BodyStyle()));
+      least[i] = std::max(least[i], LongestWord(document, cell, BodyStyle()));
+    }
+    desired[i] += 2 * kCellPadding + 1;
+    least[i] += 2 * kCellPadding + 1;
+  }
+  const double width = flow_.width();
+  const double desired_sum = std::accumulate(desired.begin(), desired.end(), 0.0);
+  const double least_sum = std::accumulate(least.begin(), least.end(), 0.0);
+  widths_.assign(count, 0);
+  for (size_t i = 0; i < count; ++i) {
+    if (desired_sum <= width) {
+      widths_[i] = desired[i] * width / desired_sum;  // room to spare: shared out
+    } else if (least_sum <= width) {
+      widths_[i] = least[i] + (desired[i] - least[i]) * (width - least_sum) / (desired_sum - least_sum);
+    } else {
+      widths_[i] = least[i] * width / least_sum;  // words break inside; still nothing is cut
+    }
+  }
+}
+
+double Table::Height(const TableRow& cells, const TextStyle& style) const {
+  double height = 0;
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    height = std::max(height, flow_.document().TextHeight(widths_[i] - 2 * kCellPadding, CellOf(cells, i), style));
+  }
+  return height + 2 * kCellPadding;
+}
+
+void Table::DrawRow(const TableRow& cells, const TextStyle& style, bool band) {
+  const double height = Height(cells, style);
+  Document& document = flow_.document();
+  if (band) document.FillRect(flow_.left(), flow_.y(), flow_.width(), height, palette::kBand);
+  double x = flow_.left();
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    TextStyle cell = style;
+    cell.align = columns_[i].align;
+    document.DrawText(x + kCellPadding, flow_.y() + kCellPadding, widths_[i] - 2 * kCellPadding, CellOf(cells, i),
+                      cell);
+    x += widths_[i];
+  }
+  flow_.Advance(height);
+}
+
+void Table::Header() {
+  DrawRow(header_cells_, HeaderStyle(), /*band=*/false);
+  flow_.document().Line(flow_.left(), flow_.y(), flow_.left() + flow_.width(), flow_.y(), palette::kInk, 0.6);
+  header_page_ = flow_.page();
+  ++headers_;
+}
+
+void Table::Draw() {
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    const double row_height = Height(rows_[r], BodyStyle());
+    // A row needs the header above it on its page.
+    const double needed = row_height + (header_page_ == flow_.page() ? 0 : Height(header_cells_, HeaderStyle()));
+    flow_.Ensure(needed);
+    if (header_page_ != flow_.page()) Header();
+    DrawRow(rows_[r], BodyStyle(), r % 2 == 1);
+  }
+  flow_.Advance(kBlockGap);
+}
+
+}  // namespace agencykpi::pdf

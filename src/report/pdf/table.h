@@ -1,0 +1,52 @@
+// A table drawn down a PageFlow: a header row, banded rows whose cells wrap
+// at words (nothing is cut), and, when a row does not fit at the bottom of a
+// page, a new page that repeats the header row before it. Column widths
+// come from the content: each column gets its cells' width on one line when
+// the page is wide enough, else shrinks towards its longest word.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "report/pdf/page_flow.h"
+
+namespace agencykpi::pdf {
+
+struct TableColumn {
+  std::string header;
+  Align align = Align::kLeft;
+};
+
+using TableRow = std::vector<std::string>;  // a cell per column; missing cells are blank
+
+class Table {
+ public:
+  // The table spans the flow's width; `text_size` in points.
+  Table(PageFlow& flow, std::vector<TableColumn> columns, std::vector<TableRow> rows, double text_size);
+
+  // Draws every row from the flow's cursor on, then leaves the gap after
+  // the table.
+  void Draw();
+  // The header rows drawn: one per page the table spans.
+  [[nodiscard]] int headers() const { return headers_; }
+  [[nodiscard]] const std::vector<double>& widths() const { return widths_; }
+
+ private:
+  void Fit();
+  [[nodiscard]] double Height(const TableRow& cells, const TextStyle& style) const;
+  void DrawRow(const TableRow& cells, const TextStyle& style, bool band);
+  void Header();
+  [[nodiscard]] TextStyle BodyStyle() const { return {text_size_, false, palette::kInk, Align::kLeft}; }
+  [[nodiscard]] TextStyle HeaderStyle() const { return {text_size_, true, palette::kInk, Align::kLeft}; }
+
+  PageFlow& flow_;
+  std::vector<TableColumn> columns_;
+  std::vector<TableRow> rows_;
+  std::vector<double> widths_;
+  TableRow header_cells_;
+  double text_size_;
+  int headers_ = 0;
+  int header_page_ = 0;  // the page whose header row is drawn
+};
+
+}  // namespace agencykpi::pdf

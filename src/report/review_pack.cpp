@@ -1,0 +1,47 @@
+#include "report/review_pack.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace agencykpi {
+
+std::string_view VisitActionWord(size_t action, Language language) {
+  // In the order of VisitAction (kVisitActionNames).
+  static constexpr std::array<std::array<std::string_view, 2>, kVisitActionCount> kWords = {{
+      {"implantation", "implantation"},
+      {"négociation", "negotiation"},
+      {"promotion", "promotion"},
+      {"merchandising", "merchandising"},
+      {"relevé", "audit"},
+      {"commande", "order"},
+      {"autre", "other"},
+  }};
+  if (action >= kWords.size()) return "";
+  return language == Language::kFrench ? kWords[action][0] : kWords[action][1];
+}
+
+std::string_view RenewalTypeWord(RenewalType type, Language language) {
+  switch (type) {
+    case RenewalType::kSpontaneous: return Tr(language, "spontané", "spontaneous");
+    case RenewalType::kSolicited: return Tr(language, "sollicité", "solicited");
+    case RenewalType::kNone: break;
+  }
+  return "";
+}
+
+std::string PeriodSpan(const Period& period, Language language) {
+  return fmt::format("{} {} {} {}", Tr(language, "du", "from"), FormatDay(period.start, language),
+                     Tr(language, "au", "to"), FormatDay(period.end, language));
+}
+
+std::string FormatSignedPercent(Ratio ratio, Language language) {
+  const std::string text = FormatPercent(ratio, language);
+  return ratio && *ratio > 0 ? "+" + text : text;
+}
+
+std::string ChainWord(std::string_view chain, Language language) {
+  return chain.empty() ? std::string(Tr(language, "sans enseigne", "no chain")) : std::string(chain);
+}
+
+}  // namespace agencykpi
