@@ -19,6 +19,7 @@ size_t RowCount(const Dataset& d, const TableDesc& table) {
     case TableIndex("objectives"): return d.objectives.size();
     case TableIndex("results"): return d.results.size();
     case TableIndex("store_audits"): return d.store_audits.size();
+    case TableIndex("store_sales"): return d.store_sales.size();
     default: return 0;
   }
 }

@@ -168,6 +168,12 @@ inline constexpr std::array<ColumnDesc, 5> kStoreAudits = {{
     {"present", K::kInteger, kRequired, {}, {}, {}},
     {"facings", K::kInteger, kOptional, "0", {}, {}},
 }};
+inline constexpr std::array<ColumnDesc, 4> kStoreSales = {{
+    {"date", K::kDate, kRequired, {}, {}, {}},
+    {"store_id", K::kReference, kRequired, {}, "stores", {}},
+    {"client_id", K::kReference, kRequired, {}, "clients", {}},
+    {"amount", K::kMoney, kRequired, {}, {}, {}},
+}};
 
 inline constexpr std::array<std::string_view, 1> kClientKey = {"client_id"};
 inline constexpr std::array<std::string_view, 1> kContractKey = {"contract_id"};
@@ -181,7 +187,7 @@ inline constexpr std::array<std::string_view, 1> kObjectiveKey = {"objective_id"
 
 }  // namespace catalogue_tables
 
-constexpr size_t kTableCount = 13;
+constexpr size_t kTableCount = 14;
 
 // Every input table, in reading order (see the contract above).
 inline constexpr std::array<TableDesc, kTableCount> kCatalogue = {{
@@ -198,6 +204,7 @@ inline constexpr std::array<TableDesc, kTableCount> kCatalogue = {{
     {"objectives", "objectives.csv", "objective", false, catalogue_tables::kObjectives, catalogue_tables::kObjectiveKey},
     {"results", "results.csv", "result", false, catalogue_tables::kResults, {}},
     {"store_audits", "store_audits.csv", "store audit", false, catalogue_tables::kStoreAudits, {}},
+    {"store_sales", "store_sales.csv", "store sale", false, catalogue_tables::kStoreSales, {}},
 }};
 
 // The catalogue, in reading order.

@@ -643,6 +643,7 @@ class AgencyReader {
         {"objectives", &AgencyReader::ReadObjectives, nullptr},
         {"results", &AgencyReader::ReadResults, nullptr},
         {"store_audits", &AgencyReader::ReadStoreAudits, nullptr},
+        {"store_sales", &AgencyReader::ReadStoreSales, nullptr},
     }};
     static_assert([] {
       for (size_t i = 0; i < kTableCount; ++i) {
@@ -772,6 +773,7 @@ class AgencyReader {
   void ReadObjectives(Table& table);
   void ReadResults(Table& table);
   void ReadStoreAudits(Table& table);
+  void ReadStoreSales(Table& table);
   RowId InternMetric(std::string_view key);
   std::optional<std::string_view> Metric(Table& table, size_t column);
 
@@ -884,6 +886,12 @@ enum AuditColumn : size_t {
   kAuditClient = ColumnIndex("store_audits", "client_id"),
   kAuditPresent = ColumnIndex("store_audits", "present"),
   kAuditFacings = ColumnIndex("store_audits", "facings"),
+};
+enum SaleColumn : size_t {
+  kSaleDate = ColumnIndex("store_sales", "date"),
+  kSaleStore = ColumnIndex("store_sales", "store_id"),
+  kSaleClient = ColumnIndex("store_sales", "client_id"),
+  kSaleAmount = ColumnIndex("store_sales", "amount"),
 };
 
 // "end date 2026-01-01 is before start date 2026-02-01" when it is.
@@ -1347,8 +1355,51 @@ void AgencyReader::ReadStoreAudits(Table& table) {
   }
 }
 
+// Any sign: a negative amount is a return.
+void AgencyReader::ReadStoreSales(Table& table) {
+  StoreSales& sales = dataset_.store_sales;
+  while (table.NextRow()) {
+    const auto date = table.Date(kSaleDate);
+    const RowId store = table.Reference(kSaleStore, stores_);
+    const RowId client = table.Reference(kSaleClient, clients_);
+    const auto amount = table.Decimal(kSaleAmount);
+    if (!table.row_ok()) continue;
+    sales.date.push_back(*date);
+    sales.store.push_back(store);
+    sales.client.push_back(client);
+    sales.amount.push_back(*amount);
+  }
+}
+
 // ---------------------------------------------------------------------------
 // File sources
+
+// A file of a folder, read where it is.
+class FileOnDisk : public FileBytes {
+ public:
+  FileOnDisk(int fd, uint64_t size) : fd_(fd), size_(size) {}
+  FileOnDisk(const FileOnDisk&) = delete;
+  FileOnDisk& operator=(const FileOnDisk&) = delete;
+  ~FileOnDisk() override { ::close(fd_); }
+
+  [[nodiscard]] uint64_t size() const override { return size_; }
+
+  Result<size_t> ReadAt(uint64_t offset, std::span<char> out) override {
+    size_t done = 0;
+    while (done < out.size()) {
+      const ssize_t count = ::pread(fd_, out.data() + done, out.size() - done, static_cast<off_t>(offset + done));
+      if (count < 0 && errno == EINTR) continue;
+      if (count < 0) return Status::Io("cannot read the file");
+      if (count == 0) break;
+      done += static_cast<size_t>(count);
+    }
+    return done;
+  }
+
+ private:
+  int fd_;
+  uint64_t size_;
+};
 
 class FolderFileSource : public FileSource {
  public:

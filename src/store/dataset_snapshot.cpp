@@ -17,7 +17,7 @@ namespace agencykpi {
 namespace {
 
 constexpr char kMagic[8] = {'A', 'K', 'P', 'I', 'S', 'N', 'A', 'P'};
-constexpr uint64_t kFormat = 2;  // 2: the header carries the import id
+constexpr uint64_t kFormat = 3;  // 2: the header carries the import id; 3: store sales
 constexpr uint64_t kHashPrime = 0x100000001b3ULL;
 constexpr uint64_t kHashSeed = 0xcbf29ce484222325ULL;
 
@@ -272,6 +272,11 @@ void Transfer(Io& io, Data& d) {
   io.Column(d.store_audits.client);
   io.Column(d.store_audits.present);
   io.Column(d.store_audits.facings);
+
+  io.Column(d.store_sales.date);
+  io.Column(d.store_sales.store);
+  io.Column(d.store_sales.client);
+  io.Column(d.store_sales.amount);
 }
 
 struct Header {
@@ -328,6 +333,7 @@ class ColumnCounter {
     count(d_.visits, "visits");
     count(d_.results, "results");
     count(d_.store_audits, "store_audits");
+    count(d_.store_sales, "store_sales");
   }
 
   const Dataset& d_;

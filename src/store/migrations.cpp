@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string>
+#include <utility>
 
 namespace agencykpi {
 namespace {
@@ -186,12 +187,37 @@ constexpr std::string_view kSchemaV2 = R"sql(
 ALTER TABLE import_meta ADD COLUMN import_id TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations = {{
+// Version 3: the brand's sell-out per store (store_sales.csv). Money, any
+// sign: a return is a negative amount.
+constexpr std::string_view kSchemaV3 = R"sql(
+CREATE TABLE store_sales (
+  row_id INTEGER PRIMARY KEY,
+  date INTEGER NOT NULL,
+  store_row INTEGER NOT NULL REFERENCES stores(row_id),
+  client_row INTEGER NOT NULL REFERENCES clients(row_id),
+  amount INTEGER NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, "initial schema", kSchemaV1},
     {2, "import id", kSchemaV2},
+    {3, "store sales", kSchemaV3},
+}};
+
+// Tables created after version 1, with the version that created them.
+constexpr std::array<std::pair<std::string_view, int64_t>, 1> kLaterTables = {{
+    {"store_sales", 3},
 }};
 
 }  // namespace
+
+int64_t TableSchemaVersion(std::string_view table) {
+  for (const auto& [name, version] : kLaterTables) {
+    if (name == table) return version;
+  }
+  return 1;
+}
 
 std::span<const Migration> SchemaMigrations() {
   return kMigrations;

@@ -34,6 +34,11 @@ std::span<const Migration> SchemaMigrations();
 // The schema version this binary writes and reads.
 int64_t LatestSchemaVersion();
 
+// The schema version that created the store's table `table` (1 for the
+// tables of the initial schema): a file of an older version, opened
+// read-only, has no such table, and its rows read as none.
+int64_t TableSchemaVersion(std::string_view table);
+
 // Brings the database to the last version of `migrations` (which must be
 // numbered 1, 2, … in order). Errors: kInvalidInput if the file is newer
 // than `migrations` (left untouched); kIo if a step fails (everything rolled

@@ -52,6 +52,7 @@ constexpr std::string_view kMetricsTable = "metrics";
 constexpr std::array<std::string_view, kTableCount + 1> kTables = {
     "clients",    "contracts",    "missions", "employees", "cost_rates", "stores",  kMetricsTable,
     "objectives", "time_entries", "expenses", "invoices",  "visits",     "results", "store_audits",
+    "store_sales",
 };
 
 // The position of a table in kTables; an unknown name fails the build.
@@ -294,12 +295,14 @@ Status CheckColumns(const Dataset& data) {
   const auto& v = data.visits;
   const auto& r = data.results;
   const auto& a = data.store_audits;
+  const auto& s = data.store_sales;
   const bool ok = SameSize(t.size(), t.employee, t.hours, t.activity, t.mission) &&
                   SameSize(e.size(), e.amount, e.category, e.mission) &&
                   SameSize(i.size(), i.id, i.client, i.amount, i.mission) &&
                   SameSize(v.size(), v.id, v.employee, v.mission, v.store, v.action) &&
                   SameSize(r.size(), r.mission, r.metric, r.value, r.store) &&
-                  SameSize(a.size(), a.store, a.client, a.present, a.facings);
+                  SameSize(a.size(), a.store, a.client, a.present, a.facings) &&
+                  SameSize(s.size(), s.store, s.client, s.amount);
   return ok ? Status::Ok() : Status::Internal("dataset columns of one fact table differ in length");
 }
 
@@ -366,6 +369,8 @@ Status CheckReferences(const Dataset& d) {
            check("results", "store_id", d.results.store, id),
            check("store_audits", "store_id", d.store_audits.store, id),
            check("store_audits", "client_id", d.store_audits.client, id),
+           check("store_sales", "store_id", d.store_sales.store, id),
+           check("store_sales", "client_id", d.store_sales.client, id),
        }) {
     if (!status.ok()) return status;
   }
@@ -449,6 +454,7 @@ std::optional<std::pair<Day, Day>> FactDateRange(const Dataset& data) {
   add(data.visits.date);
   add(data.results.date);
   add(data.store_audits.date);
+  add(data.store_sales.date);
   return range;
 }
 
@@ -506,6 +512,10 @@ class SqliteStore final : public Store {
   template <typename ReadFn>
   Status ReadRows(std::string_view table, std::string_view columns, ReadFn read);
   Result<size_t> CountRows(std::string_view table);
+  // False for a table added by a later schema than the file's (read-only opens).
+  [[nodiscard]] bool HasTable(std::string_view table) const {
+    return TableSchemaVersion(table) <= schema_version_;
+  }
 
   Result<int64_t> DatasetVersion();
   // The committed state being read, in the caller's transaction; its import
@@ -835,17 +845,27 @@ Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
                       });
   if (!status.ok()) return status;
   const StoreAudits& a = data.store_audits;
-  return InsertRows("store_audits", InsertSql("store_audits"), a.size(),
+  status = InsertRows("store_audits", InsertSql("store_audits"), a.size(),
+                      cancel, [&](RowBinder& s, size_t i) {
+                        s.BindInt64(2, a.date[i]);
+                        BindRow(s, 3, a.store[i]);
+                        BindRow(s, 4, a.client[i]);
+                        s.BindInt64(5, a.present[i]);
+                        s.BindInt64(6, a.facings[i]);
+                      });
+  if (!status.ok()) return status;
+  const StoreSales& sales = data.store_sales;
+  return InsertRows("store_sales", InsertSql("store_sales"), sales.size(),
                     cancel, [&](RowBinder& s, size_t i) {
-                      s.BindInt64(2, a.date[i]);
-                      BindRow(s, 3, a.store[i]);
-                      BindRow(s, 4, a.client[i]);
-                      s.BindInt64(5, a.present[i]);
-                      s.BindInt64(6, a.facings[i]);
+                      s.BindInt64(2, sales.date[i]);
+                      BindRow(s, 3, sales.store[i]);
+                      BindRow(s, 4, sales.client[i]);
+                      s.BindInt64(5, sales.amount[i]);
                     });
 }
 
 Result<size_t> SqliteStore::CountRows(std::string_view table) {
+  if (!HasTable(table)) return size_t{0};
   auto count = db_.QueryInt64("SELECT count(*) FROM " + std::string(table));
   if (!count.ok()) return count.status();
   return static_cast<size_t>(*count);
@@ -855,6 +875,7 @@ Result<size_t> SqliteStore::CountRows(std::string_view table) {
 // be 0, 1, 2, … since they are the Dataset's vector indexes.
 template <typename ReadFn>
 Status SqliteStore::ReadRows(std::string_view table, std::string_view columns, ReadFn read) {
+  if (!HasTable(table)) return Status::Ok();
   auto statement = db_.Prepare("SELECT row_id, " + std::string(columns) + " FROM " + std::string(table) +
                                " ORDER BY row_id");
   if (!statement.ok()) return statement.status();
@@ -1063,15 +1084,25 @@ Status SqliteStore::LoadAll(Dataset& data) {
   if (!status.ok()) return status;
   StoreAudits& a = data.store_audits;
   ReserveAll(counts[StoreTableIndex("store_audits")], a.date, a.store, a.client, a.present, a.facings);
-  return ReadRows("store_audits", StoredColumns("store_audits"),
-                  [&](const SqliteStatement& s) {
-                    a.date.push_back(ColumnDay(s, 1));
-                    a.store.push_back(ColumnRow(s, 2));
-                    a.client.push_back(ColumnRow(s, 3));
-                    a.present.push_back(static_cast<uint8_t>(s.ColumnInt64(4)));  // CHECK keeps it 0 or 1
-                    a.facings.push_back(static_cast<int32_t>(s.ColumnInt64(5)));
-                    return Status::Ok();
-                  });
+  status = ReadRows("store_audits", StoredColumns("store_audits"),
+                    [&](const SqliteStatement& s) {
+                      a.date.push_back(ColumnDay(s, 1));
+                      a.store.push_back(ColumnRow(s, 2));
+                      a.client.push_back(ColumnRow(s, 3));
+                      a.present.push_back(static_cast<uint8_t>(s.ColumnInt64(4)));  // CHECK keeps it 0 or 1
+                      a.facings.push_back(static_cast<int32_t>(s.ColumnInt64(5)));
+                      return Status::Ok();
+                    });
+  if (!status.ok()) return status;
+  StoreSales& sales = data.store_sales;
+  ReserveAll(counts[StoreTableIndex("store_sales")], sales.date, sales.store, sales.client, sales.amount);
+  return ReadRows("store_sales", StoredColumns("store_sales"), [&](const SqliteStatement& s) {
+    sales.date.push_back(ColumnDay(s, 1));
+    sales.store.push_back(ColumnRow(s, 2));
+    sales.client.push_back(ColumnRow(s, 3));
+    sales.amount.push_back(s.ColumnInt64(4));
+    return Status::Ok();
+  });
 }
 
 Result<StoreMeta> SqliteStore::Meta() {
@@ -1090,9 +1121,9 @@ Result<StoreMeta> SqliteStore::Meta() {
   meta.first_date = ColumnDay(*statement, 3);  // NULL reads as 0 = no dated facts
   meta.last_date = ColumnDay(*statement, 4);
   for (std::string_view table : kTables) {
-    auto count = db_.QueryInt64("SELECT count(*) FROM " + std::string(table));
+    auto count = CountRows(table);
     if (!count.ok()) return count.status();
-    meta.counts.push_back(TableCount{std::string(table), *count});
+    meta.counts.push_back(TableCount{std::string(table), static_cast<int64_t>(*count)});
   }
   Status status = transaction->Commit();
   if (!status.ok()) return status;

@@ -211,7 +211,7 @@ TEST_F(CliTest, CheckNamesTheEmptyTables) {
   const Outcome o = Agencykpi("check " + folder.string());
   EXPECT_EQ(o.exit_code, 0) << o.err;
   EXPECT_NE(o.err.find("\nempty tables: contracts, missions, employees, cost_rates, stores, time_entries, expenses, "
-                       "invoices, visits, objectives, results, store_audits\n"),
+                       "invoices, visits, objectives, results, store_audits, store_sales\n"),
             std::string::npos)
       << o.err;
 }

@@ -13,11 +13,11 @@ static_assert(ColumnIndex("time_entries", "hours") == 2);
 static_assert(ColumnIndex("contracts", "renewal_of") == 4);
 static_assert(TableIndex("clients") == 0);
 
-TEST(Catalogue, ListsTheThirteenTablesOfTheFolderWithClientsFirstAndRequired) {
+TEST(Catalogue, ListsTheFourteenTablesOfTheFolderWithClientsFirstAndRequired) {
   const auto tables = Catalogue();
-  ASSERT_EQ(tables.size(), 13u);
+  ASSERT_EQ(tables.size(), 14u);
   EXPECT_EQ(tables.front().name, "clients");
-  EXPECT_EQ(tables.back().name, "store_audits");
+  EXPECT_EQ(tables.back().name, "store_sales");
   size_t required = 0;
   std::set<std::string_view> names;
   for (const TableDesc& table : tables) {
@@ -25,7 +25,7 @@ TEST(Catalogue, ListsTheThirteenTablesOfTheFolderWithClientsFirstAndRequired) {
     EXPECT_EQ(table.file, std::string(table.name) + ".csv");
     if (table.required) ++required;
   }
-  EXPECT_EQ(names.size(), 13u);
+  EXPECT_EQ(names.size(), 14u);
   EXPECT_EQ(required, 1u);
 }
 
@@ -64,7 +64,7 @@ TEST(Catalogue, EveryReferenceNamesATableReadBeforeOrItsOwnTable) {
       if (target_index == t) ++self_references;
     }
   }
-  EXPECT_EQ(references, 18u);
+  EXPECT_EQ(references, 20u);
   EXPECT_EQ(self_references, 1u);  // contracts.renewal_of
 }
 
@@ -126,11 +126,13 @@ TEST(Catalogue, RowCountCountsTheDatasetTableOfEachEntry) {
   d.cost_rates.resize(3);
   d.time_entries.date.resize(5);
   d.store_audits.date.resize(7);
+  d.store_sales.date.resize(11);
   size_t total = 0;
   for (const TableDesc& table : Catalogue()) total += RowCount(d, table);
-  EXPECT_EQ(total, 17u);
+  EXPECT_EQ(total, 28u);
   EXPECT_EQ(RowCount(d, *FindTable("cost_rates")), 3u);
   EXPECT_EQ(RowCount(d, *FindTable("store_audits")), 7u);
+  EXPECT_EQ(RowCount(d, *FindTable("store_sales")), 11u);
 }
 
 }  // namespace

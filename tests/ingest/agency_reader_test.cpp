@@ -255,6 +255,12 @@ const ValidationCase kValidationCases[] = {
     {"NegativeFacings", "store_audits.csv",
      "date,store_id,client_id,present,facings\n2026-01-05,S1,C1,1,-1\n",
      "store_audits.csv:2: facings: negative facings '-1'"},
+    {"SaleOfAnUnknownStore", "store_sales.csv",
+     "date,store_id,client_id,amount\n2026-01-31,S9,C1,100\n",
+     "store_sales.csv:2: store_id: unknown store 'S9'"},
+    {"SaleOfAnUnknownClient", "store_sales.csv",
+     "date,store_id,client_id,amount\n2026-01-31,S1,C9,100\n",
+     "store_sales.csv:2: client_id: unknown client 'C9'"},
     // Files
     {"ReferenceIntoMissingTable", "results.csv",
      "mission_id,metric,date,value,store_id\nM1,orders,2026-01-05,3,S9\n",
@@ -391,6 +397,7 @@ TEST(AgencyReaderTest, DefaultsAndResolvedReferences) {
   files["visits.csv"] = "visit_id,employee_id,mission_id,store_id,date,action\nV1,E2,M2,S1,2026-01-05,\n"
                         "V2,E1,M1,S1,2026-01-06,Order\n";
   files["store_audits.csv"] = "date,store_id,client_id,present\n2026-01-05,S1,C2,1\n";
+  files["store_sales.csv"] = "date;store_id;client_id;amount\n31/01/2026;S1;C2;1 200,50\n28/02/26;S1;C1;-35\n";
   const IngestOutcome outcome = Read(files);
   ASSERT_TRUE(outcome.ok()) << testing::PrintToString(Texts(outcome.errors));
   const Dataset& d = outcome.dataset;
@@ -405,6 +412,9 @@ TEST(AgencyReaderTest, DefaultsAndResolvedReferences) {
   EXPECT_EQ(d.visits.employee, (std::vector<RowId>{1, 0}));
   EXPECT_EQ(d.store_audits.facings, std::vector<int32_t>{0});
   EXPECT_EQ(d.store_audits.client, std::vector<RowId>{1});
+  EXPECT_EQ(d.store_sales.amount, (std::vector<Cents>{120050, -3500}));  // a return is negative
+  EXPECT_EQ(d.store_sales.client, (std::vector<RowId>{1, 0}));
+  EXPECT_EQ(d.store_sales.date, (std::vector<Day>{*ParseDate("2026-01-31"), *ParseDate("2026-02-28")}));
 }
 
 TEST(AgencyReaderTest, MetricsAreInternedAcrossObjectivesAndResults) {
@@ -898,7 +908,8 @@ TEST(AgencyReaderTest, EmptyTablesAreListedAbsentOnesIncluded) {
   const IngestOutcome outcome = ReadWith("invoices.csv", "invoice_id,client_id,date,amount\n");
   EXPECT_TRUE(outcome.ok());
   EXPECT_EQ(outcome.empty_tables,
-            (std::vector<std::string>{"expenses", "invoices", "visits", "objectives", "results", "store_audits"}));
+            (std::vector<std::string>{"expenses", "invoices", "visits", "objectives", "results", "store_audits",
+                                      "store_sales"}));
 }
 
 // The header of every file is the catalogue's: a folder of headers alone
@@ -911,14 +922,14 @@ TEST(AgencyReaderTest, CatalogueHeadersAloneAreAValidFolderOfEmptyTables) {
     for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     files[name] = HeaderLine(table) + "\n";
   }
-  ASSERT_EQ(files.size(), 13u);
+  ASSERT_EQ(files.size(), 14u);
   auto source = MemorySource(std::move(files));
   const IngestOutcome outcome = ReadAgency(*source, {}, nullptr);
   EXPECT_EQ(outcome.error_count, 0u) << (outcome.errors.empty() ? "" : outcome.errors.front().ToString());
   EXPECT_EQ(outcome.warning_count, 0u) << (outcome.warnings.empty() ? "" : outcome.warnings.front().ToString());
-  ASSERT_EQ(outcome.empty_tables.size(), 13u);
+  ASSERT_EQ(outcome.empty_tables.size(), 14u);
   EXPECT_EQ(outcome.empty_tables.front(), "clients");
-  EXPECT_EQ(outcome.empty_tables.back(), "store_audits");
+  EXPECT_EQ(outcome.empty_tables.back(), "store_sales");
 }
 
 // Each required column of the catalogue is refused when missing, by name.
@@ -943,7 +954,7 @@ TEST(AgencyReaderTest, EveryRequiredCatalogueColumnIsReportedWhenMissing) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 49u);
+  EXPECT_EQ(checked, 53u);
 }
 
 TEST(AgencyReaderTest, RaisedCancelTokenGivesACancelledOutcome) {

@@ -147,6 +147,7 @@ Dataset MakeOtherDataset() {
   d.visits = {};
   d.results = {};
   d.store_audits = {};
+  d.store_sales = {};
   return d;
 }
 
@@ -163,7 +164,7 @@ TEST_F(SqliteStoreTest, NewStoreIsEmptyAtVersionZero) {
   EXPECT_EQ(meta->source, "");
   EXPECT_EQ(meta->first_date, 0);
   EXPECT_EQ(meta->last_date, 0);
-  EXPECT_EQ(meta->counts.size(), 14U);
+  EXPECT_EQ(meta->counts.size(), 15U);
   for (const TableCount& count : meta->counts) EXPECT_EQ(count.rows, 0) << count.table;
 }
 
@@ -305,7 +306,7 @@ TEST_F(SqliteStoreTest, UsesWalAndStrictTables) {
     ++count;
     EXPECT_EQ(tables->ColumnInt64(1), 1) << tables->ColumnText(0) << " is not STRICT";
   }
-  EXPECT_EQ(count, 14 + 5 + 1);  // SPEC tables + metrics, enum lookups, import_meta
+  EXPECT_EQ(count, 15 + 5 + 1);  // SPEC tables + metrics, enum lookups, import_meta
 }
 
 TEST_F(SqliteStoreTest, AStoreFromANewerProgramIsRefusedAndLeftUntouched) {
@@ -662,9 +663,9 @@ TEST_F(SqliteStoreTest, ImportsKeepTheGuardTriggersAndAFreshImportId) {
   const std::string guards =
       "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'guard\\_%' ESCAPE '\\'";
   EXPECT_EQ(QueryBehindTheStore(file_, guards),
-            (14 + 5) * 3);  // data and lookup tables × insert, update, delete
+            (15 + 5) * 3);  // data and lookup tables × insert, update, delete
   ASSERT_TRUE(store->ReplaceDataset(MakeSmallDataset(), "a").ok());
-  EXPECT_EQ(QueryBehindTheStore(file_, guards), (14 + 5) * 3);
+  EXPECT_EQ(QueryBehindTheStore(file_, guards), (15 + 5) * 3);
   const auto import_id = [this] {
     auto db = SqliteDb::Open(file_, SqliteDb::Access::kReadOnly);
     EXPECT_TRUE(db.ok());
@@ -708,14 +709,14 @@ TEST_F(SqliteStoreTest, AStoreOfSchemaOneIsUpgradedWithoutTrustingItsOldSnapshot
   std::string drop_guards;
   for (const char* table :
        {"clients", "contracts", "missions", "employees", "cost_rates", "stores", "metrics", "objectives",
-        "time_entries", "expenses", "invoices", "visits", "results", "store_audits", "activities",
+        "time_entries", "expenses", "invoices", "visits", "results", "store_audits", "store_sales", "activities",
         "expense_categories", "visit_actions", "renewal_types", "aggregations"}) {
     for (const char* event : {"insert", "update", "delete"}) {
       drop_guards += std::string("DROP TRIGGER guard_") + table + "_" + event + ";";
     }
   }
   ExecBehindTheStore(file_, drop_guards +
-                                "ALTER TABLE import_meta DROP COLUMN import_id; PRAGMA user_version = 1;"
+                                "DROP TABLE store_sales; ALTER TABLE import_meta DROP COLUMN import_id; PRAGMA user_version = 1;"
                                 "UPDATE invoices SET amount = 7 WHERE row_id = 0");
   {
     const std::string before = Bytes(file_);
@@ -724,6 +725,7 @@ TEST_F(SqliteStoreTest, AStoreOfSchemaOneIsUpgradedWithoutTrustingItsOldSnapshot
     auto loaded = (*store)->LoadDataset();
     ASSERT_TRUE(loaded.ok()) << loaded.status().message();
     EXPECT_EQ(loaded->invoices.amount[0], 7);
+    EXPECT_EQ(loaded->store_sales.size(), 0u);  // schema 1 has no store_sales table
     store->reset();
     EXPECT_EQ(Bytes(file_), before);
     EXPECT_EQ(QueryBehindTheStore(file_, "PRAGMA user_version"), 1);

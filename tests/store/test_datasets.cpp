@@ -88,6 +88,10 @@ Dataset MakeSmallDataset() {
   d.store_audits.client = {0, 2};
   d.store_audits.present = {1, 0};
   d.store_audits.facings = {6, 0};
+  d.store_sales.date = {D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31)};
+  d.store_sales.store = {0, 1, 0};
+  d.store_sales.client = {0, 2, 0};
+  d.store_sales.amount = {120050, -3000, 0};  // a return, then a month without sales
   return d;
 }
 
@@ -171,6 +175,10 @@ Dataset MakeSyntheticDataset(size_t time_entries, size_t invoices) {
     d.store_audits.client.push_back(static_cast<RowId>(next(kClients)));
     d.store_audits.present.push_back(static_cast<uint8_t>(next(2)));
     d.store_audits.facings.push_back(static_cast<int32_t>(next(12)));
+    d.store_sales.date.push_back(first_day + static_cast<Day>(next(kDaySpan)));
+    d.store_sales.store.push_back(static_cast<RowId>(next(kStores)));
+    d.store_sales.client.push_back(static_cast<RowId>(next(kClients)));
+    d.store_sales.amount.push_back(static_cast<Cents>(next(200000)) - 10000);
   }
   return d;
 }
@@ -268,6 +276,12 @@ void ExpectSameDataset(const Dataset& expected, const Dataset& actual) {
   ExpectSameColumn("store_audits.client", ae.client, aa.client);
   ExpectSameColumn("store_audits.present", ae.present, aa.present);
   ExpectSameColumn("store_audits.facings", ae.facings, aa.facings);
+  const auto& se = expected.store_sales;
+  const auto& sa = actual.store_sales;
+  ExpectSameColumn("store_sales.date", se.date, sa.date);
+  ExpectSameColumn("store_sales.store", se.store, sa.store);
+  ExpectSameColumn("store_sales.client", se.client, sa.client);
+  ExpectSameColumn("store_sales.amount", se.amount, sa.amount);
 }
 
 }  // namespace agencykpi::testing
