@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "cli/progress.h"
+#include "cli/review_packs.h"
 #include "common/memory.h"
 #include "common/period.h"
 #include "demo/demo_agency.h"
@@ -224,11 +225,9 @@ int WriteOutput(const std::string& out, std::string_view text) {
 int RunReview(const ReviewArgs& args) {
   const auto request = ParseRequest(args.period, args.as_of, args.grace_days);
   if (!request.ok()) return Fail(request.status());
-  // The PDF and XLSX packs (report/review_pdf.h, review_xlsx.h) plug in here.
-  if (args.format == ReviewFormat::kPdf || args.format == ReviewFormat::kXlsx) {
-    return Fail(Status::InvalidInput(std::string("--format ") +
-                                     (args.format == ReviewFormat::kPdf ? "pdf" : "xlsx") +
-                                     " is not available yet: use table, json or csv"));
+  const bool pack = args.format == ReviewFormat::kPdf || args.format == ReviewFormat::kXlsx;
+  if (args.all && (!pack || args.out_dir.empty())) {
+    return Fail(Status::InvalidInput("--all writes packs: give --format pdf or xlsx and --out-dir DIR"));
   }
   const Language language = LanguageOf(args.lang);
   int exit_code = 0;
@@ -236,6 +235,7 @@ int RunReview(const ReviewArgs& args) {
   if (!dataset) return exit_code;
 
   const KpiEngine engine(std::move(*dataset));
+  if (args.all) return WriteAllReviewPacks(engine, *request, args.format, language, args.out_dir);
   const auto review = engine.BrandReview(args.client, *request);
   if (!review.ok()) return Fail(review.status());
   switch (args.format) {
@@ -248,7 +248,7 @@ int RunReview(const ReviewArgs& args) {
       return WriteOutput(args.out, RenderReviewTable(*review, options));
     }
     case ReviewFormat::kPdf:
-    case ReviewFormat::kXlsx: break;  // refused above
+    case ReviewFormat::kXlsx: return WriteReviewPack(engine, *review, *request, args.format, language, args.out);
   }
   return Fail(Status::Internal("unknown review format"));
 }

@@ -42,6 +42,8 @@ struct ReviewArgs {
   ReviewFormat format = ReviewFormat::kTable;
   std::string lang;  // fr | en; empty: from LANG
   std::string out;   // empty: stdout
+  bool all = false;     // --all: a pack per active brand (pdf, xlsx), instead of --client
+  std::string out_dir;  // --out-dir, with --all
 };
 
 struct DemoDataArgs {

@@ -44,7 +44,10 @@ int main(int argc, char** argv) {
 
   ReviewArgs review_args;
   auto* review_cmd = app.add_subcommand("review", "The brand review (bilan semestriel) of one client for a period");
-  review_cmd->add_option("--client", review_args.client, "The client (brand) id")->required();
+  auto* review_client = review_cmd->add_option("--client", review_args.client, "The client (brand) id");
+  review_cmd->add_flag("--all", review_args.all, "A pack per brand with audits, visits or sales in the period")
+      ->excludes(review_client);
+  review_cmd->add_option("--out-dir", review_args.out_dir, "Folder of the --all packs (created if needed)");
   auto* review_db = review_cmd->add_option("--db", review_args.db, "Database written by import: a SQLite file path or sqlite:PATH");
   auto* review_data = review_cmd->add_option("--data", review_args.data, "Agency folder, read directly")->check(CLI::ExistingDirectory);
   review_db->excludes(review_data);
@@ -58,8 +61,9 @@ int main(int argc, char** argv) {
       {"pdf", ReviewFormat::kPdf},     {"xlsx", ReviewFormat::kXlsx}};
   review_cmd->add_option("--format", review_args.format, "Output format: table, json, csv (the stores), pdf or xlsx")
       ->transform(CLI::CheckedTransformer(review_formats));
-  review_cmd->add_option("--lang", review_args.lang, "Language of the table and csv output")->check(CLI::IsMember({"fr", "en"}));
-  review_cmd->add_option("--out", review_args.out, "File to write (default: standard output)");
+  review_cmd->add_option("--lang", review_args.lang, "Language of the table, csv, pdf and xlsx output")->check(CLI::IsMember({"fr", "en"}));
+  review_cmd->add_option("--out", review_args.out,
+                         "File to write (default: standard output; pdf and xlsx only when it is not a terminal)");
 
   DemoDataArgs demo_args;
   auto* demo_cmd = app.add_subcommand("demo-data", "Write a realistic demo agency folder");
@@ -134,6 +138,10 @@ int main(int argc, char** argv) {
     if (*review_cmd) {
       if (review_args.db.empty() && review_args.data.empty()) {
         std::fprintf(stderr, "review: one of --db FILE or --data DIR is required\n");
+        return ExitCodeFor(ErrorCode::kInvalidInput);
+      }
+      if (review_args.client.empty() && !review_args.all) {
+        std::fprintf(stderr, "review: one of --client ID or --all is required\n");
         return ExitCodeFor(ErrorCode::kInvalidInput);
       }
       return RunReview(review_args);
