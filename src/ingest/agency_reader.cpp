@@ -1374,33 +1374,6 @@ void AgencyReader::ReadStoreSales(Table& table) {
 // ---------------------------------------------------------------------------
 // File sources
 
-// A file of a folder, read where it is.
-class FileOnDisk : public FileBytes {
- public:
-  FileOnDisk(int fd, uint64_t size) : fd_(fd), size_(size) {}
-  FileOnDisk(const FileOnDisk&) = delete;
-  FileOnDisk& operator=(const FileOnDisk&) = delete;
-  ~FileOnDisk() override { ::close(fd_); }
-
-  [[nodiscard]] uint64_t size() const override { return size_; }
-
-  Result<size_t> ReadAt(uint64_t offset, std::span<char> out) override {
-    size_t done = 0;
-    while (done < out.size()) {
-      const ssize_t count = ::pread(fd_, out.data() + done, out.size() - done, static_cast<off_t>(offset + done));
-      if (count < 0 && errno == EINTR) continue;
-      if (count < 0) return Status::Io("cannot read the file");
-      if (count == 0) break;
-      done += static_cast<size_t>(count);
-    }
-    return done;
-  }
-
- private:
-  int fd_;
-  uint64_t size_;
-};
-
 class FolderFileSource : public FileSource {
  public:
   explicit FolderFileSource(std::filesystem::path folder) : folder_(std::move(folder)) {}
