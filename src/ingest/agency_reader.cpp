@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstring>
 #include <deque>
 #include <fstream>
@@ -15,6 +16,10 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "common/executor.h"
 #include "domain/catalogue.h"
@@ -49,8 +54,17 @@ constexpr std::string_view kObjectivesFile = FileOf("objectives");
 // after the other, the ones after it on a second core while it is read, so
 // those may refer only to tables before it.
 constexpr size_t kBulkTable = TableIndex("time_entries");
+// The fact tables, the bulk and the ones after it, are read in pieces: no
+// table refers to their rows, so nothing needs their text once a row is read.
+constexpr bool ReadInPieces(size_t table) { return table >= kBulkTable; }
+// Slack on a fact table's row count estimated from its first piece: the
+// columns are reserved that much larger (address space only until used), as
+// one more row than reserved would double them.
+constexpr size_t kRowEstimateSlackDivisor = 8;
 
 std::string Quoted(std::string_view text) { return QuoteValue(text); }
+
+constexpr std::string_view kUtf16Message = "the file is UTF-16: save it as CSV UTF-8 (or CSV separated by semicolons)";
 
 // The file extensions a table may come as; only CSV is read for now.
 enum class FileKind { kCsv, kXlsx, kXls, kOds };
@@ -90,6 +104,13 @@ std::string JoinNames(std::span<const std::string_view> names) {
     out += name;
   }
   return out;
+}
+
+// Reserves room for `rows` more rows in each column, so that a fact table's
+// columns are not grown by doubling (each copied, then twice its size).
+template <typename... Columns>
+void ReserveRows(size_t rows, Columns&... columns) {
+  (columns.reserve(columns.size() + rows), ...);
 }
 
 // "7.50": hundredths of an hour.
@@ -177,7 +198,7 @@ class DayHours {
 // the row and (for ids of up to 16 bytes, the common case) the id itself:
 // one cache line per lookup, where a node-based map would chase pointers per
 // row (ten million time entries look up two ids each). Longer ids are
-// compared through a view the caller keeps alive.
+// copied into blocks the map owns, so the text they came from need not stay.
 class IdMap {
  public:
   // The row of `id`, or kNoRow.
@@ -205,8 +226,11 @@ class IdMap {
     slot.hash = hash;
     slot.row = row;
     slot.length = static_cast<uint32_t>(id.size());
-    slot.text = id.data();
-    if (id.size() <= kInlineBytes) std::memcpy(slot.inline_text, id.data(), id.size());
+    if (id.size() <= kInlineBytes) {
+      std::memcpy(slot.inline_text, id.data(), id.size());
+    } else {
+      slot.text = Keep(id);
+    }
     ++used_;
     return kNoRow;
   }
@@ -215,9 +239,11 @@ class IdMap {
   static constexpr RowId kEmpty = -2;
   static constexpr size_t kInitialSlots = 64;
   static constexpr size_t kInlineBytes = 16;
+  static constexpr size_t kLongIdBlockBytes = 64 * 1024;
+  static_assert(kLongIdBlockBytes >= kMaxIdentifierLength);
   struct Slot {
     uint64_t hash = 0;
-    const char* text = nullptr;  // the caller's bytes, for ids longer than kInlineBytes
+    const char* text = nullptr;  // in long_ids_, for ids longer than kInlineBytes
     uint32_t length = 0;
     RowId row = kEmpty;
     char inline_text[kInlineBytes] = {};
@@ -243,13 +269,26 @@ class IdMap {
     }
   }
 
+  // A copy of `id` in long_ids_, which never moves.
+  const char* Keep(std::string_view id) {
+    if (long_ids_.empty() || long_id_bytes_ + id.size() > kLongIdBlockBytes) {
+      long_ids_.push_back(std::make_unique<char[]>(kLongIdBlockBytes));
+      long_id_bytes_ = 0;
+    }
+    char* copy = long_ids_.back().get() + long_id_bytes_;
+    std::memcpy(copy, id.data(), id.size());
+    long_id_bytes_ += id.size();
+    return copy;
+  }
+
   std::vector<Slot> slots_;  // size a power of two, at most half full
   size_t mask_ = 0;
   size_t used_ = 0;
+  std::vector<std::unique_ptr<char[]>> long_ids_;  // blocks of kLongIdBlockBytes
+  size_t long_id_bytes_ = 0;                       // used in the last block
 };
 
-// Identifier → row of a table with ids. Keys point into the file's text,
-// which is kept alive for the whole import.
+// Identifier → row of a table with ids.
 struct IdIndex {
   std::string_view file;
   std::string_view noun;  // "client", used in messages
@@ -288,16 +327,36 @@ class Table {
         cancel_(cancel),
         reader_({}, ',') {}
 
-  // Reads the header; false (with errors reported) when the rows cannot be
-  // read. Linear in the header's size: column names are hashed.
-  bool Open(std::string_view text) {
-    reader_ = CsvReader(text, DetectSeparator(text));
+  // Reads the header of the whole text; false (with errors reported) when
+  // the rows cannot be read. Linear in the header's size: column names are
+  // hashed.
+  bool Open(std::string_view text) { return OpenText(text, /*more_follows=*/false); }
+
+  // The same for a text read in pieces: `chunks` has its first piece, and
+  // outlives the table. The next pieces are read as the rows need them.
+  bool Open(ChunkedText& chunks) {
+    chunks_ = &chunks;
+    const std::string_view first = chunks.text();
+    const auto lines = static_cast<uint64_t>(std::count(first.begin(), first.end(), '\n'));
+    const uint64_t estimate = chunks.at_end() || first.empty() ? lines + 1 : lines * chunks.file_size() / first.size();
+    estimated_rows_ = static_cast<size_t>(std::min<uint64_t>(estimate + estimate / kRowEstimateSlackDivisor, kMaxRowsPerFile));
+    return OpenText(first, !chunks.at_end());
+  }
+
+  // Rows the file may hold, from its first piece (0 for a whole text): what
+  // its columns reserve.
+  [[nodiscard]] size_t estimated_rows() const { return estimated_rows_; }
+
+ private:
+  bool OpenText(std::string_view text, bool more_follows) {
+    // The separator is seen on the header, which the first piece holds.
+    reader_ = CsvReader(text, DetectSeparator(text), more_follows);
     decimal_comma_ = reader_.separator() == ';';
-    // One fast pass: files without a NUL byte (all real ones) skip the
-    // per-row check.
+    // One fast pass (per piece): files without a NUL byte (all real ones)
+    // skip the per-row check.
     has_nul_ = std::memchr(text.data(), '\0', text.size()) != nullptr;
-    if (!reader_.Next()) {
-      errors_.Add(file_, 0, "", "the file is empty: a header line is required");
+    if (!NextRecord()) {
+      if (!read_failed_) errors_.Add(file_, 0, "", "the file is empty: a header line is required");
       return false;
     }
     if (reader_.has_error()) {
@@ -346,15 +405,36 @@ class Table {
     return ok;
   }
 
+  // The next record, reading the next piece of the text when the record
+  // goes on there; false at the end, or when a piece cannot be read (an
+  // error says so).
+  bool NextRecord() {
+    while (!reader_.Next()) {
+      if (!reader_.needs_more()) return false;
+      const Status read = chunks_->Advance(reader_.offset());
+      if (!read.ok()) {
+        errors_.Add(file_, 0, "", read.message());
+        read_failed_ = true;
+        return false;
+      }
+      const std::string_view text = chunks_->text();
+      has_nul_ = has_nul_ || std::memchr(text.data(), '\0', text.size()) != nullptr;
+      reader_.Continue(text, !chunks_->at_end());
+    }
+    return true;
+  }
+
+ public:
+
   // Moves to the next data row, skipping blank lines and reporting rows that
   // cannot be read as a whole (bad quoting, too many fields, a NUL byte).
   // False at the end, past kMaxRowsPerFile rows, or once the cancel token is
   // seen raised (looked at every kCancelCheckRows records; ReadAgency then
   // gives a cancelled outcome).
   bool NextRow() {
-    while (reader_.Next()) {
+    while (NextRecord()) {
       if ((++records_ & (kCancelCheckRows - 1)) == 0 && IsCancelled(cancel_)) return false;
-      const uint64_t done = progress_.done_before_file + reader_.offset();
+      const uint64_t done = progress_.done_before_file + (chunks_ == nullptr ? 0 : chunks_->offset()) + reader_.offset();
       if (done - progress_.last_reported >= kProgressStep) progress_.Report(done);
       if (reader_.blank()) continue;
       row_errors_ = errors_.count();
@@ -529,13 +609,16 @@ class Table {
   std::string_view file_;
   std::span<const ColumnDesc> columns_;  // the catalogue's
   std::vector<int> column_fields_;  // spec column → field index, -1 if absent
-  std::vector<std::string_view> header_names_;
+  std::vector<std::string> header_names_;  // copied: the header's piece goes
   size_t header_size_ = 0;
   DiagnosticList& errors_;
   DiagnosticList& warnings_;
   Progress& progress_;
   const CancelToken* cancel_;
   CsvReader reader_;
+  ChunkedText* chunks_ = nullptr;  // when read in pieces
+  size_t estimated_rows_ = 0;
+  bool read_failed_ = false;
   bool decimal_comma_ = false;
   bool has_nul_ = false;
   size_t row_errors_ = 0;
@@ -544,11 +627,14 @@ class Table {
   size_t records_ = 0;  // records read, blank ones included
 };
 
-// The file of one table: its name as found, its bytes and, when converted
-// from cp1252, its UTF-8 text.
+// The file of one table: its name as found, its bytes (a reference table's)
+// or the file opened to be read in pieces (a fact table's) and, when
+// converted from cp1252, its UTF-8 text. Both are released once read.
 struct FileText {
   std::string name;                // as the user named it ("Invoices.csv")
-  std::optional<std::string> raw;  // the bytes of a CSV file found
+  bool found = false;              // a CSV file was read or opened
+  std::optional<std::string> raw;  // its bytes, whole
+  std::unique_ptr<FileBytes> bytes;  // its bytes, in pieces
   bool blocked = false;            // a file is there but cannot be read: an error says why
   std::string converted;
 };
@@ -665,7 +751,7 @@ class AgencyReader {
     return files_[static_cast<size_t>(FindTable(file) - kCatalogue.data())];
   }
   // A file was found for the table (read or not).
-  bool Present(std::string_view file) { return Text(file).raw.has_value() || Text(file).blocked; }
+  bool Present(std::string_view file) { return Text(file).found || Text(file).blocked; }
   // Its rows can be looked up (no file-level problem so far).
   bool Usable(std::string_view file) { return !Text(file).blocked; }
 
@@ -718,45 +804,76 @@ class AgencyReader {
         continue;
       }
       if (IsCancelled(cancel_)) return;
-      auto read = source.Read(name);
-      if (!read.ok()) {
-        errors_.Add(name, 0, "", read.status().message());
-        continue;
+      if (ReadInPieces(i)) {
+        auto opened = source.Open(name);
+        if (!opened.ok()) {
+          errors_.Add(name, 0, "", opened.status().message());
+          continue;
+        }
+        if (*opened == nullptr) continue;  // gone since it was listed: absent
+        text.bytes = std::move(*opened);
+        progress_.total += text.bytes->size();
+      } else {
+        auto read = source.Read(name);
+        if (!read.ok()) {
+          errors_.Add(name, 0, "", read.status().message());
+          continue;
+        }
+        if (!*read) continue;  // gone since it was listed: absent
+        text.raw = std::move(*read);
+        progress_.total += text.raw->size();
       }
-      if (!*read) continue;  // gone since it was listed: absent
-      text.raw = std::move(*read);
+      text.found = true;
       text.blocked = false;
-      progress_.total += text.raw->size();
     }
   }
 
-  // Reads one file with `read` (which sees the Table positioned after the
-  // header). Reference tables keep their text: their index points into it.
-  void ReadFile(std::string_view file, TableFn read, IdIndex* index) {
-    ReadFile(file, read, index, errors_, warnings_, progress_);
+  // Opens `table` on the text of `text`, whole or (with `chunks`) in
+  // pieces; false, with errors reported, when its rows cannot be read.
+  static bool OpenTable(Table& table, FileText& text, std::optional<ChunkedText>& chunks, DiagnosticList& errors) {
+    const auto fail = [&](std::string_view message) {
+      errors.Add(text.name, 0, "", std::string(message));
+      return false;
+    };
+    if (text.raw) {
+      if (LooksLikeUtf16(*text.raw)) return fail(kUtf16Message);
+      return table.Open(DecodeCsvText(*text.raw, text.converted));
+    }
+    FileBytes& bytes = *text.bytes;
+    std::string head(static_cast<size_t>(std::min<uint64_t>(bytes.size(), kUtf16SniffBytes)), '\0');
+    const auto head_read = bytes.ReadAt(0, head);
+    if (!head_read.ok()) return fail(head_read.status().message());
+    head.resize(*head_read);
+    if (LooksLikeUtf16(head)) return fail(kUtf16Message);
+    const auto encoding = DetectEncoding(bytes);
+    if (!encoding.ok()) return fail(encoding.status().message());
+    chunks.emplace(bytes, *encoding);
+    if (const Status started = chunks->Start(); !started.ok()) return fail(started.message());
+    return table.Open(*chunks);
   }
+
+  // Reads one file with `read` (which sees the Table positioned after the
+  // header), then releases its text: nothing refers to it (an index copies
+  // the ids it keeps).
   void ReadFile(std::string_view file, TableFn read, IdIndex* index, DiagnosticList& errors,
                 DiagnosticList& warnings, Progress& progress) {
     FileText& text = Text(file);
-    if (!text.raw || IsCancelled(cancel_)) return;
+    if (!text.found || IsCancelled(cancel_)) return;
     const size_t errors_begin = errors.size();
     const size_t warnings_begin = warnings.size();
     Table table(text.name, FindTable(file)->columns, errors, warnings, progress, cancel_);
-    if (LooksLikeUtf16(*text.raw)) {
-      errors.Add(text.name, 0, "", "the file is UTF-16: save it as CSV UTF-8 (or CSV separated by semicolons)");
-      if (index != nullptr) index->usable = false;
-    } else if (table.Open(DecodeCsvText(*text.raw, text.converted))) {
+    std::optional<ChunkedText> chunks;
+    if (OpenTable(table, text, chunks, errors)) {
       (this->*read)(table);
     } else if (index != nullptr) {
       index->usable = false;
     }
     errors.SortFrom(errors_begin);
     warnings.SortFrom(warnings_begin);
-    progress.done_before_file += text.raw->size();
-    if (index == nullptr) {  // facts: the text is no longer needed
-      text.raw = std::string();
-      text.converted = std::string();
-    }
+    progress.done_before_file += text.raw ? text.raw->size() : text.bytes->size();
+    text.raw.reset();
+    text.bytes.reset();
+    text.converted = std::string();
   }
 
   void ReadClients(Table& table);
@@ -784,7 +901,7 @@ class AgencyReader {
   DiagnosticList warnings_{"warnings"};
   Dataset dataset_;
   IdIndex clients_, contracts_, missions_, employees_, stores_;
-  std::vector<std::string_view> renewal_of_text_;  // per contract, "" if none
+  std::vector<std::string_view> renewal_of_text_;  // per contract, "" if none; while contracts.csv is read
   std::vector<Day> first_rate_;                    // per employee; kNoRate if none
   bool cost_rates_read_ = false;                   // cost_rates.csv had a usable header
   std::deque<std::string> metric_keys_;  // a deque: keys never move
@@ -995,6 +1112,7 @@ void AgencyReader::CheckRenewals() {
     renewed_by[target] = static_cast<RowId>(row);
     contracts[row].renewal_of = static_cast<RowId>(target);
   }
+  renewal_of_text_ = {};  // views into the text, released after this
   // Each contract renews at most one and is renewed at most once, so the
   // links form simple chains and cycles. Walk each chain once.
   std::vector<size_t> walk_of(contracts.size(), 0);  // 0 = not visited
@@ -1162,6 +1280,7 @@ void AgencyReader::ReadTimeEntries(Table& table) {
   }
   DayHours day_hours(dataset_.employees.size());
   TimeEntries& entries = dataset_.time_entries;
+  ReserveRows(table.estimated_rows(), entries.employee, entries.date, entries.hours, entries.activity, entries.mission);
   while (table.NextRow()) {
     const RowId employee = table.Reference(kEntryEmployee, employees_);
     const auto date = table.Date(kEntryDate);
@@ -1200,6 +1319,7 @@ void AgencyReader::ReadTimeEntries(Table& table) {
 
 void AgencyReader::ReadExpenses(Table& table) {
   Expenses& expenses = dataset_.expenses;
+  ReserveRows(table.estimated_rows(), expenses.date, expenses.amount, expenses.category, expenses.mission);
   while (table.NextRow()) {
     const auto date = table.Date(kExpenseDate);
     const auto amount = table.Decimal(kExpenseAmount);
@@ -1218,6 +1338,7 @@ void AgencyReader::ReadExpenses(Table& table) {
 
 void AgencyReader::ReadInvoices(Table& table) {
   Invoices& invoices = dataset_.invoices;
+  ReserveRows(table.estimated_rows(), invoices.id, invoices.client, invoices.date, invoices.amount, invoices.mission);
   IdIndex ids{kInvoicesFile, "invoice", true, true, {}, {}};
   while (table.NextRow()) {
     const auto id = table.Identifier(kInvoiceId);
@@ -1246,6 +1367,8 @@ void AgencyReader::ReadInvoices(Table& table) {
 
 void AgencyReader::ReadVisits(Table& table) {
   Visits& visits = dataset_.visits;
+  ReserveRows(table.estimated_rows(), visits.id, visits.employee, visits.mission, visits.store, visits.date,
+              visits.action);
   IdIndex ids{kVisitsFile, "visit", true, true, {}, {}};
   while (table.NextRow()) {
     const auto id = table.Identifier(kVisitId);
@@ -1315,6 +1438,7 @@ void AgencyReader::ReadObjectives(Table& table) {
 
 void AgencyReader::ReadResults(Table& table) {
   Results& results = dataset_.results;
+  ReserveRows(table.estimated_rows(), results.mission, results.metric, results.date, results.value, results.store);
   while (table.NextRow()) {
     const RowId mission = table.Reference(kResultMission, missions_);
     const auto metric = Metric(table, kResultMetric);
@@ -1332,6 +1456,7 @@ void AgencyReader::ReadResults(Table& table) {
 
 void AgencyReader::ReadStoreAudits(Table& table) {
   StoreAudits& audits = dataset_.store_audits;
+  ReserveRows(table.estimated_rows(), audits.date, audits.store, audits.client, audits.present, audits.facings);
   while (table.NextRow()) {
     const auto date = table.Date(kAuditDate);
     const RowId store = table.Reference(kAuditStore, stores_);
@@ -1374,6 +1499,33 @@ void AgencyReader::ReadStoreSales(Table& table) {
 // ---------------------------------------------------------------------------
 // File sources
 
+// A file of a folder, read where it is.
+class FileOnDisk : public FileBytes {
+ public:
+  FileOnDisk(int fd, uint64_t size) : fd_(fd), size_(size) {}
+  FileOnDisk(const FileOnDisk&) = delete;
+  FileOnDisk& operator=(const FileOnDisk&) = delete;
+  ~FileOnDisk() override { ::close(fd_); }
+
+  [[nodiscard]] uint64_t size() const override { return size_; }
+
+  Result<size_t> ReadAt(uint64_t offset, std::span<char> out) override {
+    size_t done = 0;
+    while (done < out.size()) {
+      const ssize_t count = ::pread(fd_, out.data() + done, out.size() - done, static_cast<off_t>(offset + done));
+      if (count < 0 && errno == EINTR) continue;
+      if (count < 0) return Status::Io("cannot read the file");
+      if (count == 0) break;
+      done += static_cast<size_t>(count);
+    }
+    return done;
+  }
+
+ private:
+  int fd_;
+  uint64_t size_;
+};
+
 class FolderFileSource : public FileSource {
  public:
   explicit FolderFileSource(std::filesystem::path folder) : folder_(std::move(folder)) {}
@@ -1394,9 +1546,10 @@ class FolderFileSource : public FileSource {
 
   Result<std::optional<std::string>> Read(const std::string& file_name) override {
     const std::filesystem::path path = folder_ / file_name;
+    const Result<bool> exists = RegularFileExists(path);
+    if (!exists.ok()) return exists.status();
+    if (!*exists) return std::optional<std::string>();
     std::error_code error;
-    if (!std::filesystem::exists(path, error)) return std::optional<std::string>();
-    if (!std::filesystem::is_regular_file(path, error)) return Status::Io("cannot read the file: not a regular file");
     const auto size = std::filesystem::file_size(path, error);
     std::ifstream in(path, std::ios::binary);
     if (error || !in) return Status::Io("cannot read the file");
@@ -1406,7 +1559,31 @@ class FolderFileSource : public FileSource {
     return std::optional<std::string>(std::move(bytes));
   }
 
+  Result<std::unique_ptr<FileBytes>> Open(const std::string& file_name) override {
+    const std::filesystem::path path = folder_ / file_name;
+    const Result<bool> exists = RegularFileExists(path);
+    if (!exists.ok()) return exists.status();
+    if (!*exists) return std::unique_ptr<FileBytes>();
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Status::Io("cannot read the file");
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+      ::close(fd);
+      return Status::Io("cannot read the file");
+    }
+    return std::unique_ptr<FileBytes>(std::make_unique<FileOnDisk>(fd, static_cast<uint64_t>(info.st_size)));
+  }
+
  private:
+  // False when there is no such file; an Io status when it is there but is
+  // no regular file (a folder, a device).
+  static Result<bool> RegularFileExists(const std::filesystem::path& path) {
+    std::error_code error;
+    if (!std::filesystem::exists(path, error)) return false;
+    if (!std::filesystem::is_regular_file(path, error)) return Status::Io("cannot read the file: not a regular file");
+    return true;
+  }
+
   std::filesystem::path folder_;
 };
 
@@ -1435,6 +1612,13 @@ class MemoryFileSource : public FileSource {
 };
 
 }  // namespace
+
+Result<std::unique_ptr<FileBytes>> FileSource::Open(const std::string& file_name) {
+  auto read = Read(file_name);
+  if (!read.ok()) return read.status();
+  if (!*read) return std::unique_ptr<FileBytes>();
+  return BytesInMemory(std::move(**read));
+}
 
 std::string Diagnostic::ToString() const {
   if (file.empty()) return message;

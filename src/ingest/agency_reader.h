@@ -18,6 +18,7 @@
 #include "common/cancel.h"
 #include "common/status.h"
 #include "domain/dataset.h"
+#include "ingest/chunked_text.h"
 
 namespace agencykpi {
 
@@ -47,19 +48,24 @@ struct IngestOutcome {
 // (without reading them; an Io status refuses the folder). Read returns
 // nullopt when the file is absent, and an Io status when it is there but
 // cannot be read (which refuses the folder: an unreadable table must never
-// be taken as an empty one). ReadAgency reads each file at most once.
+// be taken as an empty one). Open is the same for a file read in pieces
+// (nullptr when absent): ReadAgency reads the fact tables so, to never hold
+// a large file whole. ReadAgency reads or opens each file at most once.
 class FileSource {
  public:
   virtual ~FileSource() = default;
   virtual Result<std::vector<std::string>> List() = 0;
   virtual Result<std::optional<std::string>> Read(const std::string& file_name) = 0;
+  // By default Read's bytes, served from memory.
+  virtual Result<std::unique_ptr<FileBytes>> Open(const std::string& file_name);
 };
 
 // Files of a folder on disk; List fails when the folder does not exist.
+// Open reads the file where it is, a piece at a time.
 std::unique_ptr<FileSource> FolderSource(std::filesystem::path folder);
 // Files held in memory (uploads, tests): name → bytes. List gives the names;
-// Read hands a file's bytes over without a copy, so each file can be read
-// once (a second Read finds it absent).
+// Read (and Open) hand a file's bytes over without a copy, so each file can
+// be read once (a second Read finds it absent).
 std::unique_ptr<FileSource> MemorySource(std::map<std::string, std::string> files);
 
 // Called now and then with bytes parsed so far and the total, for a progress bar.
@@ -76,7 +82,11 @@ using ProgressFn = std::function<void(uint64_t done, uint64_t total)>;
 // warning_count hold the totals, empty_tables every table without a row. In the Dataset, rows keep file order,
 // except cost_rates, sorted by employee then valid_from. `progress` is
 // called about every 64 KiB parsed and once at the end with done == total.
-// All files are read from `source` first (total = their size). Not
+// The reference tables (clients … stores) are read from `source` first and
+// the fact tables opened (total = the sizes of all); a fact table's file is
+// then read in pieces of kReadPieceBytes (chunked_text.h), each released
+// once parsed, so the memory of the reading is the dataset, the reference
+// tables' text and a few pieces, whatever the size of the files. Not
 // thread-safe with respect to `source`; otherwise no shared state.
 // `cancel` is polled between files and every kCancelCheckRows rows on both
 // reading threads; once it is raised the reading stops and the outcome has

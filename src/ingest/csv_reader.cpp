@@ -12,8 +12,6 @@ namespace {
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
 constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
-// Bytes looked at to tell UTF-16 without a byte order mark.
-constexpr size_t kUtf16SniffBytes = 512;
 
 // "64 KiB", "1 MiB": a limit as people read it.
 std::string SizeText(size_t bytes) {
@@ -180,10 +178,22 @@ std::string_view TrimValue(std::string_view value) {
   return value.substr(begin, end - begin);
 }
 
-CsvReader::CsvReader(std::string_view text, char separator) : text_(text), separator_(separator) {}
+CsvReader::CsvReader(std::string_view text, char separator, bool more_follows)
+    : text_(text), separator_(separator), more_follows_(more_follows) {}
+
+void CsvReader::Continue(std::string_view text, bool more_follows) {
+  text_ = text;
+  more_follows_ = more_follows;
+  needs_more_ = false;
+  pos_ = 0;
+}
 
 bool CsvReader::Next() {
-  if (pos_ >= text_.size()) return false;
+  if (stopped_) return false;
+  if (pos_ >= text_.size()) {
+    needs_more_ = more_follows_;
+    return false;
+  }
   record_line_ = next_line_;
   record_start_ = pos_;
   record_has_quote_ = false;
@@ -206,6 +216,14 @@ bool CsvReader::Next() {
       break;
     }
     if (!more) break;
+  }
+  if (more_follows_ && !stopped_ && pos_ >= text_.size()) {
+    // The record may go on in the next piece (a line break there, a CR
+    // here and its LF there, a doubled quote split): read it again then.
+    pos_ = record_start_;
+    next_line_ = record_line_;
+    needs_more_ = true;
+    return false;
   }
   SkipLineEnd();
   return true;
@@ -282,6 +300,7 @@ bool CsvReader::ReadQuoted() {
                                   : "quoted field runs over " + SizeText(kMaxRecordBytes) +
                                         " (a quote left open?): the rest of the file is not read",
                field_index);
+      stopped_ = window_end != size;  // with the file's end in the text, nothing is left to read anyway
       pos_ = size;
       return false;
     }

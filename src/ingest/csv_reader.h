@@ -2,10 +2,11 @@
 // Windows-1252 fallback), separator detection and an RFC 4180 record reader
 // that knows the physical line where each record starts.
 //
-// The reader works on one string_view holding the whole file and hands out
-// fields as string_views into it; only quoted fields holding a doubled quote
-// are copied (into buffers the reader reuses). Nothing here allocates per
-// record once the buffers have grown to the widest record.
+// The reader works on a string_view holding the whole file, or a piece of it
+// at a time (see Continue), and hands out fields as string_views into it;
+// only quoted fields holding a doubled quote are copied (into buffers the
+// reader reuses). Nothing here allocates per record once the buffers have
+// grown to the widest record.
 #pragma once
 
 #include <cstddef>
@@ -25,6 +26,9 @@ bool IsValidUtf8(std::string_view text);
 // five bytes cp1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) map to the C1
 // controls of the same value, as browsers do.
 std::string Cp1252ToUtf8(std::string_view bytes);
+
+// Bytes LooksLikeUtf16 looks at to tell UTF-16 without a byte order mark.
+constexpr size_t kUtf16SniffBytes = 512;
 
 // True when `raw` looks like UTF-16 (what Excel's "Unicode text" and some
 // exports write): a UTF-16 byte order mark (FF FE or FE FF), or a NUL byte
@@ -65,12 +69,26 @@ std::string_view TrimValue(std::string_view value);
 // the text like a quote open at the end, so neither time nor memory grows
 // past one record's worth per record. Not thread-safe; `text` must outlive the reader and
 // the fields it hands out, which stay valid until the next call to Next().
+//
+// Read in pieces: with `more_follows` the text is a piece of the file that
+// more text follows. A record that reaches the end of the piece without its
+// line break is not yielded: Next() returns false with needs_more() set,
+// and Continue() gives the text again from offset() (the start of that
+// record) with the next bytes after it. The records, their fields, lines and
+// errors are then exactly those of the whole text, provided each piece holds
+// more than kMaxRecordBytes after offset() or ends with the file.
 class CsvReader {
  public:
-  CsvReader(std::string_view text, char separator);
+  CsvReader(std::string_view text, char separator, bool more_follows = false);
 
-  // Moves to the next record; false at the end of the text.
+  // Moves to the next record; false at the end of the text, or of the piece
+  // (needs_more()).
   bool Next();
+  // The piece ended inside a record (or before one): call Continue.
+  [[nodiscard]] bool needs_more() const { return needs_more_; }
+  // Goes on with `text`, which holds the previous piece's text from offset()
+  // followed by the next bytes of the file; offsets count from its start.
+  void Continue(std::string_view text, bool more_follows);
 
   // Fields of the current record, untrimmed (a quoted field without its
   // quotes, doubled quotes undone).
@@ -84,7 +102,8 @@ class CsvReader {
   [[nodiscard]] bool has_error() const { return !error_.empty(); }
   [[nodiscard]] const std::string& error() const { return error_; }
   [[nodiscard]] size_t error_field() const { return error_field_; }
-  // Bytes of the text consumed so far.
+  // Bytes of the text consumed so far (the start of the record to read
+  // again when needs_more()).
   [[nodiscard]] size_t offset() const { return pos_; }
   [[nodiscard]] char separator() const { return separator_; }
 
@@ -102,6 +121,9 @@ class CsvReader {
 
   std::string_view text_;
   char separator_;
+  bool more_follows_;
+  bool needs_more_ = false;
+  bool stopped_ = false;  // a quote ran over kMaxRecordBytes: the rest is not read
   size_t pos_ = 0;
   int64_t next_line_ = 1;  // physical line of the byte at pos_
   int64_t record_line_ = 0;

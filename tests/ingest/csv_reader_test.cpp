@@ -4,6 +4,7 @@
 
 #include "ingest/limits.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,17 +16,24 @@ struct Record {
   int64_t line;
   std::vector<std::string> fields;
   std::string error;
+  bool operator==(const Record&) const = default;
 };
+
+void PrintTo(const Record& record, std::ostream* out) {
+  *out << record.line << " " << testing::PrintToString(record.fields) << " '" << record.error << "'";
+}
+
+Record Current(const CsvReader& reader) {
+  Record record{reader.line(), {}, reader.error()};
+  for (const std::string_view field : reader.fields()) record.fields.emplace_back(field);
+  return record;
+}
 
 // Every record of `text`, blank ones included, with the detected separator.
 std::vector<Record> ReadAll(std::string_view text) {
   CsvReader reader(text, DetectSeparator(text));
   std::vector<Record> records;
-  while (reader.Next()) {
-    Record record{reader.line(), {}, reader.error()};
-    for (const std::string_view field : reader.fields()) record.fields.emplace_back(field);
-    records.push_back(std::move(record));
-  }
+  while (reader.Next()) records.push_back(Current(reader));
   return records;
 }
 
@@ -231,6 +239,79 @@ TEST(CsvReaderTest, OverlongFieldIsAnErrorOnItsRecord) {
   EXPECT_EQ(records[1].error, "the value is longer than 64 KiB");
   EXPECT_EQ(records[2].fields, (Fields{"2", "3"}));
   EXPECT_TRUE(records[2].error.empty());
+}
+
+// ---------------------------------------------------------------------------
+// Reading in pieces (ChunkedText's): the same records as the whole text
+
+// As ReadAll, handing the reader `piece` new bytes at a time, as
+// ChunkedText does (what is kept of the last piece, then the next bytes).
+std::vector<Record> ReadInPieces(std::string_view text, size_t piece) {
+  size_t next = std::min(piece, text.size());
+  std::string held(text.substr(0, next));
+  CsvReader reader(held, DetectSeparator(text), next < text.size());
+  std::vector<Record> records;
+  int refills = 0;
+  for (;;) {
+    if (reader.Next()) {
+      records.push_back(Current(reader));
+      continue;
+    }
+    if (!reader.needs_more()) break;
+    held = held.substr(reader.offset()) + std::string(text.substr(next, piece));
+    next = std::min(next + piece, text.size());
+    reader.Continue(held, next < text.size());
+    EXPECT_LT(++refills, 100000) << "no progress";
+  }
+  return records;
+}
+
+// Every way of cutting `text` into pieces of 1 to 8 bytes reads as the whole.
+void ExpectSameInPieces(std::string_view text) {
+  const std::vector<Record> whole = ReadAll(text);
+  ASSERT_FALSE(whole.empty());
+  for (size_t piece = 1; piece <= 8; ++piece) {
+    EXPECT_EQ(ReadInPieces(text, piece), whole) << "pieces of " << piece << " bytes";
+  }
+}
+
+TEST(CsvReaderPiecesTest, QuotedFieldsWithLineBreaksAndDoubledQuotes) {
+  ExpectSameInPieces("id,note\nA,\"one\ntwo, \"\"three\"\"\"\nB,\"\"\"\"\nC,end\n");
+}
+
+TEST(CsvReaderPiecesTest, CrlfLineEndsAndLoneCarriageReturns) {
+  ExpectSameInPieces("id,note\r\nA,x\ry\r\n\r\nB,\"q\r\nr\"\r\nC,z\r");
+}
+
+TEST(CsvReaderPiecesTest, MalformedQuotingAndALastRecordWithoutLineBreak) {
+  ExpectSameInPieces("id,note\nA,\"x\" y,z\nB,\"open\nC,never");
+  ExpectSameInPieces("a,b,\nc , \"d\"  ,e\n,,\n  \nlast");
+}
+
+TEST(CsvReaderPiecesTest, APieceEndingRightAfterALineBreakNeedsNoRereading) {
+  const std::string text = "ab\ncd\n";
+  EXPECT_EQ(ReadInPieces(text, 3), ReadAll(text));
+  CsvReader reader(std::string_view(text).substr(0, 3), ',', /*more_follows=*/true);
+  ASSERT_TRUE(reader.Next());
+  EXPECT_EQ(reader.fields(), std::vector<std::string_view>{"ab"});
+  EXPECT_FALSE(reader.Next());
+  EXPECT_TRUE(reader.needs_more());
+  EXPECT_EQ(reader.offset(), 3u);
+}
+
+// With pieces longer than kMaxRecordBytes (ChunkedText's), the record limit
+// reads as in the whole text: a quote open past it ends the file there.
+TEST(CsvReaderPiecesTest, QuoteOpenPastTheRecordLimitEndsTheFileInPiecesToo) {
+  const std::string text = "id,note\nA,\"" + std::string(kMaxRecordBytes + 10, 'x') + "\nB,after\n";
+  const std::vector<Record> whole = ReadAll(text);
+  ASSERT_EQ(whole.size(), 2u);
+  EXPECT_NE(whole[1].error.find("the rest of the file is not read"), std::string::npos);
+  EXPECT_EQ(ReadInPieces(text, kMaxRecordBytes + 100), whole);
+  const std::string long_row = "id,note\nA," + std::string(kMaxRecordBytes + 10, 'y') + "\nB,after\n";
+  const std::vector<Record> long_whole = ReadAll(long_row);
+  ASSERT_EQ(long_whole.size(), 3u);
+  EXPECT_EQ(long_whole[2], (Record{3, {"B", "after"}, ""}));
+  EXPECT_EQ(ReadInPieces(long_row, kMaxRecordBytes + 100), long_whole);
 }
 
 TEST(LooksLikeUtf16Test, ByteOrderMarksAndNulPatterns) {
