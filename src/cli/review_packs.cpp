@@ -26,7 +26,9 @@ int Fail(const Status& status) {
   return ExitCodeFor(status.code());
 }
 
-std::string_view Extension(ReviewFormat format) { return format == ReviewFormat::kPdf ? "pdf" : "xlsx"; }
+std::string_view Extension(ReviewFormat format) {
+  return format == ReviewFormat::kPdf ? "pdf" : "xlsx";
+}
 
 Status WriteAll(int fd, std::string_view bytes, const std::string& path) {
   while (!bytes.empty()) {
@@ -42,8 +44,10 @@ Status WriteBytes(const std::string& path, std::string_view bytes) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
   if (fd < 0) return Status::Io("cannot open " + path + ": " + std::strerror(errno));
   Status status = WriteAll(fd, bytes, path);
-  if (status.ok() && ::fsync(fd) != 0) status = Status::Io("cannot write " + path + ": " + std::strerror(errno));
-  if (::close(fd) != 0 && status.ok()) status = Status::Io("cannot write " + path + ": " + std::strerror(errno));
+  if (status.ok() && ::fsync(fd) != 0)
+    status = Status::Io("cannot write " + path + ": " + std::strerror(errno));
+  if (::close(fd) != 0 && status.ok())
+    status = Status::Io("cannot write " + path + ": " + std::strerror(errno));
   return status;
 }
 
@@ -82,7 +86,8 @@ Status CopyToStdout(const std::string& path) {
 
 Status WriteFileAtomically(const std::filesystem::path& path,
                            const std::function<Status(const std::string& temp_path)>& write) {
-  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  const std::filesystem::path folder =
+      path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   // Hidden, and unique: mkstemp creates it, so no other file is overwritten.
   std::string temp = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
@@ -103,7 +108,9 @@ Status WriteFileAtomically(const std::filesystem::path& path,
 int WriteReviewPack(const KpiEngine& engine, const Review& review, const ReportRequest& request,
                     ReviewFormat format, Language language, const std::string& out) {
   const ReviewPackOptions options = PackOptions(engine, review, request, language);
-  const auto render = [&](const std::string& temp_path) { return RenderPack(review, options, format, temp_path); };
+  const auto render = [&](const std::string& temp_path) {
+    return RenderPack(review, options, format, temp_path);
+  };
   if (!out.empty()) {
     const Status written = WriteFileAtomically(out, render);
     return written.ok() ? ExitCodeFor(ErrorCode::kOk) : Fail(written);
@@ -143,9 +150,9 @@ int WriteAllReviewPacks(const KpiEngine& engine, const ReportRequest& request, R
     auto review = engine.BrandReview(client_id, request);
     if (!review.ok()) return Fail(review.status());
     const ReviewPackOptions options = PackOptions(engine, *review, request, language);
-    const Status written = WriteFileAtomically(std::filesystem::path(out_dir) / name, [&](const std::string& temp) {
-      return RenderPack(*review, options, format, temp);
-    });
+    const Status written = WriteFileAtomically(
+        std::filesystem::path(out_dir) / name,
+        [&](const std::string& temp) { return RenderPack(*review, options, format, temp); });
     if (!written.ok()) return Fail(written);
   }
   std::fprintf(stderr, "wrote %zu %s pack%s to %s\n", brands.size(), std::string(Extension(format)).c_str(),

@@ -24,7 +24,7 @@ namespace palette = pdf::palette;
 constexpr double kBodySize = 9.5;
 constexpr double kNoteSize = 8;
 constexpr double kTableSize = 8;
-constexpr double kStoreTableSize = 7;  // dense: a few hundred stores on a few pages
+constexpr double kStoreTableSize = 6.5;  // dense: a few hundred stores on a few pages
 constexpr double kCardHeight = 74;
 constexpr double kCardGap = 10;
 constexpr int kCardColumns = 3;
@@ -35,6 +35,7 @@ constexpr double kActionChartHeight = 130;
 constexpr double kSalesChartHeight = 160;
 constexpr double kCoverBandHeight = 230;
 constexpr int64_t kCentsPerEuro = 100;
+constexpr size_t kMaxChartChains = 12;  // beyond, the chart shows the largest; the table lists them all
 
 class ReviewPdf {
  public:
@@ -113,9 +114,12 @@ class ReviewPdf {
     double y = pdf::kMargin * 2;
     const std::string heading = options_.agency.empty() ? Title() : options_.agency;
     y += document_.DrawText(x, y, width, heading, {32, true, palette::kWhite, Align::kLeft});
-    if (!options_.agency.empty()) y += document_.DrawText(x, y, width, Title(), {17, false, palette::kWhite, Align::kLeft});
-    document_.DrawText(x, y + 6, width, fmt::format("{} {}", FormatPeriod(r_.period.period), PeriodSpan(r_.period.period, lang_)),
-                       {14, false, palette::kWhite, Align::kLeft});
+    if (!options_.agency.empty())
+      y += document_.DrawText(x, y, width, Title(), {17, false, palette::kWhite, Align::kLeft});
+    document_.DrawText(
+        x, y + 6, width,
+        fmt::format("{} {}", FormatPeriod(r_.period.period), PeriodSpan(r_.period.period, lang_)),
+        {14, false, palette::kWhite, Align::kLeft});
 
     y = kCoverBandHeight + pdf::kMargin * 1.5;
     y += document_.DrawText(x, y, width, r_.client.name, {28, true, palette::kInk, Align::kLeft}) + 4;
@@ -128,16 +132,20 @@ class ReviewPdf {
          fmt::format("{} \u00B7 {}", FormatPeriod(r_.period.period), PeriodSpan(r_.period.period, lang_))},
         {std::string(T("Arrêté au", "As of")), Day(r_.period.as_of)},
         {std::string(T("Comparée à", "Compared with")),
-         fmt::format("{} \u00B7 {}", FormatPeriod(r_.period.previous), PeriodSpan(r_.period.previous, lang_))},
+         fmt::format("{} \u00B7 {}", FormatPeriod(r_.period.previous),
+                     PeriodSpan(r_.period.previous, lang_))},
     }};
     for (const auto& [label, value] : facts) {
       document_.DrawText(x, y, width * 0.25, label, {11, true, palette::kInk, Align::kLeft});
-      y += document_.DrawText(x + width * 0.25, y, width * 0.75, value, {11, false, palette::kInk, Align::kLeft}) + 8;
+      y += document_.DrawText(x + width * 0.25, y, width * 0.75, value,
+                              {11, false, palette::kInk, Align::kLeft}) +
+           8;
     }
-    document_.DrawText(x, pdf::kPageHeight - pdf::kMargin * 2, width,
-                       T("Les chiffres de la marque seulement : distribution, linéaire, ventes et actions terrain.",
-                         "The brand's own figures only: distribution, shelf, sell-out and field actions."),
-                       {kNoteSize, false, palette::kMuted, Align::kLeft});
+    document_.DrawText(
+        x, pdf::kPageHeight - pdf::kMargin * 2, width,
+        T("Les chiffres de la marque seulement : distribution, linéaire, ventes et actions terrain.",
+          "The brand's own figures only: distribution, shelf, sell-out and field actions."),
+        {kNoteSize, false, palette::kMuted, Align::kLeft});
   }
 
   void Summary() {
@@ -151,10 +159,11 @@ class ReviewPdf {
          pdf::TrendOf(r_.shelf.dn_change)},
         {std::string(T("Facings", "Facings")), Count(now.facings),
          fmt::format("{} {} \u00B7 {} {}", FormatDecimal(now.facings_per_present_store, lang_, 1),
-                     T("par magasin présent", "per store present"), T("avant", "before"), Count(before.facings)),
+                     T("par magasin présent", "per store present"), T("avant", "before"),
+                     Count(before.facings)),
          pdf::TrendOf(static_cast<double>(now.facings - before.facings))},
-        {fmt::format("{} ({} {})", T("DN à magasins constants", "Same-store DN"), Count(r_.shelf.panel.stores),
-                     T("magasins", "stores")),
+        {fmt::format("{} ({} {})", T("DN à magasins constants", "Same-store DN"),
+                     Count(r_.shelf.panel.stores), T("magasins", "stores")),
          Pts(r_.shelf.panel.dn_change),
          fmt::format("{} \u2192 {}", Pct(r_.shelf.panel.dn_start), Pct(r_.shelf.panel.dn_end)),
          pdf::TrendOf(r_.shelf.panel.dn_change)},
@@ -162,44 +171,53 @@ class ReviewPdf {
          fmt::format("{} {} \u00B7 {} {}", T("travaillés", "worked"), Pts(r_.impact.worked.dn_change),
                      T("témoins", "control"), Pts(r_.impact.control.dn_change)),
          pdf::TrendOf(r_.impact.dn_lift)},
-        {std::string(T("Ventes des magasins suivis", "Sell-out, tracked stores")), Money(r_.sales.tracked.sales),
-         fmt::format("{} \u00B7 {} {}", FormatSignedPercent(r_.sales.tracked.change_rate, lang_), T("avant", "before"),
-                     Money(r_.sales.tracked.sales_previous)),
+        {std::string(T("Ventes des magasins suivis", "Sell-out, tracked stores")),
+         Money(r_.sales.tracked.sales),
+         fmt::format("{} \u00B7 {} {}", FormatSignedPercent(r_.sales.tracked.change_rate, lang_),
+                     T("avant", "before"), Money(r_.sales.tracked.sales_previous)),
          pdf::TrendOf(r_.sales.tracked.change_rate)},
         {std::string(T("Visites", "Visits")), Count(r_.actions.visits),
-         fmt::format("{} {} \u00B7 {} {}", Count(r_.actions.stores_visited), T("magasins visités", "stores visited"),
-                     Count(r_.actions.worked_stores), T("travaillés", "worked")),
+         fmt::format("{} {} \u00B7 {} {}", Count(r_.actions.stores_visited),
+                     T("magasins visités", "stores visited"), Count(r_.actions.worked_stores),
+                     T("travaillés", "worked")),
          pdf::Trend::kNeutral},
     }};
     const double card_width = (flow_.width() - kCardGap * (kCardColumns - 1)) / kCardColumns;
     for (size_t i = 0; i < cards.size(); i += kCardColumns) {
       const Box row = Reserve(kCardHeight);
       for (size_t j = 0; j < kCardColumns && i + j < cards.size(); ++j) {
-        pdf::DrawCard(document_, {row.x + static_cast<double>(j) * (card_width + kCardGap), row.y, card_width, kCardHeight},
-                      cards[i + j]);
+        pdf::DrawCard(
+            document_,
+            {row.x + static_cast<double>(j) * (card_width + kCardGap), row.y, card_width, kCardHeight},
+            cards[i + j]);
       }
     }
     Text(fmt::format("{} {} {} {} ({}) {} {} ({}).", T("DN actuelle :", "DN now:"), Count(now.present),
                      T("magasins présents sur", "stores present out of"), Count(now.stores), Pct(now.dn),
-                     T("contre", "against"), Count(before.present) + "/" + Count(before.stores), Pct(before.dn)));
-    Text(fmt::format("{} {} {} {}, {} {}.", T("Sur les magasins suivis sur les deux périodes, la DN des magasins travaillés a évolué de",
-                                              "On the stores seen in both periods, DN moved by"),
-                     Pts(r_.impact.worked.dn_change), T("contre", "in worked stores against"),
-                     Pts(r_.impact.control.dn_change), T("soit un écart de", "a lift of"), Pts(r_.impact.dn_lift)));
+                     T("contre", "against"), Count(before.present) + "/" + Count(before.stores),
+                     Pct(before.dn)));
+    Text(fmt::format(
+        "{} {} {} {}, {} {}.",
+        T("Sur les magasins suivis sur les deux périodes, la DN des magasins travaillés a évolué de",
+          "On the stores seen in both periods, DN moved by"),
+        Pts(r_.impact.worked.dn_change), T("contre", "in worked stores against"),
+        Pts(r_.impact.control.dn_change), T("soit un écart de", "a lift of"), Pts(r_.impact.dn_lift)));
     const ObjectivesSection& objectives = r_.objectives;
-    Text(fmt::format("{} {} \u00B7 {} {} ({}) \u00B7 {} {}", T("Objectifs :", "Objectives:"), Count(objectives.count),
-                     Count(objectives.met), T("atteint(s)", "met"), Pct(objectives.met_share),
-                     T("atteinte moyenne", "mean attainment"), Pct(objectives.mean_attainment)));
+    Text(fmt::format("{} {} \u00B7 {} {} ({}) \u00B7 {} {}", T("Objectifs :", "Objectives:"),
+                     Count(objectives.count), Count(objectives.met), T("atteint(s)", "met"),
+                     Pct(objectives.met_share), T("atteinte moyenne", "mean attainment"),
+                     Pct(objectives.mean_attainment)));
     if (r_.recurrence_status) {
-      Text(fmt::format("{} {}", T("Renouvellement :", "Renewal:"), RecurrenceStatusWord(*r_.recurrence_status, lang_)));
+      Text(fmt::format("{} {}", T("Renouvellement :", "Renewal:"),
+                       RecurrenceStatusWord(*r_.recurrence_status, lang_)));
     }
     Contracts();
   }
 
   void Contracts() {
     flow_.Advance(pdf::kBlockGap);
-    flow_.Heading(T("Contrats", "Contracts"), 2 * kTableSize * 2);
     if (r_.contracts.empty()) {
+      flow_.Heading(T("Contrats", "Contracts"), 0);
       Text(T("Aucun contrat sur la période.", "No contract in the period."));
       return;
     }
@@ -211,19 +229,20 @@ class ReviewPdf {
                           ? std::string(kNullText)
                           : std::string(RenewalTypeWord(contract.renewal_type, lang_))});
     }
-    pdf::Table(flow_,
-               {{std::string(T("Contrat", "Contract"))},
-                {std::string(T("Début", "Start"))},
-                {std::string(T("Fin", "End"))},
-                {std::string(T("Renouvelle", "Renews"))},
-                {std::string(T("Renouvellement", "Renewal"))}},
-               std::move(rows), kTableSize)
-        .Draw();
+    pdf::Table table(flow_,
+                     {{std::string(T("Contrat", "Contract"))},
+                      {std::string(T("Début", "Start"))},
+                      {std::string(T("Fin", "End"))},
+                      {std::string(T("Renouvelle", "Renews"))},
+                      {std::string(T("Renouvellement", "Renewal"))}},
+                     std::move(rows), kTableSize);
+    flow_.Heading(T("Contrats", "Contracts"), table.LeadHeight());
+    table.Draw();
   }
 
   [[nodiscard]] std::string MonthWord(const Period& month) const {
-    static constexpr std::array<std::string_view, 12> kFrench = {"janv.", "févr.", "mars", "avr.", "mai", "juin",
-                                                                 "juil.", "août", "sept.", "oct.", "nov.", "déc."};
+    static constexpr std::array<std::string_view, 12> kFrench = {
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."};
     static constexpr std::array<std::string_view, 12> kEnglish = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const CivilDate date = CivilFromDay(month.start);
@@ -236,7 +255,7 @@ class ReviewPdf {
   }
 
   void Distribution() {
-    flow_.NewPage();
+    flow_.Advance(pdf::kBlockGap);
     flow_.Heading(T("Distribution numérique (DN)", "Numeric distribution (DN)"), kMonthChartHeight);
     pdf::ChartSpec months;
     months.format = PercentFormat();
@@ -246,13 +265,16 @@ class ReviewPdf {
     for (size_t i = 0; i < r_.dn_by_month.size(); ++i) {
       months.categories.push_back(MonthWord(r_.dn_by_month[i].month));
       current.values.push_back(r_.dn_by_month[i].dn);
-      if (i < options_.previous_dn_by_month.size()) previous.values.push_back(options_.previous_dn_by_month[i].dn);
+      if (i < options_.previous_dn_by_month.size())
+        previous.values.push_back(options_.previous_dn_by_month[i].dn);
     }
     // The chart labels the values of its first series: the current one.
     months.series.push_back(std::move(current));
     if (!options_.previous_dn_by_month.empty()) months.series.push_back(std::move(previous));
-    Text(T("DN par mois : part des magasins audités où la marque est présente, au dernier relevé depuis le début de la période.",
-           "DN by month: the share of audited stores where the brand is on the shelf, at the latest audit since the period began."),
+    Text(T("DN par mois : part des magasins audités où la marque est présente, au dernier relevé depuis le "
+           "début de la période.",
+           "DN by month: the share of audited stores where the brand is on the shelf, at the latest audit "
+           "since the period began."),
          kNoteSize, palette::kMuted);
     if (months.categories.empty()) {
       Text(T("Aucun mois de la période n'est encore commencé.", "No month of the period has begun yet."));
@@ -260,7 +282,8 @@ class ReviewPdf {
       pdf::DrawLineChart(document_, Reserve(kMonthChartHeight), months);
     }
     const PanelDn& panel = r_.shelf.panel;
-    Text(fmt::format("{} {} {} {} \u2192 {} ({}).", T("Magasins constants :", "Same stores:"), Count(panel.stores),
+    Text(fmt::format("{} {} {} {} \u2192 {} ({}).", T("Magasins constants :", "Same stores:"),
+                     Count(panel.stores),
                      T("magasins audités sur les deux périodes, DN", "stores audited in both periods, DN"),
                      Pct(panel.dn_start), Pct(panel.dn_end), Pts(panel.dn_change)));
 
@@ -274,35 +297,54 @@ class ReviewPdf {
     chains.axis_max = 1;
     pdf::Series chain_previous{FormatPeriod(r_.period.previous), palette::kPrevious, {}};
     pdf::Series chain_current{FormatPeriod(r_.period.period), palette::kCurrent, {}};
-    for (const ReviewChain& chain : r_.by_chain) {
-      chains.categories.push_back(ChainWord(chain.chain.value_or(""), lang_));
-      chain_previous.values.push_back(chain.dn_previous);
-      chain_current.values.push_back(chain.dn);
+    for (const ReviewChain* chain : ChartedChains()) {
+      chains.categories.push_back(ChainWord(chain->chain.value_or(""), lang_));
+      chain_previous.values.push_back(chain->dn_previous);
+      chain_current.values.push_back(chain->dn);
     }
     chains.series = {std::move(chain_previous), std::move(chain_current)};
     pdf::DrawBarChart(document_, Reserve(kChainChartHeight), chains);
     std::vector<pdf::TableRow> rows;
     for (const ReviewChain& chain : r_.by_chain) {
-      const Ratio change = chain.dn && chain.dn_previous ? Ratio(*chain.dn - *chain.dn_previous) : std::nullopt;
+      const Ratio change =
+          chain.dn && chain.dn_previous ? Ratio(*chain.dn - *chain.dn_previous) : std::nullopt;
       rows.push_back({ChainWord(chain.chain.value_or(""), lang_), Count(chain.stores), Count(chain.present),
                       Pct(chain.dn), Pct(chain.dn_previous), Pts(change)});
     }
-    pdf::Table(flow_,
-               {{std::string(T("Enseigne", "Chain"))},
-                {std::string(T("Magasins", "Stores")), Align::kRight},
-                {std::string(T("Présents", "Present")), Align::kRight},
-                {std::string(T("DN", "DN")), Align::kRight},
-                {std::string(T("DN précédente", "Previous DN")), Align::kRight},
-                {std::string(T("Évolution", "Change")), Align::kRight}},
-               std::move(rows), kTableSize)
-        .Draw();
+    pdf::Table table(flow_,
+                     {{std::string(T("Enseigne", "Chain"))},
+                      {std::string(T("Magasins", "Stores")), Align::kRight},
+                      {std::string(T("Présents", "Present")), Align::kRight},
+                      {std::string(T("DN", "DN")), Align::kRight},
+                      {std::string(T("DN précédente", "Previous DN")), Align::kRight},
+                      {std::string(T("Évolution", "Change")), Align::kRight}},
+                     std::move(rows), kTableSize);
+    table.Draw();
+  }
+
+  // The chains the chart shows, in the list's order: all of them, or the
+  // kMaxChartChains with the most stores now (then before).
+  [[nodiscard]] std::vector<const ReviewChain*> ChartedChains() const {
+    std::vector<const ReviewChain*> chains;
+    for (const ReviewChain& chain : r_.by_chain) chains.push_back(&chain);
+    if (chains.size() <= kMaxChartChains) return chains;
+    std::vector<const ReviewChain*> largest = chains;
+    std::stable_sort(largest.begin(), largest.end(),
+                     [](const ReviewChain* a, const ReviewChain* b) { return a->stores > b->stores; });
+    largest.resize(kMaxChartChains);
+    std::erase_if(chains, [&](const ReviewChain* chain) {
+      return std::find(largest.begin(), largest.end(), chain) == largest.end();
+    });
+    return chains;
   }
 
   void Impact() {
     flow_.Heading(T("Magasins travaillés et témoins", "Worked against control stores"), kImpactChartHeight);
-    Text(T("Sur les magasins audités sur les deux périodes : travaillés = au moins une visite autre qu'un relevé "
+    Text(T("Sur les magasins audités sur les deux périodes : travaillés = au moins une visite autre qu'un "
+           "relevé "
            "pendant la période ; témoins = les autres. L'écart est la différence de leurs évolutions.",
-           "On the stores audited in both periods: worked = at least one visit other than an audit in the period; "
+           "On the stores audited in both periods: worked = at least one visit other than an audit in the "
+           "period; "
            "control = the others. The lift is the difference of their changes."),
          kNoteSize, palette::kMuted);
     const PanelDn& worked = r_.impact.worked;
@@ -312,9 +354,11 @@ class ReviewPdf {
     chart.axis_max = 1;
     chart.categories = {fmt::format("{} ({})", T("Travaillés", "Worked"), Count(worked.stores)),
                         fmt::format("{} ({})", T("Témoins", "Control"), Count(control.stores))};
-    chart.series = {{std::string(T("Avant", "Before")) + " (" + FormatPeriod(r_.period.previous) + ")", palette::kPrevious,
+    chart.series = {{std::string(T("Avant", "Before")) + " (" + FormatPeriod(r_.period.previous) + ")",
+                     palette::kPrevious,
                      {worked.dn_start, control.dn_start}},
-                    {std::string(T("Après", "After")) + " (" + FormatPeriod(r_.period.period) + ")", palette::kCurrent,
+                    {std::string(T("Après", "After")) + " (" + FormatPeriod(r_.period.period) + ")",
+                     palette::kCurrent,
                      {worked.dn_end, control.dn_end}}};
     const Box box = Reserve(kImpactChartHeight);
     pdf::DrawBarChart(document_, {box.x, box.y, box.width * 0.62, box.height}, chart);
@@ -351,13 +395,23 @@ class ReviewPdf {
 
   void Sales() {
     flow_.Heading(T("Ventes (sell-out)", "Sell-out"), kSalesChartHeight);
-    Text(T("Ventes de la marque déclarées par magasin, sur les magasins suivis (visités ou audités pendant la période).",
-           "The brand's sales as reported per store, on the tracked stores (visited or audited in the period)."),
+    Text(T("Ventes de la marque déclarées par magasin, sur les magasins suivis (visités ou audités pendant "
+           "la période).",
+           "The brand's sales as reported per store, on the tracked stores (visited or audited in the "
+           "period)."),
          kNoteSize, palette::kMuted);
+    const ReviewSales& s = r_.sales;
+    if (s.tracked.sales == 0 && s.tracked.sales_previous == 0 && s.all_stores_sales == 0 &&
+        s.all_stores_sales_previous == 0) {
+      Text(T("Aucune vente déclarée pour la marque sur les deux périodes.",
+             "No sales reported for the brand in either period."));
+      return;
+    }
     const auto money = [this](double euros) { return AxisMoney(euros); };
     if (!r_.sales_by_month.empty()) {
       pdf::ChartSpec months;
       months.format = money;
+      months.min_step = 1;  // whole euros on the axis
       pdf::Series sales{std::string(T("Ventes par mois", "Sales by month")), palette::kCurrent, {}};
       for (const ReviewSalesMonth& month : r_.sales_by_month) {
         months.categories.push_back(MonthWord(month.month));
@@ -366,68 +420,75 @@ class ReviewPdf {
       months.series = {std::move(sales)};
       pdf::DrawBarChart(document_, Reserve(kSalesChartHeight), months);
     }
-    const ReviewSales& s = r_.sales;
     pdf::ChartSpec groups;
     groups.format = money;
+    groups.min_step = 1;
     groups.categories = {std::string(T("Travaillés", "Worked")), std::string(T("Témoins", "Control")),
                          std::string(T("Tous suivis", "All tracked"))};
-    const auto euros = [](Cents cents) { return std::optional<double>(static_cast<double>(cents) / kCentsPerEuro); };
-    groups.series = {{FormatPeriod(r_.period.previous), palette::kPrevious,
-                      {euros(s.worked.sales_previous), euros(s.control.sales_previous), euros(s.tracked.sales_previous)}},
-                     {FormatPeriod(r_.period.period), palette::kCurrent,
-                      {euros(s.worked.sales), euros(s.control.sales), euros(s.tracked.sales)}}};
+    const auto euros = [](Cents cents) {
+      return std::optional<double>(static_cast<double>(cents) / kCentsPerEuro);
+    };
+    groups.series = {
+        {FormatPeriod(r_.period.previous),
+         palette::kPrevious,
+         {euros(s.worked.sales_previous), euros(s.control.sales_previous), euros(s.tracked.sales_previous)}},
+        {FormatPeriod(r_.period.period),
+         palette::kCurrent,
+         {euros(s.worked.sales), euros(s.control.sales), euros(s.tracked.sales)}}};
     pdf::DrawBarChart(document_, Reserve(kSalesChartHeight), groups);
     std::vector<pdf::TableRow> rows;
     const auto row = [&](std::string_view label, const SalesGroup& group) {
-      rows.push_back({std::string(label), Count(group.stores), Money(group.sales), Money(group.sales_previous),
-                      FormatSignedPercent(group.change_rate, lang_)});
+      rows.push_back({std::string(label), Count(group.stores), Money(group.sales),
+                      Money(group.sales_previous), FormatSignedPercent(group.change_rate, lang_)});
     };
     row(T("Travaillés", "Worked"), s.worked);
     row(T("Témoins (suivis non travaillés)", "Control (tracked, not worked)"), s.control);
     row(T("Tous les magasins suivis", "All tracked stores"), s.tracked);
     rows.push_back({std::string(T("Tous les magasins", "Every store")), std::string(kNullText),
                     Money(s.all_stores_sales), Money(s.all_stores_sales_previous), std::string(kNullText)});
-    pdf::Table(flow_,
-               {{std::string(T("Magasins", "Stores"))},
-                {std::string(T("Nombre", "Count")), Align::kRight},
-                {std::string(T("Ventes", "Sales")), Align::kRight},
-                {std::string(T("Période précédente", "Previous period")), Align::kRight},
-                {std::string(T("Évolution", "Change")), Align::kRight}},
-               std::move(rows), kTableSize)
-        .Draw();
+    pdf::Table table(flow_,
+                     {{std::string(T("Magasins", "Stores"))},
+                      {std::string(T("Nombre", "Count")), Align::kRight},
+                      {std::string(T("Ventes", "Sales")), Align::kRight},
+                      {std::string(T("Période précédente", "Previous period")), Align::kRight},
+                      {std::string(T("Évolution", "Change")), Align::kRight}},
+                     std::move(rows), kTableSize);
+    table.Draw();
     Text(fmt::format("{} {}", T("Écart d'évolution travaillés − témoins :", "Lift, worked − control:"),
                      Pts(s.lift)));
   }
 
   void Objectives() {
-    flow_.Heading(T("Objectifs", "Objectives"), 3 * kTableSize * 2);
     const ObjectivesSection& o = r_.objectives;
     if (o.items.empty()) {
+      flow_.Heading(T("Objectifs", "Objectives"), 0);
       Text(T("Aucun objectif sur la période.", "No objective in the period."));
       return;
     }
     std::vector<pdf::TableRow> rows;
     for (const ObjectiveItem& item : o.items) {
       rows.push_back({std::string(item.objective_id), std::string(item.mission_id), std::string(item.metric),
-                      FormatQuantity(item.target, lang_), FormatQuantity(item.achieved, lang_), Pct(item.attainment),
-                      Pct(item.elapsed), Pct(item.projected_attainment),
+                      FormatQuantity(item.target, lang_), FormatQuantity(item.achieved, lang_),
+                      Pct(item.attainment), Pct(item.elapsed), Pct(item.projected_attainment),
                       std::string(ObjectiveStatusWord(item.status, lang_))});
     }
-    pdf::Table(flow_,
-               {{std::string(T("Objectif", "Objective"))},
-                {std::string(T("Mission", "Mission"))},
-                {std::string(T("Indicateur", "Metric"))},
-                {std::string(T("Cible", "Target")), Align::kRight},
-                {std::string(T("Réalisé", "Achieved")), Align::kRight},
-                {std::string(T("Atteinte", "Attainment")), Align::kRight},
-                {std::string(T("Temps écoulé", "Elapsed")), Align::kRight},
-                {std::string(T("Projection", "Projected")), Align::kRight},
-                {std::string(T("Statut", "Status"))}},
-               std::move(rows), kTableSize)
-        .Draw();
-    Text(fmt::format("{} {} \u00B7 {} {} ({}) \u00B7 {} {} \u00B7 {} {}", Count(o.count), T("objectif(s)", "objective(s)"),
-                     Count(o.met), T("atteint(s)", "met"), Pct(o.met_share), T("atteinte moyenne", "mean attainment"),
-                     Pct(o.mean_attainment), T("plafonnée à 100 % :", "capped at 100%:"), Pct(o.mean_capped_attainment)));
+    pdf::Table table(flow_,
+                     {{std::string(T("Objectif", "Objective"))},
+                      {std::string(T("Mission", "Mission"))},
+                      {std::string(T("Indicateur", "Metric"))},
+                      {std::string(T("Cible", "Target")), Align::kRight},
+                      {std::string(T("Réalisé", "Achieved")), Align::kRight},
+                      {std::string(T("Atteinte", "Attainment")), Align::kRight},
+                      {std::string(T("Temps écoulé", "Elapsed")), Align::kRight},
+                      {std::string(T("Projection", "Projected")), Align::kRight},
+                      {std::string(T("Statut", "Status"))}},
+                     std::move(rows), kTableSize);
+    flow_.Heading(T("Objectifs", "Objectives"), table.LeadHeight());
+    table.Draw();
+    Text(fmt::format("{} {} \u00B7 {} {} ({}) \u00B7 {} {} \u00B7 {} {}", Count(o.count),
+                     T("objectif(s)", "objective(s)"), Count(o.met), T("atteint(s)", "met"), Pct(o.met_share),
+                     T("atteinte moyenne", "mean attainment"), Pct(o.mean_attainment),
+                     T("plafonnée à 100 % :", "capped at 100%:"), Pct(o.mean_capped_attainment)));
   }
 
   [[nodiscard]] std::string Presence(std::optional<int64_t> present) const {
@@ -436,36 +497,39 @@ class ReviewPdf {
   }
 
   void Stores() {
-    flow_.Heading(T("Magasins", "Stores"), 3 * kStoreTableSize * 2);
     if (r_.stores.empty()) {
+      flow_.Heading(T("Magasins", "Stores"), 0);
       Text(T("Aucun magasin suivi.", "No tracked store."));
       return;
     }
     std::vector<pdf::TableRow> rows;
     for (const ReviewStore& store : r_.stores) {
-      const std::string_view worked =
-          store.worked ? T("oui", "yes") : store.tracked ? T("non", "no") : T("non suivi", "not tracked");
+      const std::string_view worked = store.worked    ? T("oui", "yes")
+                                      : store.tracked ? T("non", "no")
+                                                      : T("non suivi", "not tracked");
       rows.push_back({std::string(store.store_id), std::string(store.name),
                       store.chain.empty() ? std::string(kNullText) : std::string(store.chain),
-                      store.region.empty() ? std::string(kNullText) : std::string(store.region), std::string(worked),
-                      Count(store.visits),
+                      store.region.empty() ? std::string(kNullText) : std::string(store.region),
+                      std::string(worked), Count(store.visits),
                       fmt::format("{} \u2192 {}", Presence(store.present_previous), Presence(store.present)),
                       fmt::format("{} \u2192 {}", Count(store.facings_previous), Count(store.facings)),
                       Money(store.sales), Money(store.sales_previous)});
     }
-    pdf::Table(flow_,
-               {{std::string(T("Magasin", "Store"))},
-                {std::string(T("Nom", "Name"))},
-                {std::string(T("Enseigne", "Chain"))},
-                {std::string(T("Région", "Region"))},
-                {std::string(T("Travaillé", "Worked"))},
-                {std::string(T("Visites", "Visits")), Align::kRight},
-                {std::string(T("Présence avant \u2192 après", "Present before \u2192 after")), Align::kCenter},
-                {std::string(T("Facings avant \u2192 après", "Facings before \u2192 after")), Align::kCenter},
-                {std::string(T("Ventes", "Sales")), Align::kRight},
-                {std::string(T("Ventes préc.", "Previous")), Align::kRight}},
-               std::move(rows), kStoreTableSize)
-        .Draw();
+    pdf::Table table(
+        flow_,
+        {{std::string(T("Magasin", "Store"))},
+         {std::string(T("Nom", "Name"))},
+         {std::string(T("Enseigne", "Chain"))},
+         {std::string(T("Région", "Region"))},
+         {std::string(T("Travaillé", "Worked"))},
+         {std::string(T("Visites", "Visits")), Align::kRight},
+         {std::string(T("Présence avant \u2192 après", "Present before \u2192 after")), Align::kCenter},
+         {std::string(T("Facings avant \u2192 après", "Facings before \u2192 after")), Align::kCenter},
+         {std::string(T("Ventes", "Sales")), Align::kRight},
+         {std::string(T("Ventes préc.", "Previous")), Align::kRight}},
+        std::move(rows), kStoreTableSize, pdf::kDenseCellPadding);
+    flow_.Heading(T("Magasins", "Stores"), table.LeadHeight());
+    table.Draw();
   }
 
   const Review& r_;

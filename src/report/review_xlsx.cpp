@@ -1,8 +1,7 @@
 #include "report/review_xlsx.h"
 
-#include <xlsxwriter.h>
-
 #include <fmt/format.h>
+#include <xlsxwriter.h>
 
 #include <array>
 #include <string_view>
@@ -29,19 +28,39 @@ struct Cell {
   std::string text;
 };
 
-Cell Blank() { return {}; }
-Cell Text(std::string_view text) { return {Cell::Kind::kText, 0, std::string(text)}; }
-Cell TextOrBlank(std::string_view text) { return text.empty() ? Blank() : Text(text); }
-Cell Integer(int64_t value) { return {Cell::Kind::kInteger, static_cast<double>(value), {}}; }
-Cell Integer(std::optional<int64_t> value) { return value ? Integer(*value) : Blank(); }
-Cell MoneyCell(Cents cents) { return {Cell::Kind::kMoney, static_cast<double>(cents) / kCentsPerEuro, {}}; }
-Cell Percent(Ratio ratio) { return ratio ? Cell{Cell::Kind::kPercent, *ratio, {}} : Blank(); }
-Cell Decimal(Ratio value) { return value ? Cell{Cell::Kind::kDecimal, *value, {}} : Blank(); }
+Cell Blank() {
+  return {};
+}
+Cell Text(std::string_view text) {
+  return {Cell::Kind::kText, 0, std::string(text)};
+}
+Cell TextOrBlank(std::string_view text) {
+  return text.empty() ? Blank() : Text(text);
+}
+Cell Integer(int64_t value) {
+  return {Cell::Kind::kInteger, static_cast<double>(value), {}};
+}
+Cell Integer(std::optional<int64_t> value) {
+  return value ? Integer(*value) : Blank();
+}
+Cell MoneyCell(Cents cents) {
+  return {Cell::Kind::kMoney, static_cast<double>(cents) / kCentsPerEuro, {}};
+}
+Cell Percent(Ratio ratio) {
+  return ratio ? Cell{Cell::Kind::kPercent, *ratio, {}} : Blank();
+}
+Cell Decimal(Ratio value) {
+  return value ? Cell{Cell::Kind::kDecimal, *value, {}} : Blank();
+}
 Cell Quantity(std::optional<Micros> micros) {
   return micros ? Cell{Cell::Kind::kDecimal, static_cast<double>(*micros) / 1e6, {}} : Blank();
 }
-Cell Date(Day day) { return {Cell::Kind::kDate, static_cast<double>(day), {}}; }
-Cell Boolean(bool value) { return {Cell::Kind::kBoolean, value ? 1.0 : 0.0, {}}; }
+Cell Date(Day day) {
+  return {Cell::Kind::kDate, static_cast<double>(day), {}};
+}
+Cell Boolean(bool value) {
+  return {Cell::Kind::kBoolean, value ? 1.0 : 0.0, {}};
+}
 
 class ReviewWorkbook {
  public:
@@ -99,7 +118,8 @@ class ReviewWorkbook {
   }
 
   // A sheet holding one list: its header row frozen and filtered.
-  void List(std::string_view name, const std::vector<std::string>& headers, const std::vector<std::vector<Cell>>& rows) {
+  void List(std::string_view name, const std::vector<std::string>& headers,
+            const std::vector<std::vector<Cell>>& rows) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook_, std::string(name).c_str());
     for (size_t c = 0; c < headers.size(); ++c) {
       worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), headers[c].c_str(), header_);
@@ -133,9 +153,12 @@ class ReviewWorkbook {
         {T("Magasins présents", "Stores present"), Integer(now.present)},
         {T("DN", "DN"), Percent(now.dn)},
         {T("Facings", "Facings"), Integer(now.facings)},
-        {T("Facings par magasin présent", "Facings per store present"), Decimal(now.facings_per_present_store)},
-        {T("Magasins audités (période précédente)", "Stores audited (previous period)"), Integer(before.stores)},
-        {T("Magasins présents (période précédente)", "Stores present (previous period)"), Integer(before.present)},
+        {T("Facings par magasin présent", "Facings per store present"),
+         Decimal(now.facings_per_present_store)},
+        {T("Magasins audités (période précédente)", "Stores audited (previous period)"),
+         Integer(before.stores)},
+        {T("Magasins présents (période précédente)", "Stores present (previous period)"),
+         Integer(before.present)},
         {T("DN (période précédente)", "DN (previous period)"), Percent(before.dn)},
         {T("Facings (période précédente)", "Facings (previous period)"), Integer(before.facings)},
         {T("Facings par magasin présent (période précédente)", "Facings per store present (previous period)"),
@@ -166,7 +189,8 @@ class ReviewWorkbook {
         {T("Ventes des magasins témoins (période précédente)", "Sales, control stores (previous period)"),
          MoneyCell(s.control.sales_previous)},
         {T("Évolution des ventes, témoins", "Sales change, control"), Percent(s.control.change_rate)},
-        {T("Écart d'évolution des ventes travaillés − témoins", "Sales lift, worked − control"), Percent(s.lift)},
+        {T("Écart d'évolution des ventes travaillés − témoins", "Sales lift, worked − control"),
+         Percent(s.lift)},
         {T("Ventes de tous les magasins", "Sales, every store"), MoneyCell(s.all_stores_sales)},
         {T("Ventes de tous les magasins (période précédente)", "Sales, every store (previous period)"),
          MoneyCell(s.all_stores_sales_previous)},
@@ -174,13 +198,15 @@ class ReviewWorkbook {
         {T("Objectifs atteints", "Objectives met"), Integer(r_.objectives.met)},
         {T("Part des objectifs atteints", "Share of objectives met"), Percent(r_.objectives.met_share)},
         {T("Atteinte moyenne", "Mean attainment"), Percent(r_.objectives.mean_attainment)},
-        {T("Atteinte moyenne plafonnée", "Mean capped attainment"), Percent(r_.objectives.mean_capped_attainment)},
+        {T("Atteinte moyenne plafonnée", "Mean capped attainment"),
+         Percent(r_.objectives.mean_capped_attainment)},
         {T("Renouvellement", "Renewal"),
          r_.recurrence_status ? Text(RecurrenceStatusWord(*r_.recurrence_status, lang_)) : Blank()},
     };
     lxw_worksheet* sheet = workbook_add_worksheet(workbook_, T("Synthèse", "Summary").c_str());
-    const std::string heading = options_.agency.empty() ? T("Bilan de marque", "Brand review")
-                                                        : options_.agency + " \u2014 " + T("Bilan de marque", "Brand review");
+    const std::string heading = options_.agency.empty()
+                                    ? T("Bilan de marque", "Brand review")
+                                    : options_.agency + " \u2014 " + T("Bilan de marque", "Brand review");
     worksheet_write_string(sheet, 0, 0, heading.c_str(), title_);
     worksheet_write_string(sheet, 2, 0, T("Indicateur", "Figure").c_str(), header_);
     worksheet_write_string(sheet, 2, 1, T("Valeur", "Value").c_str(), header_);
@@ -197,25 +223,27 @@ class ReviewWorkbook {
   }
 
   void Stores() {
-    std::vector<std::string> headers = {T("Magasin", "Store"),       T("Nom", "Name"),        T("Enseigne", "Chain"),
-                                        T("Région", "Region"),       T("Suivi", "Tracked"),   T("Travaillé", "Worked"),
-                                        T("Visites", "Visits")};
+    std::vector<std::string> headers = {
+        T("Magasin", "Store"), T("Nom", "Name"),         T("Enseigne", "Chain"), T("Région", "Region"),
+        T("Suivi", "Tracked"), T("Travaillé", "Worked"), T("Visites", "Visits")};
     for (size_t action = 0; action < kVisitActionCount; ++action) {
       headers.push_back(fmt::format("{} : {}", T("Visites", "Visits"), VisitActionWord(action, lang_)));
     }
-    for (std::string header : {T("Présent avant", "Present before"), T("Présent", "Present"),
-                               T("Facings avant", "Facings before"), T("Facings", "Facings"), T("Ventes", "Sales"),
-                               T("Ventes période précédente", "Sales, previous period")}) {
+    for (std::string header :
+         {T("Présent avant", "Present before"), T("Présent", "Present"), T("Facings avant", "Facings before"),
+          T("Facings", "Facings"), T("Ventes", "Sales"),
+          T("Ventes période précédente", "Sales, previous period")}) {
       headers.push_back(std::move(header));
     }
     std::vector<std::vector<Cell>> rows;
     for (const ReviewStore& store : r_.stores) {
-      std::vector<Cell> row = {Text(store.store_id),    Text(store.name),       TextOrBlank(store.chain),
+      std::vector<Cell> row = {Text(store.store_id),      Text(store.name),       TextOrBlank(store.chain),
                                TextOrBlank(store.region), Boolean(store.tracked), Boolean(store.worked),
                                Integer(store.visits)};
       for (const int64_t count : store.by_action) row.push_back(Integer(count));
-      for (Cell cell : {Integer(store.present_previous), Integer(store.present), Integer(store.facings_previous),
-                        Integer(store.facings), MoneyCell(store.sales), MoneyCell(store.sales_previous)}) {
+      for (Cell cell :
+           {Integer(store.present_previous), Integer(store.present), Integer(store.facings_previous),
+            Integer(store.facings), MoneyCell(store.sales), MoneyCell(store.sales_previous)}) {
         row.push_back(std::move(cell));
       }
       rows.push_back(std::move(row));
@@ -226,8 +254,8 @@ class ReviewWorkbook {
   void Chains() {
     std::vector<std::vector<Cell>> rows;
     for (const ReviewChain& chain : r_.by_chain) {
-      rows.push_back({Text(ChainWord(chain.chain.value_or(""), lang_)), Integer(chain.stores), Integer(chain.present),
-                      Percent(chain.dn), Percent(chain.dn_previous)});
+      rows.push_back({Text(ChainWord(chain.chain.value_or(""), lang_)), Integer(chain.stores),
+                      Integer(chain.present), Percent(chain.dn), Percent(chain.dn_previous)});
     }
     List(T("Enseignes", "Chains"),
          {T("Enseigne", "Chain"), T("Magasins", "Stores"), T("Présents", "Present"), T("DN", "DN"),
@@ -245,12 +273,12 @@ class ReviewWorkbook {
       }
       const Cell previous =
           i < options_.previous_dn_by_month.size() ? Percent(options_.previous_dn_by_month[i].dn) : Blank();
-      rows.push_back({Text(month.label), Integer(month.stores), Integer(month.present), Percent(month.dn), previous,
-                      sales});
+      rows.push_back({Text(month.label), Integer(month.stores), Integer(month.present), Percent(month.dn),
+                      previous, sales});
     }
     List(T("Mois", "Months"),
-         {T("Mois", "Month"), T("Magasins audités", "Stores audited"), T("Présents", "Present"), T("DN", "DN"),
-          T("DN, même mois de la période précédente", "DN, same month of the previous period"),
+         {T("Mois", "Month"), T("Magasins audités", "Stores audited"), T("Présents", "Present"),
+          T("DN", "DN"), T("DN, même mois de la période précédente", "DN, same month of the previous period"),
           T("Ventes des magasins suivis", "Sales, tracked stores")},
          rows);
   }
@@ -283,7 +311,8 @@ class ReviewWorkbook {
     std::vector<std::vector<Cell>> rows;
     for (const ReviewContract& contract : r_.contracts) {
       rows.push_back({Text(contract.contract_id), Date(contract.start_date), Date(contract.end_date),
-                      TextOrBlank(contract.renewal_of), TextOrBlank(RenewalTypeWord(contract.renewal_type, lang_))});
+                      TextOrBlank(contract.renewal_of),
+                      TextOrBlank(RenewalTypeWord(contract.renewal_type, lang_))});
     }
     List(T("Contrats", "Contracts"),
          {T("Contrat", "Contract"), T("Début", "Start"), T("Fin", "End"), T("Renouvelle", "Renews"),
@@ -310,8 +339,8 @@ Status WriteReviewXlsx(const Review& review, const ReviewPackOptions& options, c
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (workbook == nullptr) return Status::Io("cannot create the workbook " + path);
   // The as-of date as the creation date, so the same review gives the same file.
-  const std::string title = std::string(Tr(options.language, "Bilan de marque", "Brand review")) + " \u2014 " +
-                            std::string(review.client.name);
+  const std::string title = std::string(Tr(options.language, "Bilan de marque", "Brand review")) +
+                            " \u2014 " + std::string(review.client.name);
   const std::string period = FormatPeriod(review.period.period);
   lxw_doc_properties properties{};
   properties.title = const_cast<char*>(title.c_str());

@@ -66,8 +66,19 @@ TEST(PackFileName, LongIdsAreCutAtAnEscapeAndEndWithTheirHash) {
 }
 
 TEST(PackFileName, DistinctIdsGiveDistinctNames) {
-  std::vector<std::string> ids = {"../x", "a/b", ".", "..", "", "a%2Fb", "%2E", "a b", "a_b", "a-b",
-                                  std::string(300, 'x'), std::string(301, 'x'), std::string(200, 'x'),
+  std::vector<std::string> ids = {"../x",
+                                  "a/b",
+                                  ".",
+                                  "..",
+                                  "",
+                                  "a%2Fb",
+                                  "%2E",
+                                  "a b",
+                                  "a_b",
+                                  "a-b",
+                                  std::string(300, 'x'),
+                                  std::string(301, 'x'),
+                                  std::string(200, 'x'),
                                   std::string(201, 'x')};
   std::set<std::string> names;
   for (const std::string& id : ids) names.insert(PackFileName(id, "pdf"));

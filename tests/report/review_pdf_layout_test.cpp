@@ -35,7 +35,8 @@ std::string DrawTable(int rows, int* pages, int* headers) {
   PageFlow flow(document, {"left", "right", "footer", "Page {page} / {pages}", 0});
   flow.NewPage();
   std::vector<TableRow> cells;
-  for (int i = 0; i < rows; ++i) cells.push_back({"S" + std::to_string(i), "a store with a long name", "1 234,50 €"});
+  for (int i = 0; i < rows; ++i)
+    cells.push_back({"S" + std::to_string(i), "a store with a long name", "1 234,50 €"});
   Table table(flow, {{"Store"}, {"Name"}, {"Sales", Align::kRight}}, std::move(cells), 8);
   table.Draw();
   flow.Close();

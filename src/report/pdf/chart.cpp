@@ -14,6 +14,15 @@ constexpr int kAxisSteps = 4;
 constexpr double kBarGroupShare = 0.7;  // of a category's width; the rest separates groups
 constexpr double kPointRadius = 2.2;
 constexpr double kLineWidth = 1.6;
+constexpr double kSmallestText = 5.5;  // a label shrinks to fit its room, down to this size
+
+// `style` made smaller, down to kSmallestText, until `text` fits `width` on
+// one line (below that it wraps at words).
+TextStyle FitStyle(const Document& document, std::string_view text, double width, TextStyle style) {
+  const double natural = document.TextWidth(text, style);
+  if (natural > width && natural > 0) style.size = std::max(kSmallestText, style.size * width / natural);
+  return style;
+}
 
 // The plot inside the box, once the legend, the axis labels and the
 // category labels have their room; and the value range it shows.
@@ -41,7 +50,7 @@ Plot LayOut(Document& document, const Box& box, const ChartSpec& spec) {
   }
   if (high <= low) high = low + 1;
   Plot plot;
-  plot.step = NiceStep(high - low, kAxisSteps);
+  plot.step = std::max(NiceStep(high - low, kAxisSteps), spec.min_step);
   plot.low = std::floor(low / plot.step) * plot.step;
   plot.high = std::ceil(high / plot.step) * plot.step;
   const TextStyle axis{kAxisTextSize, false, palette::kMuted, Align::kRight};
@@ -70,8 +79,9 @@ void DrawAxes(Document& document, const Box& box, const Plot& plot, const ChartS
   }
   const size_t count = spec.categories.size();
   const double slot = plot.area.width / static_cast<double>(std::max<size_t>(count, 1));
-  const TextStyle category{kAxisTextSize, false, palette::kInk, Align::kCenter};
   for (size_t i = 0; i < count; ++i) {
+    const TextStyle category = FitStyle(document, spec.categories[i], slot - 2,
+                                        {kAxisTextSize, false, palette::kInk, Align::kCenter});
     document.DrawText(plot.area.x + slot * static_cast<double>(i), plot.area.y + plot.area.height + 3, slot,
                       spec.categories[i], category);
   }
@@ -91,8 +101,11 @@ void DrawLegend(Document& document, const Box& box, const ChartSpec& spec) {
   }
 }
 
-void ValueLabel(Document& document, double center_x, double y, bool below, const std::string& text) {
-  const TextStyle style{kValueTextSize, false, palette::kInk, Align::kCenter};
+// A point's or a bar's value, centred on it, shrunk to `room` if needed.
+void ValueLabel(Document& document, double center_x, double y, bool below, const std::string& text,
+                double room) {
+  const TextStyle style =
+      FitStyle(document, text, room, {kValueTextSize, false, palette::kInk, Align::kCenter});
   const double width = document.TextWidth(text, style) + 2;
   const double height = document.TextHeight(0, text, style);
   document.DrawText(center_x - width / 2, below ? y + 1 : y - height - 1, width, text, style);
@@ -144,8 +157,9 @@ void DrawLineChart(Document& document, const Box& box, const ChartSpec& spec) {
       cairo_arc(cr, x, plot.Y(*series.values[i]), kPointRadius, 0, 2 * M_PI);
       cairo_fill(cr);
       // Only the first series is labelled: two labels per month would collide.
-      if (spec.value_labels && s == 0) ValueLabel(document, x, plot.Y(*series.values[i]) - 2, false,
-                                                 spec.format(*series.values[i]));
+      if (spec.value_labels && s == 0) {
+        ValueLabel(document, x, plot.Y(*series.values[i]) - 2, false, spec.format(*series.values[i]), slot);
+      }
     }
   }
 }
@@ -167,7 +181,7 @@ void DrawBarChart(Document& document, const Box& box, const ChartSpec& spec) {
       const double x = group_x + bar * static_cast<double>(s);
       const double y = plot.Y(value);
       document.FillRect(x, std::min(y, zero), bar * 0.92, std::abs(zero - y), series.color);
-      if (spec.value_labels) ValueLabel(document, x + bar * 0.46, y, value < 0, spec.format(value));
+      if (spec.value_labels) ValueLabel(document, x + bar * 0.46, y, value < 0, spec.format(value), bar);
     }
   }
 }

@@ -24,6 +24,7 @@ struct ChartSpec {
   std::vector<Series> series;
   std::function<std::string(double)> format;  // values and axis labels
   std::optional<double> axis_max;             // e.g. 1 for a share, whatever the values
+  double min_step = 0;                        // e.g. 1 (euro) so that rounded labels never repeat
   bool value_labels = true;                   // the value beside each point or bar
 };
 

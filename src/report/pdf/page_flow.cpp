@@ -32,7 +32,8 @@ std::string PageLabel(const std::string& pattern, int page, int total) {
   return label;
 }
 
-PageFlow::PageFlow(Document& document, Furniture furniture) : document_(document), furniture_(std::move(furniture)) {}
+PageFlow::PageFlow(Document& document, Furniture furniture)
+    : document_(document), furniture_(std::move(furniture)) {}
 
 void PageFlow::NewPage(bool furniture) {
   if (open_) document_.EndPage();
@@ -81,8 +82,8 @@ void PageFlow::DrawFurniture() {
   document_.Line(left(), footer_y, left() + width(), footer_y, palette::kRule, 0.5);
   const TextStyle muted{kFurnitureTextSize, false, palette::kMuted, Align::kLeft};
   document_.DrawText(left(), footer_y + 4, half * 1.5, furniture_.footer_left, muted);
-  document_.DrawText(left() + half, footer_y + 4, half, PageLabel(furniture_.page_label, page_, furniture_.total_pages),
-                     right);
+  document_.DrawText(left() + half, footer_y + 4, half,
+                     PageLabel(furniture_.page_label, page_, furniture_.total_pages), right);
 }
 
 }  // namespace agencykpi::pdf

@@ -7,8 +7,6 @@
 namespace agencykpi::pdf {
 namespace {
 
-constexpr double kCellPadding = 3;  // around a cell's text
-
 std::string_view CellOf(const TableRow& cells, size_t i) {
   return i < cells.size() ? std::string_view(cells[i]) : std::string_view();
 }
@@ -28,8 +26,13 @@ double LongestWord(const Document& document, std::string_view text, const TextSt
 
 }  // namespace
 
-Table::Table(PageFlow& flow, std::vector<TableColumn> columns, std::vector<TableRow> rows, double text_size)
-    : flow_(flow), columns_(std::move(columns)), rows_(std::move(rows)), text_size_(text_size) {
+Table::Table(PageFlow& flow, std::vector<TableColumn> columns, std::vector<TableRow> rows, double text_size,
+             double padding)
+    : flow_(flow),
+      columns_(std::move(columns)),
+      rows_(std::move(rows)),
+      text_size_(text_size),
+      padding_(padding) {
   for (const TableColumn& column : columns_) header_cells_.push_back(column.header);
   Fit();
 }
@@ -48,8 +51,8 @@ void Table::Fit() {
       desired[i] = std::max(desired[i], document.TextWidth(cell, BodyStyle()));
       least[i] = std::max(least[i], LongestWord(document, cell, BodyStyle()));
     }
-    desired[i] += 2 * kCellPadding + 1;
-    least[i] += 2 * kCellPadding + 1;
+    desired[i] += 2 * padding_ + 1;
+    least[i] += 2 * padding_ + 1;
   }
   const double width = flow_.width();
   const double desired_sum = std::accumulate(desired.begin(), desired.end(), 0.0);
@@ -69,9 +72,10 @@ void Table::Fit() {
 double Table::Height(const TableRow& cells, const TextStyle& style) const {
   double height = 0;
   for (size_t i = 0; i < columns_.size(); ++i) {
-    height = std::max(height, flow_.document().TextHeight(widths_[i] - 2 * kCellPadding, CellOf(cells, i), style));
+    height =
+        std::max(height, flow_.document().TextHeight(widths_[i] - 2 * padding_, CellOf(cells, i), style));
   }
-  return height + 2 * kCellPadding;
+  return height + 2 * padding_;
 }
 
 void Table::DrawRow(const TableRow& cells, const TextStyle& style, bool band) {
@@ -82,8 +86,7 @@ void Table::DrawRow(const TableRow& cells, const TextStyle& style, bool band) {
   for (size_t i = 0; i < columns_.size(); ++i) {
     TextStyle cell = style;
     cell.align = columns_[i].align;
-    document.DrawText(x + kCellPadding, flow_.y() + kCellPadding, widths_[i] - 2 * kCellPadding, CellOf(cells, i),
-                      cell);
+    document.DrawText(x + padding_, flow_.y() + padding_, widths_[i] - 2 * padding_, CellOf(cells, i), cell);
     x += widths_[i];
   }
   flow_.Advance(height);
@@ -96,11 +99,19 @@ void Table::Header() {
   ++headers_;
 }
 
+double Table::LeadHeight() const {
+  double height = Height(header_cells_, HeaderStyle());
+  for (size_t r = 0; r < rows_.size() && r < kLeadRows; ++r) height += Height(rows_[r], BodyStyle());
+  return height;
+}
+
 void Table::Draw() {
+  flow_.Ensure(LeadHeight());
   for (size_t r = 0; r < rows_.size(); ++r) {
     const double row_height = Height(rows_[r], BodyStyle());
     // A row needs the header above it on its page.
-    const double needed = row_height + (header_page_ == flow_.page() ? 0 : Height(header_cells_, HeaderStyle()));
+    const double needed =
+        row_height + (header_page_ == flow_.page() ? 0 : Height(header_cells_, HeaderStyle()));
     flow_.Ensure(needed);
     if (header_page_ != flow_.page()) Header();
     DrawRow(rows_[r], BodyStyle(), r % 2 == 1);

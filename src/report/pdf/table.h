@@ -12,6 +12,10 @@
 
 namespace agencykpi::pdf {
 
+inline constexpr double kCellPadding = 3;
+inline constexpr size_t kLeadRows = 3;
+inline constexpr double kDenseCellPadding = 1.5;  // for long lists: more rows on a page
+
 struct TableColumn {
   std::string header;
   Align align = Align::kLeft;
@@ -21,11 +25,17 @@ using TableRow = std::vector<std::string>;  // a cell per column; missing cells 
 
 class Table {
  public:
-  // The table spans the flow's width; `text_size` in points.
-  Table(PageFlow& flow, std::vector<TableColumn> columns, std::vector<TableRow> rows, double text_size);
+  // The table spans the flow's width; `text_size` and `padding` (around each
+  // cell's text) in points.
+  Table(PageFlow& flow, std::vector<TableColumn> columns, std::vector<TableRow> rows, double text_size,
+        double padding = kCellPadding);
 
+  // The height of the header and the first rows (kLeadRows at most): what a
+  // heading above the table keeps on its page, so no header is left alone
+  // at the bottom of one.
+  [[nodiscard]] double LeadHeight() const;
   // Draws every row from the flow's cursor on, then leaves the gap after
-  // the table.
+  // the table. The header and its first rows start on the same page.
   void Draw();
   // The header rows drawn: one per page the table spans.
   [[nodiscard]] int headers() const { return headers_; }
@@ -45,6 +55,7 @@ class Table {
   std::vector<double> widths_;
   TableRow header_cells_;
   double text_size_;
+  double padding_;
   int headers_ = 0;
   int header_page_ = 0;  // the page whose header row is drawn
 };
