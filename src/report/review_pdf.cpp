@@ -72,6 +72,11 @@ class ReviewPdf {
     return value ? Count(*value) : std::string(kNullText);
   }
   [[nodiscard]] std::string Day(agencykpi::Day day) const { return FormatDay(day, lang_); }
+  // A table column headed in the language of the pack.
+  [[nodiscard]] pdf::TableColumn Column(std::string_view french, std::string_view english,
+                                        Align align = Align::kLeft) const {
+    return {std::string(T(french, english)), align};
+  }
   [[nodiscard]] std::string Title() const { return std::string(T("Bilan de marque", "Brand review")); }
 
   [[nodiscard]] pdf::DocumentInfo Info() const {
@@ -230,11 +235,8 @@ class ReviewPdf {
                           : std::string(RenewalTypeWord(contract.renewal_type, lang_))});
     }
     pdf::Table table(flow_,
-                     {{std::string(T("Contrat", "Contract"))},
-                      {std::string(T("Début", "Start"))},
-                      {std::string(T("Fin", "End"))},
-                      {std::string(T("Renouvelle", "Renews"))},
-                      {std::string(T("Renouvellement", "Renewal"))}},
+                     {Column("Contrat", "Contract"), Column("Début", "Start"), Column("Fin", "End"),
+                      Column("Renouvelle", "Renews"), Column("Renouvellement", "Renewal")},
                      std::move(rows), kTableSize);
     flow_.Heading(T("Contrats", "Contracts"), table.LeadHeight());
     table.Draw();
@@ -311,14 +313,12 @@ class ReviewPdf {
       rows.push_back({ChainWord(chain.chain.value_or(""), lang_), Count(chain.stores), Count(chain.present),
                       Pct(chain.dn), Pct(chain.dn_previous), Pts(change)});
     }
-    pdf::Table table(flow_,
-                     {{std::string(T("Enseigne", "Chain"))},
-                      {std::string(T("Magasins", "Stores")), Align::kRight},
-                      {std::string(T("Présents", "Present")), Align::kRight},
-                      {std::string(T("DN", "DN")), Align::kRight},
-                      {std::string(T("DN précédente", "Previous DN")), Align::kRight},
-                      {std::string(T("Évolution", "Change")), Align::kRight}},
-                     std::move(rows), kTableSize);
+    pdf::Table table(
+        flow_,
+        {Column("Enseigne", "Chain"), Column("Magasins", "Stores", Align::kRight),
+         Column("Présents", "Present", Align::kRight), Column("DN", "DN", Align::kRight),
+         Column("DN précédente", "Previous DN", Align::kRight), Column("Évolution", "Change", Align::kRight)},
+        std::move(rows), kTableSize);
     table.Draw();
   }
 
@@ -447,11 +447,10 @@ class ReviewPdf {
     rows.push_back({std::string(T("Tous les magasins", "Every store")), std::string(kNullText),
                     Money(s.all_stores_sales), Money(s.all_stores_sales_previous), std::string(kNullText)});
     pdf::Table table(flow_,
-                     {{std::string(T("Magasins", "Stores"))},
-                      {std::string(T("Nombre", "Count")), Align::kRight},
-                      {std::string(T("Ventes", "Sales")), Align::kRight},
-                      {std::string(T("Période précédente", "Previous period")), Align::kRight},
-                      {std::string(T("Évolution", "Change")), Align::kRight}},
+                     {Column("Magasins", "Stores"), Column("Nombre", "Count", Align::kRight),
+                      Column("Ventes", "Sales", Align::kRight),
+                      Column("Période précédente", "Previous period", Align::kRight),
+                      Column("Évolution", "Change", Align::kRight)},
                      std::move(rows), kTableSize);
     table.Draw();
     Text(fmt::format("{} {}", T("Écart d'évolution travaillés − témoins :", "Lift, worked − control:"),
@@ -472,17 +471,13 @@ class ReviewPdf {
                       Pct(item.attainment), Pct(item.elapsed), Pct(item.projected_attainment),
                       std::string(ObjectiveStatusWord(item.status, lang_))});
     }
-    pdf::Table table(flow_,
-                     {{std::string(T("Objectif", "Objective"))},
-                      {std::string(T("Mission", "Mission"))},
-                      {std::string(T("Indicateur", "Metric"))},
-                      {std::string(T("Cible", "Target")), Align::kRight},
-                      {std::string(T("Réalisé", "Achieved")), Align::kRight},
-                      {std::string(T("Atteinte", "Attainment")), Align::kRight},
-                      {std::string(T("Temps écoulé", "Elapsed")), Align::kRight},
-                      {std::string(T("Projection", "Projected")), Align::kRight},
-                      {std::string(T("Statut", "Status"))}},
-                     std::move(rows), kTableSize);
+    pdf::Table table(
+        flow_,
+        {Column("Objectif", "Objective"), Column("Mission", "Mission"), Column("Indicateur", "Metric"),
+         Column("Cible", "Target", Align::kRight), Column("Réalisé", "Achieved", Align::kRight),
+         Column("Atteinte", "Attainment", Align::kRight), Column("Temps écoulé", "Elapsed", Align::kRight),
+         Column("Projection", "Projected", Align::kRight), Column("Statut", "Status")},
+        std::move(rows), kTableSize);
     flow_.Heading(T("Objectifs", "Objectives"), table.LeadHeight());
     table.Draw();
     Text(fmt::format("{} {} \u00B7 {} {} ({}) \u00B7 {} {} \u00B7 {} {}", Count(o.count),
@@ -517,16 +512,12 @@ class ReviewPdf {
     }
     pdf::Table table(
         flow_,
-        {{std::string(T("Magasin", "Store"))},
-         {std::string(T("Nom", "Name"))},
-         {std::string(T("Enseigne", "Chain"))},
-         {std::string(T("Région", "Region"))},
-         {std::string(T("Travaillé", "Worked"))},
-         {std::string(T("Visites", "Visits")), Align::kRight},
-         {std::string(T("Présence avant \u2192 après", "Present before \u2192 after")), Align::kCenter},
-         {std::string(T("Facings avant \u2192 après", "Facings before \u2192 after")), Align::kCenter},
-         {std::string(T("Ventes", "Sales")), Align::kRight},
-         {std::string(T("Ventes préc.", "Previous")), Align::kRight}},
+        {Column("Magasin", "Store"), Column("Nom", "Name"), Column("Enseigne", "Chain"),
+         Column("Région", "Region"), Column("Travaillé", "Worked"),
+         Column("Visites", "Visits", Align::kRight),
+         Column("Présence avant \u2192 après", "Present before \u2192 after", Align::kCenter),
+         Column("Facings avant \u2192 après", "Facings before \u2192 after", Align::kCenter),
+         Column("Ventes", "Sales", Align::kRight), Column("Ventes préc.", "Previous", Align::kRight)},
         std::move(rows), kStoreTableSize, pdf::kDenseCellPadding);
     flow_.Heading(T("Magasins", "Stores"), table.LeadHeight());
     table.Draw();

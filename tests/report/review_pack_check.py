@@ -76,6 +76,22 @@ class Checker:
         return 1 if self.failures else 0
 
 
+def written_twice(c, binary, folder, fmt, tmp):
+    """The pack of the case written twice: its bytes, checked to be the same."""
+    first = write_pack(binary, folder, fmt, path_in(tmp, 'a.' + fmt))
+    second = write_pack(binary, folder, fmt, path_in(tmp, 'b.' + fmt))
+    c.expect(first == second, f'two runs give different {fmt} bytes')
+    return first
+
+
+def the_case(argv):
+    """From the command line (AGENCYKPI GOLDEN_DIR): the binary, the folder of
+    the case, a new Checker and the review's JSON."""
+    binary, golden = argv[1], argv[2]
+    folder = golden + '/bilan-marque'
+    return binary, folder, Checker(), review_json(binary, folder)
+
+
 def temp_dir():
     return tempfile.TemporaryDirectory(prefix='agencykpi-pack-')
 

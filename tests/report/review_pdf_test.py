@@ -9,8 +9,8 @@ import re
 import subprocess
 import sys
 
-from review_pack_check import (Checker, money, path_in, percent, plain_spaces, points, review_json, temp_dir,
-                               write_pack)
+from review_pack_check import (money, path_in, percent, plain_spaces, points, temp_dir, the_case, write_pack,
+                               written_twice)
 
 MIN_PAGES, MAX_PAGES = 4, 8
 
@@ -26,14 +26,9 @@ def pdf_text(path):
 
 
 def main():
-    binary, golden = sys.argv[1], sys.argv[2]
-    folder = golden + '/bilan-marque'
-    c = Checker()
-    review = review_json(binary, folder)
+    binary, folder, c, review = the_case(sys.argv)
     with temp_dir() as tmp:
-        first = write_pack(binary, folder, 'pdf', path_in(tmp, 'a.pdf'))
-        second = write_pack(binary, folder, 'pdf', path_in(tmp, 'b.pdf'))
-        c.expect(first == second, 'two runs give different bytes')
+        first = written_twice(c, binary, folder, 'pdf', tmp)
         c.expect(first.startswith(b'%PDF-'), 'not a PDF')
         pages = pdf_pages(path_in(tmp, 'a.pdf'))
         c.expect(MIN_PAGES <= pages <= MAX_PAGES, f'{pages} pages, expected {MIN_PAGES} to {MAX_PAGES}')

@@ -10,7 +10,7 @@ import sys
 
 import openpyxl
 
-from review_pack_check import Checker, path_in, review_json, temp_dir, write_pack
+from review_pack_check import path_in, temp_dir, the_case, write_pack, written_twice
 
 FRENCH_SHEETS = ['Synthèse', 'Magasins', 'Enseignes', 'Mois', 'Actions', 'Objectifs', 'Contrats']
 ENGLISH_SHEETS = ['Summary', 'Stores', 'Chains', 'Months', 'Actions', 'Objectives', 'Contracts']
@@ -31,14 +31,9 @@ def is_number(value):
 
 
 def main():
-    binary, golden = sys.argv[1], sys.argv[2]
-    folder = golden + '/bilan-marque'
-    c = Checker()
-    review = review_json(binary, folder)
+    binary, folder, c, review = the_case(sys.argv)
     with temp_dir() as tmp:
-        first = write_pack(binary, folder, 'xlsx', path_in(tmp, 'a.xlsx'))
-        second = write_pack(binary, folder, 'xlsx', path_in(tmp, 'b.xlsx'))
-        c.expect(first == second, 'two runs give different bytes')
+        first = written_twice(c, binary, folder, 'xlsx', tmp)
         book = openpyxl.load_workbook(path_in(tmp, 'a.xlsx'))
         c.expect(book.sheetnames == FRENCH_SHEETS, f'sheets {book.sheetnames}')
 

@@ -31,6 +31,7 @@ struct Plot {
   double low = 0;
   double high = 1;
   double step = 1;
+  double slot = 0;  // the width of one category
   [[nodiscard]] double Y(double value) const {
     return area.y + area.height - (value - low) / (high - low) * area.height;
   }
@@ -62,6 +63,7 @@ Plot LayOut(Document& document, const Box& box, const ChartSpec& spec) {
   const double headroom = spec.value_labels ? kValueTextSize * 2 : 0;
   plot.area = Box{box.x + label_width + 6, box.y + kLegendHeight + headroom, box.width - label_width - 6,
                   box.height - kLegendHeight - headroom - kCategoryHeight};
+  plot.slot = plot.area.width / static_cast<double>(std::max<size_t>(spec.categories.size(), 1));
   return plot;
 }
 
@@ -77,9 +79,8 @@ void DrawAxes(Document& document, const Box& box, const Plot& plot, const ChartS
     const double height = document.TextHeight(0, spec.format(tick), axis);
     document.DrawText(box.x, y - height / 2, label_width, spec.format(tick), axis);
   }
-  const size_t count = spec.categories.size();
-  const double slot = plot.area.width / static_cast<double>(std::max<size_t>(count, 1));
-  for (size_t i = 0; i < count; ++i) {
+  const double slot = plot.slot;
+  for (size_t i = 0; i < spec.categories.size(); ++i) {
     const TextStyle category = FitStyle(document, spec.categories[i], slot - 2,
                                         {kAxisTextSize, false, palette::kInk, Align::kCenter});
     document.DrawText(plot.area.x + slot * static_cast<double>(i), plot.area.y + plot.area.height + 3, slot,
@@ -111,6 +112,14 @@ void ValueLabel(Document& document, double center_x, double y, bool below, const
   document.DrawText(center_x - width / 2, below ? y + 1 : y - height - 1, width, text, style);
 }
 
+// The chart's frame: the plot laid out, its legend and its axes drawn.
+Plot DrawFrame(Document& document, const Box& box, const ChartSpec& spec) {
+  const Plot plot = LayOut(document, box, spec);
+  DrawLegend(document, box, spec);
+  DrawAxes(document, box, plot, spec);
+  return plot;
+}
+
 }  // namespace
 
 double NiceStep(double span, int steps) {
@@ -124,11 +133,9 @@ double NiceStep(double span, int steps) {
 }
 
 void DrawLineChart(Document& document, const Box& box, const ChartSpec& spec) {
-  const Plot plot = LayOut(document, box, spec);
-  DrawLegend(document, box, spec);
-  DrawAxes(document, box, plot, spec);
+  const Plot plot = DrawFrame(document, box, spec);
   const size_t count = spec.categories.size();
-  const double slot = plot.area.width / static_cast<double>(std::max<size_t>(count, 1));
+  const double slot = plot.slot;
   cairo_t* cr = document.cairo();
   for (size_t s = 0; s < spec.series.size(); ++s) {
     const Series& series = spec.series[s];
@@ -165,11 +172,9 @@ void DrawLineChart(Document& document, const Box& box, const ChartSpec& spec) {
 }
 
 void DrawBarChart(Document& document, const Box& box, const ChartSpec& spec) {
-  const Plot plot = LayOut(document, box, spec);
-  DrawLegend(document, box, spec);
-  DrawAxes(document, box, plot, spec);
+  const Plot plot = DrawFrame(document, box, spec);
   const size_t count = spec.categories.size();
-  const double slot = plot.area.width / static_cast<double>(std::max<size_t>(count, 1));
+  const double slot = plot.slot;
   const double bar = slot * kBarGroupShare / static_cast<double>(std::max<size_t>(spec.series.size(), 1));
   const double zero = plot.Y(std::clamp(0.0, plot.low, plot.high));
   for (size_t i = 0; i < count; ++i) {
