@@ -33,13 +33,15 @@ class ReviewTableWriter {
   }
   std::string Count(int64_t value) const { return FormatInteger(value, l_); }
   std::string Percent(const Ratio& ratio) const { return FormatPercent(ratio, l_); }
+  // A change rate, always signed: "+49,2 %", "-3,8 %".
+  std::string Change(const Ratio& ratio) const {
+    const std::string text = Percent(ratio);
+    return ratio && *ratio >= 0 ? "+" + text : text;
+  }
   std::string Points(const Ratio& ratio) const { return FormatPoints(ratio, l_); }
   std::string Money(Cents cents) const { return FormatMoney(cents, l_); }
 
-  void Part(std::string_view title) {
-    doc_.Line("");
-    doc_.Title(title);
-  }
+  void Part(std::string_view title) { doc_.Title(title); }
 
   void WriteHeader(const Review& r) {
     const ReportPeriod& p = r.period;
@@ -110,13 +112,13 @@ class ReviewTableWriter {
         {Tr("Magasins suivis", "Tracked stores"), Count(s.tracked.stores)},
         {Tr("Ventes", "Sales"), Money(s.tracked.sales)},
         {Tr("Ventes de la période précédente", "Sales of the previous period"), Money(s.tracked.sales_previous)},
-        {Tr("Évolution", "Change"), Percent(s.tracked.change_rate)},
+        {Tr("Évolution", "Change"), Change(s.tracked.change_rate)},
         {Tr("Magasins travaillés", "Worked stores"), Count(s.worked.stores)},
         {Tr("Ventes des magasins travaillés", "Sales of worked stores"), Money(s.worked.sales)},
-        {Tr("Évolution des magasins travaillés", "Change in worked stores"), Percent(s.worked.change_rate)},
+        {Tr("Évolution des magasins travaillés", "Change in worked stores"), Change(s.worked.change_rate)},
         {Tr("Magasins suivis non travaillés", "Tracked stores not worked"), Count(s.control.stores)},
         {Tr("Ventes des magasins non travaillés", "Sales of stores not worked"), Money(s.control.sales)},
-        {Tr("Évolution des magasins non travaillés", "Change in stores not worked"), Percent(s.control.change_rate)},
+        {Tr("Évolution des magasins non travaillés", "Change in stores not worked"), Change(s.control.change_rate)},
         {Tr("Écart d'évolution dû au travail terrain", "Sales lift from field work"), Points(s.lift)},
         {Tr("Ventes de tous les magasins", "Sales of every store"), Money(s.all_stores_sales)},
         {Tr("Ventes de tous les magasins, période précédente", "Sales of every store, previous period"),

@@ -275,6 +275,7 @@ class TableWriter {
   // Texts from the agency's files are sanitized.
   Cell FieldCell(FieldKind kind, const NameSet* names, bool as_points,
                  const FieldValue& value) const {
+    if (value.is_null) return Plain(std::string(kNullText));
     const auto ratio = value.is_null ? std::nullopt : std::optional<double>(value.ratio);
     switch (kind) {
       case FieldKind::kId:
@@ -427,6 +428,9 @@ std::string RenderTable(const Report& report, const TableOptions& options) {
 TableDocument::TableDocument(const TableOptions& options) : options_(options) {}
 
 void TableDocument::Title(std::string_view title) {
+  // Exactly one blank line before a title, whatever came before it.
+  while (out_.size() >= 2 && out_.ends_with("\n\n")) out_.pop_back();
+  if (!out_.empty()) out_ += '\n';
   TableWriter writer(options_);
   writer.WriteTitle(title);
   out_ += writer.Take();

@@ -43,7 +43,7 @@ std::string RenderTable(const Report& report, const TableOptions& options);
 class TableDocument {
  public:
   explicit TableDocument(const TableOptions& options);
-  void Title(std::string_view title);  // the title, its rule and a blank line
+  void Title(std::string_view title);  // one blank line, the title, its rule and a blank line
   void Line(std::string_view text);    // one line as it is
   void Figures(const std::vector<std::pair<std::string_view, std::string>>& figures);
   // Every row, one column per labelled field; `none` when there is no row.
