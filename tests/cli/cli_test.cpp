@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -83,10 +84,10 @@ TEST_F(CliTest, EverySubcommandHasHelp) {
 
 TEST_F(CliTest, NoSubcommandIsAUsageError) { EXPECT_EQ(Agencykpi("").exit_code, 2); }
 
-// `review --help` used to print the general help and exit 0, as if the
+// `review --help` used to print the general help and exit 0, before the
 // command existed.
 TEST_F(CliTest, UnknownCommandIsRefusedEvenWithHelp) {
-  for (const char* line : {"review --help", "review", "factures"}) {
+  for (const char* line : {"bilan --help", "bilan", "factures"}) {
     SCOPED_TRACE(line);
     const Outcome o = Agencykpi(line);
     EXPECT_EQ(o.exit_code, 2);
@@ -181,6 +182,61 @@ TEST_F(CliTest, TableSpeaksTheChosenLanguage) {
   EXPECT_EQ(fr.out.find("\x1b["), std::string::npos);  // not a terminal: no colour
   const Outcome en = Agencykpi(base + " --lang en");
   EXPECT_NE(en.out.find("€34,420.50"), std::string::npos) << en.out;
+}
+
+TEST_F(CliTest, ReviewHasHelpWithItsOptions) {
+  const Outcome o = Agencykpi("review --help");
+  EXPECT_EQ(o.exit_code, 0);
+  for (const char* option : {"--client", "--db", "--data", "--period", "--as-of", "--grace-days", "--format",
+                             "--lang", "--out"}) {
+    EXPECT_NE(o.out.find(option), std::string::npos) << option;
+  }
+}
+
+TEST_F(CliTest, ReviewOfAnUnknownClientExitsTwoAndNamesIt) {
+  const Outcome o = Agencykpi("review --data " + Golden("bilan-marque") +
+                              " --client C99 --period 2026-H1 --as-of 2026-06-30 --format json");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("unknown client 'C99'"), std::string::npos) << o.err;
+  EXPECT_TRUE(o.out.empty());
+}
+
+TEST_F(CliTest, ReviewRefusesABadPeriodAndNeedsAClientAndData) {
+  const std::string data = " --data " + Golden("bilan-marque");
+  const Outcome bad = Agencykpi("review" + data + " --client C01 --period 2026-H3 --as-of 2026-06-30");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("2026-H3"), std::string::npos) << bad.err;
+  EXPECT_EQ(Agencykpi("review" + data + " --period 2026-H1").exit_code, 2);
+  EXPECT_EQ(Agencykpi("review --client C01 --period 2026-H1").exit_code, 2);
+  EXPECT_EQ(Agencykpi("review" + data + " --client C01 --period 2026-H1 --grace-days -1").exit_code, 2);
+  EXPECT_EQ(Agencykpi("review" + data + " --client C01 --format html").exit_code, 2);
+}
+
+TEST_F(CliTest, ReviewTableCsvAndOutFile) {
+  const std::string base = "review --data " + Golden("bilan-marque") + " --client C01 --period 2026-H1 --as-of 2026-06-30";
+  const Outcome fr = Agencykpi(base + " --lang fr");
+  ASSERT_EQ(fr.exit_code, 0) << fr.err;
+  EXPECT_NE(fr.out.find("Bilan de marque"), std::string::npos) << fr.out;
+  EXPECT_NE(fr.out.find("85,7\u00A0%"), std::string::npos) << fr.out;
+  EXPECT_NE(fr.out.find("6\u202F790,25\u00A0€"), std::string::npos) << fr.out;
+  const Outcome en = Agencykpi(base + " --lang en");
+  EXPECT_NE(en.out.find("Brand review"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("€6,790.25"), std::string::npos) << en.out;
+
+  // The stores as French CSV: BOM, `;`, decimal comma, one line per store.
+  const Outcome csv = Agencykpi(base + " --format csv --lang fr");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.rfind("\xEF\xBB\xBFstore_id;name;chain;region;tracked;worked;visits;visits_implantation;", 0), 0U)
+      << csv.out.substr(0, 120);
+  EXPECT_NE(csv.out.find("\r\nS01;Hyper Marseille Nord;Carrefour;PACA;true;true;3;"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find(";3220,25;2550,50\r\n"), std::string::npos) << csv.out;
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 1 + 8);
+
+  const fs::path out = tmp_.path() / "review.json";
+  const Outcome json = Agencykpi(base + " --format json --out " + out.string());
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_TRUE(json.out.empty());
+  EXPECT_NE(Slurp(out).find("\"dn_lift\": 0.6666666666666666"), std::string::npos) << Slurp(out);
 }
 
 TEST_F(CliTest, DemoDataPassesCheck) {
