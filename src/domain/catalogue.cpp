@@ -1,27 +1,18 @@
 #include "domain/catalogue.h"
 
+#include "domain/dataset_binding.h"
+
 #include <string>
 
 namespace agencykpi {
 
 size_t RowCount(const Dataset& d, const TableDesc& table) {
-  switch (&table - kCatalogue.data()) {
-    case TableIndex("clients"): return d.clients.size();
-    case TableIndex("contracts"): return d.contracts.size();
-    case TableIndex("missions"): return d.missions.size();
-    case TableIndex("employees"): return d.employees.size();
-    case TableIndex("cost_rates"): return d.cost_rates.size();
-    case TableIndex("stores"): return d.stores.size();
-    case TableIndex("time_entries"): return d.time_entries.size();
-    case TableIndex("expenses"): return d.expenses.size();
-    case TableIndex("invoices"): return d.invoices.size();
-    case TableIndex("visits"): return d.visits.size();
-    case TableIndex("objectives"): return d.objectives.size();
-    case TableIndex("results"): return d.results.size();
-    case TableIndex("store_audits"): return d.store_audits.size();
-    case TableIndex("store_sales"): return d.store_sales.size();
-    default: return 0;
-  }
+  const auto index = static_cast<size_t>(&table - kCatalogue.data());
+  size_t rows = 0;
+  ForEachBinding([&](auto table_index, auto binding) {
+    if (table_index == index) rows = BoundTable<decltype(binding)>(d).size();
+  });
+  return rows;
 }
 
 std::string StoreColumnName(const ColumnDesc& column) {

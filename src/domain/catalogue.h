@@ -1,10 +1,13 @@
 // The table catalogue: one description of every input table of the agency
 // folder (SPEC §1.2) — its file, its columns (name, kind, required, default,
 // referenced table, enum values) and its key. Ingest binds CSV headers and
-// per-column parsing to it, the bench generator takes its headers from it,
-// `agencykpi check` counts rows by it, and tests hold the store's schema and
-// docs/data-format.md to it. Table-specific rules (renewal links, cost-rate
-// coverage…) stay hand-written beside their reader.
+// per-column parsing to it, the demo and bench writers take their headers
+// from it, `agencykpi check` counts rows by it, and tests hold the store's
+// schema and docs/data-format.md to it. Where each column lives in the
+// Dataset is domain/dataset_binding.h, from which the store's insert and
+// load, the reference checks, the snapshot and RowCount are generic loops.
+// Table-specific rules (renewal links, cost-rate coverage…) stay
+// hand-written beside their reader.
 //
 // Contract:
 //  - Catalogue() lists the tables in reading order: every table comes after
@@ -14,9 +17,10 @@
 //    time (ColumnIndex), so readers resolve nothing per row.
 //  - Names are lowercase; FindTable and FindColumn match ignoring ASCII case.
 //
-// Adding a column: one entry in its table's array below, plus its rule in
-// the table's reader (ingest), its field in Dataset, and a migration.
-// Adding a table: one array and one kCatalogue entry, plus the same.
+// Adding a column: one entry in its table's array below, its field in
+// Dataset and in the table's binding (dataset_binding.h), its rule in the
+// table's reader (ingest), and a migration. Adding a table: one array and
+// one kCatalogue entry, plus the same (a struct, a Binding, a reader).
 #pragma once
 
 #include <array>

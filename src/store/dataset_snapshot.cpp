@@ -11,13 +11,14 @@
 #include <type_traits>
 #include <vector>
 
+#include "domain/dataset_binding.h"
 #include "store/import_id.h"
 
 namespace agencykpi {
 namespace {
 
 constexpr char kMagic[8] = {'A', 'K', 'P', 'I', 'S', 'N', 'A', 'P'};
-constexpr uint64_t kFormat = 3;  // 2: the header carries the import id; 3: store sales
+constexpr uint64_t kFormat = 4;  // 2: the import id in the header; 3: store sales; 4: catalogue order
 constexpr uint64_t kHashPrime = 0x100000001b3ULL;
 constexpr uint64_t kHashSeed = 0xcbf29ce484222325ULL;
 
@@ -54,6 +55,7 @@ class SnapshotWriter {
     size_ += size;
   }
   void U64(uint64_t value) { Bytes(&value, sizeof value); }
+  void BeginTable(size_t) {}  // the layout marks no table boundary
 
   template <typename T>
   void Column(const std::vector<T>& column) {
@@ -129,6 +131,7 @@ class SnapshotReader {
     return true;
   }
   bool U64(uint64_t& value) { return Bytes(&value, sizeof value); }
+  void BeginTable(size_t) {}
 
   template <typename T>
   bool Column(std::vector<T>& column) {
@@ -190,93 +193,30 @@ class SnapshotReader {
 
 // The one description of the layout, for writing and reading alike: `io` is
 // a SnapshotWriter over a const Dataset or a SnapshotReader over a Dataset.
-// Adding a column means adding one line here (and bumping kFormat).
+// The metric keys, then every catalogue table in catalogue order, each
+// column of its binding (domain/dataset_binding.h) in catalogue order.
+// Changing the layout means bumping kFormat.
 template <typename Io, typename Data>
 void Transfer(Io& io, Data& d) {
-  io.Text(d.clients, &Client::id);
-  io.Text(d.clients, &Client::name);
-  io.Text(d.clients, &Client::sector);
-
-  io.Text(d.contracts, &Contract::id);
-  io.Pod(d.contracts, &Contract::client);
-  io.Pod(d.contracts, &Contract::start);
-  io.Pod(d.contracts, &Contract::end);
-  io.Pod(d.contracts, &Contract::renewal_of);
-  io.Pod(d.contracts, &Contract::renewal_type);
-  io.Pod(d.contracts, &Contract::signed_on);
-
-  io.Text(d.missions, &Mission::id);
-  io.Pod(d.missions, &Mission::client);
-  io.Text(d.missions, &Mission::name);
-  io.Pod(d.missions, &Mission::start);
-  io.Pod(d.missions, &Mission::end);
-  io.Pod(d.missions, &Mission::contract);
-  io.Text(d.missions, &Mission::type);
-  io.Pod(d.missions, &Mission::complexity);
-
-  io.Text(d.employees, &Employee::id);
-  io.Text(d.employees, &Employee::name);
-  io.Text(d.employees, &Employee::role);
-
-  io.Pod(d.cost_rates, &CostRate::employee);
-  io.Pod(d.cost_rates, &CostRate::valid_from);
-  io.Pod(d.cost_rates, &CostRate::hourly_cost);
-
-  io.Text(d.stores, &RetailStore::id);
-  io.Text(d.stores, &RetailStore::name);
-  io.Text(d.stores, &RetailStore::chain);
-  io.Text(d.stores, &RetailStore::region);
-
   io.Texts(d.metrics);
-
-  io.Text(d.objectives, &Objective::id);
-  io.Pod(d.objectives, &Objective::mission);
-  io.Pod(d.objectives, &Objective::metric);
-  io.Pod(d.objectives, &Objective::aggregation);
-  io.Pod(d.objectives, &Objective::target);
-  io.Pod(d.objectives, &Objective::start);
-  io.Pod(d.objectives, &Objective::end);
-
-  io.Column(d.time_entries.employee);
-  io.Column(d.time_entries.date);
-  io.Column(d.time_entries.hours);
-  io.Column(d.time_entries.activity);
-  io.Column(d.time_entries.mission);
-
-  io.Column(d.expenses.date);
-  io.Column(d.expenses.amount);
-  io.Column(d.expenses.category);
-  io.Column(d.expenses.mission);
-
-  io.Texts(d.invoices.id);
-  io.Column(d.invoices.client);
-  io.Column(d.invoices.date);
-  io.Column(d.invoices.amount);
-  io.Column(d.invoices.mission);
-
-  io.Texts(d.visits.id);
-  io.Column(d.visits.employee);
-  io.Column(d.visits.mission);
-  io.Column(d.visits.store);
-  io.Column(d.visits.date);
-  io.Column(d.visits.action);
-
-  io.Column(d.results.mission);
-  io.Column(d.results.metric);
-  io.Column(d.results.date);
-  io.Column(d.results.value);
-  io.Column(d.results.store);
-
-  io.Column(d.store_audits.date);
-  io.Column(d.store_audits.store);
-  io.Column(d.store_audits.client);
-  io.Column(d.store_audits.present);
-  io.Column(d.store_audits.facings);
-
-  io.Column(d.store_sales.date);
-  io.Column(d.store_sales.store);
-  io.Column(d.store_sales.client);
-  io.Column(d.store_sales.amount);
+  ForEachBinding([&](auto table_index, auto binding) {
+    using B = decltype(binding);
+    io.BeginTable(table_index);
+    auto& table = BoundTable<B>(d);
+    ForEachBoundColumn<B>([&](auto, auto member) {
+      if constexpr (kIsRowTable<B>) {
+        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(table.front().*member)>, std::string>) {
+          io.Text(table, member);
+        } else {
+          io.Pod(table, member);
+        }
+      } else if constexpr (std::is_same_v<std::remove_cvref_t<decltype(table.*member)>, std::vector<std::string>>) {
+        io.Texts(table.*member);
+      } else {
+        io.Column(table.*member);
+      }
+    });
+  });
 }
 
 struct Header {
@@ -293,50 +233,26 @@ std::string Reason(int error_number) {
 }
 
 // An `io` for Transfer that only counts the columns it is given, per
-// catalogue table, by the Dataset member each one belongs to.
+// catalogue table.
 class ColumnCounter {
  public:
-  explicit ColumnCounter(const Dataset& d) : d_(d) {}
-
+  void BeginTable(size_t table) { table_ = table; }
   template <typename T>
-  void Column(const std::vector<T>& column) { Count(&column); }
-  void Texts(const std::vector<std::string>& texts) { Count(&texts); }
+  void Column(const std::vector<T>&) { Count(); }
+  void Texts(const std::vector<std::string>&) { Count(); }
   template <typename Row>
-  void Text(const std::vector<Row>& rows, std::string Row::*) { Count(&rows); }
+  void Text(const std::vector<Row>&, std::string Row::*) { Count(); }
   template <typename Row, typename T>
-  void Pod(const std::vector<Row>& rows, T Row::*) { Count(&rows); }
+  void Pod(const std::vector<Row>&, T Row::*) { Count(); }
 
   [[nodiscard]] const std::array<size_t, kTableCount>& counts() const { return counts_; }
 
  private:
-  template <typename Member>
-  static bool Within(const void* container, const Member& member) {
-    const auto at = reinterpret_cast<uintptr_t>(container);
-    const auto begin = reinterpret_cast<uintptr_t>(&member);
-    return at >= begin && at < begin + sizeof(Member);
+  void Count() {
+    if (table_ < kTableCount) ++counts_[table_];  // the metric keys come before any table
   }
 
-  void Count(const void* container) {
-    const auto count = [&](const auto& member, std::string_view table) {
-      if (Within(container, member)) ++counts_[TableIndex(table)];
-    };
-    count(d_.clients, "clients");
-    count(d_.contracts, "contracts");
-    count(d_.missions, "missions");
-    count(d_.employees, "employees");
-    count(d_.cost_rates, "cost_rates");
-    count(d_.stores, "stores");
-    count(d_.objectives, "objectives");
-    count(d_.time_entries, "time_entries");
-    count(d_.expenses, "expenses");
-    count(d_.invoices, "invoices");
-    count(d_.visits, "visits");
-    count(d_.results, "results");
-    count(d_.store_audits, "store_audits");
-    count(d_.store_sales, "store_sales");
-  }
-
-  const Dataset& d_;
+  size_t table_ = kTableCount;
   std::array<size_t, kTableCount> counts_{};
 };
 
@@ -427,7 +343,7 @@ std::optional<Dataset> ReadDatasetSnapshot(const std::filesystem::path& file, co
 
 std::array<size_t, kTableCount> SnapshotColumnsPerTable() {
   const Dataset empty;
-  ColumnCounter counter(empty);
+  ColumnCounter counter;
   Transfer(counter, empty);
   return counter.counts();
 }

@@ -29,11 +29,13 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "common/executor.h"
 #include "domain/catalogue.h"
+#include "domain/dataset_binding.h"
 #include "store/dataset_snapshot.h"
 #include "store/import_id.h"
 #include "store/migrations.h"
@@ -276,109 +278,52 @@ std::string InsertSql(std::string_view table) {
   return out + ")";
 }
 
-template <typename... Vectors>
-void ReserveAll(size_t count, Vectors&... vectors) {
-  (vectors.reserve(count), ...);
-}
-
-template <typename... Vectors>
-bool SameSize(size_t count, const Vectors&... vectors) {
-  return ((vectors.size() == count) && ...);
-}
-
 // Every column of every fact table has the same length; anything else is a
 // bug upstream and would make the insert loops read out of bounds.
 Status CheckColumns(const Dataset& data) {
-  const auto& t = data.time_entries;
-  const auto& e = data.expenses;
-  const auto& i = data.invoices;
-  const auto& v = data.visits;
-  const auto& r = data.results;
-  const auto& a = data.store_audits;
-  const auto& s = data.store_sales;
-  const bool ok = SameSize(t.size(), t.employee, t.hours, t.activity, t.mission) &&
-                  SameSize(e.size(), e.amount, e.category, e.mission) &&
-                  SameSize(i.size(), i.id, i.client, i.amount, i.mission) &&
-                  SameSize(v.size(), v.id, v.employee, v.mission, v.store, v.action) &&
-                  SameSize(r.size(), r.mission, r.metric, r.value, r.store) &&
-                  SameSize(a.size(), a.store, a.client, a.present, a.facings) &&
-                  SameSize(s.size(), s.store, s.client, s.amount);
+  bool ok = true;
+  ForEachBinding([&](auto, auto binding) {
+    using B = decltype(binding);
+    if constexpr (!kIsRowTable<B>) {
+      const auto& table = BoundTable<B>(data);
+      ForEachBoundColumn<B>([&](auto, auto member) { ok = ok && (table.*member).size() == table.size(); });
+    }
+  });
   return ok ? Status::Ok() : Status::Internal("dataset columns of one fact table differ in length");
 }
-
-// The reference and metric columns of the catalogue: each is checked by
-// CheckReferences.
-constexpr size_t kReferenceColumns = [] {
-  size_t count = 0;
-  for (const TableDesc& table : kCatalogue) {
-    for (const ColumnDesc& column : table.columns) {
-      if (column.kind == ColumnKind::kReference || column.kind == ColumnKind::kMetric) ++count;
-    }
-  }
-  return count;
-}();
 
 // Every reference of the dataset points at an existing row (or is absent
 // where the catalogue allows it). Ingest guarantees it; the store checks
 // again because it inserts without SQLite's per-row foreign key look-ups.
-// The referenced table and whether a value may be absent come from the
-// catalogue; which Dataset field holds each column is written here, one
-// line per catalogue reference (counted, so none is forgotten).
+// Every reference and metric column of the catalogue, its target and
+// whether it may be absent from the catalogue, its values from the binding.
 Status CheckReferences(const Dataset& d) {
-  const auto bad = [](std::string_view table, size_t row, std::string_view column, RowId value) {
-    return Status::Internal(std::string(table) + " row " + std::to_string(row) + ": " + std::string(column) +
-                            " refers to no row (" + std::to_string(value) + ")");
-  };
-  const auto valid = [](RowId value, size_t rows, bool optional) {
-    return (optional && value == kNoRow) || (value >= 0 && static_cast<size_t>(value) < rows);
-  };
-  size_t checked = 0;
-  const auto check = [&](std::string_view table, std::string_view column, const auto& values, auto get) -> Status {
-    ++checked;
-    const TableDesc& entry = *FindTable(table);
-    const std::optional<size_t> at = FindColumn(entry, column);
-    if (!at) return Status::Internal(std::string(table) + " has no column " + std::string(column));
-    const ColumnDesc& spec = entry.columns[*at];
-    const size_t rows = spec.kind == ColumnKind::kMetric ? d.metrics.size() : RowCount(d, *FindTable(spec.references));
-    const bool optional = !spec.required;
-    for (size_t i = 0; i < values.size(); ++i) {
-      const RowId value = get(values[i]);
-      if (!valid(value, rows, optional)) return bad(table, i, column, value);
-    }
-    return Status::Ok();
-  };
-  const auto id = [](RowId value) { return value; };
-  for (Status status : {
-           check("contracts", "client_id", d.contracts, [](const Contract& c) { return c.client; }),
-           check("contracts", "renewal_of", d.contracts, [](const Contract& c) { return c.renewal_of; }),
-           check("missions", "client_id", d.missions, [](const Mission& m) { return m.client; }),
-           check("missions", "contract_id", d.missions, [](const Mission& m) { return m.contract; }),
-           check("cost_rates", "employee_id", d.cost_rates, [](const CostRate& r) { return r.employee; }),
-           check("objectives", "mission_id", d.objectives, [](const Objective& o) { return o.mission; }),
-           check("objectives", "metric", d.objectives, [](const Objective& o) { return o.metric; }),
-           check("time_entries", "employee_id", d.time_entries.employee, id),
-           check("time_entries", "mission_id", d.time_entries.mission, id),
-           check("expenses", "mission_id", d.expenses.mission, id),
-           check("invoices", "client_id", d.invoices.client, id),
-           check("invoices", "mission_id", d.invoices.mission, id),
-           check("visits", "employee_id", d.visits.employee, id),
-           check("visits", "mission_id", d.visits.mission, id),
-           check("visits", "store_id", d.visits.store, id),
-           check("results", "mission_id", d.results.mission, id),
-           check("results", "metric", d.results.metric, id),
-           check("results", "store_id", d.results.store, id),
-           check("store_audits", "store_id", d.store_audits.store, id),
-           check("store_audits", "client_id", d.store_audits.client, id),
-           check("store_sales", "store_id", d.store_sales.store, id),
-           check("store_sales", "client_id", d.store_sales.client, id),
-       }) {
-    if (!status.ok()) return status;
-  }
-  if (checked != kReferenceColumns) {
-    return Status::Internal("the store checks " + std::to_string(checked) + " reference columns, the catalogue has " +
-                            std::to_string(kReferenceColumns));
-  }
-  return Status::Ok();
+  Status status = Status::Ok();
+  ForEachBinding([&](auto table_index, auto binding) {
+    using B = decltype(binding);
+    const TableDesc& table = kCatalogue[table_index];
+    const auto& rows = BoundTable<B>(d);
+    ForEachBoundColumn<B>([&](auto column_index, auto member) {
+      constexpr ColumnDesc kColumn = kCatalogue[decltype(table_index)::value].columns[column_index];
+      if constexpr (kColumn.kind == ColumnKind::kReference || kColumn.kind == ColumnKind::kMetric) {
+        if (!status.ok()) return;
+        const size_t targets =
+            kColumn.kind == ColumnKind::kMetric ? d.metrics.size() : RowCount(d, *FindTable(kColumn.references));
+        for (size_t i = 0; i < rows.size(); ++i) {
+          const RowId value = Cell(rows, member, i);
+          const bool valid = (!kColumn.required && value == kNoRow) ||
+                             (value >= 0 && static_cast<size_t>(value) < targets);
+          if (!valid) {
+            status = Status::Internal(std::string(table.name) + " row " + std::to_string(i) + ": " +
+                                      std::string(kColumn.name) + " refers to no row (" + std::to_string(value) +
+                                      ")");
+            return;
+          }
+        }
+      }
+    });
+  });
+  return status;
 }
 
 // A snapshot being written on another thread to FILE.next; Publish() renames
@@ -508,7 +453,31 @@ class SqliteStore final : public Store {
   template <typename BindFn>
   Status InsertRows(std::string_view table, std::string_view sql, size_t count, const CancelToken* cancel,
                     BindFn bind);
+  template <size_t I, typename B>
+  Status InsertTable(const Dataset& data, const CancelToken* cancel);
+  template <size_t I, size_t K, typename T>
+  void BindCell(RowBinder& s, int parameter, const T& value) const;
   Status LoadAll(Dataset& data);
+  template <size_t I, typename B>
+  Status LoadTable(Dataset& data);
+  template <size_t I, size_t K, typename T>
+  bool ReadCell(const SqliteStatement& s, int column, T& out, Status* error) const;
+  // The codec of enum E's lookup table.
+  template <typename E>
+  const EnumCodec<E>& CodecOf() const {
+    if constexpr (std::is_same_v<E, Activity>) {
+      return activities_;
+    } else if constexpr (std::is_same_v<E, ExpenseCategory>) {
+      return categories_;
+    } else if constexpr (std::is_same_v<E, VisitAction>) {
+      return actions_;
+    } else if constexpr (std::is_same_v<E, RenewalType>) {
+      return renewal_types_;
+    } else {
+      static_assert(std::is_same_v<E, Aggregation>, "an enum column without a lookup table");
+      return aggregations_;
+    }
+  }
   template <typename ReadFn>
   Status ReadRows(std::string_view table, std::string_view columns, ReadFn read);
   Result<size_t> CountRows(std::string_view table);
@@ -713,155 +682,75 @@ Status SqliteStore::InsertRows(std::string_view table, std::string_view sql, siz
 
 Status SqliteStore::InsertAll(const Dataset& data, const CancelToken* cancel) {
   rows_inserted_ = 0;
-  Status status = InsertRows("clients", InsertSql("clients"), data.clients.size(),
-                             cancel, [&](RowBinder& s, size_t i) {
-                               const Client& c = data.clients[i];
-                               s.BindText(2, c.id);
-                               s.BindText(3, c.name);
-                               s.BindOptionalText(4, c.sector);
-                             });
-  if (!status.ok()) return status;
-  status = InsertRows("contracts", InsertSql("contracts"),
-                      data.contracts.size(), cancel, [&](RowBinder& s, size_t i) {
-                        const Contract& c = data.contracts[i];
-                        s.BindText(2, c.id);
-                        BindRow(s, 3, c.client);
-                        s.BindInt64(4, c.start);
-                        s.BindInt64(5, c.end);
-                        BindRow(s, 6, c.renewal_of);
-                        if (c.renewal_type == RenewalType::kNone) {
-                          s.BindNull(7);
-                        } else {
-                          s.BindInt64(7, renewal_types_.Encode(c.renewal_type));
-                        }
-                        s.BindInt64(8, c.signed_on);
-                      });
-  if (!status.ok()) return status;
-  status = InsertRows("missions", InsertSql("missions"),
-                      data.missions.size(), cancel, [&](RowBinder& s, size_t i) {
-                        const Mission& m = data.missions[i];
-                        s.BindText(2, m.id);
-                        BindRow(s, 3, m.client);
-                        s.BindText(4, m.name);
-                        s.BindInt64(5, m.start);
-                        s.BindInt64(6, m.end);
-                        BindRow(s, 7, m.contract);
-                        s.BindOptionalText(8, m.type);
-                        if (m.complexity == 0) {
-                          s.BindNull(9);
-                        } else {
-                          s.BindInt64(9, m.complexity);
-                        }
-                      });
-  if (!status.ok()) return status;
-  status = InsertRows("employees", InsertSql("employees"), data.employees.size(),
-                      cancel, [&](RowBinder& s, size_t i) {
-                        const Employee& e = data.employees[i];
-                        s.BindText(2, e.id);
-                        s.BindText(3, e.name);
-                        s.BindOptionalText(4, e.role);
-                      });
-  if (!status.ok()) return status;
-  status = InsertRows("cost_rates", InsertSql("cost_rates"), data.cost_rates.size(),
-                      cancel, [&](RowBinder& s, size_t i) {
-                        const CostRate& r = data.cost_rates[i];
-                        BindRow(s, 2, r.employee);
-                        s.BindInt64(3, r.valid_from);
-                        s.BindInt64(4, r.hourly_cost);
-                      });
-  if (!status.ok()) return status;
-  status = InsertRows("stores", InsertSql("stores"), data.stores.size(), cancel,
-                      [&](RowBinder& s, size_t i) {
-                        const RetailStore& r = data.stores[i];
-                        s.BindText(2, r.id);
-                        s.BindText(3, r.name);
-                        s.BindOptionalText(4, r.chain);
-                        s.BindOptionalText(5, r.region);
-                      });
-  if (!status.ok()) return status;
-  status = InsertRows("metrics", "INSERT INTO metrics VALUES (?1, ?2)", data.metrics.size(), cancel,
-                      [&](RowBinder& s, size_t i) { s.BindText(2, data.metrics[i]); });
-  if (!status.ok()) return status;
-  status = InsertRows("objectives", InsertSql("objectives"),
-                      data.objectives.size(), cancel, [&](RowBinder& s, size_t i) {
-                        const Objective& o = data.objectives[i];
-                        s.BindText(2, o.id);
-                        BindRow(s, 3, o.mission);
-                        BindRow(s, 4, o.metric);
-                        s.BindInt64(5, aggregations_.Encode(o.aggregation));
-                        s.BindInt64(6, o.target);
-                        s.BindInt64(7, o.start);
-                        s.BindInt64(8, o.end);
-                      });
-  if (!status.ok()) return status;
-  const TimeEntries& t = data.time_entries;
-  status = InsertRows("time_entries", InsertSql("time_entries"), t.size(),
-                      cancel, [&](RowBinder& s, size_t i) {
-                        BindRow(s, 2, t.employee[i]);
-                        s.BindInt64(3, t.date[i]);
-                        s.BindInt64(4, t.hours[i]);
-                        s.BindInt64(5, activities_.Encode(t.activity[i]));
-                        BindRow(s, 6, t.mission[i]);
-                      });
-  if (!status.ok()) return status;
-  const Expenses& e = data.expenses;
-  status = InsertRows("expenses", InsertSql("expenses"), e.size(), cancel,
-                      [&](RowBinder& s, size_t i) {
-                        s.BindInt64(2, e.date[i]);
-                        s.BindInt64(3, e.amount[i]);
-                        s.BindInt64(4, categories_.Encode(e.category[i]));
-                        BindRow(s, 5, e.mission[i]);
-                      });
-  if (!status.ok()) return status;
-  const Invoices& inv = data.invoices;
-  status = InsertRows("invoices", InsertSql("invoices"), inv.size(), cancel,
-                      [&](RowBinder& s, size_t i) {
-                        s.BindText(2, inv.id[i]);
-                        BindRow(s, 3, inv.client[i]);
-                        s.BindInt64(4, inv.date[i]);
-                        s.BindInt64(5, inv.amount[i]);
-                        BindRow(s, 6, inv.mission[i]);
-                      });
-  if (!status.ok()) return status;
-  const Visits& v = data.visits;
-  status = InsertRows("visits", InsertSql("visits"), v.size(), cancel,
-                      [&](RowBinder& s, size_t i) {
-                        s.BindText(2, v.id[i]);
-                        BindRow(s, 3, v.employee[i]);
-                        BindRow(s, 4, v.mission[i]);
-                        BindRow(s, 5, v.store[i]);
-                        s.BindInt64(6, v.date[i]);
-                        s.BindInt64(7, actions_.Encode(v.action[i]));
-                      });
-  if (!status.ok()) return status;
-  const Results& r = data.results;
-  status = InsertRows("results", InsertSql("results"), r.size(), cancel,
-                      [&](RowBinder& s, size_t i) {
-                        BindRow(s, 2, r.mission[i]);
-                        BindRow(s, 3, r.metric[i]);
-                        s.BindInt64(4, r.date[i]);
-                        s.BindInt64(5, r.value[i]);
-                        BindRow(s, 6, r.store[i]);
-                      });
-  if (!status.ok()) return status;
-  const StoreAudits& a = data.store_audits;
-  status = InsertRows("store_audits", InsertSql("store_audits"), a.size(),
-                      cancel, [&](RowBinder& s, size_t i) {
-                        s.BindInt64(2, a.date[i]);
-                        BindRow(s, 3, a.store[i]);
-                        BindRow(s, 4, a.client[i]);
-                        s.BindInt64(5, a.present[i]);
-                        s.BindInt64(6, a.facings[i]);
-                      });
-  if (!status.ok()) return status;
-  const StoreSales& sales = data.store_sales;
-  return InsertRows("store_sales", InsertSql("store_sales"), sales.size(),
-                    cancel, [&](RowBinder& s, size_t i) {
-                      s.BindInt64(2, sales.date[i]);
-                      BindRow(s, 3, sales.store[i]);
-                      BindRow(s, 4, sales.client[i]);
-                      s.BindInt64(5, sales.amount[i]);
-                    });
+  Status status = InsertRows(kMetricsTable, "INSERT INTO metrics VALUES (?1, ?2)", data.metrics.size(), cancel,
+                             [&](RowBinder& s, size_t i) { s.BindText(2, data.metrics[i]); });
+  ForEachBinding([&](auto table_index, auto binding) {
+    if (status.ok()) status = InsertTable<decltype(table_index)::value, decltype(binding)>(data, cancel);
+  });
+  return status;
+}
+
+template <size_t I, typename B>
+Status SqliteStore::InsertTable(const Dataset& data, const CancelToken* cancel) {
+  const std::string_view name = kCatalogue[I].name;
+  const auto& table = BoundTable<B>(data);
+  return InsertRows(name, InsertSql(name), table.size(), cancel, [&](RowBinder& s, size_t row) {
+    ForEachBoundColumn<B>([&](auto column_index, auto member) {
+      BindCell<I, decltype(column_index)::value>(s, static_cast<int>(column_index) + 2, Cell(table, member, row));
+    });
+  });
+}
+
+// One cell by its column's kind, as migrations.cpp stores it: text as TEXT,
+// a reference as its row (NULL for kNoRow), an enum as its lookup code,
+// dates and numbers as INTEGER; an optional column without a default is
+// NULL when it holds its empty value ("", 0, kNone).
+template <size_t I, size_t K, typename T>
+void SqliteStore::BindCell(RowBinder& s, int parameter, const T& value) const {
+  constexpr ColumnDesc kColumn = kCatalogue[I].columns[K];
+  constexpr bool kNullWhenEmpty = !kColumn.required && kColumn.default_value.empty();
+  if constexpr (kColumn.kind == ColumnKind::kReference || kColumn.kind == ColumnKind::kMetric) {
+    BindRow(s, parameter, value);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    if constexpr (kNullWhenEmpty) {
+      s.BindOptionalText(parameter, value);
+    } else {
+      s.BindText(parameter, value);
+    }
+  } else {
+    if (kNullWhenEmpty && value == T{}) {
+      s.BindNull(parameter);
+    } else if constexpr (std::is_enum_v<T>) {
+      s.BindInt64(parameter, CodecOf<T>().Encode(value));
+    } else {
+      s.BindInt64(parameter, static_cast<int64_t>(value));
+    }
+  }
+}
+
+// The inverse of BindCell; false (and *error set) for an enum code the
+// lookup table does not know.
+template <size_t I, size_t K, typename T>
+bool SqliteStore::ReadCell(const SqliteStatement& s, int column, T& out, Status* error) const {
+  constexpr ColumnDesc kColumn = kCatalogue[I].columns[K];
+  if constexpr (kColumn.kind == ColumnKind::kReference || kColumn.kind == ColumnKind::kMetric) {
+    out = ColumnRow(s, column);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    out = s.ColumnText(column);  // NULL reads as ""
+  } else if constexpr (std::is_enum_v<T>) {
+    if (s.ColumnIsNull(column)) {
+      out = T{};
+      return true;
+    }
+    const int64_t code = s.ColumnInt64(column);
+    if (!CodecOf<T>().Decode(code, &out)) {
+      *error = CodecOf<T>().DecodeError(code);
+      return false;
+    }
+  } else {
+    out = static_cast<T>(s.ColumnInt64(column));  // NULL reads as 0 = absent; CHECKs keep the range
+  }
+  return true;
 }
 
 Result<size_t> SqliteStore::CountRows(std::string_view table) {
@@ -924,185 +813,47 @@ Result<Dataset> SqliteStore::LoadDataset() {
 }
 
 Status SqliteStore::LoadAll(Dataset& data) {
-  std::array<size_t, kTables.size()> counts{};
-  for (size_t i = 0; i < kTables.size(); ++i) {
-    auto count = CountRows(kTables[i]);
-    if (!count.ok()) return count.status();
-    counts[i] = *count;
-  }
-  data.clients.reserve(counts[StoreTableIndex("clients")]);
-  Status status = ReadRows("clients", StoredColumns("clients"), [&](const SqliteStatement& s) {
-    data.clients.push_back(Client{s.ColumnText(1), s.ColumnText(2), s.ColumnText(3)});
-    return Status::Ok();
-  });
-  if (!status.ok()) return status;
-  data.contracts.reserve(counts[StoreTableIndex("contracts")]);
-  status = ReadRows("contracts",
-                    StoredColumns("contracts"),
-                    [&](const SqliteStatement& s) {
-                      Contract c;
-                      c.id = s.ColumnText(1);
-                      c.client = ColumnRow(s, 2);
-                      c.start = ColumnDay(s, 3);
-                      c.end = ColumnDay(s, 4);
-                      c.renewal_of = ColumnRow(s, 5);
-                      if (!s.ColumnIsNull(6) && !renewal_types_.Decode(s.ColumnInt64(6), &c.renewal_type)) {
-                        return renewal_types_.DecodeError(s.ColumnInt64(6));
-                      }
-                      c.signed_on = ColumnDay(s, 7);
-                      data.contracts.push_back(std::move(c));
-                      return Status::Ok();
-                    });
-  if (!status.ok()) return status;
-  data.missions.reserve(counts[StoreTableIndex("missions")]);
-  status = ReadRows("missions",
-                    StoredColumns("missions"),
-                    [&](const SqliteStatement& s) {
-                      Mission m;
-                      m.id = s.ColumnText(1);
-                      m.client = ColumnRow(s, 2);
-                      m.name = s.ColumnText(3);
-                      m.start = ColumnDay(s, 4);
-                      m.end = ColumnDay(s, 5);
-                      m.contract = ColumnRow(s, 6);
-                      m.type = s.ColumnText(7);
-                      m.complexity = static_cast<int8_t>(s.ColumnInt64(8));  // NULL reads as 0 = absent
-                      data.missions.push_back(std::move(m));
-                      return Status::Ok();
-                    });
-  if (!status.ok()) return status;
-  data.employees.reserve(counts[StoreTableIndex("employees")]);
-  status = ReadRows("employees", StoredColumns("employees"), [&](const SqliteStatement& s) {
-    data.employees.push_back(Employee{s.ColumnText(1), s.ColumnText(2), s.ColumnText(3)});
-    return Status::Ok();
-  });
-  if (!status.ok()) return status;
-  data.cost_rates.reserve(counts[StoreTableIndex("cost_rates")]);
-  status = ReadRows("cost_rates", StoredColumns("cost_rates"), [&](const SqliteStatement& s) {
-    data.cost_rates.push_back(CostRate{ColumnRow(s, 1), ColumnDay(s, 2), s.ColumnInt64(3)});
-    return Status::Ok();
-  });
-  if (!status.ok()) return status;
-  data.stores.reserve(counts[StoreTableIndex("stores")]);
-  status = ReadRows("stores", StoredColumns("stores"), [&](const SqliteStatement& s) {
-    data.stores.push_back(RetailStore{s.ColumnText(1), s.ColumnText(2), s.ColumnText(3), s.ColumnText(4)});
-    return Status::Ok();
-  });
-  if (!status.ok()) return status;
-  data.metrics.reserve(counts[StoreTableIndex("metrics")]);
-  status = ReadRows("metrics", "metric", [&](const SqliteStatement& s) {
+  auto metrics = CountRows(kMetricsTable);
+  if (!metrics.ok()) return metrics.status();
+  data.metrics.reserve(*metrics);
+  Status status = ReadRows(kMetricsTable, "metric", [&](const SqliteStatement& s) {
     data.metrics.push_back(s.ColumnText(1));
     return Status::Ok();
   });
-  if (!status.ok()) return status;
-  data.objectives.reserve(counts[StoreTableIndex("objectives")]);
-  status = ReadRows("objectives",
-                    StoredColumns("objectives"),
-                    [&](const SqliteStatement& s) {
-                      Objective o;
-                      o.id = s.ColumnText(1);
-                      o.mission = ColumnRow(s, 2);
-                      o.metric = ColumnRow(s, 3);
-                      if (!aggregations_.Decode(s.ColumnInt64(4), &o.aggregation)) {
-                        return aggregations_.DecodeError(s.ColumnInt64(4));
-                      }
-                      o.target = s.ColumnInt64(5);
-                      o.start = ColumnDay(s, 6);
-                      o.end = ColumnDay(s, 7);
-                      data.objectives.push_back(std::move(o));
-                      return Status::Ok();
-                    });
-  if (!status.ok()) return status;
-  TimeEntries& t = data.time_entries;
-  ReserveAll(counts[StoreTableIndex("time_entries")], t.employee, t.date, t.hours, t.activity, t.mission);
-  status = ReadRows("time_entries", StoredColumns("time_entries"),
-                    [&](const SqliteStatement& s) {
-                      Activity activity{};
-                      if (!activities_.Decode(s.ColumnInt64(4), &activity)) {
-                        return activities_.DecodeError(s.ColumnInt64(4));
-                      }
-                      t.employee.push_back(ColumnRow(s, 1));
-                      t.date.push_back(ColumnDay(s, 2));
-                      t.hours.push_back(static_cast<int16_t>(s.ColumnInt64(3)));  // CHECK keeps it in 1..2400
-                      t.activity.push_back(activity);
-                      t.mission.push_back(ColumnRow(s, 5));
-                      return Status::Ok();
-                    });
-  if (!status.ok()) return status;
-  Expenses& e = data.expenses;
-  ReserveAll(counts[StoreTableIndex("expenses")], e.date, e.amount, e.category, e.mission);
-  status = ReadRows("expenses", StoredColumns("expenses"), [&](const SqliteStatement& s) {
-    ExpenseCategory category{};
-    if (!categories_.Decode(s.ColumnInt64(3), &category)) return categories_.DecodeError(s.ColumnInt64(3));
-    e.date.push_back(ColumnDay(s, 1));
-    e.amount.push_back(s.ColumnInt64(2));
-    e.category.push_back(category);
-    e.mission.push_back(ColumnRow(s, 4));
-    return Status::Ok();
+  ForEachBinding([&](auto table_index, auto binding) {
+    if (status.ok()) status = LoadTable<decltype(table_index)::value, decltype(binding)>(data);
   });
-  if (!status.ok()) return status;
-  Invoices& inv = data.invoices;
-  ReserveAll(counts[StoreTableIndex("invoices")], inv.id, inv.client, inv.date, inv.amount, inv.mission);
-  status = ReadRows("invoices", StoredColumns("invoices"),
-                    [&](const SqliteStatement& s) {
-                      inv.id.push_back(s.ColumnText(1));
-                      inv.client.push_back(ColumnRow(s, 2));
-                      inv.date.push_back(ColumnDay(s, 3));
-                      inv.amount.push_back(s.ColumnInt64(4));
-                      inv.mission.push_back(ColumnRow(s, 5));
-                      return Status::Ok();
-                    });
-  if (!status.ok()) return status;
-  Visits& v = data.visits;
-  ReserveAll(counts[StoreTableIndex("visits")], v.id, v.employee, v.mission, v.store, v.date, v.action);
-  status = ReadRows("visits", StoredColumns("visits"),
-                    [&](const SqliteStatement& s) {
-                      VisitAction action{};
-                      if (!actions_.Decode(s.ColumnInt64(6), &action)) {
-                        return actions_.DecodeError(s.ColumnInt64(6));
-                      }
-                      v.id.push_back(s.ColumnText(1));
-                      v.employee.push_back(ColumnRow(s, 2));
-                      v.mission.push_back(ColumnRow(s, 3));
-                      v.store.push_back(ColumnRow(s, 4));
-                      v.date.push_back(ColumnDay(s, 5));
-                      v.action.push_back(action);
-                      return Status::Ok();
-                    });
-  if (!status.ok()) return status;
-  Results& r = data.results;
-  ReserveAll(counts[StoreTableIndex("results")], r.mission, r.metric, r.date, r.value, r.store);
-  status =
-      ReadRows("results", StoredColumns("results"), [&](const SqliteStatement& s) {
-        r.mission.push_back(ColumnRow(s, 1));
-        r.metric.push_back(ColumnRow(s, 2));
-        r.date.push_back(ColumnDay(s, 3));
-        r.value.push_back(s.ColumnInt64(4));
-        r.store.push_back(ColumnRow(s, 5));
-        return Status::Ok();
-      });
-  if (!status.ok()) return status;
-  StoreAudits& a = data.store_audits;
-  ReserveAll(counts[StoreTableIndex("store_audits")], a.date, a.store, a.client, a.present, a.facings);
-  status = ReadRows("store_audits", StoredColumns("store_audits"),
-                    [&](const SqliteStatement& s) {
-                      a.date.push_back(ColumnDay(s, 1));
-                      a.store.push_back(ColumnRow(s, 2));
-                      a.client.push_back(ColumnRow(s, 3));
-                      a.present.push_back(static_cast<uint8_t>(s.ColumnInt64(4)));  // CHECK keeps it 0 or 1
-                      a.facings.push_back(static_cast<int32_t>(s.ColumnInt64(5)));
-                      return Status::Ok();
-                    });
-  if (!status.ok()) return status;
-  StoreSales& sales = data.store_sales;
-  ReserveAll(counts[StoreTableIndex("store_sales")], sales.date, sales.store, sales.client, sales.amount);
-  return ReadRows("store_sales", StoredColumns("store_sales"), [&](const SqliteStatement& s) {
-    sales.date.push_back(ColumnDay(s, 1));
-    sales.store.push_back(ColumnRow(s, 2));
-    sales.client.push_back(ColumnRow(s, 3));
-    sales.amount.push_back(s.ColumnInt64(4));
-    return Status::Ok();
+  return status;
+}
+
+// Sized once from the row count, then filled row by row in place.
+template <size_t I, typename B>
+Status SqliteStore::LoadTable(Dataset& data) {
+  const std::string_view name = kCatalogue[I].name;
+  auto count = CountRows(name);
+  if (!count.ok()) return count.status();
+  auto& table = BoundTable<B>(data);
+  if constexpr (kIsRowTable<B>) {
+    table.resize(*count);
+  } else {
+    ForEachBoundColumn<B>([&](auto, auto member) { (table.*member).resize(*count); });
+  }
+  size_t row = 0;
+  Status error = Status::Ok();
+  Status status = ReadRows(name, StoredColumns(name), [&](const SqliteStatement& s) {
+    if (row >= *count) return Status::Internal("the store's " + std::string(name) + " has more rows than counted");
+    bool ok = true;
+    ForEachBoundColumn<B>([&](auto column_index, auto member) {
+      ok = ok && ReadCell<I, decltype(column_index)::value>(s, static_cast<int>(column_index) + 1,
+                                                            Cell(table, member, row), &error);
+    });
+    ++row;
+    return ok ? Status::Ok() : error;
   });
+  if (status.ok() && row != *count) {
+    return Status::Internal("the store's " + std::string(name) + " has fewer rows than counted");
+  }
+  return status;
 }
 
 Result<StoreMeta> SqliteStore::Meta() {

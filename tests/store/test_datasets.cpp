@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/date.h"
+#include "domain/dataset_binding.h"
 
 namespace agencykpi::testing {
 namespace {
@@ -183,105 +184,26 @@ Dataset MakeSyntheticDataset(size_t time_entries, size_t invoices) {
   return d;
 }
 
-namespace {
-
-// Compares two row vectors with a field-by-field predicate, reporting the
-// first differing row only (a million mismatches would drown the output).
-template <typename T, typename Same>
-void ExpectSameRows(const char* table, const std::vector<T>& expected, const std::vector<T>& actual,
-                    Same same) {
-  ASSERT_EQ(expected.size(), actual.size()) << table;
-  for (size_t i = 0; i < expected.size(); ++i) {
-    if (!same(expected[i], actual[i])) {
-      ADD_FAILURE() << table << " row " << i << " differs";
-      return;
-    }
-  }
-}
-
-template <typename T>
-void ExpectSameColumn(const char* column, const std::vector<T>& expected, const std::vector<T>& actual) {
-  ExpectSameRows(column, expected, actual, [](const T& a, const T& b) { return a == b; });
-}
-
-}  // namespace
-
+// Every column of every catalogue table, through its binding, then the
+// metric keys; only the first differing row of a column is reported (a
+// million mismatches would drown the output).
 void ExpectSameDataset(const Dataset& expected, const Dataset& actual) {
-  ExpectSameRows("clients", expected.clients, actual.clients, [](const Client& a, const Client& b) {
-    return a.id == b.id && a.name == b.name && a.sector == b.sector;
+  EXPECT_EQ(expected.metrics, actual.metrics);
+  ForEachBinding([&](auto table_index, auto binding) {
+    using B = decltype(binding);
+    const TableDesc& table = kCatalogue[table_index];
+    const auto& want = BoundTable<B>(expected);
+    const auto& got = BoundTable<B>(actual);
+    ASSERT_EQ(want.size(), got.size()) << table.name;
+    ForEachBoundColumn<B>([&](auto column_index, auto member) {
+      for (size_t row = 0; row < want.size(); ++row) {
+        if (!(Cell(want, member, row) == Cell(got, member, row))) {
+          ADD_FAILURE() << table.name << "." << table.columns[column_index].name << " row " << row << " differs";
+          return;
+        }
+      }
+    });
   });
-  ExpectSameRows("contracts", expected.contracts, actual.contracts, [](const Contract& a, const Contract& b) {
-    return a.id == b.id && a.client == b.client && a.start == b.start && a.end == b.end &&
-           a.renewal_of == b.renewal_of && a.renewal_type == b.renewal_type && a.signed_on == b.signed_on;
-  });
-  ExpectSameRows("missions", expected.missions, actual.missions, [](const Mission& a, const Mission& b) {
-    return a.id == b.id && a.client == b.client && a.name == b.name && a.start == b.start && a.end == b.end &&
-           a.contract == b.contract && a.type == b.type && a.complexity == b.complexity;
-  });
-  ExpectSameRows("employees", expected.employees, actual.employees, [](const Employee& a, const Employee& b) {
-    return a.id == b.id && a.name == b.name && a.role == b.role;
-  });
-  ExpectSameRows(
-      "cost_rates", expected.cost_rates, actual.cost_rates, [](const CostRate& a, const CostRate& b) {
-        return a.employee == b.employee && a.valid_from == b.valid_from && a.hourly_cost == b.hourly_cost;
-      });
-  ExpectSameRows("stores", expected.stores, actual.stores, [](const RetailStore& a, const RetailStore& b) {
-    return a.id == b.id && a.name == b.name && a.chain == b.chain && a.region == b.region;
-  });
-  ExpectSameColumn("metrics", expected.metrics, actual.metrics);
-  ExpectSameRows(
-      "objectives", expected.objectives, actual.objectives, [](const Objective& a, const Objective& b) {
-        return a.id == b.id && a.mission == b.mission && a.metric == b.metric &&
-               a.aggregation == b.aggregation && a.target == b.target && a.start == b.start && a.end == b.end;
-      });
-  const auto& te = expected.time_entries;
-  const auto& ta = actual.time_entries;
-  ExpectSameColumn("time_entries.employee", te.employee, ta.employee);
-  ExpectSameColumn("time_entries.date", te.date, ta.date);
-  ExpectSameColumn("time_entries.hours", te.hours, ta.hours);
-  ExpectSameColumn("time_entries.activity", te.activity, ta.activity);
-  ExpectSameColumn("time_entries.mission", te.mission, ta.mission);
-  const auto& ee = expected.expenses;
-  const auto& ea = actual.expenses;
-  ExpectSameColumn("expenses.date", ee.date, ea.date);
-  ExpectSameColumn("expenses.amount", ee.amount, ea.amount);
-  ExpectSameColumn("expenses.category", ee.category, ea.category);
-  ExpectSameColumn("expenses.mission", ee.mission, ea.mission);
-  const auto& ie = expected.invoices;
-  const auto& ia = actual.invoices;
-  ExpectSameColumn("invoices.id", ie.id, ia.id);
-  ExpectSameColumn("invoices.client", ie.client, ia.client);
-  ExpectSameColumn("invoices.date", ie.date, ia.date);
-  ExpectSameColumn("invoices.amount", ie.amount, ia.amount);
-  ExpectSameColumn("invoices.mission", ie.mission, ia.mission);
-  const auto& ve = expected.visits;
-  const auto& va = actual.visits;
-  ExpectSameColumn("visits.id", ve.id, va.id);
-  ExpectSameColumn("visits.employee", ve.employee, va.employee);
-  ExpectSameColumn("visits.mission", ve.mission, va.mission);
-  ExpectSameColumn("visits.store", ve.store, va.store);
-  ExpectSameColumn("visits.date", ve.date, va.date);
-  ExpectSameColumn("visits.action", ve.action, va.action);
-  const auto& re = expected.results;
-  const auto& ra = actual.results;
-  ExpectSameColumn("results.mission", re.mission, ra.mission);
-  ExpectSameColumn("results.metric", re.metric, ra.metric);
-  ExpectSameColumn("results.date", re.date, ra.date);
-  ExpectSameColumn("results.value", re.value, ra.value);
-  ExpectSameColumn("results.store", re.store, ra.store);
-  const auto& ae = expected.store_audits;
-  const auto& aa = actual.store_audits;
-  ExpectSameColumn("store_audits.date", ae.date, aa.date);
-  ExpectSameColumn("store_audits.store", ae.store, aa.store);
-  ExpectSameColumn("store_audits.client", ae.client, aa.client);
-  ExpectSameColumn("store_audits.present", ae.present, aa.present);
-  ExpectSameColumn("store_audits.facings", ae.facings, aa.facings);
-  const auto& se = expected.store_sales;
-  const auto& sa = actual.store_sales;
-  ExpectSameColumn("store_sales.date", se.date, sa.date);
-  ExpectSameColumn("store_sales.store", se.store, sa.store);
-  ExpectSameColumn("store_sales.client", se.client, sa.client);
-  ExpectSameColumn("store_sales.amount", se.amount, sa.amount);
 }
 
 }  // namespace agencykpi::testing
