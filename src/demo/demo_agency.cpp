@@ -1,5 +1,6 @@
-// Writes the demo agency as the 13 CSV files of SPEC §1, each in the shape
-// of the tool it typically comes from (see docs/data-format.md):
+// Writes the demo agency as CSV files of SPEC §1 (every table but
+// store_sales), each with the catalogue's header and columns in its order,
+// in the shape of the tool it typically comes from (see docs/data-format.md):
 //   CRM               clients, contracts, missions, stores, visits,
 //                     objectives, results, store_audits: plain `,`, ISO dates
 //   time-sheet tool   employees, cost_rates, time_entries: French Excel
@@ -15,6 +16,8 @@
 #include <system_error>
 
 #include "demo/demo_csv.h"
+#include "domain/catalogue.h"
+#include "domain/dataset.h"
 #include "demo/demo_model.h"
 
 namespace agencykpi {
@@ -34,11 +37,6 @@ constexpr CsvStyle kAccountingStyle{';', true, true, true, true, true};
 constexpr std::array<std::string_view, 4> kRoleNames{"field rep", "merchandiser", "coordinator", "manager"};
 constexpr std::array<std::string_view, 4> kMissionTypeNames{"merchandising", "prospection", "animation",
                                                             "implantation"};
-constexpr std::array<std::string_view, 8> kActivityNames{
-    "field", "preparation", "followup", "coordination", "reporting", "travel", "management", "other"};
-constexpr std::array<std::string_view, 4> kExpenseNames{"travel", "tools", "subcontracting", "other"};
-constexpr std::array<std::string_view, 7> kActionNames{
-    "implantation", "negotiation", "promotion", "merchandising", "audit", "order", "other"};
 constexpr std::array<std::string_view, 4> kMetricNames{"implantations", "orders", "volume", "dn"};
 
 template <typename Array, typename Enum>
@@ -72,24 +70,27 @@ class FolderWriter {
   }
 
  private:
-  Status Save(const CsvWriter& out, std::string_view name) { return out.Save(folder_ / name); }
+  // A file of catalogue table `table`, its header written.
+  static CsvWriter Begin(std::string_view table, const CsvStyle& style, size_t expected_bytes) {
+    CsvWriter out(style, expected_bytes);
+    out.Header(*FindTable(table));
+    return out;
+  }
+  Status Save(const CsvWriter& out, std::string_view table) { return out.Save(folder_ / FindTable(table)->file); }
 
   Status Clients() {
-    CsvWriter out(demo::kPlainStyle, agency_.clients.size() * kSmallRowBytes);
-    out.Header({"client_id", "name", "sector"});
+    CsvWriter out = Begin("clients", demo::kPlainStyle, agency_.clients.size() * kSmallRowBytes);
     for (const auto& client : agency_.clients) {
       out.Text(client.id);
       out.Text(client.name);
       out.Text(client.sector);
       out.EndRow();
     }
-    return Save(out, "clients.csv");
+    return Save(out, "clients");
   }
 
   Status Contracts() {
-    CsvWriter out(demo::kPlainStyle, agency_.contracts.size() * kSmallRowBytes);
-    out.Header(
-        {"contract_id", "client_id", "start_date", "end_date", "renewal_of", "renewal_type", "signed_on"});
+    CsvWriter out = Begin("contracts", demo::kPlainStyle, agency_.contracts.size() * kSmallRowBytes);
     for (const auto& contract : agency_.contracts) {
       out.Text(contract.id);
       Reference(out, agency_.clients, contract.client);
@@ -108,21 +109,19 @@ class FolderWriter {
       }
       out.EndRow();
     }
-    return Save(out, "contracts.csv");
+    return Save(out, "contracts");
   }
 
   Status Missions() {
-    CsvWriter out(demo::kPlainStyle, agency_.missions.size() * 2 * kSmallRowBytes);
-    out.Header(
-        {"mission_id", "client_id", "contract_id", "name", "type", "start_date", "end_date", "complexity"});
+    CsvWriter out = Begin("missions", demo::kPlainStyle, agency_.missions.size() * 2 * kSmallRowBytes);
     for (const auto& mission : agency_.missions) {
       out.Text(mission.id);
       Reference(out, agency_.clients, mission.client);
-      Reference(out, agency_.contracts, mission.contract);
       out.Text(mission.name);
-      out.Text(NameOf(kMissionTypeNames, mission.type));
       out.Date(mission.start);
       out.Date(mission.end);
+      Reference(out, agency_.contracts, mission.contract);
+      out.Text(NameOf(kMissionTypeNames, mission.type));
       if (mission.complexity == 0) {
         out.Empty();
       } else {
@@ -130,36 +129,33 @@ class FolderWriter {
       }
       out.EndRow();
     }
-    return Save(out, "missions.csv");
+    return Save(out, "missions");
   }
 
   Status Employees() {
-    CsvWriter out(demo::kFrenchExcelStyle, agency_.employees.size() * kSmallRowBytes);
-    out.Header({"employee_id", "name", "role"});
+    CsvWriter out = Begin("employees", demo::kFrenchExcelStyle, agency_.employees.size() * kSmallRowBytes);
     for (const auto& employee : agency_.employees) {
       out.Text(employee.id);
       out.Text(employee.name);
       out.Text(NameOf(kRoleNames, employee.role));
       out.EndRow();
     }
-    return Save(out, "employees.csv");
+    return Save(out, "employees");
   }
 
   Status CostRates() {
-    CsvWriter out(demo::kFrenchExcelStyle, agency_.cost_rates.size() * kSmallRowBytes);
-    out.Header({"employee_id", "valid_from", "hourly_cost"});
+    CsvWriter out = Begin("cost_rates", demo::kFrenchExcelStyle, agency_.cost_rates.size() * kSmallRowBytes);
     for (const auto& rate : agency_.cost_rates) {
       Reference(out, agency_.employees, rate.employee);
       out.Date(rate.valid_from);
       out.Money(rate.hourly_cost);
       out.EndRow();
     }
-    return Save(out, "cost_rates.csv");
+    return Save(out, "cost_rates");
   }
 
   Status Stores() {
-    CsvWriter out(demo::kPlainStyle, agency_.stores.size() * kSmallRowBytes);
-    out.Header({"store_id", "name", "chain", "region"});
+    CsvWriter out = Begin("stores", demo::kPlainStyle, agency_.stores.size() * kSmallRowBytes);
     for (const auto& store : agency_.stores) {
       out.Text(store.id);
       out.Text(store.name);
@@ -167,69 +163,64 @@ class FolderWriter {
       out.Text(agency_.regions[static_cast<size_t>(store.region)]);
       out.EndRow();
     }
-    return Save(out, "stores.csv");
+    return Save(out, "stores");
   }
 
   Status TimeEntries() {
-    CsvWriter out(demo::kFrenchExcelStyle, agency_.time_entries.size() * kFactRowBytes);
-    out.Header({"date", "employee_id", "mission_id", "activity", "hours"});
+    CsvWriter out = Begin("time_entries", demo::kFrenchExcelStyle, agency_.time_entries.size() * kFactRowBytes);
     for (const auto& entry : agency_.time_entries) {
-      out.Date(entry.date);
       Reference(out, agency_.employees, entry.employee);
-      Reference(out, agency_.missions, entry.mission);
-      out.Text(NameOf(kActivityNames, entry.activity));
+      out.Date(entry.date);
       out.Hours(entry.quarters);
+      out.Text(NameOf(kActivityNames, entry.activity));
+      Reference(out, agency_.missions, entry.mission);
       out.EndRow();
     }
-    return Save(out, "time_entries.csv");
+    return Save(out, "time_entries");
   }
 
   Status Expenses() {
-    CsvWriter out(demo::kFrenchExcelStyle, agency_.expenses.size() * kFactRowBytes);
-    out.Header({"date", "category", "mission_id", "amount"});
+    CsvWriter out = Begin("expenses", demo::kFrenchExcelStyle, agency_.expenses.size() * kFactRowBytes);
     for (const auto& expense : agency_.expenses) {
       out.Date(expense.date);
-      out.Text(NameOf(kExpenseNames, expense.category));
-      Reference(out, agency_.missions, expense.mission);
       out.Money(expense.amount);
+      out.Text(NameOf(kExpenseCategoryNames, expense.category));
+      Reference(out, agency_.missions, expense.mission);
       out.EndRow();
     }
-    return Save(out, "expenses.csv");
+    return Save(out, "expenses");
   }
 
   Status Invoices() {
-    CsvWriter out(kAccountingStyle, agency_.invoices.size() * kSmallRowBytes);
-    out.Header({"invoice_id", "date", "client_id", "mission_id", "amount"});
+    CsvWriter out = Begin("invoices", kAccountingStyle, agency_.invoices.size() * kSmallRowBytes);
     for (const auto& invoice : agency_.invoices) {
       out.Text(invoice.id);
-      out.Date(invoice.date);
       Reference(out, agency_.clients, invoice.client);
-      Reference(out, agency_.missions, invoice.mission);
+      out.Date(invoice.date);
       out.Money(invoice.amount);
+      Reference(out, agency_.missions, invoice.mission);
       out.EndRow();
     }
-    return Save(out, "invoices.csv");
+    return Save(out, "invoices");
   }
 
   Status Visits() {
-    CsvWriter out(demo::kPlainStyle, agency_.visits.size() * kSmallRowBytes);
-    out.Header({"visit_id", "date", "employee_id", "store_id", "mission_id", "action"});
+    CsvWriter out = Begin("visits", demo::kPlainStyle, agency_.visits.size() * kSmallRowBytes);
     int64_t number = 0;
     for (const auto& visit : agency_.visits) {
       out.Text(fmt::format("V{:07}", ++number));
-      out.Date(visit.date);
       Reference(out, agency_.employees, visit.employee);
-      Reference(out, agency_.stores, visit.store);
       Reference(out, agency_.missions, visit.mission);
-      out.Text(NameOf(kActionNames, visit.action));
+      Reference(out, agency_.stores, visit.store);
+      out.Date(visit.date);
+      out.Text(NameOf(kVisitActionNames, visit.action));
       out.EndRow();
     }
-    return Save(out, "visits.csv");
+    return Save(out, "visits");
   }
 
   Status Objectives() {
-    CsvWriter out(demo::kPlainStyle, agency_.objectives.size() * kSmallRowBytes);
-    out.Header({"objective_id", "mission_id", "metric", "aggregation", "target", "start_date", "end_date"});
+    CsvWriter out = Begin("objectives", demo::kPlainStyle, agency_.objectives.size() * kSmallRowBytes);
     for (const auto& objective : agency_.objectives) {
       out.Text(objective.id);
       Reference(out, agency_.missions, objective.mission);
@@ -241,26 +232,24 @@ class FolderWriter {
       out.Date(objective.end);
       out.EndRow();
     }
-    return Save(out, "objectives.csv");
+    return Save(out, "objectives");
   }
 
   Status Results() {
-    CsvWriter out(demo::kPlainStyle, agency_.results.size() * kFactRowBytes);
-    out.Header({"date", "mission_id", "store_id", "metric", "value"});
+    CsvWriter out = Begin("results", demo::kPlainStyle, agency_.results.size() * kFactRowBytes);
     for (const auto& result : agency_.results) {
-      out.Date(result.date);
       Reference(out, agency_.missions, result.mission);
-      Reference(out, agency_.stores, result.store);
       out.Text(NameOf(kMetricNames, result.metric));
+      out.Date(result.date);
       out.Decimal(result.value_hundredths);
+      Reference(out, agency_.stores, result.store);
       out.EndRow();
     }
-    return Save(out, "results.csv");
+    return Save(out, "results");
   }
 
   Status StoreAudits() {
-    CsvWriter out(demo::kPlainStyle, agency_.audits.size() * kFactRowBytes);
-    out.Header({"date", "store_id", "client_id", "present", "facings"});
+    CsvWriter out = Begin("store_audits", demo::kPlainStyle, agency_.audits.size() * kFactRowBytes);
     for (const auto& audit : agency_.audits) {
       out.Date(audit.date);
       Reference(out, agency_.stores, audit.store);
@@ -269,7 +258,7 @@ class FolderWriter {
       out.Integer(audit.facings);
       out.EndRow();
     }
-    return Save(out, "store_audits.csv");
+    return Save(out, "store_audits");
   }
 
   std::filesystem::path folder_;

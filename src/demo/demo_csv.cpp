@@ -47,8 +47,8 @@ CsvWriter::CsvWriter(const CsvStyle& style, size_t expected_bytes) : style_(styl
   if (style_.bom) buffer_.append(kBom);
 }
 
-void CsvWriter::Header(std::initializer_list<std::string_view> names) {
-  for (const std::string_view name : names) Text(name);
+void CsvWriter::Header(const TableDesc& table) {
+  for (const ColumnDesc& column : table.columns) Text(column.name);
   EndRow();
   rows_ = 0;  // the header is not a row
 }

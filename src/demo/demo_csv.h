@@ -13,6 +13,7 @@
 #include "common/date.h"
 #include "common/exact.h"
 #include "common/status.h"
+#include "domain/catalogue.h"
 
 namespace agencykpi::demo {
 
@@ -34,8 +35,9 @@ class CsvWriter {
  public:
   CsvWriter(const CsvStyle& style, size_t expected_bytes);
 
-  // The header line: names separated by the style's separator.
-  void Header(std::initializer_list<std::string_view> names);
+  // The header line: the catalogue's columns of `table`, in its order,
+  // separated by the style's separator.
+  void Header(const TableDesc& table);
 
   // Cells of the current row, left to right. Each call adds a separator
   // before the cell, except the first of a row.
