@@ -347,6 +347,11 @@ class ReviewPdf {
            "period; "
            "control = the others. The lift is the difference of their changes."),
          kNoteSize, palette::kMuted);
+    if (r_.shelf.panel.stores == 0) {
+      Text(T("Aucun magasin audité sur les deux périodes : pas de comparaison.",
+             "No store audited in both periods: nothing to compare."));
+      return;
+    }
     const PanelDn& worked = r_.impact.worked;
     const PanelDn& control = r_.impact.control;
     pdf::ChartSpec chart;
@@ -367,7 +372,9 @@ class ReviewPdf {
     double y = box.y + 20;
     y += document_.DrawText(x, y, width, T("Écart travaillés − témoins", "Lift, worked − control"),
                             {10, false, palette::kMuted, Align::kLeft});
-    const pdf::Rgb tone = r_.impact.dn_lift && *r_.impact.dn_lift < 0 ? palette::kBad : palette::kGood;
+    const pdf::Rgb tone = !r_.impact.dn_lift       ? palette::kMuted
+                          : *r_.impact.dn_lift < 0 ? palette::kBad
+                                                   : palette::kGood;
     y += document_.DrawText(x, y, width, Pts(r_.impact.dn_lift), {28, true, tone, Align::kLeft}) + 8;
     y += document_.DrawText(x, y, width,
                             fmt::format("{} {}", T("Travaillés :", "Worked:"), Pts(worked.dn_change)),
@@ -380,6 +387,7 @@ class ReviewPdf {
     flow_.Heading(T("Actions terrain", "Field actions"), kActionChartHeight);
     pdf::ChartSpec chart;
     chart.format = [this](double value) { return FormatInteger(std::llround(value), lang_); };
+    chart.min_step = 1;  // counts: whole steps
     pdf::Series visits{std::string(T("Visites", "Visits")), palette::kCurrent, {}};
     for (size_t action = 0; action < r_.actions.by_action.size(); ++action) {
       chart.categories.emplace_back(VisitActionWord(action, lang_));
@@ -408,7 +416,10 @@ class ReviewPdf {
       return;
     }
     const auto money = [this](double euros) { return AxisMoney(euros); };
-    if (!r_.sales_by_month.empty()) {
+    // Charts only when the tracked stores sold something in either period;
+    // the table below still says what every store sold.
+    const bool charted = s.tracked.sales != 0 || s.tracked.sales_previous != 0;
+    if (charted && !r_.sales_by_month.empty()) {
       pdf::ChartSpec months;
       months.format = money;
       months.min_step = 1;  // whole euros on the axis
@@ -420,22 +431,24 @@ class ReviewPdf {
       months.series = {std::move(sales)};
       pdf::DrawBarChart(document_, Reserve(kSalesChartHeight), months);
     }
-    pdf::ChartSpec groups;
-    groups.format = money;
-    groups.min_step = 1;
-    groups.categories = {std::string(T("Travaillés", "Worked")), std::string(T("Témoins", "Control")),
-                         std::string(T("Tous suivis", "All tracked"))};
-    const auto euros = [](Cents cents) {
-      return std::optional<double>(static_cast<double>(cents) / kCentsPerEuro);
-    };
-    groups.series = {
-        {FormatPeriod(r_.period.previous),
-         palette::kPrevious,
-         {euros(s.worked.sales_previous), euros(s.control.sales_previous), euros(s.tracked.sales_previous)}},
-        {FormatPeriod(r_.period.period),
-         palette::kCurrent,
-         {euros(s.worked.sales), euros(s.control.sales), euros(s.tracked.sales)}}};
-    pdf::DrawBarChart(document_, Reserve(kSalesChartHeight), groups);
+    if (charted) {
+      pdf::ChartSpec groups;
+      groups.format = money;
+      groups.min_step = 1;
+      groups.categories = {std::string(T("Travaillés", "Worked")), std::string(T("Témoins", "Control")),
+                           std::string(T("Tous suivis", "All tracked"))};
+      const auto euros = [](Cents cents) {
+        return std::optional<double>(static_cast<double>(cents) / kCentsPerEuro);
+      };
+      groups.series = {{FormatPeriod(r_.period.previous),
+                        palette::kPrevious,
+                        {euros(s.worked.sales_previous), euros(s.control.sales_previous),
+                         euros(s.tracked.sales_previous)}},
+                       {FormatPeriod(r_.period.period),
+                        palette::kCurrent,
+                        {euros(s.worked.sales), euros(s.control.sales), euros(s.tracked.sales)}}};
+      pdf::DrawBarChart(document_, Reserve(kSalesChartHeight), groups);
+    }
     std::vector<pdf::TableRow> rows;
     const auto row = [&](std::string_view label, const SalesGroup& group) {
       rows.push_back({std::string(label), Count(group.stores), Money(group.sales),
