@@ -968,7 +968,7 @@ KpiEngine::KpiEngine(Dataset dataset) : dataset_(std::move(dataset)), prepared_(
   // One after the other, not side by side, to bound memory: the other facts
   // first (their source columns freed), then the time entries column by column.
   PrepareOtherFacts(dataset_, *prepared_);
-  prepared_->brands = IndexBrandFacts(dataset_, prepared_->contract_order, prepared_->objective_order);
+  prepared_->brands = IndexBrandFacts(dataset_, prepared_->contract_order, prepared_->objective_order, OrderByDate);
   prepared_->brands.store_rank = RanksOf(OrderById(dataset_.stores));
   PrepareTimeEntries(dataset_, *prepared_);
   SumMonths(*prepared_);

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <tuple>
 
+#include "common/executor.h"
 #include "common/period.h"
 #include "kpi/review_index.h"
 
@@ -16,12 +17,10 @@ constexpr int32_t kNoSlot = -1;
 constexpr int32_t kNoAudit = -1;
 
 // Row positions ordered by client, then date, then file order: a counting
-// sort on the client over a date order.
+// sort on the client over the date order.
 std::vector<uint32_t> OrderByClientAndDate(const std::vector<RowId>& client, const std::vector<Day>& date,
-                                           size_t clients, std::vector<uint32_t>& begin) {
-  std::vector<uint32_t> by_date(date.size());
-  std::iota(by_date.begin(), by_date.end(), 0U);
-  std::stable_sort(by_date.begin(), by_date.end(), [&](uint32_t x, uint32_t y) { return date[x] < date[y]; });
+                                           size_t clients, DateOrder order_by_date, std::vector<uint32_t>& begin) {
+  const std::vector<uint32_t> by_date = order_by_date(date);
   begin.assign(clients + 1, 0);
   for (const RowId c : client) ++begin[static_cast<size_t>(c) + 1];
   for (size_t c = 1; c < begin.size(); ++c) begin[c] += begin[c - 1];
@@ -396,30 +395,33 @@ class BrandReviewBuilder {
 }  // namespace
 
 BrandFacts IndexBrandFacts(Dataset& d, const std::vector<RowId>& contract_order,
-                           const std::vector<RowId>& objective_order) {
+                           const std::vector<RowId>& objective_order, DateOrder order_by_date) {
   BrandFacts f;
   const size_t clients = d.clients.size();
+  // The sales on the shared executor while the audits and visits are indexed here.
+  auto sales_indexed = SharedExecutor().Run([&] {
+    StoreSales& sales = d.store_sales;
+    const auto sale_order = OrderByClientAndDate(sales.client, sales.date, clients, order_by_date, f.sale_begin);
+    f.sale_date = Gathered(sales.date, sale_order);
+    f.sale_store = Gathered(sales.store, sale_order);
+    f.sale_amount = Gathered(sales.amount, sale_order);
+    sales = StoreSales{};  // held in the index now
+  });
   StoreAudits& audits = d.store_audits;
-  const auto audit_order = OrderByClientAndDate(audits.client, audits.date, clients, f.audit_begin);
+  const auto audit_order = OrderByClientAndDate(audits.client, audits.date, clients, order_by_date, f.audit_begin);
   f.audit_date = Gathered(audits.date, audit_order);
   f.audit_store = Gathered(audits.store, audit_order);
   f.audit_present = Gathered(audits.present, audit_order);
   f.audit_facings = Gathered(audits.facings, audit_order);
   audits = StoreAudits{};  // held in the index now
 
-  StoreSales& sales = d.store_sales;
-  const auto sale_order = OrderByClientAndDate(sales.client, sales.date, clients, f.sale_begin);
-  f.sale_date = Gathered(sales.date, sale_order);
-  f.sale_store = Gathered(sales.store, sale_order);
-  f.sale_amount = Gathered(sales.amount, sale_order);
-  sales = StoreSales{};
 
   const Visits& visits = d.visits;
   std::vector<RowId> visit_client(visits.size());
   for (size_t i = 0; i < visits.size(); ++i) {
     visit_client[i] = d.missions[static_cast<size_t>(visits.mission[i])].client;
   }
-  const auto visit_order = OrderByClientAndDate(visit_client, visits.date, clients, f.visit_begin);
+  const auto visit_order = OrderByClientAndDate(visit_client, visits.date, clients, order_by_date, f.visit_begin);
   f.visit_date = Gathered(visits.date, visit_order);
   f.visit_store = Gathered(visits.store, visit_order);
   f.visit_action = Gathered(visits.action, visit_order);
@@ -432,6 +434,7 @@ BrandFacts IndexBrandFacts(Dataset& d, const std::vector<RowId>& contract_order,
     objective_client[o] = d.missions[static_cast<size_t>(d.objectives[o].mission)].client;
   }
   f.objectives = GroupByOwner(objective_order, objective_client, clients, f.objective_begin);
+  sales_indexed.Get();
   return f;
 }
 

@@ -43,11 +43,15 @@ struct BrandFacts {
   std::vector<int32_t> store_rank;  // position of each store in store_id order (set by the engine)
 };
 
+// Row positions of a date column in date order, file order breaking ties
+// (the engine's counting sort).
+using DateOrder = std::vector<uint32_t> (*)(const std::vector<Day>& dates);
+
 // Indexes `d`'s audits, sales and visits by client, and moves the audits and
 // sales out of `d` (held once, in the index). `contract_order` and
 // `objective_order` are the rows in id order.
 BrandFacts IndexBrandFacts(Dataset& d, const std::vector<RowId>& contract_order,
-                           const std::vector<RowId>& objective_order);
+                           const std::vector<RowId>& objective_order, DateOrder order_by_date);
 
 // Fills every figure of `out` from the brand's audits, sales and visits —
 // shelf, actions, impact, sales, series, chains, stores — and its contracts;
