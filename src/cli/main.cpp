@@ -11,6 +11,25 @@
 #include "common/executor.h"
 #include "common/status.h"
 
+namespace {
+
+// The options report and review share: where the data comes from (--db or
+// --data, not both) and the period it is seen over.
+void AddSourceAndPeriodOptions(CLI::App* command, const std::string& what, std::string& db, std::string& data,
+                               std::string& period, std::string& as_of, int& grace_days) {
+  auto* db_opt = command->add_option("--db", db, "Database written by import: a SQLite file path or sqlite:PATH");
+  auto* data_opt = command->add_option("--data", data, "Agency folder, read directly")->check(CLI::ExistingDirectory);
+  db_opt->excludes(data_opt);
+  command->add_option("--period", period,
+                      "2026, 2026-H1, 2026-Q1, 2026-03 or 2026-01-01..2026-06-30 (default: the half-year of --as-of)");
+  command->add_option("--as-of", as_of,
+                      "Date the " + what + " is seen from, YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY (default: today)");
+  command->add_option("--grace-days", grace_days, "Days after a contract's end before it counts as lost")
+      ->check(CLI::NonNegativeNumber);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace agencykpi;
   CLI::App app{"agencykpi: sales KPIs of a field-sales agency (recurrence, revenue per client, "
@@ -29,14 +48,8 @@ int main(int argc, char** argv) {
 
   ReportArgs report_args;
   auto* report_cmd = app.add_subcommand("report", "Compute the four KPIs for a period");
-  auto* db_opt = report_cmd->add_option("--db", report_args.db, "Database written by import: a SQLite file path or sqlite:PATH");
-  auto* data_opt = report_cmd->add_option("--data", report_args.data, "Agency folder, read directly")->check(CLI::ExistingDirectory);
-  db_opt->excludes(data_opt);
-  report_cmd->add_option("--period", report_args.period,
-                         "2026, 2026-H1, 2026-Q1, 2026-03 or 2026-01-01..2026-06-30 (default: the half-year of --as-of)");
-  report_cmd->add_option("--as-of", report_args.as_of, "Date the report is seen from, YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY (default: today)");
-  report_cmd->add_option("--grace-days", report_args.grace_days, "Days after a contract's end before it counts as lost")
-      ->check(CLI::NonNegativeNumber);
+  AddSourceAndPeriodOptions(report_cmd, "report", report_args.db, report_args.data, report_args.period,
+                            report_args.as_of, report_args.grace_days);
   report_cmd->add_option("--format", report_args.format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
   report_cmd->add_option("--section", report_args.section, "Section for csv (and to narrow table)")
       ->check(CLI::IsMember({"recurrence", "revenue", "margin", "objectives"}));
@@ -48,14 +61,8 @@ int main(int argc, char** argv) {
   review_cmd->add_flag("--all", review_args.all, "A pack per brand with audits, visits or sales in the period")
       ->excludes(review_client);
   review_cmd->add_option("--out-dir", review_args.out_dir, "Folder of the --all packs (created if needed)");
-  auto* review_db = review_cmd->add_option("--db", review_args.db, "Database written by import: a SQLite file path or sqlite:PATH");
-  auto* review_data = review_cmd->add_option("--data", review_args.data, "Agency folder, read directly")->check(CLI::ExistingDirectory);
-  review_db->excludes(review_data);
-  review_cmd->add_option("--period", review_args.period,
-                         "2026, 2026-H1, 2026-Q1, 2026-03 or 2026-01-01..2026-06-30 (default: the half-year of --as-of)");
-  review_cmd->add_option("--as-of", review_args.as_of, "Date the review is seen from, YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY (default: today)");
-  review_cmd->add_option("--grace-days", review_args.grace_days, "Days after a contract's end before it counts as lost")
-      ->check(CLI::NonNegativeNumber);
+  AddSourceAndPeriodOptions(review_cmd, "review", review_args.db, review_args.data, review_args.period,
+                            review_args.as_of, review_args.grace_days);
   const std::map<std::string, ReviewFormat> review_formats = {
       {"table", ReviewFormat::kTable}, {"json", ReviewFormat::kJson}, {"csv", ReviewFormat::kCsv},
       {"pdf", ReviewFormat::kPdf},     {"xlsx", ReviewFormat::kXlsx}};
