@@ -20,7 +20,7 @@ class ReviewTableWriter {
     WriteSales(r);
     Part(Tr("Magasins", "Stores"));
     doc_.Rows(r.stores, Tr("Aucun magasin suivi ni audité.", "No store tracked or audited."));
-    WriteObjectives(r.objectives);
+    doc_.Objectives(r.objectives);  // the report's section, over the brand's objectives
     WriteContracts(r);
     return doc_.Take();
   }
@@ -125,19 +125,6 @@ class ReviewTableWriter {
          Money(s.all_stores_sales_previous)},
     });
     doc_.Rows(r.sales_by_month, Tr("Aucun mois écoulé sur la période.", "No month of the period has begun."));
-  }
-
-  void WriteObjectives(const ObjectivesSection& o) {
-    Part(Tr("Objectifs", "Objectives"));
-    doc_.Figures(Figures{
-        {Tr("Objectifs", "Objectives"), Count(o.count)},
-        {Tr("Atteints", "Met"), Count(o.met)},
-        {Tr("Part atteinte", "Met share"), Percent(o.met_share)},
-        {Tr("Atteinte moyenne", "Mean attainment"), Percent(o.mean_attainment)},
-        {Tr("Atteinte moyenne plafonnée à 100\u00A0%", "Mean attainment capped at 100%"),
-         Percent(o.mean_capped_attainment)},
-    });
-    doc_.Rows(o.items, Tr("Aucun objectif sur la période.", "No objective in this period."));
   }
 
   void WriteContracts(const Review& r) {

@@ -427,10 +427,14 @@ std::string RenderTable(const Report& report, const TableOptions& options) {
 
 TableDocument::TableDocument(const TableOptions& options) : options_(options) {}
 
-void TableDocument::Title(std::string_view title) {
-  // Exactly one blank line before a title, whatever came before it.
+// Exactly one blank line before a part, whatever came before it.
+void TableDocument::StartPart() {
   while (out_.size() >= 2 && out_.ends_with("\n\n")) out_.pop_back();
   if (!out_.empty()) out_ += '\n';
+}
+
+void TableDocument::Title(std::string_view title) {
+  StartPart();
   TableWriter writer(options_);
   writer.WriteTitle(title);
   out_ += writer.Take();
@@ -447,6 +451,13 @@ void TableDocument::Figures(const std::vector<std::pair<std::string_view, std::s
   out_ += writer.Take();
 }
 
+void TableDocument::Objectives(const ObjectivesSection& objectives) {
+  StartPart();
+  TableWriter writer(options_);
+  writer.WriteObjectives(objectives);
+  out_ += writer.Take();
+}
+
 template <typename Row>
 void TableDocument::Rows(const std::vector<Row>& rows, std::string_view none) {
   TableWriter writer(options_);
@@ -458,6 +469,5 @@ template void TableDocument::Rows(const std::vector<ReviewSalesMonth>&, std::str
 template void TableDocument::Rows(const std::vector<ReviewChain>&, std::string_view);
 template void TableDocument::Rows(const std::vector<ReviewStore>&, std::string_view);
 template void TableDocument::Rows(const std::vector<ReviewContract>&, std::string_view);
-template void TableDocument::Rows(const std::vector<ObjectiveItem>&, std::string_view);
 
 }  // namespace agencykpi

@@ -46,12 +46,15 @@ class TableDocument {
   void Title(std::string_view title);  // one blank line, the title, its rule and a blank line
   void Line(std::string_view text);    // one line as it is
   void Figures(const std::vector<std::pair<std::string_view, std::string>>& figures);
+  // The report's objectives section: its title, totals and items.
+  void Objectives(const ObjectivesSection& objectives);
   // Every row, one column per labelled field; `none` when there is no row.
   template <typename Row>
   void Rows(const std::vector<Row>& rows, std::string_view none);
   [[nodiscard]] std::string Take() { return std::move(out_); }
 
  private:
+  void StartPart();
   TableOptions options_;
   std::string out_;
 };
