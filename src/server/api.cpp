@@ -319,15 +319,15 @@ class Handler {
     auto computed = ComputeReport();
     if (!computed.ok()) return computed.status();
     const auto& report = **computed;
-    const Dataset& data = snapshot_->dataset();
+    const Snapshot& data = *snapshot_;
 
     JsonWriter w(false);
     w.BeginObject();
     WritePeriodJson(w, report.period);
     w.Key("client").BeginObject();
-    w.Key("client_id").String(data.clients[client].id);
-    w.Key("name").String(data.clients[client].name);
-    w.Key("sector").String(data.clients[client].sector);
+    w.Key("client_id").String(data.clients()[client].id);
+    w.Key("name").String(data.clients()[client].name);
+    w.Key("sector").String(data.clients()[client].sector);
     w.EndObject();
     w.Key("revenue");
     WriteFirstMatch(w, report.revenue.clients, [&](const RevenueClient& c) { return c.client == client; },
@@ -337,12 +337,12 @@ class Handler {
                     WriteRecurrenceClientJson);
     w.Key("missions").BeginArray();
     for (const auto& m : report.margin.missions) {
-      if (data.missions[m.mission].client == client) WriteMissionMarginJson(w, m);
+      if (data.missions()[m.mission].client == client) WriteMissionMarginJson(w, m);
     }
     w.EndArray();
     w.Key("objectives").BeginArray();
     for (const auto& o : report.objectives.items) {
-      if (data.missions[data.objectives[o.objective].mission].client == client) WriteObjectiveItemJson(w, o);
+      if (data.missions()[data.objectives()[o.objective].mission].client == client) WriteObjectiveItemJson(w, o);
     }
     w.EndArray();
     WriteContracts(w, client);
@@ -362,21 +362,21 @@ class Handler {
   }
 
   void WriteContracts(JsonWriter& w, RowId client) {
-    const Dataset& data = snapshot_->dataset();
+    const Snapshot& data = *snapshot_;
     w.Key("contracts").BeginArray();
     for (const ClientContract& line : snapshot_->engine().ClientContracts(client)) {
-      const Contract& c = data.contracts[line.contract];
+      const Contract& c = data.contracts()[line.contract];
       w.BeginObject();
       w.Key("contract_id").String(c.id);
       w.Key("start_date").String(FormatDate(c.start));
       w.Key("end_date").String(FormatDate(c.end));
       w.Key("signed_on").String(FormatDate(c.signed_on));
       w.Key("renewal_of");
-      c.renewal_of == kNoRow ? w.Null() : w.String(data.contracts[c.renewal_of].id);
+      c.renewal_of == kNoRow ? w.Null() : w.String(data.contracts()[c.renewal_of].id);
       w.Key("renewal_type");
       c.renewal_type == RenewalType::kNone ? w.Null() : w.String(RenewalTypeName(c.renewal_type));
       w.Key("renewed_by");
-      line.renewed_by == kNoRow ? w.Null() : w.String(data.contracts[line.renewed_by].id);
+      line.renewed_by == kNoRow ? w.Null() : w.String(data.contracts()[line.renewed_by].id);
       w.EndObject();
     }
     w.EndArray();
@@ -396,8 +396,8 @@ class Handler {
     auto computed = ComputeReport();
     if (!computed.ok()) return computed.status();
     const auto& report = **computed;
-    const Dataset& data = snapshot_->dataset();
-    const agencykpi::Mission& m = data.missions[mission];
+    const Snapshot& data = *snapshot_;
+    const agencykpi::Mission& m = data.missions()[mission];
     const auto is_this = [&](const MissionMargin& line) { return line.mission == mission; };
 
     JsonWriter w(false);
@@ -405,14 +405,14 @@ class Handler {
     WritePeriodJson(w, report.period);
     w.Key("mission").BeginObject();
     w.Key("mission_id").String(m.id);
-    w.Key("client_id").String(data.clients[m.client].id);
-    w.Key("client_name").String(data.clients[m.client].name);
+    w.Key("client_id").String(data.clients()[m.client].id);
+    w.Key("client_name").String(data.clients()[m.client].name);
     w.Key("name").String(m.name);
     w.Key("type").String(m.type);
     w.Key("start_date").String(FormatDate(m.start));
     w.Key("end_date").String(FormatDate(m.end));
     w.Key("contract_id");
-    m.contract == kNoRow ? w.Null() : w.String(data.contracts[m.contract].id);
+    m.contract == kNoRow ? w.Null() : w.String(data.contracts()[m.contract].id);
     w.Key("complexity");
     m.complexity == 0 ? w.Null() : w.Int(m.complexity);
     w.EndObject();
@@ -434,7 +434,7 @@ class Handler {
     w.EndArray();
     w.Key("objectives").BeginArray();
     for (const auto& o : report.objectives.items) {
-      if (data.objectives[o.objective].mission == mission) WriteObjectiveItemJson(w, o);
+      if (data.objectives()[o.objective].mission == mission) WriteObjectiveItemJson(w, o);
     }
     w.EndArray();
     w.EndObject();

@@ -26,12 +26,16 @@ namespace agencykpi {
 //
 // Ownership and lifetime: the constructor moves the dataset into the
 // engine, which owns it (and its prepared facts) until the snapshot is
-// destroyed; nothing else holds a copy. The snapshot is built whole before
-// it is published (AgencyService::Current) and never changes afterwards.
-// Everything that refers into it (Reports, their JSON, dataset() and
-// engine() references, the RowIds of FindClient / FindMission) is valid
-// only while the snapshot lives: callers keep the shared_ptr they were
-// given for as long as they use them, so an import swapping in a new
+// destroyed; nothing else holds a copy. The engine moves the fact tables
+// into its own layout, so the snapshot hands out no Dataset: only the
+// reference tables, which stay whole (clients(), contracts(), missions(),
+// objectives()),
+// and the engine, through which every fact is read. The snapshot is built
+// whole before it is published (AgencyService::Current) and never changes
+// afterwards. Everything that refers into it (Reports, their JSON, the
+// table and engine references, the RowIds of FindClient / FindMission) is
+// valid only while the snapshot lives: callers keep the shared_ptr they
+// were given for as long as they use them, so an import swapping in a new
 // snapshot frees the old one only after its last reader lets go.
 class Snapshot {
  public:
@@ -39,10 +43,11 @@ class Snapshot {
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;
 
-  // The engine's dataset: whole in its reference tables, visits and audits;
-  // its time entries, expenses, invoices and results are empty, moved into
-  // the engine's own layout (KpiEngine). Read facts through engine().
-  [[nodiscard]] const Dataset& dataset() const { return engine_.dataset(); }
+  // The reference tables, whole and indexed by RowId.
+  [[nodiscard]] const std::vector<Client>& clients() const { return engine_.dataset().clients; }
+  [[nodiscard]] const std::vector<Contract>& contracts() const { return engine_.dataset().contracts; }
+  [[nodiscard]] const std::vector<Mission>& missions() const { return engine_.dataset().missions; }
+  [[nodiscard]] const std::vector<Objective>& objectives() const { return engine_.dataset().objectives; }
   [[nodiscard]] const KpiEngine& engine() const { return engine_; }
   [[nodiscard]] const StoreMeta& meta() const { return meta_; }
   [[nodiscard]] int64_t version() const { return meta_.dataset_version; }
