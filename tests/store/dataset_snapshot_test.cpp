@@ -18,16 +18,8 @@ using testing::ExpectSameDataset;
 using testing::MakeSmallDataset;
 using testing::MakeSyntheticDataset;
 
-class SnapshotTest : public ::testing::Test {
+class SnapshotTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = std::filesystem::temp_directory_path() /
-           ("agencykpi_snapshot_" + std::to_string(getpid()) + "_" + info->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   static void FlipByte(const std::filesystem::path& file, std::streamoff at) {
     std::fstream io(file, std::ios::in | std::ios::out | std::ios::binary);
@@ -42,8 +34,6 @@ class SnapshotTest : public ::testing::Test {
   static SnapshotTag Tag(int64_t version, char digit = 'a') {
     return SnapshotTag{version, std::string(kImportIdHexChars, digit)};
   }
-
-  std::filesystem::path dir_;
 };
 
 TEST_F(SnapshotTest, RoundTripKeepsEveryFieldOfEveryTable) {

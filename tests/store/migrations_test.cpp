@@ -7,25 +7,13 @@
 #include <filesystem>
 #include <string>
 
+#include "test_datasets.h"
+
 namespace agencykpi {
 namespace {
 
-class MigrationsTest : public ::testing::Test {
+class MigrationsTest : public testing::SqliteFileTest {
  protected:
-  void SetUp() override {
-    file_ = std::filesystem::temp_directory_path() /
-            ("agencykpi_migrations_" + std::to_string(getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    std::filesystem::remove(file_);
-    auto db = SqliteDb::Open(file_);
-    ASSERT_TRUE(db.ok()) << db.status().message();
-    db_.emplace(std::move(*db));
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove(file_);
-  }
-
   int64_t Version() {
     auto version = SchemaVersion(*db_);
     EXPECT_TRUE(version.ok());
@@ -36,9 +24,6 @@ class MigrationsTest : public ::testing::Test {
         db_->QueryInt64("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '" + name + "'");
     return count.ok() && *count == 1;
   }
-
-  std::filesystem::path file_;
-  std::optional<SqliteDb> db_;
 };
 
 // Steps that fail if run twice (CREATE TABLE without IF NOT EXISTS).

@@ -16,18 +16,12 @@ namespace {
 using testing::ExpectSameDataset;
 using testing::MakeSmallDataset;
 
-// A fresh directory per test, removed afterwards.
-class OpenStoreTest : public ::testing::Test {
+class OpenStoreTest : public testing::TempDirTest {
  protected:
   void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = std::filesystem::temp_directory_path() /
-           ("agencykpi_open_store_" + std::to_string(getpid()) + "_" + info->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    TempDirTest::SetUp();
     file_ = dir_ / "agency.db";
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   // Imports the small dataset through `uri`, then reads it back from file_
   // with the SQLite backend itself: the URI named that SQLite file.
@@ -49,7 +43,6 @@ class OpenStoreTest : public ::testing::Test {
     EXPECT_EQ(meta->source, "small");
   }
 
-  std::filesystem::path dir_;
   std::filesystem::path file_;
 };
 

@@ -7,33 +7,22 @@
 #include <optional>
 #include <string>
 
+#include "test_datasets.h"
+
 namespace agencykpi {
 namespace {
 
-class SqliteDbTest : public ::testing::Test {
+class SqliteDbTest : public testing::SqliteFileTest {
  protected:
   void SetUp() override {
-    file_ = std::filesystem::temp_directory_path() /
-            ("agencykpi_sqlite_db_" + std::to_string(getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    std::filesystem::remove(file_);
-    auto db = SqliteDb::Open(file_);
-    ASSERT_TRUE(db.ok()) << db.status().message();
-    db_.emplace(std::move(*db));
+    SqliteFileTest::SetUp();
     ASSERT_TRUE(db_->Exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT) STRICT").ok());
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove(file_);
   }
   int64_t Rows() {
     auto rows = db_->QueryInt64("SELECT count(*) FROM t");
     EXPECT_TRUE(rows.ok());
     return rows.ok() ? *rows : -1;
   }
-
-  std::filesystem::path file_;
-  std::optional<SqliteDb> db_;
 };
 
 TEST_F(SqliteDbTest, BindStepAndReadColumns) {

@@ -27,18 +27,12 @@ using testing::ExpectSameDataset;
 using testing::MakeSmallDataset;
 using testing::MakeSyntheticDataset;
 
-// A fresh directory per test, removed afterwards.
-class SqliteStoreTest : public ::testing::Test {
+class SqliteStoreTest : public testing::TempDirTest {
  protected:
   void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = std::filesystem::temp_directory_path() /
-           ("agencykpi_store_" + std::to_string(getpid()) + "_" + info->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    TempDirTest::SetUp();
     file_ = dir_ / "agency.db";
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   std::unique_ptr<Store> Open(SqliteStoreOptions options = {}) {
     auto store = OpenSqliteStore(file_, std::move(options));
@@ -64,7 +58,6 @@ class SqliteStoreTest : public ::testing::Test {
     ASSERT_TRUE(store->ReplaceDataset(data, source).ok());
   }
 
-  std::filesystem::path dir_;
   std::filesystem::path file_;
 };
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -204,6 +206,29 @@ void ExpectSameDataset(const Dataset& expected, const Dataset& actual) {
       }
     });
   });
+}
+
+void TempDirTest::SetUp() {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  dir_ = std::filesystem::temp_directory_path() / ("agencykpi_" + std::string(info->test_suite_name()) + "_" +
+                                                   std::to_string(getpid()) + "_" + info->name());
+  std::filesystem::remove_all(dir_);
+  std::filesystem::create_directories(dir_);
+}
+
+void TempDirTest::TearDown() { std::filesystem::remove_all(dir_); }
+
+void SqliteFileTest::SetUp() {
+  TempDirTest::SetUp();
+  file_ = dir_ / "test.db";
+  auto db = SqliteDb::Open(file_);
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  db_.emplace(std::move(*db));
+}
+
+void SqliteFileTest::TearDown() {
+  db_.reset();
+  TempDirTest::TearDown();
 }
 
 }  // namespace agencykpi::testing

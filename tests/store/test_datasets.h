@@ -2,10 +2,15 @@
 // field-by-field comparison.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <cstddef>
+#include <filesystem>
+#include <optional>
 #include <string>
 
 #include "domain/dataset.h"
+#include "store/sqlite_db.h"
 
 namespace agencykpi::testing {
 
@@ -19,5 +24,25 @@ Dataset MakeSyntheticDataset(size_t time_entries, size_t invoices);
 
 // Adds a gtest failure naming the first differing field of each table.
 void ExpectSameDataset(const Dataset& expected, const Dataset& actual);
+
+// A fresh directory per test, named after the test and the process (the
+// tests of one binary may run at once), removed afterwards.
+class TempDirTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  std::filesystem::path dir_;
+};
+
+// A TempDirTest with an SQLite connection open on file_ in it.
+class SqliteFileTest : public TempDirTest {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  std::filesystem::path file_;
+  std::optional<SqliteDb> db_;
+};
 
 }  // namespace agencykpi::testing
