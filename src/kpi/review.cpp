@@ -394,26 +394,24 @@ class BrandReviewBuilder {
 
 }  // namespace
 
-BrandFacts IndexBrandFacts(Dataset& d, const std::vector<RowId>& contract_order,
+BrandFacts IndexBrandFacts(const Dataset& d, const std::vector<RowId>& contract_order,
                            const std::vector<RowId>& objective_order, DateOrder order_by_date) {
   BrandFacts f;
   const size_t clients = d.clients.size();
   // The sales on the shared executor while the audits and visits are indexed here.
   auto sales_indexed = SharedExecutor().Run([&] {
-    StoreSales& sales = d.store_sales;
+    const StoreSales& sales = d.store_sales;
     const auto sale_order = OrderByClientAndDate(sales.client, sales.date, clients, order_by_date, f.sale_begin);
     f.sale_date = Gathered(sales.date, sale_order);
     f.sale_store = Gathered(sales.store, sale_order);
     f.sale_amount = Gathered(sales.amount, sale_order);
-    sales = StoreSales{};  // held in the index now
   });
-  StoreAudits& audits = d.store_audits;
+  const StoreAudits& audits = d.store_audits;
   const auto audit_order = OrderByClientAndDate(audits.client, audits.date, clients, order_by_date, f.audit_begin);
   f.audit_date = Gathered(audits.date, audit_order);
   f.audit_store = Gathered(audits.store, audit_order);
   f.audit_present = Gathered(audits.present, audit_order);
   f.audit_facings = Gathered(audits.facings, audit_order);
-  audits = StoreAudits{};  // held in the index now
 
 
   const Visits& visits = d.visits;

@@ -47,10 +47,10 @@ struct BrandFacts {
 // (the engine's counting sort).
 using DateOrder = std::vector<uint32_t> (*)(const std::vector<Day>& dates);
 
-// Indexes `d`'s audits, sales and visits by client, and moves the audits and
-// sales out of `d` (held once, in the index). `contract_order` and
+// Indexes `d`'s audits, sales and visits by client; `d` keeps its tables
+// (BrandsActiveIn and the review packs read them). `contract_order` and
 // `objective_order` are the rows in id order.
-BrandFacts IndexBrandFacts(Dataset& d, const std::vector<RowId>& contract_order,
+BrandFacts IndexBrandFacts(const Dataset& d, const std::vector<RowId>& contract_order,
                            const std::vector<RowId>& objective_order, DateOrder order_by_date);
 
 // Fills every figure of `out` from the brand's audits, sales and visits —
