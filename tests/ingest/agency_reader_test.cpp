@@ -614,7 +614,7 @@ namespace {
 const std::string kTableList =
     "clients.csv, contracts.csv, missions.csv, employees.csv, cost_rates.csv, stores.csv, "
     "time_entries.csv, expenses.csv, invoices.csv, visits.csv, objectives.csv, results.csv, "
-    "store_audits.csv";
+    "store_audits.csv, store_sales.csv";
 
 TEST(FileNameTest, CapitalisedInvoicesFileIsRead) {
   Files files = BaseFiles();
