@@ -248,7 +248,7 @@ int RunReview(const ReviewArgs& args) {
       return WriteOutput(args.out, RenderReviewTable(*review, options));
     }
     case ReviewFormat::kPdf:
-    case ReviewFormat::kXlsx: return WriteReviewPack(engine, *review, *request, args.format, language, args.out);
+    case ReviewFormat::kXlsx: return WriteReviewPack(engine, *review, args.format, language, args.out);
   }
   return Fail(Status::Internal("unknown review format"));
 }

@@ -8,8 +8,8 @@
 #pragma once
 
 #include <filesystem>
-#include <functional>
 #include <string>
+#include <string_view>
 
 #include "cli/commands.h"
 #include "common/status.h"
@@ -18,16 +18,15 @@
 
 namespace agencykpi {
 
-// Writes `path` through `write`, which fills the temporary file it is given
-// (a path in the same folder); then renames it to `path`. On any failure
-// the temporary file is removed and `path` is left as it was.
-Status WriteFileAtomically(const std::filesystem::path& path,
-                           const std::function<Status(const std::string& temp_path)>& write);
+// Writes `bytes` to a temporary file in `path`'s folder (mode as the umask
+// says), flushed to disk, then renames it to `path`. On any failure the
+// temporary file is removed and `path` is left as it was.
+Status WriteFileAtomically(const std::filesystem::path& path, std::string_view bytes);
 
 // The pack of one review: to `out`, or to stdout when `out` is empty.
 // Returns the exit status, diagnostics printed.
-int WriteReviewPack(const KpiEngine& engine, const Review& review, const ReportRequest& request,
-                    ReviewFormat format, Language language, const std::string& out);
+int WriteReviewPack(const KpiEngine& engine, const Review& review, ReviewFormat format, Language language,
+                    const std::string& out);
 
 // `--all --out-dir DIR`: a pack for every brand with audits, visits or sales
 // in the period (up to the as-of date), named PackFileName(client_id) in

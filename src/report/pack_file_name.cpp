@@ -51,7 +51,7 @@ std::string PackFileName(std::string_view client_id, std::string_view extension)
   // An empty id (never valid input, but any id is safe): a lone '%', which no
   // other id gives, rather than a hidden ".pdf".
   if (stem.empty()) stem = "%";
-  return stem + "." + std::string(extension);
+  return extension.empty() ? stem : stem + "." + std::string(extension);
 }
 
 }  // namespace agencykpi

@@ -16,11 +16,12 @@ inline constexpr size_t kMaxPackStemBytes = 200;
 // `client_id` with every byte other than A–Z, a–z, 0–9, '-' and '_'
 // written %XX (upper-case hex; '%' itself is %25), then `extension`:
 // "C01" → "C01.pdf", "a/b" → "a%2Fb.pdf", "../x" → "%2E%2E%2Fx.pdf".
-// The empty id gives "%.pdf". The mapping is one to one. An encoded id longer than kMaxPackStemBytes
-// keeps its beginning (whole escapes) and ends with '~' and the 64-bit
-// FNV-1a hash of the whole id in hex: '~' never appears in a short name, so
-// a long name never equals a short one, and long ones differ unless their
-// hashes collide (the caller checks that the names of one run are distinct).
+// The empty id gives "%.pdf"; an empty extension gives the name without a
+// dot ("a%2Fb"), for callers that build a longer name around it. The mapping is one to one. An encoded id
+// longer than kMaxPackStemBytes keeps its beginning (whole escapes) and ends with '~' and the 64-bit FNV-1a
+// hash of the whole id in hex: '~' never appears in a short name, so a long name never equals a short one,
+// and long ones differ unless their hashes collide (the caller checks that the names of one run are
+// distinct).
 std::string PackFileName(std::string_view client_id, std::string_view extension);
 
 }  // namespace agencykpi

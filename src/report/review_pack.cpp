@@ -6,6 +6,15 @@
 
 namespace agencykpi {
 
+ReviewPackOptions PackOptionsFor(const KpiEngine& engine, const Review& review, Language language) {
+  ReviewPackOptions options;
+  options.language = language;
+  const ReportRequest previous{review.period.previous, review.period.as_of, review.period.grace_days};
+  auto before = engine.BrandReview(review.client.client_id, previous);
+  if (before.ok()) options.previous_dn_by_month = std::move(before->dn_by_month);
+  return options;
+}
+
 std::string_view VisitActionWord(size_t action, Language language) {
   // In the order of VisitAction (kVisitActionNames).
   static constexpr std::array<std::array<std::string_view, 2>, kVisitActionCount> kWords = {{

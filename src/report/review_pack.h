@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kpi/engine.h"
 #include "kpi/review.h"
 #include "report/locale_format.h"
 
@@ -21,6 +22,11 @@ struct ReviewPackOptions {
   // current one; empty: the current months alone.
   std::vector<ReviewDnMonth> previous_dn_by_month;
 };
+
+// The options of `review`'s pack from the engine that computed it: the
+// language, and the previous period's DN by month (the brand's review of
+// P0 seen from the same as-of date and grace days; empty if it fails).
+ReviewPackOptions PackOptionsFor(const KpiEngine& engine, const Review& review, Language language);
 
 // Picks the French or the English of one word or phrase.
 inline std::string_view Tr(Language language, std::string_view french, std::string_view english) {

@@ -1,9 +1,14 @@
 #include "report/review_xlsx.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -353,6 +358,27 @@ Status WriteReviewXlsx(const Review& review, const ReviewPackOptions& options, c
     return Status::Io(fmt::format("cannot write the workbook {}: {}", path, lxw_strerror(error)));
   }
   return Status::Ok();
+}
+
+Result<std::string> RenderReviewXlsx(const Review& review, const ReviewPackOptions& options) {
+  std::error_code error;
+  const std::filesystem::path folder = std::filesystem::temp_directory_path(error);
+  if (error) return Status::Internal("no temporary folder for the workbook: " + error.message());
+  std::string path = (folder / "agencykpi-review-XXXXXX").string();
+  const int fd = ::mkstemp(path.data());
+  if (fd < 0) return Status::Internal("cannot create the workbook's temporary file in " + folder.string());
+  ::close(fd);
+  struct Remove {
+    const std::string& path;
+    ~Remove() { std::remove(path.c_str()); }
+  } remove{path};
+  if (Status written = WriteReviewXlsx(review, options, path); !written.ok()) {
+    return Status::Internal(written.message());
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Status::Internal("cannot read the workbook back from " + path);
+  return bytes;
 }
 
 }  // namespace agencykpi

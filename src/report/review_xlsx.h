@@ -22,4 +22,9 @@ namespace agencykpi {
 // behind, so callers write to a temporary name and rename.
 Status WriteReviewXlsx(const Review& review, const ReviewPackOptions& options, const std::string& path);
 
+// The workbook's bytes: written to a private temporary file (libxlsxwriter
+// writes files, not streams), read back and removed whatever happens.
+// Internal when that fails.
+Result<std::string> RenderReviewXlsx(const Review& review, const ReviewPackOptions& options);
+
 }  // namespace agencykpi

@@ -26,6 +26,11 @@ TEST(PackFileName, PlainIdsKeepTheirName) {
   EXPECT_EQ(PackFileName("brand_2-b", "xlsx"), "brand_2-b.xlsx");
 }
 
+TEST(PackFileName, AnEmptyExtensionGivesTheStemAlone) {
+  EXPECT_EQ(PackFileName("C01", ""), "C01");
+  EXPECT_EQ(PackFileName("a/b", ""), "a%2Fb");
+}
+
 TEST(PackFileName, HostileIdsAreEscapedInsideTheFolder) {
   EXPECT_EQ(PackFileName("../x", "pdf"), "%2E%2E%2Fx.pdf");
   EXPECT_EQ(PackFileName("a/b", "pdf"), "a%2Fb.pdf");
