@@ -3,15 +3,19 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <map>
 #include <optional>
 
+#include "kpi/brand_activity.h"
 #include "kpi/rules.h"
 #include "report/json_report.h"
+#include "report/review_json.h"
 #include "report/rows.h"
 #include "server/limits.h"
 #include "server/query.h"
+#include "server/review_documents.h"
 #include "server/upload.h"
 
 namespace agencykpi {
@@ -73,6 +77,14 @@ Result<ReportRequest> ReportParams(const Query& query) {
   if (!grace.ok()) return grace.status();
   request.grace_days = static_cast<int>(*grace);
   return request;
+}
+
+// lang of a review document: fr (the default) or en.
+Result<Language> LanguageParam(const Query& query) {
+  const auto text = Param(query, "lang");
+  if (!text || *text == "fr") return Language::kFrench;
+  if (*text == "en") return Language::kEnglish;
+  return BadParameter("lang", fmt::format("lang must be fr or en, got '{}'", *text));
 }
 
 ApiResponse Json(std::string body, int status = HttpStatusFor(ErrorCode::kOk)) {
@@ -166,7 +178,8 @@ class Handler {
     if (route == "report") return Report();
     if (route == "trend") return Trend();
     if (route == "meta") return Meta();
-    if (route.substr(0, 8) == "clients/") return Client(UrlDecode(route.substr(8)));
+    if (route == "brands") return Brands();
+    if (route.substr(0, 8) == "clients/") return ClientRoute(route.substr(8));
     if (route.substr(0, 9) == "missions/") return Mission(UrlDecode(route.substr(9)));
     return Status::NotFound(fmt::format("no such API path: {}", path));
   }
@@ -309,6 +322,66 @@ class Handler {
     w.Key("rules").BeginObject();
     for (const NamedRule& rule : kRules) w.Key(rule.name).Double(rule.value.Value());
     w.EndObject();
+    w.EndObject();
+    return Json(w.Take());
+  }
+
+  // clients/{id}, clients/{id}/review, clients/{id}/review.pdf|.xlsx. The
+  // id is split off before it is decoded: an id may hold '/' (as %2F).
+  Result<ApiResponse> ClientRoute(std::string_view rest) {
+    struct ReviewRoute {
+      std::string_view suffix;
+      std::optional<ReviewDocumentFormat> format;
+    };
+    static constexpr std::array<ReviewRoute, 3> kReviewRoutes = {{
+        {"/review", std::nullopt},
+        {"/review.pdf", ReviewDocumentFormat::kPdf},
+        {"/review.xlsx", ReviewDocumentFormat::kXlsx},
+    }};
+    for (const ReviewRoute& route : kReviewRoutes) {
+      if (rest.size() > route.suffix.size() && rest.ends_with(route.suffix)) {
+        return BrandReview(UrlDecode(rest.substr(0, rest.size() - route.suffix.size())), route.format);
+      }
+    }
+    return Client(UrlDecode(rest));
+  }
+
+  // The brand review of SPEC §5 as JSON, or one of its documents.
+  Result<ApiResponse> BrandReview(const std::string& id, std::optional<ReviewDocumentFormat> format) {
+    auto params = ReportParams(query_);
+    if (!params.ok()) return params.status();
+    auto language = LanguageParam(query_);
+    if (!language.ok()) return language.status();
+    const KpiEngine& engine = snapshot_->engine();
+    auto review = engine.BrandReview(id, *params);
+    if (!review.ok()) return review.status();
+    if (!format) return Json(RenderReviewJson(*review, false));
+    const ReviewPackOptions options = PackOptionsFor(engine, *review, *language);
+    return ReviewDocument(*review, options, *format);
+  }
+
+  // The brands with audits, visits or sales in the period: the brand picker.
+  Result<ApiResponse> Brands() {
+    auto params = ReportParams(query_);
+    if (!params.ok()) return params.status();
+    const ReportPeriod period{params->period, params->as_of, PreviousPeriod(params->period), params->grace_days};
+    const Dataset& data = snapshot_->engine().dataset();
+    JsonWriter w(false);
+    w.BeginObject();
+    WritePeriodJson(w, period);
+    w.Key("brands").BeginArray();
+    for (const BrandActivity& brand :
+         BrandsActiveIn(data, params->period.start, std::min(params->period.end, params->as_of))) {
+      const agencykpi::Client& client = data.clients[static_cast<size_t>(brand.client)];
+      w.BeginObject();
+      w.Key("client_id").String(client.id);
+      w.Key("name").String(client.name);
+      w.Key("audits").Int(brand.audits);
+      w.Key("visits").Int(brand.visits);
+      w.Key("sales_rows").Int(brand.sales_rows);
+      w.EndObject();
+    }
+    w.EndArray();
     w.EndObject();
     return Json(w.Take());
   }

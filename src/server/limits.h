@@ -75,5 +75,8 @@ constexpr size_t kDefaultPageLimit = 100;
 constexpr size_t kMaxPageLimit = 1000;
 constexpr int kMaxTrendPoints = 120;
 constexpr int kMaxGraceDays = 3650;
+// Review documents (PDF, XLSX) drawn at once: each takes up to a second of a
+// core; the rest of the API stays answered while they are drawn.
+constexpr int kMaxConcurrentDocuments = 2;
 
 }  // namespace agencykpi::server_limits

@@ -28,26 +28,19 @@ void ExpectError(const ApiResponse& r, int status, const std::string& code, cons
   }
 }
 
+constexpr size_t kGoldenReportCases = 10;
+
 TEST(ApiTest, ReportEqualsEveryGoldenCase) {
   ServiceFixture agence("agence-exemple");
   ServiceFixture limites("cas-limites");
-  for (const auto& entry : std::filesystem::directory_iterator(testing::GoldenDir() + "/cases")) {
-    if (entry.path().extension() != ".args") continue;
-    const std::string name = entry.path().stem().string();
-    SCOPED_TRACE(name);
-    // "--period P --as-of A [--grace-days G]" → query string.
-    std::istringstream args(testing::ReadFile(entry.path()));
-    std::string flag, value, query;
-    while (args >> flag >> value) {
-      std::string key = flag.substr(2);
-      std::replace(key.begin(), key.end(), '-', '_');
-      query += (query.empty() ? "" : "&") + key + "=" + value;
-    }
-    const std::string folder = testing::ReadFile(testing::GoldenDir() + "/cases/" + name + ".data");
-    ServiceFixture& fixture = folder.find("agence-exemple") != std::string::npos ? agence : limites;
-    const ApiResponse r = fixture.Get("/api/v1/report?" + query);
+  const auto cases = testing::GoldenCases("cases");
+  ASSERT_EQ(cases.size(), kGoldenReportCases);
+  for (const testing::GoldenCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    ServiceFixture& fixture = c.folder == "agence-exemple" ? agence : limites;
+    const ApiResponse r = fixture.Get("/api/v1/report?" + testing::QueryOf(c.params));
     ASSERT_EQ(r.status, 200) << r.body;
-    EXPECT_EQ(testing::CompareWithGolden(name, r.body), "");
+    EXPECT_EQ(testing::CompareWithGolden(c.name, r.body), "");
   }
 }
 

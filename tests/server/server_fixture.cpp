@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -38,15 +39,45 @@ std::map<std::string, std::string> ReadFolderFiles(const fs::path& folder) {
   return files;
 }
 
-std::string CompareWithGolden(const std::string& golden_case, const std::string& actual_json) {
+std::string CompareWithGolden(const std::string& golden_case, const std::string& actual_json,
+                              const std::string& cases) {
   const TempDir tmp;
   const fs::path actual = tmp.path() / "actual.json";
   const fs::path output = tmp.path() / "compare.txt";
   std::ofstream(actual, std::ios::binary) << actual_json;
   const std::string command = std::string(AGENCYKPI_PYTHON) + " " + GoldenDir() + "/compare.py " + GoldenDir() +
-                              "/cases/" + golden_case + ".expected.json " + actual.string() + " >" + output.string() + " 2>&1";
+                              "/" + cases + "/" + golden_case + ".expected.json " + actual.string() + " >" + output.string() + " 2>&1";
   const int status = std::system(command.c_str());
   return status == 0 ? "" : ReadFile(output);
+}
+
+std::vector<GoldenCase> GoldenCases(const std::string& cases) {
+  std::vector<GoldenCase> found;
+  for (const auto& entry : fs::directory_iterator(GoldenDir() + "/" + cases)) {
+    if (entry.path().extension() != ".args") continue;
+    GoldenCase one;
+    one.name = entry.path().stem().string();
+    std::istringstream data(ReadFile(fs::path(entry.path()).replace_extension(".data")));
+    data >> one.folder;
+    std::istringstream args(ReadFile(entry.path()));
+    std::string flag, value;
+    while (args >> flag >> value) {
+      std::string key = flag.substr(2);
+      std::replace(key.begin(), key.end(), '-', '_');
+      one.params[key] = value;
+    }
+    found.push_back(std::move(one));
+  }
+  std::sort(found.begin(), found.end(), [](const GoldenCase& a, const GoldenCase& b) { return a.name < b.name; });
+  return found;
+}
+
+std::string QueryOf(const std::map<std::string, std::string>& params, const std::string& skip) {
+  std::string query;
+  for (const auto& [key, value] : params) {
+    if (key != skip) query += (query.empty() ? "" : "&") + key + "=" + value;
+  }
+  return query;
 }
 
 std::string MakeZip(const std::map<std::string, std::string>& files) {

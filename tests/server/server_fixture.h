@@ -33,9 +33,24 @@ std::string GoldenDir();
 std::string ReadFile(const std::filesystem::path& file);
 std::map<std::string, std::string> ReadFolderFiles(const std::filesystem::path& folder);
 
-// Runs the golden compare.py on `actual_json` against the expected file of `golden_case`.
+// Runs the golden compare.py on `actual_json` against the expected file of
+// `golden_case` in the golden folder `cases` ("cases", "review-cases").
 // Returns compare.py's output; empty when they match.
-std::string CompareWithGolden(const std::string& golden_case, const std::string& actual_json);
+std::string CompareWithGolden(const std::string& golden_case, const std::string& actual_json,
+                              const std::string& cases = "cases");
+
+// One golden case of a folder: its name, the agency folder it reads (the
+// .data file's name, "agence-exemple"), and its arguments as API query
+// parameters ("--period 2026-H1 --as-of …" → {"period": "2026-H1", "as_of": …}).
+struct GoldenCase {
+  std::string name;
+  std::string folder;
+  std::map<std::string, std::string> params;
+};
+// Every case of GoldenDir()/cases, in name order.
+std::vector<GoldenCase> GoldenCases(const std::string& cases);
+// "a=1&b=2" of the parameters but `skip`.
+std::string QueryOf(const std::map<std::string, std::string>& params, const std::string& skip = "");
 
 // A zip of `files` (via python3's zipfile), as bytes.
 std::string MakeZip(const std::map<std::string, std::string>& files);

@@ -1,0 +1,67 @@
+#include "server/review_documents.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <string>
+
+#include "report/pack_file_name.h"
+#include "report/review_pdf.h"
+#include "report/review_xlsx.h"
+#include "server/limits.h"
+
+namespace agencykpi {
+namespace {
+
+constexpr std::string_view kPdfType = "application/pdf";
+constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// Documents being drawn now, all requests together.
+std::atomic<int> documents_in_progress{0};
+
+// One slot of the cap, held for the life of the object.
+class DocumentSlot {
+ public:
+  DocumentSlot() : taken_(documents_in_progress.fetch_add(1) < server_limits::kMaxConcurrentDocuments) {
+    if (!taken_) documents_in_progress.fetch_sub(1);
+  }
+  ~DocumentSlot() {
+    if (taken_) documents_in_progress.fetch_sub(1);
+  }
+  DocumentSlot(const DocumentSlot&) = delete;
+  DocumentSlot& operator=(const DocumentSlot&) = delete;
+  [[nodiscard]] bool taken() const { return taken_; }
+
+ private:
+  bool taken_;
+};
+
+}  // namespace
+
+std::string ReviewDocumentName(std::string_view client_id, const Period& period, ReviewDocumentFormat format,
+                               Language language) {
+  const std::string_view word = language == Language::kFrench ? "bilan" : "review";
+  const std::string_view extension = format == ReviewDocumentFormat::kPdf ? ".pdf" : ".xlsx";
+  return fmt::format("{}-{}-{}{}", word, PackFileName(client_id, ""), FormatPeriod(period), extension);
+}
+
+Result<ApiResponse> ReviewDocument(const Review& review, const ReviewPackOptions& options,
+                                   ReviewDocumentFormat format) {
+  const DocumentSlot slot;
+  if (!slot.taken()) {
+    return Status::Busy(fmt::format("{} documents are being drawn; try again in a few seconds",
+                                    server_limits::kMaxConcurrentDocuments));
+  }
+  Result<std::string> bytes = format == ReviewDocumentFormat::kPdf ? RenderReviewPdf(review, options)
+                                                                    : RenderReviewXlsx(review, options);
+  if (!bytes.ok()) return Status::Internal("the document could not be drawn");
+  ApiResponse response;
+  response.body = std::move(*bytes);
+  response.content_type = std::string(format == ReviewDocumentFormat::kPdf ? kPdfType : kXlsxType);
+  const std::string name =
+      ReviewDocumentName(review.client.client_id, review.period.period, format, options.language);
+  response.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}\"", name));
+  return response;
+}
+
+}  // namespace agencykpi

@@ -1,0 +1,31 @@
+// The brand review's downloads over HTTP: the PDF and XLSX packs of one
+// brand as a file answer (content type, a file name for the browser), drawn
+// at most server_limits::kMaxConcurrentDocuments at a time — a document costs
+// far more than a JSON answer, so a burst of downloads cannot take every
+// worker and core; past the cap the answer is Busy (503, Retry-After).
+#pragma once
+
+#include <string_view>
+
+#include "common/status.h"
+#include "kpi/review.h"
+#include "report/review_pack.h"
+#include "server/api.h"
+
+namespace agencykpi {
+
+enum class ReviewDocumentFormat { kPdf, kXlsx };
+
+// The download's file name: "bilan-C01-2026-H1.pdf" in French,
+// "review-C01-2026-H1.xlsx" in English; the client id encoded as in
+// PackFileName (safe in a Content-Disposition header and on any disk), the
+// period as FormatPeriod writes it.
+std::string ReviewDocumentName(std::string_view client_id, const Period& period, ReviewDocumentFormat format,
+                               Language language);
+
+// The document of `review` as an attachment answer, or Busy past the cap,
+// or Internal when the renderer fails.
+Result<ApiResponse> ReviewDocument(const Review& review, const ReviewPackOptions& options,
+                                   ReviewDocumentFormat format);
+
+}  // namespace agencykpi
