@@ -13,6 +13,10 @@
 #   AGENCYKPI_GOLDEN=path/to/golden and AGENCYKPI_BIN (and no AGENCYKPI_URL)
 #       the script imports GOLDEN/agence-exemple into a temporary database
 #       and serves it and web/dist with `agencykpi serve` itself.
+#   AGENCYKPI_BILAN_URL=http://127.0.0.1:8082
+#       a server holding golden/bilan-marque, for the brand review page;
+#       started by the script, like the one above, when it has
+#       AGENCYKPI_GOLDEN and AGENCYKPI_BIN.
 #   AGENCYKPI_SCREENSHOTS=dir   where the screenshots go (default ../build/screenshots)
 #   AGENCYKPI_CHROMIUM=path     the browser (default /usr/bin/chromium)
 set -euo pipefail
@@ -42,22 +46,33 @@ free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
+# serve_golden FOLDER: imports GOLDEN/FOLDER into a temporary database and
+# serves it with web/dist on a free port; sets served_url.
+serve_golden() {
+  [ -f dist/index.html ] || npm run build
+  "$AGENCYKPI_BIN" import "$AGENCYKPI_GOLDEN/$1" --db "$tmp/$1.db" >"$tmp/$1-import.log" 2>&1 || {
+    cat "$tmp/$1-import.log" >&2
+    exit 2
+  }
+  local port
+  port=$(free_port)
+  "$AGENCYKPI_BIN" serve --db "$tmp/$1.db" --host 127.0.0.1 --port "$port" --web dist >"$tmp/$1-server.log" 2>&1 &
+  pids+=($!)
+  served_url="http://127.0.0.1:$port"
+  wait_url "$served_url"
+}
+
 if [ -z "${AGENCYKPI_URL:-}" ]; then
   if [ -z "${AGENCYKPI_GOLDEN:-}" ] || [ -z "${AGENCYKPI_BIN:-}" ]; then
     echo "set AGENCYKPI_URL (a running agencykpi server), or AGENCYKPI_GOLDEN and AGENCYKPI_BIN" >&2
     exit 2
   fi
-  [ -f dist/index.html ] || npm run build
-  "$AGENCYKPI_BIN" import "$AGENCYKPI_GOLDEN/agence-exemple" --db "$tmp/golden.db" >"$tmp/import.log" 2>&1 || {
-    cat "$tmp/import.log" >&2
-    exit 2
-  }
-  port=$(free_port)
-  "$AGENCYKPI_BIN" serve --db "$tmp/golden.db" --host 127.0.0.1 --port "$port" --web dist >"$tmp/server.log" 2>&1 &
-  pids+=($!)
-  AGENCYKPI_URL="http://127.0.0.1:$port"
-  export AGENCYKPI_URL
-  wait_url "$AGENCYKPI_URL"
+  serve_golden agence-exemple
+  export AGENCYKPI_URL=$served_url
+fi
+if [ -z "${AGENCYKPI_BILAN_URL:-}" ] && [ -n "${AGENCYKPI_GOLDEN:-}" ] && [ -n "${AGENCYKPI_BIN:-}" ]; then
+  serve_golden bilan-marque
+  export AGENCYKPI_BILAN_URL=$served_url
 fi
 
 if [ -z "${AGENCYKPI_IMPORT_URL:-}" ] && [ -n "${AGENCYKPI_BIN:-}" ]; then

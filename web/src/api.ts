@@ -1,7 +1,7 @@
 // Calls to the JSON API (docs/api.md). Errors become ApiError with the
 // server's code and message; reports are cached per URL until an import.
 
-import type { ApiErrorBody, ClientDetail, ImportSuccess, Meta, MissionDetail, Report, Rules, Trend } from './types';
+import type { ApiErrorBody, BrandListing, ClientDetail, ImportSuccess, Meta, MissionDetail, Report, Review, Rules, Trend } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -64,6 +64,9 @@ export const api = {
   trend: (params: Record<string, string>) => getJson<Trend>('/trend', params),
   client: (id: string, params: Record<string, string>) =>
     getJson<ClientDetail>(`/clients/${encodeURIComponent(id)}`, params),
+  review: (id: string, params: Record<string, string>) =>
+    getJson<Review>(`/clients/${encodeURIComponent(id)}/review`, params),
+  brands: (params: Record<string, string>) => getJson<BrandListing>('/brands', params),
   mission: (id: string, params: Record<string, string>) =>
     getJson<MissionDetail>(`/missions/${encodeURIComponent(id)}`, params),
   /** The dataset's description, always fresh (the import page shows it). */

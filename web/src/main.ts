@@ -18,6 +18,7 @@ import { renderObjectives } from './pages/objectives';
 import { renderClient } from './pages/client';
 import { renderMission } from './pages/mission';
 import { renderImport } from './pages/import';
+import { renderBilan } from './pages/bilan';
 
 type Renderer = (ctx: Ctx, root: HTMLElement) => void | Promise<void>;
 
@@ -29,10 +30,11 @@ const RENDERERS: Record<Page, Renderer> = {
   objectives: renderObjectives,
   client: renderClient,
   mission: renderMission,
+  bilan: renderBilan,
   import: renderImport,
 };
 
-const TABS: Page[] = ['overview', 'recurrence', 'revenue', 'margin', 'objectives', 'import'];
+const TABS: Page[] = ['overview', 'recurrence', 'revenue', 'margin', 'objectives', 'bilan', 'import'];
 
 let renderId = 0;
 
@@ -128,7 +130,7 @@ function route(force = true): void {
   const main = h('main', { class: 'content', id: 'content', 'data-page': state.page });
   app.append(header(ctx), main);
   document.title = `${ctx.t(`nav_${state.page}` as never) || state.id} · agencykpi`;
-  if (state.page === 'client' || state.page === 'mission') document.title = `${state.id} · agencykpi`;
+  if (state.id) document.title = `${state.id} · agencykpi`;
   const done = Promise.resolve(RENDERERS[state.page](ctx, main));
   done
     .catch((err) => console.error(err))

@@ -6,7 +6,7 @@ import { defaultPeriod, parseDate, parsePeriod, todayIso } from './period';
 
 export type Lang = 'fr' | 'en';
 
-export const PAGES = ['overview', 'recurrence', 'revenue', 'margin', 'objectives', 'import'] as const;
+export const PAGES = ['overview', 'recurrence', 'revenue', 'margin', 'objectives', 'bilan', 'import'] as const;
 export type Page = (typeof PAGES)[number] | 'client' | 'mission';
 
 export interface AppState {
@@ -48,6 +48,9 @@ export function parseHash(hash: string, defaults: Defaults): AppState {
   } else if (segments[0] === 'missions' && segments[1]) {
     page = 'mission';
     id = segments[1];
+  } else if (segments[0] === 'bilan' && segments[1]) {
+    page = 'bilan';
+    id = segments[1];
   } else if ((PAGES as readonly string[]).includes(segments[0] ?? '')) {
     page = segments[0] as Page;
   }
@@ -70,6 +73,7 @@ export function parseHash(hash: string, defaults: Defaults): AppState {
 export function pagePath(state: Pick<AppState, 'page' | 'id'>): string {
   if (state.page === 'client') return `/clients/${encodeURIComponent(state.id ?? '')}`;
   if (state.page === 'mission') return `/missions/${encodeURIComponent(state.id ?? '')}`;
+  if (state.page === 'bilan' && state.id) return `/bilan/${encodeURIComponent(state.id)}`;
   return `/${state.page}`;
 }
 

@@ -3,7 +3,7 @@
 // The report's rows and their enums are generated from the server's row
 // descriptions into report-rows.ts (`agencykpi schema --format ts`).
 
-import type { Num, MissionMargin, ObjectiveItem, RecurrenceClient, RevenueClient } from './report-rows';
+import type { Num, MissionMargin, ObjectiveItem, RecurrenceClient, RecurrenceStatus, RevenueClient } from './report-rows';
 
 export { ACTIVITIES, EXPENSE_CATEGORIES } from './report-rows';
 export type {
@@ -211,4 +211,76 @@ export interface ApiErrorBody {
     message: string;
     details?: { parameter?: string; errors?: ImportIssue[]; warnings?: ImportIssue[]; limit_bytes?: number };
   };
+}
+
+/** The brand review of GET /api/v1/clients/{id}/review (SPEC §5). */
+export const VISIT_ACTIONS = ['implantation', 'negotiation', 'promotion', 'merchandising', 'audit', 'order', 'other'] as const;
+export type VisitAction = (typeof VISIT_ACTIONS)[number];
+export type ByAction = Record<VisitAction, number>;
+
+export interface ShelfState {
+  stores: number;
+  present: number;
+  dn: Num;
+  facings: number;
+  facings_per_present_store: Num;
+}
+export interface PanelPart {
+  stores: number;
+  dn_start: Num;
+  dn_end: Num;
+  dn_change: Num;
+}
+export interface SalesPart {
+  stores: number;
+  sales: number;
+  sales_previous: number;
+  change_rate: Num;
+}
+export interface ReviewStore {
+  store_id: string;
+  name: string;
+  chain: string | null;
+  region: string | null;
+  tracked: boolean;
+  worked: boolean;
+  visits: number;
+  by_action: ByAction;
+  present_previous: number | null;
+  present: number | null;
+  facings_previous: number | null;
+  facings: number | null;
+  sales: number;
+  sales_previous: number;
+}
+export interface Review {
+  period: PeriodInfo;
+  currency: string;
+  client: { client_id: string; name: string; sector: string | null };
+  shelf: { current: ShelfState; previous: ShelfState; dn_change: Num; panel: PanelPart };
+  actions: { visits: number; stores_visited: number; worked_stores: number; by_action: ByAction };
+  impact: { worked: PanelPart; control: PanelPart; dn_lift: Num };
+  sales: {
+    tracked_stores: number;
+    sales: number;
+    sales_previous: number;
+    change_rate: Num;
+    worked: SalesPart;
+    control: SalesPart;
+    lift: Num;
+    all_stores: { sales: number; sales_previous: number };
+  };
+  dn_by_month: { month: string; stores: number; present: number; dn: Num }[];
+  sales_by_month: { month: string; sales: number }[];
+  by_chain: { chain: string | null; stores: number; present: number; dn: Num; dn_previous: Num }[];
+  stores: ReviewStore[];
+  objectives: { count: number; met: number; met_share: Num; mean_attainment: Num; mean_capped_attainment: Num; items: ObjectiveItem[] };
+  recurrence_status: RecurrenceStatus | null;
+  contracts: { contract_id: string; start_date: string; end_date: string; renewal_of: string | null; renewal_type: 'spontaneous' | 'solicited' | null }[];
+}
+
+/** GET /api/v1/brands: the brands with a review in the period (audits, visits or sales in it). */
+export interface BrandListing {
+  period: PeriodInfo;
+  brands: { client_id: string; name: string; audits: number; visits: number; sales_rows: number }[];
 }

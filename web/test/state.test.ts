@@ -8,6 +8,12 @@ describe('URL state', () => {
     const s = parseHash('#/revenue?period=2026-H1&as_of=2026-06-30&lang=en&sort=-revenue', defaults);
     expect(s).toEqual({ page: 'revenue', id: undefined, period: '2026-H1', asOf: '2026-06-30', lang: 'en', grace: undefined, params: { sort: '-revenue' } });
   });
+  it('parses the brand review with and without a brand', () => {
+    expect(parseHash('#/bilan/C01?period=2026-H1&chain=Leclerc', defaults)).toMatchObject({ page: 'bilan', id: 'C01', params: { chain: 'Leclerc' } });
+    expect(parseHash('#/bilan', defaults)).toMatchObject({ page: 'bilan', id: undefined });
+    const s = parseHash('#/bilan/B%2F7?period=2026-H1&as_of=2026-06-30&lang=fr', defaults);
+    expect(serialiseState(s)).toBe('#/bilan/B%2F7?period=2026-H1&as_of=2026-06-30&lang=fr');
+  });
   it('parses client and mission pages', () => {
     expect(parseHash('#/clients/C01?period=2026-Q1', defaults)).toMatchObject({ page: 'client', id: 'C01', period: '2026-Q1' });
     expect(parseHash('#/missions/M%2F01', defaults)).toMatchObject({ page: 'mission', id: 'M/01' });

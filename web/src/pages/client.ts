@@ -37,6 +37,7 @@ export function renderClient(ctx: Ctx, root: HTMLElement): Promise<void> {
           rv ? chip(`${ctx.t('col_pareto_class')} ${rv.pareto_class}`, STATUS_TONES[rv.pareto_class]) : null,
           d.recurrence ? statusChip(ctx, 'status_', d.recurrence.status) : null,
         ),
+        h('div', { class: 'page-actions' }, h('a', { class: 'btn', href: ctx.href('bilan', d.client.client_id), 'data-testid': 'client-bilan' }, ctx.t('nav_bilan'))),
       ),
     );
     if (rv) {
