@@ -62,7 +62,7 @@ class FolderWriter {
   Status WriteAll() {
     const Status steps[] = {Clients(),    Contracts(),   Missions(),   Employees(), CostRates(),
                             Stores(),     TimeEntries(), Expenses(),   Invoices(),  Visits(),
-                            Objectives(), Results(),     StoreAudits()};
+                            Objectives(), Results(),     StoreAudits(), StoreSales()};
     for (const Status& status : steps) {
       if (!status.ok()) return status;
     }
@@ -259,6 +259,19 @@ class FolderWriter {
       out.EndRow();
     }
     return Save(out, "store_audits");
+  }
+
+  // The brands' sell-out as their own exports come: French Excel.
+  Status StoreSales() {
+    CsvWriter out = Begin("store_sales", demo::kFrenchExcelStyle, agency_.sales.size() * kFactRowBytes);
+    for (const auto& sale : agency_.sales) {
+      out.Date(sale.date);
+      Reference(out, agency_.stores, sale.store);
+      Reference(out, agency_.clients, sale.client);
+      out.Money(sale.amount);
+      out.EndRow();
+    }
+    return Save(out, "store_sales");
   }
 
   std::filesystem::path folder_;
