@@ -46,10 +46,6 @@ const NameSet kAggregationSet{"Aggregation", kObjectiveAggregationNames};
 const NameSet kActivitySet{"Activity", kActivityNames, "ACTIVITIES"};
 const NameSet kExpenseCategorySet{"ExpenseCategory", kExpenseCategoryNames, "EXPENSE_CATEGORIES"};
 
-// Every name set, in the order the TypeScript declares them.
-const std::array<const NameSet*, 7> kNameSets = {
-    &kRecurrenceStatusSet, &kParetoClassSet, &kActivitySet, &kExpenseCategorySet,
-    &kMarginFlagSet, &kObjectiveStatusSet, &kAggregationSet};
 
 FieldValue Text(std::string_view text) {
   FieldValue value;
@@ -127,6 +123,11 @@ const NameSet kVisitActionSet{"VisitAction", kVisitActionNames, "VISIT_ACTIONS"}
 const NameSet kRenewalTypeSet{
     "RenewalType", kRenewalTypeNames, {},
     [](size_t i, Language l) { return RecurrenceStatusWord(static_cast<RecurrenceStatus>(i), l); }};
+
+// Every name set, in the order the TypeScript declares them.
+const std::array<const NameSet*, 9> kNameSets = {
+    &kRecurrenceStatusSet, &kParetoClassSet, &kActivitySet,     &kExpenseCategorySet, &kMarginFlagSet,
+    &kObjectiveStatusSet,  &kAggregationSet, &kVisitActionSet, &kRenewalTypeSet};
 
 using K = FieldKind;
 
@@ -262,7 +263,7 @@ const RowField<ReviewSalesMonth> kReviewSalesMonthFields[] = {
 const RowField<ReviewChain> kReviewChainFields[] = {
     {"chain", K::kText,
      [](const ReviewChain& c) { return c.chain ? Text(*c.chain) : NullableText({}); }, nullptr,
-     {"Enseigne", "Chain"}},
+     {"Enseigne", "Chain"}, false, false, {}, true},
     {"stores", K::kCount, [](const ReviewChain& c) { return Integer(c.stores); }, nullptr,
      {"Magasins audités", "Stores audited"}},
     {"present", K::kCount, [](const ReviewChain& c) { return Integer(c.present); }, nullptr,
@@ -279,9 +280,9 @@ const RowField<ReviewStore> kReviewStoreFields[] = {
     {"name", K::kText, [](const ReviewStore& r) { return Text(r.name); }, nullptr,
      {"Nom", "Name"}},
     {"chain", K::kText, [](const ReviewStore& r) { return NullableText(r.chain); }, nullptr,
-     {"Enseigne", "Chain"}},
+     {"Enseigne", "Chain"}, false, false, {}, true},
     {"region", K::kText, [](const ReviewStore& r) { return NullableText(r.region); }, nullptr,
-     {"Région", "Region"}},
+     {"Région", "Region"}, false, false, {}, true},
     {"tracked", K::kBool, [](const ReviewStore& r) { return Bool(r.tracked); }},
     {"worked", K::kBool, [](const ReviewStore& r) { return Bool(r.worked); }, nullptr,
      {"Travaillé", "Worked"}},
@@ -291,14 +292,14 @@ const RowField<ReviewStore> kReviewStoreFields[] = {
      &kVisitActionSet, {}, false, false, "visits_"},
     {"present_previous", K::kCount,
      [](const ReviewStore& r) { return NullableInteger(r.present_previous); }, nullptr,
-     {"Présente avant", "Present before"}},
+     {"Présente avant", "Present before"}, false, false, {}, true},
     {"present", K::kCount, [](const ReviewStore& r) { return NullableInteger(r.present); },
-     nullptr, {"Présente", "Present"}},
+     nullptr, {"Présente", "Present"}, false, false, {}, true},
     {"facings_previous", K::kCount,
      [](const ReviewStore& r) { return NullableInteger(r.facings_previous); }, nullptr,
-     {"Faces avant", "Facings before"}},
+     {"Faces avant", "Facings before"}, false, false, {}, true},
     {"facings", K::kCount, [](const ReviewStore& r) { return NullableInteger(r.facings); },
-     nullptr, {"Faces", "Facings"}},
+     nullptr, {"Faces", "Facings"}, false, false, {}, true},
     {"sales", K::kMoney, [](const ReviewStore& r) { return Integer(r.sales); }, nullptr,
      {"Ventes", "Sales"}},
     {"sales_previous", K::kMoney, [](const ReviewStore& r) { return Integer(r.sales_previous); },
@@ -313,9 +314,9 @@ const RowField<ReviewContract> kReviewContractFields[] = {
     {"end_date", K::kDate, [](const ReviewContract& c) { return Integer(c.end_date); }, nullptr,
      {"Fin", "End"}},
     {"renewal_of", K::kId, [](const ReviewContract& c) { return NullableText(c.renewal_of); },
-     nullptr, {"Renouvelle", "Renews"}},
+     nullptr, {"Renouvelle", "Renews"}, false, false, {}, true},
     {"renewal_type", K::kEnum, [](const ReviewContract& c) { return RenewalTypeOf(c.renewal_type); },
-     &kRenewalTypeSet, {"Renouvellement", "Renewal"}},
+     &kRenewalTypeSet, {"Renouvellement", "Renewal"}, false, false, {}, true},
 };
 
 const RowDescription<ReviewDnMonth> kReviewDnMonthRow{"ReviewDnMonth", kReviewDnMonthFields};
@@ -378,7 +379,8 @@ void AppendInterface(std::string& out) {
   const RowDescription<Row>& row = RowDescriptionOf<Row>();
   out += fmt::format("\nexport interface {} {{\n", row.ts_type);
   for (const RowField<Row>& field : row.fields) {
-    out += fmt::format("  {}: {};\n", field.key, TsTypeOf(field.kind, field.names, field.never_null));
+    out += fmt::format("  {}: {}{};\n", field.key, TsTypeOf(field.kind, field.names, field.never_null),
+                       field.nullable ? " | null" : "");
   }
   out += "}\n";
 }
@@ -486,6 +488,11 @@ std::string RowsTypeScript() {
   AppendInterface<RevenueClient>(out);
   AppendInterface<MissionMargin>(out);
   AppendInterface<ObjectiveItem>(out);
+  AppendInterface<ReviewDnMonth>(out);
+  AppendInterface<ReviewSalesMonth>(out);
+  AppendInterface<ReviewChain>(out);
+  AppendInterface<ReviewStore>(out);
+  AppendInterface<ReviewContract>(out);
   return out;
 }
 

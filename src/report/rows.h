@@ -89,6 +89,7 @@ struct RowField {
   bool never_null = false;         // a kRatio or kQuantity that is always defined
   bool as_points = false;          // a kRatio difference, shown in points by the table
   std::string_view csv_prefix = {};  // kObject: CSV column of member m is prefix + m
+  bool nullable = false;           // a text, id, enum, count or date that may be null (TypeScript `| null`)
 };
 
 template <typename Row>

@@ -109,24 +109,31 @@ TEST(RowDescriptionTest, FlagsSortByTheirCountAndNullRatiosAreNull) {
   EXPECT_TRUE(SortValueOf(rate->kind, rate->read(mission)).is_null);
 }
 
-TEST(RowDescriptionTest, TypeScriptDeclaresTheFourRowsAndSevenNameSets) {
+TEST(RowDescriptionTest, TypeScriptDeclaresTheReportAndReviewRowsAndTheirNameSets) {
   const std::string ts = RowsTypeScript();
   int interfaces = 0;
   for (size_t at = ts.find("export interface "); at != std::string::npos;
        at = ts.find("export interface ", at + 1)) {
     ++interfaces;
   }
-  EXPECT_EQ(interfaces, 4);
+  EXPECT_EQ(interfaces, 9);  // the report's four rows and the review's five
   int name_sets = 0;
   for (size_t at = ts.find("export type "); at != std::string::npos;
        at = ts.find("export type ", at + 1)) {
     ++name_sets;
   }
-  EXPECT_EQ(name_sets, 8);  // Num and the seven name sets
+  EXPECT_EQ(name_sets, 10);  // Num and the nine name sets
   EXPECT_NE(ts.find("  flags: MarginFlag[];\n"), std::string::npos);
   EXPECT_NE(ts.find("  cost_by_activity: Record<Activity, number>;\n"), std::string::npos);
   EXPECT_NE(ts.find("  elapsed: number;\n"), std::string::npos);
   EXPECT_NE(ts.find("  achieved: Num;\n"), std::string::npos);
+  // The review's nullable fields say so; the others do not.
+  EXPECT_NE(ts.find("  chain: string | null;\n"), std::string::npos);
+  EXPECT_NE(ts.find("  present_previous: number | null;\n"), std::string::npos);
+  EXPECT_NE(ts.find("  renewal_type: RenewalType | null;\n"), std::string::npos);
+  EXPECT_NE(ts.find("  by_action: Record<VisitAction, number>;\n"), std::string::npos);
+  EXPECT_NE(ts.find("  worked: boolean;\n"), std::string::npos);
+  EXPECT_NE(ts.find("  store_id: string;\n"), std::string::npos);
 }
 
 }  // namespace

@@ -55,6 +55,21 @@ export type Aggregation =
   | 'sum'
   | 'last';
 
+export const VISIT_ACTIONS = [
+  'implantation',
+  'negotiation',
+  'promotion',
+  'merchandising',
+  'audit',
+  'order',
+  'other',
+] as const;
+export type VisitAction = (typeof VISIT_ACTIONS)[number];
+
+export type RenewalType =
+  | 'spontaneous'
+  | 'solicited';
+
 export interface RecurrenceClient {
   client_id: string;
   status: RecurrenceStatus;
@@ -115,4 +130,49 @@ export interface ObjectiveItem {
   elapsed: number;
   projected_attainment: Num;
   status: ObjectiveStatus;
+}
+
+export interface ReviewDnMonth {
+  month: string;
+  stores: number;
+  present: number;
+  dn: Num;
+}
+
+export interface ReviewSalesMonth {
+  month: string;
+  sales: number;
+}
+
+export interface ReviewChain {
+  chain: string | null;
+  stores: number;
+  present: number;
+  dn: Num;
+  dn_previous: Num;
+}
+
+export interface ReviewStore {
+  store_id: string;
+  name: string;
+  chain: string | null;
+  region: string | null;
+  tracked: boolean;
+  worked: boolean;
+  visits: number;
+  by_action: Record<VisitAction, number>;
+  present_previous: number | null;
+  present: number | null;
+  facings_previous: number | null;
+  facings: number | null;
+  sales: number;
+  sales_previous: number;
+}
+
+export interface ReviewContract {
+  contract_id: string;
+  start_date: string;
+  end_date: string;
+  renewal_of: string | null;
+  renewal_type: RenewalType | null;
 }

@@ -3,9 +3,22 @@
 // The report's rows and their enums are generated from the server's row
 // descriptions into report-rows.ts (`agencykpi schema --format ts`).
 
-import type { Num, MissionMargin, ObjectiveItem, RecurrenceClient, RecurrenceStatus, RevenueClient } from './report-rows';
+import type {
+  Num,
+  MissionMargin,
+  ObjectiveItem,
+  RecurrenceClient,
+  RecurrenceStatus,
+  RevenueClient,
+  ReviewChain,
+  ReviewContract,
+  ReviewDnMonth,
+  ReviewSalesMonth,
+  ReviewStore,
+  VisitAction,
+} from './report-rows';
 
-export { ACTIVITIES, EXPENSE_CATEGORIES } from './report-rows';
+export { ACTIVITIES, EXPENSE_CATEGORIES, VISIT_ACTIONS } from './report-rows';
 export type {
   Activity,
   Aggregation,
@@ -19,6 +32,13 @@ export type {
   RecurrenceClient,
   RecurrenceStatus,
   RevenueClient,
+  RenewalType,
+  ReviewChain,
+  ReviewContract,
+  ReviewDnMonth,
+  ReviewSalesMonth,
+  ReviewStore,
+  VisitAction,
 } from './report-rows';
 
 export interface PeriodInfo {
@@ -213,9 +233,7 @@ export interface ApiErrorBody {
   };
 }
 
-/** The brand review of GET /api/v1/clients/{id}/review (SPEC §5). */
-export const VISIT_ACTIONS = ['implantation', 'negotiation', 'promotion', 'merchandising', 'audit', 'order', 'other'] as const;
-export type VisitAction = (typeof VISIT_ACTIONS)[number];
+/** The brand review of GET /api/v1/clients/{id}/review (SPEC §5); its list rows are generated. */
 export type ByAction = Record<VisitAction, number>;
 
 export interface ShelfState {
@@ -237,22 +255,6 @@ export interface SalesPart {
   sales_previous: number;
   change_rate: Num;
 }
-export interface ReviewStore {
-  store_id: string;
-  name: string;
-  chain: string | null;
-  region: string | null;
-  tracked: boolean;
-  worked: boolean;
-  visits: number;
-  by_action: ByAction;
-  present_previous: number | null;
-  present: number | null;
-  facings_previous: number | null;
-  facings: number | null;
-  sales: number;
-  sales_previous: number;
-}
 export interface Review {
   period: PeriodInfo;
   currency: string;
@@ -270,13 +272,13 @@ export interface Review {
     lift: Num;
     all_stores: { sales: number; sales_previous: number };
   };
-  dn_by_month: { month: string; stores: number; present: number; dn: Num }[];
-  sales_by_month: { month: string; sales: number }[];
-  by_chain: { chain: string | null; stores: number; present: number; dn: Num; dn_previous: Num }[];
+  dn_by_month: ReviewDnMonth[];
+  sales_by_month: ReviewSalesMonth[];
+  by_chain: ReviewChain[];
   stores: ReviewStore[];
   objectives: { count: number; met: number; met_share: Num; mean_attainment: Num; mean_capped_attainment: Num; items: ObjectiveItem[] };
   recurrence_status: RecurrenceStatus | null;
-  contracts: { contract_id: string; start_date: string; end_date: string; renewal_of: string | null; renewal_type: 'spontaneous' | 'solicited' | null }[];
+  contracts: ReviewContract[];
 }
 
 /** GET /api/v1/brands: the brands with a review in the period (audits, visits or sales in it). */
