@@ -246,7 +246,7 @@ function renderReview(ctx: Ctx, root: HTMLElement, r: Review, previous: Review |
       }),
       panel(ctx.t('bilan_dn_by_month'), r.dn_by_month.length ? dn : empty(ctx.t('empty')), { cls: 'span-6' }),
       panel(ctx.t('bilan_by_chain'), r.by_chain.length ? chains : empty(ctx.t('empty')), { cls: 'span-6' }),
-      panel(ctx.t('bilan_actions'), r.actions.visits ? acts : empty(ctx.t('empty')), { cls: 'span-6', sub: `${f.integer(r.actions.visits)} ${ctx.t('visits')} · ${f.integer(r.actions.stores_visited)} ${ctx.t('stores')}` }),
+      panel(ctx.t('bilan_actions'), r.actions.visits ? acts : empty(ctx.t('empty')), { cls: 'span-6', sub: `${f.integer(r.actions.visits)} ${ctx.t('visits').toLowerCase()} · ${f.integer(r.actions.stores_visited)} ${ctx.t('stores')}` }),
       panel(ctx.t('bilan_sales_by_month'), r.sales_by_month.length ? sales : empty(ctx.t('empty')), { cls: 'span-7' }),
       panel(ctx.t('bilan_sales_worked'), salesCompare(ctx, r), { cls: 'span-5' }),
       storeTable(ctx, r),
