@@ -1032,31 +1032,42 @@ std::vector<TrendPoint> KpiEngine::Trend(Day from, Day to, PeriodKind granularit
   std::vector<TrendPoint> points;
   if (from > to || granularity == PeriodKind::kCustom) return points;
   const Period last = PeriodOf(granularity, to);
-  std::vector<PeriodActivity::ClientSums> scratch(dataset_.clients.size());
   for (Period period = PeriodOf(granularity, from); period.start <= last.start; period = NextPeriod(period)) {
-    // What Compute() would be asked for this point, and its effective end.
-    const ReportRequest request{period, std::min(period.end, as_of), grace_days};
-    const Day effective_end = std::min(period.end, request.as_of);
-    TrendPoint point;
-    point.period = period;
-    const RecurrenceSection recurrence =
-        ComputeRecurrence(dataset_, *prepared_, request, effective_end, /*with_clients=*/false);
-    point.recurrence_rate = recurrence.recurrence_rate;
-    point.renewal_rate = recurrence.renewal_rate;
-    point.churn_rate = recurrence.churn_rate;
-    const RevenueSection revenue = RevenueHeadlines(*prepared_, period.start, effective_end, scratch);
-    point.total_revenue = revenue.total_revenue;
-    point.average_per_client = revenue.average_per_client;
-    point.top1_share = revenue.top1_share;
-    point.hhi = revenue.hhi;
-    const MarginSection margin = ComputeMarginTotals(SumTotals(*prepared_, period.start, effective_end));
-    point.margin = margin.margin;
-    point.margin_rate = margin.margin_rate;
-    const ObjectivesSection objectives = ComputeObjectives(dataset_, *prepared_, request, /*with_items=*/false);
-    point.met_share = objectives.met_share;
-    point.mean_capped_attainment = objectives.mean_capped_attainment;
-    points.push_back(point);
+    points.emplace_back().period = period;
   }
+  // Points [first, end) with their own scratch: the points are independent,
+  // so the later half is computed on the shared executor, as a report uses
+  // both cores.
+  const auto compute = [&](size_t first, size_t end) {
+    std::vector<PeriodActivity::ClientSums> scratch(dataset_.clients.size());
+    for (size_t i = first; i < end; ++i) {
+      TrendPoint& point = points[i];
+      const Period& period = point.period;
+      // What Compute() would be asked for this point, and its effective end.
+      const ReportRequest request{period, std::min(period.end, as_of), grace_days};
+      const Day effective_end = std::min(period.end, request.as_of);
+      const RecurrenceSection recurrence =
+          ComputeRecurrence(dataset_, *prepared_, request, effective_end, /*with_clients=*/false);
+      point.recurrence_rate = recurrence.recurrence_rate;
+      point.renewal_rate = recurrence.renewal_rate;
+      point.churn_rate = recurrence.churn_rate;
+      const RevenueSection revenue = RevenueHeadlines(*prepared_, period.start, effective_end, scratch);
+      point.total_revenue = revenue.total_revenue;
+      point.average_per_client = revenue.average_per_client;
+      point.top1_share = revenue.top1_share;
+      point.hhi = revenue.hhi;
+      const MarginSection margin = ComputeMarginTotals(SumTotals(*prepared_, period.start, effective_end));
+      point.margin = margin.margin;
+      point.margin_rate = margin.margin_rate;
+      const ObjectivesSection objectives = ComputeObjectives(dataset_, *prepared_, request, /*with_items=*/false);
+      point.met_share = objectives.met_share;
+      point.mean_capped_attainment = objectives.mean_capped_attainment;
+    }
+  };
+  const size_t half = points.size() / 2;
+  auto later = SharedExecutor().Run([&] { compute(half, points.size()); });
+  compute(0, half);
+  later.Get();
   return points;
 }
 
