@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <atomic>
 #include <string>
 
 #include "report/pack_file_name.h"
@@ -17,24 +16,7 @@ constexpr std::string_view kPdfType = "application/pdf";
 constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 // Documents being drawn now, all requests together.
-std::atomic<int> documents_in_progress{0};
-
-// One slot of the cap, held for the life of the object.
-class DocumentSlot {
- public:
-  DocumentSlot() : taken_(documents_in_progress.fetch_add(1) < server_limits::kMaxConcurrentDocuments) {
-    if (!taken_) documents_in_progress.fetch_sub(1);
-  }
-  ~DocumentSlot() {
-    if (taken_) documents_in_progress.fetch_sub(1);
-  }
-  DocumentSlot(const DocumentSlot&) = delete;
-  DocumentSlot& operator=(const DocumentSlot&) = delete;
-  [[nodiscard]] bool taken() const { return taken_; }
-
- private:
-  bool taken_;
-};
+ConcurrencyCap documents{server_limits::kMaxConcurrentDocuments};
 
 }  // namespace
 
@@ -47,7 +29,7 @@ std::string ReviewDocumentName(std::string_view client_id, const Period& period,
 
 Result<ApiResponse> ReviewDocument(const Review& review, const ReviewPackOptions& options,
                                    ReviewDocumentFormat format) {
-  const DocumentSlot slot;
+  const ConcurrencyCap::Slot slot(documents);
   if (!slot.taken()) {
     return Status::Busy(fmt::format("{} documents are being drawn; try again in a few seconds",
                                     server_limits::kMaxConcurrentDocuments));

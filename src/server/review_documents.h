@@ -5,6 +5,7 @@
 // worker and core; past the cap the answer is Busy (503, Retry-After).
 #pragma once
 
+#include <atomic>
 #include <string_view>
 
 #include "common/status.h"
@@ -15,6 +16,35 @@
 namespace agencykpi {
 
 enum class ReviewDocumentFormat { kPdf, kXlsx };
+
+// At most `limit` holders at once. Thread-safe.
+class ConcurrencyCap {
+ public:
+  explicit ConcurrencyCap(int limit) : limit_(limit) {}
+
+  // One place under the cap, given back when destroyed; taken() is false
+  // when the cap was full.
+  class Slot {
+   public:
+    explicit Slot(ConcurrencyCap& cap) : cap_(cap), taken_(cap.in_use_.fetch_add(1) < cap.limit_) {
+      if (!taken_) cap_.in_use_.fetch_sub(1);
+    }
+    ~Slot() {
+      if (taken_) cap_.in_use_.fetch_sub(1);
+    }
+    Slot(const Slot&) = delete;
+    Slot& operator=(const Slot&) = delete;
+    [[nodiscard]] bool taken() const { return taken_; }
+
+   private:
+    ConcurrencyCap& cap_;
+    bool taken_;
+  };
+
+ private:
+  const int limit_;
+  std::atomic<int> in_use_{0};
+};
 
 // The download's file name: "bilan-C01-2026-H1.pdf" in French,
 // "review-C01-2026-H1.xlsx" in English; the client id encoded as in

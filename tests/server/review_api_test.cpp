@@ -6,6 +6,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "server/limits.h"
 #include "server/review_documents.h"
 #include "server_fixture.h"
 
@@ -76,6 +77,20 @@ TEST(ReviewApiTest, DocumentNamesAreSafeForAnyId) {
             "bilan-%2E%2E%2Fa%20b-2026-H1.pdf");
   EXPECT_EQ(ReviewDocumentName("C\"01", h1, ReviewDocumentFormat::kXlsx, Language::kEnglish),
             "review-C%2201-2026-H1.xlsx");
+}
+
+TEST(ReviewApiTest, DocumentsAreDrawnAtMostTwoAtOnce) {
+  ConcurrencyCap cap(server_limits::kMaxConcurrentDocuments);
+  {
+    const ConcurrencyCap::Slot first(cap);
+    const ConcurrencyCap::Slot second(cap);
+    const ConcurrencyCap::Slot third(cap);
+    EXPECT_TRUE(first.taken());
+    EXPECT_TRUE(second.taken());
+    EXPECT_FALSE(third.taken());
+  }
+  const ConcurrencyCap::Slot again(cap);
+  EXPECT_TRUE(again.taken()) << "the places are given back";
 }
 
 TEST(ReviewApiTest, BrandsListsTheBrandsWithDataInThePeriod) {
