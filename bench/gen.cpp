@@ -7,7 +7,9 @@
 // fraction (0.001 gives a folder of a few hundred rows for tests). The same
 // scale and seed always give the same bytes. Plain `,` CSV, ISO dates, `.`
 // decimals; every rule of SPEC §1.3 holds, and no employee works more than
-// 24 hours on one day.
+// 24 hours on one day. Every client is a brand that follows a set of stores
+// (a long tail: a few brands follow thousands, most a handful); its visits,
+// store audits and monthly store sales are on those stores.
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -41,6 +43,8 @@ struct Sizes {
   int64_t visits = 20000;
   int64_t objectives = 5000;
   int64_t results = 50000;
+  int64_t followed = 10000;  // (brand, store) pairs: one sales row per pair and month
+  int64_t audits = 200000;
 };
 
 // ---- Shape of the data. ----
@@ -58,6 +62,21 @@ constexpr int kMaxSlotTries = 1000000;
 constexpr int kMinChainLength = 1;
 constexpr int kMaxChainLength = 3;
 constexpr int kContractDays = 365;
+// Brands by size: the r-th biggest (from 0) follows a share of the pairs
+// proportional to 1 / (r + 1)^kBrandSizeExponent, at least one store.
+constexpr double kBrandSizeExponent = 0.8;
+constexpr int kSalesMonths = 24;  // 2025-01..2026-12, one sales row per followed store
+// Shelf presence of an audit, per mille: a pair's own level, moved over the
+// two years by its brand's trend (some brands gain DN, some lose it).
+constexpr int64_t kMinPresencePerMille = 300;
+constexpr int64_t kMaxPresencePerMille = 950;
+constexpr int64_t kMaxBrandTrendPerMille = 200;
+constexpr int64_t kMaxBaseFacings = 6;
+constexpr int kReturnMonthPerMille = 5;  // a month of net returns: a negative amount
+constexpr int64_t kMinMonthlySalesCents = 20000;
+constexpr int64_t kMaxMonthlySalesCents = 800000;
+constexpr int64_t kMaxReturnCents = 20000;
+constexpr int64_t kSalesSwingPercent = 20;  // a month's amount within ±20 % of the pair's level
 
 // Facts are dated uniformly over these two years.
 const Day kFirstDay = DayFromCivil(2025, 1, 1);
@@ -104,6 +123,9 @@ enum class Stream : uint64_t {
   kVisits,
   kObjectives,
   kResults,
+  kFollowed,
+  kAudits,
+  kSales,
 };
 
 int Digits(int64_t count) {
@@ -145,9 +167,12 @@ class Generator {
     }
   }
 
+  // The store sales written: one per followed (brand, store) and month.
+  [[nodiscard]] int64_t sales_rows() const { return static_cast<int64_t>(followed_stores_.size()) * kSalesMonths; }
+
   bool Run() {
-    return Clients() && Contracts() && Missions() && Employees() && Stores() && TimeEntries() && Expenses() &&
-           Invoices() && Visits() && Objectives() && Results();
+    return Clients() && Contracts() && Missions() && Employees() && Stores() && FollowStores() && TimeEntries() &&
+           Expenses() && Invoices() && Visits() && Objectives() && Results() && Audits() && Sales();
   }
 
  private:
@@ -373,6 +398,7 @@ class Generator {
     return Finish(out, "invoices.csv");
   }
 
+  // Each visit goes to one of the stores its mission's brand follows.
   bool Visits() {
     Rng rng = RngFor(Stream::kVisits);
     CsvOut out(FileOf("visits"), HeaderOf("visits"));
@@ -383,8 +409,11 @@ class Generator {
     for (int64_t i = 0; i < sizes_.visits; ++i) {
       out.Id('V', i + 1, width).Comma();
       out.Id('E', rng.Between(1, sizes_.employees), employee_width).Comma();
-      out.Id('M', rng.Between(1, sizes_.missions), mission_width).Comma();
-      out.Id('S', rng.Between(1, sizes_.stores), store_width).Comma();
+      const int64_t mission = rng.Between(1, sizes_.missions);
+      out.Id('M', mission, mission_width).Comma();
+      const Followed& brand = followed_[static_cast<size_t>(missions_[static_cast<size_t>(mission - 1)].client)];
+      const int32_t store = followed_stores_[brand.first + rng.Below(brand.count)];
+      out.Id('S', int64_t{store} + 1, store_width).Comma();
       Date(out, RandomFactDay(rng)).Comma().Text(Pick(rng, kVisitActions)).EndRow();
     }
     return Finish(out, "visits.csv");
@@ -448,9 +477,119 @@ class Generator {
     return Finish(out, "results.csv");
   }
 
+  // The stores each brand follows: brands ranked by size in a random order
+  // of the clients, the r-th given its share of sizes_.followed (at least
+  // one store, at most all), its stores drawn without repetition and kept in
+  // store order.
+  bool FollowStores() {
+    Rng rng = RngFor(Stream::kFollowed);
+    const auto clients = static_cast<size_t>(sizes_.clients);
+    std::vector<size_t> by_size(clients);
+    for (size_t c = 0; c < clients; ++c) by_size[c] = c;
+    for (size_t c = clients; c > 1; --c) std::swap(by_size[c - 1], by_size[rng.Below(c)]);
+    std::vector<double> weights(clients);
+    double total_weight = 0;
+    for (size_t r = 0; r < clients; ++r) {
+      weights[r] = std::pow(static_cast<double>(r + 1), -kBrandSizeExponent);
+      total_weight += weights[r];
+    }
+    std::vector<size_t> counts(clients);
+    for (size_t r = 0; r < clients; ++r) {
+      const auto share = std::llround(static_cast<double>(sizes_.followed) * weights[r] / total_weight);
+      counts[by_size[r]] = static_cast<size_t>(std::clamp<int64_t>(share, 1, sizes_.stores));
+    }
+    // Partial Fisher–Yates over the stores for each brand, undone after it.
+    std::vector<int32_t> stores(static_cast<size_t>(sizes_.stores));
+    for (size_t s = 0; s < stores.size(); ++s) stores[s] = static_cast<int32_t>(s);
+    std::vector<size_t> swapped;
+    followed_.resize(clients);
+    for (size_t c = 0; c < clients; ++c) {
+      const size_t count = counts[c];
+      followed_[c] = {followed_stores_.size(), count};
+      swapped.clear();
+      for (size_t k = 0; k < count; ++k) {
+        const size_t pick = k + static_cast<size_t>(rng.Below(stores.size() - k));
+        std::swap(stores[k], stores[pick]);
+        swapped.push_back(pick);
+        followed_stores_.push_back(stores[k]);
+      }
+      for (size_t k = count; k-- > 0;) std::swap(stores[k], stores[swapped[k]]);
+      std::sort(followed_stores_.end() - static_cast<std::ptrdiff_t>(count), followed_stores_.end());
+    }
+    return true;
+  }
+
+  // The first columns of an audit or a sale: "date,store_id,client_id,".
+  CsvOut& PairRow(CsvOut& out, Day day, int32_t store, size_t client) const {
+    Date(out, day).Comma().Id('S', int64_t{store} + 1, Digits(sizes_.stores)).Comma();
+    return out.Id('C', static_cast<int64_t>(client) + 1, Digits(sizes_.clients)).Comma();
+  }
+
+  // Audits of the followed stores, brand by brand: sizes_.audits shared out
+  // evenly over the pairs, each pair's audits spread over the two years (one
+  // in each equal slice, on a random day of it). Present with the pair's
+  // level moved by its brand's trend; facings around the pair's own number
+  // when present, 0 when not.
+  bool Audits() {
+    Rng rng = RngFor(Stream::kAudits);
+    CsvOut out(FileOf("store_audits"), HeaderOf("store_audits"));
+    const auto span = static_cast<int64_t>(kLastDay - kFirstDay + 1);
+    const auto pairs = static_cast<int64_t>(followed_stores_.size());
+    const int64_t per_pair = sizes_.audits / pairs;
+    const int64_t extra = sizes_.audits % pairs;  // the first `extra` pairs have one more
+    int64_t pair = 0;
+    for (size_t c = 0; c < followed_.size(); ++c) {
+      const int64_t trend = rng.Between(-kMaxBrandTrendPerMille, kMaxBrandTrendPerMille);
+      for (size_t k = 0; k < followed_[c].count; ++k, ++pair) {
+        const int32_t store = followed_stores_[followed_[c].first + k];
+        const int64_t level = rng.Between(kMinPresencePerMille, kMaxPresencePerMille);
+        const int64_t facings = rng.Between(1, kMaxBaseFacings);
+        const int64_t audits = per_pair + (pair < extra ? 1 : 0);
+        for (int64_t j = 0; j < audits; ++j) {
+          const int64_t offset = (j * span + static_cast<int64_t>(rng.Below(static_cast<uint64_t>(span)))) / audits;
+          const int64_t presence = std::clamp<int64_t>(level + trend * offset / span, 0, 1000);
+          const bool present = rng.PerMille(static_cast<uint64_t>(presence));
+          PairRow(out, kFirstDay + static_cast<Day>(offset), store, c).Int(present ? 1 : 0).Comma();
+          out.Int(present ? std::max<int64_t>(1, facings + rng.Between(-1, 1)) : 0).EndRow();
+        }
+      }
+    }
+    return Finish(out, "store_audits.csv");
+  }
+
+  // One sales row per followed store and month of 2025–2026, on a random day
+  // of the month: the pair's level within ±kSalesSwingPercent, a few months
+  // of net returns.
+  bool Sales() {
+    Rng rng = RngFor(Stream::kSales);
+    CsvOut out(FileOf("store_sales"), HeaderOf("store_sales"));
+    const CivilDate first = CivilFromDay(kFirstDay);
+    for (size_t c = 0; c < followed_.size(); ++c) {
+      for (size_t k = 0; k < followed_[c].count; ++k) {
+        const int32_t store = followed_stores_[followed_[c].first + k];
+        const int64_t level = rng.Between(kMinMonthlySalesCents, kMaxMonthlySalesCents);
+        for (int m = 0; m < kSalesMonths; ++m) {
+          const int year = first.year + (first.month - 1 + m) / 12;
+          const int month = (first.month - 1 + m) % 12 + 1;
+          const Day day = DayFromCivil(year, month, 1) +
+                          static_cast<Day>(rng.Below(static_cast<uint64_t>(DaysInMonth(year, month))));
+          const int64_t amount = rng.PerMille(kReturnMonthPerMille)
+                                     ? -rng.Between(1, kMaxReturnCents)
+                                     : level * (100 + rng.Between(-kSalesSwingPercent, kSalesSwingPercent)) / 100;
+          PairRow(out, day, store, c).Fixed(amount, 2).EndRow();
+        }
+      }
+    }
+    return Finish(out, "store_sales.csv");
+  }
+
   struct Chain {
     int64_t first = 0;
     int count = 0;
+  };
+  struct Followed {
+    size_t first = 0;  // into followed_stores_
+    size_t count = 0;
   };
 
   std::filesystem::path out_;
@@ -461,6 +600,8 @@ class Generator {
   std::vector<ContractRow> contracts_;
   std::vector<MissionRow> missions_;
   std::vector<ObjectiveRow> objectives_;
+  std::vector<Followed> followed_;        // by client
+  std::vector<int32_t> followed_stores_;  // store rows, each brand's in store order
 };
 
 Sizes Scaled(double scale) {
@@ -480,6 +621,8 @@ Sizes Scaled(double scale) {
   s.visits = times(base.visits);
   s.objectives = times(base.objectives);
   s.results = times(base.results);
+  s.followed = std::max(times(base.followed), s.clients);
+  s.audits = times(base.audits);
   return s;
 }
 
@@ -527,13 +670,15 @@ int Main(int argc, char** argv) {
   std::fprintf(
       stderr,
       "bench_gen: %s in %.1f s: %lld clients, %lld contracts, %lld missions, %lld employees, %lld stores, "
-      "%lld time entries, %lld invoices, %lld expenses, %lld visits, %lld objectives, %lld results\n",
+      "%lld time entries, %lld invoices, %lld expenses, %lld visits, %lld objectives, %lld results, "
+      "%lld store audits, %lld store sales\n",
       out.c_str(), seconds, static_cast<long long>(sizes.clients), static_cast<long long>(sizes.contracts),
       static_cast<long long>(sizes.missions), static_cast<long long>(sizes.employees),
       static_cast<long long>(sizes.stores), static_cast<long long>(sizes.time_entries),
       static_cast<long long>(sizes.invoices), static_cast<long long>(sizes.expenses),
       static_cast<long long>(sizes.visits), static_cast<long long>(sizes.objectives),
-      static_cast<long long>(sizes.results));
+      static_cast<long long>(sizes.results), static_cast<long long>(sizes.audits),
+      static_cast<long long>(generator.sales_rows()));
   return 0;
 }
 
