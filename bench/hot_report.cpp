@@ -10,7 +10,12 @@
 // kTrendMonths months ending with the as-of month, KpiEngine::Trend) with
 // trend_by_reports_ms (the same series from one whole report per month, as
 // /trend was computed before) and trend_over_report (trend_ms / compute_ms,
-// medians), render_json_ms, json_bytes, peak_rss_kib (VmHWM, also after each
+// medians), review_ms (median min max: KpiEngine::BrandReview of the brand
+// with the most store audits, review_brand naming it with its audits and
+// review lines) with review_over_report, pdf_ms (median min max of
+// kPdfRuns: PackOptionsFor and RenderReviewPdf of that review, as the
+// command does; pack_options_ms and render_pdf_ms, the medians of each
+// part) and pdf_bytes, render_json_ms, json_bytes, peak_rss_kib (VmHWM, also after each
 // step: peak_rss_after_{load,prepare,compute}_kib), and one
 // `checksum` line of the report's figures, compared by bench/run with the
 // same figures computed by DuckDB.
@@ -30,6 +35,8 @@
 #include "common/period.h"
 #include "kpi/engine.h"
 #include "report/json_report.h"
+#include "report/review_pack.h"
+#include "report/review_pdf.h"
 #include "store/sqlite_store.h"
 
 namespace agencykpi::bench {
@@ -37,6 +44,7 @@ namespace {
 
 constexpr int kDefaultRuns = 30;
 constexpr int kTrendMonths = 24;  // the dashboard's longest monthly trend
+constexpr int kPdfRuns = 5;       // a PDF takes far longer than a review: fewer runs
 
 using Clock = std::chrono::steady_clock;
 
@@ -64,6 +72,77 @@ int64_t StatusKib(std::string_view name) {
     }
   }
   return 0;
+}
+
+// Runs `run` once to warm up, then `runs` times; the sorted times in ms.
+template <typename Run>
+std::vector<double> TimeRuns(int runs, Run&& run) {
+  run();
+  std::vector<double> times;
+  times.reserve(static_cast<size_t>(runs));
+  for (int i = 0; i < runs; ++i) {
+    const auto started = Clock::now();
+    run();
+    times.push_back(MillisSince(started));
+  }
+  std::sort(times.begin(), times.end());
+  return times;
+}
+
+void PrintTimes(const char* key, const std::vector<double>& sorted) {
+  std::printf("%s %.3f %.3f %.3f runs %zu\n", key, MedianOf(sorted), sorted.front(), sorted.back(), sorted.size());
+}
+
+// The client with the most store audits (the first of them on a tie): the
+// brand whose review reads the most rows.
+RowId BiggestBrand(const Dataset& dataset, size_t& audits) {
+  std::vector<size_t> per_client(dataset.clients.size());
+  for (const RowId client : dataset.store_audits.client) ++per_client[static_cast<size_t>(client)];
+  const auto biggest = std::max_element(per_client.begin(), per_client.end());
+  audits = biggest == per_client.end() ? 0 : *biggest;
+  return static_cast<RowId>(biggest - per_client.begin());
+}
+
+// The brand review of the biggest brand, hot, and its PDF pack. False
+// (with a message) if the dataset has no client or the review fails.
+bool TimeReview(const KpiEngine& engine, const ReportRequest& request, int runs, double report_ms) {
+  if (engine.dataset().clients.empty()) {
+    std::fprintf(stderr, "bench_hot_report: no client to review\n");
+    return false;
+  }
+  size_t audits = 0;
+  const std::string& brand = engine.dataset().clients[static_cast<size_t>(BiggestBrand(engine.dataset(), audits))].id;
+  Result<Review> review = engine.BrandReview(brand, request);
+  if (!review.ok()) {
+    std::fprintf(stderr, "bench_hot_report: review of %s: %s\n", brand.c_str(), review.status().message().c_str());
+    return false;
+  }
+  const std::vector<double> times = TimeRuns(runs, [&] { review = engine.BrandReview(brand, request); });
+  std::printf("review_brand %s audits %zu stores %zu\n", brand.c_str(), audits, review->stores.size());
+  PrintTimes("review_ms", times);
+  std::printf("review_over_report %.3f\n", MedianOf(times) / report_ms);
+
+  ReviewPackOptions options;
+  std::string pdf;
+  const std::vector<double> option_times =
+      TimeRuns(kPdfRuns, [&] { options = PackOptionsFor(engine, *review, Language::kFrench); });
+  const std::vector<double> render_times = TimeRuns(kPdfRuns, [&] {
+    Result<std::string> rendered = RenderReviewPdf(*review, options);
+    pdf = rendered.ok() ? std::move(*rendered) : std::string();
+  });
+  const std::vector<double> pdf_times = TimeRuns(kPdfRuns, [&] {
+    const ReviewPackOptions pack = PackOptionsFor(engine, *review, Language::kFrench);
+    Result<std::string> rendered = RenderReviewPdf(*review, pack);
+    pdf = rendered.ok() ? std::move(*rendered) : std::string();
+  });
+  if (pdf.empty()) {
+    std::fprintf(stderr, "bench_hot_report: the PDF of %s could not be drawn\n", brand.c_str());
+    return false;
+  }
+  PrintTimes("pdf_ms", pdf_times);
+  std::printf("pack_options_ms %.3f\nrender_pdf_ms %.3f\npdf_bytes %zu\n", MedianOf(option_times),
+              MedianOf(render_times), pdf.size());
+  return true;
 }
 
 // Peak resident set of this process in KiB.
@@ -184,15 +263,8 @@ int Main(int argc, char** argv) {
   const auto trend = [&] {
     return engine.Trend(months.front().start, months.back().end, PeriodKind::kMonth, *as_of, kDefaultGraceDays);
   };
-  size_t points = trend().size();  // warm-up
-  std::vector<double> trend_times;
-  trend_times.reserve(static_cast<size_t>(runs));
-  for (int i = 0; i < runs; ++i) {
-    started = Clock::now();
-    points = trend().size();
-    trend_times.push_back(MillisSince(started));
-  }
-  std::sort(trend_times.begin(), trend_times.end());
+  size_t points = 0;
+  const std::vector<double> trend_times = TimeRuns(runs, [&] { points = trend().size(); });
   std::printf("trend_ms %.3f %.3f %.3f points %zu runs %d\n", MedianOf(trend_times), trend_times.front(),
               trend_times.back(), points, runs);
   started = Clock::now();
@@ -202,6 +274,7 @@ int Main(int argc, char** argv) {
   }
   std::printf("trend_by_reports_ms %.3f\n", MillisSince(started));
   std::printf("trend_over_report %.2f\n", MedianOf(trend_times) / median);
+  if (!TimeReview(engine, request, runs, median)) return 1;
   report = engine.Compute(request);  // the period's report again, for the JSON and checksum
 
   // Rendered as the command writes it: streamed in pieces (here to nowhere).
