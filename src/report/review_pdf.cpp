@@ -43,7 +43,7 @@ class ReviewPdf {
       : r_(review),
         lang_(options.language),
         options_(options),
-        document_(Info()),
+        document_(Info(/*count_only=*/total_pages == 0)),
         flow_(document_, Furniture(total_pages)) {}
 
   Result<std::string> Render(int* pages) {
@@ -79,9 +79,10 @@ class ReviewPdf {
   }
   [[nodiscard]] std::string Title() const { return std::string(T("Bilan de marque", "Brand review")); }
 
-  [[nodiscard]] pdf::DocumentInfo Info() const {
+  // The counting drawing (no total yet) only lays the pages out.
+  [[nodiscard]] pdf::DocumentInfo Info(bool count_only) const {
     return {fmt::format("{} \u2014 {}", Title(), r_.client.name), FormatPeriod(r_.period.period),
-            FormatDate(r_.period.as_of) + "T00:00:00Z"};
+            FormatDate(r_.period.as_of) + "T00:00:00Z", count_only};
   }
 
   [[nodiscard]] pdf::Furniture Furniture(int total_pages) const {
@@ -546,8 +547,8 @@ class ReviewPdf {
 }  // namespace
 
 Result<std::string> RenderReviewPdf(const Review& review, const ReviewPackOptions& options) {
-  // Twice: the first drawing counts the pages, so that the second can number
-  // them "page n of m".
+  // Twice: the first drawing lays the pages out and counts them (no PDF
+  // written), so that the second can number them "page n of m".
   int pages = 0;
   {
     ReviewPdf counting(review, options, 0);

@@ -42,14 +42,19 @@ LayoutSize SizeOf(PangoLayout* layout) {
 
 }  // namespace
 
-Document::Document(const DocumentInfo& info) {
-  surface_ = cairo_pdf_surface_create_for_stream(&Document::Append, this, kPageWidth, kPageHeight);
-  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, info.title.c_str());
-  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_SUBJECT, info.subject.c_str());
-  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "agencykpi");
-  // Without these, cairo writes the time of the run and no two files match.
-  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, info.date.c_str());
-  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_MOD_DATE, info.date.c_str());
+Document::Document(const DocumentInfo& info) : count_only_(info.count_only) {
+  if (count_only_) {
+    const cairo_rectangle_t page{0, 0, kPageWidth, kPageHeight};
+    surface_ = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
+  } else {
+    surface_ = cairo_pdf_surface_create_for_stream(&Document::Append, this, kPageWidth, kPageHeight);
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, info.title.c_str());
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_SUBJECT, info.subject.c_str());
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "agencykpi");
+    // Without these, cairo writes the time of the run and no two files match.
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, info.date.c_str());
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_MOD_DATE, info.date.c_str());
+  }
   cr_ = cairo_create(surface_);
   pango_ = pango_cairo_create_context(cr_);
   // Font sizes in points: one point per PDF unit (pango's default is 96 dpi).
@@ -112,7 +117,16 @@ void Document::Line(double x0, double y0, double x1, double y1, Rgb color, doubl
 }
 
 void Document::EndPage() {
-  cairo_show_page(cr_);
+  // A recording surface keeps every operation: clear it instead of piling
+  // up the pages.
+  if (count_only_) {
+    cairo_save(cr_);
+    cairo_set_operator(cr_, CAIRO_OPERATOR_CLEAR);
+    cairo_paint(cr_);
+    cairo_restore(cr_);
+  } else {
+    cairo_show_page(cr_);
+  }
   ++pages_;
 }
 

@@ -66,6 +66,10 @@ struct DocumentInfo {
   std::string title;
   std::string subject;
   std::string date;  // ISO 8601, "2026-06-30T00:00:00Z": creation and modification date
+  // Lay the pages out and count them without writing a PDF (drawn on a
+  // recording surface, with the same unhinted metrics, so the pages break
+  // where they will in the file); Finish then gives no bytes.
+  bool count_only = false;
 };
 
 class Document {
@@ -106,6 +110,7 @@ class Document {
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
   PangoContext* pango_ = nullptr;
+  bool count_only_ = false;
   int pages_ = 0;
   bool finished_ = false;
 };
