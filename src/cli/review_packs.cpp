@@ -94,7 +94,7 @@ int WriteAllReviewPacks(const KpiEngine& engine, const ReportRequest& request, R
   const Dataset& dataset = engine.dataset();
   // "In P": from its start to its effective end, min(end, as-of).
   const Day last = std::min(request.period.end, request.as_of);
-  const std::vector<BrandActivity> brands = BrandsActiveIn(dataset, request.period.start, last);
+  const std::vector<BrandActivity> brands = engine.ActiveBrands(request.period.start, last);
   std::set<std::string> names;
   for (const BrandActivity& brand : brands) {
     const std::string& client_id = dataset.clients[brand.client].id;

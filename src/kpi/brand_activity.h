@@ -4,8 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
-
 #include "common/date.h"
 #include "domain/dataset.h"
 
@@ -18,9 +16,8 @@ struct BrandActivity {
   int64_t sales_rows = 0;  // store sales rows of the brand dated in the window
 };
 
-// Every brand with at least one audit, visit or sales row dated in
-// [first, last], ordered by client_id (byte order). One pass over the three
-// tables: linear in their size.
-std::vector<BrandActivity> BrandsActiveIn(const Dataset& dataset, Day first, Day last);
+// The list itself comes from KpiEngine::ActiveBrands(first, last), which
+// reads the engine's per-brand index (two binary searches per brand and
+// table), ordered by client_id (byte order).
 
 }  // namespace agencykpi

@@ -1117,6 +1117,10 @@ VisitCounts KpiEngine::VisitsByAction(RowId client, Day from, Day to) const {
   return counts;
 }
 
+std::vector<BrandActivity> KpiEngine::ActiveBrands(Day first, Day last) const {
+  return agencykpi::ActiveBrands(dataset_, prepared_->brands, first, last);
+}
+
 Result<Review> KpiEngine::BrandReview(std::string_view client_id, const ReportRequest& request) const {
   const auto& order = prepared_->client_order;
   const auto found = std::lower_bound(order.begin(), order.end(), client_id, [&](RowId c, std::string_view id) {

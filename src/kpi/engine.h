@@ -18,6 +18,7 @@
 #include "common/period.h"
 #include "common/status.h"
 #include "domain/dataset.h"
+#include "kpi/brand_activity.h"
 #include "kpi/report.h"
 #include "kpi/review.h"
 #include "kpi/tallies.h"
@@ -72,6 +73,10 @@ class KpiEngine {
   // objectives and recurrence status are the report's own (§3.4, §3.1).
   // NotFound naming the id when no client has it. Const, thread-safe.
   [[nodiscard]] Result<Review> BrandReview(std::string_view client_id, const ReportRequest& request) const;
+  // The brands with audits, visits or sales dated in [first, last], in
+  // client_id order: those a review of the window has something to show
+  // for (the brand picker, `review --all`). Const, thread-safe.
+  [[nodiscard]] std::vector<BrandActivity> ActiveBrands(Day first, Day last) const;
   [[nodiscard]] const Dataset& dataset() const { return dataset_; }
 
  private:

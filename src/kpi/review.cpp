@@ -394,24 +394,26 @@ class BrandReviewBuilder {
 
 }  // namespace
 
-BrandFacts IndexBrandFacts(const Dataset& d, const std::vector<RowId>& contract_order,
+BrandFacts IndexBrandFacts(Dataset& d, const std::vector<RowId>& contract_order,
                            const std::vector<RowId>& objective_order, DateOrder order_by_date) {
   BrandFacts f;
   const size_t clients = d.clients.size();
   // The sales on the shared executor while the audits and visits are indexed here.
   auto sales_indexed = SharedExecutor().Run([&] {
-    const StoreSales& sales = d.store_sales;
+    StoreSales& sales = d.store_sales;
     const auto sale_order = OrderByClientAndDate(sales.client, sales.date, clients, order_by_date, f.sale_begin);
     f.sale_date = Gathered(sales.date, sale_order);
     f.sale_store = Gathered(sales.store, sale_order);
     f.sale_amount = Gathered(sales.amount, sale_order);
+    sales = StoreSales{};  // moved into the index: not held twice
   });
-  const StoreAudits& audits = d.store_audits;
+  StoreAudits& audits = d.store_audits;
   const auto audit_order = OrderByClientAndDate(audits.client, audits.date, clients, order_by_date, f.audit_begin);
   f.audit_date = Gathered(audits.date, audit_order);
   f.audit_store = Gathered(audits.store, audit_order);
   f.audit_present = Gathered(audits.present, audit_order);
   f.audit_facings = Gathered(audits.facings, audit_order);
+  audits = StoreAudits{};
 
 
   const Visits& visits = d.visits;
@@ -434,6 +436,25 @@ BrandFacts IndexBrandFacts(const Dataset& d, const std::vector<RowId>& contract_
   f.objectives = GroupByOwner(objective_order, objective_client, clients, f.objective_begin);
   sales_indexed.Get();
   return f;
+}
+
+std::vector<BrandActivity> ActiveBrands(const Dataset& d, const BrandFacts& f, Day first, Day last) {
+  // Rows of client c dated in [first, last], in its date-ordered range.
+  const auto in_window = [&](const std::vector<uint32_t>& begin, const std::vector<Day>& dates, size_t c) {
+    const auto from = dates.begin() + begin[c];
+    const auto to = dates.begin() + begin[c + 1];
+    return static_cast<int64_t>(std::upper_bound(from, to, last) - std::lower_bound(from, to, first));
+  };
+  std::vector<BrandActivity> active;
+  for (size_t c = 0; c < d.clients.size(); ++c) {
+    BrandActivity brand{static_cast<RowId>(c), in_window(f.audit_begin, f.audit_date, c),
+                        in_window(f.visit_begin, f.visit_date, c), in_window(f.sale_begin, f.sale_date, c)};
+    if (brand.audits + brand.visits + brand.sales_rows > 0) active.push_back(brand);
+  }
+  std::sort(active.begin(), active.end(), [&](const BrandActivity& a, const BrandActivity& b) {
+    return d.clients[static_cast<size_t>(a.client)].id < d.clients[static_cast<size_t>(b.client)].id;
+  });
+  return active;
 }
 
 void FillBrandFigures(const Dataset& d, const BrandFacts& facts, Review& out) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/dataset.h"
+#include "kpi/brand_activity.h"
 #include "kpi/review.h"
 
 namespace agencykpi {
@@ -47,16 +48,21 @@ struct BrandFacts {
 // (the engine's counting sort).
 using DateOrder = std::vector<uint32_t> (*)(const std::vector<Day>& dates);
 
-// Indexes `d`'s audits, sales and visits by client; `d` keeps its tables
-// (BrandsActiveIn and the review packs read them). `contract_order` and
+// Indexes `d`'s audits, sales and visits by client. The audits and sales
+// are moved into the index (d's tables are left empty: not held twice); the
+// visits stay, the other pages read them. `contract_order` and
 // `objective_order` are the rows in id order.
-BrandFacts IndexBrandFacts(const Dataset& d, const std::vector<RowId>& contract_order,
+BrandFacts IndexBrandFacts(Dataset& d, const std::vector<RowId>& contract_order,
                            const std::vector<RowId>& objective_order, DateOrder order_by_date);
 
 // Fills every figure of `out` from the brand's audits, sales and visits —
 // shelf, actions, impact, sales, series, chains, stores — and its contracts;
 // out.client and out.period must be set. The objectives and the recurrence
 // status come from the report's code, in the engine.
+// The brands with audits, visits or sales dated in [first, last], in
+// client_id order (KpiEngine::ActiveBrands).
+std::vector<BrandActivity> ActiveBrands(const Dataset& d, const BrandFacts& facts, Day first, Day last);
+
 void FillBrandFigures(const Dataset& d, const BrandFacts& facts, Review& out);
 
 }  // namespace agencykpi

@@ -8,7 +8,6 @@
 #include <map>
 #include <optional>
 
-#include "kpi/brand_activity.h"
 #include "kpi/rules.h"
 #include "report/json_report.h"
 #include "report/review_json.h"
@@ -365,14 +364,14 @@ class Handler {
     auto params = ReportParams(query_);
     if (!params.ok()) return params.status();
     const ReportPeriod period{params->period, params->as_of, PreviousPeriod(params->period), params->grace_days};
-    const Dataset& data = snapshot_->engine().dataset();
+    const std::vector<agencykpi::Client>& clients = snapshot_->clients();
     JsonWriter w(false);
     w.BeginObject();
     WritePeriodJson(w, period);
     w.Key("brands").BeginArray();
     for (const BrandActivity& brand :
-         BrandsActiveIn(data, params->period.start, std::min(params->period.end, params->as_of))) {
-      const agencykpi::Client& client = data.clients[static_cast<size_t>(brand.client)];
+         snapshot_->engine().ActiveBrands(params->period.start, std::min(params->period.end, params->as_of))) {
+      const agencykpi::Client& client = clients[static_cast<size_t>(brand.client)];
       w.BeginObject();
       w.Key("client_id").String(client.id);
       w.Key("name").String(client.name);

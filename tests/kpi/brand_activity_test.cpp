@@ -1,4 +1,4 @@
-#include "kpi/brand_activity.h"
+#include "kpi/engine.h"
 
 #include <gtest/gtest.h>
 
@@ -24,7 +24,7 @@ void AddSale(Dataset& d, const char* date, RowId client) {
   d.store_sales.amount.push_back(10000);
 }
 
-TEST(BrandActivityTest, CountsEachBrandsRowsInTheWindowOrderedById) {
+TEST(ActiveBrandsTest, CountsEachBrandsRowsInTheWindowOrderedById) {
   testing::DatasetBuilder b;
   const RowId zeta = b.Client("Z9");
   const RowId alpha = b.Client("A1");
@@ -34,14 +34,16 @@ TEST(BrandActivityTest, CountsEachBrandsRowsInTheWindowOrderedById) {
   b.Mission("MM", idle);
   b.Visit(zeta_mission, "2026-02-01");
   b.Visit(zeta_mission, "2025-12-31");  // before the window
-  Dataset& d = b.data();
+  Dataset d = std::move(b.data());
   AddAudit(d, "2026-01-01", alpha);
   AddAudit(d, "2026-06-30", alpha);
   AddAudit(d, "2026-07-01", idle);  // after the window
   AddSale(d, "2026-03-31", sales_only);
   AddSale(d, "2026-03-31", alpha);
 
-  const auto active = BrandsActiveIn(d, D("2026-01-01"), D("2026-06-30"));
+  const KpiEngine engine(std::move(d));
+  EXPECT_EQ(engine.dataset().store_audits.size(), 0u) << "moved into the engine's index";
+  const auto active = engine.ActiveBrands(D("2026-01-01"), D("2026-06-30"));
   ASSERT_EQ(active.size(), 3u);
   EXPECT_EQ(active[0].client, alpha);
   EXPECT_EQ(active[0].audits, 2);
@@ -54,12 +56,14 @@ TEST(BrandActivityTest, CountsEachBrandsRowsInTheWindowOrderedById) {
   EXPECT_EQ(active[2].audits, 0);
 }
 
-TEST(BrandActivityTest, AnEmptyWindowHasNoBrand) {
+TEST(ActiveBrandsTest, AnEmptyWindowHasNoBrand) {
   testing::DatasetBuilder b;
   const RowId client = b.Client("C1");
-  Dataset& d = b.data();
+  Dataset d = std::move(b.data());
   AddAudit(d, "2026-01-01", client);
-  EXPECT_TRUE(BrandsActiveIn(d, D("2026-02-01"), D("2026-01-31")).empty());
+  const KpiEngine engine(std::move(d));
+  EXPECT_TRUE(engine.ActiveBrands(D("2026-02-01"), D("2026-01-31")).empty());
+  EXPECT_EQ(engine.ActiveBrands(D("2026-01-01"), D("2026-01-01")).size(), 1u);
 }
 
 }  // namespace
