@@ -6,11 +6,11 @@
 // many threads at once. Reports refer to the engine's dataset (ids, names):
 // they are valid while the engine lives.
 //
-// The time entries, expenses, invoices and results are moved into the
-// engine's own layout as it is built, so those tables of dataset() are empty
-// afterwards (ten million entries are not held twice); every other table
-// stays as it was (the store audits and sales are also indexed by client for
-// the brand review).
+// The time entries, expenses, invoices, results, store audits and store
+// sales are moved into the engine's own layout as it is built (the audits
+// and sales indexed by client for the brand review), so those tables of
+// dataset() are empty afterwards (millions of rows are not held twice);
+// every other table stays as it was.
 #pragma once
 
 #include <memory>
