@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -93,14 +94,20 @@ void PrintTimes(const char* key, const std::vector<double>& sorted) {
   std::printf("%s %.3f %.3f %.3f runs %zu\n", key, MedianOf(sorted), sorted.front(), sorted.back(), sorted.size());
 }
 
-// The client with the most store audits (the first of them on a tie): the
-// brand whose review reads the most rows.
-RowId BiggestBrand(const Dataset& dataset, size_t& audits) {
-  std::vector<size_t> per_client(dataset.clients.size());
-  for (const RowId client : dataset.store_audits.client) ++per_client[static_cast<size_t>(client)];
-  const auto biggest = std::max_element(per_client.begin(), per_client.end());
-  audits = biggest == per_client.end() ? 0 : *biggest;
-  return static_cast<RowId>(biggest - per_client.begin());
+// The client with the most store audits, all dates (the first of them on a
+// tie): the brand whose review reads the most rows.
+RowId BiggestBrand(const KpiEngine& engine, size_t& audits) {
+  RowId biggest = 0;
+  audits = 0;
+  for (const BrandActivity& brand :
+       engine.ActiveBrands(std::numeric_limits<Day>::min(), std::numeric_limits<Day>::max())) {
+    const auto count = static_cast<size_t>(brand.audits);
+    if (count > audits || (count == audits && brand.client < biggest)) {
+      audits = count;
+      biggest = brand.client;
+    }
+  }
+  return biggest;
 }
 
 // The brand review of the biggest brand, hot, and its PDF pack. False
@@ -111,7 +118,7 @@ bool TimeReview(const KpiEngine& engine, const ReportRequest& request, int runs,
     return false;
   }
   size_t audits = 0;
-  const std::string& brand = engine.dataset().clients[static_cast<size_t>(BiggestBrand(engine.dataset(), audits))].id;
+  const std::string& brand = engine.dataset().clients[static_cast<size_t>(BiggestBrand(engine, audits))].id;
   Result<Review> review = engine.BrandReview(brand, request);
   if (!review.ok()) {
     std::fprintf(stderr, "bench_hot_report: review of %s: %s\n", brand.c_str(), review.status().message().c_str());
