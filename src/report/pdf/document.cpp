@@ -8,26 +8,6 @@
 namespace agencykpi::pdf {
 namespace {
 
-// A layout of `text` in the document's font, `width` wide (<= 0: one line).
-PangoLayout* MakeLayout(PangoContext* context, double width, std::string_view text, const TextStyle& style) {
-  PangoLayout* layout = pango_layout_new(context);
-  PangoFontDescription* font = pango_font_description_new();
-  pango_font_description_set_family(font, std::string(kFontFamily).c_str());
-  pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_font_description_set_size(font, static_cast<gint>(style.size * PANGO_SCALE));
-  pango_layout_set_font_description(layout, font);
-  pango_font_description_free(font);
-  if (width > 0) {
-    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-  }
-  pango_layout_set_alignment(layout, style.align == Align::kRight    ? PANGO_ALIGN_RIGHT
-                                     : style.align == Align::kCenter ? PANGO_ALIGN_CENTER
-                                                                     : PANGO_ALIGN_LEFT);
-  pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
-  return layout;
-}
-
 struct LayoutSize {
   double width;
   double height;
@@ -65,9 +45,12 @@ Document::Document(const DocumentInfo& info) : count_only_(info.count_only) {
   cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options(pango_, options);
   cairo_font_options_destroy(options);
+  layout_ = pango_layout_new(pango_);
 }
 
 Document::~Document() {
+  for (const auto& [key, font] : fonts_) pango_font_description_free(font);
+  if (layout_ != nullptr) g_object_unref(layout_);
   if (pango_ != nullptr) g_object_unref(pango_);
   if (cr_ != nullptr) cairo_destroy(cr_);
   if (surface_ != nullptr) cairo_surface_destroy(surface_);
@@ -78,28 +61,45 @@ cairo_status_t Document::Append(void* closure, const unsigned char* data, unsign
   return CAIRO_STATUS_SUCCESS;
 }
 
+// The document's layout set to `text` in the document's font, `width` wide
+// (<= 0: one line).
+PangoLayout* Document::Layout(double width, std::string_view text, const TextStyle& style) const {
+  const std::pair<double, bool> key{style.size, style.bold};
+  PangoFontDescription* font = nullptr;
+  for (const auto& [font_key, description] : fonts_) {
+    if (font_key == key) font = description;
+  }
+  if (font == nullptr) {
+    font = pango_font_description_new();
+    pango_font_description_set_family(font, std::string(kFontFamily).c_str());
+    pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_size(font, static_cast<gint>(style.size * PANGO_SCALE));
+    fonts_.emplace_back(key, font);
+  }
+  pango_layout_set_font_description(layout_, font);
+  pango_layout_set_width(layout_, width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment(layout_, style.align == Align::kRight    ? PANGO_ALIGN_RIGHT
+                                      : style.align == Align::kCenter ? PANGO_ALIGN_CENTER
+                                                                      : PANGO_ALIGN_LEFT);
+  pango_layout_set_text(layout_, text.data(), static_cast<int>(text.size()));
+  return layout_;
+}
+
 double Document::DrawText(double x, double y, double width, std::string_view text, const TextStyle& style) {
-  PangoLayout* layout = MakeLayout(pango_, width, text, style);
+  PangoLayout* layout = Layout(width, text, style);
   cairo_set_source_rgb(cr_, style.color.r, style.color.g, style.color.b);
   cairo_move_to(cr_, x, y);
   pango_cairo_show_layout(cr_, layout);
-  const double height = SizeOf(layout).height;
-  g_object_unref(layout);
-  return height;
+  return SizeOf(layout).height;
 }
 
 double Document::TextHeight(double width, std::string_view text, const TextStyle& style) const {
-  PangoLayout* layout = MakeLayout(pango_, width, text, style);
-  const double height = SizeOf(layout).height;
-  g_object_unref(layout);
-  return height;
+  return SizeOf(Layout(width, text, style)).height;
 }
 
 double Document::TextWidth(std::string_view text, const TextStyle& style) const {
-  PangoLayout* layout = MakeLayout(pango_, 0, text, style);
-  const double width = SizeOf(layout).width;
-  g_object_unref(layout);
-  return width;
+  return SizeOf(Layout(0, text, style)).width;
 }
 
 void Document::FillRect(double x, double y, double width, double height, Rgb color) {

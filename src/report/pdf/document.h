@@ -12,10 +12,14 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "common/status.h"
 
 typedef struct _PangoContext PangoContext;
+typedef struct _PangoLayout PangoLayout;
+typedef struct _PangoFontDescription PangoFontDescription;
 
 namespace agencykpi::pdf {
 
@@ -110,6 +114,11 @@ class Document {
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
   PangoContext* pango_ = nullptr;
+  // One layout for every text, set anew for each (a new layout per cell
+  // costs as much as shaping it), and the font of each size and weight.
+  PangoLayout* layout_ = nullptr;
+  mutable std::vector<std::pair<std::pair<double, bool>, PangoFontDescription*>> fonts_;
+  PangoLayout* Layout(double width, std::string_view text, const TextStyle& style) const;
   bool count_only_ = false;
   int pages_ = 0;
   bool finished_ = false;
