@@ -43,7 +43,6 @@ constexpr int64_t kMaxComplexity = 5;
 // The tables, their files, columns and reading order are the catalogue's
 // (domain/catalogue.h); the files named here have hand-written rules.
 constexpr std::string_view FileOf(std::string_view table) { return kCatalogue[TableIndex(table)].file; }
-constexpr std::string_view kClientsFile = FileOf("clients");
 constexpr std::string_view kContractsFile = FileOf("contracts");
 constexpr std::string_view kCostRatesFile = FileOf("cost_rates");
 constexpr std::string_view kInvoicesFile = FileOf("invoices");
