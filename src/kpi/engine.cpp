@@ -1033,7 +1033,9 @@ std::vector<TrendPoint> KpiEngine::Trend(Day from, Day to, PeriodKind granularit
   if (from > to || granularity == PeriodKind::kCustom) return points;
   const Period last = PeriodOf(granularity, to);
   for (Period period = PeriodOf(granularity, from); period.start <= last.start; period = NextPeriod(period)) {
-    points.emplace_back().period = period;
+    TrendPoint& point = points.emplace_back();
+    point.period = period;
+    point.label = FormatPeriod(period);
   }
   // Points [first, end) with their own scratch: the points are independent,
   // so the later half is computed on the shared executor, as a report uses

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 
 #include "common/period.h"
 #include "domain/dataset.h"
@@ -17,6 +18,8 @@ namespace agencykpi {
 // same values as the report of {period, min(period.end, as_of), grace}.
 struct TrendPoint {
   Period period;
+  std::string label;  // FormatPeriod(period): "2026-01", "2026-Q1", "2026-H1"
+
   Ratio recurrence_rate;
   Ratio renewal_rate;
   Ratio churn_rate;

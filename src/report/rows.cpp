@@ -319,6 +319,25 @@ const RowField<ReviewContract> kReviewContractFields[] = {
      &kRenewalTypeSet, {"Renouvellement", "Renewal"}, false, false, {}, true},
 };
 
+const RowField<TrendPoint> kTrendPointFields[] = {
+    {"period", K::kText, [](const TrendPoint& p) { return Text(p.label); }},
+    {"start", K::kDate, [](const TrendPoint& p) { return Integer(p.period.start); }},
+    {"end", K::kDate, [](const TrendPoint& p) { return Integer(p.period.end); }},
+    {"recurrence_rate", K::kRatio, [](const TrendPoint& p) { return RatioOf(p.recurrence_rate); }},
+    {"renewal_rate", K::kRatio, [](const TrendPoint& p) { return RatioOf(p.renewal_rate); }},
+    {"churn_rate", K::kRatio, [](const TrendPoint& p) { return RatioOf(p.churn_rate); }},
+    {"total_revenue", K::kMoney, [](const TrendPoint& p) { return Integer(p.total_revenue); }},
+    {"average_per_client", K::kMoney, [](const TrendPoint& p) { return NullableInteger(p.average_per_client); },
+     nullptr, {}, false, false, {}, true},
+    {"top1_share", K::kRatio, [](const TrendPoint& p) { return RatioOf(p.top1_share); }},
+    {"hhi", K::kRatio, [](const TrendPoint& p) { return RatioOf(p.hhi); }},
+    {"margin", K::kMoney, [](const TrendPoint& p) { return Integer(p.margin); }},
+    {"margin_rate", K::kRatio, [](const TrendPoint& p) { return RatioOf(p.margin_rate); }},
+    {"met_share", K::kRatio, [](const TrendPoint& p) { return RatioOf(p.met_share); }},
+    {"mean_capped_attainment", K::kRatio, [](const TrendPoint& p) { return RatioOf(p.mean_capped_attainment); }},
+};
+const RowDescription<TrendPoint> kTrendPointRow{"TrendPoint", kTrendPointFields};
+
 const RowDescription<ReviewDnMonth> kReviewDnMonthRow{"ReviewDnMonth", kReviewDnMonthFields};
 const RowDescription<ReviewSalesMonth> kReviewSalesMonthRow{"ReviewSalesMonth",
                                                             kReviewSalesMonthFields};
@@ -405,6 +424,11 @@ const RowDescription<ObjectiveItem>& RowDescriptionOf<ObjectiveItem>() {
 }
 
 template <>
+const RowDescription<TrendPoint>& RowDescriptionOf<TrendPoint>() {
+  return kTrendPointRow;
+}
+
+template <>
 const RowDescription<ReviewDnMonth>& RowDescriptionOf<ReviewDnMonth>() {
   return kReviewDnMonthRow;
 }
@@ -488,6 +512,7 @@ std::string RowsTypeScript() {
   AppendInterface<RevenueClient>(out);
   AppendInterface<MissionMargin>(out);
   AppendInterface<ObjectiveItem>(out);
+  AppendInterface<TrendPoint>(out);
   AppendInterface<ReviewDnMonth>(out);
   AppendInterface<ReviewSalesMonth>(out);
   AppendInterface<ReviewChain>(out);

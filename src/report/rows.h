@@ -109,6 +109,9 @@ template <>
 const RowDescription<MissionMargin>& RowDescriptionOf<MissionMargin>();
 template <>
 const RowDescription<ObjectiveItem>& RowDescriptionOf<ObjectiveItem>();
+// A point of /trend: one period's headline figures (KpiEngine::Trend).
+template <>
+const RowDescription<TrendPoint>& RowDescriptionOf<TrendPoint>();
 // The lists of the brand review (SPEC §5).
 template <>
 const RowDescription<ReviewDnMonth>& RowDescriptionOf<ReviewDnMonth>();

@@ -277,25 +277,7 @@ class Handler {
     w.Key("granularity").String(granularity);
     w.Key("as_of").String(FormatDate(a));
     w.Key("points").BeginArray();
-    for (const TrendPoint& point : series) {
-      w.BeginObject();
-      w.Key("period").String(FormatPeriod(point.period));
-      w.Key("start").String(FormatDate(point.period.start));
-      w.Key("end").String(FormatDate(point.period.end));
-      w.Key("recurrence_rate").OptionalDouble(point.recurrence_rate);
-      w.Key("renewal_rate").OptionalDouble(point.renewal_rate);
-      w.Key("churn_rate").OptionalDouble(point.churn_rate);
-      w.Key("total_revenue").Money(point.total_revenue);
-      w.Key("average_per_client");
-      point.average_per_client ? w.Money(*point.average_per_client) : w.Null();
-      w.Key("top1_share").OptionalDouble(point.top1_share);
-      w.Key("hhi").OptionalDouble(point.hhi);
-      w.Key("margin").Money(point.margin);
-      w.Key("margin_rate").OptionalDouble(point.margin_rate);
-      w.Key("met_share").OptionalDouble(point.met_share);
-      w.Key("mean_capped_attainment").OptionalDouble(point.mean_capped_attainment);
-      w.EndObject();
-    }
+    for (const TrendPoint& point : series) WriteRowJson(w, point);
     w.EndArray();
     w.EndObject();
     return Json(w.Take());

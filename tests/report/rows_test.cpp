@@ -116,7 +116,7 @@ TEST(RowDescriptionTest, TypeScriptDeclaresTheReportAndReviewRowsAndTheirNameSet
        at = ts.find("export interface ", at + 1)) {
     ++interfaces;
   }
-  EXPECT_EQ(interfaces, 9);  // the report's four rows and the review's five
+  EXPECT_EQ(interfaces, 10);  // the report's four rows, the trend's point and the review's five
   int name_sets = 0;
   for (size_t at = ts.find("export type "); at != std::string::npos;
        at = ts.find("export type ", at + 1)) {
@@ -133,6 +133,7 @@ TEST(RowDescriptionTest, TypeScriptDeclaresTheReportAndReviewRowsAndTheirNameSet
   EXPECT_NE(ts.find("  renewal_type: RenewalType | null;\n"), std::string::npos);
   EXPECT_NE(ts.find("  by_action: Record<VisitAction, number>;\n"), std::string::npos);
   EXPECT_NE(ts.find("  worked: boolean;\n"), std::string::npos);
+  EXPECT_NE(ts.find("  average_per_client: number | null;\n"), std::string::npos);
   EXPECT_NE(ts.find("  store_id: string;\n"), std::string::npos);
 }
 

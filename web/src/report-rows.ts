@@ -132,6 +132,23 @@ export interface ObjectiveItem {
   status: ObjectiveStatus;
 }
 
+export interface TrendPoint {
+  period: string;
+  start: string;
+  end: string;
+  recurrence_rate: Num;
+  renewal_rate: Num;
+  churn_rate: Num;
+  total_revenue: number;
+  average_per_client: number | null;
+  top1_share: Num;
+  hhi: Num;
+  margin: number;
+  margin_rate: Num;
+  met_share: Num;
+  mean_capped_attainment: Num;
+}
+
 export interface ReviewDnMonth {
   month: string;
   stores: number;

@@ -12,6 +12,7 @@ import type {
   RevenueClient,
   ReviewChain,
   ReviewContract,
+  TrendPoint,
   ReviewDnMonth,
   ReviewSalesMonth,
   ReviewStore,
@@ -83,23 +84,6 @@ export interface Report {
   revenue: Revenue;
   margin: Margin;
   objectives: Objectives;
-}
-
-export interface TrendPoint {
-  period: string;
-  start: string;
-  end: string;
-  recurrence_rate: Num;
-  renewal_rate: Num;
-  churn_rate: Num;
-  total_revenue: Num;
-  average_per_client: Num;
-  top1_share: Num;
-  hhi: Num;
-  margin: Num;
-  margin_rate: Num;
-  met_share: Num;
-  mean_capped_attainment: Num;
 }
 
 export interface Trend {
