@@ -1,5 +1,6 @@
 #include "demo/demo_csv.h"
 
+#include <array>
 #include <cstdio>
 #include <memory>
 
@@ -11,27 +12,32 @@ constexpr std::string_view kNoBreakSpace = "\xC2\xA0";  // U+00A0, French Excel'
 constexpr int kQuartersPerHour = 4;
 constexpr int64_t kHundredthsPerUnit = 100;
 
-void AppendDigits(std::string& out, uint64_t value, int min_width) {
-  char digits[24];
+constexpr size_t kMaxDigits = 20;  // of a uint64_t
+using DigitBuffer = std::array<char, kMaxDigits>;
+
+// The decimal digits of `value` into `digits`, least significant first; their count.
+int ReversedDigits(uint64_t value, DigitBuffer& digits) {
   int count = 0;
   do {
-    digits[count++] = static_cast<char>('0' + value % 10);
+    digits[static_cast<size_t>(count++)] = static_cast<char>('0' + value % 10);
     value /= 10;
   } while (value != 0);
+  return count;
+}
+
+void AppendDigits(std::string& out, uint64_t value, int min_width) {
+  DigitBuffer digits;
+  int count = ReversedDigits(value, digits);
   for (int i = count; i < min_width; ++i) out.push_back('0');
-  while (count > 0) out.push_back(digits[--count]);
+  while (count > 0) out.push_back(digits[static_cast<size_t>(--count)]);
 }
 
 // Integer part with a no-break space every three digits: 1 234 567.
 void AppendGrouped(std::string& out, uint64_t value) {
-  char digits[24];
-  int count = 0;
-  do {
-    digits[count++] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
+  DigitBuffer digits;
+  int count = ReversedDigits(value, digits);
   while (count > 0) {
-    out.push_back(digits[--count]);
+    out.push_back(digits[static_cast<size_t>(--count)]);
     if (count > 0 && count % 3 == 0) out.append(kNoBreakSpace);
   }
 }
