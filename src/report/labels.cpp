@@ -48,7 +48,7 @@ std::string_view VisitActionWord(VisitAction action, Language language) {
     case VisitAction::kNegotiation: return Pick(language, "négociation", "negotiation");
     case VisitAction::kPromotion: return Pick(language, "promotion", "promotion");
     case VisitAction::kMerchandising: return Pick(language, "merchandising", "merchandising");
-    case VisitAction::kAudit: return Pick(language, "audit", "audit");
+    case VisitAction::kAudit: return Pick(language, "relevé", "audit");
     case VisitAction::kOrder: return Pick(language, "commande", "order");
     case VisitAction::kOther: return Pick(language, "autre", "other");
   }

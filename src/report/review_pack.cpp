@@ -15,21 +15,6 @@ ReviewPackOptions PackOptionsFor(const KpiEngine& engine, const Review& review, 
   return options;
 }
 
-std::string_view VisitActionWord(size_t action, Language language) {
-  // In the order of VisitAction (kVisitActionNames).
-  static constexpr std::array<std::array<std::string_view, 2>, kVisitActionCount> kWords = {{
-      {"implantation", "implantation"},
-      {"négociation", "negotiation"},
-      {"promotion", "promotion"},
-      {"merchandising", "merchandising"},
-      {"relevé", "audit"},
-      {"commande", "order"},
-      {"autre", "other"},
-  }};
-  if (action >= kWords.size()) return "";
-  return language == Language::kFrench ? kWords[action][0] : kWords[action][1];
-}
-
 std::string_view RenewalTypeWord(RenewalType type, Language language) {
   switch (type) {
     case RenewalType::kSpontaneous: return Tr(language, "spontané", "spontaneous");

@@ -33,10 +33,6 @@ inline std::string_view Tr(Language language, std::string_view french, std::stri
   return language == Language::kFrench ? french : english;
 }
 
-// "implantation" / "implantation", "négociation" / "negotiation"… for each
-// VisitAction, by its index.
-std::string_view VisitActionWord(size_t action, Language language);
-
 // "spontanée" / "spontaneous"; "" for kNone.
 std::string_view RenewalTypeWord(RenewalType type, Language language);
 

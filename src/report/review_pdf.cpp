@@ -391,7 +391,7 @@ class ReviewPdf {
     chart.min_step = 1;  // counts: whole steps
     pdf::Series visits{std::string(T("Visites", "Visits")), palette::kCurrent, {}};
     for (size_t action = 0; action < r_.actions.by_action.size(); ++action) {
-      chart.categories.emplace_back(VisitActionWord(action, lang_));
+      chart.categories.emplace_back(VisitActionWord(static_cast<VisitAction>(action), lang_));
       visits.values.emplace_back(static_cast<double>(r_.actions.by_action[action]));
     }
     chart.series = {std::move(visits)};

@@ -232,7 +232,7 @@ class ReviewWorkbook {
         T("Magasin", "Store"), T("Nom", "Name"),         T("Enseigne", "Chain"), T("Région", "Region"),
         T("Suivi", "Tracked"), T("Travaillé", "Worked"), T("Visites", "Visits")};
     for (size_t action = 0; action < kVisitActionCount; ++action) {
-      headers.push_back(fmt::format("{} : {}", T("Visites", "Visits"), VisitActionWord(action, lang_)));
+      headers.push_back(fmt::format("{} : {}", T("Visites", "Visits"), VisitActionWord(static_cast<VisitAction>(action), lang_)));
     }
     for (std::string header :
          {T("Présent avant", "Present before"), T("Présent", "Present"), T("Facings avant", "Facings before"),
@@ -291,7 +291,7 @@ class ReviewWorkbook {
   void Actions() {
     std::vector<std::vector<Cell>> rows;
     for (size_t action = 0; action < kVisitActionCount; ++action) {
-      rows.push_back({Text(VisitActionWord(action, lang_)), Integer(r_.actions.by_action[action])});
+      rows.push_back({Text(VisitActionWord(static_cast<VisitAction>(action), lang_)), Integer(r_.actions.by_action[action])});
     }
     List(T("Actions", "Actions"), {T("Action", "Action"), T("Visites", "Visits")}, rows);
   }
