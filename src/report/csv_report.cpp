@@ -175,6 +175,7 @@ void WriteField(CsvWriter& csv, FieldKind kind, const NameSet* names, const Fiel
       return;
     case FieldKind::kBool: return csv.Raw(value.integer != 0 ? "true" : "false");
     case FieldKind::kDate: return csv.Raw(FormatDate(static_cast<Day>(value.integer)));
+    case FieldKind::kNested: return;  // sections are not CSV rows
   }
 }
 

@@ -19,6 +19,6 @@ void WriteRecurrenceClientJson(JsonWriter& w, const RecurrenceClient& client);
 void WriteRevenueClientJson(JsonWriter& w, const RevenueClient& client);
 void WriteMissionMarginJson(JsonWriter& w, const MissionMargin& mission);
 void WriteObjectiveItemJson(JsonWriter& w, const ObjectiveItem& item);
-void WriteObjectivesJson(JsonWriter& w, const ObjectivesSection& objectives);  // writes the "objectives" key
+
 
 }  // namespace agencykpi

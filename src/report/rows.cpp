@@ -338,6 +338,192 @@ const RowField<TrendPoint> kTrendPointFields[] = {
 };
 const RowDescription<TrendPoint> kTrendPointRow{"TrendPoint", kTrendPointFields};
 
+// --- The report and the review as described rows --------------------------
+
+const RowField<ReportPeriod> kReportPeriodFields[] = {
+    {"start", K::kDate, [](const ReportPeriod& p) { return Integer(p.period.start); }},
+    {"end", K::kDate, [](const ReportPeriod& p) { return Integer(p.period.end); }},
+    {"as_of", K::kDate, [](const ReportPeriod& p) { return Integer(p.as_of); }},
+    {"previous_start", K::kDate, [](const ReportPeriod& p) { return Integer(p.previous.start); }},
+    {"previous_end", K::kDate, [](const ReportPeriod& p) { return Integer(p.previous.end); }},
+    // Made from the period when written: a FieldValue holds views, never its own text.
+    {.key = "label",
+     .kind = K::kNested,
+     .read = nullptr,
+     .nested = [](JsonWriter& w, const ReportPeriod& p) { w.String(FormatPeriod(p.period)); },
+     .ts_nested = [] { return std::string("string"); }},
+    {"grace_days", K::kCount, [](const ReportPeriod& p) { return Integer(p.grace_days); }},
+};
+
+const RowField<RecurrenceSection> kRecurrenceSectionFields[] = {
+    {"ending_clients", K::kCount, [](const RecurrenceSection& r) { return Integer(r.ending_clients); }},
+    {"spontaneous", K::kCount, [](const RecurrenceSection& r) { return Integer(r.spontaneous); }},
+    {"solicited", K::kCount, [](const RecurrenceSection& r) { return Integer(r.solicited); }},
+    {"pending", K::kCount, [](const RecurrenceSection& r) { return Integer(r.pending); }},
+    {"lost", K::kCount, [](const RecurrenceSection& r) { return Integer(r.lost); }},
+    {"decided", K::kCount, [](const RecurrenceSection& r) { return Integer(r.decided); }},
+    {"recurrence_rate", K::kRatio, [](const RecurrenceSection& r) { return RatioOf(r.recurrence_rate); }},
+    {"renewal_rate", K::kRatio, [](const RecurrenceSection& r) { return RatioOf(r.renewal_rate); }},
+    {"churn_rate", K::kRatio, [](const RecurrenceSection& r) { return RatioOf(r.churn_rate); }},
+    NestedField<RecurrenceSection, &RecurrenceSection::clients>("clients"),
+};
+
+const RowField<RevenueSection> kRevenueSectionFields[] = {
+    {"total_revenue", K::kMoney, [](const RevenueSection& r) { return Integer(r.total_revenue); }},
+    {"clients_billed", K::kCount, [](const RevenueSection& r) { return Integer(r.clients_billed); }},
+    {"average_per_client", K::kMoney,
+     [](const RevenueSection& r) { return NullableInteger(r.average_per_client); }, nullptr, {}, false,
+     false, {}, true},
+    {"unallocated_revenue", K::kMoney, [](const RevenueSection& r) { return Integer(r.unallocated_revenue); }},
+    {"top1_share", K::kRatio, [](const RevenueSection& r) { return RatioOf(r.top1_share); }},
+    {"top3_share", K::kRatio, [](const RevenueSection& r) { return RatioOf(r.top3_share); }},
+    {"hhi", K::kRatio, [](const RevenueSection& r) { return RatioOf(r.hhi); }},
+    NestedField<RevenueSection, &RevenueSection::clients>("clients"),
+};
+
+const RowField<MarginSection> kMarginSectionFields[] = {
+    {"revenue", K::kMoney, [](const MarginSection& m) { return Integer(m.revenue); }},
+    {"labor_cost", K::kMoney, [](const MarginSection& m) { return Integer(m.labor_cost); }},
+    {"expenses", K::kMoney, [](const MarginSection& m) { return Integer(m.expenses); }},
+    {"total_cost", K::kMoney, [](const MarginSection& m) { return Integer(m.total_cost); }},
+    {"margin", K::kMoney, [](const MarginSection& m) { return Integer(m.margin); }},
+    {"margin_rate", K::kRatio, [](const MarginSection& m) { return RatioOf(m.margin_rate); }},
+    {"overhead_pool", K::kMoney, [](const MarginSection& m) { return Integer(m.overhead_pool); }},
+    {"overhead_unallocated", K::kMoney, [](const MarginSection& m) { return Integer(m.overhead_unallocated); }},
+    NestedField<MarginSection, &MarginSection::missions>("missions"),
+};
+
+const RowField<ObjectivesSection> kObjectivesSectionFields[] = {
+    {"count", K::kCount, [](const ObjectivesSection& o) { return Integer(o.count); }},
+    {"met", K::kCount, [](const ObjectivesSection& o) { return Integer(o.met); }},
+    {"met_share", K::kRatio, [](const ObjectivesSection& o) { return RatioOf(o.met_share); }},
+    {"mean_attainment", K::kRatio, [](const ObjectivesSection& o) { return RatioOf(o.mean_attainment); }},
+    {"mean_capped_attainment", K::kRatio,
+     [](const ObjectivesSection& o) { return RatioOf(o.mean_capped_attainment); }},
+    NestedField<ObjectivesSection, &ObjectivesSection::items>("items"),
+};
+
+const RowField<Report> kReportFields[] = {
+    NestedField<Report, &Report::period>("period"),
+    {"currency", K::kText, [](const Report& r) { return Text(r.currency); }},
+    NestedField<Report, &Report::recurrence>("recurrence"),
+    NestedField<Report, &Report::revenue>("revenue"),
+    NestedField<Report, &Report::margin>("margin"),
+    NestedField<Report, &Report::objectives>("objectives"),
+};
+
+const RowField<ReviewClient> kReviewClientFields[] = {
+    {"client_id", K::kId, [](const ReviewClient& c) { return Text(c.client_id); }},
+    {"name", K::kText, [](const ReviewClient& c) { return Text(c.name); }},
+    {"sector", K::kText, [](const ReviewClient& c) { return NullableText(c.sector); }, nullptr, {}, false,
+     false, {}, true},
+};
+
+const RowField<ShelfState> kShelfStateFields[] = {
+    {"stores", K::kCount, [](const ShelfState& s) { return Integer(s.stores); }},
+    {"present", K::kCount, [](const ShelfState& s) { return Integer(s.present); }},
+    {"dn", K::kRatio, [](const ShelfState& s) { return RatioOf(s.dn); }},
+    {"facings", K::kCount, [](const ShelfState& s) { return Integer(s.facings); }},
+    {"facings_per_present_store", K::kRatio,
+     [](const ShelfState& s) { return RatioOf(s.facings_per_present_store); }},
+};
+
+const RowField<PanelDn> kPanelDnFields[] = {
+    {"stores", K::kCount, [](const PanelDn& p) { return Integer(p.stores); }},
+    {"dn_start", K::kRatio, [](const PanelDn& p) { return RatioOf(p.dn_start); }},
+    {"dn_end", K::kRatio, [](const PanelDn& p) { return RatioOf(p.dn_end); }},
+    {"dn_change", K::kRatio, [](const PanelDn& p) { return RatioOf(p.dn_change); }},
+};
+
+const RowField<ReviewShelf> kReviewShelfFields[] = {
+    NestedField<ReviewShelf, &ReviewShelf::current>("current"),
+    NestedField<ReviewShelf, &ReviewShelf::previous>("previous"),
+    {"dn_change", K::kRatio, [](const ReviewShelf& s) { return RatioOf(s.dn_change); }},
+    NestedField<ReviewShelf, &ReviewShelf::panel>("panel"),
+};
+
+const RowField<ReviewActions> kReviewActionsFields[] = {
+    {"visits", K::kCount, [](const ReviewActions& a) { return Integer(a.visits); }},
+    {"stores_visited", K::kCount, [](const ReviewActions& a) { return Integer(a.stores_visited); }},
+    {"worked_stores", K::kCount, [](const ReviewActions& a) { return Integer(a.worked_stores); }},
+    {"by_action", K::kCounts, [](const ReviewActions& a) { return AmountsOf(a.by_action); }, &kVisitActionSet},
+};
+
+const RowField<ReviewImpact> kReviewImpactFields[] = {
+    NestedField<ReviewImpact, &ReviewImpact::worked>("worked"),
+    NestedField<ReviewImpact, &ReviewImpact::control>("control"),
+    {"dn_lift", K::kRatio, [](const ReviewImpact& i) { return RatioOf(i.dn_lift); }},
+};
+
+const RowField<SalesGroup> kSalesGroupFields[] = {
+    {"stores", K::kCount, [](const SalesGroup& g) { return Integer(g.stores); }},
+    {"sales", K::kMoney, [](const SalesGroup& g) { return Integer(g.sales); }},
+    {"sales_previous", K::kMoney, [](const SalesGroup& g) { return Integer(g.sales_previous); }},
+    {"change_rate", K::kRatio, [](const SalesGroup& g) { return RatioOf(g.change_rate); }},
+};
+
+// The tracked stores' group is spelt out at the top of the object (SPEC §5).
+const RowField<ReviewSales> kReviewSalesFields[] = {
+    {"tracked_stores", K::kCount, [](const ReviewSales& s) { return Integer(s.tracked.stores); }},
+    {"sales", K::kMoney, [](const ReviewSales& s) { return Integer(s.tracked.sales); }},
+    {"sales_previous", K::kMoney, [](const ReviewSales& s) { return Integer(s.tracked.sales_previous); }},
+    {"change_rate", K::kRatio, [](const ReviewSales& s) { return RatioOf(s.tracked.change_rate); }},
+    NestedField<ReviewSales, &ReviewSales::worked>("worked"),
+    NestedField<ReviewSales, &ReviewSales::control>("control"),
+    {"lift", K::kRatio, [](const ReviewSales& s) { return RatioOf(s.lift); }},
+    {.key = "all_stores",
+     .kind = K::kNested,
+     .read = nullptr,
+     .nested =
+         [](JsonWriter& w, const ReviewSales& s) {
+           w.BeginObject();
+           w.Key("sales").Money(s.all_stores_sales);
+           w.Key("sales_previous").Money(s.all_stores_sales_previous);
+           w.EndObject();
+         },
+     .ts_nested = [] { return std::string("{ sales: number; sales_previous: number }"); }},
+};
+
+FieldValue RecurrenceStatusOf(const std::optional<RecurrenceStatus>& status) {
+  FieldValue value = Integer(static_cast<int64_t>(status.value_or(RecurrenceStatus::kLost)));
+  value.is_null = !status;
+  return value;
+}
+
+const RowField<Review> kReviewFields[] = {
+    NestedField<Review, &Review::period>("period"),
+    {"currency", K::kText, [](const Review& r) { return Text(r.currency); }},
+    NestedField<Review, &Review::client>("client"),
+    NestedField<Review, &Review::shelf>("shelf"),
+    NestedField<Review, &Review::actions>("actions"),
+    NestedField<Review, &Review::impact>("impact"),
+    NestedField<Review, &Review::sales>("sales"),
+    NestedField<Review, &Review::dn_by_month>("dn_by_month"),
+    NestedField<Review, &Review::sales_by_month>("sales_by_month"),
+    NestedField<Review, &Review::by_chain>("by_chain"),
+    NestedField<Review, &Review::stores>("stores"),
+    NestedField<Review, &Review::objectives>("objectives"),  // the report's section, over the brand's objectives
+    {"recurrence_status", K::kEnum, [](const Review& r) { return RecurrenceStatusOf(r.recurrence_status); },
+     &kRecurrenceStatusSet, {}, false, false, {}, true},
+    NestedField<Review, &Review::contracts>("contracts"),
+};
+
+const RowDescription<ReportPeriod> kReportPeriodRow{"ReportPeriod", kReportPeriodFields};
+const RowDescription<RecurrenceSection> kRecurrenceSectionRow{"Recurrence", kRecurrenceSectionFields};
+const RowDescription<RevenueSection> kRevenueSectionRow{"Revenue", kRevenueSectionFields};
+const RowDescription<MarginSection> kMarginSectionRow{"Margin", kMarginSectionFields};
+const RowDescription<ObjectivesSection> kObjectivesSectionRow{"Objectives", kObjectivesSectionFields};
+const RowDescription<Report> kReportRow{"Report", kReportFields};
+const RowDescription<ReviewClient> kReviewClientRow{"ReviewClient", kReviewClientFields};
+const RowDescription<ShelfState> kShelfStateRow{"ShelfState", kShelfStateFields};
+const RowDescription<PanelDn> kPanelDnRow{"PanelPart", kPanelDnFields};
+const RowDescription<ReviewShelf> kReviewShelfRow{"ReviewShelf", kReviewShelfFields};
+const RowDescription<ReviewActions> kReviewActionsRow{"ReviewActions", kReviewActionsFields};
+const RowDescription<ReviewImpact> kReviewImpactRow{"ReviewImpact", kReviewImpactFields};
+const RowDescription<SalesGroup> kSalesGroupRow{"SalesPart", kSalesGroupFields};
+const RowDescription<ReviewSales> kReviewSalesRow{"ReviewSales", kReviewSalesFields};
+const RowDescription<Review> kReviewRow{"Review", kReviewFields};
+
 const RowDescription<ReviewDnMonth> kReviewDnMonthRow{"ReviewDnMonth", kReviewDnMonthFields};
 const RowDescription<ReviewSalesMonth> kReviewSalesMonthRow{"ReviewSalesMonth",
                                                             kReviewSalesMonthFields};
@@ -375,6 +561,7 @@ std::string TsTypeOf(FieldKind kind, const NameSet* names, bool never_null) {
     case FieldKind::kCounts: return fmt::format("Record<{}, number>", names->ts_type);
     case FieldKind::kBool: return "boolean";
     case FieldKind::kDate: return "string";
+    case FieldKind::kNested: break;  // named by the field itself
   }
   return "unknown";
 }
@@ -398,8 +585,10 @@ void AppendInterface(std::string& out) {
   const RowDescription<Row>& row = RowDescriptionOf<Row>();
   out += fmt::format("\nexport interface {} {{\n", row.ts_type);
   for (const RowField<Row>& field : row.fields) {
-    out += fmt::format("  {}: {}{};\n", field.key, TsTypeOf(field.kind, field.names, field.never_null),
-                       field.nullable ? " | null" : "");
+    const std::string type = field.kind == FieldKind::kNested
+                                 ? field.ts_nested()
+                                 : TsTypeOf(field.kind, field.names, field.never_null);
+    out += fmt::format("  {}: {}{};\n", field.key, type, field.nullable ? " | null" : "");
   }
   out += "}\n";
 }
@@ -449,6 +638,26 @@ const RowDescription<ReviewContract>& RowDescriptionOf<ReviewContract>() {
   return kReviewContractRow;
 }
 
+#define AGENCYKPI_DESCRIBED(Type, row) \
+  template <>                           \
+  const RowDescription<Type>& RowDescriptionOf<Type>() { return row; }
+AGENCYKPI_DESCRIBED(ReportPeriod, kReportPeriodRow)
+AGENCYKPI_DESCRIBED(RecurrenceSection, kRecurrenceSectionRow)
+AGENCYKPI_DESCRIBED(RevenueSection, kRevenueSectionRow)
+AGENCYKPI_DESCRIBED(MarginSection, kMarginSectionRow)
+AGENCYKPI_DESCRIBED(ObjectivesSection, kObjectivesSectionRow)
+AGENCYKPI_DESCRIBED(Report, kReportRow)
+AGENCYKPI_DESCRIBED(ReviewClient, kReviewClientRow)
+AGENCYKPI_DESCRIBED(ShelfState, kShelfStateRow)
+AGENCYKPI_DESCRIBED(PanelDn, kPanelDnRow)
+AGENCYKPI_DESCRIBED(ReviewShelf, kReviewShelfRow)
+AGENCYKPI_DESCRIBED(ReviewActions, kReviewActionsRow)
+AGENCYKPI_DESCRIBED(ReviewImpact, kReviewImpactRow)
+AGENCYKPI_DESCRIBED(SalesGroup, kSalesGroupRow)
+AGENCYKPI_DESCRIBED(ReviewSales, kReviewSalesRow)
+AGENCYKPI_DESCRIBED(Review, kReviewRow)
+#undef AGENCYKPI_DESCRIBED
+
 SortValue SortValueOf(FieldKind kind, const FieldValue& value) {
   if (value.is_null) return SortValue{};
   switch (kind) {
@@ -467,7 +676,8 @@ SortValue SortValueOf(FieldKind kind, const FieldValue& value) {
       return SortValue{false, static_cast<double>(value.integer), {}, false};
     case FieldKind::kIdList:
     case FieldKind::kObject:
-    case FieldKind::kCounts: break;
+    case FieldKind::kCounts:
+    case FieldKind::kNested: break;
   }
   return SortValue{};
 }
@@ -501,6 +711,7 @@ void WriteFieldJson(JsonWriter& w, FieldKind kind, const NameSet* names, const F
       return w.EndObject();
     case FieldKind::kBool: return w.Bool(value.integer != 0);
     case FieldKind::kDate: return w.String(FormatDate(static_cast<Day>(value.integer)));
+    case FieldKind::kNested: return;  // written by the field's own writer (WriteRowJson)
   }
 }
 
@@ -518,6 +729,21 @@ std::string RowsTypeScript() {
   AppendInterface<ReviewChain>(out);
   AppendInterface<ReviewStore>(out);
   AppendInterface<ReviewContract>(out);
+  AppendInterface<ReportPeriod>(out);
+  AppendInterface<RecurrenceSection>(out);
+  AppendInterface<RevenueSection>(out);
+  AppendInterface<MarginSection>(out);
+  AppendInterface<ObjectivesSection>(out);
+  AppendInterface<Report>(out);
+  AppendInterface<ReviewClient>(out);
+  AppendInterface<ShelfState>(out);
+  AppendInterface<PanelDn>(out);
+  AppendInterface<ReviewShelf>(out);
+  AppendInterface<ReviewActions>(out);
+  AppendInterface<ReviewImpact>(out);
+  AppendInterface<SalesGroup>(out);
+  AppendInterface<ReviewSales>(out);
+  AppendInterface<Review>(out);
   return out;
 }
 

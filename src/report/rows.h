@@ -19,6 +19,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include "kpi/report.h"
 #include "kpi/review.h"
@@ -43,6 +45,7 @@ enum class FieldKind {
   kCounts,    // integer counts, one per member of `names` (FieldValue::amounts)
   kBool,      // true or false (FieldValue::integer 1 or 0)
   kDate,      // a calendar day (FieldValue::integer), JSON "YYYY-MM-DD"
+  kNested,    // a described row or a list of them (RowField::nested writes it): JSON only
 };
 
 // A closed list of names: an enum's SPEC names by ordinal, or an object's
@@ -90,6 +93,9 @@ struct RowField {
   bool as_points = false;          // a kRatio difference, shown in points by the table
   std::string_view csv_prefix = {};  // kObject: CSV column of member m is prefix + m
   bool nullable = false;           // a text, id, enum, count or date that may be null (TypeScript `| null`)
+  // kNested: writes the value from the row, and names its TypeScript type.
+  void (*nested)(JsonWriter& w, const Row& row) = nullptr;
+  std::string (*ts_nested)() = nullptr;
 };
 
 template <typename Row>
@@ -98,7 +104,8 @@ struct RowDescription {
   std::span<const RowField<Row>> fields;
 };
 
-// The descriptions, one per row type.
+// The descriptions, one per row type. A report section or the report itself
+// is a row too: its headline figures, then its lists as kNested fields.
 template <typename Row>
 const RowDescription<Row>& RowDescriptionOf();
 template <>
@@ -112,7 +119,20 @@ const RowDescription<ObjectiveItem>& RowDescriptionOf<ObjectiveItem>();
 // A point of /trend: one period's headline figures (KpiEngine::Trend).
 template <>
 const RowDescription<TrendPoint>& RowDescriptionOf<TrendPoint>();
-// The lists of the brand review (SPEC §5).
+// The report (SPEC §4): its period, its four sections and itself.
+template <>
+const RowDescription<ReportPeriod>& RowDescriptionOf<ReportPeriod>();
+template <>
+const RowDescription<RecurrenceSection>& RowDescriptionOf<RecurrenceSection>();
+template <>
+const RowDescription<RevenueSection>& RowDescriptionOf<RevenueSection>();
+template <>
+const RowDescription<MarginSection>& RowDescriptionOf<MarginSection>();
+template <>
+const RowDescription<ObjectivesSection>& RowDescriptionOf<ObjectivesSection>();
+template <>
+const RowDescription<Report>& RowDescriptionOf<Report>();
+// The lists and parts of the brand review (SPEC §5), and the review itself.
 template <>
 const RowDescription<ReviewDnMonth>& RowDescriptionOf<ReviewDnMonth>();
 template <>
@@ -123,6 +143,24 @@ template <>
 const RowDescription<ReviewStore>& RowDescriptionOf<ReviewStore>();
 template <>
 const RowDescription<ReviewContract>& RowDescriptionOf<ReviewContract>();
+template <>
+const RowDescription<ReviewClient>& RowDescriptionOf<ReviewClient>();
+template <>
+const RowDescription<ShelfState>& RowDescriptionOf<ShelfState>();
+template <>
+const RowDescription<PanelDn>& RowDescriptionOf<PanelDn>();
+template <>
+const RowDescription<ReviewShelf>& RowDescriptionOf<ReviewShelf>();
+template <>
+const RowDescription<ReviewActions>& RowDescriptionOf<ReviewActions>();
+template <>
+const RowDescription<ReviewImpact>& RowDescriptionOf<ReviewImpact>();
+template <>
+const RowDescription<SalesGroup>& RowDescriptionOf<SalesGroup>();
+template <>
+const RowDescription<ReviewSales>& RowDescriptionOf<ReviewSales>();
+template <>
+const RowDescription<Review>& RowDescriptionOf<Review>();
 
 // The field of `Row` keyed `key`; nullptr when there is none.
 template <typename Row>
@@ -139,7 +177,9 @@ constexpr bool IsObject(FieldKind kind) { return kind == FieldKind::kObject || k
 
 // Whether rows can be ordered by a field of this kind: every kind but the
 // lists of ids and the objects.
-constexpr bool IsSortable(FieldKind kind) { return kind != FieldKind::kIdList && !IsObject(kind); }
+constexpr bool IsSortable(FieldKind kind) {
+  return kind != FieldKind::kIdList && kind != FieldKind::kNested && !IsObject(kind);
+}
 
 // A sortable value: null sorts last whatever the direction; text compares
 // bytewise, the rest as numbers (enums by ordinal, flags by their count).
@@ -160,13 +200,38 @@ void WriteRowJson(JsonWriter& w, const Row& row) {
   w.BeginObject();
   for (const RowField<Row>& field : RowDescriptionOf<Row>().fields) {
     w.Key(field.key);
-    WriteFieldJson(w, field.kind, field.names, field.read(row));
+    if (field.kind == FieldKind::kNested) {
+      field.nested(w, row);
+    } else {
+      WriteFieldJson(w, field.kind, field.names, field.read(row));
+    }
   }
   w.EndObject();
 }
 
-// The TypeScript declarations of the four rows and of their name sets, the
-// text of web/src/report-rows.ts.
+// A described row's member, or a list of them, as a kNested field of
+// `Parent` keyed `key`: `Member` is a pointer to the member.
+template <typename Parent, auto Member>
+RowField<Parent> NestedField(std::string_view key) {
+  using Value = std::remove_cvref_t<decltype(std::declval<const Parent&>().*Member)>;
+  RowField<Parent> field{key, FieldKind::kNested, nullptr};
+  if constexpr (requires(const Value& v) { v.begin(); v.size(); }) {
+    using Item = typename Value::value_type;
+    field.nested = [](JsonWriter& w, const Parent& parent) {
+      w.BeginArray();
+      for (const Item& item : parent.*Member) WriteRowJson(w, item);
+      w.EndArray();
+    };
+    field.ts_nested = [] { return std::string(RowDescriptionOf<Item>().ts_type) + "[]"; };
+  } else {
+    field.nested = [](JsonWriter& w, const Parent& parent) { WriteRowJson(w, parent.*Member); };
+    field.ts_nested = [] { return std::string(RowDescriptionOf<Value>().ts_type); };
+  }
+  return field;
+}
+
+// The TypeScript declarations of the described rows and of their name sets,
+// the text of web/src/report-rows.ts.
 std::string RowsTypeScript();
 
 }  // namespace agencykpi

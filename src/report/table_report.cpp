@@ -75,7 +75,8 @@ constexpr Align AlignOf(FieldKind kind) {
     case FieldKind::kObject:
     case FieldKind::kCounts:
     case FieldKind::kBool:
-    case FieldKind::kDate: return Align::kLeft;
+    case FieldKind::kDate:
+    case FieldKind::kNested: return Align::kLeft;
     case FieldKind::kMoney:
     case FieldKind::kHours:
     case FieldKind::kCount:
@@ -314,7 +315,8 @@ class TableWriter {
       case FieldKind::kBool: return Plain(std::string(YesNoWord(value.integer != 0, language_)));
       case FieldKind::kDate: return Plain(FormatDay(static_cast<Day>(value.integer), language_));
       case FieldKind::kObject:
-      case FieldKind::kCounts: break;  // never labelled: no table column
+      case FieldKind::kCounts:
+      case FieldKind::kNested: break;  // never labelled: no table column
     }
     return Cell{};
   }

@@ -116,7 +116,9 @@ TEST(RowDescriptionTest, TypeScriptDeclaresTheReportAndReviewRowsAndTheirNameSet
        at = ts.find("export interface ", at + 1)) {
     ++interfaces;
   }
-  EXPECT_EQ(interfaces, 10);  // the report's four rows, the trend's point and the review's five
+  // The report's four rows, the trend's point, the review's five lists; the
+  // report's period, four sections and itself; the review's nine parts and itself.
+  EXPECT_EQ(interfaces, 25);
   int name_sets = 0;
   for (size_t at = ts.find("export type "); at != std::string::npos;
        at = ts.find("export type ", at + 1)) {
@@ -135,6 +137,11 @@ TEST(RowDescriptionTest, TypeScriptDeclaresTheReportAndReviewRowsAndTheirNameSet
   EXPECT_NE(ts.find("  worked: boolean;\n"), std::string::npos);
   EXPECT_NE(ts.find("  average_per_client: number | null;\n"), std::string::npos);
   EXPECT_NE(ts.find("  store_id: string;\n"), std::string::npos);
+  // Sections hold their lists and parts as nested rows.
+  EXPECT_NE(ts.find("  clients: RecurrenceClient[];\n"), std::string::npos);
+  EXPECT_NE(ts.find("  margin: Margin;\n"), std::string::npos);
+  EXPECT_NE(ts.find("  panel: PanelPart;\n"), std::string::npos);
+  EXPECT_NE(ts.find("  recurrence_status: RecurrenceStatus | null;\n"), std::string::npos);
 }
 
 }  // namespace

@@ -193,3 +193,143 @@ export interface ReviewContract {
   renewal_of: string | null;
   renewal_type: RenewalType | null;
 }
+
+export interface ReportPeriod {
+  start: string;
+  end: string;
+  as_of: string;
+  previous_start: string;
+  previous_end: string;
+  label: string;
+  grace_days: number;
+}
+
+export interface Recurrence {
+  ending_clients: number;
+  spontaneous: number;
+  solicited: number;
+  pending: number;
+  lost: number;
+  decided: number;
+  recurrence_rate: Num;
+  renewal_rate: Num;
+  churn_rate: Num;
+  clients: RecurrenceClient[];
+}
+
+export interface Revenue {
+  total_revenue: number;
+  clients_billed: number;
+  average_per_client: number | null;
+  unallocated_revenue: number;
+  top1_share: Num;
+  top3_share: Num;
+  hhi: Num;
+  clients: RevenueClient[];
+}
+
+export interface Margin {
+  revenue: number;
+  labor_cost: number;
+  expenses: number;
+  total_cost: number;
+  margin: number;
+  margin_rate: Num;
+  overhead_pool: number;
+  overhead_unallocated: number;
+  missions: MissionMargin[];
+}
+
+export interface Objectives {
+  count: number;
+  met: number;
+  met_share: Num;
+  mean_attainment: Num;
+  mean_capped_attainment: Num;
+  items: ObjectiveItem[];
+}
+
+export interface Report {
+  period: ReportPeriod;
+  currency: string;
+  recurrence: Recurrence;
+  revenue: Revenue;
+  margin: Margin;
+  objectives: Objectives;
+}
+
+export interface ReviewClient {
+  client_id: string;
+  name: string;
+  sector: string | null;
+}
+
+export interface ShelfState {
+  stores: number;
+  present: number;
+  dn: Num;
+  facings: number;
+  facings_per_present_store: Num;
+}
+
+export interface PanelPart {
+  stores: number;
+  dn_start: Num;
+  dn_end: Num;
+  dn_change: Num;
+}
+
+export interface ReviewShelf {
+  current: ShelfState;
+  previous: ShelfState;
+  dn_change: Num;
+  panel: PanelPart;
+}
+
+export interface ReviewActions {
+  visits: number;
+  stores_visited: number;
+  worked_stores: number;
+  by_action: Record<VisitAction, number>;
+}
+
+export interface ReviewImpact {
+  worked: PanelPart;
+  control: PanelPart;
+  dn_lift: Num;
+}
+
+export interface SalesPart {
+  stores: number;
+  sales: number;
+  sales_previous: number;
+  change_rate: Num;
+}
+
+export interface ReviewSales {
+  tracked_stores: number;
+  sales: number;
+  sales_previous: number;
+  change_rate: Num;
+  worked: SalesPart;
+  control: SalesPart;
+  lift: Num;
+  all_stores: { sales: number; sales_previous: number };
+}
+
+export interface Review {
+  period: ReportPeriod;
+  currency: string;
+  client: ReviewClient;
+  shelf: ReviewShelf;
+  actions: ReviewActions;
+  impact: ReviewImpact;
+  sales: ReviewSales;
+  dn_by_month: ReviewDnMonth[];
+  sales_by_month: ReviewSalesMonth[];
+  by_chain: ReviewChain[];
+  stores: ReviewStore[];
+  objectives: Objectives;
+  recurrence_status: RecurrenceStatus | null;
+  contracts: ReviewContract[];
+}

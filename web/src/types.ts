@@ -8,14 +8,8 @@ import type {
   MissionMargin,
   ObjectiveItem,
   RecurrenceClient,
-  RecurrenceStatus,
   RevenueClient,
-  ReviewChain,
-  ReviewContract,
   TrendPoint,
-  ReviewDnMonth,
-  ReviewSalesMonth,
-  ReviewStore,
   VisitAction,
 } from './report-rows';
 
@@ -32,59 +26,8 @@ export interface PeriodInfo {
   grace_days?: number;
 }
 
-export interface Recurrence {
-  ending_clients: number;
-  spontaneous: number;
-  solicited: number;
-  pending: number;
-  lost: number;
-  decided: number;
-  recurrence_rate: Num;
-  renewal_rate: Num;
-  churn_rate: Num;
-  clients: RecurrenceClient[];
-}
-
-export interface Revenue {
-  total_revenue: number;
-  clients_billed: number;
-  average_per_client: Num;
-  unallocated_revenue: number;
-  top1_share: Num;
-  top3_share: Num;
-  hhi: Num;
-  clients: RevenueClient[];
-}
-
-export interface Margin {
-  revenue: number;
-  labor_cost: number;
-  expenses: number;
-  total_cost: number;
-  margin: number;
-  margin_rate: Num;
-  overhead_pool: number;
-  overhead_unallocated: number;
-  missions: MissionMargin[];
-}
-
-export interface Objectives {
-  count: number;
-  met: number;
-  met_share: Num;
-  mean_attainment: Num;
-  mean_capped_attainment: Num;
-  items: ObjectiveItem[];
-}
-
-export interface Report {
-  period: PeriodInfo;
-  currency: string;
-  recurrence: Recurrence;
-  revenue: Revenue;
-  margin: Margin;
-  objectives: Objectives;
-}
+// The report (SPEC §4) and its sections (Report, Recurrence, Revenue, Margin,
+// Objectives) are generated too.
 
 export interface Trend {
   granularity: 'month' | 'quarter' | 'half';
@@ -200,50 +143,7 @@ export interface ApiErrorBody {
 /** The brand review of GET /api/v1/clients/{id}/review (SPEC §5); its list rows are generated. */
 export type ByAction = Record<VisitAction, number>;
 
-export interface ShelfState {
-  stores: number;
-  present: number;
-  dn: Num;
-  facings: number;
-  facings_per_present_store: Num;
-}
-export interface PanelPart {
-  stores: number;
-  dn_start: Num;
-  dn_end: Num;
-  dn_change: Num;
-}
-export interface SalesPart {
-  stores: number;
-  sales: number;
-  sales_previous: number;
-  change_rate: Num;
-}
-export interface Review {
-  period: PeriodInfo;
-  currency: string;
-  client: { client_id: string; name: string; sector: string | null };
-  shelf: { current: ShelfState; previous: ShelfState; dn_change: Num; panel: PanelPart };
-  actions: { visits: number; stores_visited: number; worked_stores: number; by_action: ByAction };
-  impact: { worked: PanelPart; control: PanelPart; dn_lift: Num };
-  sales: {
-    tracked_stores: number;
-    sales: number;
-    sales_previous: number;
-    change_rate: Num;
-    worked: SalesPart;
-    control: SalesPart;
-    lift: Num;
-    all_stores: { sales: number; sales_previous: number };
-  };
-  dn_by_month: ReviewDnMonth[];
-  sales_by_month: ReviewSalesMonth[];
-  by_chain: ReviewChain[];
-  stores: ReviewStore[];
-  objectives: { count: number; met: number; met_share: Num; mean_attainment: Num; mean_capped_attainment: Num; items: ObjectiveItem[] };
-  recurrence_status: RecurrenceStatus | null;
-  contracts: ReviewContract[];
-}
+// Review, ShelfState, PanelPart, SalesPart and the review's other parts are generated.
 
 /** GET /api/v1/brands: the brands with a review in the period (audits, visits or sales in it). */
 export interface BrandListing {
