@@ -54,15 +54,36 @@ void Reference(CsvWriter& out, const Rows& rows, int32_t index) {
   }
 }
 
+// The two cells of a period: its first and last day.
+void Period(CsvWriter& out, Day start, Day end) {
+  out.Date(start);
+  out.Date(end);
+}
+
 class FolderWriter {
  public:
   FolderWriter(std::filesystem::path folder, const DemoAgency& agency)
       : folder_(std::move(folder)), agency_(agency) {}
 
+  // Every table, in the shape of the tool it comes from, in catalogue order.
   Status WriteAll() {
-    const Status steps[] = {Clients(),    Contracts(),   Missions(),   Employees(), CostRates(),
-                            Stores(),     TimeEntries(), Expenses(),   Invoices(),  Visits(),
-                            Objectives(), Results(),     StoreAudits(), StoreSales()};
+    const Status steps[] = {
+        Write("clients", demo::kPlainStyle, kSmallRowBytes, agency_.clients),
+        Write("contracts", demo::kPlainStyle, kSmallRowBytes, agency_.contracts),
+        Write("missions", demo::kPlainStyle, 2 * kSmallRowBytes, agency_.missions),
+        Write("employees", demo::kFrenchExcelStyle, kSmallRowBytes, agency_.employees),
+        Write("cost_rates", demo::kFrenchExcelStyle, kSmallRowBytes, agency_.cost_rates),
+        Write("stores", demo::kPlainStyle, kSmallRowBytes, agency_.stores),
+        Write("time_entries", demo::kFrenchExcelStyle, kFactRowBytes, agency_.time_entries),
+        Write("expenses", demo::kFrenchExcelStyle, kFactRowBytes, agency_.expenses),
+        Write("invoices", kAccountingStyle, kSmallRowBytes, agency_.invoices),
+        Write("visits", demo::kPlainStyle, kSmallRowBytes, agency_.visits),
+        Write("objectives", demo::kPlainStyle, kSmallRowBytes, agency_.objectives),
+        Write("results", demo::kPlainStyle, kFactRowBytes, agency_.results),
+        Write("store_audits", demo::kPlainStyle, kFactRowBytes, agency_.audits),
+        // The brands' sell-out as their own exports come: French Excel.
+        Write("store_sales", demo::kFrenchExcelStyle, kFactRowBytes, agency_.sales),
+    };
     for (const Status& status : steps) {
       if (!status.ok()) return status;
     }
@@ -70,208 +91,141 @@ class FolderWriter {
   }
 
  private:
-  // A file of catalogue table `table`, its header written.
-  static CsvWriter Begin(std::string_view table, const CsvStyle& style, size_t expected_bytes) {
-    CsvWriter out(style, expected_bytes);
-    out.Header(*FindTable(table));
-    return out;
-  }
-  Status Save(const CsvWriter& out, std::string_view table) { return out.Save(folder_ / FindTable(table)->file); }
-
-  Status Clients() {
-    CsvWriter out = Begin("clients", demo::kPlainStyle, agency_.clients.size() * kSmallRowBytes);
-    for (const auto& client : agency_.clients) {
-      out.Text(client.id);
-      out.Text(client.name);
-      out.Text(client.sector);
+  // Writes catalogue table TABLE in STYLE: its header, then a row per item of
+  // ROWS, its cells written by the Cells overload of the item's type (about
+  // ROW_BYTES of them).
+  template <typename Rows>
+  Status Write(std::string_view table, const CsvStyle& style, size_t row_bytes, const Rows& rows) const {
+    const TableDesc& desc = *FindTable(table);
+    CsvWriter out(style, rows.size() * row_bytes);
+    out.Header(desc);
+    for (const auto& row : rows) {
+      Cells(out, row);
       out.EndRow();
     }
-    return Save(out, "clients");
+    return out.Save(folder_ / desc.file);
   }
 
-  Status Contracts() {
-    CsvWriter out = Begin("contracts", demo::kPlainStyle, agency_.contracts.size() * kSmallRowBytes);
-    for (const auto& contract : agency_.contracts) {
-      out.Text(contract.id);
-      Reference(out, agency_.clients, contract.client);
-      out.Date(contract.start);
-      out.Date(contract.end);
-      Reference(out, agency_.contracts, contract.renewal_of);
-      switch (contract.renewal) {
-        case demo::RenewalKind::kNotRenewal: out.Empty(); break;
-        case demo::RenewalKind::kSpontaneous: out.Text("spontaneous"); break;
-        case demo::RenewalKind::kSolicited: out.Text("solicited"); break;
-      }
-      if (contract.write_signed_on) {
-        out.Date(contract.signed_on);
-      } else {
-        out.Empty();
-      }
-      out.EndRow();
-    }
-    return Save(out, "contracts");
+  static void Cells(CsvWriter& out, const demo::ClientRow& client) {
+    out.Text(client.id);
+    out.Text(client.name);
+    out.Text(client.sector);
   }
 
-  Status Missions() {
-    CsvWriter out = Begin("missions", demo::kPlainStyle, agency_.missions.size() * 2 * kSmallRowBytes);
-    for (const auto& mission : agency_.missions) {
-      out.Text(mission.id);
-      Reference(out, agency_.clients, mission.client);
-      out.Text(mission.name);
-      out.Date(mission.start);
-      out.Date(mission.end);
-      Reference(out, agency_.contracts, mission.contract);
-      out.Text(NameOf(kMissionTypeNames, mission.type));
-      if (mission.complexity == 0) {
-        out.Empty();
-      } else {
-        out.Integer(mission.complexity);
-      }
-      out.EndRow();
+  void Cells(CsvWriter& out, const demo::ContractRow& contract) const {
+    out.Text(contract.id);
+    Reference(out, agency_.clients, contract.client);
+    Period(out, contract.start, contract.end);
+    Reference(out, agency_.contracts, contract.renewal_of);
+    switch (contract.renewal) {
+      case demo::RenewalKind::kNotRenewal: out.Empty(); break;
+      case demo::RenewalKind::kSpontaneous: out.Text("spontaneous"); break;
+      case demo::RenewalKind::kSolicited: out.Text("solicited"); break;
     }
-    return Save(out, "missions");
+    if (contract.write_signed_on) {
+      out.Date(contract.signed_on);
+    } else {
+      out.Empty();
+    }
   }
 
-  Status Employees() {
-    CsvWriter out = Begin("employees", demo::kFrenchExcelStyle, agency_.employees.size() * kSmallRowBytes);
-    for (const auto& employee : agency_.employees) {
-      out.Text(employee.id);
-      out.Text(employee.name);
-      out.Text(NameOf(kRoleNames, employee.role));
-      out.EndRow();
+  void Cells(CsvWriter& out, const demo::MissionRow& mission) const {
+    out.Text(mission.id);
+    Reference(out, agency_.clients, mission.client);
+    out.Text(mission.name);
+    Period(out, mission.start, mission.end);
+    Reference(out, agency_.contracts, mission.contract);
+    out.Text(NameOf(kMissionTypeNames, mission.type));
+    if (mission.complexity == 0) {
+      out.Empty();
+    } else {
+      out.Integer(mission.complexity);
     }
-    return Save(out, "employees");
   }
 
-  Status CostRates() {
-    CsvWriter out = Begin("cost_rates", demo::kFrenchExcelStyle, agency_.cost_rates.size() * kSmallRowBytes);
-    for (const auto& rate : agency_.cost_rates) {
-      Reference(out, agency_.employees, rate.employee);
-      out.Date(rate.valid_from);
-      out.Money(rate.hourly_cost);
-      out.EndRow();
-    }
-    return Save(out, "cost_rates");
+  static void Cells(CsvWriter& out, const demo::EmployeeRow& employee) {
+    out.Text(employee.id);
+    out.Text(employee.name);
+    out.Text(NameOf(kRoleNames, employee.role));
   }
 
-  Status Stores() {
-    CsvWriter out = Begin("stores", demo::kPlainStyle, agency_.stores.size() * kSmallRowBytes);
-    for (const auto& store : agency_.stores) {
-      out.Text(store.id);
-      out.Text(store.name);
-      out.Text(store.chain);
-      out.Text(agency_.regions[static_cast<size_t>(store.region)]);
-      out.EndRow();
-    }
-    return Save(out, "stores");
+  void Cells(CsvWriter& out, const demo::CostRateRow& rate) const {
+    Reference(out, agency_.employees, rate.employee);
+    out.Date(rate.valid_from);
+    out.Money(rate.hourly_cost);
   }
 
-  Status TimeEntries() {
-    CsvWriter out = Begin("time_entries", demo::kFrenchExcelStyle, agency_.time_entries.size() * kFactRowBytes);
-    for (const auto& entry : agency_.time_entries) {
-      Reference(out, agency_.employees, entry.employee);
-      out.Date(entry.date);
-      out.Hours(entry.quarters);
-      out.Text(NameOf(kActivityNames, entry.activity));
-      Reference(out, agency_.missions, entry.mission);
-      out.EndRow();
-    }
-    return Save(out, "time_entries");
+  void Cells(CsvWriter& out, const demo::StoreRow& store) const {
+    out.Text(store.id);
+    out.Text(store.name);
+    out.Text(store.chain);
+    out.Text(agency_.regions[static_cast<size_t>(store.region)]);
   }
 
-  Status Expenses() {
-    CsvWriter out = Begin("expenses", demo::kFrenchExcelStyle, agency_.expenses.size() * kFactRowBytes);
-    for (const auto& expense : agency_.expenses) {
-      out.Date(expense.date);
-      out.Money(expense.amount);
-      out.Text(NameOf(kExpenseCategoryNames, expense.category));
-      Reference(out, agency_.missions, expense.mission);
-      out.EndRow();
-    }
-    return Save(out, "expenses");
+  void Cells(CsvWriter& out, const demo::TimeEntryRow& entry) const {
+    Reference(out, agency_.employees, entry.employee);
+    out.Date(entry.date);
+    out.Hours(entry.quarters);
+    out.Text(NameOf(kActivityNames, entry.activity));
+    Reference(out, agency_.missions, entry.mission);
   }
 
-  Status Invoices() {
-    CsvWriter out = Begin("invoices", kAccountingStyle, agency_.invoices.size() * kSmallRowBytes);
-    for (const auto& invoice : agency_.invoices) {
-      out.Text(invoice.id);
-      Reference(out, agency_.clients, invoice.client);
-      out.Date(invoice.date);
-      out.Money(invoice.amount);
-      Reference(out, agency_.missions, invoice.mission);
-      out.EndRow();
-    }
-    return Save(out, "invoices");
+  void Cells(CsvWriter& out, const demo::ExpenseRow& expense) const {
+    out.Date(expense.date);
+    out.Money(expense.amount);
+    out.Text(NameOf(kExpenseCategoryNames, expense.category));
+    Reference(out, agency_.missions, expense.mission);
   }
 
-  Status Visits() {
-    CsvWriter out = Begin("visits", demo::kPlainStyle, agency_.visits.size() * kSmallRowBytes);
-    int64_t number = 0;
-    for (const auto& visit : agency_.visits) {
-      out.Text(fmt::format("V{:07}", ++number));
-      Reference(out, agency_.employees, visit.employee);
-      Reference(out, agency_.missions, visit.mission);
-      Reference(out, agency_.stores, visit.store);
-      out.Date(visit.date);
-      out.Text(NameOf(kVisitActionNames, visit.action));
-      out.EndRow();
-    }
-    return Save(out, "visits");
+  void Cells(CsvWriter& out, const demo::InvoiceRow& invoice) const {
+    out.Text(invoice.id);
+    Reference(out, agency_.clients, invoice.client);
+    out.Date(invoice.date);
+    out.Money(invoice.amount);
+    Reference(out, agency_.missions, invoice.mission);
   }
 
-  Status Objectives() {
-    CsvWriter out = Begin("objectives", demo::kPlainStyle, agency_.objectives.size() * kSmallRowBytes);
-    for (const auto& objective : agency_.objectives) {
-      out.Text(objective.id);
-      Reference(out, agency_.missions, objective.mission);
-      out.Text(NameOf(kMetricNames, objective.metric));
-      // Results add up, except the DN which is a level: the latest counts.
-      out.Text(objective.metric == demo::Metric::kDn ? "last" : "sum");
-      out.Decimal(objective.target_hundredths);
-      out.Date(objective.start);
-      out.Date(objective.end);
-      out.EndRow();
-    }
-    return Save(out, "objectives");
+  // Visits are numbered in file order.
+  void Cells(CsvWriter& out, const demo::VisitRow& visit) const {
+    out.Text(fmt::format("V{:07}", out.RowCount() + 1));
+    Reference(out, agency_.employees, visit.employee);
+    Reference(out, agency_.missions, visit.mission);
+    Reference(out, agency_.stores, visit.store);
+    out.Date(visit.date);
+    out.Text(NameOf(kVisitActionNames, visit.action));
   }
 
-  Status Results() {
-    CsvWriter out = Begin("results", demo::kPlainStyle, agency_.results.size() * kFactRowBytes);
-    for (const auto& result : agency_.results) {
-      Reference(out, agency_.missions, result.mission);
-      out.Text(NameOf(kMetricNames, result.metric));
-      out.Date(result.date);
-      out.Decimal(result.value_hundredths);
-      Reference(out, agency_.stores, result.store);
-      out.EndRow();
-    }
-    return Save(out, "results");
+  void Cells(CsvWriter& out, const demo::ObjectiveRow& objective) const {
+    out.Text(objective.id);
+    Reference(out, agency_.missions, objective.mission);
+    out.Text(NameOf(kMetricNames, objective.metric));
+    // Results add up, except the DN which is a level: the latest counts.
+    out.Text(objective.metric == demo::Metric::kDn ? "last" : "sum");
+    out.Decimal(objective.target_hundredths);
+    Period(out, objective.start, objective.end);
   }
 
-  Status StoreAudits() {
-    CsvWriter out = Begin("store_audits", demo::kPlainStyle, agency_.audits.size() * kFactRowBytes);
-    for (const auto& audit : agency_.audits) {
-      out.Date(audit.date);
-      Reference(out, agency_.stores, audit.store);
-      Reference(out, agency_.clients, audit.client);
-      out.Integer(audit.present ? 1 : 0);
-      out.Integer(audit.facings);
-      out.EndRow();
-    }
-    return Save(out, "store_audits");
+  void Cells(CsvWriter& out, const demo::ResultRow& result) const {
+    Reference(out, agency_.missions, result.mission);
+    out.Text(NameOf(kMetricNames, result.metric));
+    out.Date(result.date);
+    out.Decimal(result.value_hundredths);
+    Reference(out, agency_.stores, result.store);
   }
 
-  // The brands' sell-out as their own exports come: French Excel.
-  Status StoreSales() {
-    CsvWriter out = Begin("store_sales", demo::kFrenchExcelStyle, agency_.sales.size() * kFactRowBytes);
-    for (const auto& sale : agency_.sales) {
-      out.Date(sale.date);
-      Reference(out, agency_.stores, sale.store);
-      Reference(out, agency_.clients, sale.client);
-      out.Money(sale.amount);
-      out.EndRow();
-    }
-    return Save(out, "store_sales");
+  void Cells(CsvWriter& out, const demo::AuditRow& audit) const {
+    out.Date(audit.date);
+    Reference(out, agency_.stores, audit.store);
+    Reference(out, agency_.clients, audit.client);
+    out.Integer(audit.present ? 1 : 0);
+    out.Integer(audit.facings);
+  }
+
+  void Cells(CsvWriter& out, const demo::SalesRow& sale) const {
+    out.Date(sale.date);
+    Reference(out, agency_.stores, sale.store);
+    Reference(out, agency_.clients, sale.client);
+    out.Money(sale.amount);
   }
 
   std::filesystem::path folder_;

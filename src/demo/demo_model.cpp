@@ -111,9 +111,8 @@ constexpr int kOtherPercent = 3;
 constexpr int kDayCapQuarters = 44;  // nobody books more than 11 h a day
 constexpr int kPlacementTries = 16;
 constexpr int kBackupPlacementTries = 24;
-constexpr int kLeadPercent = 50;
-constexpr size_t kScanStaff =
-    40;  // stand-ins looked at when the random tries fail     // the lead does half the days of a mission
+constexpr int kLeadPercent = 50;   // the lead does half the days of a mission
+constexpr size_t kScanStaff = 40;  // stand-ins looked at when the random tries fail
 
 // Visits per field day, per mission type.
 constexpr std::array kVisitsLow{2, 2, 1, 1};
@@ -327,7 +326,7 @@ class Builder {
   static size_t DayIndex(Day day) { return static_cast<size_t>(day - FirstDay()); }
 
   void MakeStores() {
-    for (const Region& region : Regions()) agency_.regions.emplace_back(region.name);
+    for (const Region& region : Words().regions) agency_.regions.emplace_back(region.name);
     const int region_count = static_cast<int>(agency_.regions.size());
     retail_by_region_.resize(agency_.regions.size());
     chr_by_region_.resize(agency_.regions.size());
@@ -337,17 +336,17 @@ class Builder {
       StoreRow store;
       store.id = NumberedId('S', i + 1, 4);
       store.region = i % region_count;
-      const Region& region = Regions()[static_cast<size_t>(store.region)];
+      const Region& region = Words().regions[static_cast<size_t>(store.region)];
       const std::string_view town = PickFrom(rng, region.towns);
       const auto index = static_cast<int32_t>(agency_.stores.size());
       if (rng.Percent(kChrStorePercent)) {
         // Independent cafés have no chain; "Bistrot du Port, Brest" needs quoting.
-        store.name = fmt::format("{}, {}", PickFrom(rng, CafeNames()), town);
+        store.name = fmt::format("{}, {}", PickFrom(rng, Words().cafe_names), town);
         chr_by_region_[static_cast<size_t>(store.region)].push_back(index);
       } else {
-        store.chain = std::string(PickFrom(rng, Chains()));
-        store.name =
-            fmt::format("{} {} {}", PickFrom(rng, StoreFormats()), town, PickFrom(rng, TownQuarters()));
+        store.chain = std::string(PickFrom(rng, Words().chains));
+        store.name = fmt::format("{} {} {}", PickFrom(rng, Words().store_formats), town,
+                                 PickFrom(rng, Words().town_quarters));
         retail_by_region_[static_cast<size_t>(store.region)].push_back(index);
       }
       agency_.stores.push_back(std::move(store));
@@ -370,7 +369,8 @@ class Builder {
       DemoRandom rng = DemoRandom::For(seed_, {kEmployeeStream, i});
       EmployeeRow employee;
       employee.id = NumberedId('E', static_cast<int64_t>(i) + 1, 4);
-      employee.name = fmt::format("{} {}", PickFrom(rng, FirstNames()), PickFrom(rng, LastNames()));
+      employee.name =
+          fmt::format("{} {}", PickFrom(rng, Words().first_names), PickFrom(rng, Words().last_names));
       employee.role = roles[i];
       const bool field = IsField(employee.role);
       employee.region = field ? static_cast<int>(i) % region_count : rng.Between(0, region_count - 1);
@@ -468,8 +468,8 @@ class Builder {
   void MakeClientsAndContracts() {
     const int count = kClientsPerScale * scale_;
     // Distinct brand names: a shuffled list of every stem × ending pair.
-    const size_t stems = BrandStems().size();
-    const size_t endings = BrandEndings().size();
+    const size_t stems = Words().brand_stems.size();
+    const size_t endings = Words().brand_endings.size();
     std::vector<size_t> names(stems * endings);
     std::iota(names.begin(), names.end(), size_t{0});
     DemoRandom name_rng = DemoRandom::For(seed_, {kNameStream});
@@ -479,10 +479,10 @@ class Builder {
     for (int i = 0; i < count; ++i) {
       DemoRandom rng = DemoRandom::For(seed_, {kClientStream, static_cast<uint64_t>(i)});
       const size_t pick = names[static_cast<size_t>(i) % names.size()];
-      const BrandStem& stem = BrandStems()[pick / endings];
+      const BrandStem& stem = Words().brand_stems[pick / endings];
       ClientRow client;
       client.id = NumberedId('C', i + 1, 4);
-      client.name = fmt::format("{} {}", stem.word, BrandEndings()[pick % endings]);
+      client.name = fmt::format("{} {}", stem.word, Words().brand_endings[pick % endings]);
       if (static_cast<size_t>(i) >= names.size()) {
         client.name += fmt::format(" {}", static_cast<size_t>(i) / names.size() + 1);
       }
@@ -747,7 +747,7 @@ class Builder {
 
   std::string MissionName(DemoRandom& rng, const MissionRow& mission) {
     const int year = CivilFromDay(mission.start).year;
-    const Region& region = PickFrom(rng, Regions());
+    const Region& region = PickFrom(rng, Words().regions);
     const std::string_view town = PickFrom(rng, region.towns);
     switch (mission.type) {
       case MissionType::kMerchandising:
@@ -766,7 +766,7 @@ class Builder {
         }
         return fmt::format("Animations dégustation, week-ends {} {}", town, year);
       case MissionType::kImplantation:
-        return fmt::format("Implantation {} {}", PickFrom(rng, ProductLaunches()), year);
+        return fmt::format("Implantation {} {}", PickFrom(rng, Words().product_launches), year);
     }
     return "Mission";
   }

@@ -109,35 +109,10 @@ constexpr std::array<std::string_view, 8> kProductLaunches{
 
 }  // namespace
 
-std::span<const BrandStem> BrandStems() {
-  return kBrandStems;
-}
-std::span<const std::string_view> BrandEndings() {
-  return kBrandEndings;
-}
-std::span<const std::string_view> FirstNames() {
-  return kFirstNames;
-}
-std::span<const std::string_view> LastNames() {
-  return kLastNames;
-}
-std::span<const Region> Regions() {
-  return kRegions;
-}
-std::span<const std::string_view> Chains() {
-  return kChains;
-}
-std::span<const std::string_view> StoreFormats() {
-  return kStoreFormats;
-}
-std::span<const std::string_view> TownQuarters() {
-  return kTownQuarters;
-}
-std::span<const std::string_view> CafeNames() {
-  return kCafeNames;
-}
-std::span<const std::string_view> ProductLaunches() {
-  return kProductLaunches;
+const WordLists& Words() {
+  static constexpr WordLists kWords{kBrandStems, kBrandEndings, kFirstNames,   kLastNames, kRegions,
+                                    kChains,     kStoreFormats, kTownQuarters, kCafeNames, kProductLaunches};
+  return kWords;
 }
 
 }  // namespace agencykpi::demo

@@ -18,15 +18,20 @@ struct Region {
   std::span<const std::string_view> towns;
 };
 
-std::span<const BrandStem> BrandStems();
-std::span<const std::string_view> BrandEndings();  // "Lumière", "du Val"…
-std::span<const std::string_view> FirstNames();
-std::span<const std::string_view> LastNames();
-std::span<const Region> Regions();
-std::span<const std::string_view> Chains();
-std::span<const std::string_view> StoreFormats();     // "Hyper", "Super"…
-std::span<const std::string_view> TownQuarters();     // "Nord", "Centre"…
-std::span<const std::string_view> CafeNames();        // independent cafés and restaurants
-std::span<const std::string_view> ProductLaunches();  // what an implantation launches
+// The word lists, each in the order it is drawn from.
+struct WordLists {
+  std::span<const BrandStem> brand_stems;
+  std::span<const std::string_view> brand_endings;  // "Lumière", "du Val"…
+  std::span<const std::string_view> first_names;
+  std::span<const std::string_view> last_names;
+  std::span<const Region> regions;
+  std::span<const std::string_view> chains;
+  std::span<const std::string_view> store_formats;     // "Hyper", "Super"…
+  std::span<const std::string_view> town_quarters;     // "Nord", "Centre"…
+  std::span<const std::string_view> cafe_names;        // independent cafés and restaurants
+  std::span<const std::string_view> product_launches;  // what an implantation launches
+};
+
+const WordLists& Words();
 
 }  // namespace agencykpi::demo
