@@ -192,6 +192,14 @@ class Generator {
   std::filesystem::path FileOf(std::string_view table) const { return out_ / FindTable(table)->file; }
   static std::string HeaderOf(std::string_view table) { return HeaderLine(*FindTable(table)); }
 
+  // The ids of the reference tables: the table's letter and a row's number
+  // (from 1), zero-padded to the digits of the table's row count.
+  CsvOut& ClientId(CsvOut& out, int64_t number) const { return out.Id('C', number, Digits(sizes_.clients)); }
+  CsvOut& ContractId(CsvOut& out, int64_t number) const { return out.Id('K', number, Digits(sizes_.contracts)); }
+  CsvOut& MissionId(CsvOut& out, int64_t number) const { return out.Id('M', number, Digits(sizes_.missions)); }
+  CsvOut& EmployeeId(CsvOut& out, int64_t number) const { return out.Id('E', number, Digits(sizes_.employees)); }
+  CsvOut& StoreId(CsvOut& out, int64_t number) const { return out.Id('S', number, Digits(sizes_.stores)); }
+
   // A mission with a long-tailed distribution: low numbers are drawn far
   // more often, which gives revenue a Pareto shape.
   int64_t SkewedMission(Rng& rng) const {
@@ -201,9 +209,8 @@ class Generator {
   bool Clients() {
     Rng rng = RngFor(Stream::kClients);
     CsvOut out(FileOf("clients"), HeaderOf("clients"));
-    const int width = Digits(sizes_.clients);
     for (int64_t c = 0; c < sizes_.clients; ++c) {
-      out.Id('C', c + 1, width).Comma().Text("Brand ").Int(c + 1).Comma().Text(Pick(rng, kSectors)).EndRow();
+      ClientId(out, c + 1).Comma().Text("Brand ").Int(c + 1).Comma().Text(Pick(rng, kSectors)).EndRow();
     }
     return Finish(out, "clients.csv");
   }
@@ -224,8 +231,6 @@ class Generator {
     for (size_t c = 0; total < sizes_.contracts; c = (c + 1) % lengths.size()) ++lengths[c], ++total;
 
     CsvOut out(FileOf("contracts"), HeaderOf("contracts"));
-    const int width = Digits(sizes_.contracts);
-    const int client_width = Digits(sizes_.clients);
     const Day earliest = DayFromCivil(2023, 7, 1);
     const Day latest = DayFromCivil(2025, 6, 30);
     client_contracts_.resize(lengths.size());
@@ -236,12 +241,13 @@ class Generator {
       for (int k = 0; k < lengths[c]; ++k) {
         const Day end = start + kContractDays - 1;
         const auto number = static_cast<int64_t>(contracts_.size()) + 1;
-        out.Id('K', number, width).Comma().Id('C', static_cast<int64_t>(c) + 1, client_width).Comma();
+        ContractId(out, number).Comma();
+        ClientId(out, static_cast<int64_t>(c) + 1).Comma();
         Date(out, start).Comma();
         Date(out, end).Comma();
         if (k > 0) {
           const Day signed_on = start - static_cast<Day>(rng.Between(0, 45));
-          out.Id('K', number - 1, width).Comma();
+          ContractId(out, number - 1).Comma();
           out.Text(rng.Percent(kSpontaneousRenewalPercent) ? "spontaneous" : "solicited").Comma();
           Date(out, signed_on);
         } else {
@@ -260,9 +266,6 @@ class Generator {
   bool Missions() {
     Rng rng = RngFor(Stream::kMissions);
     CsvOut out(FileOf("missions"), HeaderOf("missions"));
-    const int width = Digits(sizes_.missions);
-    const int client_width = Digits(sizes_.clients);
-    const int contract_width = Digits(sizes_.contracts);
     const Day earliest = DayFromCivil(2024, 7, 1);
     const Day latest = DayFromCivil(2026, 9, 30);
     missions_.reserve(static_cast<size_t>(sizes_.missions));
@@ -280,11 +283,12 @@ class Generator {
         start = k.start + static_cast<Day>(rng.Between(0, 60));
         end = std::min(k.end, start + static_cast<Day>(rng.Between(60, 365)));
       }
-      out.Id('M', m + 1, width).Comma().Id('C', client + 1, client_width).Comma();
+      MissionId(out, m + 1).Comma();
+      ClientId(out, client + 1).Comma();
       out.Text(type).Text(" zone ").Int(m + 1).Comma();
       Date(out, start).Comma();
       Date(out, end).Comma();
-      if (contract >= 0) out.Id('K', contract + 1, contract_width);
+      if (contract >= 0) ContractId(out, contract + 1);
       out.Comma().Text(type).Comma().Int(rng.Between(1, 5)).EndRow();
       missions_.push_back({client, start, end});
     }
@@ -296,14 +300,13 @@ class Generator {
     Rng rng = RngFor(Stream::kEmployees);
     CsvOut out(FileOf("employees"), HeaderOf("employees"));
     CsvOut rates(FileOf("cost_rates"), HeaderOf("cost_rates"));
-    const int width = Digits(sizes_.employees);
     for (int64_t e = 0; e < sizes_.employees; ++e) {
-      out.Id('E', e + 1, width).Comma().Text("Employee ").Int(e + 1).Comma().Text(Pick(rng, kRoles)).EndRow();
+      EmployeeId(out, e + 1).Comma().Text("Employee ").Int(e + 1).Comma().Text(Pick(rng, kRoles)).EndRow();
       const int64_t first = rng.Between(2500, 6500);  // cents per hour
       const int64_t second = first + rng.Between(0, 500);
-      rates.Id('E', e + 1, width).Comma();
+      EmployeeId(rates, e + 1).Comma();
       Date(rates, kFirstRateDay).Comma().Fixed(first, 2).EndRow();
-      rates.Id('E', e + 1, width).Comma();
+      EmployeeId(rates, e + 1).Comma();
       Date(rates, kSecondRateDay).Comma().Fixed(second, 2).EndRow();
     }
     return Finish(out, "employees.csv") && Finish(rates, "cost_rates.csv");
@@ -312,9 +315,8 @@ class Generator {
   bool Stores() {
     Rng rng = RngFor(Stream::kStores);
     CsvOut out(FileOf("stores"), HeaderOf("stores"));
-    const int width = Digits(sizes_.stores);
     for (int64_t s = 0; s < sizes_.stores; ++s) {
-      out.Id('S', s + 1, width).Comma().Text("Store ").Int(s + 1).Comma();
+      StoreId(out, s + 1).Comma().Text("Store ").Int(s + 1).Comma();
       out.Text(Pick(rng, kChains)).Comma().Text(Pick(rng, kRegions)).EndRow();
     }
     return Finish(out, "stores.csv");
@@ -329,8 +331,6 @@ class Generator {
     const auto days = static_cast<int64_t>(kLastDay - kFirstDay + 1);
     const auto slots = static_cast<uint64_t>(sizes_.employees * days);
     std::vector<int16_t> room(slots, static_cast<int16_t>(kDayCapacity));
-    const int width = Digits(sizes_.employees);
-    const int mission_width = Digits(sizes_.missions);
     for (int64_t i = 0; i < sizes_.time_entries; ++i) {
       uint64_t slot = rng.Below(slots);
       for (int tries = 0; room[slot] < kQuarterHour; ++tries) {
@@ -345,14 +345,13 @@ class Generator {
       room[slot] = static_cast<int16_t>(room[slot] - hours);
       const auto employee = static_cast<int64_t>(slot / static_cast<uint64_t>(days));
       const auto day = static_cast<Day>(kFirstDay + static_cast<Day>(slot % static_cast<uint64_t>(days)));
-      out.Id('E', employee + 1, width).Comma();
+      EmployeeId(out, employee + 1).Comma();
       Date(out, day).Comma().Fixed(hours, 2).Comma();
       if (rng.Percent(kInternalEntryPercent)) {
         out.Text(Pick(rng, kInternalActivities)).Comma();
       } else {
         out.Text(Pick(rng, kMissionActivities)).Comma();
-        out.Id('M', static_cast<int64_t>(rng.Below(static_cast<uint64_t>(sizes_.missions))) + 1,
-               mission_width);
+        MissionId(out, static_cast<int64_t>(rng.Below(static_cast<uint64_t>(sizes_.missions))) + 1);
       }
       out.EndRow();
     }
@@ -362,14 +361,12 @@ class Generator {
   bool Expenses() {
     Rng rng = RngFor(Stream::kExpenses);
     CsvOut out(FileOf("expenses"), HeaderOf("expenses"));
-    const int mission_width = Digits(sizes_.missions);
     for (int64_t i = 0; i < sizes_.expenses; ++i) {
       Date(out, RandomFactDay(rng)).Comma().Fixed(rng.Between(500, 150000), 2).Comma();
       const uint64_t roll = rng.Below(100);
       out.Text(roll < 50 ? "travel" : roll < 65 ? "tools" : roll < 75 ? "subcontracting" : "other").Comma();
       if (!rng.Percent(kExpenseOverheadPercent)) {
-        out.Id('M', static_cast<int64_t>(rng.Below(static_cast<uint64_t>(sizes_.missions))) + 1,
-               mission_width);
+        MissionId(out, static_cast<int64_t>(rng.Below(static_cast<uint64_t>(sizes_.missions))) + 1);
       }
       out.EndRow();
     }
@@ -380,19 +377,15 @@ class Generator {
     Rng rng = RngFor(Stream::kInvoices);
     CsvOut out(FileOf("invoices"), HeaderOf("invoices"));
     const int width = Digits(sizes_.invoices);
-    const int client_width = Digits(sizes_.clients);
-    const int mission_width = Digits(sizes_.missions);
     for (int64_t i = 0; i < sizes_.invoices; ++i) {
       const int64_t mission = SkewedMission(rng);
       const bool tied = !rng.Percent(kInvoiceWithoutMissionPercent);
       const int64_t amount =
           rng.PerMille(kCreditNotePerMille) ? -rng.Between(5000, 300000) : rng.Between(20000, 1500000);
-      out.Id('F', i + 1, width)
-          .Comma()
-          .Id('C', missions_[static_cast<size_t>(mission)].client + 1, client_width);
-      out.Comma();
+      out.Id('F', i + 1, width).Comma();
+      ClientId(out, missions_[static_cast<size_t>(mission)].client + 1).Comma();
       Date(out, RandomFactDay(rng)).Comma().Fixed(amount, 2).Comma();
-      if (tied) out.Id('M', mission + 1, mission_width);
+      if (tied) MissionId(out, mission + 1);
       out.EndRow();
     }
     return Finish(out, "invoices.csv");
@@ -403,17 +396,14 @@ class Generator {
     Rng rng = RngFor(Stream::kVisits);
     CsvOut out(FileOf("visits"), HeaderOf("visits"));
     const int width = Digits(sizes_.visits);
-    const int employee_width = Digits(sizes_.employees);
-    const int mission_width = Digits(sizes_.missions);
-    const int store_width = Digits(sizes_.stores);
     for (int64_t i = 0; i < sizes_.visits; ++i) {
       out.Id('V', i + 1, width).Comma();
-      out.Id('E', rng.Between(1, sizes_.employees), employee_width).Comma();
+      EmployeeId(out, rng.Between(1, sizes_.employees)).Comma();
       const int64_t mission = rng.Between(1, sizes_.missions);
-      out.Id('M', mission, mission_width).Comma();
+      MissionId(out, mission).Comma();
       const Followed& brand = followed_[static_cast<size_t>(missions_[static_cast<size_t>(mission - 1)].client)];
       const int32_t store = followed_stores_[brand.first + rng.Below(brand.count)];
-      out.Id('S', int64_t{store} + 1, store_width).Comma();
+      StoreId(out, int64_t{store} + 1).Comma();
       Date(out, RandomFactDay(rng)).Comma().Text(Pick(rng, kVisitActions)).EndRow();
     }
     return Finish(out, "visits.csv");
@@ -424,7 +414,6 @@ class Generator {
     Rng rng = RngFor(Stream::kObjectives);
     CsvOut out(FileOf("objectives"), HeaderOf("objectives"));
     const int width = Digits(sizes_.objectives);
-    const int mission_width = Digits(sizes_.missions);
     objectives_.reserve(static_cast<size_t>(sizes_.objectives));
     for (int64_t o = 0; o < sizes_.objectives; ++o) {
       const auto mission = static_cast<int64_t>(rng.Below(static_cast<uint64_t>(sizes_.missions)));
@@ -436,7 +425,8 @@ class Generator {
       const int last_month = first_month + (half ? 5 : 2);
       const Day start = DayFromCivil(year, first_month, 1);
       const Day end = DayFromCivil(year, last_month, DaysInMonth(year, last_month));
-      out.Id('O', o + 1, width).Comma().Id('M', mission + 1, mission_width).Comma();
+      out.Id('O', o + 1, width).Comma();
+      MissionId(out, mission + 1).Comma();
       out.Text(kMetrics[metric].key).Comma().Text(kMetrics[metric].aggregation).Comma();
       switch (metric) {
         case 0: out.Int(rng.Between(10, 200)); break;               // implantations
@@ -457,11 +447,9 @@ class Generator {
   bool Results() {
     Rng rng = RngFor(Stream::kResults);
     CsvOut out(FileOf("results"), HeaderOf("results"));
-    const int mission_width = Digits(sizes_.missions);
-    const int store_width = Digits(sizes_.stores);
     for (int64_t i = 0; i < sizes_.results; ++i) {
       const ObjectiveRow& o = objectives_[static_cast<size_t>(rng.Below(objectives_.size()))];
-      out.Id('M', o.mission + 1, mission_width).Comma().Text(kMetrics[o.metric].key).Comma();
+      MissionId(out, o.mission + 1).Comma().Text(kMetrics[o.metric].key).Comma();
       Date(out, static_cast<Day>(rng.Between(o.start, o.end))).Comma();
       switch (o.metric) {
         case 0: out.Int(1); break;
@@ -471,7 +459,7 @@ class Generator {
         default: out.Int(rng.Between(0, 15)); break;
       }
       out.Comma();
-      if (rng.Percent(kResultWithStorePercent)) out.Id('S', rng.Between(1, sizes_.stores), store_width);
+      if (rng.Percent(kResultWithStorePercent)) StoreId(out, rng.Between(1, sizes_.stores));
       out.EndRow();
     }
     return Finish(out, "results.csv");
@@ -521,8 +509,8 @@ class Generator {
 
   // The first columns of an audit or a sale: "date,store_id,client_id,".
   CsvOut& PairRow(CsvOut& out, Day day, int32_t store, size_t client) const {
-    Date(out, day).Comma().Id('S', int64_t{store} + 1, Digits(sizes_.stores)).Comma();
-    return out.Id('C', static_cast<int64_t>(client) + 1, Digits(sizes_.clients)).Comma();
+    StoreId(Date(out, day).Comma(), int64_t{store} + 1).Comma();
+    return ClientId(out, static_cast<int64_t>(client) + 1).Comma();
   }
 
   // Audits of the followed stores, brand by brand: sizes_.audits shared out
@@ -604,25 +592,38 @@ class Generator {
   std::vector<int32_t> followed_stores_;  // store rows, each brand's in store order
 };
 
+// Every count of the workload, with its name in the summary line (none for
+// the pairs, whose sales rows are counted instead).
+struct Count {
+  int64_t Sizes::*field;
+  const char* noun;
+};
+constexpr std::array<Count, 13> kCounts{{
+    {&Sizes::clients, "clients"},
+    {&Sizes::contracts, "contracts"},
+    {&Sizes::missions, "missions"},
+    {&Sizes::employees, "employees"},
+    {&Sizes::stores, "stores"},
+    {&Sizes::time_entries, "time entries"},
+    {&Sizes::invoices, "invoices"},
+    {&Sizes::expenses, "expenses"},
+    {&Sizes::visits, "visits"},
+    {&Sizes::objectives, "objectives"},
+    {&Sizes::results, "results"},
+    {&Sizes::followed, nullptr},
+    {&Sizes::audits, "store audits"},
+}};
+
+// Each count of SF1 times the scale, at least 1; every client has a mission
+// and follows a store.
 Sizes Scaled(double scale) {
-  const auto times = [scale](int64_t base) {
-    return std::max<int64_t>(1, std::llround(static_cast<double>(base) * scale));
-  };
   const Sizes base;
   Sizes s;
-  s.clients = times(base.clients);
-  s.contracts = times(base.contracts);
-  s.missions = std::max(times(base.missions), s.clients);
-  s.employees = times(base.employees);
-  s.stores = times(base.stores);
-  s.time_entries = times(base.time_entries);
-  s.invoices = times(base.invoices);
-  s.expenses = times(base.expenses);
-  s.visits = times(base.visits);
-  s.objectives = times(base.objectives);
-  s.results = times(base.results);
-  s.followed = std::max(times(base.followed), s.clients);
-  s.audits = times(base.audits);
+  for (const Count& count : kCounts) {
+    s.*count.field = std::max<int64_t>(1, std::llround(static_cast<double>(base.*count.field) * scale));
+  }
+  s.missions = std::max(s.missions, s.clients);
+  s.followed = std::max(s.followed, s.clients);
   return s;
 }
 
@@ -667,18 +668,12 @@ int Main(int argc, char** argv) {
   Generator generator(out, sizes, seed);
   if (!generator.Run()) return 1;
   const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::fprintf(
-      stderr,
-      "bench_gen: %s in %.1f s: %lld clients, %lld contracts, %lld missions, %lld employees, %lld stores, "
-      "%lld time entries, %lld invoices, %lld expenses, %lld visits, %lld objectives, %lld results, "
-      "%lld store audits, %lld store sales\n",
-      out.c_str(), seconds, static_cast<long long>(sizes.clients), static_cast<long long>(sizes.contracts),
-      static_cast<long long>(sizes.missions), static_cast<long long>(sizes.employees),
-      static_cast<long long>(sizes.stores), static_cast<long long>(sizes.time_entries),
-      static_cast<long long>(sizes.invoices), static_cast<long long>(sizes.expenses),
-      static_cast<long long>(sizes.visits), static_cast<long long>(sizes.objectives),
-      static_cast<long long>(sizes.results), static_cast<long long>(sizes.audits),
-      static_cast<long long>(generator.sales_rows()));
+  std::string summary;
+  for (const Count& count : kCounts) {
+    if (count.noun != nullptr) summary += std::to_string(sizes.*count.field) + " " + count.noun + ", ";
+  }
+  summary += std::to_string(generator.sales_rows()) + " store sales";
+  std::fprintf(stderr, "bench_gen: %s in %.1f s: %s\n", out.c_str(), seconds, summary.c_str());
   return 0;
 }
 
