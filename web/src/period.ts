@@ -74,39 +74,20 @@ export function minDate(a: string, b: string): string {
 export function namedPeriod(kind: Exclude<PeriodKind, 'custom'>, year: number, index = 0): Period {
   switch (kind) {
     case 'year':
-      return { kind, text: pad(year, 4), start: isoDate(year, 1, 1), end: isoDate(year, 12, 31), year, index: 0 };
-    case 'half': {
-      const m0 = index === 1 ? 1 : 7;
-      return {
-        kind,
-        text: `${pad(year, 4)}-H${index}`,
-        start: isoDate(year, m0, 1),
-        end: isoDate(year, m0 + 5, daysInMonth(year, m0 + 5)),
-        year,
-        index,
-      };
-    }
-    case 'quarter': {
-      const m0 = (index - 1) * 3 + 1;
-      return {
-        kind,
-        text: `${pad(year, 4)}-Q${index}`,
-        start: isoDate(year, m0, 1),
-        end: isoDate(year, m0 + 2, daysInMonth(year, m0 + 2)),
-        year,
-        index,
-      };
-    }
+      return monthsPeriod(kind, pad(year, 4), year, 0, 1, 12);
+    case 'half':
+      return monthsPeriod(kind, `${pad(year, 4)}-H${index}`, year, index, index === 1 ? 1 : 7, 6);
+    case 'quarter':
+      return monthsPeriod(kind, `${pad(year, 4)}-Q${index}`, year, index, (index - 1) * 3 + 1, 3);
     case 'month':
-      return {
-        kind,
-        text: `${pad(year, 4)}-${pad(index)}`,
-        start: isoDate(year, index, 1),
-        end: isoDate(year, index, daysInMonth(year, index)),
-        year,
-        index,
-      };
+      return monthsPeriod(kind, `${pad(year, 4)}-${pad(index)}`, year, index, index, 1);
   }
+}
+
+/** The `count` months of `year` from month `first`, as the period `text`. */
+function monthsPeriod(kind: PeriodKind, text: string, year: number, index: number, first: number, count: number): Period {
+  const last = first + count - 1;
+  return { kind, text, start: isoDate(year, first, 1), end: isoDate(year, last, daysInMonth(year, last)), year, index };
 }
 
 export function customPeriod(start: string, end: string): Period {

@@ -4,7 +4,7 @@
 import { api } from '../api';
 import { isThinMargin } from '../rules';
 import { ACTIVITIES, type MissionMargin, type Report, type Rules } from '../types';
-import { ACTIVITY_COLORS, COLORS, esc, renderChart } from '../ui/charts';
+import { ACTIVITY_COLORS, COLORS, esc, renderChart, rowTooltip } from '../ui/charts';
 import { chartBox, empty, panel, stat, table } from '../ui/components';
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
@@ -18,14 +18,10 @@ function rateChart(ctx: Ctx, el: HTMLElement, missions: MissionMargin[], rules: 
     el,
     {
       grid: { left: 210, right: 150, top: 16, bottom: 40 },
-      tooltip: {
-        trigger: 'item',
-        formatter: (p: { dataIndex: number }) => {
-          const m = rows[p.dataIndex];
-          const flags = m.flags.map((fl) => ctx.tk(`flag_${fl}`)).join(', ');
-          return `<b>${esc(m.name)}</b> (${esc(m.mission_id)})<br>${ctx.t('col_full_margin_rate')}${ctx.colon}<b>${f.percent(m.full_margin_rate)}</b><br>${ctx.t('col_full_margin')}${ctx.colon}${f.money(m.full_margin)}${flags ? `<br>${esc(flags)}` : ''}`;
-        },
-      },
+      tooltip: rowTooltip(rows, (m) => {
+        const flags = m.flags.map((fl) => ctx.tk(`flag_${fl}`)).join(', ');
+        return `<b>${esc(m.name)}</b> (${esc(m.mission_id)})<br>${ctx.t('col_full_margin_rate')}${ctx.colon}<b>${f.percent(m.full_margin_rate)}</b><br>${ctx.t('col_full_margin')}${ctx.colon}${f.money(m.full_margin)}${flags ? `<br>${esc(flags)}` : ''}`;
+      }),
       xAxis: { type: 'value', name: ctx.t('col_full_margin_rate'), nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: (v: number) => f.percent(v, 0) }, splitLine: { lineStyle: { color: COLORS.grid } } },
       yAxis: { type: 'category', data: rows.map((m) => `${m.mission_id} · ${m.name}`), axisTick: { show: false }, axisLabel: { width: 196, overflow: 'truncate', color: COLORS.ink } },
       series: [

@@ -6,7 +6,7 @@ import { computeAlerts, type Alert } from '../alerts';
 import { periodLabel } from '../i18n';
 import { parsePeriod, previousPeriod } from '../period';
 import type { Report, Rules, Trend, TrendPoint } from '../types';
-import { CLASS_COLORS, COLORS, esc, renderChart } from '../ui/charts';
+import { CLASS_COLORS, COLORS, esc, renderChart, rowTooltip } from '../ui/charts';
 import { chartBox, delta, empty, panel } from '../ui/components';
 import type { Ctx } from '../ui/context';
 import { h, icon, ICONS } from '../ui/dom';
@@ -144,7 +144,7 @@ function revenueByClient(ctx: Ctx, r: Report): HTMLElement {
         grid: { left: 130, right: 64, top: 8, bottom: 8 },
         xAxis: { type: 'value', show: false },
         yAxis: { type: 'category', data: rows.map((c) => c.name), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { color: COLORS.ink, width: 120, overflow: 'truncate' } },
-        tooltip: { trigger: 'item', formatter: (p: { dataIndex: number }) => { const c = rows[p.dataIndex]; return `<b>${esc(c.name)}</b><br>${ctx.fmt.money(c.revenue)} · ${ctx.fmt.percent(c.share)}`; } },
+        tooltip: rowTooltip(rows, (c) => `<b>${esc(c.name)}</b><br>${ctx.fmt.money(c.revenue)} · ${ctx.fmt.percent(c.share)}`),
         series: [
           {
             type: 'bar',

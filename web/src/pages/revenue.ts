@@ -4,7 +4,7 @@
 import { api } from '../api';
 import { hhiBand, isConcentrated } from '../rules';
 import type { Report, RevenueClient, Rules } from '../types';
-import { CLASS_COLORS, COLORS, esc, renderChart } from '../ui/charts';
+import { CLASS_COLORS, COLORS, esc, renderChart, rowTooltip } from '../ui/charts';
 import { chartBox, chip, empty, panel, stat, table, STATUS_TONES, type Column } from '../ui/components';
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
@@ -111,13 +111,11 @@ function scatterChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[]): void
     el,
     {
       grid: { left: 64, right: 32, top: 24, bottom: 48 },
-      tooltip: {
-        trigger: 'item',
-        formatter: (p: { dataIndex: number }) => {
-          const c = clients[p.dataIndex];
-          return `<b>${esc(c.name)}</b><br>${ctx.t('col_revenue')}${ctx.colon}${f.money(c.revenue)}<br>${ctx.t('col_hours')}${ctx.colon}${f.hours(c.hours)}<br>${ctx.t('col_visits')}${ctx.colon}${c.visits}<br>${ctx.t('col_revenue_per_hour')}${ctx.colon}${f.money(c.revenue_per_hour)}<br>${ctx.t('col_roi')}${ctx.colon}${f.percent(c.roi, 0)}`;
-        },
-      },
+      tooltip: rowTooltip(
+        clients,
+        (c) =>
+          `<b>${esc(c.name)}</b><br>${ctx.t('col_revenue')}${ctx.colon}${f.money(c.revenue)}<br>${ctx.t('col_hours')}${ctx.colon}${f.hours(c.hours)}<br>${ctx.t('col_visits')}${ctx.colon}${c.visits}<br>${ctx.t('col_revenue_per_hour')}${ctx.colon}${f.money(c.revenue_per_hour)}<br>${ctx.t('col_roi')}${ctx.colon}${f.percent(c.roi, 0)}`,
+      ),
       xAxis: { type: 'value', name: ctx.t('hours_axis'), nameLocation: 'middle', nameGap: 30, splitLine: { lineStyle: { color: COLORS.grid } } },
       yAxis: { type: 'value', name: ctx.t('revenue_axis'), axisLabel: { formatter: (v: number) => f.moneyShort(v) }, splitLine: { lineStyle: { color: COLORS.grid } } },
       series: [

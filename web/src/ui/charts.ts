@@ -123,6 +123,11 @@ export function disposeCharts(): void {
   observers.clear();
 }
 
+/** A tooltip on each item of a chart drawn from `rows`: the HTML of the row under the pointer. */
+export function rowTooltip<T>(rows: readonly T[], html: (row: T) => string) {
+  return { trigger: 'item', formatter: (p: { dataIndex: number }) => html(rows[p.dataIndex]) };
+}
+
 /** Text made safe for a tooltip's HTML (names come from the agency's files). */
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
