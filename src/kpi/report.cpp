@@ -1,47 +1,41 @@
 #include "kpi/report.h"
 
+#include <array>
+
 namespace agencykpi {
+namespace {
 
-std::string_view RecurrenceStatusName(RecurrenceStatus status) {
-  switch (status) {
-    case RecurrenceStatus::kSpontaneous: return "spontaneous";
-    case RecurrenceStatus::kSolicited: return "solicited";
-    case RecurrenceStatus::kPending: return "pending";
-    case RecurrenceStatus::kLost: return "lost";
-  }
-  return "lost";
+// The SPEC names of each enum of report.h, by ordinal (the enum's order).
+constexpr std::array<std::string_view, 4> kRecurrenceStatusNames = {"spontaneous", "solicited", "pending",
+                                                                    "lost"};
+constexpr std::array<std::string_view, 3> kParetoClassNames = {"A", "B", "C"};
+constexpr std::array<std::string_view, kMarginFlagCount> kMarginFlagNames = {"loss", "low_margin", "eroding",
+                                                                             "unbilled"};
+constexpr std::array<std::string_view, 7> kObjectiveStatusNames = {
+    "not_started", "no_data", "met", "missed", "on_track", "behind", "in_progress"};
+
+constexpr std::array<std::string_view, kRenewalSignalCount> kRenewalSignalNames = {
+    "chased_before", "objectives_behind", "margin_low", "activity_down", "revenue_down", "dn_down"};
+constexpr std::array<std::string_view, kRenewalLevelCount> kRenewalLevelNames = {"low", "medium", "high"};
+
+template <typename Enum, size_t kCount>
+std::string_view NameIn(const std::array<std::string_view, kCount>& names, Enum value) {
+  const auto ordinal = static_cast<size_t>(value);
+  return ordinal < kCount ? names[ordinal] : std::string_view{};
 }
 
-std::string_view ParetoClassName(ParetoClass pareto_class) {
-  switch (pareto_class) {
-    case ParetoClass::kA: return "A";
-    case ParetoClass::kB: return "B";
-    case ParetoClass::kC: return "C";
-  }
-  return "C";
-}
+}  // namespace
 
-std::string_view MarginFlagName(MarginFlag flag) {
-  switch (flag) {
-    case MarginFlag::kLoss: return "loss";
-    case MarginFlag::kLowMargin: return "low_margin";
-    case MarginFlag::kEroding: return "eroding";
-    case MarginFlag::kUnbilled: return "unbilled";
-  }
-  return "";
-}
+std::string_view RecurrenceStatusName(RecurrenceStatus status) { return NameIn(kRecurrenceStatusNames, status); }
 
-std::string_view ObjectiveStatusName(ObjectiveStatus status) {
-  switch (status) {
-    case ObjectiveStatus::kNotStarted: return "not_started";
-    case ObjectiveStatus::kNoData: return "no_data";
-    case ObjectiveStatus::kMet: return "met";
-    case ObjectiveStatus::kMissed: return "missed";
-    case ObjectiveStatus::kOnTrack: return "on_track";
-    case ObjectiveStatus::kBehind: return "behind";
-    case ObjectiveStatus::kInProgress: return "in_progress";
-  }
-  return "";
-}
+std::string_view ParetoClassName(ParetoClass pareto_class) { return NameIn(kParetoClassNames, pareto_class); }
+
+std::string_view MarginFlagName(MarginFlag flag) { return NameIn(kMarginFlagNames, flag); }
+
+std::string_view ObjectiveStatusName(ObjectiveStatus status) { return NameIn(kObjectiveStatusNames, status); }
+
+std::string_view RenewalSignalName(RenewalSignal signal) { return NameIn(kRenewalSignalNames, signal); }
+
+std::string_view RenewalLevelName(RenewalLevel level) { return NameIn(kRenewalLevelNames, level); }
 
 }  // namespace agencykpi

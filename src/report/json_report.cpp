@@ -21,18 +21,10 @@ void WriteObjectiveItemJson(JsonWriter& w, const ObjectiveItem& item) { WriteRow
 
 // The report is a described row: its sections and their lists are its
 // nested fields (report/rows.cpp).
-std::string RenderJson(const Report& report, bool pretty) {
-  JsonWriter w(pretty);
-  WriteRowJson(w, report);
-  w.Raw("\n");
-  return w.Take();
-}
+std::string RenderJson(const Report& report, bool pretty) { return RenderRowJson(report, pretty); }
 
 void RenderJson(const Report& report, bool pretty, const JsonWriter::Sink& sink) {
-  JsonWriter w(pretty, sink);
-  WriteRowJson(w, report);
-  w.Raw("\n");
-  w.Flush();
+  RenderRowJson(report, pretty, sink);
 }
 
 }  // namespace agencykpi

@@ -24,12 +24,21 @@ void JsonWriter::BeforeValue() {
   first_in_container_ = false;
 }
 
-void JsonWriter::BeginObject() {
+void JsonWriter::Open(char bracket) {
   BeforeValue();
-  out_.push_back('{');
+  out_.push_back(bracket);
   ++depth_;
   first_in_container_ = true;
 }
+
+void JsonWriter::Close(char bracket) {
+  --depth_;
+  if (!first_in_container_) NewLine();
+  out_.push_back(bracket);
+  first_in_container_ = false;
+}
+
+void JsonWriter::BeginObject() { Open('{'); }
 
 void JsonWriter::Flush() {
   if (!sink_ || out_.empty()) return;
@@ -37,27 +46,16 @@ void JsonWriter::Flush() {
   out_.clear();
 }
 
+// An object ends each row of a long list: the place to hand a full buffer
+// to the sink.
 void JsonWriter::EndObject() {
   MaybeFlush();
-  --depth_;
-  if (!first_in_container_) NewLine();
-  out_.push_back('}');
-  first_in_container_ = false;
+  Close('}');
 }
 
-void JsonWriter::BeginArray() {
-  BeforeValue();
-  out_.push_back('[');
-  ++depth_;
-  first_in_container_ = true;
-}
+void JsonWriter::BeginArray() { Open('['); }
 
-void JsonWriter::EndArray() {
-  --depth_;
-  if (!first_in_container_) NewLine();
-  out_.push_back(']');
-  first_in_container_ = false;
-}
+void JsonWriter::EndArray() { Close(']'); }
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();

@@ -49,6 +49,8 @@ class JsonWriter {
   void Flush();
 
  private:
+  void Open(char bracket);   // a container starts: `{` or `[`
+  void Close(char bracket);  // and ends
   void BeforeValue();
   void MaybeFlush() {
     if (sink_ && out_.size() >= kFlushBytes) Flush();

@@ -1,5 +1,7 @@
 #include "report/labels.h"
 
+#include <array>
+
 namespace agencykpi {
 namespace {
 
@@ -7,52 +9,104 @@ std::string_view Pick(Language language, std::string_view french, std::string_vi
   return language == Language::kFrench ? french : english;
 }
 
+// An enum's words in both languages, by ordinal (the enum's order).
+struct Words {
+  std::string_view french;
+  std::string_view english;
+};
+
+template <typename Enum, size_t kCount>
+std::string_view WordIn(const std::array<Words, kCount>& words, Enum value, Language language) {
+  const auto ordinal = static_cast<size_t>(value);
+  if (ordinal >= kCount) return {};
+  return Pick(language, words[ordinal].french, words[ordinal].english);
+}
+
+constexpr std::array<Words, 4> kRecurrenceStatusWords = {{
+    {"spontané", "spontaneous"},
+    {"sollicité", "solicited"},
+    {"en attente", "pending"},
+    {"perdu", "lost"},
+}};
+
+constexpr std::array<Words, kMarginFlagCount> kMarginFlagWords = {{
+    {"perte", "loss"},
+    {"marge faible", "low margin"},
+    {"en érosion", "eroding"},
+    {"non facturé", "unbilled"},
+}};
+
+constexpr std::array<Words, 7> kObjectiveStatusWords = {{
+    {"pas commencé", "not started"},
+    {"pas de données", "no data"},
+    {"atteint", "met"},
+    {"manqué", "missed"},
+    {"en bonne voie", "on track"},
+    {"en retard", "behind"},
+    {"en cours", "in progress"},
+}};
+
+constexpr std::array<Words, kRenewalSignalCount> kRenewalSignalWords = {{
+    {"déjà relancé", "chased before"},
+    {"objectifs en retard", "objectives behind"},
+    {"marge faible", "low margin"},
+    {"activité en baisse", "activity down"},
+    {"CA en baisse", "revenue down"},
+    {"DN en baisse", "DN down"},
+}};
+
+constexpr std::array<Words, kRenewalLevelCount> kRenewalLevelWords = {{
+    {"faible", "low"},
+    {"moyen", "medium"},
+    {"élevé", "high"},
+}};
+
+// An audit visit is a relevé in French everywhere (tables, PDF, XLSX).
+constexpr std::array<Words, kVisitActionCount> kVisitActionWords = {{
+    {"implantation", "implantation"},
+    {"négociation", "negotiation"},
+    {"promotion", "promotion"},
+    {"merchandising", "merchandising"},
+    {"relevé", "audit"},
+    {"commande", "order"},
+    {"autre", "other"},
+}};
+
 }  // namespace
 
 std::string_view RecurrenceStatusWord(RecurrenceStatus status, Language language) {
-  switch (status) {
-    case RecurrenceStatus::kSpontaneous: return Pick(language, "spontané", "spontaneous");
-    case RecurrenceStatus::kSolicited: return Pick(language, "sollicité", "solicited");
-    case RecurrenceStatus::kPending: return Pick(language, "en attente", "pending");
-    case RecurrenceStatus::kLost: return Pick(language, "perdu", "lost");
-  }
-  return "";
+  return WordIn(kRecurrenceStatusWords, status, language);
 }
 
 std::string_view MarginFlagWord(MarginFlag flag, Language language) {
-  switch (flag) {
-    case MarginFlag::kLoss: return Pick(language, "perte", "loss");
-    case MarginFlag::kLowMargin: return Pick(language, "marge faible", "low margin");
-    case MarginFlag::kEroding: return Pick(language, "en érosion", "eroding");
-    case MarginFlag::kUnbilled: return Pick(language, "non facturé", "unbilled");
-  }
-  return "";
+  return WordIn(kMarginFlagWords, flag, language);
 }
 
 std::string_view ObjectiveStatusWord(ObjectiveStatus status, Language language) {
-  switch (status) {
-    case ObjectiveStatus::kNotStarted: return Pick(language, "pas commencé", "not started");
-    case ObjectiveStatus::kNoData: return Pick(language, "pas de données", "no data");
-    case ObjectiveStatus::kMet: return Pick(language, "atteint", "met");
-    case ObjectiveStatus::kMissed: return Pick(language, "manqué", "missed");
-    case ObjectiveStatus::kOnTrack: return Pick(language, "en bonne voie", "on track");
-    case ObjectiveStatus::kBehind: return Pick(language, "en retard", "behind");
-    case ObjectiveStatus::kInProgress: return Pick(language, "en cours", "in progress");
-  }
-  return "";
+  return WordIn(kObjectiveStatusWords, status, language);
 }
 
-std::string_view VisitActionWord(VisitAction action, Language language) {
-  switch (action) {
-    case VisitAction::kImplantation: return Pick(language, "implantation", "implantation");
-    case VisitAction::kNegotiation: return Pick(language, "négociation", "negotiation");
-    case VisitAction::kPromotion: return Pick(language, "promotion", "promotion");
-    case VisitAction::kMerchandising: return Pick(language, "merchandising", "merchandising");
-    case VisitAction::kAudit: return Pick(language, "relevé", "audit");
-    case VisitAction::kOrder: return Pick(language, "commande", "order");
-    case VisitAction::kOther: return Pick(language, "autre", "other");
+std::string_view RenewalSignalWord(RenewalSignal signal, Language language) {
+  return WordIn(kRenewalSignalWords, signal, language);
+}
+
+std::string_view RenewalLevelWord(RenewalLevel level, Language language) {
+  return WordIn(kRenewalLevelWords, level, language);
+}
+
+Tone RenewalLevelTone(RenewalLevel level) {
+  switch (level) {
+    case RenewalLevel::kHigh: return Tone::kBad;
+    case RenewalLevel::kMedium: return Tone::kWarning;
+    case RenewalLevel::kLow: break;
   }
-  return "";
+  return Tone::kPlain;
+}
+
+Tone RenewalSignalTone(RenewalSignal) { return Tone::kWarning; }
+
+std::string_view VisitActionWord(VisitAction action, Language language) {
+  return WordIn(kVisitActionWords, action, language);
 }
 
 std::string_view YesNoWord(bool yes, Language language) {

@@ -39,10 +39,11 @@ enum class FieldKind {
   kCount,     // an integer
   kRatio,     // a double, unrounded; null when undefined (unless never_null)
   kQuantity,  // millionths, exact; null when undefined (unless never_null)
-  kFlags,     // a list of `names` (FieldValue::flags); sorts by its count
+  kFlags,     // a list of `names` (FieldValue::flags, ordinals); sorts by its count
   kIdList,    // a list of identifiers (FieldValue::texts)
   kObject,    // money amounts, one per member of `names` (FieldValue::amounts)
   kCounts,    // integer counts, one per member of `names` (FieldValue::amounts)
+  kHoursObject,  // hours (hundredths), one per member of `names` (FieldValue::amounts)
   kBool,      // true or false (FieldValue::integer 1 or 0)
   kDate,      // a calendar day (FieldValue::integer), JSON "YYYY-MM-DD"
   kNested,    // a described row or a list of them (RowField::nested writes it): JSON only
@@ -68,7 +69,7 @@ struct FieldValue {
   double ratio = 0;                             // ratio
   std::string_view text;                        // id, text
   std::span<const std::string_view> texts;      // id list
-  std::span<const MarginFlag> flags;            // flags
+  std::span<const uint8_t> flags;               // flags: ordinals of `names`
   std::span<const Cents> amounts;               // object
 };
 
@@ -87,7 +88,7 @@ struct RowField {
   std::string_view key;  // the SPEC §4 JSON key
   FieldKind kind;
   FieldValue (*read)(const Row& row);
-  const NameSet* names = nullptr;  // kEnum, kFlags, kObject
+  const NameSet* names = nullptr;  // kEnum, kFlags, kObject, kCounts, kHoursObject
   Label label = {};                // the table's column; empty: not in the table
   bool never_null = false;         // a kRatio or kQuantity that is always defined
   bool as_points = false;          // a kRatio difference, shown in points by the table
@@ -130,6 +131,15 @@ template <>
 const RowDescription<MarginSection>& RowDescriptionOf<MarginSection>();
 template <>
 const RowDescription<ObjectivesSection>& RowDescriptionOf<ObjectivesSection>();
+// The sections of SPEC §6 and their rows.
+template <>
+const RowDescription<WorkloadEmployee>& RowDescriptionOf<WorkloadEmployee>();
+template <>
+const RowDescription<RenewalContract>& RowDescriptionOf<RenewalContract>();
+template <>
+const RowDescription<WorkloadSection>& RowDescriptionOf<WorkloadSection>();
+template <>
+const RowDescription<RenewalRiskSection>& RowDescriptionOf<RenewalRiskSection>();
 template <>
 const RowDescription<Report>& RowDescriptionOf<Report>();
 // The lists and parts of the brand review (SPEC §5), and the review itself.
@@ -173,7 +183,9 @@ const RowField<Row>* FindField(std::string_view key) {
 
 // Whether a field of this kind is an object of one value per member of its
 // names (a CSV column per member).
-constexpr bool IsObject(FieldKind kind) { return kind == FieldKind::kObject || kind == FieldKind::kCounts; }
+constexpr bool IsObject(FieldKind kind) {
+  return kind == FieldKind::kObject || kind == FieldKind::kCounts || kind == FieldKind::kHoursObject;
+}
 
 // Whether rows can be ordered by a field of this kind: every kind but the
 // lists of ids and the objects.
@@ -207,6 +219,23 @@ void WriteRowJson(JsonWriter& w, const Row& row) {
     }
   }
   w.EndObject();
+}
+
+// A described row as a whole JSON document (the report, the review), with
+// its final newline: returned, or streamed to `sink` in pieces.
+template <typename Row>
+std::string RenderRowJson(const Row& row, bool pretty) {
+  JsonWriter w(pretty);
+  WriteRowJson(w, row);
+  w.Raw("\n");
+  return w.Take();
+}
+template <typename Row>
+void RenderRowJson(const Row& row, bool pretty, const JsonWriter::Sink& sink) {
+  JsonWriter w(pretty, sink);
+  WriteRowJson(w, row);
+  w.Raw("\n");
+  w.Flush();
 }
 
 // A described row's member, or a list of them, as a kNested field of
