@@ -66,6 +66,10 @@ class CliTest : public ::testing::Test {
     for (const auto& [file, text] : files) std::ofstream(dir / file, std::ios::binary) << text;
     return dir;
   }
+  // Runs `agencykpi check` on a folder holding FILES.
+  Outcome CheckFolder(const std::map<std::string, std::string>& files) {
+    return Agencykpi("check " + WriteFolder("agency", files).string());
+  }
   TempDir tmp_;
 };
 
@@ -128,11 +132,10 @@ TEST_F(CliTest, CheckAcceptsTheGoldenFolders) {
 }
 
 TEST_F(CliTest, CheckListsEveryErrorWithFileAndLine) {
-  const fs::path bad = WriteFolder("bad", {
+  const Outcome o = CheckFolder({
       {"clients.csv", "client_id,name\nC1,Alpha\nC1,Beta\n"},
       {"invoices.csv", "invoice_id,client_id,date,amount\nF1,C9,2026-01-01,10\nF2,C1,2026-02-30,10\n"},
   });
-  const Outcome o = Agencykpi("check " + bad.string());
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_NE(o.err.find("clients.csv:3: client_id:"), std::string::npos) << o.err;
   EXPECT_NE(o.err.find("invoices.csv:2: client_id:"), std::string::npos) << o.err;
@@ -251,8 +254,7 @@ TEST_F(CliTest, DemoDataPassesCheck) {
 TEST_F(CliTest, CheckCountsEveryErrorNotOnlyTheShownOnes) {
   std::string invoices = "invoice_id,client_id,date,amount\n";
   for (int i = 0; i < 5000; ++i) invoices += "F" + std::to_string(i) + ",C9,2026-01-31,10\n";
-  const fs::path bad = WriteFolder("bad", {{"clients.csv", "client_id,name\nC1,Alpha\n"}, {"invoices.csv", invoices}});
-  const Outcome o = Agencykpi("check " + bad.string());
+  const Outcome o = CheckFolder({{"clients.csv", "client_id,name\nC1,Alpha\n"}, {"invoices.csv", invoices}});
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_NE(o.err.find("\n5\u202F000 errors, the first 1000 shown\n"), std::string::npos) << o.err.substr(o.err.size() - 300);
   EXPECT_NE(o.err.find(": refused, 5\u202F000 errors\n"), std::string::npos) << o.err.substr(o.err.size() - 300);
@@ -260,11 +262,10 @@ TEST_F(CliTest, CheckCountsEveryErrorNotOnlyTheShownOnes) {
 
 // An empty invoices table must be visible, not read as 0 € of revenue.
 TEST_F(CliTest, CheckNamesTheEmptyTables) {
-  const fs::path folder = WriteFolder("agency", {
+  const Outcome o = CheckFolder({
       {"clients.csv", "client_id,name\nC1,Alpha\n"},
       {"invoices.csv", "invoice_id,client_id,date,amount\n"},
   });
-  const Outcome o = Agencykpi("check " + folder.string());
   EXPECT_EQ(o.exit_code, 0) << o.err;
   EXPECT_NE(o.err.find("\nempty tables: contracts, missions, employees, cost_rates, stores, time_entries, expenses, "
                        "invoices, visits, objectives, results, store_audits, store_sales\n"),
@@ -273,11 +274,10 @@ TEST_F(CliTest, CheckNamesTheEmptyTables) {
 }
 
 TEST_F(CliTest, CheckReadsACapitalisedTableFileAndWarnsOfAMisspeltOne) {
-  const fs::path folder = WriteFolder("agency", {
+  const Outcome o = CheckFolder({
       {"Clients.csv", "client_id,name\nC1,Alpha\n"},
       {"factures.csv", "invoice_id,client_id,date,amount\nF1,C1,2026-01-31,10\n"},
   });
-  const Outcome o = Agencykpi("check " + folder.string());
   EXPECT_EQ(o.exit_code, 0) << o.err;
   EXPECT_NE(o.err.find("warning: factures.csv: not a table of the agency folder, ignored (tables: clients.csv, "),
             std::string::npos)
@@ -286,11 +286,10 @@ TEST_F(CliTest, CheckReadsACapitalisedTableFileAndWarnsOfAMisspeltOne) {
 }
 
 TEST_F(CliTest, CheckRefusesAWorkbookInPlaceOfATable) {
-  const fs::path folder = WriteFolder("agency", {
+  const Outcome o = CheckFolder({
       {"clients.csv", "client_id,name\nC1,Alpha\n"},
       {"Invoices.xlsx", "PK\x03\x04"},
   });
-  const Outcome o = Agencykpi("check " + folder.string());
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_NE(o.err.find("Invoices.xlsx: XLSX import is not available yet: save the sheet as CSV UTF-8 (invoices.csv)"),
             std::string::npos)
