@@ -7,8 +7,7 @@ namespace agencykpi {
 namespace {
 
 namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
+namespace http = boost::beast::http;
 using tcp = asio::ip::tcp;
 
 class HttpTest : public ::testing::Test {
@@ -65,7 +64,7 @@ TEST_F(HttpTest, StopEndsRunAndClosesTheListener) {
   server_.Stop();
   asio::io_context ioc;
   tcp::socket socket(ioc);
-  beast::error_code ec;
+  boost::system::error_code ec;
   socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), ec);
   EXPECT_TRUE(ec);
 }
