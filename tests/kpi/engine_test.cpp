@@ -32,12 +32,23 @@ const MissionMargin& MissionOf(const Report& r, const std::string& id) {
   throw std::runtime_error("mission not listed: " + id);
 }
 
+// Each test builds its dataset in b.
+class EngineTest : public ::testing::Test {
+ protected:
+  DatasetBuilder b;
+  // The employee E1, at HOURLY_COST an hour since 2025-01-01.
+  RowId EmployeeAt(Cents hourly_cost) {
+    const RowId e = b.Employee("E1");
+    b.Rate(e, "2025-01-01", hourly_cost);
+    return e;
+  }
+};
+
 bool HasFlag(const MissionMargin& m, MarginFlag flag) {
   return std::find(m.flags.begin(), m.flags.end(), flag) != m.flags.end();
 }
 
-TEST(EngineTest, EmptyDatasetGivesNullRatiosNotZeroOrNaN) {
-  DatasetBuilder b;
+TEST_F(EngineTest, EmptyDatasetGivesNullRatiosNotZeroOrNaN) {
   b.Client("C1");
   const Computed r = Compute(b.data(), "2026-H1", "2026-06-30");
   EXPECT_EQ(r.recurrence.decided, 0);
@@ -54,11 +65,9 @@ TEST(EngineTest, EmptyDatasetGivesNullRatiosNotZeroOrNaN) {
   EXPECT_FALSE(r.objectives.mean_attainment);
 }
 
-TEST(EngineTest, CreditNotesCountAsBilledAndCancelRevenue) {
-  DatasetBuilder b;
+TEST_F(EngineTest, CreditNotesCountAsBilledAndCancelRevenue) {
   const RowId c1 = b.Client("C1");
-  const RowId e = b.Employee("E1");
-  b.Rate(e, "2025-01-01", 2000);
+  const RowId e = EmployeeAt(2000);
   const RowId m = b.Mission("M1", c1);
   b.Invoice(c1, "2026-02-01", 100000, m);
   b.Invoice(c1, "2026-02-20", -100000, m);
@@ -82,8 +91,7 @@ TEST(EngineTest, CreditNotesCountAsBilledAndCancelRevenue) {
   EXPECT_FALSE(HasFlag(mission, MarginFlag::kLowMargin));  // a null rate raises no flag
 }
 
-TEST(EngineTest, CostRateChangingInsideThePeriodPricesEachDay) {
-  DatasetBuilder b;
+TEST_F(EngineTest, CostRateChangingInsideThePeriodPricesEachDay) {
   const RowId c1 = b.Client("C1");
   const RowId e = b.Employee("E1");
   b.Rate(e, "2026-03-01", 2500);  // out of order on purpose
@@ -96,11 +104,9 @@ TEST(EngineTest, CostRateChangingInsideThePeriodPricesEachDay) {
   EXPECT_EQ(r.margin.labor_cost, 36000);
 }
 
-TEST(EngineTest, OverheadIsSharedByHoursAndRoundedOnce) {
-  DatasetBuilder b;
+TEST_F(EngineTest, OverheadIsSharedByHoursAndRoundedOnce) {
   const RowId c1 = b.Client("C1");
-  const RowId e = b.Employee("E1");
-  b.Rate(e, "2025-01-01", 1000);
+  const RowId e = EmployeeAt(1000);
   const RowId m1 = b.Mission("M1", c1);
   const RowId m2 = b.Mission("M2", c1);
   const RowId m3 = b.Mission("M3", c1);
@@ -116,11 +122,9 @@ TEST(EngineTest, OverheadIsSharedByHoursAndRoundedOnce) {
   EXPECT_EQ(r.revenue.clients[0].full_cost, 3 * 1000 + 100);
 }
 
-TEST(EngineTest, OverheadWithoutMissionHoursStaysUnallocated) {
-  DatasetBuilder b;
+TEST_F(EngineTest, OverheadWithoutMissionHoursStaysUnallocated) {
   b.Client("C1");
-  const RowId e = b.Employee("E1");
-  b.Rate(e, "2025-01-01", 3000);
+  const RowId e = EmployeeAt(3000);
   b.Entry(e, "2026-01-10", 200, kNoRow, Activity::kManagement);
   const Computed r = Compute(b.data(), "2026-01", "2026-01-31");
   EXPECT_EQ(r.margin.overhead_pool, 6000);
@@ -128,8 +132,7 @@ TEST(EngineTest, OverheadWithoutMissionHoursStaysUnallocated) {
   EXPECT_TRUE(r.margin.missions.empty());
 }
 
-TEST(EngineTest, LastAggregationTakesGreatestValueOfTheLatestDay) {
-  DatasetBuilder b;
+TEST_F(EngineTest, LastAggregationTakesGreatestValueOfTheLatestDay) {
   const RowId c1 = b.Client("C1");
   const RowId m = b.Mission("M1", c1);
   b.Objective("O1", m, "dn", Aggregation::kLast, 60 * kMicrosPerUnit, "2026-01-01", "2026-06-30");
@@ -144,8 +147,7 @@ TEST(EngineTest, LastAggregationTakesGreatestValueOfTheLatestDay) {
   EXPECT_EQ(o.status, ObjectiveStatus::kMissed);
 }
 
-TEST(EngineTest, LevelObjectiveInProgressHasNoProjection) {
-  DatasetBuilder b;
+TEST_F(EngineTest, LevelObjectiveInProgressHasNoProjection) {
   const RowId c1 = b.Client("C1");
   const RowId m = b.Mission("M1", c1);
   b.Objective("O1", m, "dn", Aggregation::kLast, 60 * kMicrosPerUnit, "2026-01-01", "2026-12-31");
@@ -157,8 +159,7 @@ TEST(EngineTest, LevelObjectiveInProgressHasNoProjection) {
   EXPECT_DOUBLE_EQ(o.attainment.value(), 0.5);
 }
 
-TEST(EngineTest, SumObjectivePacingIsExactAtTheBoundary) {
-  DatasetBuilder b;
+TEST_F(EngineTest, SumObjectivePacingIsExactAtTheBoundary) {
   const RowId c1 = b.Client("C1");
   const RowId m = b.Mission("M1", c1);
   // 10 days, as of day 5 (5 days elapsed counting both ends): 50 of 100 is exactly on pace.
@@ -174,8 +175,7 @@ TEST(EngineTest, SumObjectivePacingIsExactAtTheBoundary) {
   EXPECT_EQ(r.objectives.items[1].status, ObjectiveStatus::kBehind);
 }
 
-TEST(EngineTest, ObjectiveNotStartedHasNullAchievedAndZeroElapsed) {
-  DatasetBuilder b;
+TEST_F(EngineTest, ObjectiveNotStartedHasNullAchievedAndZeroElapsed) {
   const RowId c1 = b.Client("C1");
   const RowId m = b.Mission("M1", c1);
   b.Objective("O1", m, "orders", Aggregation::kSum, kMicrosPerUnit, "2026-07-01", "2026-12-31");
@@ -191,8 +191,7 @@ TEST(EngineTest, ObjectiveNotStartedHasNullAchievedAndZeroElapsed) {
 
 // A contract ending 2026-05-31 with 30 grace days is pending through
 // 2026-06-29 and lost from 2026-06-30 (a < end + grace).
-TEST(EngineTest, GraceDaysBoundary) {
-  DatasetBuilder b;
+TEST_F(EngineTest, GraceDaysBoundary) {
   const RowId c1 = b.Client("C1");
   b.Contract("K1", c1, "2025-06-01", "2026-05-31");
   EXPECT_EQ(Compute(b.data(), "2026-H1", "2026-06-29").recurrence.pending, 1);
@@ -203,8 +202,7 @@ TEST(EngineTest, GraceDaysBoundary) {
   EXPECT_EQ(Compute(b.data(), "2026-H1", "2026-06-30", 0).recurrence.lost, 1);
 }
 
-TEST(EngineTest, RenewalSignedAfterAsOfDoesNotCountYet) {
-  DatasetBuilder b;
+TEST_F(EngineTest, RenewalSignedAfterAsOfDoesNotCountYet) {
   const RowId c1 = b.Client("C1");
   const RowId k1 = b.Contract("K1", c1, "2025-01-01", "2026-03-31");
   b.Contract("K2", c1, "2026-04-01", "2027-03-31", k1, RenewalType::kSpontaneous, "2026-05-10");
@@ -216,16 +214,14 @@ TEST(EngineTest, RenewalSignedAfterAsOfDoesNotCountYet) {
   EXPECT_DOUBLE_EQ(after.recurrence.recurrence_rate.value(), 1.0);
 }
 
-TEST(EngineTest, ContractSignedAfterAsOfDoesNotExist) {
-  DatasetBuilder b;
+TEST_F(EngineTest, ContractSignedAfterAsOfDoesNotExist) {
   const RowId c1 = b.Client("C1");
   b.Contract("K1", c1, "2026-01-01", "2026-03-31", kNoRow, RenewalType::kNone, "2026-07-15");
   EXPECT_EQ(Compute(b.data(), "2026-H1", "2026-06-30").recurrence.ending_clients, 0);
   EXPECT_EQ(Compute(b.data(), "2026-H1", "2026-07-15").recurrence.ending_clients, 1);
 }
 
-TEST(EngineTest, ClientTakesTheBestStatusOfItsEndingContracts) {
-  DatasetBuilder b;
+TEST_F(EngineTest, ClientTakesTheBestStatusOfItsEndingContracts) {
   const RowId c1 = b.Client("C1");
   const RowId k2 = b.Contract("K2", c1, "2025-01-01", "2026-02-28");
   b.Contract("K1", c1, "2025-01-01", "2026-01-31");
@@ -238,8 +234,7 @@ TEST(EngineTest, ClientTakesTheBestStatusOfItsEndingContracts) {
   EXPECT_DOUBLE_EQ(r.recurrence.recurrence_rate.value(), 0.0);
 }
 
-TEST(EngineTest, ParetoTiesOrderByIdAndThresholdsAreExact) {
-  DatasetBuilder b;
+TEST_F(EngineTest, ParetoTiesOrderByIdAndThresholdsAreExact) {
   // Shares 0.40, 0.40 (a tie), 0.15, 0.05: the third starts at exactly 0.80, the last at 0.95.
   const RowId z = b.Client("Z");
   const RowId a = b.Client("A");
@@ -263,8 +258,7 @@ TEST(EngineTest, ParetoTiesOrderByIdAndThresholdsAreExact) {
   EXPECT_NEAR(r.revenue.hhi.value(), 10000 * (0.16 + 0.16 + 0.0225 + 0.0025), 1e-9);
 }
 
-TEST(EngineTest, EffortWithoutRevenueIsListed) {
-  DatasetBuilder b;
+TEST_F(EngineTest, EffortWithoutRevenueIsListed) {
   const RowId c1 = b.Client("C1");
   const RowId c2 = b.Client("C2");
   const RowId c3 = b.Client("C3");
@@ -286,11 +280,9 @@ TEST(EngineTest, EffortWithoutRevenueIsListed) {
   EXPECT_EQ(r.margin.missions[0].mission_id, "M3");
 }
 
-TEST(EngineTest, ErodingAndLowMarginAreComparedExactly) {
-  DatasetBuilder b;
+TEST_F(EngineTest, ErodingAndLowMarginAreComparedExactly) {
   const RowId c1 = b.Client("C1");
-  const RowId e = b.Employee("E1");
-  b.Rate(e, "2025-01-01", 1000);
+  EmployeeAt(1000);
   const RowId m = b.Mission("M1", c1);
   // Previous quarter: revenue 1000 €, cost 750 € → rate 0.25.
   b.Invoice(c1, "2025-11-15", 100000, m);
@@ -305,8 +297,7 @@ TEST(EngineTest, ErodingAndLowMarginAreComparedExactly) {
   EXPECT_EQ(mm.flags, (MarginFlags{MarginFlag::kEroding}));
 }
 
-TEST(EngineTest, PeriodAfterAsOfIsEmptyOfActivity) {
-  DatasetBuilder b;
+TEST_F(EngineTest, PeriodAfterAsOfIsEmptyOfActivity) {
   const RowId c1 = b.Client("C1");
   b.Invoice(c1, "2026-09-10", 1000);
   const Computed r = Compute(b.data(), "2026-09", "2026-06-30");
@@ -314,8 +305,7 @@ TEST(EngineTest, PeriodAfterAsOfIsEmptyOfActivity) {
   EXPECT_EQ(FormatDate(r.period.previous.start), "2026-08-01");
 }
 
-TEST(EngineTest, AvgComplexityUsesMissionsOverlappingTheEffectivePeriod) {
-  DatasetBuilder b;
+TEST_F(EngineTest, AvgComplexityUsesMissionsOverlappingTheEffectivePeriod) {
   const RowId c1 = b.Client("C1");
   b.Mission("M1", c1, "2025-01-01", "2026-12-31", 2);
   b.Mission("M2", c1, "2026-06-01", "2026-12-31", 5);  // starts after as-of: left out

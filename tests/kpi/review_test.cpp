@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -40,6 +41,13 @@ class BrandBuilder : public DatasetBuilder {
     data().stores.push_back({id, "Store " + id, chain, region});
     return static_cast<RowId>(data().stores.size() - 1);
   }
+  // The stores S1 to SN, without chain or region.
+  template <size_t N>
+  std::array<RowId, N> Stores() {
+    std::array<RowId, N> ids{};
+    for (size_t i = 0; i < N; ++i) ids[i] = Store("S" + std::to_string(i + 1));
+    return ids;
+  }
   void Audit(RowId store, RowId client, const char* date, int present, int facings) {
     auto& a = data().store_audits;
     a.date.push_back(D(date));
@@ -66,6 +74,13 @@ class BrandBuilder : public DatasetBuilder {
   }
 };
 
+// Every test's brand is the client C1, the first row of its dataset.
+class ReviewTest : public ::testing::Test {
+ protected:
+  BrandBuilder b;
+  const RowId c = b.Client("C1");
+};
+
 const ReviewStore& StoreOf(const Review& r, const std::string& id) {
   for (const auto& s : r.stores) {
     if (s.store_id == id) return s;
@@ -73,9 +88,7 @@ const ReviewStore& StoreOf(const Review& r, const std::string& id) {
   throw std::runtime_error("store not listed: " + id);
 }
 
-TEST(ReviewTest, UnknownClientIsNotFoundAndNamesIt) {
-  BrandBuilder b;
-  b.Client("C1");
+TEST_F(ReviewTest, UnknownClientIsNotFoundAndNamesIt) {
   const KpiEngine engine(b.data());
   const auto review = engine.BrandReview("C9", ReportRequest{ParsePeriod("2026-H1").value(), D("2026-06-30")});
   ASSERT_FALSE(review.ok());
@@ -85,12 +98,8 @@ TEST(ReviewTest, UnknownClientIsNotFoundAndNamesIt) {
 
 // The latest audit of the window is the state; on one day the greatest
 // present wins, then the greatest facings; an audit after the window does not count.
-TEST(ReviewTest, StateIsTheLatestAuditWithTiesOnPresentThenFacings) {
-  BrandBuilder b;
-  const RowId c = b.Client("C1");
-  const RowId s1 = b.Store("S1");
-  const RowId s2 = b.Store("S2");
-  const RowId s3 = b.Store("S3");
+TEST_F(ReviewTest, StateIsTheLatestAuditWithTiesOnPresentThenFacings) {
+  const auto [s1, s2, s3] = b.Stores<3>();
   b.Audit(s1, c, "2026-02-01", 1, 9);  // earlier, so replaced despite more facings
   b.Audit(s1, c, "2026-03-01", 0, 0);
   b.Audit(s2, c, "2026-04-01", 1, 2);
@@ -111,13 +120,8 @@ TEST(ReviewTest, StateIsTheLatestAuditWithTiesOnPresentThenFacings) {
 
 // The panel compares the same stores; a store audited in one window only is
 // out of it, and DN's change differs from the panel's.
-TEST(ReviewTest, PanelHoldsTheStoresAuditedInBothWindows) {
-  BrandBuilder b;
-  const RowId c = b.Client("C1");
-  const RowId s1 = b.Store("S1");
-  const RowId s2 = b.Store("S2");
-  const RowId s3 = b.Store("S3");
-  const RowId s4 = b.Store("S4");
+TEST_F(ReviewTest, PanelHoldsTheStoresAuditedInBothWindows) {
+  const auto [s1, s2, s3, s4] = b.Stores<4>();
   b.Audit(s1, c, "2025-09-01", 0, 0);
   b.Audit(s1, c, "2026-03-01", 1, 2);
   b.Audit(s2, c, "2025-09-01", 1, 1);
@@ -142,13 +146,9 @@ TEST(ReviewTest, PanelHoldsTheStoresAuditedInBothWindows) {
 
 // An audit visit only looks: its store is control; any other action works
 // the store. The lift is the difference of the two changes.
-TEST(ReviewTest, WorkedStoresHaveAVisitOtherThanAnAudit) {
-  BrandBuilder b;
-  const RowId c = b.Client("C1");
+TEST_F(ReviewTest, WorkedStoresHaveAVisitOtherThanAnAudit) {
   const RowId m = b.Mission("M1", c);
-  const RowId s1 = b.Store("S1");
-  const RowId s2 = b.Store("S2");
-  const RowId s3 = b.Store("S3");
+  const auto [s1, s2, s3] = b.Stores<3>();
   for (const RowId s : {s1, s2, s3}) b.Audit(s, c, "2025-10-01", 0, 0);
   b.Audit(s1, c, "2026-03-01", 1, 2);
   b.Audit(s2, c, "2026-03-01", 1, 2);
@@ -175,12 +175,9 @@ TEST(ReviewTest, WorkedStoresHaveAVisitOtherThanAnAudit) {
 
 // Without control stores in the panel there is no lift; without previous
 // sales a change rate, and so the sales lift, is null — never 0 or NaN.
-TEST(ReviewTest, LiftsAreNullWhenAGroupHasNothingToCompare) {
-  BrandBuilder b;
-  const RowId c = b.Client("C1");
+TEST_F(ReviewTest, LiftsAreNullWhenAGroupHasNothingToCompare) {
   const RowId m = b.Mission("M1", c);
-  const RowId s1 = b.Store("S1");
-  const RowId s2 = b.Store("S2");
+  const auto [s1, s2] = b.Stores<2>();
   b.Audit(s1, c, "2025-10-01", 0, 0);
   b.Audit(s1, c, "2026-03-01", 1, 1);
   b.StoreVisit(m, s1, "2026-02-01", VisitAction::kPromotion);
@@ -205,12 +202,9 @@ TEST(ReviewTest, LiftsAreNullWhenAGroupHasNothingToCompare) {
 
 // Sales of stores neither tracked nor audited count in all_stores only, and
 // such a store is not listed; negative sales (returns) are summed as they are.
-TEST(ReviewTest, SalesOfUntrackedStoresCountOnlyForAllStores) {
-  BrandBuilder b;
-  const RowId c = b.Client("C1");
+TEST_F(ReviewTest, SalesOfUntrackedStoresCountOnlyForAllStores) {
   const RowId other = b.Client("C2");
-  const RowId s1 = b.Store("S1");
-  const RowId s2 = b.Store("S2");
+  const auto [s1, s2] = b.Stores<2>();
   b.Audit(s1, c, "2026-01-10", 1, 1);
   b.Sale(s1, c, "2026-01-31", 500'00);
   b.Sale(s1, c, "2026-02-28", -20'00);
@@ -232,9 +226,7 @@ TEST(ReviewTest, SalesOfUntrackedStoresCountOnlyForAllStores) {
 
 // Chains in byte order, stores without a chain last; a chain seen only in
 // the previous state has 0 stores and a null DN.
-TEST(ReviewTest, ChainsInByteOrderWithNoChainLastAndPreviousOnlyChains) {
-  BrandBuilder b;
-  const RowId c = b.Client("C1");
+TEST_F(ReviewTest, ChainsInByteOrderWithNoChainLastAndPreviousOnlyChains) {
   const RowId lone = b.Store("S1", "");
   const RowId leclerc = b.Store("S2", "Leclerc");
   const RowId carrefour = b.Store("S3", "Carrefour");
@@ -266,11 +258,8 @@ TEST(ReviewTest, ChainsInByteOrderWithNoChainLastAndPreviousOnlyChains) {
 // Each month of [s, e'] gives the state since s up to its end (the last one
 // is the current state); a custom period starting mid-month starts with that
 // month; months after the as-of date are not written.
-TEST(ReviewTest, DnByMonthIsTheStateSinceTheStartAtEachMonthEnd) {
-  BrandBuilder b;
-  const RowId c = b.Client("C1");
-  const RowId s1 = b.Store("S1");
-  const RowId s2 = b.Store("S2");
+TEST_F(ReviewTest, DnByMonthIsTheStateSinceTheStartAtEachMonthEnd) {
+  const auto [s1, s2] = b.Stores<2>();
   b.Audit(s1, c, "2026-01-10", 1, 1);  // before s: not in P
   b.Audit(s1, c, "2026-01-20", 0, 0);
   b.Audit(s2, c, "2026-02-05", 1, 1);
@@ -292,9 +281,7 @@ TEST(ReviewTest, DnByMonthIsTheStateSinceTheStartAtEachMonthEnd) {
 
 // As of a date before the period, nothing of P exists: no state, no
 // visit, no month; the previous period is seen from the as-of date too.
-TEST(ReviewTest, FutureAsOfDateGivesAnEmptyPeriod) {
-  BrandBuilder b;
-  const RowId c = b.Client("C1");
+TEST_F(ReviewTest, FutureAsOfDateGivesAnEmptyPeriod) {
   const RowId m = b.Mission("M1", c);
   const RowId s1 = b.Store("S1");
   b.Audit(s1, c, "2026-03-01", 1, 2);
@@ -318,9 +305,7 @@ TEST(ReviewTest, FutureAsOfDateGivesAnEmptyPeriod) {
 }
 
 // A brand with visits but no audit: every DN is null, the counts are 0.
-TEST(ReviewTest, BrandWithoutAuditsHasNullDnAndZeroCounts) {
-  BrandBuilder b;
-  const RowId c = b.Client("C1");
+TEST_F(ReviewTest, BrandWithoutAuditsHasNullDnAndZeroCounts) {
   const RowId m = b.Mission("M1", c);
   const RowId s1 = b.Store("S1", "Leclerc");
   b.StoreVisit(m, s1, "2026-04-01", VisitAction::kImplantation);
@@ -345,9 +330,7 @@ TEST(ReviewTest, BrandWithoutAuditsHasNullDnAndZeroCounts) {
 }
 
 // Another brand's audits, sales and visits do not leak into the review.
-TEST(ReviewTest, OnlyTheBrandsOwnRowsCount) {
-  BrandBuilder b;
-  const RowId c1 = b.Client("C1");
+TEST_F(ReviewTest, OnlyTheBrandsOwnRowsCount) {
   const RowId c2 = b.Client("C2");
   const RowId m2 = b.Mission("M2", c2);
   const RowId s1 = b.Store("S1");
@@ -355,7 +338,7 @@ TEST(ReviewTest, OnlyTheBrandsOwnRowsCount) {
   b.StoreVisit(m2, s1, "2026-03-01", VisitAction::kImplantation);
   b.Sale(s1, c2, "2026-03-31", 10'00);
   const Reviewed r = ReviewOf(b.data(), "C1", "2026-H1", "2026-06-30");
-  EXPECT_EQ(r->client.client, c1);
+  EXPECT_EQ(r->client.client, c);
   EXPECT_EQ(r->shelf.current.stores, 0);
   EXPECT_EQ(r->actions.visits, 0);
   EXPECT_EQ(r->sales.all_stores_sales, 0);
@@ -365,11 +348,9 @@ TEST(ReviewTest, OnlyTheBrandsOwnRowsCount) {
 // Objectives are the report's items of the brand's missions, with totals
 // over them; the recurrence status is the client's of the report; contracts
 // overlap the nominal period and are signed by the as-of date.
-TEST(ReviewTest, ObjectivesRecurrenceAndContractsAreTheReportsForTheBrand) {
-  BrandBuilder b;
-  const RowId c1 = b.Client("C1");
+TEST_F(ReviewTest, ObjectivesRecurrenceAndContractsAreTheReportsForTheBrand) {
   const RowId c2 = b.Client("C2");
-  const RowId m1 = b.Mission("M1", c1);
+  const RowId m1 = b.Mission("M1", c);
   const RowId m2 = b.Mission("M2", c2);
   b.Objective("O1", m1, "implantations", Aggregation::kSum, 10 * kMicrosPerUnit, "2026-01-01", "2026-06-30");
   b.Objective("O2", m2, "implantations", Aggregation::kSum, 10 * kMicrosPerUnit, "2026-01-01", "2026-06-30");
@@ -377,9 +358,9 @@ TEST(ReviewTest, ObjectivesRecurrenceAndContractsAreTheReportsForTheBrand) {
   b.Objective("O0", m1, "orders", Aggregation::kSum, 5 * kMicrosPerUnit, "2025-01-01", "2025-06-30");
   b.Result(m1, "implantations", "2026-02-01", 12 * kMicrosPerUnit);
   b.Result(m1, "dn", "2026-03-01", 40 * kMicrosPerUnit);
-  const RowId k1 = b.Contract("K1", c1, "2025-07-01", "2026-03-31");
-  b.Contract("K3", c1, "2026-04-01", "2027-03-31", k1, RenewalType::kSolicited, "2026-03-20");
-  b.Contract("K2", c1, "2026-04-01", "2027-03-31", kNoRow, RenewalType::kNone, "2026-07-15");  // signed later
+  const RowId k1 = b.Contract("K1", c, "2025-07-01", "2026-03-31");
+  b.Contract("K3", c, "2026-04-01", "2027-03-31", k1, RenewalType::kSolicited, "2026-03-20");
+  b.Contract("K2", c, "2026-04-01", "2027-03-31", kNoRow, RenewalType::kNone, "2026-07-15");  // signed later
   b.Contract("K4", c2, "2025-07-01", "2026-03-31");
   const Reviewed r = ReviewOf(b.data(), "C1", "2026-H1", "2026-06-30");
   const Report report = r.engine->Compute(ReportRequest{ParsePeriod("2026-H1").value(), D("2026-06-30")});
