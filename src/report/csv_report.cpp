@@ -153,9 +153,9 @@ void WriteField(CsvWriter& csv, FieldKind kind, const NameSet* names, const Fiel
       return csv.Quantity(value.is_null ? std::nullopt : std::optional<Micros>(value.integer));
     case FieldKind::kFlags: {
       std::string flags;
-      for (const MarginFlag flag : value.flags) {
+      for (const uint8_t flag : value.flags) {
         if (!flags.empty()) flags += kJoiner;
-        flags += names->names[static_cast<size_t>(flag)];
+        flags += names->names[flag];
       }
       return csv.Raw(flags);
     }
@@ -168,7 +168,8 @@ void WriteField(CsvWriter& csv, FieldKind kind, const NameSet* names, const Fiel
       return csv.Text(texts);
     }
     case FieldKind::kObject:
-      for (const Cents amount : value.amounts) csv.TwoDecimals(amount);
+    case FieldKind::kHoursObject:
+      for (const int64_t amount : value.amounts) csv.TwoDecimals(amount);
       return;
     case FieldKind::kCounts:
       for (const int64_t count : value.amounts) csv.Count(count);
@@ -217,6 +218,8 @@ Result<std::string> RenderCsv(const Report& report, Section section, Language la
     case Section::kRevenue: WriteRows(report.revenue.clients, csv); return csv.Take();
     case Section::kMargin: WriteRows(report.margin.missions, csv); return csv.Take();
     case Section::kObjectives: WriteRows(report.objectives.items, csv); return csv.Take();
+    case Section::kWorkload: WriteRows(report.workload.items, csv); return csv.Take();
+    case Section::kRenewals: WriteRows(report.renewal_risk.contracts, csv); return csv.Take();
   }
   return Status::InvalidInput(
       fmt::format("unknown report section {}", static_cast<int>(section)));

@@ -14,6 +14,9 @@ namespace agencykpi {
 std::string_view RecurrenceStatusWord(RecurrenceStatus status, Language language);
 std::string_view MarginFlagWord(MarginFlag flag, Language language);
 std::string_view ObjectiveStatusWord(ObjectiveStatus status, Language language);
+// "déjà relancé" / "chased before"; "élevé" / "high".
+std::string_view RenewalSignalWord(RenewalSignal signal, Language language);
+std::string_view RenewalLevelWord(RenewalLevel level, Language language);
 // "implantation" / "implantation", "négociation" / "negotiation".
 std::string_view VisitActionWord(VisitAction action, Language language);
 // "oui" / "yes", "non" / "no".
@@ -24,5 +27,8 @@ enum class Tone { kPlain, kBad, kWarning, kGood };
 Tone RecurrenceStatusTone(RecurrenceStatus status);
 Tone MarginFlagTone(MarginFlag flag);
 Tone ObjectiveStatusTone(ObjectiveStatus status);
+Tone RenewalLevelTone(RenewalLevel level);  // high bad, medium warning
+// Every signal is a warning: each one is a reason to call the client.
+Tone RenewalSignalTone(RenewalSignal signal);
 
 }  // namespace agencykpi

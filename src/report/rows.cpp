@@ -28,6 +28,8 @@ const auto kMarginFlagNames = NamesOf<MarginFlag, kMarginFlagCount>(MarginFlagNa
 const auto kObjectiveStatusNames =
     NamesOf<ObjectiveStatus, kObjectiveStatusCount>(ObjectiveStatusName);
 const auto kObjectiveAggregationNames = NamesOf<Aggregation, kAggregationCount>(AggregationName);
+const auto kRenewalSignalNames = NamesOf<RenewalSignal, kRenewalSignalCount>(RenewalSignalName);
+const auto kRenewalLevelNames = NamesOf<RenewalLevel, kRenewalLevelCount>(RenewalLevelName);
 
 const NameSet kRecurrenceStatusSet{
     "RecurrenceStatus", kRecurrenceStatusNames, {},
@@ -43,6 +45,14 @@ const NameSet kObjectiveStatusSet{
     [](size_t i, Language l) { return ObjectiveStatusWord(static_cast<ObjectiveStatus>(i), l); },
     [](size_t i) { return ObjectiveStatusTone(static_cast<ObjectiveStatus>(i)); }};
 const NameSet kAggregationSet{"Aggregation", kObjectiveAggregationNames};
+const NameSet kRenewalSignalSet{
+    "RenewalSignal", kRenewalSignalNames, {},
+    [](size_t i, Language l) { return RenewalSignalWord(static_cast<RenewalSignal>(i), l); },
+    [](size_t i) { return RenewalSignalTone(static_cast<RenewalSignal>(i)); }};
+const NameSet kRenewalLevelSet{
+    "RenewalLevel", kRenewalLevelNames, {},
+    [](size_t i, Language l) { return RenewalLevelWord(static_cast<RenewalLevel>(i), l); },
+    [](size_t i) { return RenewalLevelTone(static_cast<RenewalLevel>(i)); }};
 const NameSet kActivitySet{"Activity", kActivityNames, "ACTIVITIES"};
 const NameSet kExpenseCategorySet{"ExpenseCategory", kExpenseCategoryNames, "EXPENSE_CATEGORIES"};
 
@@ -84,9 +94,10 @@ FieldValue TextsOf(const std::vector<std::string_view>& texts) {
   return value;
 }
 
-FieldValue FlagsOf(const MarginFlags& flags) {
+template <typename Enum, size_t kCapacity>
+FieldValue FlagsOf(const EnumList<Enum, kCapacity>& list) {
   FieldValue value;
-  value.flags = std::span<const MarginFlag>(flags.begin(), flags.size());
+  value.flags = list.ordinals();
   return value;
 }
 
@@ -125,9 +136,10 @@ const NameSet kRenewalTypeSet{
     [](size_t i, Language l) { return RecurrenceStatusWord(static_cast<RecurrenceStatus>(i), l); }};
 
 // Every name set, in the order the TypeScript declares them.
-const std::array<const NameSet*, 9> kNameSets = {
-    &kRecurrenceStatusSet, &kParetoClassSet, &kActivitySet,     &kExpenseCategorySet, &kMarginFlagSet,
-    &kObjectiveStatusSet,  &kAggregationSet, &kVisitActionSet, &kRenewalTypeSet};
+const std::array<const NameSet*, 11> kNameSets = {
+    &kRecurrenceStatusSet, &kParetoClassSet,  &kActivitySet,     &kExpenseCategorySet,
+    &kMarginFlagSet,       &kObjectiveStatusSet, &kAggregationSet, &kVisitActionSet,
+    &kRenewalTypeSet,      &kRenewalSignalSet, &kRenewalLevelSet};
 
 using K = FieldKind;
 
@@ -214,6 +226,60 @@ const RowField<MissionMargin> kMissionMarginFields[] = {
      &kExpenseCategorySet, {}, false, false, "expenses_"},
     {"flags", K::kFlags, [](const MissionMargin& m) { return FlagsOf(m.flags); }, &kMarginFlagSet,
      {"Alertes", "Flags"}},
+    {"fee", K::kMoney, [](const MissionMargin& m) { return NullableInteger(m.fee); }, nullptr, {}, false,
+     false, {}, true},
+    {"earned_revenue", K::kMoney, [](const MissionMargin& m) { return Integer(m.earned_revenue); }},
+    {"billing_gap", K::kMoney, [](const MissionMargin& m) { return Integer(m.billing_gap); }},
+    {"earned_full_margin", K::kMoney, [](const MissionMargin& m) { return Integer(m.earned_full_margin); }},
+    {"earned_full_margin_rate", K::kRatio,
+     [](const MissionMargin& m) { return RatioOf(m.earned_full_margin_rate); }},
+};
+
+const RowField<WorkloadEmployee> kWorkloadEmployeeFields[] = {
+    {"employee_id", K::kId, [](const WorkloadEmployee& e) { return Text(e.employee_id); }, nullptr,
+     {"Collaborateur", "Employee"}},
+    {"name", K::kText, [](const WorkloadEmployee& e) { return Text(e.name); }, nullptr, {"Nom", "Name"}},
+    {"role", K::kText, [](const WorkloadEmployee& e) { return NullableText(e.role); }, nullptr,
+     {"Fonction", "Role"}, false, false, {}, true},
+    {"hours", K::kHours, [](const WorkloadEmployee& e) { return Integer(e.hours); }, nullptr,
+     {"Heures", "Hours"}},
+    {"mission_hours", K::kHours, [](const WorkloadEmployee& e) { return Integer(e.mission_hours); }},
+    {"internal_hours", K::kHours, [](const WorkloadEmployee& e) { return Integer(e.internal_hours); },
+     nullptr, {"Internes", "Internal"}},
+    {"billable_share", K::kRatio, [](const WorkloadEmployee& e) { return RatioOf(e.billable_share); },
+     nullptr, {"Part facturable", "Billable"}},
+    {"hours_by_activity", K::kHoursObject,
+     [](const WorkloadEmployee& e) { return AmountsOf(e.hours_by_activity); }, &kActivitySet, {}, false,
+     false, "hours_"},
+    {"labor_cost", K::kMoney, [](const WorkloadEmployee& e) { return Integer(e.labor_cost); }, nullptr,
+     {"Coût", "Labour cost"}},
+    {"visits", K::kCount, [](const WorkloadEmployee& e) { return Integer(e.visits); }, nullptr,
+     {"Visites", "Visits"}},
+    {"missions", K::kCount, [](const WorkloadEmployee& e) { return Integer(e.missions); }, nullptr,
+     {"Prestations", "Missions"}},
+    {"capacity_hours", K::kHours,
+     [](const WorkloadEmployee& e) { return NullableInteger(e.capacity_hours); }, nullptr,
+     {"Capacité", "Capacity"}, false, false, {}, true},
+    {"occupancy", K::kRatio, [](const WorkloadEmployee& e) { return RatioOf(e.occupancy); }, nullptr,
+     {"Occupation", "Occupancy"}},
+};
+
+const RowField<RenewalContract> kRenewalContractFields[] = {
+    {"contract_id", K::kId, [](const RenewalContract& c) { return Text(c.contract_id); }, nullptr,
+     {"Contrat", "Contract"}},
+    {"client_id", K::kId, [](const RenewalContract& c) { return Text(c.client_id); }, nullptr,
+     {"Client", "Client"}},
+    {"name", K::kText, [](const RenewalContract& c) { return Text(c.name); }, nullptr, {"Nom", "Name"}},
+    {"end_date", K::kDate, [](const RenewalContract& c) { return Integer(c.end_date); }, nullptr,
+     {"Fin", "End"}},
+    {"days_left", K::kCount, [](const RenewalContract& c) { return Integer(c.days_left); }, nullptr,
+     {"Jours restants", "Days left"}},
+    {"signals", K::kFlags, [](const RenewalContract& c) { return FlagsOf(c.signals); }, &kRenewalSignalSet,
+     {"Signaux", "Signals"}},
+    {"risk", K::kCount, [](const RenewalContract& c) { return Integer(c.risk); }, nullptr,
+     {"Risque", "Risk"}},
+    {"level", K::kEnum, [](const RenewalContract& c) { return Ordinal(c.level); }, &kRenewalLevelSet,
+     {"Niveau", "Level"}},
 };
 
 const RowField<ObjectiveItem> kObjectiveItemFields[] = {
@@ -390,6 +456,9 @@ const RowField<MarginSection> kMarginSectionFields[] = {
     {"margin_rate", K::kRatio, [](const MarginSection& m) { return RatioOf(m.margin_rate); }},
     {"overhead_pool", K::kMoney, [](const MarginSection& m) { return Integer(m.overhead_pool); }},
     {"overhead_unallocated", K::kMoney, [](const MarginSection& m) { return Integer(m.overhead_unallocated); }},
+    {"earned_revenue", K::kMoney, [](const MarginSection& m) { return Integer(m.earned_revenue); }},
+    {"earned_margin", K::kMoney, [](const MarginSection& m) { return Integer(m.earned_margin); }},
+    {"earned_margin_rate", K::kRatio, [](const MarginSection& m) { return RatioOf(m.earned_margin_rate); }},
     NestedField<MarginSection, &MarginSection::missions>("missions"),
 };
 
@@ -410,6 +479,23 @@ const RowField<Report> kReportFields[] = {
     NestedField<Report, &Report::revenue>("revenue"),
     NestedField<Report, &Report::margin>("margin"),
     NestedField<Report, &Report::objectives>("objectives"),
+    NestedField<Report, &Report::workload>("workload"),
+    NestedField<Report, &Report::renewal_risk>("renewal_risk"),
+};
+
+const RowField<WorkloadSection> kWorkloadSectionFields[] = {
+    {"employees", K::kCount, [](const WorkloadSection& w) { return Integer(w.employees); }},
+    {"hours", K::kHours, [](const WorkloadSection& w) { return Integer(w.hours); }},
+    {"mission_hours", K::kHours, [](const WorkloadSection& w) { return Integer(w.mission_hours); }},
+    {"internal_hours", K::kHours, [](const WorkloadSection& w) { return Integer(w.internal_hours); }},
+    {"billable_share", K::kRatio, [](const WorkloadSection& w) { return RatioOf(w.billable_share); }},
+    {"cost_per_visit", K::kRatio, [](const WorkloadSection& w) { return RatioOf(w.cost_per_visit); }},
+    NestedField<WorkloadSection, &WorkloadSection::items>("items"),
+};
+
+const RowField<RenewalRiskSection> kRenewalRiskSectionFields[] = {
+    {"horizon_days", K::kCount, [](const RenewalRiskSection& r) { return Integer(r.horizon_days); }},
+    NestedField<RenewalRiskSection, &RenewalRiskSection::contracts>("contracts"),
 };
 
 const RowField<ReviewClient> kReviewClientFields[] = {
@@ -513,6 +599,8 @@ const RowDescription<RecurrenceSection> kRecurrenceSectionRow{"Recurrence", kRec
 const RowDescription<RevenueSection> kRevenueSectionRow{"Revenue", kRevenueSectionFields};
 const RowDescription<MarginSection> kMarginSectionRow{"Margin", kMarginSectionFields};
 const RowDescription<ObjectivesSection> kObjectivesSectionRow{"Objectives", kObjectivesSectionFields};
+const RowDescription<WorkloadSection> kWorkloadSectionRow{"Workload", kWorkloadSectionFields};
+const RowDescription<RenewalRiskSection> kRenewalRiskSectionRow{"RenewalRisk", kRenewalRiskSectionFields};
 const RowDescription<Report> kReportRow{"Report", kReportFields};
 const RowDescription<ReviewClient> kReviewClientRow{"ReviewClient", kReviewClientFields};
 const RowDescription<ShelfState> kShelfStateRow{"ShelfState", kShelfStateFields};
@@ -536,6 +624,8 @@ const RowDescription<RecurrenceClient> kRecurrenceClientRow{"RecurrenceClient",
 const RowDescription<RevenueClient> kRevenueClientRow{"RevenueClient", kRevenueClientFields};
 const RowDescription<MissionMargin> kMissionMarginRow{"MissionMargin", kMissionMarginFields};
 const RowDescription<ObjectiveItem> kObjectiveItemRow{"ObjectiveItem", kObjectiveItemFields};
+const RowDescription<WorkloadEmployee> kWorkloadEmployeeRow{"WorkloadEmployee", kWorkloadEmployeeFields};
+const RowDescription<RenewalContract> kRenewalContractRow{"RenewalContract", kRenewalContractFields};
 
 // --- TypeScript ----------------------------------------------------------
 
@@ -558,7 +648,8 @@ std::string TsTypeOf(FieldKind kind, const NameSet* names, bool never_null) {
     case FieldKind::kFlags: return fmt::format("{}[]", names->ts_type);
     case FieldKind::kIdList: return "string[]";
     case FieldKind::kObject:
-    case FieldKind::kCounts: return fmt::format("Record<{}, number>", names->ts_type);
+    case FieldKind::kCounts:
+    case FieldKind::kHoursObject: return fmt::format("Record<{}, number>", names->ts_type);
     case FieldKind::kBool: return "boolean";
     case FieldKind::kDate: return "string";
     case FieldKind::kNested: break;  // named by the field itself
@@ -646,6 +737,10 @@ AGENCYKPI_DESCRIBED(RecurrenceSection, kRecurrenceSectionRow)
 AGENCYKPI_DESCRIBED(RevenueSection, kRevenueSectionRow)
 AGENCYKPI_DESCRIBED(MarginSection, kMarginSectionRow)
 AGENCYKPI_DESCRIBED(ObjectivesSection, kObjectivesSectionRow)
+AGENCYKPI_DESCRIBED(WorkloadEmployee, kWorkloadEmployeeRow)
+AGENCYKPI_DESCRIBED(RenewalContract, kRenewalContractRow)
+AGENCYKPI_DESCRIBED(WorkloadSection, kWorkloadSectionRow)
+AGENCYKPI_DESCRIBED(RenewalRiskSection, kRenewalRiskSectionRow)
 AGENCYKPI_DESCRIBED(Report, kReportRow)
 AGENCYKPI_DESCRIBED(ReviewClient, kReviewClientRow)
 AGENCYKPI_DESCRIBED(ShelfState, kShelfStateRow)
@@ -677,6 +772,7 @@ SortValue SortValueOf(FieldKind kind, const FieldValue& value) {
     case FieldKind::kIdList:
     case FieldKind::kObject:
     case FieldKind::kCounts:
+    case FieldKind::kHoursObject:
     case FieldKind::kNested: break;
   }
   return SortValue{};
@@ -695,7 +791,7 @@ void WriteFieldJson(JsonWriter& w, FieldKind kind, const NameSet* names, const F
     case FieldKind::kQuantity: return w.Micros(value.integer);
     case FieldKind::kFlags:
       w.BeginArray();
-      for (const MarginFlag flag : value.flags) w.String(names->names[static_cast<size_t>(flag)]);
+      for (const uint8_t flag : value.flags) w.String(names->names[flag]);
       return w.EndArray();
     case FieldKind::kIdList:
       w.BeginArray();
@@ -708,6 +804,10 @@ void WriteFieldJson(JsonWriter& w, FieldKind kind, const NameSet* names, const F
     case FieldKind::kCounts:
       w.BeginObject();
       for (size_t k = 0; k < value.amounts.size(); ++k) w.Key(names->names[k]).Int(value.amounts[k]);
+      return w.EndObject();
+    case FieldKind::kHoursObject:
+      w.BeginObject();
+      for (size_t k = 0; k < value.amounts.size(); ++k) w.Key(names->names[k]).Hours(value.amounts[k]);
       return w.EndObject();
     case FieldKind::kBool: return w.Bool(value.integer != 0);
     case FieldKind::kDate: return w.String(FormatDate(static_cast<Day>(value.integer)));
@@ -723,6 +823,8 @@ std::string RowsTypeScript() {
   AppendInterface<RevenueClient>(out);
   AppendInterface<MissionMargin>(out);
   AppendInterface<ObjectiveItem>(out);
+  AppendInterface<WorkloadEmployee>(out);
+  AppendInterface<RenewalContract>(out);
   AppendInterface<TrendPoint>(out);
   AppendInterface<ReviewDnMonth>(out);
   AppendInterface<ReviewSalesMonth>(out);
@@ -734,6 +836,8 @@ std::string RowsTypeScript() {
   AppendInterface<RevenueSection>(out);
   AppendInterface<MarginSection>(out);
   AppendInterface<ObjectivesSection>(out);
+  AppendInterface<WorkloadSection>(out);
+  AppendInterface<RenewalRiskSection>(out);
   AppendInterface<Report>(out);
   AppendInterface<ReviewClient>(out);
   AppendInterface<ShelfState>(out);

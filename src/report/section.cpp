@@ -8,6 +8,8 @@ std::string_view SectionName(Section section) {
     case Section::kRevenue: return "revenue";
     case Section::kMargin: return "margin";
     case Section::kObjectives: return "objectives";
+    case Section::kWorkload: return "workload";
+    case Section::kRenewals: return "renewals";
   }
   return "";
 }

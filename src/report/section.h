@@ -1,5 +1,6 @@
-// The four KPI sections of a report, as named on the command line
-// (`--section recurrence|revenue|margin|objectives`) and in SPEC §4.
+// The sections of a report, as named on the command line (`--section
+// recurrence|revenue|margin|objectives|workload|renewals`): the four KPIs of
+// SPEC §4, the workload (§6.1) and the contracts at risk (§6.3).
 #pragma once
 
 #include <array>
@@ -8,12 +9,14 @@
 
 namespace agencykpi {
 
-enum class Section { kRecurrence, kRevenue, kMargin, kObjectives };
+enum class Section { kRecurrence, kRevenue, kMargin, kObjectives, kWorkload, kRenewals };
 
-constexpr std::array<Section, 4> kAllSections = {
-    Section::kRecurrence, Section::kRevenue, Section::kMargin, Section::kObjectives};
+constexpr std::array<Section, 6> kAllSections = {Section::kRecurrence, Section::kRevenue,
+                                                 Section::kMargin,     Section::kObjectives,
+                                                 Section::kWorkload,   Section::kRenewals};
 
-// "recurrence", "revenue", "margin" or "objectives": the SPEC §4 key.
+// "recurrence", "revenue", "margin", "objectives" (the SPEC §4 keys),
+// "workload" and "renewals" (the contracts of SPEC §6.3's renewal_risk).
 std::string_view SectionName(Section section);
 
 // The section named exactly (lowercase) by `text`; nullopt for anything else.

@@ -74,6 +74,7 @@ constexpr Align AlignOf(FieldKind kind) {
     case FieldKind::kIdList:
     case FieldKind::kObject:
     case FieldKind::kCounts:
+    case FieldKind::kHoursObject:
     case FieldKind::kBool:
     case FieldKind::kDate:
     case FieldKind::kNested: return Align::kLeft;
@@ -202,6 +203,8 @@ class TableWriter {
         case Section::kRevenue: WriteRevenue(report.revenue); break;
         case Section::kMargin: WriteMargin(report.margin); break;
         case Section::kObjectives: WriteObjectives(report.objectives); break;
+        case Section::kWorkload: WriteWorkload(report.workload); break;
+        case Section::kRenewals: WriteRenewals(report.renewal_risk); break;
       }
     }
     return std::move(out_);
@@ -297,9 +300,9 @@ class TableWriter {
             value.is_null ? std::nullopt : std::optional<Micros>(value.integer), language_));
       case FieldKind::kFlags: {
         Cell cell;
-        for (const MarginFlag flag : value.flags) {
+        for (const uint8_t flag : value.flags) {
           if (!cell.text.empty()) cells_.Append(cell, kListSeparator, Tone::kPlain);
-          const auto ordinal = static_cast<size_t>(flag);
+          const size_t ordinal = flag;
           cells_.Append(cell, names->word(ordinal, language_), names->tone(ordinal));
         }
         return cell;
@@ -316,6 +319,7 @@ class TableWriter {
       case FieldKind::kDate: return Plain(FormatDay(static_cast<Day>(value.integer), language_));
       case FieldKind::kObject:
       case FieldKind::kCounts:
+      case FieldKind::kHoursObject:
       case FieldKind::kNested: break;  // never labelled: no table column
     }
     return Cell{};
@@ -389,6 +393,9 @@ class TableWriter {
         {Tr("Frais de structure", "Overhead pool"), Money(section.overhead_pool)},
         {Tr("Frais de structure non répartis", "Overhead not allocated"),
          Money(section.overhead_unallocated)},
+        {Tr("CA acquis (forfaits au prorata)", "Earned revenue (fees pro rata)"), Money(section.earned_revenue)},
+        {Tr("Marge acquise", "Earned margin"), Money(section.earned_margin)},
+        {Tr("Taux de marge acquise", "Earned margin rate"), Percent(section.earned_margin_rate)},
     });
     WriteRows(section.missions,
               Tr("Aucune prestation active sur la période.", "No mission activity in this period."));
@@ -406,6 +413,31 @@ class TableWriter {
     });
     WriteRows(section.items,
               Tr("Aucun objectif sur la période.", "No objective in this period."));
+  }
+
+  void WriteWorkload(const WorkloadSection& section) {
+    WriteTitle(Tr("Charge et taux d'occupation", "Workload per employee"));
+    WriteFigures({
+        {Tr("Collaborateurs", "Employees"), Count(section.employees)},
+        {Tr("Heures", "Hours"), FormatHours(section.hours, language_)},
+        {Tr("Heures sur prestations", "Mission hours"), FormatHours(section.mission_hours, language_)},
+        {Tr("Heures internes", "Internal hours"), FormatHours(section.internal_hours, language_)},
+        {Tr("Part facturable", "Billable share"), Percent(section.billable_share)},
+        {Tr("Coût complet d'une visite", "Cost per visit"),
+         FormatDecimal(section.cost_per_visit, language_)},
+    });
+    WriteRows(section.items,
+              Tr("Aucun temps saisi sur la période.", "No time entered in this period."));
+  }
+
+  void WriteRenewals(const RenewalRiskSection& section) {
+    WriteTitle(Tr("Contrats à risque de non-renouvellement", "Renewals at risk"));
+    WriteFigures({
+        {Tr("Horizon (jours)", "Horizon (days)"), Count(section.horizon_days)},
+        {Tr("Contrats à risque", "Contracts at risk"), Count(static_cast<int64_t>(section.contracts.size()))},
+    });
+    WriteRows(section.contracts,
+              Tr("Aucun contrat à échéance sur l'horizon.", "No contract ends within the horizon."));
   }
 
  private:

@@ -51,8 +51,14 @@ TEST(RowDescriptionTest, EveryJsonKeyOfASampleRowIsDescribedOnce) {
   ASSERT_FALSE(report.objectives.items.empty());
   ExpectEveryJsonKeyDescribedOnce(report.recurrence.clients.front(), 3);
   ExpectEveryJsonKeyDescribedOnce(report.revenue.clients.front(), 17);
-  ExpectEveryJsonKeyDescribedOnce(report.margin.missions.front(), 19);
+  ExpectEveryJsonKeyDescribedOnce(report.margin.missions.front(), 24);
   ExpectEveryJsonKeyDescribedOnce(report.objectives.items.front(), 11);
+  ExpectEveryJsonKeyDescribedOnce(WorkloadEmployee{}, 13);
+  ExpectEveryJsonKeyDescribedOnce(RenewalContract{}, 8);
+  ExpectEveryJsonKeyDescribedOnce(report.workload, 7);
+  ExpectEveryJsonKeyDescribedOnce(report.renewal_risk, 2);
+  ExpectEveryJsonKeyDescribedOnce(report.margin, 12);
+  ExpectEveryJsonKeyDescribedOnce(report, 8);
 }
 
 // The keys `sort=` accepted before the rows were described: every one of
@@ -116,15 +122,21 @@ TEST(RowDescriptionTest, TypeScriptDeclaresTheReportAndReviewRowsAndTheirNameSet
        at = ts.find("export interface ", at + 1)) {
     ++interfaces;
   }
-  // The report's four rows, the trend's point, the review's five lists; the
-  // report's period, four sections and itself; the review's nine parts and itself.
-  EXPECT_EQ(interfaces, 25);
+  // The report's four rows and the two of SPEC §6, the trend's point, the
+  // review's five lists; the report's period, six sections and itself; the
+  // review's nine parts and itself.
+  EXPECT_EQ(interfaces, 29);
   int name_sets = 0;
   for (size_t at = ts.find("export type "); at != std::string::npos;
        at = ts.find("export type ", at + 1)) {
     ++name_sets;
   }
-  EXPECT_EQ(name_sets, 10);  // Num and the nine name sets
+  EXPECT_EQ(name_sets, 12);  // Num and the eleven name sets
+  EXPECT_NE(ts.find("  signals: RenewalSignal[];\n"), std::string::npos);
+  EXPECT_NE(ts.find("  level: RenewalLevel;\n"), std::string::npos);
+  EXPECT_NE(ts.find("  workload: Workload;\n"), std::string::npos);
+  EXPECT_NE(ts.find("  renewal_risk: RenewalRisk;\n"), std::string::npos);
+  EXPECT_NE(ts.find("  hours_by_activity: Record<Activity, number>;\n"), std::string::npos);
   EXPECT_NE(ts.find("  flags: MarginFlag[];\n"), std::string::npos);
   EXPECT_NE(ts.find("  cost_by_activity: Record<Activity, number>;\n"), std::string::npos);
   EXPECT_NE(ts.find("  elapsed: number;\n"), std::string::npos);

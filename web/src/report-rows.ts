@@ -70,6 +70,19 @@ export type RenewalType =
   | 'spontaneous'
   | 'solicited';
 
+export type RenewalSignal =
+  | 'chased_before'
+  | 'objectives_behind'
+  | 'margin_low'
+  | 'activity_down'
+  | 'revenue_down'
+  | 'dn_down';
+
+export type RenewalLevel =
+  | 'low'
+  | 'medium'
+  | 'high';
+
 export interface RecurrenceClient {
   client_id: string;
   status: RecurrenceStatus;
@@ -116,6 +129,11 @@ export interface MissionMargin {
   cost_by_activity: Record<Activity, number>;
   expenses_by_category: Record<ExpenseCategory, number>;
   flags: MarginFlag[];
+  fee: number | null;
+  earned_revenue: number;
+  billing_gap: number;
+  earned_full_margin: number;
+  earned_full_margin_rate: Num;
 }
 
 export interface ObjectiveItem {
@@ -130,6 +148,33 @@ export interface ObjectiveItem {
   elapsed: number;
   projected_attainment: Num;
   status: ObjectiveStatus;
+}
+
+export interface WorkloadEmployee {
+  employee_id: string;
+  name: string;
+  role: string | null;
+  hours: number;
+  mission_hours: number;
+  internal_hours: number;
+  billable_share: Num;
+  hours_by_activity: Record<Activity, number>;
+  labor_cost: number;
+  visits: number;
+  missions: number;
+  capacity_hours: number | null;
+  occupancy: Num;
+}
+
+export interface RenewalContract {
+  contract_id: string;
+  client_id: string;
+  name: string;
+  end_date: string;
+  days_left: number;
+  signals: RenewalSignal[];
+  risk: number;
+  level: RenewalLevel;
 }
 
 export interface TrendPoint {
@@ -237,6 +282,9 @@ export interface Margin {
   margin_rate: Num;
   overhead_pool: number;
   overhead_unallocated: number;
+  earned_revenue: number;
+  earned_margin: number;
+  earned_margin_rate: Num;
   missions: MissionMargin[];
 }
 
@@ -249,6 +297,21 @@ export interface Objectives {
   items: ObjectiveItem[];
 }
 
+export interface Workload {
+  employees: number;
+  hours: number;
+  mission_hours: number;
+  internal_hours: number;
+  billable_share: Num;
+  cost_per_visit: Num;
+  items: WorkloadEmployee[];
+}
+
+export interface RenewalRisk {
+  horizon_days: number;
+  contracts: RenewalContract[];
+}
+
 export interface Report {
   period: ReportPeriod;
   currency: string;
@@ -256,6 +319,8 @@ export interface Report {
   revenue: Revenue;
   margin: Margin;
   objectives: Objectives;
+  workload: Workload;
+  renewal_risk: RenewalRisk;
 }
 
 export interface ReviewClient {
