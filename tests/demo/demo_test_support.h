@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -63,6 +64,12 @@ struct Table {
     static const std::string kEmpty;
     const auto column = static_cast<size_t>(Column(name));
     return column < rows[row].size() ? rows[row][column] : kEmpty;
+  }
+  // The distinct values of column NAME.
+  [[nodiscard]] std::set<std::string> Values(std::string_view name) const {
+    std::set<std::string> values;
+    for (size_t r = 0; r < rows.size(); ++r) values.insert(Cell(r, name));
+    return values;
   }
 };
 
