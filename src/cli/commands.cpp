@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <optional>
 
 #include "cli/progress.h"
@@ -164,6 +165,19 @@ std::optional<Dataset> LoadData(const std::string& data, const std::string& db, 
   return std::move(*loaded);
 }
 
+// The engine over the dataset of --data or --db; nullptr once the refusal is
+// printed, with its exit status in `exit_code`.
+std::unique_ptr<const KpiEngine> LoadEngine(const std::string& data, const std::string& db, int& exit_code) {
+  auto dataset = LoadData(data, db, exit_code);
+  if (!dataset) return nullptr;
+  return std::make_unique<const KpiEngine>(std::move(*dataset));
+}
+
+// Colours for a terminal on stdout, unless NO_COLOR is set.
+bool ColorOnStdout() {
+  return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+}
+
 }  // namespace
 
 int RunReport(const ReportArgs& args) {
@@ -177,11 +191,9 @@ int RunReport(const ReportArgs& args) {
   }
   const Language language = LanguageOf(args.lang);
   int exit_code = 0;
-  auto dataset = LoadData(args.data, args.db, exit_code);
-  if (!dataset) return exit_code;
-
-  const KpiEngine engine(std::move(*dataset));
-  const Report report = engine.Compute(*request);
+  const auto engine = LoadEngine(args.data, args.db, exit_code);
+  if (!engine) return exit_code;
+  const Report report = engine->Compute(*request);
 
   std::string out;
   if (args.format == "json") {
@@ -200,7 +212,7 @@ int RunReport(const ReportArgs& args) {
   } else {
     TableOptions options;
     options.language = language;
-    options.color = isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+    options.color = ColorOnStdout();
     options.section = section;
     out = RenderTable(report, options);
   }
@@ -231,12 +243,10 @@ int RunReview(const ReviewArgs& args) {
   }
   const Language language = LanguageOf(args.lang);
   int exit_code = 0;
-  auto dataset = LoadData(args.data, args.db, exit_code);
-  if (!dataset) return exit_code;
-
-  const KpiEngine engine(std::move(*dataset));
-  if (args.all) return WriteAllReviewPacks(engine, *request, args.format, language, args.out_dir);
-  const auto review = engine.BrandReview(args.client, *request);
+  const auto engine = LoadEngine(args.data, args.db, exit_code);
+  if (!engine) return exit_code;
+  if (args.all) return WriteAllReviewPacks(*engine, *request, args.format, language, args.out_dir);
+  const auto review = engine->BrandReview(args.client, *request);
   if (!review.ok()) return Fail(review.status());
   switch (args.format) {
     case ReviewFormat::kJson: return WriteOutput(args.out, RenderReviewJson(*review));
@@ -244,11 +254,11 @@ int RunReview(const ReviewArgs& args) {
     case ReviewFormat::kTable: {
       TableOptions options;
       options.language = language;
-      options.color = args.out.empty() && isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+      options.color = args.out.empty() && ColorOnStdout();
       return WriteOutput(args.out, RenderReviewTable(*review, options));
     }
     case ReviewFormat::kPdf:
-    case ReviewFormat::kXlsx: return WriteReviewPack(engine, *review, args.format, language, args.out);
+    case ReviewFormat::kXlsx: return WriteReviewPack(*engine, *review, args.format, language, args.out);
   }
   return Fail(Status::Internal("unknown review format"));
 }
