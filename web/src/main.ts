@@ -19,6 +19,8 @@ import { renderClient } from './pages/client';
 import { renderMission } from './pages/mission';
 import { renderImport } from './pages/import';
 import { renderBilan } from './pages/bilan';
+import { renderTeam } from './pages/team';
+import { renderRenewals } from './pages/renewals';
 
 type Renderer = (ctx: Ctx, root: HTMLElement) => void | Promise<void>;
 
@@ -28,13 +30,15 @@ const RENDERERS: Record<Page, Renderer> = {
   revenue: renderRevenue,
   margin: renderMargin,
   objectives: renderObjectives,
+  team: renderTeam,
+  renewals: renderRenewals,
   client: renderClient,
   mission: renderMission,
   bilan: renderBilan,
   import: renderImport,
 };
 
-const TABS: Page[] = ['overview', 'recurrence', 'revenue', 'margin', 'objectives', 'bilan', 'import'];
+const TABS: Page[] = ['overview', 'recurrence', 'revenue', 'margin', 'objectives', 'team', 'renewals', 'bilan', 'import'];
 
 let renderId = 0;
 

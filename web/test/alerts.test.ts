@@ -5,8 +5,9 @@ import golden from './fixtures/h1-closed.json';
 import served from './fixtures/rules.json';
 
 // The golden agency, 2026-H1 as of 2026-06-30 (SPEC §4), as the server returns it,
-// and the rule thresholds of /meta.
-const report = golden as unknown as Report;
+// and the rule thresholds of /meta. The fixture predates SPEC §6: no contract
+// at risk here; the renewal alerts are tested on agence-forfaits (renewal.test.ts).
+const report = { ...golden, renewal_risk: { horizon_days: 90, contracts: [] } } as unknown as Report;
 const rules: Rules = served;
 
 describe('alerts', () => {

@@ -14,6 +14,14 @@ describe('URL state', () => {
     const s = parseHash('#/bilan/B%2F7?period=2026-H1&as_of=2026-06-30&lang=fr', defaults);
     expect(serialiseState(s)).toBe('#/bilan/B%2F7?period=2026-H1&as_of=2026-06-30&lang=fr');
   });
+  it('parses the Team and Renewals pages with their options', () => {
+    expect(parseHash('#/team?period=2026-H1&as_of=2026-06-30&lang=fr&sort=-billable_share', defaults)).toMatchObject({ page: 'team', params: { sort: '-billable_share' } });
+    expect(parseHash('#/renewals?period=2026-H1&as_of=2026-06-30&horizon_days=30', defaults)).toMatchObject({ page: 'renewals', params: { horizon_days: '30' } });
+    const team: AppState = { page: 'team', period: '2026-H1', asOf: '2026-06-30', lang: 'en', params: { sort: 'occupancy' } };
+    expect(serialiseState(team)).toBe('#/team?period=2026-H1&as_of=2026-06-30&lang=en&sort=occupancy');
+    const renewals: AppState = { page: 'renewals', period: '2026-H1', asOf: '2026-06-30', lang: 'fr', params: { horizon_days: '180' } };
+    expect(parseHash(serialiseState(renewals), defaults)).toEqual({ ...renewals, id: undefined, grace: undefined });
+  });
   it('parses client and mission pages', () => {
     expect(parseHash('#/clients/C01?period=2026-Q1', defaults)).toMatchObject({ page: 'client', id: 'C01', period: '2026-Q1' });
     expect(parseHash('#/missions/M%2F01', defaults)).toMatchObject({ page: 'mission', id: 'M/01' });

@@ -1,15 +1,17 @@
 // Margin per mission (marge par prestation): full margin rate with flags,
-// cost breakdown by activity, current vs previous rate, the mission table.
+// cost breakdown by activity, current vs previous rate, the fixed-fee
+// missions with what they earned (SPEC 6.2), the mission table.
 
 import { api } from '../api';
+import { feeMissions } from '../fees';
 import { isThinMargin } from '../rules';
-import { ACTIVITIES, type MissionMargin, type Report, type Rules } from '../types';
-import { ACTIVITY_COLORS, COLORS, esc, renderChart, rowTooltip } from '../ui/charts';
+import type { MissionMargin, Report, Rules } from '../types';
+import { activitySeries, COLORS, esc, renderChart, rowTooltip } from '../ui/charts';
 import { chartBox, empty, panel, stat, table } from '../ui/components';
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
 import { loadWithRules } from '../ui/load';
-import { missionColumns, missionTone } from '../ui/missions';
+import { feeColumns, missionColumns, missionTone } from '../ui/missions';
 
 function rateChart(ctx: Ctx, el: HTMLElement, missions: MissionMargin[], rules: Rules): void {
   const f = ctx.fmt;
@@ -50,14 +52,7 @@ function rateChart(ctx: Ctx, el: HTMLElement, missions: MissionMargin[], rules: 
 function costChart(ctx: Ctx, el: HTMLElement, missions: MissionMargin[]): void {
   const f = ctx.fmt;
   const series = [
-    ...ACTIVITIES.map((a, i) => ({
-      name: ctx.tk(`act_${a}`),
-      type: 'bar',
-      stack: 'cost',
-      barMaxWidth: 44,
-      itemStyle: { color: ACTIVITY_COLORS[i] },
-      data: missions.map((m) => m.cost_by_activity[a] || null),
-    })),
+    ...activitySeries(ctx.tk, missions, (m, a) => m.cost_by_activity[a], 'cost', 44),
     { name: ctx.t('expenses_series'), type: 'bar', stack: 'cost', itemStyle: { color: '#f59e0b' }, data: missions.map((m) => m.expenses || null) },
     { name: ctx.t('overhead_series'), type: 'bar', stack: 'cost', itemStyle: { color: '#cbd5e1' }, data: missions.map((m) => m.overhead || null) },
   ];
@@ -103,12 +98,19 @@ export function renderMargin(ctx: Ctx, root: HTMLElement): Promise<void> {
       h(
         'div',
         { class: 'stat-row' },
-        stat(ctx.t('total_revenue'), f.money(mg.revenue)),
+        stat(ctx.t('total_revenue'), f.money(mg.revenue), { hint: ctx.t('invoiced_hint'), testid: 'margin-revenue' }),
+        stat(ctx.t('earned_revenue'), f.money(mg.earned_revenue), { hint: ctx.t('earned_hint'), testid: 'earned-revenue' }),
+        stat(ctx.t('col_margin'), f.money(mg.margin), { tone: mg.margin < 0 ? 'red' : 'green', hint: ctx.t('invoiced_hint') }),
+        stat(ctx.t('earned_margin'), f.money(mg.earned_margin), { tone: mg.earned_margin < 0 ? 'red' : 'green', hint: ctx.t('earned_hint'), testid: 'earned-margin' }),
+        stat(ctx.t('margin_rate'), f.percent(mg.margin_rate), { tone: isThinMargin(mg.margin_rate, rules) ? 'amber' : 'green', hint: ctx.t('invoiced_hint') }),
+        stat(ctx.t('earned_margin_rate'), f.percent(mg.earned_margin_rate), { tone: isThinMargin(mg.earned_margin_rate, rules) ? 'amber' : 'green', hint: ctx.t('earned_hint'), testid: 'earned-margin-rate' }),
+      ),
+      h(
+        'div',
+        { class: 'stat-row' },
         stat(ctx.t('labor_cost'), f.money(mg.labor_cost)),
         stat(ctx.t('expenses'), f.money(mg.expenses)),
         stat(ctx.t('total_cost'), f.money(mg.total_cost)),
-        stat(ctx.t('col_margin'), f.money(mg.margin), { tone: mg.margin < 0 ? 'red' : 'green' }),
-        stat(ctx.t('margin_rate'), f.percent(mg.margin_rate), { tone: isThinMargin(mg.margin_rate, rules) ? 'amber' : 'green' }),
         stat(ctx.t('overhead_pool'), f.money(mg.overhead_pool), { hint: mg.overhead_unallocated ? `${ctx.t('overhead_unallocated')}${ctx.colon}${f.money(mg.overhead_unallocated)}` : undefined }),
       ),
     );
@@ -118,6 +120,7 @@ export function renderMargin(ctx: Ctx, root: HTMLElement): Promise<void> {
     const cost = chartBox('chart chart-lg');
     const cmp = chartBox('chart chart-lg');
     const none = () => empty(ctx.t('empty'));
+    const fees = feeMissions(ms);
     root.append(
       h(
         'div',
@@ -125,6 +128,9 @@ export function renderMargin(ctx: Ctx, root: HTMLElement): Promise<void> {
         panel(ctx.t('margin_by_mission'), ms.length ? rate : none(), { cls: 'span-12' }),
         panel(ctx.t('cost_breakdown'), ms.length ? cost : none(), { cls: 'span-6' }),
         panel(ctx.t('current_vs_previous'), ms.length ? cmp : none(), { cls: 'span-6' }),
+        fees.length
+          ? panel(ctx.t('fee_missions'), table(ctx, fees, feeColumns(ctx, names), { paramName: 'fsort', rowHref: (m) => ctx.href('mission', m.mission_id), testid: 'fee-table' }), { cls: 'span-12', sub: ctx.t('fee_missions_sub') })
+          : null,
         panel(ctx.t('missions_table'), table(ctx, ms, missionColumns(ctx, names), { rowHref: (m) => ctx.href('mission', m.mission_id), testid: 'margin-table' }), { cls: 'span-12' }),
       ),
     );

@@ -1,5 +1,5 @@
-// A mission's page: its margin line with flags, the last 12 months, cost by
-// activity and its objectives.
+// A mission's page: its margin line with flags, what a fixed fee earned
+// (SPEC 6.2), the last 12 months, cost by activity and its objectives.
 
 import { api } from '../api';
 import { ACTIVITIES, EXPENSE_CATEGORIES, type MissionDetail } from '../types';
@@ -8,6 +8,7 @@ import { chartBox, chip, empty, panel, stat, statusChip } from '../ui/components
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
 import { loadInto } from '../ui/load';
+import { billingGapStat } from '../ui/missions';
 import { objectiveList } from '../ui/objectives';
 
 export function renderMission(ctx: Ctx, root: HTMLElement): Promise<void> {
@@ -30,6 +31,7 @@ export function renderMission(ctx: Ctx, root: HTMLElement): Promise<void> {
           chip(`${f.date(m.start_date)} → ${f.date(m.end_date)}`, 'grey'),
           m.complexity !== null ? chip(`${ctx.t('complexity')} ${m.complexity}/5`, 'grey') : null,
           m.contract_id ? chip(`${ctx.t('contract')} ${m.contract_id}`, 'grey') : null,
+          mg && mg.fee !== null ? chip(`${ctx.t('fixed_fee')} ${f.money(mg.fee)}`, 'blue') : null,
           ...(mg?.flags ?? []).map((fl) => statusChip(ctx, 'flag_', fl)),
         ),
       ),
@@ -49,6 +51,19 @@ export function renderMission(ctx: Ctx, root: HTMLElement): Promise<void> {
           }),
         ),
       );
+      if (mg.fee !== null) {
+        root.append(
+          h(
+            'div',
+            { class: 'stat-row', 'data-testid': 'mission-fee' },
+            stat(ctx.t('col_fee'), f.money(mg.fee), { hint: `${f.date(m.start_date)} → ${f.date(m.end_date)}` }),
+            stat(ctx.t('earned_revenue'), f.money(mg.earned_revenue), { hint: ctx.t('earned_hint'), testid: 'mission-earned-revenue' }),
+            billingGapStat(ctx, mg.billing_gap, 'mission-billing-gap'),
+            stat(ctx.t('col_earned_full_margin'), f.money(mg.earned_full_margin), { tone: mg.earned_full_margin < 0 ? 'red' : 'green', testid: 'mission-earned-margin' }),
+            stat(ctx.t('col_earned_full_margin_rate'), f.percent(mg.earned_full_margin_rate), { tone: mg.earned_full_margin_rate !== null && mg.earned_full_margin_rate < 0 ? 'red' : 'green' }),
+          ),
+        );
+      }
     } else {
       root.append(empty(ctx.t('not_listed')));
     }

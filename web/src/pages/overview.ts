@@ -5,6 +5,7 @@ import { api } from '../api';
 import { computeAlerts, type Alert } from '../alerts';
 import { periodLabel } from '../i18n';
 import { parsePeriod, previousPeriod } from '../period';
+import { renewalAlertText } from '../renewal';
 import type { Report, Rules, Trend, TrendPoint } from '../types';
 import { CLASS_COLORS, COLORS, esc, renderChart, rowTooltip } from '../ui/charts';
 import { chartBox, delta, empty, panel } from '../ui/components';
@@ -94,6 +95,8 @@ function alertText(ctx: Ctx, a: Alert): string {
   switch (a.kind) {
     case 'lost':
       return ctx.t('alert_lost', { name: String(d.name), contracts: (d.contracts as string[]).join(', ') });
+    case 'renewal':
+      return renewalAlertText(ctx.state.lang, a.contract!);
     case 'loss':
       return ctx.t('alert_loss', { name: String(d.name), client: String(d.client), margin: ctx.fmt.money(d.margin as number) });
     case 'eroding':
@@ -115,7 +118,7 @@ function alertsPanel(ctx: Ctx, r: Report, rules: Rules): HTMLElement {
           const href = a.missionId && a.kind !== 'lost' && a.kind !== 'concentration' ? ctx.href('mission', a.missionId) : ctx.href('client', a.clientId);
           return h(
             'li',
-            { class: `alert alert-${a.severity}`, 'data-kind': a.kind },
+            { class: `alert alert-${a.severity}`, 'data-kind': a.kind, 'data-contract': a.contract?.contract_id },
             icon(a.severity === 'danger' ? ICONS.alert : ICONS.info, 'icon'),
             h('a', { href }, alertText(ctx, a)),
           );
@@ -124,7 +127,12 @@ function alertsPanel(ctx: Ctx, r: Report, rules: Rules): HTMLElement {
     : h('div', { class: 'state state-ok' }, icon(ICONS.check, 'icon icon-lg'), h('p', null, ctx.t('no_alerts')));
   return panel(ctx.t('alerts'), body, {
     cls: 'span-7',
-    actions: alerts.length ? h('span', { class: 'count-badge', 'data-testid': 'alert-count' }, String(alerts.length)) : null,
+    actions: h(
+      'div',
+      { class: 'filters' },
+      r.renewal_risk.contracts.length ? h('a', { class: 'link', href: ctx.href('renewals') }, ctx.t('see_renewals')) : null,
+      alerts.length ? h('span', { class: 'count-badge', 'data-testid': 'alert-count' }, String(alerts.length)) : null,
+    ),
   });
 }
 

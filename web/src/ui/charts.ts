@@ -12,6 +12,7 @@ import {
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption, ECharts } from 'echarts/core';
+import { ACTIVITIES, type Activity } from '../types';
 
 echarts.use([
   BarChart,
@@ -126,6 +127,18 @@ export function disposeCharts(): void {
 /** A tooltip on each item of a chart drawn from `rows`: the HTML of the row under the pointer. */
 export function rowTooltip<T>(rows: readonly T[], html: (row: T) => string) {
   return { trigger: 'item', formatter: (p: { dataIndex: number }) => html(rows[p.dataIndex]) };
+}
+
+/** One stacked bar series per activity (SPEC's eight, in order, with their colours): `value` of each row; 0 draws nothing. */
+export function activitySeries<T>(tk: (key: string) => string, rows: readonly T[], value: (row: T, activity: Activity) => number, stack: string, barMaxWidth: number) {
+  return ACTIVITIES.map((a, i) => ({
+    name: tk(`act_${a}`),
+    type: 'bar',
+    stack,
+    barMaxWidth,
+    itemStyle: { color: ACTIVITY_COLORS[i] },
+    data: rows.map((row) => value(row, a) || null),
+  }));
 }
 
 /** Text made safe for a tooltip's HTML (names come from the agency's files). */

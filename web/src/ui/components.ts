@@ -92,19 +92,25 @@ export interface Column<T> {
   cls?: string;
 }
 
+/** A numeric column of the figure `key`, labelled by the message col_KEY, each cell written by `format`. */
+export function numberColumn<T extends object>(ctx: Ctx, key: keyof T & string, format: (value: number | null) => string): Column<T> {
+  return { key, label: ctx.t(`col_${key}` as MessageKey), numeric: true, render: (row) => format(row[key] as number | null) };
+}
+
 /**
  * A sortable table. The sort lives in the URL parameter `paramName` so a
- * shared link keeps it. `rowHref` makes a row a link (client, mission).
+ * shared link keeps it (`defaultSort` when it has none). `rowHref` makes a
+ * row a link (client, mission); `rowClass` adds a class to a row.
  */
 export function table<T extends object>(
   ctx: Ctx,
   rows: readonly T[],
   columns: Column<T>[],
-  opts: { paramName?: string; rowHref?: (row: T) => string | null; testid?: string; emptyText?: string } = {},
+  opts: { paramName?: string; rowHref?: (row: T) => string | null; testid?: string; emptyText?: string; defaultSort?: string; rowClass?: (row: T) => string } = {},
 ): HTMLElement {
   if (rows.length === 0) return empty(opts.emptyText ?? ctx.t('empty'));
   const paramName = opts.paramName ?? 'sort';
-  const spec = parseSort(ctx.state.params[paramName]);
+  const spec = parseSort(ctx.state.params[paramName] ?? opts.defaultSort);
   const sorted = sortRows(rows, spec && columns.some((c) => c.key === spec.key) ? spec : null);
   const head = h(
     'tr',
@@ -133,7 +139,7 @@ export function table<T extends object>(
     const href = opts.rowHref?.(row) ?? null;
     const tr = h(
       'tr',
-      { class: href ? 'row-link' : '', tabindex: href ? 0 : null, 'data-href': href },
+      { class: `${href ? 'row-link' : ''} ${opts.rowClass?.(row) ?? ''}`.trim(), tabindex: href ? 0 : null, 'data-href': href },
       columns.map((c) => {
         const v = c.render ? c.render(row) : ((row as Record<string, unknown>)[c.key] as Child);
         return h('td', { class: `${c.numeric ? 'num' : ''} ${c.cls ?? ''}` }, v ?? '—');

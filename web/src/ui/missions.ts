@@ -1,9 +1,11 @@
-// The mission margin pieces the margin and client pages share: the colour of
-// a mission's flags and the columns of the mission table.
+// The mission margin pieces the margin, client and mission pages share: the
+// colour of a mission's flags, the columns of the mission table, and the
+// fixed-fee figures (SPEC 6.2) with the billing gap in words.
 
+import { billingGapKind, billingGapText } from '../fees';
 import type { MissionMargin } from '../types';
 import { COLORS } from './charts';
-import { statusChip, type Column } from './components';
+import { chip, stat, statusChip, type Column, type Tone } from './components';
 import type { Ctx } from './context';
 import { h } from './dom';
 
@@ -35,5 +37,36 @@ export function missionColumns(ctx: Ctx, names: Map<string, string>): Column<Mis
     { key: 'previous_full_margin_rate', label: ctx.t('col_previous_full_margin_rate'), numeric: true, render: (m) => f.percent(m.previous_full_margin_rate) },
     { key: 'margin_rate_change', label: ctx.t('col_margin_rate_change'), numeric: true, render: (m) => neg(m.margin_rate_change, f.points(m.margin_rate_change)) },
     { key: 'flags', label: ctx.t('col_flags'), render: (m) => (m.flags.length ? m.flags.map((fl) => statusChip(ctx, 'flag_', fl)) : statusChip(ctx, 'flag_', 'ok')) },
+  ];
+}
+
+const GAP_TONES: Record<ReturnType<typeof billingGapKind>, Tone> = { ahead: 'blue', behind: 'amber', even: 'grey' };
+
+/** The billing gap in words, as a chip: amber when work waits to be invoiced. */
+export function billingGapChip(ctx: Ctx, gap: number): HTMLElement {
+  return chip(billingGapText(ctx.state.lang, gap, ctx.fmt.money), GAP_TONES[billingGapKind(gap)]);
+}
+
+/** The billing gap in words as a headline figure (a mission page). */
+export function billingGapStat(ctx: Ctx, gap: number, testid?: string): HTMLElement {
+  const el = stat(ctx.t('col_billing_gap'), billingGapText(ctx.state.lang, gap, ctx.fmt.money), { tone: GAP_TONES[billingGapKind(gap)], testid });
+  el.classList.add('stat-words');
+  return el;
+}
+
+/** The columns of the fixed-fee missions: fee, invoiced and earned revenue, the gap, the earned margin. */
+export function feeColumns(ctx: Ctx, names: Map<string, string>): Column<MissionMargin>[] {
+  const f = ctx.fmt;
+  const neg = (v: number | null, text: string) => h('span', { class: v !== null && v < 0 ? 'neg' : '' }, text);
+  const base = missionColumns(ctx, names).filter((c) => ['mission_id', 'name', 'client_id'].includes(c.key));
+  return [
+    ...base,
+    { key: 'fee', label: ctx.t('col_fee'), numeric: true, render: (m) => f.money(m.fee) },
+    { key: 'revenue', label: ctx.t('col_revenue'), numeric: true, render: (m) => f.money(m.revenue) },
+    { key: 'earned_revenue', label: ctx.t('col_earned_revenue'), numeric: true, render: (m) => f.money(m.earned_revenue) },
+    { key: 'billing_gap', label: ctx.t('col_billing_gap'), numeric: true, render: (m) => billingGapChip(ctx, m.billing_gap) },
+    { key: 'full_cost', label: ctx.t('col_full_cost'), numeric: true, render: (m) => f.money(m.full_cost) },
+    { key: 'earned_full_margin', label: ctx.t('col_earned_full_margin'), numeric: true, render: (m) => neg(m.earned_full_margin, f.money(m.earned_full_margin)) },
+    { key: 'earned_full_margin_rate', label: ctx.t('col_earned_full_margin_rate'), numeric: true, render: (m) => neg(m.earned_full_margin_rate, f.percent(m.earned_full_margin_rate)) },
   ];
 }
