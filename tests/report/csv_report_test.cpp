@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -40,6 +41,13 @@ std::vector<std::string> Render(Section section, Language language) {
   const Result<std::string> csv = RenderCsv(SampleReport(), section, language);
   EXPECT_TRUE(csv.ok()) << csv.status().message();
   return csv.ok() ? CsvLines(*csv) : std::vector<std::string>{};
+}
+
+// The revenue CSV of the sample report, its first client named NAME.
+Result<std::string> RevenueCsvNaming(std::string_view name, Language language) {
+  Report report = SampleReport();
+  report.revenue.clients[0].name = name;
+  return RenderCsv(report, Section::kRevenue, language);
 }
 
 TEST(RenderCsvTest, RecurrenceEnglish) {
@@ -119,17 +127,13 @@ TEST(RenderCsvTest, RatiosKeepEveryDigitWithoutExponent) {
 }
 
 TEST(RenderCsvTest, QuotesLineBreaksAndQuotes) {
-  Report report = SampleReport();
-  report.revenue.clients[0].name = "Deux\r\nlignes, \"oui\"";
-  const Result<std::string> csv = RenderCsv(report, Section::kRevenue, Language::kEnglish);
+  const Result<std::string> csv = RevenueCsvNaming("Deux\r\nlignes, \"oui\"", Language::kEnglish);
   ASSERT_TRUE(csv.ok());
   EXPECT_NE(csv->find("C01,\"Deux\r\nlignes, \"\"oui\"\"\",9876.54"), std::string::npos);
 }
 
 TEST(RenderCsvTest, FrenchLeavesCommasUnquotedInText) {
-  Report report = SampleReport();
-  report.revenue.clients[0].name = "Martin, Fils";
-  const Result<std::string> csv = RenderCsv(report, Section::kRevenue, Language::kFrench);
+  const Result<std::string> csv = RevenueCsvNaming("Martin, Fils", Language::kFrench);
   ASSERT_TRUE(csv.ok());
   EXPECT_NE(csv->find("\r\nC01;Martin, Fils;9876,54;"), std::string::npos);
 }

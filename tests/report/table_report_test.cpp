@@ -1,5 +1,6 @@
 #include "report/table_report.h"
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -141,27 +142,31 @@ TEST(RenderTableTest, HeaderShowsThePeriods) {
   EXPECT_NE(english.find("from 2025-07-01 to 2025-12-31"), std::string::npos);
 }
 
-TEST(RenderTableTest, FrenchTitlesAndWords) {
-  const std::string text = RenderTable(SampleReport(), {Language::kFrench, false, std::nullopt});
-  for (const char* expected :
-       {"Taux de récurrence", "CA par client", "Marge par prestation", "Atteinte des objectifs",
-        "spontané", "en attente", "perdu", "perte", "en érosion", "non facturé", "marge faible",
-        "atteint", "en retard", "pas commencé", "Œufs & Cie", "12\u202F345,67\u00A0€",
-        "-530,87\u00A0€", "50,0\u00A0%", "-25,0\u00A0pts"}) {
+// The whole table in LANGUAGE holds every one of WORDS and not FOREIGN, the
+// other language's title.
+void ExpectWords(Language language, std::initializer_list<const char*> words, const char* foreign) {
+  const std::string text = RenderTable(SampleReport(), {language, false, std::nullopt});
+  for (const char* expected : words) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
   }
-  EXPECT_EQ(text.find("Revenue per client"), std::string::npos);
+  EXPECT_EQ(text.find(foreign), std::string::npos);
+}
+
+TEST(RenderTableTest, FrenchTitlesAndWords) {
+  ExpectWords(Language::kFrench,
+              {"Taux de récurrence", "CA par client", "Marge par prestation", "Atteinte des objectifs",
+               "spontané", "en attente", "perdu", "perte", "en érosion", "non facturé", "marge faible",
+               "atteint", "en retard", "pas commencé", "Œufs & Cie", "12\u202F345,67\u00A0€",
+               "-530,87\u00A0€", "50,0\u00A0%", "-25,0\u00A0pts"},
+              "Revenue per client");
 }
 
 TEST(RenderTableTest, EnglishTitlesAndWords) {
-  const std::string text = RenderTable(SampleReport(), {Language::kEnglish, false, std::nullopt});
-  for (const char* expected :
-       {"Client recurrence", "Revenue per client", "Margin per mission", "Objective attainment",
-        "spontaneous", "pending", "lost", "loss, eroding", "loss, unbilled", "low margin", "met",
-        "behind", "not started", "€12,345.67", "-€530.87", "-25.0 pp", "37.5 h"}) {
-    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
-  }
-  EXPECT_EQ(text.find("CA par client"), std::string::npos);
+  ExpectWords(Language::kEnglish,
+              {"Client recurrence", "Revenue per client", "Margin per mission", "Objective attainment",
+               "spontaneous", "pending", "lost", "loss, eroding", "loss, unbilled", "low margin", "met",
+               "behind", "not started", "€12,345.67", "-€530.87", "-25.0 pp", "37.5 h"},
+              "CA par client");
 }
 
 TEST(RenderTableTest, NullFiguresAreDashes) {
