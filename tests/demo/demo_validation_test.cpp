@@ -32,8 +32,8 @@ void ExpectImportsCleanly(const DemoOptions& options) {
   // file's own row count.
   ASSERT_EQ(kCatalogue.size(), 14U);
   for (const TableDesc& table : kCatalogue) {
-    const size_t written = demo_test::ReadTable(folder.path() / table.file).rows.size();
-    EXPECT_EQ(RowCount(outcome.dataset, table), written) << table.name;
+    const size_t rows = demo_test::ReadTable(folder.path() / table.file).rows.size();
+    EXPECT_EQ(RowCount(outcome.dataset, table), rows) << table.name;
   }
 }
 
