@@ -95,7 +95,7 @@ inline constexpr std::array<ColumnDesc, 7> kContracts = {{
     {"renewal_type", K::kEnum, kOptional, {}, {}, kRenewalTypeNames},
     {"signed_on", K::kDate, kOptional, "start_date", {}, {}},
 }};
-inline constexpr std::array<ColumnDesc, 8> kMissions = {{
+inline constexpr std::array<ColumnDesc, 9> kMissions = {{
     {"mission_id", K::kId, kRequired, {}, {}, {}},
     {"client_id", K::kReference, kRequired, {}, "clients", {}},
     {"name", K::kText, kRequired, {}, {}, {}},
@@ -104,11 +104,13 @@ inline constexpr std::array<ColumnDesc, 8> kMissions = {{
     {"contract_id", K::kReference, kOptional, {}, "contracts", {}},
     {"type", K::kText, kOptional, {}, {}, {}},
     {"complexity", K::kInteger, kOptional, {}, {}, {}},
+    {"fee", K::kMoney, kOptional, {}, {}, {}},
 }};
-inline constexpr std::array<ColumnDesc, 3> kEmployees = {{
+inline constexpr std::array<ColumnDesc, 4> kEmployees = {{
     {"employee_id", K::kId, kRequired, {}, {}, {}},
     {"name", K::kText, kRequired, {}, {}, {}},
     {"role", K::kText, kOptional, {}, {}, {}},
+    {"weekly_hours", K::kHours, kOptional, {}, {}, {}},
 }};
 inline constexpr std::array<ColumnDesc, 3> kCostRates = {{
     {"employee_id", K::kReference, kRequired, {}, "employees", {}},

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,10 @@ namespace agencykpi {
 
 using RowId = int32_t;
 constexpr RowId kNoRow = -1;
+// What an optional money column holds when absent: 0 € is a value there (a
+// fee of nothing), so absence needs its own. Every other optional number is
+// absent as 0, which none of them may be.
+constexpr Cents kNoMoney = std::numeric_limits<Cents>::min();
 
 enum class RenewalType : uint8_t { kNone, kSpontaneous, kSolicited };
 enum class Aggregation : uint8_t { kSum, kLast };
@@ -80,12 +85,14 @@ struct Mission {
   RowId contract = kNoRow;
   std::string type;
   int8_t complexity = 0;  // 1..5, 0 when absent
+  Cents fee = kNoMoney;   // the fixed price of the whole mission (>= 0); kNoMoney when absent
 };
 
 struct Employee {
   std::string id;
   std::string name;
   std::string role;
+  Hundredths weekly_hours = 0;  // contract hours per week, 1..8000 hundredths; 0 when absent
 };
 
 struct CostRate {

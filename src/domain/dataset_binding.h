@@ -42,8 +42,8 @@ using DatasetBindings = std::tuple<
     Binding<&Dataset::contracts, &Contract::id, &Contract::client, &Contract::start, &Contract::end,
             &Contract::renewal_of, &Contract::renewal_type, &Contract::signed_on>,
     Binding<&Dataset::missions, &Mission::id, &Mission::client, &Mission::name, &Mission::start, &Mission::end,
-            &Mission::contract, &Mission::type, &Mission::complexity>,
-    Binding<&Dataset::employees, &Employee::id, &Employee::name, &Employee::role>,
+            &Mission::contract, &Mission::type, &Mission::complexity, &Mission::fee>,
+    Binding<&Dataset::employees, &Employee::id, &Employee::name, &Employee::role, &Employee::weekly_hours>,
     Binding<&Dataset::cost_rates, &CostRate::employee, &CostRate::valid_from, &CostRate::hourly_cost>,
     Binding<&Dataset::stores, &RetailStore::id, &RetailStore::name, &RetailStore::chain, &RetailStore::region>,
     Binding<&Dataset::time_entries, &TimeEntries::employee, &TimeEntries::date, &TimeEntries::hours,
@@ -116,6 +116,17 @@ constexpr bool BindingFitsCatalogue() {
 }
 
 }  // namespace binding_detail
+
+// The value a field of type T holds when its optional column of `kind` is
+// absent: kNoMoney for money (0 € is a value), the type's zero ("", 0,
+// kNone) otherwise. The store writes it as NULL and reads NULL back as it.
+template <typename T>
+constexpr T EmptyValueOf(ColumnKind kind) {
+  if constexpr (std::is_same_v<T, Cents>) {
+    if (kind == ColumnKind::kMoney) return kNoMoney;
+  }
+  return T{};
+}
 
 // The table of binding B in `dataset` (const or not).
 template <typename B, typename D>

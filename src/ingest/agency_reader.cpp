@@ -39,6 +39,7 @@ constexpr int64_t kMaxEntryHours = 2400;  // hundredths: 24 h
 constexpr int64_t kMaxDayHours = 2400;    // more than this in one day is a warning
 constexpr int64_t kMinComplexity = 1;
 constexpr int64_t kMaxComplexity = 5;
+constexpr int64_t kMaxWeeklyHours = 8000;  // hundredths: 80 h a week
 
 // The tables, their files, columns and reading order are the catalogue's
 // (domain/catalogue.h); the files named here have hand-written rules.
@@ -935,11 +936,13 @@ enum MissionColumn : size_t {
   kMissionContract = ColumnIndex("missions", "contract_id"),
   kMissionType = ColumnIndex("missions", "type"),
   kMissionComplexity = ColumnIndex("missions", "complexity"),
+  kMissionFee = ColumnIndex("missions", "fee"),
 };
 enum EmployeeColumn : size_t {
   kEmployeeId = ColumnIndex("employees", "employee_id"),
   kEmployeeName = ColumnIndex("employees", "name"),
   kEmployeeRole = ColumnIndex("employees", "role"),
+  kEmployeeWeeklyHours = ColumnIndex("employees", "weekly_hours"),
 };
 enum CostRateColumn : size_t {
   kRateEmployee = ColumnIndex("cost_rates", "employee_id"),
@@ -1179,6 +1182,13 @@ void AgencyReader::ReadMissions(Table& table) {
         mission.complexity = static_cast<int8_t>(*complexity);
       }
     }
+    if (const auto fee = table.Decimal(kMissionFee)) {
+      if (*fee < 0) {
+        table.Error(kMissionFee, "negative fee " + Quoted(table.Text(kMissionFee)));
+      } else {
+        mission.fee = *fee;
+      }
+    }
     if (!id) continue;
     if (!table.AddId(kMissionId, *id, static_cast<RowId>(dataset_.missions.size()), missions_)) continue;
     mission.id = std::string(*id);
@@ -1194,6 +1204,14 @@ void AgencyReader::ReadEmployees(Table& table) {
     Employee employee;
     employee.name = table.String(kEmployeeName);
     employee.role = table.String(kEmployeeRole);
+    if (const auto weekly = table.Decimal(kEmployeeWeeklyHours)) {
+      if (*weekly <= 0 || *weekly > kMaxWeeklyHours) {
+        table.Error(kEmployeeWeeklyHours, "weekly hours " + Quoted(table.Text(kEmployeeWeeklyHours)) +
+                                              " out of range (more than 0, at most 80)");
+      } else {
+        employee.weekly_hours = *weekly;
+      }
+    }
     if (!id) continue;
     if (!table.AddId(kEmployeeId, *id, static_cast<RowId>(dataset_.employees.size()), employees_)) {
       continue;

@@ -18,7 +18,7 @@ namespace agencykpi {
 namespace {
 
 constexpr char kMagic[8] = {'A', 'K', 'P', 'I', 'S', 'N', 'A', 'P'};
-constexpr uint64_t kFormat = 4;  // 2: the import id in the header; 3: store sales; 4: catalogue order
+constexpr uint64_t kFormat = 5;  // 2: the import id in the header; 3: store sales; 4: catalogue order; 5: fee, weekly_hours
 constexpr uint64_t kHashPrime = 0x100000001b3ULL;
 constexpr uint64_t kHashSeed = 0xcbf29ce484222325ULL;
 

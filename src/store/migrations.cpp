@@ -199,10 +199,18 @@ CREATE TABLE store_sales (
 ) STRICT;
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations = {{
+// Version 4: a mission's fixed fee (money >= 0, NULL without one) and an
+// employee's contract hours per week (hundredths, 0 < x <= 80 h), SPEC §6.
+constexpr std::string_view kSchemaV4 = R"sql(
+ALTER TABLE missions ADD COLUMN fee INTEGER CHECK (fee >= 0);
+ALTER TABLE employees ADD COLUMN weekly_hours INTEGER CHECK (weekly_hours BETWEEN 1 AND 8000);
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, "initial schema", kSchemaV1},
     {2, "import id", kSchemaV2},
     {3, "store sales", kSchemaV3},
+    {4, "mission fees and weekly hours", kSchemaV4},
 }};
 
 // Tables created after version 1, with the version that created them.
@@ -210,7 +218,25 @@ constexpr std::array<std::pair<std::string_view, int64_t>, 1> kLaterTables = {{
     {"store_sales", 3},
 }};
 
+// Columns added to a table after it was created, with the version that added them.
+struct LaterColumn {
+  std::string_view table;
+  std::string_view column;
+  int64_t version;
+};
+constexpr std::array<LaterColumn, 2> kLaterColumns = {{
+    {"missions", "fee", 4},
+    {"employees", "weekly_hours", 4},
+}};
+
 }  // namespace
+
+int64_t ColumnSchemaVersion(std::string_view table, std::string_view column) {
+  for (const LaterColumn& later : kLaterColumns) {
+    if (later.table == table && later.column == column) return later.version;
+  }
+  return TableSchemaVersion(table);
+}
 
 int64_t TableSchemaVersion(std::string_view table) {
   for (const auto& [name, version] : kLaterTables) {

@@ -39,6 +39,11 @@ int64_t LatestSchemaVersion();
 // read-only, has no such table, and its rows read as none.
 int64_t TableSchemaVersion(std::string_view table);
 
+// The schema version that added column `column` (its catalogue name) to the
+// store's table `table`: the table's own version for the columns it was
+// created with. A file of an older version reads it as absent in every row.
+int64_t ColumnSchemaVersion(std::string_view table, std::string_view column);
+
 // Brings the database to the last version of `migrations` (which must be
 // numbered 1, 2, … in order). Errors: kInvalidInput if the file is newer
 // than `migrations` (left untouched); kIo if a step fails (everything rolled

@@ -260,11 +260,13 @@ Day ColumnDay(const SqliteStatement& statement, int column) {
 // The stored columns of catalogue table `table` after row_id, in catalogue
 // order ("client_id, name, sector"); the schema test holds the live schema
 // to the same order.
-std::string StoredColumns(std::string_view table) {
+// A column added after the file's schema version (read-only opens read
+// older files as they are) is selected as NULL: absent in every row.
+std::string StoredColumns(std::string_view table, int64_t schema_version) {
   std::string out;
   for (const ColumnDesc& column : FindTable(table)->columns) {
     if (!out.empty()) out += ", ";
-    out += StoreColumnName(column);
+    out += ColumnSchemaVersion(table, column.name) <= schema_version ? StoreColumnName(column) : "NULL";
   }
   return out;
 }
@@ -704,7 +706,7 @@ Status SqliteStore::InsertTable(const Dataset& data, const CancelToken* cancel) 
 // One cell by its column's kind, as migrations.cpp stores it: text as TEXT,
 // a reference as its row (NULL for kNoRow), an enum as its lookup code,
 // dates and numbers as INTEGER; an optional column without a default is
-// NULL when it holds its empty value ("", 0, kNone).
+// NULL when it holds its empty value (EmptyValueOf: "", 0, kNone, kNoMoney).
 template <size_t I, size_t K, typename T>
 void SqliteStore::BindCell(RowBinder& s, int parameter, const T& value) const {
   constexpr ColumnDesc kColumn = kCatalogue[I].columns[K];
@@ -718,7 +720,7 @@ void SqliteStore::BindCell(RowBinder& s, int parameter, const T& value) const {
       s.BindText(parameter, value);
     }
   } else {
-    if (kNullWhenEmpty && value == T{}) {
+    if (kNullWhenEmpty && value == EmptyValueOf<T>(kColumn.kind)) {
       s.BindNull(parameter);
     } else if constexpr (std::is_enum_v<T>) {
       s.BindInt64(parameter, CodecOf<T>().Encode(value));
@@ -747,8 +749,10 @@ bool SqliteStore::ReadCell(const SqliteStatement& s, int column, T& out, Status*
       *error = CodecOf<T>().DecodeError(code);
       return false;
     }
+  } else if (!kColumn.required && kColumn.default_value.empty() && s.ColumnIsNull(column)) {
+    out = EmptyValueOf<T>(kColumn.kind);
   } else {
-    out = static_cast<T>(s.ColumnInt64(column));  // NULL reads as 0 = absent; CHECKs keep the range
+    out = static_cast<T>(s.ColumnInt64(column));  // CHECKs keep the range
   }
   return true;
 }
@@ -840,7 +844,7 @@ Status SqliteStore::LoadTable(Dataset& data) {
   }
   size_t row = 0;
   Status error = Status::Ok();
-  Status status = ReadRows(name, StoredColumns(name), [&](const SqliteStatement& s) {
+  Status status = ReadRows(name, StoredColumns(name, schema_version_), [&](const SqliteStatement& s) {
     if (row >= *count) return Status::Internal("the store's " + std::string(name) + " has more rows than counted");
     bool ok = true;
     ForEachBoundColumn<B>([&](auto column_index, auto member) {

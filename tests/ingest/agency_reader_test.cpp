@@ -227,6 +227,14 @@ const ValidationCase kValidationCases[] = {
      "mission_id,client_id,name,start_date,end_date,complexity\nM1,C1,A,2026-01-01,2026-12-31,6\n"
      "M2,C2,B,2026-01-01,2026-12-31,5\n",
      "missions.csv:2: complexity: complexity 6 is outside 1 to 5"},
+    {"NegativeFee", "missions.csv",
+     "mission_id;client_id;name;start_date;end_date;fee\nM1;C1;A;2026-01-01;2026-12-31;1 500,00\n"
+     "M2;C2;B;2026-01-01;2026-12-31;-0,01\n",
+     "missions.csv:3: fee: negative fee '-0,01'"},
+    {"WeeklyHoursZero", "employees.csv", "employee_id,name,weekly_hours\nE1,Ann,0\nE2,Bob,35\n",
+     "employees.csv:2: weekly_hours: weekly hours '0' out of range (more than 0, at most 80)"},
+    {"WeeklyHoursAbove80", "employees.csv", "employee_id,name,weekly_hours\nE1,Ann,80\nE2,Bob,81\n",
+     "employees.csv:3: weekly_hours: weekly hours '81' out of range (more than 0, at most 80)"},
     {"MissionContractOfAnotherClient", "missions.csv",
      "mission_id,client_id,name,start_date,end_date,contract_id\nM1,C1,A,2026-01-01,2026-12-31,K2\n"
      "M2,C2,B,2026-01-01,2026-12-31,K2\n",

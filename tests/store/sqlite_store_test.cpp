@@ -709,7 +709,9 @@ TEST_F(SqliteStoreTest, AStoreOfSchemaOneIsUpgradedWithoutTrustingItsOldSnapshot
     }
   }
   ExecBehindTheStore(file_, drop_guards +
-                                "DROP TABLE store_sales; ALTER TABLE import_meta DROP COLUMN import_id; PRAGMA user_version = 1;"
+                                "DROP TABLE store_sales; ALTER TABLE import_meta DROP COLUMN import_id;"
+                                "ALTER TABLE missions DROP COLUMN fee; ALTER TABLE employees DROP COLUMN weekly_hours;"
+                                "PRAGMA user_version = 1;"
                                 "UPDATE invoices SET amount = 7 WHERE row_id = 0");
   {
     const std::string before = Bytes(file_);
@@ -729,6 +731,39 @@ TEST_F(SqliteStoreTest, AStoreOfSchemaOneIsUpgradedWithoutTrustingItsOldSnapshot
   auto loaded = store->LoadDataset();
   ASSERT_TRUE(loaded.ok());
   EXPECT_EQ(loaded->invoices.amount[0], 7);
+}
+
+// A database of schema 3 (before missions.fee and employees.weekly_hours):
+// a read-only open reads both as absent, the next read-write open adds them.
+TEST_F(SqliteStoreTest, AStoreOfSchemaThreeReadsFeesAndWeeklyHoursAsAbsent) {
+  Dataset data = MakeSmallDataset();
+  ASSERT_FALSE(data.missions.empty());
+  ASSERT_FALSE(data.employees.empty());
+  data.missions[0].fee = 150000;
+  data.employees[0].weekly_hours = 3500;
+  ASSERT_NO_FATAL_FAILURE(ImportAndClose(data, "a"));
+  ExecBehindTheStore(file_, "DROP TRIGGER guard_missions_insert; DROP TRIGGER guard_missions_update;"
+                            "DROP TRIGGER guard_missions_delete; DROP TRIGGER guard_employees_insert;"
+                            "DROP TRIGGER guard_employees_update; DROP TRIGGER guard_employees_delete;"
+                            "ALTER TABLE missions DROP COLUMN fee; ALTER TABLE employees DROP COLUMN weekly_hours;"
+                            "PRAGMA user_version = 3;");
+  {
+    auto store = OpenSqliteStore(file_, ReadOnly());
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    auto loaded = (*store)->LoadDataset();
+    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+    EXPECT_EQ(loaded->missions[0].fee, kNoMoney);
+    EXPECT_EQ(loaded->employees[0].weekly_hours, 0);
+    EXPECT_EQ(QueryBehindTheStore(file_, "PRAGMA user_version"), 3);
+  }
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(QueryBehindTheStore(file_, "PRAGMA user_version"), LatestSchemaVersion());
+  ASSERT_TRUE(store->ReplaceDataset(data, "b").ok());
+  auto loaded = store->LoadDataset();
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded->missions[0].fee, 150000);
+  EXPECT_EQ(loaded->employees[0].weekly_hours, 3500);
 }
 
 // --- Crashes, cancellation and full disks. ---
