@@ -8,8 +8,12 @@
 #include <unordered_map>
 
 #include "common/executor.h"
+#include "kpi/entry_months.h"
+#include "kpi/fixed_fees.h"
+#include "kpi/renewal_risk.h"
 #include "kpi/review_index.h"
 #include "kpi/rules.h"
+#include "kpi/workload.h"
 
 namespace agencykpi {
 namespace {
@@ -148,6 +152,7 @@ struct PreparedDataset {
   std::vector<CostUnits> entry_cost;
   std::vector<Activity> entry_activity;
   std::vector<RowId> entry_mission;
+  std::vector<RowId> entry_employee;  // for the workload (SPEC §6.1)
   // Per month k, for the periods that take it whole: Σ cost of its entries,
   // Σ cost of its internal entries (no mission), Σ hours of its mission entries.
   std::vector<CostUnits> month_labor;
@@ -167,6 +172,9 @@ struct PreparedDataset {
   std::vector<Day> visit_date;
   std::vector<RowId> visit_mission;
   std::vector<VisitAction> visit_action;
+  std::vector<RowId> visit_employee;
+
+  WorkloadIndex workload;  // per employee and month (SPEC §6.1)
 
   // Results of one (mission, metric), ordered by (date, value), with running sums.
   struct ResultSeries {
@@ -235,17 +243,13 @@ struct PeriodActivity {
 // date test.
 template <typename Visit>
 void ForEachEntryMonth(const PreparedDataset& p, Day from, Day to, Visit visit) {
-  if (from > to || p.month_start.empty()) return;
-  // Months [first, last) that overlap [from, to].
-  const auto first = static_cast<size_t>(
-      std::upper_bound(p.month_start.begin(), p.month_start.end(), from) - p.month_start.begin());
-  const size_t first_month = first == 0 ? 0 : first - 1;
-  const auto last_month = static_cast<size_t>(
-      std::upper_bound(p.month_start.begin(), p.month_start.end(), to) - p.month_start.begin());
-  for (size_t k = first_month; k < last_month; ++k) {
-    const Day month_end = k + 1 < p.month_start.size() ? p.month_start[k + 1] - 1 : std::numeric_limits<Day>::max();
-    visit(k, p.month_start[k] >= from && month_end <= to);
-  }
+  ForEachMonthOverlapping(p.month_start, from, to, visit);
+}
+
+// The time entries as the workload reads them.
+EntryView EntriesOf(const PreparedDataset& p) {
+  return EntryView{p.month_start, p.month_offset, p.entry_date,    p.entry_hours,
+                   p.entry_cost,  p.entry_activity, p.entry_mission, p.entry_employee};
 }
 
 PeriodActivity SumActivity(const Dataset& data, const PreparedDataset& p, Day from, Day to,
@@ -533,15 +537,17 @@ MarginSection ComputeMarginTotals(const PeriodActivity& act) {
 
 // Writes the margin lines of the listed missions among
 // mission_order[first, last) from `out` on.
+// Missions with a fee earning some of it over [from, to] are listed too (SPEC §6.2).
 void ComputeMissionMargins(const Dataset& data, const PreparedDataset& p, const PeriodActivity& act,
-                           const PeriodActivity& previous, size_t first, size_t last, MissionMargin* out) {
+                           const PeriodActivity& previous, Day from, Day to, size_t first, size_t last,
+                           MissionMargin* out) {
   const auto* order = p.mission_order.data();
   for (size_t position = first; position < last; ++position) {
     const RowId mission_row = order[position];
     const auto m = static_cast<size_t>(mission_row);
     const auto& ms = act.missions[m];
-    if (!ms.listed) continue;
     const Mission& mission = data.missions[m];
+    if (!ms.listed && !EarnsFee(mission, from, to)) continue;
     MissionMargin mm;
     mm.mission = mission_row;
     mm.mission_id = mission.id;
@@ -587,6 +593,7 @@ void ComputeMissionMargins(const Dataset& data, const PreparedDataset& p, const 
       mm.flags.push_back(MarginFlag::kEroding);
     }
     if (ms.revenue == 0 && full_cost.num > 0) mm.flags.push_back(MarginFlag::kUnbilled);
+    FillEarnedFigures(mm, mission, full_cost, from, to);
     *out++ = std::move(mm);
   }
 }
@@ -716,6 +723,87 @@ ObjectivesSection ComputeObjectives(const Dataset& data, const PreparedDataset& 
   return out;
 }
 
+// SPEC §6.1 over [from, to] = [s, e'], its totals from the period's sums.
+WorkloadSection ComputeWorkload(const Dataset& data, const PreparedDataset& p, const PeriodActivity& act, Day from,
+                                Day to) {
+  const RowRange visits = DateRange(p.visit_date, from, to);
+  const WorkloadTotals totals{act.total_labor, act.total_expenses, static_cast<int64_t>(visits.last - visits.first)};
+  return p.workload.Compute(data, EntriesOf(p), p.visit_date, p.visit_employee, from, to, totals);
+}
+
+// The signals of SPEC §6.3 that depend on the client only, in output order.
+RenewalSignals ClientRenewalSignals(const KpiEngine& engine, const Dataset& data, const PreparedDataset& p,
+                                    const ReportRequest& request, const RenewalWindows& windows,
+                                    const PeriodActivity& recent, int64_t earlier_visits, Cents earlier_revenue,
+                                    RowId client) {
+  RenewalSignals signals;
+  const Day a = request.as_of;
+  const BrandFacts& brands = p.brands;
+  const auto c = static_cast<size_t>(client);
+  for (uint32_t k = brands.objective_begin[c]; k < brands.objective_begin[c + 1]; ++k) {
+    const RowId o = brands.objectives[k];
+    const Objective& objective = data.objectives[static_cast<size_t>(o)];
+    if (objective.start > a || objective.end < windows.objectives_from) continue;
+    if (ObjectiveBehind(MeasureObjective(data, p, request, o).status)) {
+      signals.push_back(RenewalSignal::kObjectivesBehind);
+      break;
+    }
+  }
+  const PeriodActivity::ClientSums& cs = recent.clients[c];
+  if (cs.listed && MarginLow(cs.revenue, FullCost(recent, cs.labor + cs.expenses * kCostUnitsPerCent, cs.hours))) {
+    signals.push_back(RenewalSignal::kMarginLow);
+  }
+  if (ActivityDown(cs.visits, earlier_visits)) signals.push_back(RenewalSignal::kActivityDown);
+  if (RevenueDown(cs.revenue, earlier_revenue)) signals.push_back(RenewalSignal::kRevenueDown);
+  const auto review = engine.BrandReview(data.clients[c].id, ReportRequest{windows.recent, a, request.grace_days});
+  if (review.ok() && DnDown(review->shelf.dn_change)) signals.push_back(RenewalSignal::kDnDown);
+  return signals;
+}
+
+// SPEC §6.3: the contracts at risk with their signals. The figures of L and
+// L0 are summed only when some contract is at risk, and the per-client
+// signals (objectives, margin, activity, revenue, DN) worked out only for
+// the clients of those contracts, once each.
+RenewalRiskSection ComputeRenewalRisk(const KpiEngine& engine, const Dataset& data, const PreparedDataset& p,
+                                      const ReportRequest& request) {
+  RenewalRiskSection out;
+  out.horizon_days = request.horizon_days;
+  const Day a = request.as_of;
+  out.contracts = ContractsAtRisk(data, p.renewed_by, p.contract_rank, a, request.grace_days, request.horizon_days);
+  if (out.contracts.empty()) return out;
+  const RenewalWindows windows = RenewalWindowsOf(a);
+  const PeriodActivity recent = SumActivity(data, p, windows.recent.start, a, /*with_breakdowns=*/false);
+  std::vector<uint8_t> at_risk(data.clients.size(), 0);
+  for (const RenewalContract& line : out.contracts) {
+    at_risk[static_cast<size_t>(data.contracts[static_cast<size_t>(line.contract)].client)] = 1;
+  }
+  std::vector<int64_t> earlier_visits(data.clients.size(), 0);
+  std::vector<Cents> earlier_revenue(data.clients.size(), 0);
+  const RowRange visits = DateRange(p.visit_date, windows.before.start, windows.before.end);
+  for (size_t i = visits.first; i < visits.last; ++i) {
+    const auto c = static_cast<size_t>(p.mission_client[static_cast<size_t>(p.visit_mission[i])]);
+    if (at_risk[c] != 0) ++earlier_visits[c];
+  }
+  const RowRange invoices = DateRange(p.invoice_date, windows.before.start, windows.before.end);
+  for (size_t i = invoices.first; i < invoices.last; ++i) {
+    const auto c = static_cast<size_t>(p.invoice_client[i]);
+    if (at_risk[c] != 0) earlier_revenue[c] += p.invoice_amount[i];
+  }
+  std::vector<std::optional<RenewalSignals>> client_signals(data.clients.size());
+  for (RenewalContract& line : out.contracts) {
+    const Contract& contract = data.contracts[static_cast<size_t>(line.contract)];
+    const auto c = static_cast<size_t>(contract.client);
+    if (!client_signals[c]) {
+      client_signals[c] = ClientRenewalSignals(engine, data, p, request, windows, recent, earlier_visits[c],
+                                               earlier_revenue[c], contract.client);
+    }
+    if (ChasedBefore(contract)) line.signals.push_back(RenewalSignal::kChasedBefore);
+    for (const RenewalSignal signal : *client_signals[c]) line.signals.push_back(signal);
+    GradeRisk(line);
+  }
+  return out;
+}
+
 }  // namespace
 
 namespace {
@@ -759,7 +847,6 @@ void PrepareTimeEntries(Dataset& d, PreparedDataset& p) {
       p.entry_cost[k] = static_cast<CostUnits>(te.hours[i]) * rate_on(te.employee[i], te.date[i]);
     }
   });
-  release(te.employee);
   const auto move_column = [&](auto& source, auto& target) {
     target.resize(entries);
     in_halves([&](size_t first, size_t last) {
@@ -771,6 +858,7 @@ void PrepareTimeEntries(Dataset& d, PreparedDataset& p) {
   move_column(te.date, p.entry_date);
   move_column(te.activity, p.entry_activity);
   move_column(te.mission, p.entry_mission);
+  move_column(te.employee, p.entry_employee);
 }
 
 // Everything but the time entries: other facts by date, result series, and
@@ -795,6 +883,7 @@ void PrepareOtherFacts(Dataset& d, PreparedDataset& p) {
   p.visit_date = Permuted(d.visits.date, visit_order);
   p.visit_mission = Permuted(d.visits.mission, visit_order);
   p.visit_action = Permuted(d.visits.action, visit_order);
+  p.visit_employee = Permuted(d.visits.employee, visit_order);
 
   Results& res = d.results;
   std::vector<uint32_t> result_order(res.size());
@@ -972,6 +1061,7 @@ KpiEngine::KpiEngine(Dataset dataset) : dataset_(std::move(dataset)), prepared_(
   prepared_->brands.store_rank = RanksOf(OrderById(dataset_.stores));
   PrepareTimeEntries(dataset_, *prepared_);
   SumMonths(*prepared_);
+  prepared_->workload = WorkloadIndex(dataset_, EntriesOf(*prepared_));
 }
 
 KpiEngine::~KpiEngine() = default;
@@ -1006,25 +1096,35 @@ Report KpiEngine::Compute(const ReportRequest& request) const {
     const auto* order = prepared_->mission_order.data();
     chunk_start[k + 1] = chunk_start[k] + static_cast<size_t>(std::count_if(
         order + k * kMissionChunk, order + std::min(missions, (k + 1) * kMissionChunk),
-        [&](RowId m) { return current.missions[static_cast<size_t>(m)].listed; }));
+        [&](RowId m) {
+          return current.missions[static_cast<size_t>(m)].listed ||
+                 EarnsFee(dataset_.missions[static_cast<size_t>(m)], request.period.start, effective_end);
+        }));
   }
   report.margin = ComputeMarginTotals(current);
   report.margin.missions.resize(chunk_start[chunks]);
   std::atomic<size_t> next_chunk{0};
   const auto build_mission_lines = [&] {
     for (size_t k; (k = next_chunk.fetch_add(1)) < chunks;) {
-      ComputeMissionMargins(dataset_, *prepared_, current, previous, k * kMissionChunk,
+      ComputeMissionMargins(dataset_, *prepared_, current, previous, request.period.start, effective_end,
+                            k * kMissionChunk,
                             std::min(missions, (k + 1) * kMissionChunk), report.margin.missions.data() + chunk_start[k]);
     }
   };
   auto other_core = SharedExecutor().Run([&] {
     report.objectives = ComputeObjectives(dataset_, *prepared_, request, /*with_items=*/true);
     report.recurrence = ComputeRecurrence(dataset_, *prepared_, request, effective_end, /*with_clients=*/true);
+    report.workload = ComputeWorkload(dataset_, *prepared_, current, request.period.start, effective_end);
     build_mission_lines();
   });
   report.revenue = ComputeRevenue(dataset_, *prepared_, current, request.period.start, effective_end);
+  report.renewal_risk = ComputeRenewalRisk(*this, dataset_, *prepared_, request);
   build_mission_lines();
   other_core.Get();
+  FillEarnedTotals(report.margin, dataset_.missions, current.unallocated_revenue,
+                   current.total_labor + current.total_expenses * kCostUnitsPerCent, request.period.start,
+                   effective_end);
+  report.period.horizon_days = request.horizon_days;
   return report;
 }
 

@@ -33,6 +33,7 @@ struct ReportRequest {
   Period period;
   Day as_of = 0;
   int grace_days = kDefaultGraceDays;  // >= 0
+  int horizon_days = kDefaultHorizonDays;  // >= 0: renewal risk (SPEC §6.3)
 };
 
 class KpiEngine {

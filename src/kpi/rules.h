@@ -42,13 +42,29 @@ inline constexpr RuleFraction kConcentrationAlertShare{25, 100};
 inline constexpr RuleFraction kHhiModerateFrom{1500, 1};
 inline constexpr RuleFraction kHhiHighAbove{2500, 1};
 
+// SPEC §6.3 signals: "`margin_low` … margin / revenue < 0.15".
+inline constexpr RuleFraction kRenewalMarginLowRate{15, 100};
+// SPEC §6.3 signals: "`activity_down` … visits dated in L < 0.8 × … in L0".
+inline constexpr RuleFraction kRenewalActivityDownRatio{8, 10};
+// SPEC §6.3 signals: "`revenue_down` … invoices dated in L sum to less than 0.8 × those dated in L0".
+inline constexpr RuleFraction kRenewalRevenueDownRatio{8, 10};
+// SPEC §6.3 level: "`high` if risk ≥ 3, `medium` if 2, `low` otherwise".
+inline constexpr RuleFraction kRenewalHighRiskFrom{3, 1};
+inline constexpr RuleFraction kRenewalMediumRiskFrom{2, 1};
+
+// SPEC §6.3 windows, in days: the recent window L = [a − 89, a], the one
+// before it L0 = [a − 179, a − 90], and the objectives that count
+// (end_date ≥ a − 180).
+inline constexpr int kRenewalWindowDays = 90;
+inline constexpr int kRenewalObjectiveLookbackDays = 180;
+
 struct NamedRule {
   std::string_view name;  // the key in /meta's "rules"
   RuleFraction value;
 };
 
 // Every rule above, in the order /meta writes them.
-inline constexpr std::array<NamedRule, 9> kRules = {{
+inline constexpr std::array<NamedRule, 14> kRules = {{
     {"pareto_class_a_below", kParetoClassABelow},
     {"pareto_class_b_below", kParetoClassBBelow},
     {"thin_margin_rate", kThinMarginRate},
@@ -58,6 +74,11 @@ inline constexpr std::array<NamedRule, 9> kRules = {{
     {"concentration_alert_share", kConcentrationAlertShare},
     {"hhi_moderate_from", kHhiModerateFrom},
     {"hhi_high_above", kHhiHighAbove},
+    {"renewal_margin_low_rate", kRenewalMarginLowRate},
+    {"renewal_activity_down_ratio", kRenewalActivityDownRatio},
+    {"renewal_revenue_down_ratio", kRenewalRevenueDownRatio},
+    {"renewal_high_risk_from", kRenewalHighRiskFrom},
+    {"renewal_medium_risk_from", kRenewalMediumRiskFrom},
 }};
 
 }  // namespace agencykpi
