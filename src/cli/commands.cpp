@@ -182,12 +182,15 @@ bool ColorOnStdout() {
 
 int RunReport(const ReportArgs& args) {
   // Parameters first, so a bad period fails before any data is read.
-  const auto request = ParseRequest(args.period, args.as_of, args.grace_days);
+  auto request = ParseRequest(args.period, args.as_of, args.grace_days);
   if (!request.ok()) return Fail(request.status());
+  if (args.horizon_days < 0) return Fail(Status::InvalidInput("--horizon-days must not be negative"));
+  request->horizon_days = args.horizon_days;
   std::optional<Section> section;
   if (!args.section.empty()) section = ParseSection(args.section);
   if (args.format == "csv" && !section) {
-    return Fail(Status::InvalidInput("--format csv needs --section recurrence|revenue|margin|objectives"));
+    return Fail(Status::InvalidInput(
+        "--format csv needs --section recurrence|revenue|margin|objectives|workload|renewals"));
   }
   const Language language = LanguageOf(args.lang);
   int exit_code = 0;

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "kpi/report.h"
+
 namespace agencykpi {
 
 struct ImportArgs {
@@ -25,6 +27,7 @@ struct ReportArgs {
   std::string period;  // empty: the half-year holding as_of
   std::string as_of;   // empty: today
   int grace_days = 30;
+  int horizon_days = kDefaultHorizonDays;  // >= 0: renewals at risk (SPEC §6.3)
   std::string format = "table";  // table | json | csv
   std::string section;           // for csv (required) and table (optional)
   std::string lang;              // fr | en; empty: from LANG

@@ -50,9 +50,12 @@ int main(int argc, char** argv) {
   auto* report_cmd = app.add_subcommand("report", "Compute the four KPIs for a period");
   AddSourceAndPeriodOptions(report_cmd, "report", report_args.db, report_args.data, report_args.period,
                             report_args.as_of, report_args.grace_days);
+  report_cmd->add_option("--horizon-days", report_args.horizon_days,
+                         "Days ahead a contract's end makes it a renewal at risk (default 90)")
+      ->check(CLI::NonNegativeNumber);
   report_cmd->add_option("--format", report_args.format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
   report_cmd->add_option("--section", report_args.section, "Section for csv (and to narrow table)")
-      ->check(CLI::IsMember({"recurrence", "revenue", "margin", "objectives"}));
+      ->check(CLI::IsMember({"recurrence", "revenue", "margin", "objectives", "workload", "renewals"}));
   report_cmd->add_option("--lang", report_args.lang, "Language of the table and csv output")->check(CLI::IsMember({"fr", "en"}));
 
   ReviewArgs review_args;

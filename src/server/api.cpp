@@ -60,7 +60,7 @@ Result<Day> DateParam(const Query& query, std::string_view name, Day fallback) {
   return *day;
 }
 
-// period, as_of and grace_days of a report request.
+// period, as_of, grace_days and horizon_days of a report request.
 Result<ReportRequest> ReportParams(const Query& query) {
   ReportRequest request;
   auto as_of = DateParam(query, "as_of", Today());
@@ -75,6 +75,9 @@ Result<ReportRequest> ReportParams(const Query& query) {
   auto grace = IntParam(query, "grace_days", kDefaultGraceDays, 0, server_limits::kMaxGraceDays);
   if (!grace.ok()) return grace.status();
   request.grace_days = static_cast<int>(*grace);
+  auto horizon = IntParam(query, "horizon_days", kDefaultHorizonDays, 0, server_limits::kMaxHorizonDays);
+  if (!horizon.ok()) return horizon.status();
+  request.horizon_days = static_cast<int>(*horizon);
   return request;
 }
 
@@ -211,7 +214,8 @@ class Handler {
     const auto section = Param(query_, "section");
     if (!section) {
       if (query_.count("limit") || query_.count("offset") || query_.count("sort")) {
-        return BadParameter("section", "limit, offset and sort need section=recurrence|revenue|margin|objectives");
+        return BadParameter("section",
+                            "limit, offset and sort need section=recurrence|revenue|margin|objectives|workload|renewals");
       }
       auto params = ReportParams(query_);
       if (!params.ok()) return params.status();
@@ -229,8 +233,13 @@ class Handler {
       page = Page("margin", report.margin.missions, query_, WriteMissionMarginJson);
     } else if (*section == "objectives") {
       page = Page("objectives", report.objectives.items, query_, WriteObjectiveItemJson);
+    } else if (*section == "workload") {
+      page = Page("workload", report.workload.items, query_, WriteRowJson<WorkloadEmployee>);
+    } else if (*section == "renewals") {
+      page = Page("renewals", report.renewal_risk.contracts, query_, WriteRowJson<RenewalContract>);
     } else {
-      return BadParameter("section", fmt::format("section must be recurrence, revenue, margin or objectives, got '{}'", *section));
+      return BadParameter("section", fmt::format(
+          "section must be recurrence, revenue, margin, objectives, workload or renewals, got '{}'", *section));
     }
     if (!page.ok()) return page.status();
     return Json(std::move(*page));

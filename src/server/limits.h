@@ -75,6 +75,7 @@ constexpr size_t kDefaultPageLimit = 100;
 constexpr size_t kMaxPageLimit = 1000;
 constexpr int kMaxTrendPoints = 120;
 constexpr int kMaxGraceDays = 3650;
+constexpr int kMaxHorizonDays = 3650;  // renewal risk's horizon_days (SPEC §6.3)
 // Review documents (PDF, XLSX) drawn at once: each takes up to a second of a
 // core; the rest of the API stays answered while they are drawn.
 constexpr int kMaxConcurrentDocuments = 2;

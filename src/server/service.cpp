@@ -51,8 +51,9 @@ namespace {
 
 // Keys hold the dataset version, so an entry of older data is never served.
 std::string CacheKey(const Snapshot& snapshot, const ReportRequest& request) {
-  return fmt::format("{}|{}|{}|{}|{}|{}", snapshot.version(), request.period.start, request.period.end,
-                     static_cast<int>(request.period.kind), request.as_of, request.grace_days);
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}", snapshot.version(), request.period.start, request.period.end,
+                     static_cast<int>(request.period.kind), request.as_of, request.grace_days,
+                     request.horizon_days);
 }
 
 }  // namespace

@@ -115,6 +115,14 @@ TEST_F(CliTest, ReversedCustomRangeAndNegativeGraceExitTwo) {
   EXPECT_EQ(Agencykpi("report" + data + " --period 2026-H1 --as-of 2026-02-30").exit_code, 2);
 }
 
+TEST_F(CliTest, NegativeHorizonExitsTwoNamingTheOption) {
+  const Outcome o = Agencykpi("report --data " + Golden("agence-forfaits") +
+                              " --period 2026-H1 --as-of 2026-06-30 --horizon-days -1");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("--horizon-days"), std::string::npos) << o.err;
+  EXPECT_TRUE(o.out.empty());
+}
+
 TEST_F(CliTest, DbAndDataAreExclusiveAndOneIsRequired) {
   EXPECT_EQ(Agencykpi("report --period 2026-H1").exit_code, 2);
   const fs::path db = tmp_.path() / "x.db";

@@ -1,0 +1,54 @@
+// The report with SPEC §6 (workload, earned fees, renewal risk) over HTTP:
+// GET /api/v1/report equals every golden kpi6 case, and a bad horizon is a
+// 400 naming its parameter.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "server_fixture.h"
+
+namespace agencykpi {
+namespace {
+
+using json = nlohmann::json;
+using testing::ServiceFixture;
+
+constexpr size_t kGoldenKpi6Cases = 3;
+
+TEST(ReportSectionSixApiTest, ReportEqualsEveryGoldenKpi6Case) {
+  std::map<std::string, std::unique_ptr<ServiceFixture>> fixtures;  // one per agency folder
+  const auto cases = testing::GoldenCases("kpi6-cases");
+  ASSERT_EQ(cases.size(), kGoldenKpi6Cases);
+  for (const testing::GoldenCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto& fixture = fixtures[c.folder];
+    if (!fixture) fixture = std::make_unique<ServiceFixture>(c.folder);
+    const ApiResponse r = fixture->Get("/api/v1/report?" + testing::QueryOf(c.params));
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(testing::CompareWithGolden(c.name, r.body, "kpi6-cases"), "");
+  }
+}
+
+TEST(ReportSectionSixApiTest, BadHorizonIsRefusedNamingIt) {
+  ServiceFixture f("agence-forfaits");
+  for (const char* horizon : {"-1", "abc", "99999"}) {
+    SCOPED_TRACE(horizon);
+    const ApiResponse r = f.Get(std::string("/api/v1/report?period=2026-H1&as_of=2026-06-30&horizon_days=") + horizon);
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_EQ(json::parse(r.body)["error"]["details"]["parameter"], "horizon_days") << r.body;
+  }
+}
+
+TEST(ReportSectionSixApiTest, HorizonChangesTheContractsAtRisk) {
+  ServiceFixture f("agence-forfaits");
+  const json wide = json::parse(f.Get("/api/v1/report?period=2026-H1&as_of=2026-06-30&horizon_days=90").body);
+  const json narrow = json::parse(f.Get("/api/v1/report?period=2026-H1&as_of=2026-06-30&horizon_days=0").body);
+  EXPECT_EQ(wide["renewal_risk"]["horizon_days"], 90);
+  EXPECT_EQ(narrow["renewal_risk"]["horizon_days"], 0);
+  EXPECT_LT(narrow["renewal_risk"]["contracts"].size(), wide["renewal_risk"]["contracts"].size());
+}
+
+}  // namespace
+}  // namespace agencykpi
