@@ -25,10 +25,12 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <initializer_list>
 #include <limits>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "common/date.h"
@@ -157,43 +159,45 @@ int64_t PeakRssKib() {
   return StatusKib("VmHWM");
 }
 
+// Prints " NAME=SUM" for each field of ROWS, summed over them.
+template <typename Row>
+void PrintSums(const std::vector<Row>& rows,
+               std::initializer_list<std::pair<const char*, int64_t Row::*>> fields) {
+  for (const auto& [name, field] : fields) {
+    int64_t sum = 0;
+    for (const Row& row : rows) sum += row.*field;
+    std::printf(" %s=%lld", name, static_cast<long long>(sum));
+  }
+}
+
 // The figures both agencykpi and DuckDB compute, summed. Money in cents as
 // written (each mission's and client's figure rounded once), hours in
 // hundredths; the previous-period rates are summed as doubles.
 void PrintChecksum(const Report& report) {
-  int64_t revenue = 0, hours = 0, labor = 0, expenses = 0, overhead = 0, full_margin = 0, previous_count = 0;
+  std::printf("checksum missions=%zu", report.margin.missions.size());
+  PrintSums(report.margin.missions, {{"m_revenue", &MissionMargin::revenue},
+                                     {"m_hours", &MissionMargin::hours},
+                                     {"m_labor", &MissionMargin::labor_cost},
+                                     {"m_expenses", &MissionMargin::expenses},
+                                     {"m_overhead", &MissionMargin::overhead},
+                                     {"m_full_margin", &MissionMargin::full_margin}});
+  int64_t previous_count = 0;
   double previous_rate_sum = 0;
   for (const MissionMargin& m : report.margin.missions) {
-    revenue += m.revenue;
-    hours += m.hours;
-    labor += m.labor_cost;
-    expenses += m.expenses;
-    overhead += m.overhead;
-    full_margin += m.full_margin;
     if (m.previous_full_margin_rate) {
       ++previous_count;
       previous_rate_sum += *m.previous_full_margin_rate;
     }
   }
-  int64_t client_revenue = 0, client_hours = 0, client_labor = 0, client_expenses = 0, client_visits = 0;
-  for (const RevenueClient& c : report.revenue.clients) {
-    client_revenue += c.revenue;
-    client_hours += c.hours;
-    client_labor += c.labor_cost;
-    client_expenses += c.expenses;
-    client_visits += c.visits;
-  }
-  std::printf(
-      "checksum missions=%zu m_revenue=%lld m_hours=%lld m_labor=%lld m_expenses=%lld m_overhead=%lld "
-      "m_full_margin=%lld overhead_pool=%lld prev_rates=%lld prev_rate_sum=%.6f clients=%zu c_revenue=%lld "
-      "c_hours=%lld c_labor=%lld c_expenses=%lld c_visits=%lld\n",
-      report.margin.missions.size(), static_cast<long long>(revenue), static_cast<long long>(hours),
-      static_cast<long long>(labor), static_cast<long long>(expenses), static_cast<long long>(overhead),
-      static_cast<long long>(full_margin), static_cast<long long>(report.margin.overhead_pool),
-      static_cast<long long>(previous_count), previous_rate_sum, report.revenue.clients.size(),
-      static_cast<long long>(client_revenue), static_cast<long long>(client_hours),
-      static_cast<long long>(client_labor), static_cast<long long>(client_expenses),
-      static_cast<long long>(client_visits));
+  std::printf(" overhead_pool=%lld prev_rates=%lld prev_rate_sum=%.6f clients=%zu",
+              static_cast<long long>(report.margin.overhead_pool), static_cast<long long>(previous_count),
+              previous_rate_sum, report.revenue.clients.size());
+  PrintSums(report.revenue.clients, {{"c_revenue", &RevenueClient::revenue},
+                                     {"c_hours", &RevenueClient::hours},
+                                     {"c_labor", &RevenueClient::labor_cost},
+                                     {"c_expenses", &RevenueClient::expenses},
+                                     {"c_visits", &RevenueClient::visits}});
+  std::printf("\n");
 }
 
 int Usage() {
