@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "cli/command_support.h"
 #include "cli/progress.h"
 #include "cli/review_packs.h"
 #include "common/memory.h"
@@ -232,7 +233,7 @@ int WriteOutput(const std::string& out, std::string_view text) {
   const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
   const bool closed = out.empty() ? std::fflush(file) == 0 : std::fclose(file) == 0;
   if (written && closed) return ExitCodeFor(ErrorCode::kOk);
-  return Fail(Status::Io("cannot write " + (out.empty() ? std::string("the review") : out)));
+  return Fail(Status::Io("cannot write " + (out.empty() ? std::string("standard output") : out)));
 }
 
 }  // namespace
@@ -321,5 +322,16 @@ int RunSchema(const SchemaArgs& args) {
   std::fwrite(text.data(), 1, text.size(), stdout);
   return ExitCodeFor(ErrorCode::kOk);
 }
+
+// The pieces of report and review, for the commands in their own files.
+Result<ReportRequest> ParseCommandRequest(const std::string& period, const std::string& as_of, int grace_days) {
+  return ParseRequest(period, as_of, grace_days);
+}
+Language CommandLanguage(const std::string& lang) { return LanguageOf(lang); }
+std::optional<Dataset> LoadCommandData(const std::string& data, const std::string& db, int& exit_code) {
+  return LoadData(data, db, exit_code);
+}
+int FailCommand(const Status& status) { return Fail(status); }
+int WriteCommandOutput(const std::string& out, std::string_view text) { return WriteOutput(out, text); }
 
 }  // namespace agencykpi

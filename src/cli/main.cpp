@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/price_command.h"
 #include "common/executor.h"
 #include "common/status.h"
 
@@ -75,6 +76,20 @@ int main(int argc, char** argv) {
   review_cmd->add_option("--out", review_args.out,
                          "File to write (default: standard output; pdf and xlsx only when it is not a terminal)");
 
+  PriceArgs price_args;
+  auto* price_cmd = app.add_subcommand("price", "The least a renewal of a mission should be sold for (prix de reconduction)");
+  price_cmd->add_option("--mission", price_args.mission, "The mission id")->required();
+  price_cmd->add_option("--target-margin", price_args.target_margin,
+                        "Full margin rate the price must give, a decimal in [0, 1) written with '.' (0.25)")
+      ->required();
+  price_cmd->add_option("--scope-change", price_args.scope_change,
+                        "Planned change of effort, a decimal > -1 written with '.' (0.10: 10 % more work; default 0)");
+  AddSourceAndPeriodOptions(price_cmd, "price", price_args.db, price_args.data, price_args.period,
+                            price_args.as_of, price_args.grace_days);
+  price_cmd->add_option("--format", price_args.format, "Output format")->check(CLI::IsMember({"table", "json"}));
+  price_cmd->add_option("--lang", price_args.lang, "Language of the table output")->check(CLI::IsMember({"fr", "en"}));
+  price_cmd->add_option("--out", price_args.out, "File to write (default: standard output)");
+
   DemoDataArgs demo_args;
   auto* demo_cmd = app.add_subcommand("demo-data", "Write a realistic demo agency folder");
   demo_cmd->add_option("folder", demo_args.folder, "Folder to write (created if needed)")->required();
@@ -100,7 +115,7 @@ int main(int argc, char** argv) {
   // The shared executor's threads (computing, reading, writing snapshots),
   // apart from serve's --threads (its HTTP workers).
   int compute_threads = 0;  // 0: AGENCYKPI_THREADS, else the machine's cores
-  for (CLI::App* command : {import_cmd, check_cmd, report_cmd, review_cmd, serve_cmd}) {
+  for (CLI::App* command : {import_cmd, check_cmd, report_cmd, review_cmd, price_cmd, serve_cmd}) {
     command->add_option("--compute-threads", compute_threads,
                         "Threads for computing and reading (default: $AGENCYKPI_THREADS, else the cores)")
         ->check(CLI::Range(1, kMaxExecutorThreads));
@@ -155,6 +170,13 @@ int main(int argc, char** argv) {
         return ExitCodeFor(ErrorCode::kInvalidInput);
       }
       return RunReview(review_args);
+    }
+    if (*price_cmd) {
+      if (price_args.db.empty() && price_args.data.empty()) {
+        std::fprintf(stderr, "price: one of --db FILE or --data DIR is required\n");
+        return ExitCodeFor(ErrorCode::kInvalidInput);
+      }
+      return RunPrice(price_args);
     }
     if (*demo_cmd) return RunDemoData(demo_args);
     if (*serve_cmd) return RunServe(serve_args);

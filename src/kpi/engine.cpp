@@ -1195,6 +1195,18 @@ std::vector<MissionMonth> KpiEngine::MissionMonths(RowId mission, Day as_of, int
   return out;
 }
 
+MissionActivity KpiEngine::MissionOver(RowId mission, Day from, Day to) const {
+  MissionActivity out;
+  const PeriodActivity::MissionSums ms = SumMission(*prepared_, mission, from, to);
+  out.revenue = ms.revenue;
+  out.hours = ms.hours;
+  // The overhead share needs the window's pool and all missions' hours.
+  out.full_cost = FullCost(SumTotals(*prepared_, from, to), ms.labor + ms.expenses * kCostUnitsPerCent, ms.hours);
+  const RowRange visits = DateRange(prepared_->visit_date, from, to);
+  for (size_t i = visits.first; i < visits.last; ++i) out.visits += prepared_->visit_mission[i] == mission ? 1 : 0;
+  return out;
+}
+
 std::vector<ClientContract> KpiEngine::ClientContracts(RowId client) const {
   std::vector<ClientContract> out;
   for (size_t k = 0; k < dataset_.contracts.size(); ++k) {

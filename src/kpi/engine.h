@@ -60,6 +60,10 @@ class KpiEngine {
   // min(month end, as_of).
   [[nodiscard]] std::vector<MissionMonth> MissionMonths(RowId mission, Day as_of, int months) const;
 
+  // One mission's revenue, hours, exact full cost and visits over [from, to]
+  // (zeros when nothing happened): the same sums as its report line.
+  [[nodiscard]] MissionActivity MissionOver(RowId mission, Day from, Day to) const;
+
   // The contracts of a client by (start, contract_id), each with the
   // contract renewing it.
   [[nodiscard]] std::vector<ClientContract> ClientContracts(RowId client) const;

@@ -44,6 +44,16 @@ struct MissionMonth {
   Ratio full_margin_rate;
 };
 
+// One mission over a window, exact, as its line of the report of that
+// window has it (SPEC §3.3): the full cost in cost units, its share of the
+// overhead included, and its visits (§3.2). The renewal price starts here.
+struct MissionActivity {
+  Cents revenue = 0;
+  Hundredths hours = 0;
+  Fraction full_cost;  // cost units (1/10000 €)
+  int64_t visits = 0;
+};
+
 // A contract of a client and the contract renewing it (kNoRow if none).
 struct ClientContract {
   RowId contract = kNoRow;

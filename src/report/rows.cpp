@@ -1,5 +1,7 @@
 #include "report/rows.h"
 
+#include "report/price_rows.h"
+
 #include <array>
 
 #include <fmt/format.h>
@@ -57,28 +59,14 @@ const NameSet kActivitySet{"Activity", kActivityNames, "ACTIVITIES"};
 const NameSet kExpenseCategorySet{"ExpenseCategory", kExpenseCategoryNames, "EXPENSE_CATEGORIES"};
 
 
-FieldValue Text(std::string_view text) {
-  FieldValue value;
-  value.text = text;
-  return value;
-}
-
-FieldValue Integer(int64_t integer) {
-  FieldValue value;
-  value.integer = integer;
-  return value;
-}
+using field::Integer;
+using field::NullableInteger;
+using field::RatioOf;
+using field::Text;
 
 template <typename Enum>
 FieldValue Ordinal(Enum item) {
   return Integer(static_cast<int64_t>(item));
-}
-
-FieldValue RatioOf(const Ratio& ratio) {
-  FieldValue value;
-  value.is_null = !ratio;
-  value.ratio = ratio.value_or(0);
-  return value;
 }
 
 FieldValue QuantityOf(const std::optional<Micros>& micros) {
@@ -110,12 +98,6 @@ FieldValue AmountsOf(std::span<const Cents> amounts) {
 FieldValue NullableText(std::string_view text) {
   FieldValue value = Text(text);
   value.is_null = text.empty();
-  return value;
-}
-
-FieldValue NullableInteger(const std::optional<int64_t>& integer) {
-  FieldValue value = Integer(integer.value_or(0));
-  value.is_null = !integer;
   return value;
 }
 
@@ -848,6 +830,7 @@ std::string RowsTypeScript() {
   AppendInterface<SalesGroup>(out);
   AppendInterface<ReviewSales>(out);
   AppendInterface<Review>(out);
+  AppendInterface<PriceQuote>(out);
   return out;
 }
 

@@ -73,6 +73,32 @@ struct FieldValue {
   std::span<const Cents> amounts;               // object
 };
 
+// FieldValues of the plain kinds, for every description: rows.cpp's and
+// those of rows described in their own files (price_rows.cpp).
+namespace field {
+inline FieldValue Text(std::string_view text) {
+  FieldValue value;
+  value.text = text;
+  return value;
+}
+inline FieldValue Integer(int64_t integer) {
+  FieldValue value;
+  value.integer = integer;
+  return value;
+}
+inline FieldValue NullableInteger(const std::optional<int64_t>& integer) {
+  FieldValue value = Integer(integer.value_or(0));
+  value.is_null = !integer;
+  return value;
+}
+inline FieldValue RatioOf(const std::optional<double>& ratio) {
+  FieldValue value;
+  value.is_null = !ratio;
+  value.ratio = ratio.value_or(0);
+  return value;
+}
+}  // namespace field
+
 // A column label of the table, in both languages.
 struct Label {
   std::string_view french;

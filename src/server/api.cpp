@@ -13,6 +13,8 @@
 #include "report/review_json.h"
 #include "report/rows.h"
 #include "server/limits.h"
+#include "server/parameters.h"
+#include "server/price_api.h"
 #include "server/query.h"
 #include "server/review_documents.h"
 #include "server/upload.h"
@@ -22,20 +24,6 @@ namespace {
 
 constexpr std::string_view kApiPrefix = "/api/v1/";
 constexpr int kMonthsInTrailingYear = 12;
-
-Status BadParameter(std::string_view parameter, std::string message) {
-  JsonWriter details(false);
-  details.BeginObject();
-  details.Key("parameter").String(parameter);
-  details.EndObject();
-  return Status::Error(ErrorCode::kBadParameter, std::move(message), details.Take());
-}
-
-std::optional<std::string> Param(const Query& query, std::string_view name) {
-  const auto it = query.find(name);
-  if (it == query.end() || it->second.empty()) return std::nullopt;
-  return it->second;
-}
 
 Result<int64_t> IntParam(const Query& query, std::string_view name, int64_t fallback, int64_t min,
                          int64_t max) {
@@ -182,7 +170,7 @@ class Handler {
     if (route == "meta") return Meta();
     if (route == "brands") return Brands();
     if (route.substr(0, 8) == "clients/") return ClientRoute(route.substr(8));
-    if (route.substr(0, 9) == "missions/") return Mission(UrlDecode(route.substr(9)));
+    if (route.substr(0, 9) == "missions/") return MissionRoute(route.substr(9));
     return Status::NotFound(fmt::format("no such API path: {}", path));
   }
 
@@ -451,6 +439,18 @@ class Handler {
     w.Key("visits_by_action").BeginObject();
     for (int k = 0; k < kVisitActionCount; ++k) w.Key(kVisitActionNames[k]).Int(counts[k]);
     w.EndObject();
+  }
+
+  // missions/{id} and missions/{id}/price (SPEC §6.4, price_api.h); the id
+  // is split off before it is decoded, as a client's is.
+  Result<ApiResponse> MissionRoute(std::string_view rest) {
+    constexpr std::string_view kPrice = "/price";
+    if (rest.size() <= kPrice.size() || !rest.ends_with(kPrice)) return Mission(UrlDecode(rest));
+    auto params = ReportParams(query_);
+    if (!params.ok()) return params.status();
+    auto body = PriceJson(*snapshot_, UrlDecode(rest.substr(0, rest.size() - kPrice.size())), *params, query_);
+    if (!body.ok()) return body.status();
+    return Json(std::move(*body));
   }
 
   Result<ApiResponse> Mission(const std::string& id) {

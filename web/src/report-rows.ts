@@ -398,3 +398,22 @@ export interface Review {
   recurrence_status: RecurrenceStatus | null;
   contracts: ReviewContract[];
 }
+
+export interface PriceQuote {
+  mission_id: string;
+  client_id: string;
+  name: string;
+  period: { start: string; end: string; as_of: string };
+  target_margin: number;
+  scope_change: number;
+  full_cost: number;
+  revenue: number;
+  hours: number;
+  visits: number;
+  projected_cost: number;
+  minimum_price: number;
+  annual_minimum_price: number | null;
+  required_change: Num;
+  per_visit: Num;
+  per_hour: Num;
+}
