@@ -2,9 +2,9 @@
 // golden folder bilan-marque (AGENCYKPI_BILAN_URL): the figures of C01 for
 // 2026-H1 as of 2026-06-30 are those of review-cases/review-h1.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, norm, open, ready, shot, text } from './browser.mjs';
+import { browserForTests, norm, open, ready, shot, text } from './browser.mjs';
 
 const BILAN_URL = (process.env.AGENCYKPI_BILAN_URL ?? '').replace(/\/+$/, '');
 if (!BILAN_URL) throw new Error('AGENCYKPI_BILAN_URL is not set: a running agencykpi server holding golden/bilan-marque');
@@ -12,13 +12,7 @@ if (!BILAN_URL) throw new Error('AGENCYKPI_BILAN_URL is not set: a running agenc
 const Q = 'period=2026-H1&as_of=2026-06-30';
 
 describe('brand review page on bilan-marque', () => {
-  let b;
-  before(async () => {
-    b = await launch({ locale: 'fr-FR' });
-  });
-  after(async () => {
-    await b?.close();
-  });
+  const b = browserForTests({ locale: 'fr-FR' });
 
   test('C01 in French: DN 85,7 %, its change, the lift and the sell-out', async () => {
     await open(b.page, BILAN_URL, `#/bilan/C01?${Q}&lang=fr`);

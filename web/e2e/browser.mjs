@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.AGENCYKPI_URL ?? '').replace(/\/+$/, '');
@@ -45,6 +46,22 @@ export async function launch({ locale = 'fr-FR', viewport = { width: 1440, heigh
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A browser for the tests of the enclosing describe(): launched before them
+ * with launch(options), closed after them. Its page and consoleErrors are
+ * there once the tests run.
+ */
+export function browserForTests(options) {
+  const b = {};
+  before(async () => {
+    Object.assign(b, await launch(options));
+  });
+  after(async () => {
+    await b.close?.();
+  });
+  return b;
 }
 
 /** Replaces the no-break spaces of Intl (U+00A0, U+202F) by plain spaces. */

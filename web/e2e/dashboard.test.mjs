@@ -8,20 +8,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BASE_URL, IMPORT_URL, launch, norm, open, ready, shot, text } from './browser.mjs';
+import { BASE_URL, IMPORT_URL, browserForTests, launch, norm, open, ready, shot, text } from './browser.mjs';
 
 const Q = 'period=2026-H1&as_of=2026-06-30';
 
 if (!BASE_URL) throw new Error('AGENCYKPI_URL is not set: the base URL of a running agencykpi server');
 
 describe('dashboard on the golden agency', () => {
-  let b;
-  before(async () => {
-    b = await launch({ locale: 'fr-FR' });
-  });
-  after(async () => {
-    await b?.close();
-  });
+  const b = browserForTests({ locale: 'fr-FR' });
 
   test('overview in French shows recurrence 50 % and revenue 34 420,50 €', async () => {
     await open(b.page, BASE_URL, `#/overview?${Q}&lang=fr`);
@@ -157,14 +151,12 @@ describe('dashboard on the golden agency', () => {
 });
 
 describe('import into a throwaway server', { skip: IMPORT_URL ? false : 'AGENCYKPI_IMPORT_URL is not set' }, () => {
-  let b;
+  const b = browserForTests({ locale: 'fr-FR' });
   let dir;
-  before(async () => {
-    b = await launch({ locale: 'fr-FR' });
+  before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agencykpi-bad-folder-'));
   });
-  after(async () => {
-    await b?.close();
+  after(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
