@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run_golden_case.sh BINARY GOLDEN_DIR CASE PYTHON [COMMAND CASES]
 # Runs `COMMAND --data FOLDER ARGS --format json` (COMMAND: report, the
-# default, or review; CASES: the folder of the case files under GOLDEN_DIR,
+# default, review or price; CASES: the folder of the case files under GOLDEN_DIR,
 # cases by default) for one golden case and checks it with compare.py; the
 # output must also hold no NaN or Infinity.
 set -euo pipefail
