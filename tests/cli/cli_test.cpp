@@ -11,6 +11,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace agencykpi {
@@ -44,6 +45,13 @@ class TempDir {
  private:
   fs::path path_;
 };
+
+// A refusal: exit status 2, an error naming NAMED, nothing on stdout.
+void ExpectRefusedNaming(const Outcome& o, std::string_view named) {
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find(named), std::string::npos) << o.err;
+  EXPECT_TRUE(o.out.empty());
+}
 
 class CliTest : public ::testing::Test {
  protected:
@@ -102,10 +110,8 @@ TEST_F(CliTest, UnknownCommandIsRefusedEvenWithHelp) {
 }
 
 TEST_F(CliTest, BadPeriodExitsTwoAndNamesIt) {
-  const Outcome o = Agencykpi("report --data " + Golden("agence-exemple") + " --period 2026-13 --as-of 2026-06-30");
-  EXPECT_EQ(o.exit_code, 2);
-  EXPECT_NE(o.err.find("2026-13"), std::string::npos) << o.err;
-  EXPECT_TRUE(o.out.empty());
+  ExpectRefusedNaming(
+      Agencykpi("report --data " + Golden("agence-exemple") + " --period 2026-13 --as-of 2026-06-30"), "2026-13");
 }
 
 TEST_F(CliTest, ReversedCustomRangeAndNegativeGraceExitTwo) {
@@ -205,11 +211,9 @@ TEST_F(CliTest, ReviewHasHelpWithItsOptions) {
 }
 
 TEST_F(CliTest, ReviewOfAnUnknownClientExitsTwoAndNamesIt) {
-  const Outcome o = Agencykpi("review --data " + Golden("bilan-marque") +
-                              " --client C99 --period 2026-H1 --as-of 2026-06-30 --format json");
-  EXPECT_EQ(o.exit_code, 2);
-  EXPECT_NE(o.err.find("unknown client 'C99'"), std::string::npos) << o.err;
-  EXPECT_TRUE(o.out.empty());
+  ExpectRefusedNaming(Agencykpi("review --data " + Golden("bilan-marque") +
+                                " --client C99 --period 2026-H1 --as-of 2026-06-30 --format json"),
+                      "unknown client 'C99'");
 }
 
 TEST_F(CliTest, ReviewRefusesABadPeriodAndNeedsAClientAndData) {
