@@ -171,8 +171,18 @@ class Generator {
   [[nodiscard]] int64_t sales_rows() const { return static_cast<int64_t>(followed_stores_.size()) * kSalesMonths; }
 
   bool Run() {
-    return Clients() && Contracts() && Missions() && Employees() && Stores() && FollowStores() && TimeEntries() &&
-           Expenses() && Invoices() && Visits() && Objectives() && Results() && Audits() && Sales();
+    return Write("clients", Stream::kClients, &Generator::Clients) &&
+           Write("contracts", Stream::kContracts, &Generator::Contracts) &&
+           Write("missions", Stream::kMissions, &Generator::Missions) && Employees() &&
+           Write("stores", Stream::kStores, &Generator::Stores) && FollowStores() &&
+           Write("time_entries", Stream::kEntries, &Generator::TimeEntries) &&
+           Write("expenses", Stream::kExpenses, &Generator::Expenses) &&
+           Write("invoices", Stream::kInvoices, &Generator::Invoices) &&
+           Write("visits", Stream::kVisits, &Generator::Visits) &&
+           Write("objectives", Stream::kObjectives, &Generator::Objectives) &&
+           Write("results", Stream::kResults, &Generator::Results) &&
+           Write("store_audits", Stream::kAudits, &Generator::Audits) &&
+           Write("store_sales", Stream::kSales, &Generator::Sales);
   }
 
  private:
@@ -186,6 +196,13 @@ class Generator {
     if (out.Close()) return true;
     std::fprintf(stderr, "bench_gen: cannot write %s\n", (out_ / file).c_str());
     return false;
+  }
+  // Writes catalogue table TABLE: its header, then the rows ROWS(rng, out)
+  // writes from the table's own random stream.
+  bool Write(std::string_view table, Stream stream, bool (Generator::*rows)(Rng&, CsvOut&)) {
+    Rng rng = RngFor(stream);
+    CsvOut out(FileOf(table), HeaderOf(table));
+    return (this->*rows)(rng, out) && Finish(out, FindTable(table)->file);
   }
   // A table's file in the output folder, and its header: the catalogue's
   // columns, in its order (the rows below write them in that order).
@@ -206,19 +223,16 @@ class Generator {
     return static_cast<int64_t>(rng.Below(rng.Below(static_cast<uint64_t>(sizes_.missions)) + 1));
   }
 
-  bool Clients() {
-    Rng rng = RngFor(Stream::kClients);
-    CsvOut out(FileOf("clients"), HeaderOf("clients"));
+  bool Clients(Rng& rng, CsvOut& out) {
     for (int64_t c = 0; c < sizes_.clients; ++c) {
       ClientId(out, c + 1).Comma().Text("Brand ").Int(c + 1).Comma().Text(Pick(rng, kSectors)).EndRow();
     }
-    return Finish(out, "clients.csv");
+    return true;
   }
 
   // Each client has a chain of 1 to 3 yearly contracts, each renewing the
   // one before; the lengths are evened out to the exact contract count.
-  bool Contracts() {
-    Rng rng = RngFor(Stream::kContracts);
+  bool Contracts(Rng& rng, CsvOut& out) {
     std::vector<int> lengths(static_cast<size_t>(sizes_.clients));
     int64_t total = 0;
     for (auto& length : lengths) {
@@ -230,7 +244,6 @@ class Generator {
     }
     for (size_t c = 0; total < sizes_.contracts; c = (c + 1) % lengths.size()) ++lengths[c], ++total;
 
-    CsvOut out(FileOf("contracts"), HeaderOf("contracts"));
     const Day earliest = DayFromCivil(2023, 7, 1);
     const Day latest = DayFromCivil(2025, 6, 30);
     client_contracts_.resize(lengths.size());
@@ -258,14 +271,12 @@ class Generator {
         start = end + 1;
       }
     }
-    return Finish(out, "contracts.csv");
+    return true;
   }
 
   // Missions: every client has at least one; most run under one of the
   // client's contracts and within it.
-  bool Missions() {
-    Rng rng = RngFor(Stream::kMissions);
-    CsvOut out(FileOf("missions"), HeaderOf("missions"));
+  bool Missions(Rng& rng, CsvOut& out) {
     const Day earliest = DayFromCivil(2024, 7, 1);
     const Day latest = DayFromCivil(2026, 9, 30);
     missions_.reserve(static_cast<size_t>(sizes_.missions));
@@ -292,7 +303,7 @@ class Generator {
       out.Comma().Text(type).Comma().Int(rng.Between(1, 5)).EndRow();
       missions_.push_back({client, start, end});
     }
-    return Finish(out, "missions.csv");
+    return true;
   }
 
   // Two cost rates per employee: one before every fact, a raise on 2026-01-01.
@@ -312,22 +323,18 @@ class Generator {
     return Finish(out, "employees.csv") && Finish(rates, "cost_rates.csv");
   }
 
-  bool Stores() {
-    Rng rng = RngFor(Stream::kStores);
-    CsvOut out(FileOf("stores"), HeaderOf("stores"));
+  bool Stores(Rng& rng, CsvOut& out) {
     for (int64_t s = 0; s < sizes_.stores; ++s) {
       StoreId(out, s + 1).Comma().Text("Store ").Int(s + 1).Comma();
       out.Text(Pick(rng, kChains)).Comma().Text(Pick(rng, kRegions)).EndRow();
     }
-    return Finish(out, "stores.csv");
+    return true;
   }
 
   // Time entries in random order: each takes a random (employee, day) slot
   // that still has room, so no employee-day goes over 24 hours; an entry
   // longer than the room left is shortened to it.
-  bool TimeEntries() {
-    Rng rng = RngFor(Stream::kEntries);
-    CsvOut out(FileOf("time_entries"), HeaderOf("time_entries"));
+  bool TimeEntries(Rng& rng, CsvOut& out) {
     const auto days = static_cast<int64_t>(kLastDay - kFirstDay + 1);
     const auto slots = static_cast<uint64_t>(sizes_.employees * days);
     std::vector<int16_t> room(slots, static_cast<int16_t>(kDayCapacity));
@@ -355,12 +362,10 @@ class Generator {
       }
       out.EndRow();
     }
-    return Finish(out, "time_entries.csv");
+    return true;
   }
 
-  bool Expenses() {
-    Rng rng = RngFor(Stream::kExpenses);
-    CsvOut out(FileOf("expenses"), HeaderOf("expenses"));
+  bool Expenses(Rng& rng, CsvOut& out) {
     for (int64_t i = 0; i < sizes_.expenses; ++i) {
       Date(out, RandomFactDay(rng)).Comma().Fixed(rng.Between(500, 150000), 2).Comma();
       const uint64_t roll = rng.Below(100);
@@ -370,12 +375,10 @@ class Generator {
       }
       out.EndRow();
     }
-    return Finish(out, "expenses.csv");
+    return true;
   }
 
-  bool Invoices() {
-    Rng rng = RngFor(Stream::kInvoices);
-    CsvOut out(FileOf("invoices"), HeaderOf("invoices"));
+  bool Invoices(Rng& rng, CsvOut& out) {
     const int width = Digits(sizes_.invoices);
     for (int64_t i = 0; i < sizes_.invoices; ++i) {
       const int64_t mission = SkewedMission(rng);
@@ -388,13 +391,11 @@ class Generator {
       if (tied) MissionId(out, mission + 1);
       out.EndRow();
     }
-    return Finish(out, "invoices.csv");
+    return true;
   }
 
   // Each visit goes to one of the stores its mission's brand follows.
-  bool Visits() {
-    Rng rng = RngFor(Stream::kVisits);
-    CsvOut out(FileOf("visits"), HeaderOf("visits"));
+  bool Visits(Rng& rng, CsvOut& out) {
     const int width = Digits(sizes_.visits);
     for (int64_t i = 0; i < sizes_.visits; ++i) {
       out.Id('V', i + 1, width).Comma();
@@ -406,13 +407,11 @@ class Generator {
       StoreId(out, int64_t{store} + 1).Comma();
       Date(out, RandomFactDay(rng)).Comma().Text(Pick(rng, kVisitActions)).EndRow();
     }
-    return Finish(out, "visits.csv");
+    return true;
   }
 
   // Objectives over one calendar quarter or half-year of 2025–2026.
-  bool Objectives() {
-    Rng rng = RngFor(Stream::kObjectives);
-    CsvOut out(FileOf("objectives"), HeaderOf("objectives"));
+  bool Objectives(Rng& rng, CsvOut& out) {
     const int width = Digits(sizes_.objectives);
     objectives_.reserve(static_cast<size_t>(sizes_.objectives));
     for (int64_t o = 0; o < sizes_.objectives; ++o) {
@@ -440,13 +439,11 @@ class Generator {
       Date(out, end).EndRow();
       objectives_.push_back({mission, metric, start, end});
     }
-    return Finish(out, "objectives.csv");
+    return true;
   }
 
   // Results of an objective's mission and metric, dated within its window.
-  bool Results() {
-    Rng rng = RngFor(Stream::kResults);
-    CsvOut out(FileOf("results"), HeaderOf("results"));
+  bool Results(Rng& rng, CsvOut& out) {
     for (int64_t i = 0; i < sizes_.results; ++i) {
       const ObjectiveRow& o = objectives_[static_cast<size_t>(rng.Below(objectives_.size()))];
       MissionId(out, o.mission + 1).Comma().Text(kMetrics[o.metric].key).Comma();
@@ -462,7 +459,7 @@ class Generator {
       if (rng.Percent(kResultWithStorePercent)) StoreId(out, rng.Between(1, sizes_.stores));
       out.EndRow();
     }
-    return Finish(out, "results.csv");
+    return true;
   }
 
   // The stores each brand follows: brands ranked by size in a random order
@@ -518,9 +515,7 @@ class Generator {
   // in each equal slice, on a random day of it). Present with the pair's
   // level moved by its brand's trend; facings around the pair's own number
   // when present, 0 when not.
-  bool Audits() {
-    Rng rng = RngFor(Stream::kAudits);
-    CsvOut out(FileOf("store_audits"), HeaderOf("store_audits"));
+  bool Audits(Rng& rng, CsvOut& out) {
     const auto span = static_cast<int64_t>(kLastDay - kFirstDay + 1);
     const auto pairs = static_cast<int64_t>(followed_stores_.size());
     const int64_t per_pair = sizes_.audits / pairs;
@@ -542,15 +537,13 @@ class Generator {
         }
       }
     }
-    return Finish(out, "store_audits.csv");
+    return true;
   }
 
   // One sales row per followed store and month of 2025–2026, on a random day
   // of the month: the pair's level within ±kSalesSwingPercent, a few months
   // of net returns.
-  bool Sales() {
-    Rng rng = RngFor(Stream::kSales);
-    CsvOut out(FileOf("store_sales"), HeaderOf("store_sales"));
+  bool Sales(Rng& rng, CsvOut& out) {
     const CivilDate first = CivilFromDay(kFirstDay);
     for (size_t c = 0; c < followed_.size(); ++c) {
       for (size_t k = 0; k < followed_[c].count; ++k) {
@@ -568,7 +561,7 @@ class Generator {
         }
       }
     }
-    return Finish(out, "store_sales.csv");
+    return true;
   }
 
   struct Chain {
