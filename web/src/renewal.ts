@@ -1,10 +1,12 @@
-// Renewal risk (SPEC 6.3) in words: when a contract ends, which signals hold,
-// the order of the alerts (high first) and the horizon of the Renewals page,
-// kept in the URL. Pure: tested in test/renewal.test.ts.
+// Renewal risk (SPEC 6.3) in words: when a contract ends, which signals hold
+// (with the thresholds /meta serves), the order of the alerts (high first)
+// and the horizon of the Renewals page, kept in the URL. Pure: tested in
+// test/renewal.test.ts.
 
+import { makeFormatter } from './format';
 import { t, type MessageKey } from './i18n';
 import type { Lang } from './state';
-import type { RenewalContract, RenewalLevel, RenewalSignal } from './types';
+import type { RenewalContract, RenewalLevel, RenewalSignal, Rules } from './types';
 
 /** SPEC 6.3: the horizon H when none is given (`--horizon-days`, the API's `horizon_days`). */
 export const DEFAULT_HORIZON_DAYS = 90;
@@ -42,13 +44,16 @@ export function daysLeftText(lang: Lang, days: number): string {
   return t(lang, 'days_ago', { n: -days });
 }
 
-export function signalText(lang: Lang, signal: RenewalSignal): string {
-  return t(lang, `signal_${signal}` as MessageKey);
+/** One signal in words; the margin and the drops say the served thresholds ("margin under 15 %", "down more than 20 %"). */
+export function signalText(lang: Lang, signal: RenewalSignal, rules: Rules): string {
+  const percent = makeFormatter(lang).percent;
+  const drop = signal === 'activity_down' ? rules.renewal_activity_down_ratio : rules.renewal_revenue_down_ratio;
+  return t(lang, `signal_${signal}` as MessageKey, { rate: percent(rules.renewal_margin_low_rate, 0), drop: percent(1 - drop, 0) });
 }
 
 /** The signals in words, in SPEC order, or "no warning signal". */
-export function signalsText(lang: Lang, signals: readonly RenewalSignal[]): string {
-  return signals.length ? signals.map((s) => signalText(lang, s)).join(', ') : t(lang, 'signals_none');
+export function signalsText(lang: Lang, signals: readonly RenewalSignal[], rules: Rules): string {
+  return signals.length ? signals.map((s) => signalText(lang, s, rules)).join(', ') : t(lang, 'signals_none');
 }
 
 export function levelText(lang: Lang, level: RenewalLevel): string {
@@ -56,12 +61,12 @@ export function levelText(lang: Lang, level: RenewalLevel): string {
 }
 
 /** The overview's alert for one contract at risk. */
-export function renewalAlertText(lang: Lang, c: RenewalContract): string {
+export function renewalAlertText(lang: Lang, c: RenewalContract, rules: Rules): string {
   return t(lang, 'alert_renewal', {
     level: levelText(lang, c.level),
     name: c.name,
     contract: c.contract_id,
     when: daysLeftText(lang, c.days_left),
-    signals: signalsText(lang, c.signals),
+    signals: signalsText(lang, c.signals, rules),
   });
 }

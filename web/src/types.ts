@@ -104,6 +104,15 @@ export interface Rules {
   /** HHI bands: diversified below hhi_moderate_from, highly concentrated above hhi_high_above. */
   hhi_moderate_from: number;
   hhi_high_above: number;
+  /** Renewal signal margin_low: the client's margin / revenue over the last 90 days below it (SPEC §6.3). */
+  renewal_margin_low_rate: number;
+  /** Renewal signal activity_down: visits of the last 90 days below it × those of the 90 before. */
+  renewal_activity_down_ratio: number;
+  /** Renewal signal revenue_down: invoices of the last 90 days below it × those of the 90 before. */
+  renewal_revenue_down_ratio: number;
+  /** Renewal level high from this many signals, medium from renewal_medium_risk_from. */
+  renewal_high_risk_from: number;
+  renewal_medium_risk_from: number;
 }
 
 export interface Meta {

@@ -23,15 +23,19 @@ describe('renewal risk in words', () => {
     expect(daysLeftText('fr', -15)).toBe('fini depuis 15 jours, en attente');
   });
   it('writes every signal in words, in the order SPEC 6.3 lists them', () => {
-    expect(signalsText('en', byId('K12').signals)).toBe('had to be chased last time, objectives behind, revenue down on the 90 days before');
-    expect(signalsText('fr', byId('K11').signals)).toBe('objectifs en retard, moins de visites que les 90 jours d’avant, DN en baisse');
-    expect(signalsText('en', ['margin_low', 'activity_down'])).toBe('low margin over the last 90 days, fewer visits than the 90 days before');
-    expect(signalsText('fr', [])).toBe('aucun signal d’alerte');
+    expect(signalsText('en', byId('K12').signals, rules)).toBe('had to be chased last time, objectives behind, revenue down more than 20% on the 90 days before');
+    expect(normaliseSpaces(signalsText('fr', byId('K11').signals, rules))).toBe('objectifs en retard, visites en baisse de plus de 20 % sur les 90 jours d’avant, DN en baisse');
+    expect(signalsText('en', ['margin_low', 'activity_down'], rules)).toBe('margin under 15% over the last 90 days, visits down more than 20% on the 90 days before');
+    expect(signalsText('fr', [], rules)).toBe('aucun signal d’alerte');
     for (const lang of ['en', 'fr'] as const) {
       for (const s of ['chased_before', 'objectives_behind', 'margin_low', 'activity_down', 'revenue_down', 'dn_down'] as const) {
-        expect(signalsText(lang, [s])).not.toMatch(/signal_/);
+        expect(signalsText(lang, [s], rules)).not.toMatch(/signal_|\{/);
       }
     }
+  });
+  it('says the thresholds /meta serves, not typed ones', () => {
+    const stricter = { ...rules, renewal_margin_low_rate: 0.2, renewal_revenue_down_ratio: 0.9 };
+    expect(signalsText('en', ['margin_low', 'revenue_down'], stricter)).toBe('margin under 20% over the last 90 days, revenue down more than 10% on the 90 days before');
   });
   it('names the level', () => {
     expect(levelText('fr', 'high')).toBe('Risque élevé');
@@ -39,11 +43,11 @@ describe('renewal risk in words', () => {
     expect(levelText('en', 'low')).toBe('Low risk');
   });
   it('writes the overview alert with the level, the client, the contract, the days and the signals', () => {
-    expect(renewalAlertText('en', byId('K12'))).toBe(
-      'High risk: Savons Doux, contract K12 ends in 31 days — had to be chased last time, objectives behind, revenue down on the 90 days before.',
+    expect(renewalAlertText('en', byId('K12'), rules)).toBe(
+      'High risk: Savons Doux, contract K12 ends in 31 days — had to be chased last time, objectives behind, revenue down more than 20% on the 90 days before.',
     );
-    expect(normaliseSpaces(renewalAlertText('fr', byId('K05')))).toBe(
-      'Risque moyen : Café Roma, le contrat K05 fini depuis 15 jours, en attente — moins de visites que les 90 jours d’avant, CA en baisse sur les 90 jours d’avant.',
+    expect(normaliseSpaces(renewalAlertText('fr', byId('K05'), rules))).toBe(
+      'Risque moyen : Café Roma, le contrat K05 fini depuis 15 jours, en attente — visites en baisse de plus de 20 % sur les 90 jours d’avant, CA en baisse de plus de 20 % sur les 90 jours d’avant.',
     );
   });
 });

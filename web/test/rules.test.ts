@@ -8,7 +8,7 @@ const rules: Rules = served;
 
 describe('rules', () => {
   it('has every rule of /meta in the fixture', () => {
-    expect(Object.keys(rules)).toHaveLength(9);
+    expect(Object.keys(rules)).toHaveLength(14);
   });
   it('bands the HHI below, between and above the served bounds, the upper bound moderate', () => {
     expect(hhiBand(null, rules)).toBeNull();

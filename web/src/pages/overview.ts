@@ -90,13 +90,13 @@ function cards(ctx: Ctx, r: Report, prev: Report | null): Card[] {
   ];
 }
 
-function alertText(ctx: Ctx, a: Alert): string {
+function alertText(ctx: Ctx, a: Alert, rules: Rules): string {
   const d = a.data;
   switch (a.kind) {
     case 'lost':
       return ctx.t('alert_lost', { name: String(d.name), contracts: (d.contracts as string[]).join(', ') });
     case 'renewal':
-      return renewalAlertText(ctx.state.lang, a.contract!);
+      return renewalAlertText(ctx.state.lang, a.contract!, rules);
     case 'loss':
       return ctx.t('alert_loss', { name: String(d.name), client: String(d.client), margin: ctx.fmt.money(d.margin as number) });
     case 'eroding':
@@ -120,7 +120,7 @@ function alertsPanel(ctx: Ctx, r: Report, rules: Rules): HTMLElement {
             'li',
             { class: `alert alert-${a.severity}`, 'data-kind': a.kind, 'data-contract': a.contract?.contract_id },
             icon(a.severity === 'danger' ? ICONS.alert : ICONS.info, 'icon'),
-            h('a', { href }, alertText(ctx, a)),
+            h('a', { href }, alertText(ctx, a, rules)),
           );
         }),
       )

@@ -4,16 +4,16 @@
 
 import { api } from '../api';
 import { daysLeftText, HORIZON_CHOICES, horizonOf, horizonParam, levelText, signalText } from '../renewal';
-import type { RenewalContract, RenewalLevel, Report } from '../types';
+import type { RenewalContract, RenewalLevel, Report, Rules } from '../types';
 import { chip, panel, stat, table, type Column, type Tone } from '../ui/components';
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
-import { loadInto } from '../ui/load';
+import { loadWithRules } from '../ui/load';
 
 const LEVEL_TONES: Record<RenewalLevel, Tone> = { high: 'red', medium: 'amber', low: 'grey' };
 const LEVELS: RenewalLevel[] = ['high', 'medium', 'low'];
 
-function columns(ctx: Ctx): Column<RenewalContract>[] {
+function columns(ctx: Ctx, rules: Rules): Column<RenewalContract>[] {
   const lang = ctx.state.lang;
   return [
     { key: 'level', label: ctx.t('col_level'), sortable: false, render: (c) => h('span', { 'data-level': c.level }, chip(levelText(lang, c.level), LEVEL_TONES[c.level])) },
@@ -26,7 +26,7 @@ function columns(ctx: Ctx): Column<RenewalContract>[] {
       label: ctx.t('col_signals'),
       sortable: false,
       cls: 'wrap',
-      render: (c) => h('span', { class: 'signals' }, c.signals.length ? c.signals.map((s) => chip(signalText(lang, s), c.level === 'low' ? 'grey' : 'amber')) : h('span', { class: 'muted' }, ctx.t('signals_none'))),
+      render: (c) => h('span', { class: 'signals' }, c.signals.length ? c.signals.map((s) => chip(signalText(lang, s, rules), c.level === 'low' ? 'grey' : 'amber')) : h('span', { class: 'muted' }, ctx.t('signals_none'))),
     },
     { key: 'risk', label: ctx.t('col_risk'), numeric: true, render: (c) => ctx.fmt.integer(c.risk) },
   ];
@@ -53,7 +53,7 @@ function horizonPicker(ctx: Ctx, current: number): HTMLElement {
 
 export function renderRenewals(ctx: Ctx, root: HTMLElement): Promise<void> {
   const horizon = horizonOf(ctx.state.params);
-  return loadInto(ctx, root, () => api.report({ ...ctx.apiParams, horizon_days: String(horizon) }), (report: Report) => {
+  return loadWithRules(ctx, root, () => api.report({ ...ctx.apiParams, horizon_days: String(horizon) }), (report: Report, rules) => {
     const contracts = report.renewal_risk.contracts;
     const count = (level: RenewalLevel) => contracts.filter((c) => c.level === level).length;
     root.append(
@@ -66,7 +66,7 @@ export function renderRenewals(ctx: Ctx, root: HTMLElement): Promise<void> {
       ),
       panel(
         ctx.t('renewals_title'),
-        table(ctx, contracts, columns(ctx), { rowHref: (c) => ctx.href('client', c.client_id), testid: 'renewals-table', emptyText: ctx.t('renewals_none', { n: horizon }) }),
+        table(ctx, contracts, columns(ctx, rules), { rowHref: (c) => ctx.href('client', c.client_id), testid: 'renewals-table', emptyText: ctx.t('renewals_none', { n: horizon }) }),
         { actions: horizonPicker(ctx, horizon) },
       ),
     );
