@@ -29,6 +29,13 @@ void AddSourceAndPeriodOptions(CLI::App* command, const std::string& what, std::
       ->check(CLI::NonNegativeNumber);
 }
 
+// Whether COMMAND was given --db or --data; if not, says so on stderr.
+bool HasDataSource(const char* command, const std::string& db, const std::string& data) {
+  if (!db.empty() || !data.empty()) return true;
+  std::fprintf(stderr, "%s: one of --db FILE or --data DIR is required\n", command);
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -154,17 +161,11 @@ int main(int argc, char** argv) {
     if (*import_cmd) return RunImport(import_args);
     if (*check_cmd) return RunCheck(check_args);
     if (*report_cmd) {
-      if (report_args.db.empty() && report_args.data.empty()) {
-        std::fprintf(stderr, "report: one of --db FILE or --data DIR is required\n");
-        return ExitCodeFor(ErrorCode::kInvalidInput);
-      }
+      if (!HasDataSource("report", report_args.db, report_args.data)) return ExitCodeFor(ErrorCode::kInvalidInput);
       return RunReport(report_args);
     }
     if (*review_cmd) {
-      if (review_args.db.empty() && review_args.data.empty()) {
-        std::fprintf(stderr, "review: one of --db FILE or --data DIR is required\n");
-        return ExitCodeFor(ErrorCode::kInvalidInput);
-      }
+      if (!HasDataSource("review", review_args.db, review_args.data)) return ExitCodeFor(ErrorCode::kInvalidInput);
       if (review_args.client.empty() && !review_args.all) {
         std::fprintf(stderr, "review: one of --client ID or --all is required\n");
         return ExitCodeFor(ErrorCode::kInvalidInput);
@@ -172,10 +173,7 @@ int main(int argc, char** argv) {
       return RunReview(review_args);
     }
     if (*price_cmd) {
-      if (price_args.db.empty() && price_args.data.empty()) {
-        std::fprintf(stderr, "price: one of --db FILE or --data DIR is required\n");
-        return ExitCodeFor(ErrorCode::kInvalidInput);
-      }
+      if (!HasDataSource("price", price_args.db, price_args.data)) return ExitCodeFor(ErrorCode::kInvalidInput);
       return RunPrice(price_args);
     }
     if (*demo_cmd) return RunDemoData(demo_args);
