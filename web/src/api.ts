@@ -1,7 +1,7 @@
 // Calls to the JSON API (docs/api.md). Errors become ApiError with the
 // server's code and message; reports are cached per URL until an import.
 
-import type { ApiErrorBody, BrandListing, ClientDetail, ImportSuccess, Meta, MissionDetail, Report, Review, Rules, Trend } from './types';
+import type { ApiErrorBody, BrandListing, ClientDetail, ImportSuccess, Meta, MissionDetail, PriceQuote, Report, Review, Rules, Trend } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -69,6 +69,9 @@ export const api = {
   brands: (params: Record<string, string>) => getJson<BrandListing>('/brands', params),
   mission: (id: string, params: Record<string, string>) =>
     getJson<MissionDetail>(`/missions/${encodeURIComponent(id)}`, params),
+  /** The renewal price of a mission (SPEC 6.4): target_margin, scope_change, period, as_of. */
+  price: (id: string, params: Record<string, string>) =>
+    getJson<PriceQuote>(`/missions/${encodeURIComponent(id)}/price`, params),
   /** The dataset's description, always fresh (the import page shows it). */
   meta: () => fetch(apiUrl('/meta')).then((r) => parseResponse<Meta>(r)),
   /** The rule thresholds of /meta, cached like the reports. */

@@ -346,6 +346,23 @@ const en = {
   signals_none: 'no warning signal',
   alert_renewal: '{level}: {name}, contract {contract} {when} — {signals}.',
   see_renewals: 'All renewals',
+  // Price calculator (SPEC 6.4)
+  price_title: 'Renewal price',
+  price_sub: 'the least a renewal should be sold for to reach the target margin, if it costs what it cost over the period',
+  price_target_margin: 'Target margin',
+  price_scope_change: 'Scope change',
+  price_scope_hint: '+10 = 10 % more work',
+  price_minimum: 'Minimum price',
+  price_minimum_hint: 'for the {days} days of the period',
+  price_annual: 'Per year',
+  price_required_change: 'Against the revenue',
+  price_per_visit: 'Per visit',
+  price_per_hour: 'Per hour',
+  price_projected_cost: 'Projected cost',
+  price_based_on: 'full cost {cost} · revenue {revenue} · {hours} · {visits} visits',
+  price_empty: 'Enter a target margin.',
+  price_not_a_number: 'Not a number: write a percentage, e.g. 25 or 12,5.',
+  price_computing: 'Computing…',
 };
 
 type Key = keyof typeof en;
@@ -681,6 +698,22 @@ const fr: Record<Key, string> = {
   signals_none: 'aucun signal d’alerte',
   alert_renewal: '{level} : {name}, le contrat {contract} {when} — {signals}.',
   see_renewals: 'Tous les renouvellements',
+  price_title: 'Prix de reconduction',
+  price_sub: 'le prix minimum d’un renouvellement pour atteindre la marge visée, s’il coûte ce qu’il a coûté sur la période',
+  price_target_margin: 'Marge visée',
+  price_scope_change: 'Évolution du périmètre',
+  price_scope_hint: '+10 = 10 % de travail en plus',
+  price_minimum: 'Prix minimum',
+  price_minimum_hint: 'pour les {days} jours de la période',
+  price_annual: 'Par an',
+  price_required_change: 'Par rapport au CA',
+  price_per_visit: 'Par visite',
+  price_per_hour: 'Par heure',
+  price_projected_cost: 'Coût projeté',
+  price_based_on: 'coût complet {cost} · CA {revenue} · {hours} · {visits} visites',
+  price_empty: 'Saisissez une marge visée.',
+  price_not_a_number: 'Ce n’est pas un nombre : écrivez un pourcentage, par ex. 25 ou 12,5.',
+  price_computing: 'Calcul…',
 };
 
 export type MessageKey = Key;

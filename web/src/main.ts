@@ -64,6 +64,17 @@ function makeCtx(state: AppState, id: number): Ctx {
       }
       go({ ...state, params: next }, true);
     },
+    recordParams(params) {
+      const next = { ...state.params };
+      for (const [k, v] of Object.entries(params)) {
+        if (v === undefined || v === '') delete next[k];
+        else next[k] = v;
+      }
+      state.params = next;
+      const hash = serialiseState(state);
+      lastRendered = hash;
+      history.replaceState(null, '', hash);
+    },
     navigate: (page, entityId, params = {}) => go(goTo(state, page, entityId, params)),
     alive: () => id === renderId,
     apiParams: apiParams(state),

@@ -22,6 +22,11 @@ describe('URL state', () => {
     const renewals: AppState = { page: 'renewals', period: '2026-H1', asOf: '2026-06-30', lang: 'fr', params: { horizon_days: '180' } };
     expect(parseHash(serialiseState(renewals), defaults)).toEqual({ ...renewals, id: undefined, grace: undefined });
   });
+  it('keeps the price calculator inputs of a mission page', () => {
+    const s = parseHash('#/missions/M01?period=2026-H1&as_of=2026-06-30&lang=fr&margin=30&scope=-10', defaults);
+    expect(s).toMatchObject({ page: 'mission', id: 'M01', params: { margin: '30', scope: '-10' } });
+    expect(serialiseState(s)).toBe('#/missions/M01?period=2026-H1&as_of=2026-06-30&lang=fr&margin=30&scope=-10');
+  });
   it('parses client and mission pages', () => {
     expect(parseHash('#/clients/C01?period=2026-Q1', defaults)).toMatchObject({ page: 'client', id: 'C01', period: '2026-Q1' });
     expect(parseHash('#/missions/M%2F01', defaults)).toMatchObject({ page: 'mission', id: 'M/01' });

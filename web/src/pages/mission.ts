@@ -1,5 +1,6 @@
 // A mission's page: its margin line with flags, what a fixed fee earned
-// (SPEC 6.2), the last 12 months, cost by activity and its objectives.
+// (SPEC 6.2), the last 12 months, cost by activity, its objectives and the
+// renewal price calculator (SPEC 6.4).
 
 import { api } from '../api';
 import { ACTIVITIES, EXPENSE_CATEGORIES, type MissionDetail } from '../types';
@@ -10,6 +11,7 @@ import { h } from '../ui/dom';
 import { loadInto } from '../ui/load';
 import { billingGapStat } from '../ui/missions';
 import { objectiveList } from '../ui/objectives';
+import { priceCalculator } from '../ui/price';
 
 export function renderMission(ctx: Ctx, root: HTMLElement): Promise<void> {
   const id = ctx.state.id ?? '';
@@ -76,6 +78,7 @@ export function renderMission(ctx: Ctx, root: HTMLElement): Promise<void> {
         { class: 'grid-12' },
         panel(ctx.t('monthly'), d.monthly.length ? monthly : empty(ctx.t('empty')), { cls: 'span-7' }),
         panel(ctx.t('cost_breakdown'), costTotal > 0 ? costs : empty(ctx.t('empty')), { cls: 'span-5' }),
+        priceCalculator(ctx, m.mission_id),
         panel(ctx.t('client_objectives'), objectiveList(ctx, d.objectives, new Map([[m.client_id, m.client_name]]), { showMission: false }), { cls: 'span-12' }),
       ),
     );

@@ -14,6 +14,8 @@ export interface Ctx {
   href(page: Page, id?: string, params?: Record<string, string>): string;
   /** Changes page options of the current view (sort, filters); replaces the URL entry. */
   setParams(params: Record<string, string | undefined>): void;
+  /** Records page options in the URL without rendering again (inputs being typed keep their focus). */
+  recordParams(params: Record<string, string | undefined>): void;
   navigate(page: Page, id?: string, params?: Record<string, string>): void;
   /** True while this render is still the current one (guards late responses). */
   alive(): boolean;
