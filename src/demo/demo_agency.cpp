@@ -141,12 +141,22 @@ class FolderWriter {
     } else {
       out.Integer(mission.complexity);
     }
+    if (mission.fee == 0) {
+      out.Empty();
+    } else {
+      out.Money(mission.fee);
+    }
   }
 
   static void Cells(CsvWriter& out, const demo::EmployeeRow& employee) {
     out.Text(employee.id);
     out.Text(employee.name);
     out.Text(NameOf(kRoleNames, employee.role));
+    if (employee.weekly_hours == 0) {
+      out.Empty();
+    } else {
+      out.Decimal(employee.weekly_hours);
+    }
   }
 
   void Cells(CsvWriter& out, const demo::CostRateRow& rate) const {

@@ -80,6 +80,10 @@ constexpr std::array kSellRateHigh{6000, 7500, 6800, 7800};
 constexpr int kSellRatePerComplexityPerMille = 40;  // +4 % per complexity step above 3
 constexpr int kUnderpricedPerMille = 550;           // an underpriced mission sells at 55 %
 constexpr Cents kFeeRounding = 1000;                // fees are round tens of euros
+// Contract hours a week by role, in hundredths (Role's order): full time for
+// field reps and coordinators, part time for merchandisers, none for
+// managers (a day-count contract, *forfait jours*).
+constexpr std::array<int64_t, 4> kWeeklyHundredthsOf = {3500, 2450, 3500, 0};
 constexpr int64_t kMinPlannedQuarters = 32;         // 8 h a month at least
 // Hours sold over the whole activity (2024-01..2026-06), per unit of scale:
 // about 80 % of what the field staff can work.
@@ -372,6 +376,7 @@ class Builder {
       employee.name =
           fmt::format("{} {}", PickFrom(rng, Words().first_names), PickFrom(rng, Words().last_names));
       employee.role = roles[i];
+      employee.weekly_hours = kWeeklyHundredthsOf[static_cast<size_t>(employee.role)];
       const bool field = IsField(employee.role);
       employee.region = field ? static_cast<int>(i) % region_count : rng.Between(0, region_count - 1);
       employee.hired = incumbent_from;
@@ -714,6 +719,11 @@ class Builder {
     mission.monthly_fee = std::max(
         kFeeRounding,
         RoundTo(mission.planned_quarters_per_month * mission.hour_price / kQuartersPerHour, kFeeRounding));
+    // Animations and implantations are sold at a fixed price: the monthly
+    // price over the mission's months, whatever the invoicing (SPEC §6.2).
+    if (mission.type == MissionType::kAnimation || mission.type == MissionType::kImplantation) {
+      mission.fee = mission.monthly_fee * (MonthOf(mission.end) - MonthOf(mission.start) + 1);
+    }
 
     // The team: a lead of the fitting role, and more people for big missions.
     const Day staffed_on = std::max(mission.start, FirstDay());

@@ -68,6 +68,7 @@ struct EmployeeRow {
   int region = 0;
   Day hired = 0;  // first day of work and of the first cost rate
   Day left = 0;   // last day of work
+  int64_t weekly_hours = 0;  // contract hours a week, in hundredths; 0: none (a manager on a day-count contract)
 };
 
 struct CostRateRow {
@@ -108,6 +109,7 @@ struct MissionRow {
   int planned_quarters_per_month = 0;  // hours sold per month × 4
   Cents hour_price = 0;                // what an hour is sold at
   Cents monthly_fee = 0;               // invoiced every month, flat
+  Cents fee = 0;                       // the fixed price of a one-off mission (forfait); 0: none
   std::vector<int32_t> team;           // field employees, the lead first
   int32_t coordinator = kNoRef;
 };
