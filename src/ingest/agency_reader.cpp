@@ -57,10 +57,6 @@ constexpr size_t kBulkTable = TableIndex("time_entries");
 // The fact tables, the bulk and the ones after it, are read in pieces: no
 // table refers to their rows, so nothing needs their text once a row is read.
 constexpr bool ReadInPieces(size_t table) { return table >= kBulkTable; }
-// Slack on a fact table's row count estimated from its first piece: the
-// columns are reserved that much larger (address space only until used), as
-// one more row than reserved would double them.
-constexpr size_t kRowEstimateSlackDivisor = 8;
 
 std::string Quoted(std::string_view text) { return QuoteValue(text); }
 
@@ -165,16 +161,18 @@ class DiagnosticList {
 // employee gets a dense array of days from a base day (its first cost rate,
 // before which no entry is valid), grown as later days come: ten million
 // entries over two years of five thousand employees fill about 3.6 million
-// small counters, with no hashing. Days before the base, or too far after it
+// two-byte counters, with no hashing. Days before the base, or too far after it
 // (a mistyped year), go to a map.
 class DayHours {
  public:
   explicit DayHours(size_t employees) : days_(employees), base_(employees, 0) {}
 
-  // Adds `hours` to (employee, day) and returns the new total.
+  // Adds `hours` (at most kMaxEntryHours) to (employee, day) and returns
+  // the new total, exact while the total before was at most kMaxDayHours
+  // (past that it only needs to stay above it).
   int64_t Add(RowId employee, Day base, Day day, int64_t hours) {
     const auto e = static_cast<size_t>(employee);
-    std::vector<int32_t>& days = days_[e];
+    std::vector<int16_t>& days = days_[e];
     if (days.empty()) base_[e] = base;
     const int64_t offset = static_cast<int64_t>(day) - base_[e];
     if (offset < 0 || offset >= kMaxDenseDays) {
@@ -183,13 +181,18 @@ class DayHours {
     }
     const auto at = static_cast<size_t>(offset);
     if (at >= days.size()) days.resize(std::max(at + 1, days.size() * 2), 0);
-    days[at] += static_cast<int32_t>(hours);
-    return days[at];
+    const int64_t total = days[at] + hours;
+    days[at] = static_cast<int16_t>(std::min(total, kSaturatedDayHours));
+    return total;
   }
 
  private:
   static constexpr int64_t kMaxDenseDays = 366 * 40;
-  std::vector<std::vector<int32_t>> days_;  // per employee, hundredths per day from base_
+  // A day's count stops there: above kMaxDayHours by more than one entry, so
+  // a day once past it stays past it after any entry.
+  static constexpr int64_t kSaturatedDayHours = kMaxDayHours + kMaxEntryHours;
+  static_assert(kSaturatedDayHours <= std::numeric_limits<int16_t>::max());
+  std::vector<std::vector<int16_t>> days_;  // per employee, hundredths per day from base_ (saturated)
   std::vector<Day> base_;
   std::unordered_map<uint64_t, int64_t> overflow_;
 };
@@ -336,16 +339,14 @@ class Table {
   // outlives the table. The next pieces are read as the rows need them.
   bool Open(ChunkedText& chunks) {
     chunks_ = &chunks;
-    const std::string_view first = chunks.text();
-    const auto lines = static_cast<uint64_t>(std::count(first.begin(), first.end(), '\n'));
-    const uint64_t estimate = chunks.at_end() || first.empty() ? lines + 1 : lines * chunks.file_size() / first.size();
-    estimated_rows_ = static_cast<size_t>(std::min<uint64_t>(estimate + estimate / kRowEstimateSlackDivisor, kMaxRowsPerFile));
-    return OpenText(first, !chunks.at_end());
+    max_rows_ = static_cast<size_t>(std::min<uint64_t>(chunks.max_records_after_header(), kMaxRowsPerFile));
+    return OpenText(chunks.text(), !chunks.at_end());
   }
 
-  // Rows the file may hold, from its first piece (0 for a whole text): what
-  // its columns reserve.
-  [[nodiscard]] size_t estimated_rows() const { return estimated_rows_; }
+  // The most rows a file read in pieces may give (its line feeds; 0 for a
+  // whole text): what its columns reserve, so that they never grow by
+  // doubling (a copy, then twice the size).
+  [[nodiscard]] size_t max_rows() const { return max_rows_; }
 
  private:
   bool OpenText(std::string_view text, bool more_follows) {
@@ -617,7 +618,7 @@ class Table {
   const CancelToken* cancel_;
   CsvReader reader_;
   ChunkedText* chunks_ = nullptr;  // when read in pieces
-  size_t estimated_rows_ = 0;
+  size_t max_rows_ = 0;
   bool read_failed_ = false;
   bool decimal_comma_ = false;
   bool has_nul_ = false;
@@ -1297,7 +1298,7 @@ void AgencyReader::ReadTimeEntries(Table& table) {
   }
   DayHours day_hours(dataset_.employees.size());
   TimeEntries& entries = dataset_.time_entries;
-  ReserveRows(table.estimated_rows(), entries.employee, entries.date, entries.hours, entries.activity, entries.mission);
+  ReserveRows(table.max_rows(), entries.employee, entries.date, entries.hours, entries.activity, entries.mission);
   while (table.NextRow()) {
     const RowId employee = table.Reference(kEntryEmployee, employees_);
     const auto date = table.Date(kEntryDate);
@@ -1336,7 +1337,7 @@ void AgencyReader::ReadTimeEntries(Table& table) {
 
 void AgencyReader::ReadExpenses(Table& table) {
   Expenses& expenses = dataset_.expenses;
-  ReserveRows(table.estimated_rows(), expenses.date, expenses.amount, expenses.category, expenses.mission);
+  ReserveRows(table.max_rows(), expenses.date, expenses.amount, expenses.category, expenses.mission);
   while (table.NextRow()) {
     const auto date = table.Date(kExpenseDate);
     const auto amount = table.Decimal(kExpenseAmount);
@@ -1355,7 +1356,7 @@ void AgencyReader::ReadExpenses(Table& table) {
 
 void AgencyReader::ReadInvoices(Table& table) {
   Invoices& invoices = dataset_.invoices;
-  ReserveRows(table.estimated_rows(), invoices.id, invoices.client, invoices.date, invoices.amount, invoices.mission);
+  ReserveRows(table.max_rows(), invoices.id, invoices.client, invoices.date, invoices.amount, invoices.mission);
   IdIndex ids{kInvoicesFile, "invoice", true, true, {}, {}};
   while (table.NextRow()) {
     const auto id = table.Identifier(kInvoiceId);
@@ -1384,7 +1385,7 @@ void AgencyReader::ReadInvoices(Table& table) {
 
 void AgencyReader::ReadVisits(Table& table) {
   Visits& visits = dataset_.visits;
-  ReserveRows(table.estimated_rows(), visits.id, visits.employee, visits.mission, visits.store, visits.date,
+  ReserveRows(table.max_rows(), visits.id, visits.employee, visits.mission, visits.store, visits.date,
               visits.action);
   IdIndex ids{kVisitsFile, "visit", true, true, {}, {}};
   while (table.NextRow()) {
@@ -1455,7 +1456,7 @@ void AgencyReader::ReadObjectives(Table& table) {
 
 void AgencyReader::ReadResults(Table& table) {
   Results& results = dataset_.results;
-  ReserveRows(table.estimated_rows(), results.mission, results.metric, results.date, results.value, results.store);
+  ReserveRows(table.max_rows(), results.mission, results.metric, results.date, results.value, results.store);
   while (table.NextRow()) {
     const RowId mission = table.Reference(kResultMission, missions_);
     const auto metric = Metric(table, kResultMetric);
@@ -1473,7 +1474,7 @@ void AgencyReader::ReadResults(Table& table) {
 
 void AgencyReader::ReadStoreAudits(Table& table) {
   StoreAudits& audits = dataset_.store_audits;
-  ReserveRows(table.estimated_rows(), audits.date, audits.store, audits.client, audits.present, audits.facings);
+  ReserveRows(table.max_rows(), audits.date, audits.store, audits.client, audits.present, audits.facings);
   while (table.NextRow()) {
     const auto date = table.Date(kAuditDate);
     const RowId store = table.Reference(kAuditStore, stores_);
@@ -1500,6 +1501,7 @@ void AgencyReader::ReadStoreAudits(Table& table) {
 // Any sign: a negative amount is a return.
 void AgencyReader::ReadStoreSales(Table& table) {
   StoreSales& sales = dataset_.store_sales;
+  ReserveRows(table.max_rows(), sales.date, sales.store, sales.client, sales.amount);
   while (table.NextRow()) {
     const auto date = table.Date(kSaleDate);
     const RowId store = table.Reference(kSaleStore, stores_);

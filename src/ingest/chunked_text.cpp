@@ -64,11 +64,13 @@ Result<TextEncoding> DetectEncoding(FileBytes& file) {
       piece.remove_prefix(kUtf8Bom.size());
     }
     at += *read;
-    const size_t unfinished = at < size ? UnfinishedCharacterBytes(piece) : 0;
-    if (!IsValidUtf8(piece.substr(0, piece.size() - unfinished))) {
-      encoding.cp1252 = true;
-      return encoding;
-    }
+    // The bytes just read (a carried piece of a character is no line feed),
+    // the file's last byte apart: no line starts after it.
+    const std::string_view fresh(buffer.data() + carried, *read - (at >= size ? 1 : 0));
+    encoding.line_starts += static_cast<uint64_t>(std::count(fresh.begin(), fresh.end(), '\n'));
+    // Once the file is known to be Windows-1252, the rest is only counted.
+    const size_t unfinished = at < size && !encoding.cp1252 ? UnfinishedCharacterBytes(piece) : 0;
+    if (!encoding.cp1252 && !IsValidUtf8(piece.substr(0, piece.size() - unfinished))) encoding.cp1252 = true;
     std::memmove(buffer.data(), piece.data() + piece.size() - unfinished, unfinished);
     carried = unfinished;
   }

@@ -36,13 +36,18 @@ class FileBytes {
 // Serves bytes held in memory (an uploaded file, a test's text).
 std::unique_ptr<FileBytes> BytesInMemory(std::string bytes);
 
-// How a file's text is decoded.
+// How a file's text is decoded, and how many records it may hold.
 struct TextEncoding {
   size_t bom_bytes = 0;  // a UTF-8 BOM skipped at the start
   bool cp1252 = false;   // not valid UTF-8: read as Windows-1252
+  // Line feeds before the file's last byte (the same in either encoding):
+  // every record after the first starts after one, so at most that many
+  // records follow the header.
+  uint64_t line_starts = 0;
 };
 
-// Reads the whole file once, a piece at a time, to decide its encoding.
+// Reads the whole file once, a piece at a time, to decide its encoding and
+// count its line starts.
 Result<TextEncoding> DetectEncoding(FileBytes& file);
 
 // The decoded text of a file, one piece at a time:
@@ -68,6 +73,8 @@ class ChunkedText {
   // Offset of text()[0] in the whole decoded text.
   [[nodiscard]] uint64_t offset() const { return offset_; }
   [[nodiscard]] uint64_t file_size() const { return file_.size(); }
+  // The most records the file may hold after its header (TextEncoding::line_starts).
+  [[nodiscard]] uint64_t max_records_after_header() const { return encoding_.line_starts; }
 
  private:
   FileBytes& file_;

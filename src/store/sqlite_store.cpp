@@ -8,8 +8,10 @@
 //    RowId reference of the dataset in memory first (CheckReferences, one
 //    pass over the columns) and then inserts with enforcement off, which
 //    spares three B-tree look-ups per time entry.
-//  - a large page cache, so a million-row import rarely spills to the WAL
-//    before it commits.
+//  - a bounded page cache (kSqliteCacheSizeKib): an import appends rows in
+//    RowId order, so only the right edge of each b-tree is hot; the pages a
+//    big transaction fills beyond the cache spill to the WAL before it
+//    commits, and the import's memory stays the dataset plus the cache.
 // The snapshot is trusted only for the exact committed state it was written
 // from: import_meta.import_id is a fresh random id at every import, written
 // in the import's transaction, and guard triggers on every table replace it

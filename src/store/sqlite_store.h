@@ -18,7 +18,7 @@ namespace agencykpi {
 // SQLite tuning defaults (see sqlite_store.cpp for why each value).
 constexpr int64_t kSqliteBusyTimeoutMs = 5000;                               // wait for another writer
 constexpr int64_t kSqlitePageSizeBytes = 16384;
-constexpr int64_t kSqliteCacheSizeKib = int64_t{64} * 1024;                  // page cache per connection
+constexpr int64_t kSqliteCacheSizeKib = int64_t{16} * 1024;                  // page cache per connection
 constexpr int64_t kSqliteJournalSizeLimitBytes = int64_t{64} * 1024 * 1024;  // WAL kept after a checkpoint
 
 inline constexpr const char* kSnapshotSuffix = ".columns";

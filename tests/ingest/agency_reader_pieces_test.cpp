@@ -3,10 +3,12 @@
 // from memory (an upload) and from a folder on disk.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/agency_reader.h"
@@ -104,23 +106,48 @@ TEST(AgencyReaderPiecesTest, AFileOfSeveralPiecesReadsAsWholeFromAFolder) {
   std::filesystem::remove_all(dir);
 }
 
-// Rows reserved from the first piece's estimate hold every row read.
-TEST(AgencyReaderPiecesTest, ColumnsAreReservedForTheRowsOfTheFile) {
-  std::string text = "employee_id,date,hours,activity\n";
-  size_t rows = 0;
-  while (text.size() < 3 * kPiece) {
-    text += rows % 2 == 0 ? "E1,2026-02-03,0.01,field\n" : "E2,2026-02-03,0.01,travel\n";
-    ++rows;
-  }
+// A fact table's file of `pieces` pieces: `header`, then the two rows in
+// turn; `rows` gets how many.
+std::string AlternatingRows(std::string header, const std::array<std::string_view, 2>& two, size_t pieces,
+                            size_t* rows) {
+  *rows = 0;
+  while (header.size() < pieces * kPiece) header += two[(*rows)++ % 2];
+  return header;
+}
+
+// What the reference files and `extra` read as.
+IngestOutcome ReadWith(Files extra) {
   Files files = ReferenceFiles();
-  files["time_entries.csv"] = text;
+  files.merge(extra);
   auto source = MemorySource(std::move(files));
-  const IngestOutcome outcome = ReadAgency(*source);
-  ASSERT_TRUE(outcome.ok());
+  return ReadAgency(*source);
+}
+
+// A fact table's columns are reserved once for the rows its file may hold
+// (its line starts), so they never grow by doubling: the time entries, read
+// on the calling thread, and the store sales (millions of rows from a brand's
+// agency) on the second core.
+TEST(AgencyReaderPiecesTest, ColumnsAreReservedForTheRowsOfTheFile) {
+  size_t entry_rows = 0;
+  size_t sale_rows = 0;
+  const IngestOutcome outcome = ReadWith({
+      {"time_entries.csv", AlternatingRows("employee_id,date,hours,activity\n",
+                                           {"E1,2026-02-03,0.01,field\n", "E2,2026-02-03,0.01,travel\n"}, 3,
+                                           &entry_rows)},
+      {"stores.csv", "store_id,name\nS1,Shop\n"},
+      {"store_sales.csv", AlternatingRows("date,store_id,client_id,amount\n",
+                                          {"2026-02-03,S1,C1,12.50\n", "2026-02-04,S1,C1,-3.10\n"}, 2,
+                                          &sale_rows)},
+  });
+  ASSERT_TRUE(outcome.ok()) << outcome.errors.front().ToString();
   const TimeEntries& entries = outcome.dataset.time_entries;
-  EXPECT_EQ(entries.size(), rows);
-  EXPECT_GE(entries.date.capacity(), rows);
-  EXPECT_LT(entries.date.capacity(), rows + rows / 4);  // not doubled
+  EXPECT_EQ(entries.size(), entry_rows);
+  EXPECT_EQ(entries.date.capacity(), entry_rows);
+  EXPECT_EQ(entries.activity.capacity(), entry_rows);
+  const StoreSales& sales = outcome.dataset.store_sales;
+  EXPECT_EQ(sales.size(), sale_rows);
+  EXPECT_EQ(sales.amount.capacity(), sale_rows);
+  EXPECT_EQ(sales.date.capacity(), sale_rows);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ingest/csv_reader.h"
@@ -42,6 +43,25 @@ TEST(ChunkedTextTest, AFileSmallerThanOnePieceIsOnePiece) {
   size_t pieces = 0;
   EXPECT_EQ(ReadAllPieces(*file, &pieces), "a,b\n1,2\n");
   EXPECT_EQ(pieces, 1u);
+}
+
+// The line feeds before the last byte bound the records after the header,
+// in either encoding and across pieces.
+TEST(ChunkedTextTest, LineStartsAreCountedOverTheWholeFile) {
+  const std::string rows = "1,2\n" + std::string(kReadPieceBytes, 'x') + "\n3,4\n";
+  for (const auto& [raw, starts] : std::vector<std::pair<std::string, uint64_t>>{
+           {"a,b\n" + rows, 3},
+           {"a,b\n" + rows.substr(0, rows.size() - 1), 3},  // no line feed at the end
+           {"a,b\r\n1,2\r\n", 1},
+           {"\xEF\xBB\xBF" "a,b\n1,2", 1},
+           {"a,b\n\xE9t\xE9\n" + rows, 4},  // Windows-1252: counted to the end
+           {"a,b", 0},
+       }) {
+    auto file = BytesInMemory(raw);
+    const auto encoding = DetectEncoding(*file);
+    ASSERT_TRUE(encoding.ok());
+    EXPECT_EQ(encoding->line_starts, starts) << raw.substr(0, 12);
+  }
 }
 
 TEST(ChunkedTextTest, AUtf8BomIsDropped) {
