@@ -66,7 +66,7 @@ function occupancyChart(ctx: Ctx, el: HTMLElement, items: WorkloadEmployee[]): v
       const band = occupancyBand(e.occupancy);
       return `<b>${esc(e.name)}</b> (${esc(e.employee_id)})<br>${ctx.t('col_occupancy')}${ctx.colon}<b>${f.percent(e.occupancy)}</b>${band && band !== 'normal' ? ` · ${ctx.t(`occ_${band}`)}` : ''}<br>${ctx.t('col_hours')}${ctx.colon}${f.hours(e.hours)} / ${f.hours(e.capacity_hours)}`;
     }),
-    xAxis: { type: 'value', min: 0, max: (v: { max: number }) => Math.max(v.max, OVER_OCCUPIED_ABOVE) * 1.1, axisLabel: { formatter: (v: number) => f.percent(v, 0) }, splitLine: { lineStyle: { color: COLORS.grid } } },
+    xAxis: { type: 'value', min: 0, max: (v: { max: number }) => Math.max(v.max, OVER_OCCUPIED_ABOVE) * 1.1, axisLabel: { showMaxLabel: false, formatter: (v: number) => f.percent(v, 0) }, splitLine: { lineStyle: { color: COLORS.grid } } },
     yAxis: { type: 'category', data: rows.map((e) => e.name), axisTick: { show: false }, axisLabel: { color: COLORS.ink, width: 120, overflow: 'truncate' } },
     series: [
       {
