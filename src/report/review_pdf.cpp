@@ -39,11 +39,11 @@ constexpr size_t kMaxChartChains = 12;  // beyond, the chart shows the largest; 
 
 class ReviewPdf {
  public:
-  ReviewPdf(const Review& review, const ReviewPackOptions& options, int total_pages)
+  ReviewPdf(const Review& review, const ReviewPackOptions& options, int total_pages, pdf::TextMetrics& metrics)
       : r_(review),
         lang_(options.language),
         options_(options),
-        document_(Info(/*count_only=*/total_pages == 0)),
+        document_(Info(/*count_only=*/total_pages == 0), &metrics),
         flow_(document_, Furniture(total_pages)) {}
 
   Result<std::string> Render(int* pages) {
@@ -548,15 +548,17 @@ class ReviewPdf {
 
 Result<std::string> RenderReviewPdf(const Review& review, const ReviewPackOptions& options) {
   // Twice: the first drawing lays the pages out and counts them (no PDF
-  // written), so that the second can number them "page n of m".
+  // written), so that the second can number them "page n of m". The second
+  // reuses the texts' extents the first measured.
+  pdf::TextMetrics metrics;
   int pages = 0;
   {
-    ReviewPdf counting(review, options, 0);
+    ReviewPdf counting(review, options, 0, metrics);
     auto draft = counting.Render(&pages);
     if (!draft.ok()) return draft.status();
   }
   int final_pages = 0;
-  ReviewPdf writer(review, options, pages);
+  ReviewPdf writer(review, options, pages, metrics);
   return writer.Render(&final_pages);
 }
 

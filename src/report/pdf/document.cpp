@@ -8,21 +8,24 @@
 namespace agencykpi::pdf {
 namespace {
 
-struct LayoutSize {
-  double width;
-  double height;
-};
+// Texts kept laid out to be drawn again, at most: a few hundred in a long
+// table (its columns' repeated values), a few kB each.
+constexpr size_t kMaxKeptLayouts = 2048;
 
-LayoutSize SizeOf(PangoLayout* layout) {
-  int width = 0;
-  int height = 0;
-  pango_layout_get_size(layout, &width, &height);
-  return {static_cast<double>(width) / PANGO_SCALE, static_cast<double>(height) / PANGO_SCALE};
-}
+// A text whose line is narrower than its box by this much (pango units: a
+// quarter point) is taken to fit on that line without laying it out
+// wrapped; one closer to the edge is laid out wrapped, to be sure.
+constexpr int kFitSlack = PANGO_SCALE / 4;
+
+double Points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
+
+// A box `width` points wide in pango units (<= 0: one line, -1).
+int WrapWidth(double width) { return width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1; }
 
 }  // namespace
 
-Document::Document(const DocumentInfo& info) : count_only_(info.count_only) {
+Document::Document(const DocumentInfo& info, TextMetrics* metrics)
+    : metrics_(metrics != nullptr ? metrics : &own_metrics_), count_only_(info.count_only) {
   if (count_only_) {
     const cairo_rectangle_t page{0, 0, kPageWidth, kPageHeight};
     surface_ = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
@@ -49,6 +52,9 @@ Document::Document(const DocumentInfo& info) : count_only_(info.count_only) {
 }
 
 Document::~Document() {
+  drawn_.ForEach([](Drawn& drawn) {
+    if (drawn.layout != nullptr) g_object_unref(drawn.layout);
+  });
   for (const auto& [key, font] : fonts_) pango_font_description_free(font);
   if (layout_ != nullptr) g_object_unref(layout_);
   if (pango_ != nullptr) g_object_unref(pango_);
@@ -61,9 +67,14 @@ cairo_status_t Document::Append(void* closure, const unsigned char* data, unsign
   return CAIRO_STATUS_SUCCESS;
 }
 
-// The document's layout set to `text` in the document's font, `width` wide
-// (<= 0: one line).
-PangoLayout* Document::Layout(double width, std::string_view text, const TextStyle& style) const {
+// The document's shared layout set to `text` in the document's font,
+// wrapped at `wrap_width` (pango units, -1: one line).
+PangoLayout* Document::Layout(int wrap_width, std::string_view text, const TextStyle& style) const {
+  SetUp(layout_, wrap_width, text, style);
+  return layout_;
+}
+
+void Document::SetUp(PangoLayout* layout, int wrap_width, std::string_view text, const TextStyle& style) const {
   const std::pair<double, bool> key{style.size, style.bold};
   PangoFontDescription* font = nullptr;
   for (const auto& [font_key, description] : fonts_) {
@@ -76,30 +87,57 @@ PangoLayout* Document::Layout(double width, std::string_view text, const TextSty
     pango_font_description_set_size(font, static_cast<gint>(style.size * PANGO_SCALE));
     fonts_.emplace_back(key, font);
   }
-  pango_layout_set_font_description(layout_, font);
-  pango_layout_set_width(layout_, width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);
-  pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment(layout_, style.align == Align::kRight    ? PANGO_ALIGN_RIGHT
-                                      : style.align == Align::kCenter ? PANGO_ALIGN_CENTER
-                                                                      : PANGO_ALIGN_LEFT);
-  pango_layout_set_text(layout_, text.data(), static_cast<int>(text.size()));
-  return layout_;
+  pango_layout_set_font_description(layout, font);
+  pango_layout_set_width(layout, wrap_width);
+  pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment(layout, style.align == Align::kRight    ? PANGO_ALIGN_RIGHT
+                                     : style.align == Align::kCenter ? PANGO_ALIGN_CENTER
+                                                                     : PANGO_ALIGN_LEFT);
+  pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+}
+
+PangoLayout* Document::LayoutToDraw(int wrap_width, std::string_view text, const TextStyle& style) {
+  Drawn& drawn =
+      drawn_.Get(text, DrawnFit{{style.size, style.bold, wrap_width}, style.align}, [] { return Drawn{}; });
+  if (drawn.layout == nullptr && ++drawn.draws > 1 && kept_layouts_ < kMaxKeptLayouts) {
+    drawn.layout = pango_layout_new(pango_);
+    SetUp(drawn.layout, wrap_width, text, style);
+    ++kept_layouts_;
+  }
+  return drawn.layout != nullptr ? drawn.layout : Layout(wrap_width, text, style);
+}
+
+TextExtents Document::Extents(int wrap_width, std::string_view text, const TextStyle& style) const {
+  return metrics_->Get(text, TextFit{style.size, style.bold, wrap_width}, [&] {
+    TextExtents extents;
+    pango_layout_get_size(Layout(wrap_width, text, style), &extents.width, &extents.height);
+    return extents;
+  });
 }
 
 double Document::DrawText(double x, double y, double width, std::string_view text, const TextStyle& style) {
-  PangoLayout* layout = Layout(width, text, style);
+  // Counting pages needs the heights only.
+  if (count_only_) return TextHeight(width, text, style);
+  PangoLayout* layout = LayoutToDraw(WrapWidth(width), text, style);
   cairo_set_source_rgb(cr_, style.color.r, style.color.g, style.color.b);
   cairo_move_to(cr_, x, y);
   pango_cairo_show_layout(cr_, layout);
-  return SizeOf(layout).height;
+  int height = 0;
+  pango_layout_get_size(layout, nullptr, &height);
+  return Points(height);
 }
 
 double Document::TextHeight(double width, std::string_view text, const TextStyle& style) const {
-  return SizeOf(Layout(width, text, style)).height;
+  const TextExtents line = Extents(-1, text, style);
+  const int wrap_width = WrapWidth(width);
+  // Most texts fit their box: the height of their line, measured once
+  // whatever the box.
+  if (wrap_width < 0 || line.width + kFitSlack <= wrap_width) return Points(line.height);
+  return Points(Extents(wrap_width, text, style).height);
 }
 
 double Document::TextWidth(std::string_view text, const TextStyle& style) const {
-  return SizeOf(Layout(0, text, style)).width;
+  return Points(Extents(-1, text, style).width);
 }
 
 void Document::FillRect(double x, double y, double width, double height, Rgb color) {

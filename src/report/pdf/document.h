@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "report/pdf/text_metrics.h"
 
 typedef struct _PangoContext PangoContext;
 typedef struct _PangoLayout PangoLayout;
@@ -70,15 +71,19 @@ struct DocumentInfo {
   std::string title;
   std::string subject;
   std::string date;  // ISO 8601, "2026-06-30T00:00:00Z": creation and modification date
-  // Lay the pages out and count them without writing a PDF (drawn on a
-  // recording surface, with the same unhinted metrics, so the pages break
-  // where they will in the file); Finish then gives no bytes.
+  // Lay the pages out and count them without writing a PDF (paths drawn on
+  // a recording surface, texts measured but not drawn, with the same
+  // unhinted metrics, so the pages break where they will in the file);
+  // Finish then gives no bytes.
   bool count_only = false;
 };
 
 class Document {
  public:
-  explicit Document(const DocumentInfo& info);
+  // `metrics`: the extents of texts already measured, shared with another
+  // document in the same fonts (the counting drawing's with the file's);
+  // without it, the document keeps its own.
+  explicit Document(const DocumentInfo& info, TextMetrics* metrics = nullptr);
   ~Document();
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
@@ -118,7 +123,28 @@ class Document {
   // costs as much as shaping it), and the font of each size and weight.
   PangoLayout* layout_ = nullptr;
   mutable std::vector<std::pair<std::pair<double, bool>, PangoFontDescription*>> fonts_;
-  PangoLayout* Layout(double width, std::string_view text, const TextStyle& style) const;
+  PangoLayout* Layout(int wrap_width, std::string_view text, const TextStyle& style) const;
+  void SetUp(PangoLayout* layout, int wrap_width, std::string_view text, const TextStyle& style) const;
+  // The layout to draw `text` with: its own, kept laid out, once it is
+  // drawn again (a chain, a region, "oui" down a column), so that a repeat
+  // is not shaped again; else the shared one.
+  PangoLayout* LayoutToDraw(int wrap_width, std::string_view text, const TextStyle& style);
+  struct DrawnFit {
+    TextFit fit;
+    Align align = Align::kLeft;
+    bool operator==(const DrawnFit&) const = default;
+  };
+  struct Drawn {
+    int draws = 0;
+    PangoLayout* layout = nullptr;  // kept from the second drawing on
+  };
+  TextMap<DrawnFit, Drawn> drawn_;
+  size_t kept_layouts_ = 0;
+  // The extents of `text` wrapped at `wrap_width` (pango units, -1: one
+  // line), measured once.
+  [[nodiscard]] TextExtents Extents(int wrap_width, std::string_view text, const TextStyle& style) const;
+  TextMetrics own_metrics_;
+  TextMetrics* metrics_;
   bool count_only_ = false;
   int pages_ = 0;
   bool finished_ = false;

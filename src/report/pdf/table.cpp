@@ -67,6 +67,11 @@ void Table::Fit() {
       widths_[i] = least[i] * width / least_sum;  // words break inside; still nothing is cut
     }
   }
+  // The rows' heights once, for the page breaks and the drawing.
+  header_height_ = Height(header_cells_, HeaderStyle());
+  row_heights_.clear();
+  row_heights_.reserve(rows_.size());
+  for (const TableRow& row : rows_) row_heights_.push_back(Height(row, BodyStyle()));
 }
 
 double Table::Height(const TableRow& cells, const TextStyle& style) const {
@@ -78,8 +83,7 @@ double Table::Height(const TableRow& cells, const TextStyle& style) const {
   return height + 2 * padding_;
 }
 
-void Table::DrawRow(const TableRow& cells, const TextStyle& style, bool band) {
-  const double height = Height(cells, style);
+void Table::DrawRow(const TableRow& cells, const TextStyle& style, bool band, double height) {
   Document& document = flow_.document();
   if (band) document.FillRect(flow_.left(), flow_.y(), flow_.width(), height, palette::kBand);
   double x = flow_.left();
@@ -93,28 +97,25 @@ void Table::DrawRow(const TableRow& cells, const TextStyle& style, bool band) {
 }
 
 void Table::Header() {
-  DrawRow(header_cells_, HeaderStyle(), /*band=*/false);
+  DrawRow(header_cells_, HeaderStyle(), /*band=*/false, header_height_);
   flow_.document().Line(flow_.left(), flow_.y(), flow_.left() + flow_.width(), flow_.y(), palette::kInk, 0.6);
   header_page_ = flow_.page();
   ++headers_;
 }
 
 double Table::LeadHeight() const {
-  double height = Height(header_cells_, HeaderStyle());
-  for (size_t r = 0; r < rows_.size() && r < kLeadRows; ++r) height += Height(rows_[r], BodyStyle());
+  double height = header_height_;
+  for (size_t r = 0; r < rows_.size() && r < kLeadRows; ++r) height += row_heights_[r];
   return height;
 }
 
 void Table::Draw() {
   flow_.Ensure(LeadHeight());
   for (size_t r = 0; r < rows_.size(); ++r) {
-    const double row_height = Height(rows_[r], BodyStyle());
     // A row needs the header above it on its page.
-    const double needed =
-        row_height + (header_page_ == flow_.page() ? 0 : Height(header_cells_, HeaderStyle()));
-    flow_.Ensure(needed);
+    flow_.Ensure(row_heights_[r] + (header_page_ == flow_.page() ? 0 : header_height_));
     if (header_page_ != flow_.page()) Header();
-    DrawRow(rows_[r], BodyStyle(), r % 2 == 1);
+    DrawRow(rows_[r], BodyStyle(), r % 2 == 1, row_heights_[r]);
   }
   flow_.Advance(kBlockGap);
 }

@@ -44,7 +44,7 @@ class Table {
  private:
   void Fit();
   [[nodiscard]] double Height(const TableRow& cells, const TextStyle& style) const;
-  void DrawRow(const TableRow& cells, const TextStyle& style, bool band);
+  void DrawRow(const TableRow& cells, const TextStyle& style, bool band, double height);
   void Header();
   [[nodiscard]] TextStyle BodyStyle() const { return {text_size_, false, palette::kInk, Align::kLeft}; }
   [[nodiscard]] TextStyle HeaderStyle() const { return {text_size_, true, palette::kInk, Align::kLeft}; }
@@ -53,7 +53,9 @@ class Table {
   std::vector<TableColumn> columns_;
   std::vector<TableRow> rows_;
   std::vector<double> widths_;
+  std::vector<double> row_heights_;  // each row's, from the widths
   TableRow header_cells_;
+  double header_height_ = 0;
   double text_size_;
   double padding_;
   int headers_ = 0;
