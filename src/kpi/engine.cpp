@@ -732,7 +732,7 @@ WorkloadSection ComputeWorkload(const Dataset& data, const PreparedDataset& p, c
 }
 
 // The signals of SPEC §6.3 that depend on the client only, in output order.
-RenewalSignals ClientRenewalSignals(const KpiEngine& engine, const Dataset& data, const PreparedDataset& p,
+RenewalSignals ClientRenewalSignals(const Dataset& data, const PreparedDataset& p,
                                     const ReportRequest& request, const RenewalWindows& windows,
                                     const PeriodActivity& recent, int64_t earlier_visits, Cents earlier_revenue,
                                     RowId client) {
@@ -755,8 +755,10 @@ RenewalSignals ClientRenewalSignals(const KpiEngine& engine, const Dataset& data
   }
   if (ActivityDown(cs.visits, earlier_visits)) signals.push_back(RenewalSignal::kActivityDown);
   if (RevenueDown(cs.revenue, earlier_revenue)) signals.push_back(RenewalSignal::kRevenueDown);
-  const auto review = engine.BrandReview(data.clients[c].id, ReportRequest{windows.recent, a, request.grace_days});
-  if (review.ok() && DnDown(review->shelf.dn_change)) signals.push_back(RenewalSignal::kDnDown);
+  // The review of L as of a: its previous period is L0.
+  if (DnDown(ShelfDnChangeSign(brands, client, windows.recent.start, a, windows.before.start, windows.before.end))) {
+    signals.push_back(RenewalSignal::kDnDown);
+  }
   return signals;
 }
 
@@ -764,7 +766,7 @@ RenewalSignals ClientRenewalSignals(const KpiEngine& engine, const Dataset& data
 // L0 are summed only when some contract is at risk, and the per-client
 // signals (objectives, margin, activity, revenue, DN) worked out only for
 // the clients of those contracts, once each.
-RenewalRiskSection ComputeRenewalRisk(const KpiEngine& engine, const Dataset& data, const PreparedDataset& p,
+RenewalRiskSection ComputeRenewalRisk(const Dataset& data, const PreparedDataset& p,
                                       const ReportRequest& request) {
   RenewalRiskSection out;
   out.horizon_days = request.horizon_days;
@@ -794,7 +796,7 @@ RenewalRiskSection ComputeRenewalRisk(const KpiEngine& engine, const Dataset& da
     const Contract& contract = data.contracts[static_cast<size_t>(line.contract)];
     const auto c = static_cast<size_t>(contract.client);
     if (!client_signals[c]) {
-      client_signals[c] = ClientRenewalSignals(engine, data, p, request, windows, recent, earlier_visits[c],
+      client_signals[c] = ClientRenewalSignals(data, p, request, windows, recent, earlier_visits[c],
                                                earlier_revenue[c], contract.client);
     }
     if (ChasedBefore(contract)) line.signals.push_back(RenewalSignal::kChasedBefore);
@@ -1118,7 +1120,7 @@ Report KpiEngine::Compute(const ReportRequest& request) const {
     build_mission_lines();
   });
   report.revenue = ComputeRevenue(dataset_, *prepared_, current, request.period.start, effective_end);
-  report.renewal_risk = ComputeRenewalRisk(*this, dataset_, *prepared_, request);
+  report.renewal_risk = ComputeRenewalRisk(dataset_, *prepared_, request);
   build_mission_lines();
   other_core.Get();
   FillEarnedTotals(report.margin, dataset_.missions, current.unallocated_revenue,

@@ -70,7 +70,7 @@ bool RevenueDown(Cents recent_revenue, Cents earlier_revenue) {
                                     static_cast<Int128>(earlier_revenue) * kRenewalRevenueDownRatio.num;
 }
 
-bool DnDown(const Ratio& dn_change) { return dn_change && *dn_change < 0; }
+bool DnDown(std::optional<int> dn_change_sign) { return dn_change_sign && *dn_change_sign < 0; }
 
 void GradeRisk(RenewalContract& contract) {
   contract.risk = static_cast<int64_t>(contract.signals.size());

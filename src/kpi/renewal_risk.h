@@ -47,8 +47,9 @@ bool MarginLow(Cents revenue, const Fraction& full_cost);
 bool ActivityDown(int64_t recent_visits, int64_t earlier_visits);
 // `revenue_down`: invoices in L < 0.8 × invoices in L0, those in L0 > 0.
 bool RevenueDown(Cents recent_revenue, Cents earlier_revenue);
-// `dn_down`: the review of L has shelf.dn_change < 0.
-bool DnDown(const Ratio& dn_change);
+// `dn_down`: the review of L has shelf.dn_change < 0, given as its sign
+// (nullopt when the review's DN change is null).
+bool DnDown(std::optional<int> dn_change_sign);
 
 // risk = the number of signals; level high from 3, medium at 2, else low.
 void GradeRisk(RenewalContract& contract);

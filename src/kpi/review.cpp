@@ -461,4 +461,40 @@ void FillBrandFigures(const Dataset& d, const BrandFacts& facts, Review& out) {
   BrandReviewBuilder(d, facts, out).Build();
 }
 
+namespace {
+
+// The shelf state of [from, to] as the review takes it: each audited
+// store's latest audit (greatest date, then present, then facings).
+struct PresentOfStores {
+  int64_t present = 0;
+  int64_t stores = 0;
+};
+PresentOfStores ShelfStateOf(const BrandFacts& f, RowId client, Day from, Day to) {
+  const Range audits = ClientRange(f.audit_begin, f.audit_date, client, from, to);
+  std::vector<uint32_t> rows(audits.last - audits.first);
+  std::iota(rows.begin(), rows.end(), static_cast<uint32_t>(audits.first));
+  std::sort(rows.begin(), rows.end(), [&](uint32_t x, uint32_t y) {
+    return std::tie(f.audit_store[x], f.audit_date[x], f.audit_present[x], f.audit_facings[x]) <
+           std::tie(f.audit_store[y], f.audit_date[y], f.audit_present[y], f.audit_facings[y]);
+  });
+  PresentOfStores state;
+  for (size_t k = 0; k < rows.size(); ++k) {
+    if (k + 1 < rows.size() && f.audit_store[rows[k + 1]] == f.audit_store[rows[k]]) continue;  // not its latest
+    ++state.stores;
+    state.present += f.audit_present[rows[k]];
+  }
+  return state;
+}
+
+}  // namespace
+
+std::optional<int> ShelfDnChangeSign(const BrandFacts& facts, RowId client, Day s, Day e, Day s0, Day e0) {
+  const PresentOfStores current = ShelfStateOf(facts, client, s, e);
+  const PresentOfStores previous = ShelfStateOf(facts, client, s0, e0);
+  if (current.stores == 0 || previous.stores == 0) return std::nullopt;
+  const Int128 difference = static_cast<Int128>(current.present) * previous.stores -
+                            static_cast<Int128>(previous.present) * current.stores;
+  return difference < 0 ? -1 : difference > 0 ? 1 : 0;
+}
+
 }  // namespace agencykpi

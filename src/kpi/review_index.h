@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "domain/dataset.h"
@@ -64,5 +65,12 @@ BrandFacts IndexBrandFacts(Dataset& d, const std::vector<RowId>& contract_order,
 std::vector<BrandActivity> ActiveBrands(const Dataset& d, const BrandFacts& facts, Day first, Day last);
 
 void FillBrandFigures(const Dataset& d, const BrandFacts& facts, Review& out);
+
+// The sign of the review's shelf.dn_change (SPEC §5) of `client` between
+// the shelf state of [s0, e0] and that of [s, e], exactly: -1 falling, 0
+// flat, 1 rising; nullopt when either window audited no store. The review's
+// figure without building the review: the renewal risk asks it of every
+// brand with a contract at risk.
+std::optional<int> ShelfDnChangeSign(const BrandFacts& facts, RowId client, Day s, Day e, Day s0, Day e0);
 
 }  // namespace agencykpi

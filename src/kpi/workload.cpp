@@ -139,7 +139,11 @@ WorkloadSection WorkloadIndex::Compute(const Dataset& data, const EntryView& ent
   std::vector<int64_t> visits(employees, 0);
   const auto first_visit = std::lower_bound(visit_date.begin(), visit_date.end(), from) - visit_date.begin();
   const auto last_visit = std::upper_bound(visit_date.begin(), visit_date.end(), to) - visit_date.begin();
-  for (auto i = first_visit; i < last_visit; ++i) ++visits[static_cast<size_t>(visit_employee[static_cast<size_t>(i)])];
+  for (auto i = first_visit; i < last_visit; ++i) {
+    // A hand-built dataset may hold visits of no employee row; ingest never does.
+    const auto e = static_cast<size_t>(visit_employee[static_cast<size_t>(i)]);
+    if (e < employees) ++visits[e];
+  }
 
   const int64_t working_days = WorkingDays(from, to);
   std::vector<RowId> counted_by(data.missions.size(), kNoRow);  // the employee that counted the mission

@@ -113,8 +113,21 @@ TEST(RenewalRiskTest, SignalRulesOnExactFigures) {
   EXPECT_TRUE(RevenueDown(799, 1000));
   EXPECT_FALSE(RevenueDown(-5, 0));
   EXPECT_FALSE(DnDown(std::nullopt));
-  EXPECT_FALSE(DnDown(0.0));
-  EXPECT_TRUE(DnDown(-0.01));
+  EXPECT_FALSE(DnDown(0));
+  EXPECT_TRUE(DnDown(-1));
+}
+
+// dn_down is the brand review's own figure: the review of L as of a.
+TEST(RenewalRiskTest, DnDownIsTheBrandReviewsDnChange) {
+  const KpiEngine engine(RiskAgency());
+  const RenewalWindows w = RenewalWindowsOf(D(kAsOf));
+  const auto review = engine.BrandReview("C3", ReportRequest{w.recent, D(kAsOf)});
+  ASSERT_TRUE(review.ok());
+  ASSERT_TRUE(review->shelf.dn_change);
+  EXPECT_LT(*review->shelf.dn_change, 0);
+  const auto quiet = engine.BrandReview("C2", ReportRequest{w.recent, D(kAsOf)});
+  ASSERT_TRUE(quiet.ok());
+  EXPECT_FALSE(quiet->shelf.dn_change);  // no audit: no DN, no signal
 }
 
 TEST(RenewalRiskTest, LevelThresholds) {
