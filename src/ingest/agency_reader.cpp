@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "common/executor.h"
+#include "common/memory.h"
 #include "domain/catalogue.h"
 #include "ingest/csv_reader.h"
 #include "ingest/limits.h"
@@ -343,7 +344,7 @@ class Table {
     return OpenText(chunks.text(), !chunks.at_end());
   }
 
-  // The most rows a file read in pieces may give (its line feeds; 0 for a
+  // The most rows a file read in pieces may give (its line starts; 0 for a
   // whole text): what its columns reserve, so that they never grow by
   // doubling (a copy, then twice the size).
   [[nodiscard]] size_t max_rows() const { return max_rows_; }
@@ -678,6 +679,10 @@ class AgencyReader {
     Progress side_progress;
     auto side = SharedExecutor().Run([&] {
       for (size_t t = kBulkTable + 1; t < kTableCount; ++t) ReadTable(t, side_errors, side_warnings, side_progress);
+      // What this reading freed (its pieces, the duplicate-id indexes of
+      // invoices and visits) stays resident in the worker's heap otherwise,
+      // beside the time entries still being read.
+      ReturnFreedMemory();
     });
     ReadTable(kBulkTable, errors_, warnings_, progress_);
     side.Get();
