@@ -17,6 +17,10 @@
 #       a server holding golden/bilan-marque, for the brand review page;
 #       started by the script, like the one above, when it has
 #       AGENCYKPI_GOLDEN and AGENCYKPI_BIN.
+#   AGENCYKPI_FORFAITS_URL=http://127.0.0.1:8083
+#       a server holding golden/agence-forfaits, for the Team and Renewals
+#       pages, the fixed fees and the price calculator; started by the
+#       script in the same way.
 #   AGENCYKPI_SCREENSHOTS=dir   where the screenshots go (default ../build/screenshots)
 #   AGENCYKPI_CHROMIUM=path     the browser (default /usr/bin/chromium)
 set -euo pipefail
@@ -73,6 +77,10 @@ fi
 if [ -z "${AGENCYKPI_BILAN_URL:-}" ] && [ -n "${AGENCYKPI_GOLDEN:-}" ] && [ -n "${AGENCYKPI_BIN:-}" ]; then
   serve_golden bilan-marque
   export AGENCYKPI_BILAN_URL=$served_url
+fi
+if [ -z "${AGENCYKPI_FORFAITS_URL:-}" ] && [ -n "${AGENCYKPI_GOLDEN:-}" ] && [ -n "${AGENCYKPI_BIN:-}" ]; then
+  serve_golden agence-forfaits
+  export AGENCYKPI_FORFAITS_URL=$served_url
 fi
 
 if [ -z "${AGENCYKPI_IMPORT_URL:-}" ] && [ -n "${AGENCYKPI_BIN:-}" ]; then
