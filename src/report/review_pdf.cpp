@@ -39,7 +39,8 @@ constexpr size_t kMaxChartChains = 12;  // beyond, the chart shows the largest; 
 
 class ReviewPdf {
  public:
-  ReviewPdf(const Review& review, const ReviewPackOptions& options, int total_pages, pdf::TextMetrics& metrics)
+  ReviewPdf(const Review& review, const ReviewPackOptions& options, int total_pages,
+            pdf::TextMetrics& metrics)
       : r_(review),
         lang_(options.language),
         options_(options),

@@ -30,13 +30,19 @@ TEST(NiceStep, IsOneTwoOrFiveTimesAPowerOfTen) {
   EXPECT_DOUBLE_EQ(NiceStep(0, 4), 1);  // an empty range still has a step
 }
 
-std::string DrawTable(int rows, int* pages, int* headers) {
-  Document document({"t", "s", "2026-06-30T00:00:00Z"});
+std::string DrawTable(int rows, int* pages, int* headers, TextMetrics* metrics = nullptr,
+                      bool count_only = false) {
+  Document document({"t", "s", "2026-06-30T00:00:00Z", count_only}, metrics);
   PageFlow flow(document, {"left", "right", "footer", "Page {page} / {pages}", 0});
   flow.NewPage();
   std::vector<TableRow> cells;
   for (int i = 0; i < rows; ++i)
-    cells.push_back({"S" + std::to_string(i), "a store with a long name", "1 234,50 €"});
+    cells.push_back(
+        {"S" + std::to_string(i),
+         i % 7 == 0
+             ? "a store with a name long enough to wrap in its column, on two lines or more of the page"
+             : "a store with a long name",
+         "1 234,50 €"});
   Table table(flow, {{"Store"}, {"Name"}, {"Sales", Align::kRight}}, std::move(cells), 8);
   table.Draw();
   flow.Close();
@@ -84,6 +90,21 @@ TEST(Document, TheSameDrawingGivesTheSameBytes) {
   EXPECT_EQ(first.rfind("%PDF-", 0), 0U);
   EXPECT_EQ(first, second);
   EXPECT_NE(first.find("/CreationDate (20260630000000Z)"), std::string::npos);
+}
+
+// The review measures its texts while counting its pages, then draws the
+// file from those extents: the same file as measuring anew.
+TEST(Document, TextsMeasuredWhileCountingGiveTheSameBytes) {
+  TextMetrics metrics;
+  int counted = 0;
+  int headers = 0;
+  DrawTable(kManyRows, &counted, &headers, &metrics, /*count_only=*/true);
+  int pages = 0;
+  const std::string shared = DrawTable(kManyRows, &pages, &headers, &metrics);
+  EXPECT_EQ(pages, counted);
+  const std::string own = DrawTable(kManyRows, &pages, &headers);
+  ASSERT_FALSE(own.empty());
+  EXPECT_EQ(shared, own);
 }
 
 }  // namespace

@@ -17,10 +17,14 @@ constexpr size_t kMaxKeptLayouts = 2048;
 // wrapped; one closer to the edge is laid out wrapped, to be sure.
 constexpr int kFitSlack = PANGO_SCALE / 4;
 
-double Points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
+double Points(int pango_units) {
+  return static_cast<double>(pango_units) / PANGO_SCALE;
+}
 
 // A box `width` points wide in pango units (<= 0: one line, -1).
-int WrapWidth(double width) { return width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1; }
+int WrapWidth(double width) {
+  return width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1;
+}
 
 }  // namespace
 
@@ -74,7 +78,8 @@ PangoLayout* Document::Layout(int wrap_width, std::string_view text, const TextS
   return layout_;
 }
 
-void Document::SetUp(PangoLayout* layout, int wrap_width, std::string_view text, const TextStyle& style) const {
+void Document::SetUp(PangoLayout* layout, int wrap_width, std::string_view text,
+                     const TextStyle& style) const {
   const std::pair<double, bool> key{style.size, style.bold};
   PangoFontDescription* font = nullptr;
   for (const auto& [font_key, description] : fonts_) {
