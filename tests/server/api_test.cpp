@@ -170,7 +170,7 @@ TEST(ApiTest, MetaServesTheRuleThresholdsOfTheSpec) {
   ServiceFixture f("agence-exemple");
   const json rules = Body(f.Get("/api/v1/meta"))["rules"];
   ASSERT_TRUE(rules.is_object());
-  EXPECT_EQ(rules.size(), 9U);
+  EXPECT_EQ(rules.size(), 14U);
   EXPECT_EQ(rules["pareto_class_a_below"], 0.80);
   EXPECT_EQ(rules["pareto_class_b_below"], 0.95);
   EXPECT_EQ(rules["thin_margin_rate"], 0.15);
@@ -180,6 +180,11 @@ TEST(ApiTest, MetaServesTheRuleThresholdsOfTheSpec) {
   EXPECT_EQ(rules["concentration_alert_share"], 0.25);
   EXPECT_EQ(rules["hhi_moderate_from"], 1500.0);
   EXPECT_EQ(rules["hhi_high_above"], 2500.0);
+  EXPECT_EQ(rules["renewal_margin_low_rate"], 0.15);
+  EXPECT_EQ(rules["renewal_activity_down_ratio"], 0.8);
+  EXPECT_EQ(rules["renewal_revenue_down_ratio"], 0.8);
+  EXPECT_EQ(rules["renewal_high_risk_from"], 3.0);
+  EXPECT_EQ(rules["renewal_medium_risk_from"], 2.0);
 }
 
 TEST(ApiTest, ImportOfAZipReplacesTheDataAndTheCachedReports) {
