@@ -53,6 +53,13 @@ constexpr int kCreditNotePerMille = 20;    // 2 % of invoices are credit notes
 constexpr int kInvoiceWithoutMissionPercent = 10;
 constexpr int kExpenseOverheadPercent = 20;  // expenses without mission
 constexpr int kMissionWithContractPercent = 90;
+// Every fifth mission is sold at a fixed fee (SPEC §6.2) of this many cents
+// a day of its span; chosen without the random stream, so every other
+// figure of the folder stays as it was.
+constexpr int64_t kFixedFeeEvery = 5;
+constexpr int64_t kFixedFeeCentsPerDay = 25000;
+// Contract hours a week of every employee but the managers (SPEC §6.1).
+constexpr int64_t kWeeklyHundredths = 3500;
 constexpr int kSpontaneousRenewalPercent = 65;
 constexpr int kResultWithStorePercent = 70;
 constexpr int64_t kQuarterHour = 25;       // hundredths of an hour
@@ -300,7 +307,9 @@ class Generator {
       Date(out, start).Comma();
       Date(out, end).Comma();
       if (contract >= 0) ContractId(out, contract + 1);
-      out.Comma().Text(type).Comma().Int(rng.Between(1, 5)).EndRow();
+      out.Comma().Text(type).Comma().Int(rng.Between(1, 5)).Comma();
+      if (m % kFixedFeeEvery == 0) out.Fixed(kFixedFeeCentsPerDay * (end - start + 1), 2);
+      out.EndRow();
       missions_.push_back({client, start, end});
     }
     return true;
@@ -312,7 +321,10 @@ class Generator {
     CsvOut out(FileOf("employees"), HeaderOf("employees"));
     CsvOut rates(FileOf("cost_rates"), HeaderOf("cost_rates"));
     for (int64_t e = 0; e < sizes_.employees; ++e) {
-      EmployeeId(out, e + 1).Comma().Text("Employee ").Int(e + 1).Comma().Text(Pick(rng, kRoles)).EndRow();
+      const std::string_view role = Pick(rng, kRoles);
+      EmployeeId(out, e + 1).Comma().Text("Employee ").Int(e + 1).Comma().Text(role).Comma();
+      if (role != "manager") out.Fixed(kWeeklyHundredths, 2);
+      out.EndRow();
       const int64_t first = rng.Between(2500, 6500);  // cents per hour
       const int64_t second = first + rng.Between(0, 500);
       EmployeeId(rates, e + 1).Comma();

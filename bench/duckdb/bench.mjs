@@ -50,8 +50,8 @@ function loadStatements(dir) {
       renewal_of: 'VARCHAR', renewal_type: 'VARCHAR', signed_on: 'DATE' })}`,
     `CREATE TABLE missions AS SELECT * FROM ${csv('missions.csv', {
       mission_id: 'VARCHAR', client_id: 'VARCHAR', name: 'VARCHAR', start_date: 'DATE', end_date: 'DATE',
-      contract_id: 'VARCHAR', type: 'VARCHAR', complexity: 'INTEGER' })}`,
-    `CREATE TABLE employees AS SELECT * FROM ${csv('employees.csv', { employee_id: 'VARCHAR', name: 'VARCHAR', role: 'VARCHAR' })}`,
+      contract_id: 'VARCHAR', type: 'VARCHAR', complexity: 'INTEGER', fee: 'DECIMAL(18,2)' })}`,
+    `CREATE TABLE employees AS SELECT * FROM ${csv('employees.csv', { employee_id: 'VARCHAR', name: 'VARCHAR', role: 'VARCHAR', weekly_hours: 'DECIMAL(6,2)' })}`,
     `CREATE TABLE cost_rates AS SELECT employee_id, valid_from, CAST(hourly_cost * 100 AS BIGINT) AS cost_c FROM ${csv('cost_rates.csv', {
       employee_id: 'VARCHAR', valid_from: 'DATE', hourly_cost: 'DECIMAL(18,2)' })}`,
     `CREATE TABLE stores AS SELECT * FROM ${csv('stores.csv', { store_id: 'VARCHAR', name: 'VARCHAR', chain: 'VARCHAR', region: 'VARCHAR' })}`,
