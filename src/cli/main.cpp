@@ -14,6 +14,16 @@
 
 namespace {
 
+// A number of days, zero or more, refused in words (CLI11's own range check
+// prints its upper bound as a 300-digit number).
+const CLI::Validator kDayCount(
+    [](std::string& text) -> std::string {
+      int days = 0;
+      if (CLI::detail::lexical_cast(text, days) && days >= 0) return {};
+      return "must be a whole number of days, 0 or more, got '" + text + "'";
+    },
+    "DAYS");
+
 // The options report and review share: where the data comes from (--db or
 // --data, not both) and the period it is seen over.
 void AddSourceAndPeriodOptions(CLI::App* command, const std::string& what, std::string& db, std::string& data,
@@ -26,7 +36,7 @@ void AddSourceAndPeriodOptions(CLI::App* command, const std::string& what, std::
   command->add_option("--as-of", as_of,
                       "Date the " + what + " is seen from, YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY (default: today)");
   command->add_option("--grace-days", grace_days, "Days after a contract's end before it counts as lost")
-      ->check(CLI::NonNegativeNumber);
+      ->check(kDayCount);
 }
 
 // Whether COMMAND was given --db or --data; if not, says so on stderr.
@@ -60,7 +70,7 @@ int main(int argc, char** argv) {
                             report_args.as_of, report_args.grace_days);
   report_cmd->add_option("--horizon-days", report_args.horizon_days,
                          "Days ahead a contract's end makes it a renewal at risk (default 90)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(kDayCount);
   report_cmd->add_option("--format", report_args.format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
   report_cmd->add_option("--section", report_args.section, "Section for csv (and to narrow table)")
       ->check(CLI::IsMember({"recurrence", "revenue", "margin", "objectives", "workload", "renewals"}));

@@ -126,6 +126,7 @@ TEST_F(CliTest, NegativeHorizonExitsTwoNamingTheOption) {
                               " --period 2026-H1 --as-of 2026-06-30 --horizon-days -1");
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_NE(o.err.find("--horizon-days"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("must be a whole number of days, 0 or more, got '-1'"), std::string::npos) << o.err;
   EXPECT_TRUE(o.out.empty());
 }
 
