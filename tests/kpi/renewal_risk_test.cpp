@@ -1,6 +1,9 @@
 // SPEC §6.3, renewal risk, on a hand-built dataset seen from 2026-06-30.
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <vector>
+
 #include "dataset_builder.h"
 #include "kpi/engine.h"
 #include "kpi/renewal_risk.h"
@@ -55,11 +58,14 @@ Dataset RiskAgency() {
   return std::move(b.data());
 }
 
+// A report's ids and names are views into its engine's dataset: the engines
+// of these sections live as long as the test binary.
 RenewalRiskSection RiskOf(Dataset data, int horizon_days = kDefaultHorizonDays) {
-  const KpiEngine engine(std::move(data));
+  static std::vector<std::unique_ptr<KpiEngine>> engines;
+  engines.push_back(std::make_unique<KpiEngine>(std::move(data)));
   ReportRequest request{ParsePeriod("2026-H1").value(), D(kAsOf)};
   request.horizon_days = horizon_days;
-  return engine.Compute(request).renewal_risk;
+  return engines.back()->Compute(request).renewal_risk;
 }
 
 TEST(RenewalRiskTest, ContractsAtRiskOrderedByDaysLeftThenId) {

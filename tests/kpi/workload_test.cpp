@@ -1,6 +1,9 @@
 // SPEC §6.1, workload per employee, on hand-built datasets.
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <vector>
+
 #include "dataset_builder.h"
 #include "kpi/engine.h"
 #include "kpi/workload.h"
@@ -11,9 +14,12 @@ namespace {
 using testing::D;
 using testing::DatasetBuilder;
 
+// A report's ids and names are views into its engine's dataset: the engines
+// of these reports live as long as the test binary.
 Report ComputeOver(Dataset data, const char* period, const char* as_of) {
-  const KpiEngine engine(std::move(data));
-  return engine.Compute(ReportRequest{ParsePeriod(period).value(), D(as_of)});
+  static std::vector<std::unique_ptr<KpiEngine>> engines;
+  engines.push_back(std::make_unique<KpiEngine>(std::move(data)));
+  return engines.back()->Compute(ReportRequest{ParsePeriod(period).value(), D(as_of)});
 }
 
 TEST(WorkingDaysTest, CountsMondaysToFridays) {
