@@ -31,17 +31,9 @@ void ExpectError(const ApiResponse& r, int status, const std::string& code, cons
 constexpr size_t kGoldenReportCases = 10;
 
 TEST(ApiTest, ReportEqualsEveryGoldenCase) {
-  ServiceFixture agence("agence-exemple");
-  ServiceFixture limites("cas-limites");
-  const auto cases = testing::GoldenCases("cases");
-  ASSERT_EQ(cases.size(), kGoldenReportCases);
-  for (const testing::GoldenCase& c : cases) {
-    SCOPED_TRACE(c.name);
-    ServiceFixture& fixture = c.folder == "agence-exemple" ? agence : limites;
-    const ApiResponse r = fixture.Get("/api/v1/report?" + testing::QueryOf(c.params));
-    ASSERT_EQ(r.status, 200) << r.body;
-    EXPECT_EQ(testing::CompareWithGolden(c.name, r.body), "");
-  }
+  testing::ExpectEveryGoldenCaseServed("cases", kGoldenReportCases, [](const testing::GoldenCase& c) {
+    return "/api/v1/report?" + testing::QueryOf(c.params);
+  });
 }
 
 TEST(ApiTest, BadParametersAre400NamingTheParameter) {

@@ -19,17 +19,10 @@ std::string ParameterOf(const ApiResponse& r) {
 }
 
 TEST(PriceApiTest, PriceEqualsEveryGoldenPriceCase) {
-  const auto cases = testing::GoldenCases("price-cases");
-  ASSERT_EQ(cases.size(), kGoldenPriceCases);
-  testing::ServiceFixture fixture(kAgency);
-  for (const testing::GoldenCase& c : cases) {
-    SCOPED_TRACE(c.name);
-    ASSERT_EQ(c.folder, kAgency);
-    const ApiResponse r =
-        fixture.Get("/api/v1/missions/" + c.params.at("mission") + "/price?" + testing::QueryOf(c.params, "mission"));
-    ASSERT_EQ(r.status, 200) << r.body;
-    EXPECT_EQ(testing::CompareWithGolden(c.name, r.body, "price-cases"), "");
-  }
+  testing::ExpectEveryGoldenCaseServed("price-cases", kGoldenPriceCases, [](const testing::GoldenCase& c) {
+    EXPECT_EQ(c.folder, kAgency);
+    return "/api/v1/missions/" + c.params.at("mission") + "/price?" + testing::QueryOf(c.params, "mission");
+  });
 }
 
 TEST(PriceApiTest, BadTermsAreRefusedNamingTheParameter) {

@@ -18,17 +18,9 @@ using testing::ServiceFixture;
 constexpr size_t kGoldenKpi6Cases = 3;
 
 TEST(ReportSectionSixApiTest, ReportEqualsEveryGoldenKpi6Case) {
-  std::map<std::string, std::unique_ptr<ServiceFixture>> fixtures;  // one per agency folder
-  const auto cases = testing::GoldenCases("kpi6-cases");
-  ASSERT_EQ(cases.size(), kGoldenKpi6Cases);
-  for (const testing::GoldenCase& c : cases) {
-    SCOPED_TRACE(c.name);
-    auto& fixture = fixtures[c.folder];
-    if (!fixture) fixture = std::make_unique<ServiceFixture>(c.folder);
-    const ApiResponse r = fixture->Get("/api/v1/report?" + testing::QueryOf(c.params));
-    ASSERT_EQ(r.status, 200) << r.body;
-    EXPECT_EQ(testing::CompareWithGolden(c.name, r.body, "kpi6-cases"), "");
-  }
+  testing::ExpectEveryGoldenCaseServed("kpi6-cases", kGoldenKpi6Cases, [](const testing::GoldenCase& c) {
+    return "/api/v1/report?" + testing::QueryOf(c.params);
+  });
 }
 
 TEST(ReportSectionSixApiTest, BadHorizonIsRefusedNamingIt) {

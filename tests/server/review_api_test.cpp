@@ -27,18 +27,9 @@ std::string HeaderOf(const ApiResponse& r, const std::string& name) {
 }
 
 TEST(ReviewApiTest, ReviewEqualsEveryGoldenReviewCase) {
-  std::map<std::string, std::unique_ptr<ServiceFixture>> fixtures;  // one per agency folder
-  const auto cases = testing::GoldenCases("review-cases");
-  ASSERT_EQ(cases.size(), kGoldenReviewCases);
-  for (const testing::GoldenCase& c : cases) {
-    SCOPED_TRACE(c.name);
-    auto& fixture = fixtures[c.folder];
-    if (!fixture) fixture = std::make_unique<ServiceFixture>(c.folder);
-    const ApiResponse r =
-        fixture->Get("/api/v1/clients/" + c.params.at("client") + "/review?" + testing::QueryOf(c.params, "client"));
-    ASSERT_EQ(r.status, 200) << r.body;
-    EXPECT_EQ(testing::CompareWithGolden(c.name, r.body, "review-cases"), "");
-  }
+  testing::ExpectEveryGoldenCaseServed("review-cases", kGoldenReviewCases, [](const testing::GoldenCase& c) {
+    return "/api/v1/clients/" + c.params.at("client") + "/review?" + testing::QueryOf(c.params, "client");
+  });
 }
 
 TEST(ReviewApiTest, ErrorsNameTheClientOrTheParameter) {

@@ -210,4 +210,19 @@ ServiceFixture::ServiceFixture(const std::string& folder, SqliteStoreOptions sto
   }
 }
 
+void ExpectEveryGoldenCaseServed(const std::string& cases, size_t count,
+                                 const std::function<std::string(const GoldenCase&)>& path_of) {
+  const std::vector<GoldenCase> golden = GoldenCases(cases);
+  ASSERT_EQ(golden.size(), count);
+  std::map<std::string, std::unique_ptr<ServiceFixture>> fixtures;  // one per agency folder
+  for (const GoldenCase& c : golden) {
+    SCOPED_TRACE(c.name);
+    auto& fixture = fixtures[c.folder];
+    if (!fixture) fixture = std::make_unique<ServiceFixture>(c.folder);
+    const ApiResponse r = fixture->Get(path_of(c));
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(CompareWithGolden(c.name, r.body, cases), "");
+  }
+}
+
 }  // namespace agencykpi::testing

@@ -6,6 +6,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -77,6 +78,12 @@ class ServiceFixture {
   TempDir dir_;
   std::unique_ptr<AgencyService> service_;
 };
+
+// Every case of GoldenDir()/cases through the API: asserts there are
+// `count` of them, serves each case's agency folder once, GETs path_of(case)
+// and expects a 200 that compare.py finds equal to the expected file.
+void ExpectEveryGoldenCaseServed(const std::string& cases, size_t count,
+                                 const std::function<std::string(const GoldenCase&)>& path_of);
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 using HttpResponse = boost::beast::http::response<boost::beast::http::string_body>;
