@@ -7,7 +7,7 @@
 // Dataset is domain/dataset_binding.h, from which the store's insert and
 // load, the reference checks, the snapshot and RowCount are generic loops.
 // Table-specific rules (renewal links, cost-rate coverage…) stay
-// hand-written beside their reader.
+// hand-written as named functions of ingest's generic reader.
 //
 // Contract:
 //  - Catalogue() lists the tables in reading order: every table comes after
@@ -18,9 +18,9 @@
 //  - Names are lowercase; FindTable and FindColumn match ignoring ASCII case.
 //
 // Adding a column: one entry in its table's array below, its field in
-// Dataset and in the table's binding (dataset_binding.h), its rule in the
-// table's reader (ingest), and a migration. Adding a table: one array and
-// one kCatalogue entry, plus the same (a struct, a Binding, a reader).
+// Dataset and in the table's binding (dataset_binding.h), its rule (if any)
+// in the table's check (ingest/agency_reader.cpp), and a migration. Adding
+// a table: one array and one kCatalogue entry, plus the same (a struct, a Binding, its rules).
 #pragma once
 
 #include <array>

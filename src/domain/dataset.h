@@ -14,6 +14,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "common/date.h"
@@ -59,6 +60,17 @@ inline constexpr std::array<std::string_view, 2> kRenewalTypeNames = {"spontaneo
 inline constexpr std::array<std::string_view, 2> kAggregationNames = {"sum", "last"};
 std::string_view RenewalTypeName(RenewalType type);    // "" for kNone
 std::string_view AggregationName(Aggregation aggregation);
+
+// The value of enum E named by the code-th of its names above (a file's
+// value, as ingest matched it): RenewalType's names start at kSpontaneous.
+template <typename E>
+constexpr E EnumOfCode(size_t code) {
+  if constexpr (std::is_same_v<E, RenewalType>) {
+    return static_cast<E>(code + 1);
+  } else {
+    return static_cast<E>(code);
+  }
+}
 
 struct Client {
   std::string id;

@@ -24,6 +24,7 @@
 #include "common/executor.h"
 #include "common/memory.h"
 #include "domain/catalogue.h"
+#include "domain/dataset_binding.h"
 #include "ingest/csv_reader.h"
 #include "ingest/limits.h"
 #include "ingest/value_parser.h"
@@ -45,11 +46,7 @@ constexpr int64_t kMaxWeeklyHours = 8000;  // hundredths: 80 h a week
 // The tables, their files, columns and reading order are the catalogue's
 // (domain/catalogue.h); the files named here have hand-written rules.
 constexpr std::string_view FileOf(std::string_view table) { return kCatalogue[TableIndex(table)].file; }
-constexpr std::string_view kContractsFile = FileOf("contracts");
 constexpr std::string_view kCostRatesFile = FileOf("cost_rates");
-constexpr std::string_view kInvoicesFile = FileOf("invoices");
-constexpr std::string_view kVisitsFile = FileOf("visits");
-constexpr std::string_view kObjectivesFile = FileOf("objectives");
 
 // The table of the bulk (time entries): the tables before it are read one
 // after the other, the ones after it on a second core while it is read, so
@@ -101,13 +98,6 @@ std::string JoinNames(std::span<const std::string_view> names) {
     out += name;
   }
   return out;
-}
-
-// Reserves room for `rows` more rows in each column, so that a fact table's
-// columns are not grown by doubling (each copied, then twice its size).
-template <typename... Columns>
-void ReserveRows(size_t rows, Columns&... columns) {
-  (columns.reserve(columns.size() + rows), ...);
 }
 
 // "7.50": hundredths of an hour.
@@ -651,6 +641,92 @@ std::string TableFileList() {
   return out;
 }
 
+// One value of the current row, read by its column's kind: `present` once
+// it was given and valid; a number (date, decimal, integer, enum code), a
+// text (id, text, metric key, a reference to the table's own rows) or a row.
+struct Cell {
+  bool present = false;
+  int64_t number = 0;
+  std::string_view text;
+  RowId row = kNoRow;
+};
+
+constexpr size_t kMaxTableColumns = [] {
+  size_t most = 0;
+  for (const TableDesc& table : kCatalogue) most = std::max(most, table.columns.size());
+  return most;
+}();
+
+// The current row of a table, read: its values by column, and the table to
+// report errors on.
+struct RowCells {
+  Table& table;
+  std::array<Cell, kMaxTableColumns> cells{};
+
+  Cell& operator[](size_t column) { return cells[column]; }
+  void Error(size_t column, std::string message) { table.Error(column, std::move(message)); }
+  // The value as written, for messages.
+  [[nodiscard]] std::string Quote(size_t column) const { return Quoted(table.Text(column)); }
+};
+
+// Column positions of one table by name, at compile time:
+// `constexpr ColumnsOf column("missions"); row[column("fee")]` (an unknown
+// name fails the build).
+struct ColumnsOf {
+  size_t table;
+  consteval explicit ColumnsOf(std::string_view name) : table(TableIndex(name)) {}
+  consteval size_t operator()(std::string_view column) const {
+    return ColumnIndex(kCatalogue[table].name, column);
+  }
+};
+
+// The column of table T holding the row's own id; nullopt for tables without.
+template <size_t T>
+constexpr std::optional<size_t> kIdColumn = [] {
+  for (size_t c = 0; c < kCatalogue[T].columns.size(); ++c) {
+    if (kCatalogue[T].columns[c].kind == ColumnKind::kId) return std::optional<size_t>(c);
+  }
+  return std::optional<size_t>();
+}();
+
+// The value an optional column's literal default stands for: an enum's code
+// or a whole number. (A default naming another column takes its value.)
+constexpr int64_t DefaultNumber(const ColumnDesc& column) {
+  if (column.kind == ColumnKind::kEnum) {
+    for (size_t code = 0; code < column.values.size(); ++code) {
+      if (EqualsIgnoringCase(column.values[code], column.default_value)) return static_cast<int64_t>(code);
+    }
+    throw "the default is none of the column's values";
+  }
+  if (column.kind != ColumnKind::kInteger) throw "a literal default only for enums and integers";
+  int64_t value = 0;
+  for (const char digit : column.default_value) value = value * 10 + (digit - '0');
+  return value;
+}
+
+// "end date 2026-01-01 is before start date 2026-02-01" when it is.
+void CheckDateOrder(RowCells& row, size_t start_column, size_t end_column) {
+  const Cell& start = row[start_column];
+  const Cell& end = row[end_column];
+  if (start.present && end.present && end.number < start.number) {
+    row.Error(end_column, "end date " + FormatDate(static_cast<Day>(end.number)) + " is before start date " +
+                              FormatDate(static_cast<Day>(start.number)));
+  }
+}
+
+std::string_view IdOf(const std::vector<Client>& rows, RowId row) {
+  return row == kNoRow ? std::string_view() : std::string_view(rows[static_cast<size_t>(row)].id);
+}
+
+// "contract 'K1' belongs to client 'C2', not 'C1'": the row's client is not
+// that of the row it names in `column` (a contract, a mission).
+void CheckSameClient(RowCells& row, size_t column, std::string_view noun, const std::string& target_id,
+                     RowId target_client, RowId client, const std::vector<Client>& clients) {
+  if (target_client == kNoRow || client == kNoRow || target_client == client) return;
+  row.Error(column, std::string(noun) + " " + Quoted(target_id) + " belongs to client " +
+                        Quoted(IdOf(clients, target_client)) + ", not " + Quoted(IdOf(clients, client)));
+}
+
 class AgencyReader {
  public:
   AgencyReader(FileSource& source, const ProgressFn& progress, const CancelToken* cancel) : cancel_(cancel) {
@@ -659,8 +735,7 @@ class AgencyReader {
     progress_.callback = &progress;
     for (size_t i = 0; i < kTableCount; ++i) {
       const TableDesc& table = kCatalogue[i];
-      if (Rules()[i].index == nullptr) continue;
-      this->*Rules()[i].index = {table.file, table.noun, Present(table.file), Usable(table.file), {}, {}};
+      ids_[i] = {table.file, table.noun, Present(table.file), Usable(table.file), {}, {}};
     }
   }
 
@@ -709,48 +784,21 @@ class AgencyReader {
   }
 
  private:
-  using TableFn = void (AgencyReader::*)(Table&);
-
-  // The hand-written rules of a table: its reader and, for a table others
-  // refer to, the index of its ids.
+  // The hand-written rules of a table, each optional: `begin` before its
+  // first row, `check` on each row once its values are read (false: the row
+  // is not kept; it may clear a value it refuses), `end` after its last row.
   struct TableRules {
     std::string_view table;
-    TableFn read;
-    IdIndex AgencyReader::*index;
+    void (AgencyReader::*begin)(Table&);
+    bool (AgencyReader::*check)(RowCells&);
+    void (AgencyReader::*end)(Table&);
   };
 
-  // The rules of every table, in catalogue order.
-  static std::span<const TableRules> Rules() {
-    static constexpr std::array<TableRules, kTableCount> kRules = {{
-        {"clients", &AgencyReader::ReadClients, &AgencyReader::clients_},
-        {"contracts", &AgencyReader::ReadContracts, &AgencyReader::contracts_},
-        {"missions", &AgencyReader::ReadMissions, &AgencyReader::missions_},
-        {"employees", &AgencyReader::ReadEmployees, &AgencyReader::employees_},
-        {"cost_rates", &AgencyReader::ReadCostRates, nullptr},
-        {"stores", &AgencyReader::ReadStores, &AgencyReader::stores_},
-        {"time_entries", &AgencyReader::ReadTimeEntries, nullptr},
-        {"expenses", &AgencyReader::ReadExpenses, nullptr},
-        {"invoices", &AgencyReader::ReadInvoices, nullptr},
-        {"visits", &AgencyReader::ReadVisits, nullptr},
-        {"objectives", &AgencyReader::ReadObjectives, nullptr},
-        {"results", &AgencyReader::ReadResults, nullptr},
-        {"store_audits", &AgencyReader::ReadStoreAudits, nullptr},
-        {"store_sales", &AgencyReader::ReadStoreSales, nullptr},
-    }};
-    static_assert([] {
-      for (size_t i = 0; i < kTableCount; ++i) {
-        if (kRules[i].table != kCatalogue[i].name) return false;
-      }
-      return true;
-    }(), "one rules entry per catalogue table, in catalogue order");
-    return kRules;
-  }
-
-  // Reads table `t` of the catalogue with its rules.
+  // Reads table `t` of the catalogue; a fact table's id index (kept only
+  // for its duplicates) goes once read.
   void ReadTable(size_t t, DiagnosticList& errors, DiagnosticList& warnings, Progress& progress) {
-    const TableRules& rules = Rules()[t];
-    IdIndex* index = rules.index == nullptr ? nullptr : &(this->*rules.index);
-    ReadFile(kCatalogue[t].file, rules.read, index, errors, warnings, progress);
+    ReadFile(t, errors, warnings, progress);
+    if (t >= kBulkTable) ids_[t] = IdIndex{};
   }
 
   FileText& Text(std::string_view file) {
@@ -858,21 +906,19 @@ class AgencyReader {
     return table.Open(*chunks);
   }
 
-  // Reads one file with `read` (which sees the Table positioned after the
-  // header), then releases its text: nothing refers to it (an index copies
-  // the ids it keeps).
-  void ReadFile(std::string_view file, TableFn read, IdIndex* index, DiagnosticList& errors,
-                DiagnosticList& warnings, Progress& progress) {
-    FileText& text = Text(file);
+  // Reads table `t`'s file with its generic reader, then releases its text:
+  // nothing refers to it (an index copies the ids it keeps).
+  void ReadFile(size_t t, DiagnosticList& errors, DiagnosticList& warnings, Progress& progress) {
+    FileText& text = files_[t];
     if (!text.found || IsCancelled(cancel_)) return;
     const size_t errors_begin = errors.size();
     const size_t warnings_begin = warnings.size();
-    Table table(text.name, FindTable(file)->columns, errors, warnings, progress, cancel_);
+    Table table(text.name, kCatalogue[t].columns, errors, warnings, progress, cancel_);
     std::optional<ChunkedText> chunks;
     if (OpenTable(table, text, chunks, errors)) {
-      (this->*read)(table);
-    } else if (index != nullptr) {
-      index->usable = false;
+      (this->*kReaders[t])(table);
+    } else {
+      ids_[t].usable = false;
     }
     errors.SortFrom(errors_begin);
     warnings.SortFrom(warnings_begin);
@@ -882,21 +928,148 @@ class AgencyReader {
     text.converted = std::string();
   }
 
-  void ReadClients(Table& table);
-  void ReadContracts(Table& table);
-  void CheckRenewals();
-  void ReadMissions(Table& table);
-  void ReadEmployees(Table& table);
-  void ReadCostRates(Table& table);
-  void ReadStores(Table& table);
-  void ReadTimeEntries(Table& table);
-  void ReadExpenses(Table& table);
-  void ReadInvoices(Table& table);
-  void ReadVisits(Table& table);
-  void ReadObjectives(Table& table);
-  void ReadResults(Table& table);
-  void ReadStoreAudits(Table& table);
-  void ReadStoreSales(Table& table);
+  // Reads every row of table T: each value by its column's kind, then the
+  // table's check; a row with an id is kept once its id is new; a row of a
+  // reference table is kept with errors in other columns (while errors are
+  // still shown, see Table::Retains), so that rows referring to it do not
+  // cascade; a fact table keeps only rows without error.
+  template <size_t T>
+  void ReadRows(Table& table) {
+    using B = std::tuple_element_t<T, DatasetBindings>;
+    constexpr TableRules kTableRules = RulesOf(T);
+    constexpr bool kReferenceTable = T < kBulkTable;
+    if constexpr (kTableRules.begin != nullptr) (this->*kTableRules.begin)(table);
+    auto& rows = BoundTable<B>(dataset_);
+    if constexpr (!kIsRowTable<B>) {
+      ForEachBoundColumn<B>([&](auto, auto member) { (rows.*member).reserve((rows.*member).size() + table.max_rows()); });
+    }
+    IdIndex& ids = ids_[T];
+    RowCells row{table};  // each cell is reset as it is read
+    while (table.NextRow()) {
+      ForEachBoundColumn<B>([&](auto column, auto) { ReadCell<T, decltype(column)::value>(row); });
+      if constexpr (kTableRules.check != nullptr) {
+        if (!(this->*kTableRules.check)(row)) continue;
+      }
+      if constexpr (constexpr auto kId = kIdColumn<T>; kId.has_value()) {
+        if (!row[*kId].present) continue;
+        if (!table.AddId(*kId, row[*kId].text, static_cast<RowId>(ids.lines.size()), ids)) continue;
+      } else {
+        if (!table.Retains()) continue;
+        if constexpr (kReferenceTable) ids.lines.push_back(table.line());  // for the table's end rule
+      }
+      if constexpr (!kReferenceTable) {
+        if (!table.row_ok()) continue;
+      }
+      Append<T>(row);
+    }
+    if constexpr (kTableRules.end != nullptr) (this->*kTableRules.end)(table);
+  }
+
+  // Reads column C of table T's current row into row[C], with the errors of
+  // its kind; an absent or refused optional value takes the column's
+  // default (another column's value, or a literal).
+  template <size_t T, size_t C>
+  void ReadCell(RowCells& row) {
+    constexpr ColumnDesc kColumn = kCatalogue[T].columns[C];
+    Table& table = row.table;
+    Cell& cell = row[C];
+    cell = Cell{};
+    const auto keep = [&cell](const auto& value) {
+      if (!value) return;
+      cell.present = true;
+      if constexpr (std::is_convertible_v<decltype(*value), std::string_view>) {
+        cell.text = *value;
+      } else {
+        cell.number = static_cast<int64_t>(*value);
+      }
+    };
+    if constexpr (kColumn.kind == ColumnKind::kReference) {
+      if constexpr (TableIndex(kColumn.references) == T) {
+        keep(table.Identifier(C));  // its own rows, which may come later: resolved by the table's end rule
+      } else {
+        cell.row = table.Reference(C, ids_[TableIndex(kColumn.references)]);
+        cell.present = cell.row != kNoRow;
+      }
+    } else if constexpr (kColumn.kind == ColumnKind::kId) {
+      keep(table.Identifier(C));
+    } else if constexpr (kColumn.kind == ColumnKind::kDate) {
+      keep(table.Date(C));
+    } else if constexpr (DecimalPlaces(kColumn.kind) > 0) {
+      keep(table.Decimal(C));
+    } else if constexpr (kColumn.kind == ColumnKind::kInteger) {
+      keep(table.Whole(C));
+    } else if constexpr (kColumn.kind == ColumnKind::kEnum) {
+      keep(table.Enum(C));
+    } else if constexpr (kColumn.kind == ColumnKind::kMetric) {
+      keep(Metric(table, C));
+    } else {
+      static_assert(kColumn.kind == ColumnKind::kText);
+      keep(table.Value(C));
+    }
+    if constexpr (!kColumn.default_value.empty()) {
+      if (cell.present) return;
+      constexpr std::optional<size_t> kFrom = FindColumn(kCatalogue[T], kColumn.default_value);
+      if constexpr (kFrom.has_value()) {
+        static_assert(*kFrom < C, "a default column comes before the column");
+        cell = row[*kFrom];
+      } else if (table.Text(C).empty()) {
+        cell.present = true;
+        cell.number = DefaultNumber(kColumn);
+      }
+    }
+  }
+
+  // Appends the current row's values to table T of the dataset, each as its
+  // bound field's type; an absent value as the field's empty value.
+  template <size_t T>
+  [[gnu::flatten]] void Append(RowCells& row) {  // flattened: one push per column, as by hand
+    using B = std::tuple_element_t<T, DatasetBindings>;
+    auto& rows = BoundTable<B>(dataset_);
+    const auto value_of = [&](auto column, auto member) {
+      constexpr ColumnDesc kColumn = kCatalogue[T].columns[decltype(column)::value];
+      using V = binding_detail::ValueOf<decltype(member)>;
+      const Cell& cell = row[column];
+      if constexpr (kColumn.kind == ColumnKind::kReference) {
+        if constexpr (TableIndex(kColumn.references) == T) self_references_.push_back(cell.text);
+        return cell.row;
+      } else if constexpr (kColumn.kind == ColumnKind::kMetric) {
+        return InternMetric(cell.text);
+      } else if constexpr (std::is_same_v<V, std::string>) {
+        return std::string(cell.text);
+      } else if constexpr (std::is_enum_v<V>) {
+        return cell.present ? EnumOfCode<V>(static_cast<size_t>(cell.number)) : V{};
+      } else {
+        if (!cell.present) return kColumn.required ? V{} : EmptyValueOf<V>(kColumn.kind);
+        return static_cast<V>(cell.number);
+      }
+    };
+    if constexpr (kIsRowTable<B>) {
+      auto& item = rows.emplace_back();
+      ForEachBoundColumn<B>([&](auto column, auto member) { item.*member = value_of(column, member); });
+    } else {
+      ForEachBoundColumn<B>([&](auto column, auto member) { (rows.*member).push_back(value_of(column, member)); });
+    }
+  }
+
+  // The rules of the reference tables, whose rows others refer to.
+  bool CheckContract(RowCells& row);
+  void CheckRenewals(Table& table);
+  bool CheckMission(RowCells& row);
+  bool CheckEmployee(RowCells& row);
+
+  void BeginCostRates(Table& table);
+  bool CheckCostRate(RowCells& row);
+  void OrderCostRates(Table& table);
+
+  // The rules of the fact tables.
+  void BeginTimeEntries(Table& table);
+  bool CheckTimeEntry(RowCells& row);
+  bool CheckExpense(RowCells& row);
+  bool CheckInvoice(RowCells& row);
+  bool CheckObjective(RowCells& row);
+  bool CheckStoreAudit(RowCells& row);
+
+  // Metric keys, shared by objectives and results.
   RowId InternMetric(std::string_view key);
   std::optional<std::string_view> Metric(Table& table, size_t column);
 
@@ -906,198 +1079,82 @@ class AgencyReader {
   DiagnosticList errors_{"errors"};
   DiagnosticList warnings_{"warnings"};
   Dataset dataset_;
-  IdIndex clients_, contracts_, missions_, employees_, stores_;
-  std::vector<std::string_view> renewal_of_text_;  // per contract, "" if none; while contracts.csv is read
+  std::array<IdIndex, kTableCount> ids_;         // per table with ids (a fact table's while it is read)
+  std::vector<std::string_view> self_references_;  // per contract, its renewal_of ("" if none); while contracts.csv is read
   std::vector<Day> first_rate_;                    // per employee; kNoRate if none
   bool cost_rates_read_ = false;                   // cost_rates.csv had a usable header
+  bool check_rates_ = false;                       // time entries are checked against the cost rates
+  std::optional<DayHours> day_hours_;              // while time_entries.csv is read
   std::deque<std::string> metric_keys_;  // a deque: keys never move
   std::unordered_map<std::string_view, RowId> metric_rows_;  // keys into metric_keys_
   static constexpr Day kNoRate = std::numeric_limits<Day>::max();
+
+  // The rules of the tables that have some, by name.
+  static constexpr std::array<TableRules, 10> kRules = {{
+      {"contracts", nullptr, &AgencyReader::CheckContract, &AgencyReader::CheckRenewals},
+      {"missions", nullptr, &AgencyReader::CheckMission, nullptr},
+      {"employees", nullptr, &AgencyReader::CheckEmployee, nullptr},
+      {"cost_rates", &AgencyReader::BeginCostRates, &AgencyReader::CheckCostRate, &AgencyReader::OrderCostRates},
+      {"time_entries", &AgencyReader::BeginTimeEntries, &AgencyReader::CheckTimeEntry, nullptr},
+      {"expenses", nullptr, &AgencyReader::CheckExpense, nullptr},
+      {"invoices", nullptr, &AgencyReader::CheckInvoice, nullptr},
+      {"objectives", nullptr, &AgencyReader::CheckObjective, nullptr},
+      {"store_audits", nullptr, &AgencyReader::CheckStoreAudit, nullptr},
+      {"store_sales", nullptr, nullptr, nullptr},
+  }};
+  static_assert([] {
+    for (const TableRules& rules : kRules) {
+      if (FindTable(rules.table) == nullptr) return false;
+    }
+    return true;
+  }(), "rules name catalogue tables");
+
+  static constexpr TableRules RulesOf(size_t table) {
+    for (const TableRules& rules : kRules) {
+      if (rules.table == kCatalogue[table].name) return rules;
+    }
+    return TableRules{kCatalogue[table].name, nullptr, nullptr, nullptr};
+  }
+
+  // The generic reader of every table, by catalogue position.
+  using ReadFn = void (AgencyReader::*)(Table&);
+  static constexpr std::array<ReadFn, kTableCount> kReaders = []<size_t... T>(std::index_sequence<T...>) {
+    return std::array<ReadFn, kTableCount>{&AgencyReader::ReadRows<T>...};
+  }(std::make_index_sequence<kTableCount>{});
 };
 
 // ---------------------------------------------------------------------------
-// Column indices, from the catalogue at compile time (a renamed column fails
-// the build): each reader's rules name the columns they check.
+// Table rules
 
-enum ClientColumn : size_t {
-  kClientId = ColumnIndex("clients", "client_id"),
-  kClientName = ColumnIndex("clients", "name"),
-  kClientSector = ColumnIndex("clients", "sector"),
-};
-enum ContractColumn : size_t {
-  kContractId = ColumnIndex("contracts", "contract_id"),
-  kContractClient = ColumnIndex("contracts", "client_id"),
-  kContractStart = ColumnIndex("contracts", "start_date"),
-  kContractEnd = ColumnIndex("contracts", "end_date"),
-  kContractRenewalOf = ColumnIndex("contracts", "renewal_of"),
-  kContractRenewalType = ColumnIndex("contracts", "renewal_type"),
-  kContractSignedOn = ColumnIndex("contracts", "signed_on"),
-};
-enum MissionColumn : size_t {
-  kMissionId = ColumnIndex("missions", "mission_id"),
-  kMissionClient = ColumnIndex("missions", "client_id"),
-  kMissionName = ColumnIndex("missions", "name"),
-  kMissionStart = ColumnIndex("missions", "start_date"),
-  kMissionEnd = ColumnIndex("missions", "end_date"),
-  kMissionContract = ColumnIndex("missions", "contract_id"),
-  kMissionType = ColumnIndex("missions", "type"),
-  kMissionComplexity = ColumnIndex("missions", "complexity"),
-  kMissionFee = ColumnIndex("missions", "fee"),
-};
-enum EmployeeColumn : size_t {
-  kEmployeeId = ColumnIndex("employees", "employee_id"),
-  kEmployeeName = ColumnIndex("employees", "name"),
-  kEmployeeRole = ColumnIndex("employees", "role"),
-  kEmployeeWeeklyHours = ColumnIndex("employees", "weekly_hours"),
-};
-enum CostRateColumn : size_t {
-  kRateEmployee = ColumnIndex("cost_rates", "employee_id"),
-  kRateValidFrom = ColumnIndex("cost_rates", "valid_from"),
-  kRateHourlyCost = ColumnIndex("cost_rates", "hourly_cost"),
-};
-enum StoreColumn : size_t {
-  kStoreId = ColumnIndex("stores", "store_id"),
-  kStoreName = ColumnIndex("stores", "name"),
-  kStoreChain = ColumnIndex("stores", "chain"),
-  kStoreRegion = ColumnIndex("stores", "region"),
-};
-enum TimeEntryColumn : size_t {
-  kEntryEmployee = ColumnIndex("time_entries", "employee_id"),
-  kEntryDate = ColumnIndex("time_entries", "date"),
-  kEntryHours = ColumnIndex("time_entries", "hours"),
-  kEntryActivity = ColumnIndex("time_entries", "activity"),
-  kEntryMission = ColumnIndex("time_entries", "mission_id"),
-};
-enum ExpenseColumn : size_t {
-  kExpenseDate = ColumnIndex("expenses", "date"),
-  kExpenseAmount = ColumnIndex("expenses", "amount"),
-  kExpenseCategory = ColumnIndex("expenses", "category"),
-  kExpenseMission = ColumnIndex("expenses", "mission_id"),
-};
-enum InvoiceColumn : size_t {
-  kInvoiceId = ColumnIndex("invoices", "invoice_id"),
-  kInvoiceClient = ColumnIndex("invoices", "client_id"),
-  kInvoiceDate = ColumnIndex("invoices", "date"),
-  kInvoiceAmount = ColumnIndex("invoices", "amount"),
-  kInvoiceMission = ColumnIndex("invoices", "mission_id"),
-};
-enum VisitColumn : size_t {
-  kVisitId = ColumnIndex("visits", "visit_id"),
-  kVisitEmployee = ColumnIndex("visits", "employee_id"),
-  kVisitMission = ColumnIndex("visits", "mission_id"),
-  kVisitStore = ColumnIndex("visits", "store_id"),
-  kVisitDate = ColumnIndex("visits", "date"),
-  kVisitAction = ColumnIndex("visits", "action"),
-};
-enum ObjectiveColumn : size_t {
-  kObjectiveId = ColumnIndex("objectives", "objective_id"),
-  kObjectiveMission = ColumnIndex("objectives", "mission_id"),
-  kObjectiveMetric = ColumnIndex("objectives", "metric"),
-  kObjectiveAggregation = ColumnIndex("objectives", "aggregation"),
-  kObjectiveTarget = ColumnIndex("objectives", "target"),
-  kObjectiveStart = ColumnIndex("objectives", "start_date"),
-  kObjectiveEnd = ColumnIndex("objectives", "end_date"),
-};
-enum ResultColumn : size_t {
-  kResultMission = ColumnIndex("results", "mission_id"),
-  kResultMetric = ColumnIndex("results", "metric"),
-  kResultDate = ColumnIndex("results", "date"),
-  kResultValue = ColumnIndex("results", "value"),
-  kResultStore = ColumnIndex("results", "store_id"),
-};
-enum AuditColumn : size_t {
-  kAuditDate = ColumnIndex("store_audits", "date"),
-  kAuditStore = ColumnIndex("store_audits", "store_id"),
-  kAuditClient = ColumnIndex("store_audits", "client_id"),
-  kAuditPresent = ColumnIndex("store_audits", "present"),
-  kAuditFacings = ColumnIndex("store_audits", "facings"),
-};
-enum SaleColumn : size_t {
-  kSaleDate = ColumnIndex("store_sales", "date"),
-  kSaleStore = ColumnIndex("store_sales", "store_id"),
-  kSaleClient = ColumnIndex("store_sales", "client_id"),
-  kSaleAmount = ColumnIndex("store_sales", "amount"),
-};
-
-// "end date 2026-01-01 is before start date 2026-02-01" when it is.
-void CheckDateOrder(Table& table, size_t end_column, std::optional<Day> start, std::optional<Day> end) {
-  if (start && end && *end < *start) {
-    table.Error(end_column, "end date " + FormatDate(*end) + " is before start date " + FormatDate(*start));
+bool AgencyReader::CheckContract(RowCells& row) {
+  constexpr ColumnsOf column("contracts");
+  CheckDateOrder(row, column("start_date"), column("end_date"));
+  const bool has_renewal_of = !row.table.Text(column("renewal_of")).empty();
+  const std::string_view type_text = row.table.Text(column("renewal_type"));
+  if (has_renewal_of && type_text.empty()) {
+    row.Error(column("renewal_type"), "missing value (required when renewal_of is set)");
+  } else if (!has_renewal_of && !type_text.empty()) {
+    row.Error(column("renewal_type"), "renewal type " + Quoted(type_text) + " given but renewal_of is empty");
   }
-}
-
-std::string_view IdOf(const std::vector<Client>& rows, RowId row) {
-  return row == kNoRow ? std::string_view() : std::string_view(rows[static_cast<size_t>(row)].id);
-}
-
-// ---------------------------------------------------------------------------
-// Reference tables
-
-void AgencyReader::ReadClients(Table& table) {
-  while (table.NextRow()) {
-    const auto id = table.Identifier(kClientId);
-    Client client;
-    client.name = table.String(kClientName);
-    client.sector = table.String(kClientSector);
-    if (!id) continue;
-    if (!table.AddId(kClientId, *id, static_cast<RowId>(dataset_.clients.size()), clients_)) continue;
-    client.id = std::string(*id);
-    dataset_.clients.push_back(std::move(client));
-  }
-}
-
-void AgencyReader::ReadContracts(Table& table) {
-  while (table.NextRow()) {
-    const auto id = table.Identifier(kContractId);
-    Contract contract;
-    contract.client = table.Reference(kContractClient, clients_);
-    const auto start = table.Date(kContractStart);
-    const auto end = table.Date(kContractEnd);
-    CheckDateOrder(table, kContractEnd, start, end);
-    const auto renewal_of = table.Identifier(kContractRenewalOf);
-    const bool has_renewal_of = !table.Text(kContractRenewalOf).empty();
-    const auto type = table.Enum(kContractRenewalType);
-    const std::string_view type_text = table.Text(kContractRenewalType);
-    if (has_renewal_of && type_text.empty()) {
-      table.Error(kContractRenewalType, "missing value (required when renewal_of is set)");
-    } else if (!has_renewal_of && !type_text.empty()) {
-      table.Error(kContractRenewalType,
-                  "renewal type " + Quoted(type_text) + " given but renewal_of is empty");
-    }
-    const std::optional<Day> signed_on =
-        table.Text(kContractSignedOn).empty() ? start : table.Date(kContractSignedOn);
-    if (!id) continue;
-    if (!table.AddId(kContractId, *id, static_cast<RowId>(dataset_.contracts.size()), contracts_)) {
-      continue;
-    }
-    contract.id = std::string(*id);
-    contract.start = start.value_or(0);
-    contract.end = end.value_or(0);
-    contract.signed_on = signed_on.value_or(contract.start);
-    if (type) {
-      contract.renewal_type = *type == 0 ? RenewalType::kSpontaneous : RenewalType::kSolicited;
-    }
-    dataset_.contracts.push_back(std::move(contract));
-    renewal_of_text_.push_back(renewal_of.value_or(std::string_view()));
-  }
-  CheckRenewals();
+  return true;
 }
 
 // Renewal links need every contract: they may point forward in the file.
-void AgencyReader::CheckRenewals() {
+void AgencyReader::CheckRenewals(Table& table) {
   auto& contracts = dataset_.contracts;
+  const IdIndex& ids = ids_[TableIndex("contracts")];
   const auto error = [&](size_t row, std::string message) {
-    errors_.Add(Text(kContractsFile).name, contracts_.lines[row], "renewal_of", std::move(message));
+    errors_.Add(table.file(), ids.lines[row], "renewal_of", std::move(message));
   };
   std::vector<RowId> renewed_by(contracts.size(), kNoRow);
   for (size_t row = 0; row < contracts.size(); ++row) {
-    const std::string_view target_id = renewal_of_text_[row];
+    const std::string_view target_id = self_references_[row];
     if (target_id.empty()) continue;
     if (target_id == contracts[row].id) {
       error(row, "contract " + Quoted(target_id) + " cannot renew itself");
       continue;
     }
-    const RowId found = contracts_.rows.Find(target_id);
+    const RowId found = ids.rows.Find(target_id);
     if (found == kNoRow) {
       error(row, "unknown contract " + Quoted(target_id));
       continue;
@@ -1114,13 +1171,13 @@ void AgencyReader::CheckRenewals() {
     if (renewed_by[target] != kNoRow) {
       const auto first = static_cast<size_t>(renewed_by[target]);
       error(row, "contract " + Quoted(target_id) + " is already renewed by " +
-                     Quoted(contracts[first].id) + " (line " + std::to_string(contracts_.lines[first]) + ")");
+                     Quoted(contracts[first].id) + " (line " + std::to_string(ids.lines[first]) + ")");
       continue;
     }
     renewed_by[target] = static_cast<RowId>(row);
     contracts[row].renewal_of = static_cast<RowId>(target);
   }
-  renewal_of_text_ = {};  // views into the text, released after this
+  self_references_ = {};  // views into the text, released after this
   // Each contract renews at most one and is renewed at most once, so the
   // links form simple chains and cycles. Walk each chain once.
   std::vector<size_t> walk_of(contracts.size(), 0);  // 0 = not visited
@@ -1146,7 +1203,7 @@ void AgencyReader::CheckRenewals() {
           member = static_cast<size_t>(contracts[member].renewal_of);
         } while (member != next_row);
         const size_t first = *std::min_element(members.begin(), members.end(), [&](size_t a, size_t b) {
-          return contracts_.lines[a] < contracts_.lines[b];
+          return ids.lines[a] < ids.lines[b];
         });
         std::string path = contracts[first].id;
         member = first;
@@ -1161,93 +1218,54 @@ void AgencyReader::CheckRenewals() {
   }
 }
 
-void AgencyReader::ReadMissions(Table& table) {
-  while (table.NextRow()) {
-    const auto id = table.Identifier(kMissionId);
-    Mission mission;
-    mission.client = table.Reference(kMissionClient, clients_);
-    mission.name = table.String(kMissionName);
-    const auto start = table.Date(kMissionStart);
-    const auto end = table.Date(kMissionEnd);
-    CheckDateOrder(table, kMissionEnd, start, end);
-    mission.contract = table.Reference(kMissionContract, contracts_);
-    if (mission.contract != kNoRow && mission.client != kNoRow) {
-      const Contract& contract = dataset_.contracts[static_cast<size_t>(mission.contract)];
-      if (contract.client != kNoRow && contract.client != mission.client) {
-        table.Error(kMissionContract, "contract " + Quoted(contract.id) + " belongs to client " +
-                                          Quoted(IdOf(dataset_.clients, contract.client)) + ", not " +
-                                          Quoted(IdOf(dataset_.clients, mission.client)));
-      }
-    }
-    mission.type = table.String(kMissionType);
-    if (const auto complexity = table.Whole(kMissionComplexity)) {
-      if (*complexity < kMinComplexity || *complexity > kMaxComplexity) {
-        table.Error(kMissionComplexity,
-                    "complexity " + std::to_string(*complexity) + " is outside 1 to 5");
-      } else {
-        mission.complexity = static_cast<int8_t>(*complexity);
-      }
-    }
-    if (const auto fee = table.Decimal(kMissionFee)) {
-      if (*fee < 0) {
-        table.Error(kMissionFee, "negative fee " + Quoted(table.Text(kMissionFee)));
-      } else {
-        mission.fee = *fee;
-      }
-    }
-    if (!id) continue;
-    if (!table.AddId(kMissionId, *id, static_cast<RowId>(dataset_.missions.size()), missions_)) continue;
-    mission.id = std::string(*id);
-    mission.start = start.value_or(0);
-    mission.end = end.value_or(0);
-    dataset_.missions.push_back(std::move(mission));
+bool AgencyReader::CheckMission(RowCells& row) {
+  constexpr ColumnsOf column("missions");
+  CheckDateOrder(row, column("start_date"), column("end_date"));
+  if (const RowId contract = row[column("contract_id")].row; contract != kNoRow) {
+    const Contract& target = dataset_.contracts[static_cast<size_t>(contract)];
+    CheckSameClient(row, column("contract_id"), "contract", target.id, target.client, row[column("client_id")].row,
+                    dataset_.clients);
   }
+  Cell& complexity = row[column("complexity")];
+  if (complexity.present && (complexity.number < kMinComplexity || complexity.number > kMaxComplexity)) {
+    row.Error(column("complexity"), "complexity " + std::to_string(complexity.number) + " is outside 1 to 5");
+    complexity.present = false;
+  }
+  Cell& fee = row[column("fee")];
+  if (fee.present && fee.number < 0) {
+    row.Error(column("fee"), "negative fee " + row.Quote(column("fee")));
+    fee.present = false;
+  }
+  return true;
 }
 
-void AgencyReader::ReadEmployees(Table& table) {
-  while (table.NextRow()) {
-    const auto id = table.Identifier(kEmployeeId);
-    Employee employee;
-    employee.name = table.String(kEmployeeName);
-    employee.role = table.String(kEmployeeRole);
-    if (const auto weekly = table.Decimal(kEmployeeWeeklyHours)) {
-      if (*weekly <= 0 || *weekly > kMaxWeeklyHours) {
-        table.Error(kEmployeeWeeklyHours, "weekly hours " + Quoted(table.Text(kEmployeeWeeklyHours)) +
-                                              " out of range (more than 0, at most 80)");
-      } else {
-        employee.weekly_hours = *weekly;
-      }
-    }
-    if (!id) continue;
-    if (!table.AddId(kEmployeeId, *id, static_cast<RowId>(dataset_.employees.size()), employees_)) {
-      continue;
-    }
-    employee.id = std::string(*id);
-    dataset_.employees.push_back(std::move(employee));
+bool AgencyReader::CheckEmployee(RowCells& row) {
+  constexpr size_t kWeekly = ColumnIndex("employees", "weekly_hours");
+  Cell& weekly = row[kWeekly];
+  if (weekly.present && (weekly.number <= 0 || weekly.number > kMaxWeeklyHours)) {
+    row.Error(kWeekly, "weekly hours " + row.Quote(kWeekly) + " out of range (more than 0, at most 80)");
+    weekly.present = false;
   }
+  return true;
 }
 
-void AgencyReader::ReadCostRates(Table& table) {
-  cost_rates_read_ = true;
-  std::vector<int64_t> lines;
-  while (table.NextRow()) {
-    CostRate rate;
-    rate.employee = table.Reference(kRateEmployee, employees_);
-    const auto valid_from = table.Date(kRateValidFrom);
-    const auto cost = table.Decimal(kRateHourlyCost);
-    if (cost && *cost < 0) {
-      table.Error(kRateHourlyCost, "negative cost rate " + Quoted(table.Text(kRateHourlyCost)));
-    }
-    // A rate with a bad cost still counts as a rate: no cascade of errors on
-    // the employee's time entries (the import fails anyway).
-    if (rate.employee == kNoRow || !valid_from || !table.Retains()) continue;
-    rate.valid_from = *valid_from;
-    rate.hourly_cost = cost.value_or(0);
-    dataset_.cost_rates.push_back(rate);
-    lines.push_back(table.line());
+void AgencyReader::BeginCostRates(Table&) { cost_rates_read_ = true; }
+
+// A rate with a bad cost still counts as a rate: no cascade of errors on the
+// employee's time entries (the import fails anyway).
+bool AgencyReader::CheckCostRate(RowCells& row) {
+  constexpr ColumnsOf column("cost_rates");
+  const Cell& cost = row[column("hourly_cost")];
+  if (cost.present && cost.number < 0) {
+    row.Error(column("hourly_cost"), "negative cost rate " + row.Quote(column("hourly_cost")));
   }
-  // Sorted by employee then valid_from, so the engine finds a rate by binary
-  // search; equal keys keep file order, the later one is the duplicate.
+  return row[column("employee_id")].present && row[column("valid_from")].present;
+}
+
+// Sorted by employee then valid_from, so the engine finds a rate by binary
+// search; equal keys keep file order, the later one is the duplicate.
+void AgencyReader::OrderCostRates(Table& table) {
+  const std::vector<int64_t>& lines = ids_[TableIndex("cost_rates")].lines;
   auto& rates = dataset_.cost_rates;
   std::vector<size_t> order(rates.size());
   std::iota(order.begin(), order.end(), size_t{0});
@@ -1277,139 +1295,88 @@ void AgencyReader::ReadCostRates(Table& table) {
   rates = std::move(sorted);
 }
 
-void AgencyReader::ReadStores(Table& table) {
-  while (table.NextRow()) {
-    const auto id = table.Identifier(kStoreId);
-    RetailStore store;
-    store.name = table.String(kStoreName);
-    store.chain = table.String(kStoreChain);
-    store.region = table.String(kStoreRegion);
-    if (!id) continue;
-    if (!table.AddId(kStoreId, *id, static_cast<RowId>(dataset_.stores.size()), stores_)) continue;
-    store.id = std::string(*id);
-    dataset_.stores.push_back(std::move(store));
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Fact tables
-
-void AgencyReader::ReadTimeEntries(Table& table) {
+void AgencyReader::BeginTimeEntries(Table&) {
   // With cost_rates.csv refused (bad header) its rates are unknown: checking
   // entries against them would only repeat that error on every row.
-  const bool check_rates = cost_rates_read_ || !Present(kCostRatesFile);
+  check_rates_ = cost_rates_read_ || !Present(kCostRatesFile);
   if (first_rate_.size() != dataset_.employees.size()) {  // no cost_rates.csv
     first_rate_.assign(dataset_.employees.size(), kNoRate);
   }
-  DayHours day_hours(dataset_.employees.size());
-  TimeEntries& entries = dataset_.time_entries;
-  ReserveRows(table.max_rows(), entries.employee, entries.date, entries.hours, entries.activity, entries.mission);
-  while (table.NextRow()) {
-    const RowId employee = table.Reference(kEntryEmployee, employees_);
-    const auto date = table.Date(kEntryDate);
-    const auto hours = table.Decimal(kEntryHours);
-    if (hours && (*hours <= 0 || *hours > kMaxEntryHours)) {
-      table.Error(kEntryHours, "hours " + Quoted(table.Text(kEntryHours)) +
-                                   " out of range (more than 0, at most 24)");
-    }
-    const auto activity = table.Enum(kEntryActivity);
-    const RowId mission = table.Reference(kEntryMission, missions_);
-    if (employee != kNoRow && check_rates) {
-      const Day first = first_rate_[static_cast<size_t>(employee)];
-      const std::string& employee_id = dataset_.employees[static_cast<size_t>(employee)].id;
-      if (first == kNoRate) {
-        table.Error(kEntryEmployee, "employee " + Quoted(employee_id) + " has no cost rate");
-      } else if (date && *date < first) {
-        table.Error(kEntryDate, "date " + FormatDate(*date) + " is before the first cost rate of employee " +
-                                    Quoted(employee_id) + " (" + FormatDate(first) + ")");
-      }
-    }
-    if (!table.row_ok()) continue;
+  day_hours_.emplace(dataset_.employees.size());
+}
+
+bool AgencyReader::CheckTimeEntry(RowCells& row) {
+  constexpr ColumnsOf column("time_entries");
+  const Cell& hours = row[column("hours")];
+  if (hours.present && (hours.number <= 0 || hours.number > kMaxEntryHours)) {
+    row.Error(column("hours"), "hours " + row.Quote(column("hours")) + " out of range (more than 0, at most 24)");
+  }
+  const RowId employee = row[column("employee_id")].row;
+  const Cell& date = row[column("date")];
+  if (employee != kNoRow && check_rates_) {
     const Day first = first_rate_[static_cast<size_t>(employee)];
-    const int64_t total = day_hours.Add(employee, first == kNoRate ? *date : first, *date, *hours);
-    if (total > kMaxDayHours && total - *hours <= kMaxDayHours) {  // once per employee and day
-      table.Warning(kEntryHours, "employee " + Quoted(dataset_.employees[static_cast<size_t>(employee)].id) +
-                                     " has more than 24 hours on " + FormatDate(*date) + " (" +
-                                     FormatHours(total) + " so far)");
+    const std::string& employee_id = dataset_.employees[static_cast<size_t>(employee)].id;
+    if (first == kNoRate) {
+      row.Error(column("employee_id"), "employee " + Quoted(employee_id) + " has no cost rate");
+    } else if (date.present && date.number < first) {
+      row.Error(column("date"), "date " + FormatDate(static_cast<Day>(date.number)) +
+                                    " is before the first cost rate of employee " + Quoted(employee_id) + " (" +
+                                    FormatDate(first) + ")");
     }
-    entries.employee.push_back(employee);
-    entries.date.push_back(*date);
-    entries.hours.push_back(static_cast<int16_t>(*hours));
-    entries.activity.push_back(static_cast<Activity>(*activity));
-    entries.mission.push_back(mission);
   }
+  if (!row.table.row_ok()) return false;
+  const Day day = static_cast<Day>(date.number);
+  const Day first = first_rate_[static_cast<size_t>(employee)];
+  const int64_t total = day_hours_->Add(employee, first == kNoRate ? day : first, day, hours.number);
+  if (total > kMaxDayHours && total - hours.number <= kMaxDayHours) {  // once per employee and day
+    row.table.Warning(column("hours"), "employee " + Quoted(dataset_.employees[static_cast<size_t>(employee)].id) +
+                                           " has more than 24 hours on " + FormatDate(day) + " (" +
+                                           FormatHours(total) + " so far)");
+  }
+  return true;
 }
 
-void AgencyReader::ReadExpenses(Table& table) {
-  Expenses& expenses = dataset_.expenses;
-  ReserveRows(table.max_rows(), expenses.date, expenses.amount, expenses.category, expenses.mission);
-  while (table.NextRow()) {
-    const auto date = table.Date(kExpenseDate);
-    const auto amount = table.Decimal(kExpenseAmount);
-    if (amount && *amount < 0) {
-      table.Error(kExpenseAmount, "negative expense " + Quoted(table.Text(kExpenseAmount)));
-    }
-    const auto category = table.Enum(kExpenseCategory);
-    const RowId mission = table.Reference(kExpenseMission, missions_);
-    if (!table.row_ok()) continue;
-    expenses.date.push_back(*date);
-    expenses.amount.push_back(*amount);
-    expenses.category.push_back(static_cast<ExpenseCategory>(*category));
-    expenses.mission.push_back(mission);
+bool AgencyReader::CheckExpense(RowCells& row) {
+  constexpr size_t kAmount = ColumnIndex("expenses", "amount");
+  if (row[kAmount].present && row[kAmount].number < 0) {
+    row.Error(kAmount, "negative expense " + row.Quote(kAmount));
   }
+  return true;
 }
 
-void AgencyReader::ReadInvoices(Table& table) {
-  Invoices& invoices = dataset_.invoices;
-  ReserveRows(table.max_rows(), invoices.id, invoices.client, invoices.date, invoices.amount, invoices.mission);
-  IdIndex ids{kInvoicesFile, "invoice", true, true, {}, {}};
-  while (table.NextRow()) {
-    const auto id = table.Identifier(kInvoiceId);
-    const RowId client = table.Reference(kInvoiceClient, clients_);
-    const auto date = table.Date(kInvoiceDate);
-    const auto amount = table.Decimal(kInvoiceAmount);
-    const RowId mission = table.Reference(kInvoiceMission, missions_);
-    if (mission != kNoRow && client != kNoRow) {
-      const Mission& target = dataset_.missions[static_cast<size_t>(mission)];
-      if (target.client != kNoRow && target.client != client) {
-        table.Error(kInvoiceMission, "mission " + Quoted(target.id) + " belongs to client " +
-                                         Quoted(IdOf(dataset_.clients, target.client)) + ", not " +
-                                         Quoted(IdOf(dataset_.clients, client)));
-      }
-    }
-    // Registered last: a row past the shown errors that has one is not kept.
-    if (id) table.AddId(kInvoiceId, *id, static_cast<RowId>(ids.lines.size()), ids);
-    if (!table.row_ok()) continue;
-    invoices.id.emplace_back(*id);
-    invoices.client.push_back(client);
-    invoices.date.push_back(*date);
-    invoices.amount.push_back(*amount);
-    invoices.mission.push_back(mission);
+bool AgencyReader::CheckInvoice(RowCells& row) {
+  constexpr ColumnsOf column("invoices");
+  if (const RowId mission = row[column("mission_id")].row; mission != kNoRow) {
+    const Mission& target = dataset_.missions[static_cast<size_t>(mission)];
+    CheckSameClient(row, column("mission_id"), "mission", target.id, target.client, row[column("client_id")].row,
+                    dataset_.clients);
   }
+  return true;
 }
 
-void AgencyReader::ReadVisits(Table& table) {
-  Visits& visits = dataset_.visits;
-  ReserveRows(table.max_rows(), visits.id, visits.employee, visits.mission, visits.store, visits.date,
-              visits.action);
-  IdIndex ids{kVisitsFile, "visit", true, true, {}, {}};
-  while (table.NextRow()) {
-    const auto id = table.Identifier(kVisitId);
-    const RowId employee = table.Reference(kVisitEmployee, employees_);
-    const RowId mission = table.Reference(kVisitMission, missions_);
-    const RowId store = table.Reference(kVisitStore, stores_);
-    const auto date = table.Date(kVisitDate);
-    const auto action = table.Enum(kVisitAction);
-    // Registered last: a row past the shown errors that has one is not kept.
-    if (id) table.AddId(kVisitId, *id, static_cast<RowId>(ids.lines.size()), ids);
-    if (!table.row_ok()) continue;
-    visits.id.emplace_back(*id);
-    visits.employee.push_back(employee);
-    visits.mission.push_back(mission);
-    visits.store.push_back(store);
-    visits.date.push_back(*date);
-    visits.action.push_back(action ? static_cast<VisitAction>(*action) : VisitAction::kOther);
+bool AgencyReader::CheckObjective(RowCells& row) {
+  constexpr ColumnsOf column("objectives");
+  const Cell& target = row[column("target")];
+  if (target.present && target.number <= 0) {
+    row.Error(column("target"), "target " + row.Quote(column("target")) + " must be greater than 0");
   }
+  CheckDateOrder(row, column("start_date"), column("end_date"));
+  return true;
+}
+
+bool AgencyReader::CheckStoreAudit(RowCells& row) {
+  constexpr ColumnsOf column("store_audits");
+  const Cell& present = row[column("present")];
+  if (present.present && present.number != 0 && present.number != 1) {
+    row.Error(column("present"), "present " + row.Quote(column("present")) + " must be 0 or 1");
+  }
+  const Cell& facings = row[column("facings")];
+  if (facings.present && facings.number < 0) {
+    row.Error(column("facings"), "negative facings " + row.Quote(column("facings")));
+  } else if (facings.present && facings.number > std::numeric_limits<int32_t>::max()) {
+    row.Error(column("facings"), "facings " + row.Quote(column("facings")) + " is too large");
+  }
+  return true;
 }
 
 RowId AgencyReader::InternMetric(std::string_view key) {
@@ -1430,96 +1397,6 @@ std::optional<std::string_view> AgencyReader::Metric(Table& table, size_t column
   }
   return key;
 }
-
-void AgencyReader::ReadObjectives(Table& table) {
-  IdIndex ids{kObjectivesFile, "objective", true, true, {}, {}};
-  while (table.NextRow()) {
-    const auto id = table.Identifier(kObjectiveId);
-    Objective objective;
-    objective.mission = table.Reference(kObjectiveMission, missions_);
-    const auto metric = Metric(table, kObjectiveMetric);
-    const auto aggregation = table.Enum(kObjectiveAggregation);
-    const auto target = table.Decimal(kObjectiveTarget);
-    if (target && *target <= 0) {
-      table.Error(kObjectiveTarget, "target " + Quoted(table.Text(kObjectiveTarget)) + " must be greater than 0");
-    }
-    const auto start = table.Date(kObjectiveStart);
-    const auto end = table.Date(kObjectiveEnd);
-    CheckDateOrder(table, kObjectiveEnd, start, end);
-    // Registered last: a row past the shown errors that has one is not kept.
-    if (id) table.AddId(kObjectiveId, *id, static_cast<RowId>(ids.lines.size()), ids);
-    if (!table.row_ok()) continue;
-    objective.id = std::string(*id);
-    objective.metric = InternMetric(*metric);
-    objective.aggregation = *aggregation == 0 ? Aggregation::kSum : Aggregation::kLast;
-    objective.target = *target;
-    objective.start = *start;
-    objective.end = *end;
-    dataset_.objectives.push_back(std::move(objective));
-  }
-}
-
-void AgencyReader::ReadResults(Table& table) {
-  Results& results = dataset_.results;
-  ReserveRows(table.max_rows(), results.mission, results.metric, results.date, results.value, results.store);
-  while (table.NextRow()) {
-    const RowId mission = table.Reference(kResultMission, missions_);
-    const auto metric = Metric(table, kResultMetric);
-    const auto date = table.Date(kResultDate);
-    const auto value = table.Decimal(kResultValue);
-    const RowId store = table.Reference(kResultStore, stores_);
-    if (!table.row_ok()) continue;
-    results.mission.push_back(mission);
-    results.metric.push_back(InternMetric(*metric));
-    results.date.push_back(*date);
-    results.value.push_back(*value);
-    results.store.push_back(store);
-  }
-}
-
-void AgencyReader::ReadStoreAudits(Table& table) {
-  StoreAudits& audits = dataset_.store_audits;
-  ReserveRows(table.max_rows(), audits.date, audits.store, audits.client, audits.present, audits.facings);
-  while (table.NextRow()) {
-    const auto date = table.Date(kAuditDate);
-    const RowId store = table.Reference(kAuditStore, stores_);
-    const RowId client = table.Reference(kAuditClient, clients_);
-    const auto present = table.Whole(kAuditPresent);
-    if (present && *present != 0 && *present != 1) {
-      table.Error(kAuditPresent, "present " + Quoted(table.Text(kAuditPresent)) + " must be 0 or 1");
-    }
-    const auto facings = table.Whole(kAuditFacings);
-    if (facings && *facings < 0) {
-      table.Error(kAuditFacings, "negative facings " + Quoted(table.Text(kAuditFacings)));
-    } else if (facings && *facings > std::numeric_limits<int32_t>::max()) {
-      table.Error(kAuditFacings, "facings " + Quoted(table.Text(kAuditFacings)) + " is too large");
-    }
-    if (!table.row_ok()) continue;
-    audits.date.push_back(*date);
-    audits.store.push_back(store);
-    audits.client.push_back(client);
-    audits.present.push_back(static_cast<uint8_t>(*present));
-    audits.facings.push_back(static_cast<int32_t>(facings.value_or(0)));
-  }
-}
-
-// Any sign: a negative amount is a return.
-void AgencyReader::ReadStoreSales(Table& table) {
-  StoreSales& sales = dataset_.store_sales;
-  ReserveRows(table.max_rows(), sales.date, sales.store, sales.client, sales.amount);
-  while (table.NextRow()) {
-    const auto date = table.Date(kSaleDate);
-    const RowId store = table.Reference(kSaleStore, stores_);
-    const RowId client = table.Reference(kSaleClient, clients_);
-    const auto amount = table.Decimal(kSaleAmount);
-    if (!table.row_ok()) continue;
-    sales.date.push_back(*date);
-    sales.store.push_back(store);
-    sales.client.push_back(client);
-    sales.amount.push_back(*amount);
-  }
-}
-
 // ---------------------------------------------------------------------------
 // File sources
 

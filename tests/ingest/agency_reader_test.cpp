@@ -792,29 +792,24 @@ TEST(IngestLimitsTest, QuoteLeftOpenIsRefusedAtItsLine) {
                                      "(a quote left open?): the rest of the file is not read"});
 }
 
-TEST(IngestLimitsTest, OverlongValueIsRefused) {
-  const std::string name(kMaxFieldBytes + 1, 'x');
-  const IngestOutcome outcome = ReadWith("clients.csv", "client_id,name\nC1,A\nC2,B\nC3,\"" + name + "\"\nC2,C\n");
-  EXPECT_EQ(Texts(outcome.errors),
-            (std::vector<std::string>{"clients.csv:4: name: the value is longer than 64 KiB",
-                                      "clients.csv:5: client_id: duplicate client 'C2' (first on line 3)"}));
-}
-
-TEST(IngestLimitsTest, OverlongRowIsRefusedAndTheNextRowsRead) {
-  std::string row = "C3,C";
-  for (int i = 0; i < 20; ++i) row += "," + std::string(60 * 1024, 'x');  // 1.2 MiB
-  const IngestOutcome outcome = ReadWith("clients.csv", "client_id,name\nC1,A\nC2,B\n" + row + "\nC2,C\n");
-  EXPECT_EQ(Texts(outcome.errors),
-            (std::vector<std::string>{"clients.csv:4: the row is longer than 1 MiB",
-                                      "clients.csv:5: client_id: duplicate client 'C2' (first on line 3)"}));
-}
-
-TEST(IngestLimitsTest, RowOfTooManyFieldsIsRefusedAndTheNextRowsRead) {
-  const std::string commas(kMaxRecordBytes + 10, ',');
-  const IngestOutcome outcome = ReadWith("clients.csv", "client_id,name\nC1,A\nC2,B\nC3,C" + commas + "\nC2,C\n");
-  EXPECT_EQ(Texts(outcome.errors),
-            (std::vector<std::string>{"clients.csv:4: too many columns (at most 1024)",
-                                      "clients.csv:5: client_id: duplicate client 'C2' (first on line 3)"}));
+// A row past a limit is refused at its line, and the rows after it are read
+// (the last one, a duplicate, is reported).
+TEST(IngestLimitsTest, RowPastALimitIsRefusedAndTheNextRowsRead) {
+  std::string overlong_row = "C3,C";
+  for (int i = 0; i < 20; ++i) overlong_row += "," + std::string(60 * 1024, 'x');  // 1.2 MiB
+  const struct {
+    std::string row;
+    std::string error;
+  } cases[] = {
+      {"C3,\"" + std::string(kMaxFieldBytes + 1, 'x') + "\"", "clients.csv:4: name: the value is longer than 64 KiB"},
+      {overlong_row, "clients.csv:4: the row is longer than 1 MiB"},
+      {"C3,C" + std::string(kMaxRecordBytes + 10, ','), "clients.csv:4: too many columns (at most 1024)"},
+  };
+  for (const auto& test : cases) {
+    const IngestOutcome outcome = ReadWith("clients.csv", "client_id,name\nC1,A\nC2,B\n" + test.row + "\nC2,C\n");
+    EXPECT_EQ(Texts(outcome.errors),
+              (std::vector<std::string>{test.error, "clients.csv:5: client_id: duplicate client 'C2' (first on line 3)"}));
+  }
 }
 
 TEST(IngestLimitsTest, EchoedValueIsCutTo80Characters) {
