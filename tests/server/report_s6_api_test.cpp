@@ -15,13 +15,7 @@ namespace {
 using json = nlohmann::json;
 using testing::ServiceFixture;
 
-constexpr size_t kGoldenKpi6Cases = 3;
-
-TEST(ReportSectionSixApiTest, ReportEqualsEveryGoldenKpi6Case) {
-  testing::ExpectEveryGoldenCaseServed("kpi6-cases", kGoldenKpi6Cases, [](const testing::GoldenCase& c) {
-    return "/api/v1/report?" + testing::QueryOf(c.params);
-  });
-}
+// The golden kpi6-cases are served in api_test.cpp, beside the report's.
 
 TEST(ReportSectionSixApiTest, BadHorizonIsRefusedNamingIt) {
   ServiceFixture f("agence-forfaits");

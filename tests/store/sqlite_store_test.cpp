@@ -40,6 +40,16 @@ class SqliteStoreTest : public testing::TempDirTest {
     return store.ok() ? std::move(*store) : nullptr;
   }
 
+  // The store, opened, after importing `data` from `source`; nullptr (a
+  // test failure) when either fails.
+  std::unique_ptr<Store> OpenWith(const Dataset& data, const std::string& source) {
+    auto store = Open();
+    if (store == nullptr) return nullptr;
+    const Status imported = store->ReplaceDataset(data, source);
+    EXPECT_TRUE(imported.ok()) << imported.message();
+    return imported.ok() ? std::move(store) : nullptr;
+  }
+
   // The store holds exactly `data`, as import number `version` from `source`.
   static void ExpectStored(Store& store, const Dataset& data, int64_t version, const std::string& source) {
     auto loaded = store.LoadDataset();
@@ -174,9 +184,8 @@ TEST_F(SqliteStoreTest, RoundTripKeepsEveryFieldOfEveryTable) {
 
 TEST_F(SqliteStoreTest, RoundTripOfSyntheticDataset) {
   const Dataset original = MakeSyntheticDataset(20000, 3000);
-  auto store = Open();
+  auto store = OpenWith(original, "synthetic");
   ASSERT_NE(store, nullptr);
-  ASSERT_TRUE(store->ReplaceDataset(original, "synthetic").ok());
   auto loaded = store->LoadDataset();
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   ExpectSameDataset(original, *loaded);
@@ -217,9 +226,8 @@ TEST_F(SqliteStoreTest, MetaReportsVersionTimeSourceCountsAndDateRange) {
 }
 
 TEST_F(SqliteStoreTest, ImportedAtIsUtcIso8601FromTheSystemClock) {
-  auto store = Open();
+  auto store = OpenWith(MakeSmallDataset(), "x");
   ASSERT_NE(store, nullptr);
-  ASSERT_TRUE(store->ReplaceDataset(MakeSmallDataset(), "x").ok());
   auto meta = store->Meta();
   ASSERT_TRUE(meta.ok());
   EXPECT_TRUE(std::regex_match(meta->imported_at, std::regex(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)")))
@@ -230,9 +238,8 @@ TEST_F(SqliteStoreTest, ImportedAtIsUtcIso8601FromTheSystemClock) {
 }
 
 TEST_F(SqliteStoreTest, ReimportReplacesTheWholeDatasetAndBumpsTheVersion) {
-  auto store = Open();
+  auto store = OpenWith(MakeSmallDataset(), "first");
   ASSERT_NE(store, nullptr);
-  ASSERT_TRUE(store->ReplaceDataset(MakeSmallDataset(), "first").ok());
   const Dataset other = MakeOtherDataset();
   ASSERT_TRUE(store->ReplaceDataset(other, "second").ok());
   ASSERT_NO_FATAL_FAILURE(ExpectStored(*store, other, 2, "second"));
@@ -253,9 +260,8 @@ TEST_F(SqliteStoreTest, ReimportReplacesTheWholeDatasetAndBumpsTheVersion) {
 TEST_F(SqliteStoreTest, ReopeningKeepsDataAndVersion) {
   const Dataset data = MakeSmallDataset();
   {
-    auto store = Open();
+    auto store = OpenWith(data, "a");
     ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->ReplaceDataset(data, "a").ok());
     ASSERT_TRUE(store->ReplaceDataset(data, "b").ok());
   }
   auto store = Open();
@@ -363,9 +369,8 @@ TEST_F(SqliteStoreTest, InjectedFailureAtAnyRowLeavesThePreviousDatasetExactly) 
     EXPECT_EQ(meta->first_date, before_meta->first_date);
   }
   // Without the hook, the same import goes through afterwards.
-  auto store = Open();
+  auto store = OpenWith(next, "next");
   ASSERT_NE(store, nullptr);
-  ASSERT_TRUE(store->ReplaceDataset(next, "next").ok());
   auto meta = store->Meta();
   ASSERT_TRUE(meta.ok());
   EXPECT_EQ(meta->dataset_version, 2);
@@ -373,9 +378,8 @@ TEST_F(SqliteStoreTest, InjectedFailureAtAnyRowLeavesThePreviousDatasetExactly) 
 
 TEST_F(SqliteStoreTest, ABrokenReferenceFailsTheImportAndKeepsThePreviousDataset) {
   const Dataset before = MakeSmallDataset();
-  auto store = Open();
+  auto store = OpenWith(before, "before");
   ASSERT_NE(store, nullptr);
-  ASSERT_TRUE(store->ReplaceDataset(before, "before").ok());
 
   Dataset bad_mission = MakeOtherDataset();
   bad_mission.time_entries.mission[0] = 99;
@@ -401,9 +405,8 @@ TEST_F(SqliteStoreTest, ABrokenReferenceFailsTheImportAndKeepsThePreviousDataset
 }
 
 TEST_F(SqliteStoreTest, RaggedFactColumnsAreRefusedBeforeTouchingTheStore) {
-  auto store = Open();
+  auto store = OpenWith(MakeSmallDataset(), "before");
   ASSERT_NE(store, nullptr);
-  ASSERT_TRUE(store->ReplaceDataset(MakeSmallDataset(), "before").ok());
   Dataset ragged = MakeSmallDataset();
   ragged.invoices.mission.pop_back();
   Status status = store->ReplaceDataset(ragged, "ragged");
@@ -584,9 +587,8 @@ TEST_F(SqliteStoreTest, AnotherDatabaseOfTheSameVersionCopiedOverTheFileIsNotAns
   const std::filesystem::path other_file = dir_ / "other.db";
   const Dataset other = MakeOtherDataset();
   {
-    auto store = Open();
+    auto store = OpenWith(MakeSmallDataset(), "mine");
     ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->ReplaceDataset(MakeSmallDataset(), "mine").ok());
     auto other_store = OpenSqliteStore(other_file);
     ASSERT_TRUE(other_store.ok());
     ASSERT_TRUE((*other_store)->ReplaceDataset(other, "other").ok());
