@@ -40,6 +40,7 @@ struct ReportPeriod {
 };
 
 enum class RecurrenceStatus { kSpontaneous, kSolicited, kPending, kLost };
+constexpr size_t kRecurrenceStatusCount = 4;
 std::string_view RecurrenceStatusName(RecurrenceStatus status);
 
 struct RecurrenceClient {
@@ -63,6 +64,7 @@ struct RecurrenceSection {
 };
 
 enum class ParetoClass { kA, kB, kC };
+constexpr size_t kParetoClassCount = 3;
 std::string_view ParetoClassName(ParetoClass pareto_class);
 
 struct RevenueClient {
@@ -182,6 +184,7 @@ struct MarginSection {
 };
 
 enum class ObjectiveStatus { kNotStarted, kNoData, kMet, kMissed, kOnTrack, kBehind, kInProgress };
+constexpr size_t kObjectiveStatusCount = 7;
 std::string_view ObjectiveStatusName(ObjectiveStatus status);
 
 struct ObjectiveItem {

@@ -9,12 +9,6 @@
 namespace agencykpi {
 namespace {
 
-// How many values each enum of kpi/report.h and domain/dataset.h has.
-constexpr size_t kRecurrenceStatusCount = 4;
-constexpr size_t kParetoClassCount = 3;
-constexpr size_t kObjectiveStatusCount = 7;
-constexpr size_t kAggregationCount = 2;
-
 // The SPEC names of an enum, by ordinal, from its *Name() function.
 template <typename Enum, size_t kCount>
 std::array<std::string_view, kCount> NamesOf(std::string_view (*name)(Enum)) {
@@ -29,7 +23,7 @@ const auto kParetoClassNames = NamesOf<ParetoClass, kParetoClassCount>(ParetoCla
 const auto kMarginFlagNames = NamesOf<MarginFlag, kMarginFlagCount>(MarginFlagName);
 const auto kObjectiveStatusNames =
     NamesOf<ObjectiveStatus, kObjectiveStatusCount>(ObjectiveStatusName);
-const auto kObjectiveAggregationNames = NamesOf<Aggregation, kAggregationCount>(AggregationName);
+const auto kObjectiveAggregationNames = NamesOf<Aggregation, kAggregationNames.size()>(AggregationName);
 const auto kRenewalSignalNames = NamesOf<RenewalSignal, kRenewalSignalCount>(RenewalSignalName);
 const auto kRenewalLevelNames = NamesOf<RenewalLevel, kRenewalLevelCount>(RenewalLevelName);
 

@@ -265,15 +265,20 @@ TEST_F(ReviewTest, DnByMonthIsTheStateSinceTheStartAtEachMonthEnd) {
   b.Audit(s2, c, "2026-02-05", 1, 1);
   b.Audit(s1, c, "2026-03-03", 1, 2);
   const Reviewed r = ReviewOf(b.data(), "C1", "2026-01-15..2026-06-30", "2026-03-10");
-  ASSERT_EQ(r->dn_by_month.size(), 3U);
-  EXPECT_EQ(r->dn_by_month[0].label, "2026-01");
-  EXPECT_EQ(r->dn_by_month[0].stores, 1);
-  EXPECT_EQ(r->dn_by_month[0].present, 0);
-  EXPECT_DOUBLE_EQ(r->dn_by_month[0].dn.value(), 0.0);
-  EXPECT_EQ(r->dn_by_month[1].stores, 2);
-  EXPECT_DOUBLE_EQ(r->dn_by_month[1].dn.value(), 0.5);
-  EXPECT_EQ(r->dn_by_month[2].label, "2026-03");
-  EXPECT_EQ(r->dn_by_month[2].present, 2);
+  const struct {
+    const char* label;
+    int64_t stores;
+    int64_t present;
+    double dn;
+  } expected[] = {{"2026-01", 1, 0, 0.0}, {"2026-02", 2, 1, 0.5}, {"2026-03", 2, 2, 1.0}};
+  ASSERT_EQ(r->dn_by_month.size(), std::size(expected));
+  for (size_t i = 0; i < std::size(expected); ++i) {
+    SCOPED_TRACE(expected[i].label);
+    EXPECT_EQ(r->dn_by_month[i].label, expected[i].label);
+    EXPECT_EQ(r->dn_by_month[i].stores, expected[i].stores);
+    EXPECT_EQ(r->dn_by_month[i].present, expected[i].present);
+    EXPECT_DOUBLE_EQ(r->dn_by_month[i].dn.value(), expected[i].dn);
+  }
   EXPECT_EQ(r->dn_by_month[2].stores, r->shelf.current.stores);
   EXPECT_EQ(r->dn_by_month[2].present, r->shelf.current.present);
   EXPECT_EQ(r->sales_by_month.size(), 3U);
