@@ -700,7 +700,10 @@ constexpr int64_t DefaultNumber(const ColumnDesc& column) {
   }
   if (column.kind != ColumnKind::kInteger) throw "a literal default only for enums and integers";
   int64_t value = 0;
-  for (const char digit : column.default_value) value = value * 10 + (digit - '0');
+  for (const char digit : column.default_value) {
+    if (digit < '0' || digit > '9') throw "an integer default is written in digits";
+    value = value * 10 + (digit - '0');
+  }
   return value;
 }
 
@@ -1013,8 +1016,9 @@ class AgencyReader {
         static_assert(*kFrom < C, "a default column comes before the column");
         cell = row[*kFrom];
       } else if (table.Text(C).empty()) {
+        constexpr int64_t kDefault = DefaultNumber(kColumn);  // at compile time: a bad default fails the build
         cell.present = true;
-        cell.number = DefaultNumber(kColumn);
+        cell.number = kDefault;
       }
     }
   }
@@ -1089,8 +1093,8 @@ class AgencyReader {
   std::unordered_map<std::string_view, RowId> metric_rows_;  // keys into metric_keys_
   static constexpr Day kNoRate = std::numeric_limits<Day>::max();
 
-  // The rules of the tables that have some, by name.
-  static constexpr std::array<TableRules, 10> kRules = {{
+  // The rules of the tables that have some, by name (the others have none).
+  static constexpr std::array<TableRules, 9> kRules = {{
       {"contracts", nullptr, &AgencyReader::CheckContract, &AgencyReader::CheckRenewals},
       {"missions", nullptr, &AgencyReader::CheckMission, nullptr},
       {"employees", nullptr, &AgencyReader::CheckEmployee, nullptr},
@@ -1100,7 +1104,6 @@ class AgencyReader {
       {"invoices", nullptr, &AgencyReader::CheckInvoice, nullptr},
       {"objectives", nullptr, &AgencyReader::CheckObjective, nullptr},
       {"store_audits", nullptr, &AgencyReader::CheckStoreAudit, nullptr},
-      {"store_sales", nullptr, nullptr, nullptr},
   }};
   static_assert([] {
     for (const TableRules& rules : kRules) {
