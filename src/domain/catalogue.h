@@ -2,8 +2,9 @@
 // folder (SPEC §1.2) — its file, its columns (name, kind, required, default,
 // referenced table, enum values) and its key. Ingest binds CSV headers and
 // per-column parsing to it, the demo and bench writers take their headers
-// from it, `agencykpi check` counts rows by it, and tests hold the store's
-// schema and docs/data-format.md to it. Where each column lives in the
+// from it, `agencykpi check` counts rows by it, the store's tables and
+// migrations are written from it (store/schema_sql.h), and tests hold
+// docs/data-format.md to it. Where each column lives in the
 // Dataset is domain/dataset_binding.h, from which the store's insert and
 // load, the reference checks, the snapshot and RowCount are generic loops.
 // Table-specific rules (renewal links, cost-rate coverage…) stay
@@ -17,14 +18,17 @@
 //    time (ColumnIndex), so readers resolve nothing per row.
 //  - Names are lowercase; FindTable and FindColumn match ignoring ASCII case.
 //
-// Adding a column: one entry in its table's array below, its field in
-// Dataset and in the table's binding (dataset_binding.h), its rule (if any)
-// in the table's check (ingest/agency_reader.cpp), and a migration. Adding
-// a table: one array and one kCatalogue entry, plus the same (a struct, a Binding, its rules).
+// Adding a column: one entry in its table's array below (with `since`, the
+// schema version that adds it), its field in Dataset and in the table's
+// binding (dataset_binding.h), its rule (if any) in the table's check
+// (ingest/agency_reader.cpp), and, for a new schema version, a step in
+// store/migrations.cpp. Adding a table: one array and one kCatalogue entry,
+// plus the same (a struct, a Binding, its rules).
 #pragma once
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -57,6 +61,16 @@ constexpr int DecimalPlaces(ColumnKind kind) {
   }
 }
 
+// The stored values a column accepts beyond what its kind allows, in the
+// stored unit (cents, hundredths…); unset = unbounded on that side. The
+// store writes it as the column's CHECK; ingest's rule for the column gives
+// the user the message (a test holds the two together).
+struct ValueRange {
+  std::optional<int64_t> min;
+  std::optional<int64_t> max;
+  [[nodiscard]] constexpr bool bounded() const { return min.has_value() || max.has_value(); }
+};
+
 struct ColumnDesc {
   std::string_view name;
   ColumnKind kind = ColumnKind::kText;
@@ -64,7 +78,43 @@ struct ColumnDesc {
   std::string_view default_value;             // what an empty optional value means; "" = absent
   std::string_view references;                // kReference: the referenced table's name
   std::span<const std::string_view> values;   // kEnum: the accepted values, by code
+  std::string_view codes;                     // kEnum: the store's table of the values' codes
+  ValueRange range;                           // accepted values, beyond the kind
+  bool unique = false;                        // no two rows share a value (besides a key column)
+  int64_t since = 1;                          // the store's schema version that added it; 1: with its table
+
+  // Builders for the catalogue's entries: Required("hours", K::kHours).Within({1, 2400}).
+  constexpr ColumnDesc Defaulting(std::string_view value) const { return With(&ColumnDesc::default_value, value); }
+  constexpr ColumnDesc Referencing(std::string_view table) const { return With(&ColumnDesc::references, table); }
+  constexpr ColumnDesc OneOf(std::span<const std::string_view> names, std::string_view code_table) const {
+    return With(&ColumnDesc::values, names).With(&ColumnDesc::codes, code_table);
+  }
+  constexpr ColumnDesc Within(ValueRange accepted) const { return With(&ColumnDesc::range, accepted); }
+  constexpr ColumnDesc Unique() const { return With(&ColumnDesc::unique, true); }
+  constexpr ColumnDesc Since(int64_t version) const { return With(&ColumnDesc::since, version); }
+
+ private:
+  template <typename T, typename V>
+  constexpr ColumnDesc With(T ColumnDesc::*field, V value) const {
+    ColumnDesc copy = *this;
+    copy.*field = value;
+    return copy;
+  }
 };
+
+constexpr ColumnDesc Required(std::string_view name, ColumnKind kind) {
+  ColumnDesc column;
+  column.name = name;
+  column.kind = kind;
+  column.required = true;
+  return column;
+}
+constexpr ColumnDesc Optional(std::string_view name, ColumnKind kind) {
+  ColumnDesc column;
+  column.name = name;
+  column.kind = kind;
+  return column;
+}
 
 struct TableDesc {
   std::string_view name;  // "time_entries": also the store's table
@@ -73,112 +123,113 @@ struct TableDesc {
   bool required = false;  // the file must be present
   std::span<const ColumnDesc> columns;
   std::span<const std::string_view> key;  // columns unique together; empty when rows have no key
+  int64_t since = 1;                       // the store's schema version that created the table
 };
 
 namespace catalogue_tables {
 
 using K = ColumnKind;
-constexpr bool kRequired = true;
-constexpr bool kOptional = false;
+constexpr ValueRange kNonNegative = {0, std::nullopt};
+constexpr ValueRange kZeroOrOne = {0, 1};
 
 inline constexpr std::array<ColumnDesc, 3> kClients = {{
-    {"client_id", K::kId, kRequired, {}, {}, {}},
-    {"name", K::kText, kRequired, {}, {}, {}},
-    {"sector", K::kText, kOptional, {}, {}, {}},
+    Required("client_id", K::kId),
+    Required("name", K::kText),
+    Optional("sector", K::kText),
 }};
 inline constexpr std::array<ColumnDesc, 7> kContracts = {{
-    {"contract_id", K::kId, kRequired, {}, {}, {}},
-    {"client_id", K::kReference, kRequired, {}, "clients", {}},
-    {"start_date", K::kDate, kRequired, {}, {}, {}},
-    {"end_date", K::kDate, kRequired, {}, {}, {}},
-    {"renewal_of", K::kReference, kOptional, {}, "contracts", {}},
-    {"renewal_type", K::kEnum, kOptional, {}, {}, kRenewalTypeNames},
-    {"signed_on", K::kDate, kOptional, "start_date", {}, {}},
+    Required("contract_id", K::kId),
+    Required("client_id", K::kReference).Referencing("clients"),
+    Required("start_date", K::kDate),
+    Required("end_date", K::kDate),
+    Optional("renewal_of", K::kReference).Referencing("contracts").Unique(),
+    Optional("renewal_type", K::kEnum).OneOf(kRenewalTypeNames, "renewal_types"),
+    Optional("signed_on", K::kDate).Defaulting("start_date"),
 }};
 inline constexpr std::array<ColumnDesc, 9> kMissions = {{
-    {"mission_id", K::kId, kRequired, {}, {}, {}},
-    {"client_id", K::kReference, kRequired, {}, "clients", {}},
-    {"name", K::kText, kRequired, {}, {}, {}},
-    {"start_date", K::kDate, kRequired, {}, {}, {}},
-    {"end_date", K::kDate, kRequired, {}, {}, {}},
-    {"contract_id", K::kReference, kOptional, {}, "contracts", {}},
-    {"type", K::kText, kOptional, {}, {}, {}},
-    {"complexity", K::kInteger, kOptional, {}, {}, {}},
-    {"fee", K::kMoney, kOptional, {}, {}, {}},
+    Required("mission_id", K::kId),
+    Required("client_id", K::kReference).Referencing("clients"),
+    Required("name", K::kText),
+    Required("start_date", K::kDate),
+    Required("end_date", K::kDate),
+    Optional("contract_id", K::kReference).Referencing("contracts"),
+    Optional("type", K::kText),
+    Optional("complexity", K::kInteger).Within({1, 5}),
+    Optional("fee", K::kMoney).Within(kNonNegative).Since(4),
 }};
 inline constexpr std::array<ColumnDesc, 4> kEmployees = {{
-    {"employee_id", K::kId, kRequired, {}, {}, {}},
-    {"name", K::kText, kRequired, {}, {}, {}},
-    {"role", K::kText, kOptional, {}, {}, {}},
-    {"weekly_hours", K::kHours, kOptional, {}, {}, {}},
+    Required("employee_id", K::kId),
+    Required("name", K::kText),
+    Optional("role", K::kText),
+    Optional("weekly_hours", K::kHours).Within({1, 8000}).Since(4),  // hundredths: up to 80 h
 }};
 inline constexpr std::array<ColumnDesc, 3> kCostRates = {{
-    {"employee_id", K::kReference, kRequired, {}, "employees", {}},
-    {"valid_from", K::kDate, kRequired, {}, {}, {}},
-    {"hourly_cost", K::kMoney, kRequired, {}, {}, {}},
+    Required("employee_id", K::kReference).Referencing("employees"),
+    Required("valid_from", K::kDate),
+    Required("hourly_cost", K::kMoney).Within(kNonNegative),
 }};
 inline constexpr std::array<ColumnDesc, 4> kStores = {{
-    {"store_id", K::kId, kRequired, {}, {}, {}},
-    {"name", K::kText, kRequired, {}, {}, {}},
-    {"chain", K::kText, kOptional, {}, {}, {}},
-    {"region", K::kText, kOptional, {}, {}, {}},
+    Required("store_id", K::kId),
+    Required("name", K::kText),
+    Optional("chain", K::kText),
+    Optional("region", K::kText),
 }};
 inline constexpr std::array<ColumnDesc, 5> kTimeEntries = {{
-    {"employee_id", K::kReference, kRequired, {}, "employees", {}},
-    {"date", K::kDate, kRequired, {}, {}, {}},
-    {"hours", K::kHours, kRequired, {}, {}, {}},
-    {"activity", K::kEnum, kRequired, {}, {}, kActivityNames},
-    {"mission_id", K::kReference, kOptional, {}, "missions", {}},
+    Required("employee_id", K::kReference).Referencing("employees"),
+    Required("date", K::kDate),
+    Required("hours", K::kHours).Within({1, 2400}),  // hundredths: up to 24 h
+    Required("activity", K::kEnum).OneOf(kActivityNames, "activities"),
+    Optional("mission_id", K::kReference).Referencing("missions"),
 }};
 inline constexpr std::array<ColumnDesc, 4> kExpenses = {{
-    {"date", K::kDate, kRequired, {}, {}, {}},
-    {"amount", K::kMoney, kRequired, {}, {}, {}},
-    {"category", K::kEnum, kRequired, {}, {}, kExpenseCategoryNames},
-    {"mission_id", K::kReference, kOptional, {}, "missions", {}},
+    Required("date", K::kDate),
+    Required("amount", K::kMoney).Within(kNonNegative),
+    Required("category", K::kEnum).OneOf(kExpenseCategoryNames, "expense_categories"),
+    Optional("mission_id", K::kReference).Referencing("missions"),
 }};
 inline constexpr std::array<ColumnDesc, 5> kInvoices = {{
-    {"invoice_id", K::kId, kRequired, {}, {}, {}},
-    {"client_id", K::kReference, kRequired, {}, "clients", {}},
-    {"date", K::kDate, kRequired, {}, {}, {}},
-    {"amount", K::kMoney, kRequired, {}, {}, {}},
-    {"mission_id", K::kReference, kOptional, {}, "missions", {}},
+    Required("invoice_id", K::kId),
+    Required("client_id", K::kReference).Referencing("clients"),
+    Required("date", K::kDate),
+    Required("amount", K::kMoney),
+    Optional("mission_id", K::kReference).Referencing("missions"),
 }};
 inline constexpr std::array<ColumnDesc, 6> kVisits = {{
-    {"visit_id", K::kId, kRequired, {}, {}, {}},
-    {"employee_id", K::kReference, kRequired, {}, "employees", {}},
-    {"mission_id", K::kReference, kRequired, {}, "missions", {}},
-    {"store_id", K::kReference, kRequired, {}, "stores", {}},
-    {"date", K::kDate, kRequired, {}, {}, {}},
-    {"action", K::kEnum, kOptional, "other", {}, kVisitActionNames},
+    Required("visit_id", K::kId),
+    Required("employee_id", K::kReference).Referencing("employees"),
+    Required("mission_id", K::kReference).Referencing("missions"),
+    Required("store_id", K::kReference).Referencing("stores"),
+    Required("date", K::kDate),
+    Optional("action", K::kEnum).Defaulting("other").OneOf(kVisitActionNames, "visit_actions"),
 }};
 inline constexpr std::array<ColumnDesc, 7> kObjectives = {{
-    {"objective_id", K::kId, kRequired, {}, {}, {}},
-    {"mission_id", K::kReference, kRequired, {}, "missions", {}},
-    {"metric", K::kMetric, kRequired, {}, {}, {}},
-    {"aggregation", K::kEnum, kRequired, {}, {}, kAggregationNames},
-    {"target", K::kQuantity, kRequired, {}, {}, {}},
-    {"start_date", K::kDate, kRequired, {}, {}, {}},
-    {"end_date", K::kDate, kRequired, {}, {}, {}},
+    Required("objective_id", K::kId),
+    Required("mission_id", K::kReference).Referencing("missions"),
+    Required("metric", K::kMetric),
+    Required("aggregation", K::kEnum).OneOf(kAggregationNames, "aggregations"),
+    Required("target", K::kQuantity),
+    Required("start_date", K::kDate),
+    Required("end_date", K::kDate),
 }};
 inline constexpr std::array<ColumnDesc, 5> kResults = {{
-    {"mission_id", K::kReference, kRequired, {}, "missions", {}},
-    {"metric", K::kMetric, kRequired, {}, {}, {}},
-    {"date", K::kDate, kRequired, {}, {}, {}},
-    {"value", K::kQuantity, kRequired, {}, {}, {}},
-    {"store_id", K::kReference, kOptional, {}, "stores", {}},
+    Required("mission_id", K::kReference).Referencing("missions"),
+    Required("metric", K::kMetric),
+    Required("date", K::kDate),
+    Required("value", K::kQuantity),
+    Optional("store_id", K::kReference).Referencing("stores"),
 }};
 inline constexpr std::array<ColumnDesc, 5> kStoreAudits = {{
-    {"date", K::kDate, kRequired, {}, {}, {}},
-    {"store_id", K::kReference, kRequired, {}, "stores", {}},
-    {"client_id", K::kReference, kRequired, {}, "clients", {}},
-    {"present", K::kInteger, kRequired, {}, {}, {}},
-    {"facings", K::kInteger, kOptional, "0", {}, {}},
+    Required("date", K::kDate),
+    Required("store_id", K::kReference).Referencing("stores"),
+    Required("client_id", K::kReference).Referencing("clients"),
+    Required("present", K::kInteger).Within(kZeroOrOne),
+    Optional("facings", K::kInteger).Defaulting("0").Within(kNonNegative),
 }};
 inline constexpr std::array<ColumnDesc, 4> kStoreSales = {{
-    {"date", K::kDate, kRequired, {}, {}, {}},
-    {"store_id", K::kReference, kRequired, {}, "stores", {}},
-    {"client_id", K::kReference, kRequired, {}, "clients", {}},
-    {"amount", K::kMoney, kRequired, {}, {}, {}},
+    Required("date", K::kDate),
+    Required("store_id", K::kReference).Referencing("stores"),
+    Required("client_id", K::kReference).Referencing("clients"),
+    Required("amount", K::kMoney),
 }};
 
 inline constexpr std::array<std::string_view, 1> kClientKey = {"client_id"};
@@ -210,8 +261,14 @@ inline constexpr std::array<TableDesc, kTableCount> kCatalogue = {{
     {"objectives", "objectives.csv", "objective", false, catalogue_tables::kObjectives, catalogue_tables::kObjectiveKey},
     {"results", "results.csv", "result", false, catalogue_tables::kResults, {}},
     {"store_audits", "store_audits.csv", "store audit", false, catalogue_tables::kStoreAudits, {}},
-    {"store_sales", "store_sales.csv", "store sale", false, catalogue_tables::kStoreSales, {}},
+    {"store_sales", "store_sales.csv", "store sale", false, catalogue_tables::kStoreSales, {}, 3},
 }};
+
+// The store's schema version from which `column` of `table` is stored: the
+// version that added it to the table, or that created the table.
+constexpr int64_t StoredSince(const TableDesc& table, const ColumnDesc& column) {
+  return column.since > table.since ? column.since : table.since;
+}
 
 // The catalogue, in reading order.
 constexpr std::span<const TableDesc> Catalogue() { return kCatalogue; }

@@ -1,8 +1,12 @@
 #include "store/migrations.h"
 
 #include <array>
+#include <optional>
 #include <string>
-#include <utility>
+#include <vector>
+
+#include "domain/catalogue.h"
+#include "store/schema_sql.h"
 
 namespace agencykpi {
 namespace {
@@ -13,23 +17,22 @@ namespace {
 //  - `row_id INTEGER PRIMARY KEY` is the rowid and equals the Dataset RowId
 //    (the row's index in its vector), so loading back needs no id lookups
 //    and inserting in RowId order appends to the b-tree.
-//  - A reference is `<table>_row INTEGER REFERENCES <table>(row_id)`, NULL
-//    when absent (kNoRow).
-//  - Dates are INTEGER day numbers (days since 1970-01-01), exactly the
-//    in-memory Day: loading is one sqlite3_column_int64 per value with no
-//    parsing, and they take 1–3 bytes. For a human:
-//    `date(start_date * 86400, 'unixepoch')`.
-//  - Money is INTEGER cents, hours INTEGER hundredths, targets and result
-//    values INTEGER micros: exact, as in the Dataset.
+//  - The catalogue's tables are written from the catalogue, each step adding
+//    what its version brings (store/schema_sql.h): references as `<x>_row`
+//    rows, dates as INTEGER day numbers (days since 1970-01-01, exactly the
+//    in-memory Day: for a human, `date(start_date * 86400, 'unixepoch')`),
+//    money as INTEGER cents, hours as hundredths, targets and result values
+//    as micros, optional text NULL when absent, textual ids TEXT UNIQUE and
+//    no other secondary index (the KPI engine reads whole tables).
+//    contracts.renewal_of is UNIQUE (SPEC: two contracts cannot renew the
+//    same one), which also lets SQLite check that self-reference without
+//    scanning the table.
 //  - Enums are small INTEGER codes with a lookup table holding their SPEC
 //    names; the store maps codes to enum values by name when it opens, so
 //    reordering an enum in C++ cannot reinterpret stored data.
-//  - Optional text is NULL when absent.
-//  - Textual ids stay TEXT UNIQUE. No other secondary index: the KPI engine
-//    reads whole tables. contracts.renewal_of is UNIQUE (SPEC: two contracts
-//    cannot renew the same one), which also lets SQLite check that
-//    self-reference without scanning the table.
-constexpr std::string_view kSchemaV1 = R"sql(
+// A step is its hand-written SQL (lookup tables, the metric keys, the import
+// bookkeeping) then what its version adds to the catalogue's tables.
+constexpr std::string_view kLookupsV1 = R"sql(
 CREATE TABLE activities (code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE) STRICT;
 INSERT INTO activities VALUES (0, 'field'), (1, 'preparation'), (2, 'followup'), (3, 'coordination'),
   (4, 'reporting'), (5, 'travel'), (6, 'management'), (7, 'other');
@@ -43,128 +46,10 @@ INSERT INTO renewal_types VALUES (1, 'spontaneous'), (2, 'solicited');
 CREATE TABLE aggregations (code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE) STRICT;
 INSERT INTO aggregations VALUES (0, 'sum'), (1, 'last');
 
-CREATE TABLE clients (
-  row_id INTEGER PRIMARY KEY,
-  client_id TEXT NOT NULL UNIQUE,
-  name TEXT NOT NULL,
-  sector TEXT
-) STRICT;
-
-CREATE TABLE contracts (
-  row_id INTEGER PRIMARY KEY,
-  contract_id TEXT NOT NULL UNIQUE,
-  client_row INTEGER NOT NULL REFERENCES clients(row_id),
-  start_date INTEGER NOT NULL,
-  end_date INTEGER NOT NULL,
-  -- deferred: a contract may renew one stored after it
-  renewal_of_row INTEGER UNIQUE REFERENCES contracts(row_id) DEFERRABLE INITIALLY DEFERRED,
-  renewal_type INTEGER REFERENCES renewal_types(code),
-  signed_on INTEGER NOT NULL
-) STRICT;
-
-CREATE TABLE missions (
-  row_id INTEGER PRIMARY KEY,
-  mission_id TEXT NOT NULL UNIQUE,
-  client_row INTEGER NOT NULL REFERENCES clients(row_id),
-  name TEXT NOT NULL,
-  start_date INTEGER NOT NULL,
-  end_date INTEGER NOT NULL,
-  contract_row INTEGER REFERENCES contracts(row_id),
-  type TEXT,
-  complexity INTEGER CHECK (complexity BETWEEN 1 AND 5)
-) STRICT;
-
-CREATE TABLE employees (
-  row_id INTEGER PRIMARY KEY,
-  employee_id TEXT NOT NULL UNIQUE,
-  name TEXT NOT NULL,
-  role TEXT
-) STRICT;
-
-CREATE TABLE cost_rates (
-  row_id INTEGER PRIMARY KEY,
-  employee_row INTEGER NOT NULL REFERENCES employees(row_id),
-  valid_from INTEGER NOT NULL,
-  hourly_cost INTEGER NOT NULL CHECK (hourly_cost >= 0),
-  UNIQUE (employee_row, valid_from)
-) STRICT;
-
-CREATE TABLE stores (
-  row_id INTEGER PRIMARY KEY,
-  store_id TEXT NOT NULL UNIQUE,
-  name TEXT NOT NULL,
-  chain TEXT,
-  region TEXT
-) STRICT;
-
+-- The distinct metric keys of objectives and results.
 CREATE TABLE metrics (
   row_id INTEGER PRIMARY KEY,
   metric TEXT NOT NULL UNIQUE
-) STRICT;
-
-CREATE TABLE objectives (
-  row_id INTEGER PRIMARY KEY,
-  objective_id TEXT NOT NULL UNIQUE,
-  mission_row INTEGER NOT NULL REFERENCES missions(row_id),
-  metric_row INTEGER NOT NULL REFERENCES metrics(row_id),
-  aggregation INTEGER NOT NULL REFERENCES aggregations(code),
-  target INTEGER NOT NULL,
-  start_date INTEGER NOT NULL,
-  end_date INTEGER NOT NULL
-) STRICT;
-
-CREATE TABLE time_entries (
-  row_id INTEGER PRIMARY KEY,
-  employee_row INTEGER NOT NULL REFERENCES employees(row_id),
-  date INTEGER NOT NULL,
-  hours INTEGER NOT NULL CHECK (hours BETWEEN 1 AND 2400),
-  activity INTEGER NOT NULL REFERENCES activities(code),
-  mission_row INTEGER REFERENCES missions(row_id)
-) STRICT;
-
-CREATE TABLE expenses (
-  row_id INTEGER PRIMARY KEY,
-  date INTEGER NOT NULL,
-  amount INTEGER NOT NULL CHECK (amount >= 0),
-  category INTEGER NOT NULL REFERENCES expense_categories(code),
-  mission_row INTEGER REFERENCES missions(row_id)
-) STRICT;
-
-CREATE TABLE invoices (
-  row_id INTEGER PRIMARY KEY,
-  invoice_id TEXT NOT NULL UNIQUE,
-  client_row INTEGER NOT NULL REFERENCES clients(row_id),
-  date INTEGER NOT NULL,
-  amount INTEGER NOT NULL,
-  mission_row INTEGER REFERENCES missions(row_id)
-) STRICT;
-
-CREATE TABLE visits (
-  row_id INTEGER PRIMARY KEY,
-  visit_id TEXT NOT NULL UNIQUE,
-  employee_row INTEGER NOT NULL REFERENCES employees(row_id),
-  mission_row INTEGER NOT NULL REFERENCES missions(row_id),
-  store_row INTEGER NOT NULL REFERENCES stores(row_id),
-  date INTEGER NOT NULL,
-  action INTEGER NOT NULL REFERENCES visit_actions(code)
-) STRICT;
-
-CREATE TABLE results (
-  row_id INTEGER PRIMARY KEY,
-  mission_row INTEGER NOT NULL REFERENCES missions(row_id),
-  metric_row INTEGER NOT NULL REFERENCES metrics(row_id),
-  date INTEGER NOT NULL,
-  value INTEGER NOT NULL,
-  store_row INTEGER REFERENCES stores(row_id)
-) STRICT;
-
-CREATE TABLE store_audits (
-  row_id INTEGER PRIMARY KEY,
-  date INTEGER NOT NULL,
-  store_row INTEGER NOT NULL REFERENCES stores(row_id),
-  client_row INTEGER NOT NULL REFERENCES clients(row_id),
-  present INTEGER NOT NULL CHECK (present IN (0, 1)),
-  facings INTEGER NOT NULL CHECK (facings >= 0)
 ) STRICT;
 
 -- One row: what the current dataset is. first/last_date: date range of the
@@ -183,74 +68,64 @@ INSERT INTO import_meta VALUES (1, 0, '', '', NULL, NULL);
 // Version 2: the import id, a random tag of the data's committed state that
 // the columnar snapshot must carry to be used (sqlite_store.cpp). Upgraded
 // databases get '' (no state is known), so no older snapshot is trusted.
-constexpr std::string_view kSchemaV2 = R"sql(
+constexpr std::string_view kImportIdV2 = R"sql(
 ALTER TABLE import_meta ADD COLUMN import_id TEXT NOT NULL DEFAULT '';
 )sql";
 
-// Version 3: the brand's sell-out per store (store_sales.csv). Money, any
-// sign: a return is a negative amount.
-constexpr std::string_view kSchemaV3 = R"sql(
-CREATE TABLE store_sales (
-  row_id INTEGER PRIMARY KEY,
-  date INTEGER NOT NULL,
-  store_row INTEGER NOT NULL REFERENCES stores(row_id),
-  client_row INTEGER NOT NULL REFERENCES clients(row_id),
-  amount INTEGER NOT NULL
-) STRICT;
-)sql";
-
-// Version 4: a mission's fixed fee (money >= 0, NULL without one) and an
-// employee's contract hours per week (hundredths, 0 < x <= 80 h), SPEC §6.
-constexpr std::string_view kSchemaV4 = R"sql(
-ALTER TABLE missions ADD COLUMN fee INTEGER CHECK (fee >= 0);
-ALTER TABLE employees ADD COLUMN weekly_hours INTEGER CHECK (weekly_hours BETWEEN 1 AND 8000);
-)sql";
-
-constexpr std::array<Migration, 4> kMigrations = {{
-    {1, "initial schema", kSchemaV1},
-    {2, "import id", kSchemaV2},
-    {3, "store sales", kSchemaV3},
-    {4, "mission fees and weekly hours", kSchemaV4},
-}};
-
-// Tables created after version 1, with the version that created them.
-constexpr std::array<std::pair<std::string_view, int64_t>, 1> kLaterTables = {{
-    {"store_sales", 3},
-}};
-
-// Columns added to a table after it was created, with the version that added them.
-struct LaterColumn {
-  std::string_view table;
-  std::string_view column;
+struct Step {
   int64_t version;
+  std::string_view description;
+  std::string_view sql;  // before the catalogue's tables of this version
 };
-constexpr std::array<LaterColumn, 2> kLaterColumns = {{
-    {"missions", "fee", 4},
-    {"employees", "weekly_hours", 4},
+
+// Version 3 adds store_sales, version 4 missions.fee and
+// employees.weekly_hours (their `since` in the catalogue).
+constexpr std::array<Step, 4> kSteps = {{
+    {1, "initial schema", kLookupsV1},
+    {2, "import id", kImportIdV2},
+    {3, "store sales", ""},
+    {4, "mission fees and weekly hours", ""},
 }};
+
+// Every catalogue table and column comes with a step.
+static_assert([] {
+  for (const TableDesc& table : kCatalogue) {
+    for (const ColumnDesc& column : table.columns) {
+      if (table.since < 1 || StoredSince(table, column) > kSteps.back().version) return false;
+    }
+  }
+  return true;
+}(), "a catalogue `since` without its migration step");
+
+std::vector<Migration> BuildMigrations() {
+  std::vector<Migration> migrations;
+  for (const Step& step : kSteps) {
+    migrations.push_back(
+        {step.version, step.description, std::string(step.sql) + CatalogueSchemaSql(step.version)});
+  }
+  return migrations;
+}
 
 }  // namespace
 
 int64_t ColumnSchemaVersion(std::string_view table, std::string_view column) {
-  for (const LaterColumn& later : kLaterColumns) {
-    if (later.table == table && later.column == column) return later.version;
-  }
-  return TableSchemaVersion(table);
+  const TableDesc* desc = FindTable(table);
+  const std::optional<size_t> index = desc ? FindColumn(*desc, column) : std::nullopt;
+  return index ? StoredSince(*desc, desc->columns[*index]) : TableSchemaVersion(table);
 }
 
 int64_t TableSchemaVersion(std::string_view table) {
-  for (const auto& [name, version] : kLaterTables) {
-    if (name == table) return version;
-  }
-  return 1;
+  const TableDesc* desc = FindTable(table);
+  return desc ? desc->since : 1;
 }
 
 std::span<const Migration> SchemaMigrations() {
-  return kMigrations;
+  static const std::vector<Migration> migrations = BuildMigrations();
+  return migrations;
 }
 
 int64_t LatestSchemaVersion() {
-  return kMigrations.back().version;
+  return kSteps.back().version;
 }
 
 Result<int64_t> SchemaVersion(SqliteDb& db) {

@@ -7,7 +7,10 @@
 // file at its old version. A file whose version is newer than the binary
 // knows is refused, untouched.
 //
-// Adding a schema change = appending a step to SchemaMigrations() in
+// The catalogue's tables are written from the catalogue (store/schema_sql.h);
+// a step adds the tables and columns whose `since` is its version, after its
+// own SQL. Adding a schema change = a `since` of a new version in the
+// catalogue, or hand-written SQL, in a step appended to kSteps in
 // migrations.cpp. Never edit a step that has shipped.
 //
 // Thread safety: free functions over a caller-owned connection.
@@ -15,6 +18,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "common/status.h"
@@ -25,7 +29,7 @@ namespace agencykpi {
 struct Migration {
   int64_t version = 0;           // the version the schema has after this step
   std::string_view description;  // for error messages
-  std::string_view sql;          // one or more statements
+  std::string sql;               // one or more statements
 };
 
 // The product's migration steps, versions 1, 2, … in order.

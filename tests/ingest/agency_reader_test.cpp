@@ -6,6 +6,7 @@
 #include "ingest/csv_reader.h"
 #include "ingest/limits.h"
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -278,6 +279,60 @@ const ValidationCase kValidationCases[] = {
 std::string CaseName(const testing::TestParamInfo<ValidationCase>& info) { return info.param.name; }
 
 INSTANTIATE_TEST_SUITE_P(Spec13, ValidationTest, testing::ValuesIn(kValidationCases), CaseName);
+
+// Every bounded catalogue column (its range is the store's CHECK) has its
+// ingest rule: a value just past either bound is refused at its line and
+// column, so the store never refuses what ingest let through.
+struct RangeCase {
+  const char* column;  // "table.column"
+  const char* file;
+  const char* header;
+  const char* row;  // '@' stands for the value
+  std::vector<const char*> outside;
+};
+
+TEST(AgencyReaderTest, EveryBoundedColumnRefusesValuesPastItsBounds) {
+  const std::vector<RangeCase> cases = {
+      {"missions.complexity", "missions.csv", "mission_id,client_id,name,start_date,end_date,complexity",
+       "M1,C1,A,2026-01-01,2026-12-31,@", {"0", "6"}},
+      {"missions.fee", "missions.csv", "mission_id,client_id,name,start_date,end_date,fee",
+       "M1,C1,A,2026-01-01,2026-12-31,@", {"-0.01"}},
+      {"employees.weekly_hours", "employees.csv", "employee_id,name,weekly_hours", "E1,Ann,@", {"0", "80.01"}},
+      {"cost_rates.hourly_cost", "cost_rates.csv", "employee_id,valid_from,hourly_cost", "E1,2026-01-01,@",
+       {"-0.01"}},
+      {"time_entries.hours", "time_entries.csv", "employee_id,date,hours,activity", "E1,2026-01-15,@,field",
+       {"0", "24.01"}},
+      {"expenses.amount", "expenses.csv", "date,amount,category", "2026-01-15,@,tools", {"-0.01"}},
+      {"store_audits.present", "store_audits.csv", "date,store_id,client_id,present", "2026-01-05,S1,C1,@",
+       {"-1", "2"}},
+      {"store_audits.facings", "store_audits.csv", "date,store_id,client_id,present,facings",
+       "2026-01-05,S1,C1,1,@", {"-1"}},
+  };
+  std::vector<std::string> bounded;
+  for (const TableDesc& table : Catalogue()) {
+    for (const ColumnDesc& column : table.columns) {
+      if (column.range.bounded()) bounded.push_back(std::string(table.name) + "." + std::string(column.name));
+    }
+  }
+  std::vector<std::string> covered;
+  size_t checked = 0;
+  for (const RangeCase& c : cases) {
+    covered.push_back(c.column);
+    const std::string name = std::string(c.column).substr(std::string(c.column).find('.') + 1);
+    for (const char* value : c.outside) {
+      std::string row = c.row;
+      row.replace(row.find('@'), 1, value);
+      const IngestOutcome outcome = ReadWith(c.file, std::string(c.header) + "\n" + row + "\n");
+      const std::string place = std::string(c.file) + ":2: " + name + ": ";
+      const std::vector<std::string> errors = Texts(outcome.errors);
+      EXPECT_TRUE(std::any_of(errors.begin(), errors.end(), [&](const std::string& e) { return e.rfind(place, 0) == 0; }))
+          << c.column << " = " << value << ": " << testing::PrintToString(errors);
+      ++checked;
+    }
+  }
+  EXPECT_EQ(covered, bounded);
+  EXPECT_EQ(checked, 12u);
+}
 
 TEST(AgencyReaderTest, MissingClientsFileIsAnError) {
   Files files = BaseFiles();

@@ -5,7 +5,12 @@
 
 #include <array>
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "test_datasets.h"
 
@@ -27,7 +32,7 @@ class MigrationsTest : public testing::SqliteFileTest {
 };
 
 // Steps that fail if run twice (CREATE TABLE without IF NOT EXISTS).
-constexpr std::array<Migration, 3> kThreeSteps = {{
+const std::array<Migration, 3> kThreeSteps = {{
     {1, "first", "CREATE TABLE a (x INTEGER) STRICT;"},
     {2, "second", "CREATE TABLE b (x INTEGER) STRICT; INSERT INTO a VALUES (1);"},
     {3, "third", "ALTER TABLE a ADD COLUMN y TEXT;"},
@@ -93,6 +98,60 @@ TEST_F(MigrationsTest, ProductStepsAreNumberedInOrderAndApplyCleanly) {
   auto violations = db_->QueryInt64("SELECT count(*) FROM pragma_foreign_key_check");
   ASSERT_TRUE(violations.ok()) << violations.status().message();
   EXPECT_EQ(*violations, 0);
+}
+
+// tests/store/data/shipped_schema.txt: per version, the tables it created or
+// changed, name → normalised SQL.
+using Schema = std::map<std::string, std::string>;
+std::map<int64_t, Schema> ShippedSchemaChanges() {
+  std::ifstream file(std::string(AGENCYKPI_TEST_DATA_DIR) + "/shipped_schema.txt");
+  std::map<int64_t, Schema> changes;
+  for (std::string line; std::getline(file, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    int64_t version = 0;
+    std::string table;
+    fields >> version >> table;
+    std::string sql;
+    std::getline(fields >> std::ws, sql);
+    changes[version][table] = sql;
+  }
+  return changes;
+}
+
+// Every table of the file, name → its SQL without comments, with spacing
+// normalised (as in shipped_schema.txt).
+Schema SchemaOf(SqliteDb& db) {
+  Schema schema;
+  auto statement = db.Prepare("SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL");
+  EXPECT_TRUE(statement.ok());
+  if (!statement.ok()) return schema;
+  for (;;) {
+    auto row = statement->Step();
+    EXPECT_TRUE(row.ok());
+    if (!row.ok() || !*row) break;
+    std::string sql = std::regex_replace(statement->ColumnText(1), std::regex("--[^\\n]*"), "");
+    sql = std::regex_replace(sql, std::regex("\\s+"), " ");
+    sql = std::regex_replace(sql, std::regex(" ?([(),]) ?"), "$1");
+    schema[statement->ColumnText(0)] = sql;
+  }
+  return schema;
+}
+
+// The steps are written from the catalogue: after each of them, the schema
+// is the one that version shipped with, so every older file upgrades to
+// what a new file gets.
+TEST_F(MigrationsTest, EachGeneratedStepBuildsTheSchemaThatShipped) {
+  const std::map<int64_t, Schema> shipped = ShippedSchemaChanges();
+  ASSERT_EQ(shipped.size(), 4u);
+  ASSERT_EQ(SchemaMigrations().size(), shipped.size());
+  Schema expected;
+  for (const auto& [version, changes] : shipped) {
+    for (const auto& [table, sql] : changes) expected[table] = sql;
+    ASSERT_TRUE(ApplyMigrations(*db_, SchemaMigrations().first(static_cast<size_t>(version))).ok()) << version;
+    EXPECT_EQ(SchemaOf(*db_), expected) << "after version " << version;
+  }
+  EXPECT_EQ(expected.size(), 21u);  // 14 catalogue tables, 5 lookups, metrics, import_meta
 }
 
 }  // namespace
