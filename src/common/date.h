@@ -11,6 +11,9 @@ namespace agencykpi {
 
 using Day = int32_t;
 
+// A Day as Unix time (seconds since 1970-01-01 00:00 UTC) is day × this.
+constexpr int64_t kSecondsPerDay = 86400;
+
 struct CivilDate {
   int year = 0;
   int month = 0;  // 1..12

@@ -15,6 +15,7 @@
 namespace agencykpi {
 
 using Cents = int64_t;
+constexpr Cents kCentsPerEuro = 100;
 using Hundredths = int64_t;
 using CostUnits = int64_t;
 using Micros = int64_t;

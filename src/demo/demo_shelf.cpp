@@ -52,7 +52,6 @@ constexpr int kNoiseHighPerMille = 1150;
 constexpr int kReturnsMonthPerMille = 25;      // a month of returns: negative sales
 constexpr int kReturnsLow = 20;
 constexpr int kReturnsHigh = 180;
-constexpr int64_t kCentsPerEuro = 100;
 constexpr int kPerMille = 1000;
 
 // The shelf of one brand in one store at the end of a month.

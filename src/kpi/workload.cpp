@@ -15,7 +15,6 @@ constexpr int64_t kWorkingDaysPerWeek = 5;
 constexpr int64_t kMondayShift = 3;
 // No mission yet in a month's scan (kNoRow is internal time).
 constexpr RowId kNoMissionYet = kNoRow - 1;
-constexpr int64_t kCentsPerEuro = 100;  // cost_per_visit is in euros
 
 bool IsWorkingDay(Day day) {
   const int64_t weekday = ((static_cast<int64_t>(day) + kMondayShift) % kDaysPerWeek + kDaysPerWeek) % kDaysPerWeek;

@@ -34,7 +34,6 @@ constexpr double kImpactChartHeight = 160;
 constexpr double kActionChartHeight = 130;
 constexpr double kSalesChartHeight = 160;
 constexpr double kCoverBandHeight = 230;
-constexpr int64_t kCentsPerEuro = 100;
 constexpr size_t kMaxChartChains = 12;  // beyond, the chart shows the largest; the table lists them all
 
 class ReviewPdf {

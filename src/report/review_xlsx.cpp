@@ -18,8 +18,6 @@
 namespace agencykpi {
 namespace {
 
-constexpr double kCentsPerEuro = 100;
-constexpr int64_t kSecondsPerDay = 86400;
 constexpr double kLabelColumnWidth = 46;
 constexpr double kColumnWidth = 14;
 constexpr double kWideColumnWidth = 28;

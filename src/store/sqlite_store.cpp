@@ -86,7 +86,6 @@ constexpr std::array<std::string_view, 5> kLookupTables = {
     "activities", "expense_categories", "visit_actions", "renewal_types", "aggregations",
 };
 
-constexpr int64_t kSecondsPerDay = 86400;
 
 // --- Guard triggers: any row changed outside an import gives the data a
 // new import id, so no snapshot matches it any more. ---

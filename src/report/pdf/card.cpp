@@ -3,11 +3,14 @@
 namespace agencykpi::pdf {
 namespace {
 
+// In points: the room around the texts, and the coloured bar on the card's left.
 constexpr double kCardPadding = 8;
-constexpr double kLabelSize = 8;
-constexpr double kValueSize = 20;
+constexpr double kAccentWidth = 3;
+// The label above, the figure in large bold; the detail below takes the
+// trend's colour (DrawCard).
+constexpr TextStyle kLabelStyle{8, false, palette::kMuted, Align::kLeft};
+constexpr TextStyle kValueStyle{20, true, palette::kInk, Align::kLeft};
 constexpr double kDetailSize = 8;
-constexpr double kAccentWidth = 3;  // the coloured bar on the card's left
 
 }  // namespace
 
@@ -25,8 +28,8 @@ void DrawCard(Document& document, const Box& box, const Card& card) {
   const double x = box.x + kAccentWidth + kCardPadding;
   const double width = box.width - kAccentWidth - 2 * kCardPadding;
   double y = box.y + kCardPadding;
-  y += document.DrawText(x, y, width, card.label, {kLabelSize, false, palette::kMuted, Align::kLeft});
-  y += document.DrawText(x, y, width, card.value, {kValueSize, true, palette::kInk, Align::kLeft});
+  y += document.DrawText(x, y, width, card.label, kLabelStyle);
+  y += document.DrawText(x, y, width, card.value, kValueStyle);
   const Rgb detail = card.trend == Trend::kNeutral ? palette::kMuted : accent;
   document.DrawText(x, y, width, card.detail, {kDetailSize, false, detail, Align::kLeft});
 }

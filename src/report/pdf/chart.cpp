@@ -6,15 +6,17 @@
 namespace agencykpi::pdf {
 namespace {
 
+// The chart's texts, in points: the value axis, the categories under the
+// plot, the legend above it, and a bar's or a point's value.
 constexpr double kAxisTextSize = 7.5;
-constexpr double kValueTextSize = 7;
+constexpr TextStyle kAxisStyle{kAxisTextSize, false, palette::kMuted, Align::kRight};
+constexpr TextStyle kCategoryStyle{kAxisTextSize, false, palette::kInk, Align::kCenter};
+constexpr TextStyle kLegendStyle{kAxisTextSize, false, palette::kInk, Align::kLeft};
+constexpr TextStyle kValueStyle{7, false, palette::kInk, Align::kCenter};
+constexpr double kSmallestText = 5.5;  // a label shrinks to fit its room, down to this size
 constexpr double kLegendHeight = 16;
 constexpr double kCategoryHeight = 14;
 constexpr int kAxisSteps = 4;
-constexpr double kBarGroupShare = 0.7;  // of a category's width; the rest separates groups
-constexpr double kPointRadius = 2.2;
-constexpr double kLineWidth = 1.6;
-constexpr double kSmallestText = 5.5;  // a label shrinks to fit its room, down to this size
 
 // `style` made smaller, down to kSmallestText, until `text` fits `width` on
 // one line (below that it wraps at words).
@@ -54,13 +56,13 @@ Plot LayOut(Document& document, const Box& box, const ChartSpec& spec) {
   plot.step = std::max(NiceStep(high - low, kAxisSteps), spec.min_step);
   plot.low = std::floor(low / plot.step) * plot.step;
   plot.high = std::ceil(high / plot.step) * plot.step;
-  const TextStyle axis{kAxisTextSize, false, palette::kMuted, Align::kRight};
+  const TextStyle& axis = kAxisStyle;
   double label_width = 0;
   for (int k = 0; k <= plot.Ticks(); ++k) {
     label_width = std::max(label_width, document.TextWidth(spec.format(plot.Tick(k)), axis));
   }
   // Room above the top for the value labels of the highest points.
-  const double headroom = spec.value_labels ? kValueTextSize * 2 : 0;
+  const double headroom = spec.value_labels ? kValueStyle.size * 2 : 0;
   plot.area = Box{box.x + label_width + 6, box.y + kLegendHeight + headroom, box.width - label_width - 6,
                   box.height - kLegendHeight - headroom - kCategoryHeight};
   plot.slot = plot.area.width / static_cast<double>(std::max<size_t>(spec.categories.size(), 1));
@@ -68,7 +70,7 @@ Plot LayOut(Document& document, const Box& box, const ChartSpec& spec) {
 }
 
 void DrawAxes(Document& document, const Box& box, const Plot& plot, const ChartSpec& spec) {
-  const TextStyle axis{kAxisTextSize, false, palette::kMuted, Align::kRight};
+  const TextStyle& axis = kAxisStyle;
   const double label_width = plot.area.x - 6 - box.x;
   for (int k = 0; k <= plot.Ticks(); ++k) {
     const double tick = plot.Tick(k);
@@ -81,15 +83,14 @@ void DrawAxes(Document& document, const Box& box, const Plot& plot, const ChartS
   }
   const double slot = plot.slot;
   for (size_t i = 0; i < spec.categories.size(); ++i) {
-    const TextStyle category = FitStyle(document, spec.categories[i], slot - 2,
-                                        {kAxisTextSize, false, palette::kInk, Align::kCenter});
+    const TextStyle category = FitStyle(document, spec.categories[i], slot - 2, kCategoryStyle);
     document.DrawText(plot.area.x + slot * static_cast<double>(i), plot.area.y + plot.area.height + 3, slot,
                       spec.categories[i], category);
   }
 }
 
 void DrawLegend(Document& document, const Box& box, const ChartSpec& spec) {
-  const TextStyle style{kAxisTextSize, false, palette::kInk, Align::kLeft};
+  const TextStyle& style = kLegendStyle;
   double x = box.x + box.width;
   // Right-aligned: the last series rightmost.
   for (auto it = spec.series.rbegin(); it != spec.series.rend(); ++it) {
@@ -105,8 +106,7 @@ void DrawLegend(Document& document, const Box& box, const ChartSpec& spec) {
 // A point's or a bar's value, centred on it, shrunk to `room` if needed.
 void ValueLabel(Document& document, double center_x, double y, bool below, const std::string& text,
                 double room) {
-  const TextStyle style =
-      FitStyle(document, text, room, {kValueTextSize, false, palette::kInk, Align::kCenter});
+  const TextStyle style = FitStyle(document, text, room, kValueStyle);
   const double width = document.TextWidth(text, style) + 2;
   const double height = document.TextHeight(0, text, style);
   document.DrawText(center_x - width / 2, below ? y + 1 : y - height - 1, width, text, style);
@@ -133,6 +133,8 @@ double NiceStep(double span, int steps) {
 }
 
 void DrawLineChart(Document& document, const Box& box, const ChartSpec& spec) {
+  constexpr double kLineWidth = 1.6;  // points, as the points' radius
+  constexpr double kPointRadius = 2.2;
   const Plot plot = DrawFrame(document, box, spec);
   const size_t count = spec.categories.size();
   const double slot = plot.slot;
@@ -172,6 +174,7 @@ void DrawLineChart(Document& document, const Box& box, const ChartSpec& spec) {
 }
 
 void DrawBarChart(Document& document, const Box& box, const ChartSpec& spec) {
+  constexpr double kBarGroupShare = 0.7;  // of a category's width; the rest separates groups
   const Plot plot = DrawFrame(document, box, spec);
   const size_t count = spec.categories.size();
   const double slot = plot.slot;
