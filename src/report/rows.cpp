@@ -1,5 +1,6 @@
 #include "report/rows.h"
 
+#include "report/page_rows.h"
 #include "report/price_rows.h"
 
 #include <array>
@@ -53,9 +54,12 @@ const NameSet kActivitySet{"Activity", kActivityNames, "ACTIVITIES"};
 const NameSet kExpenseCategorySet{"ExpenseCategory", kExpenseCategoryNames, "EXPENSE_CATEGORIES"};
 
 
+using field::AmountsOf;
 using field::Integer;
 using field::NullableInteger;
+using field::NullableText;
 using field::RatioOf;
+using field::RenewalTypeOf;
 using field::Text;
 
 template <typename Enum>
@@ -83,26 +87,8 @@ FieldValue FlagsOf(const EnumList<Enum, kCapacity>& list) {
   return value;
 }
 
-FieldValue AmountsOf(std::span<const Cents> amounts) {
-  FieldValue value;
-  value.amounts = amounts;
-  return value;
-}
-
-FieldValue NullableText(std::string_view text) {
-  FieldValue value = Text(text);
-  value.is_null = text.empty();
-  return value;
-}
 
 FieldValue Bool(bool flag) { return Integer(flag ? 1 : 0); }
-
-// A renewal type as the ordinal of its name in kRenewalTypeNames; null for kNone.
-FieldValue RenewalTypeOf(RenewalType type) {
-  FieldValue value = Integer(type == RenewalType::kNone ? 0 : static_cast<int64_t>(type) - 1);
-  value.is_null = type == RenewalType::kNone;
-  return value;
-}
 
 const NameSet kVisitActionSet{"VisitAction", kVisitActionNames, "VISIT_ACTIONS"};
 // A contract renewed spontaneously or when solicited reads as the client's
@@ -603,6 +589,152 @@ const RowDescription<ObjectiveItem> kObjectiveItemRow{"ObjectiveItem", kObjectiv
 const RowDescription<WorkloadEmployee> kWorkloadEmployeeRow{"WorkloadEmployee", kWorkloadEmployeeFields};
 const RowDescription<RenewalContract> kRenewalContractRow{"RenewalContract", kRenewalContractFields};
 
+// --- The renewal price (SPEC §6.5) ---------------------------------------
+
+// SPEC §6.5's period of a price: the nominal bounds and the as-of date.
+void WritePricePeriod(JsonWriter& w, const PriceQuote& q) {
+  w.BeginObject();
+  w.Key("start").String(FormatDate(q.period.start));
+  w.Key("end").String(FormatDate(q.period.end));
+  w.Key("as_of").String(FormatDate(q.as_of));
+  w.EndObject();
+}
+
+const RowField<PriceQuote> kPriceQuoteFields[] = {
+    {"mission_id", K::kId, [](const PriceQuote& q) { return Text(q.mission_id); }},
+    {"client_id", K::kId, [](const PriceQuote& q) { return Text(q.client_id); }},
+    {"name", K::kText, [](const PriceQuote& q) { return Text(q.name); }},
+    {.key = "period",
+     .kind = K::kNested,
+     .read = nullptr,
+     .nested = WritePricePeriod,
+     .ts_nested = [] { return std::string("{ start: string; end: string; as_of: string }"); }},
+    // R and X exactly as given (never null): millionths written as decimals.
+    {"target_margin", K::kQuantity, [](const PriceQuote& q) { return Integer(q.target_margin); }, nullptr, {}, true},
+    {"scope_change", K::kQuantity, [](const PriceQuote& q) { return Integer(q.scope_change); }, nullptr, {}, true},
+    {"full_cost", K::kMoney, [](const PriceQuote& q) { return Integer(q.full_cost); }},
+    {"revenue", K::kMoney, [](const PriceQuote& q) { return Integer(q.revenue); }},
+    {"hours", K::kHours, [](const PriceQuote& q) { return Integer(q.hours); }},
+    {"visits", K::kCount, [](const PriceQuote& q) { return Integer(q.visits); }},
+    {"projected_cost", K::kMoney, [](const PriceQuote& q) { return Integer(q.projected_cost); }},
+    {"minimum_price", K::kMoney, [](const PriceQuote& q) { return Integer(q.minimum_price); }},
+    {.key = "annual_minimum_price",
+     .kind = K::kMoney,
+     .read = [](const PriceQuote& q) { return NullableInteger(q.annual_minimum_price); },
+     .nullable = true},
+    {"required_change", K::kRatio, [](const PriceQuote& q) { return RatioOf(q.required_change); }},
+    {"per_visit", K::kRatio, [](const PriceQuote& q) { return RatioOf(q.per_visit); }},
+    {"per_hour", K::kRatio, [](const PriceQuote& q) { return RatioOf(q.per_hour); }},
+};
+
+const RowDescription<PriceQuote> kPriceQuoteRow{"PriceQuote", kPriceQuoteFields};
+
+
+// --- The dashboard's pages: a client, a mission, the brands --------------
+
+const RowField<PageClient> kPageClientFields[] = {
+    {"client_id", K::kId, [](const PageClient& c) { return Text(c.client_id); }},
+    {"name", K::kText, [](const PageClient& c) { return Text(c.name); }},
+    {"sector", K::kText, [](const PageClient& c) { return Text(c.sector); }},
+};
+
+const RowField<PageContract> kPageContractFields[] = {
+    {"contract_id", K::kId, [](const PageContract& c) { return Text(c.contract_id); }},
+    {"start_date", K::kDate, [](const PageContract& c) { return Integer(c.start_date); }},
+    {"end_date", K::kDate, [](const PageContract& c) { return Integer(c.end_date); }},
+    {"signed_on", K::kDate, [](const PageContract& c) { return Integer(c.signed_on); }},
+    {.key = "renewal_of",
+     .kind = K::kId,
+     .read = [](const PageContract& c) { return NullableText(c.renewal_of); },
+     .nullable = true},
+    {.key = "renewal_type",
+     .kind = K::kEnum,
+     .read = [](const PageContract& c) { return RenewalTypeOf(c.renewal_type); },
+     .names = &kRenewalTypeSet,
+     .nullable = true},
+    {.key = "renewed_by",
+     .kind = K::kId,
+     .read = [](const PageContract& c) { return NullableText(c.renewed_by); },
+     .nullable = true},
+};
+
+const RowField<ClientPage> kClientPageFields[] = {
+    NestedField<ClientPage, &ClientPage::period>("period"),
+    NestedField<ClientPage, &ClientPage::client>("client"),
+    NestedField<ClientPage, &ClientPage::revenue>("revenue"),
+    NestedField<ClientPage, &ClientPage::recurrence>("recurrence"),
+    NestedField<ClientPage, &ClientPage::missions>("missions"),
+    NestedField<ClientPage, &ClientPage::objectives>("objectives"),
+    NestedField<ClientPage, &ClientPage::contracts>("contracts"),
+    {"visits_by_action", K::kCounts, [](const ClientPage& p) { return AmountsOf(p.visits_by_action); },
+     &kVisitActionSet},
+};
+
+const RowField<PageMission> kPageMissionFields[] = {
+    {"mission_id", K::kId, [](const PageMission& m) { return Text(m.mission_id); }},
+    {"client_id", K::kId, [](const PageMission& m) { return Text(m.client_id); }},
+    {"client_name", K::kText, [](const PageMission& m) { return Text(m.client_name); }},
+    {"name", K::kText, [](const PageMission& m) { return Text(m.name); }},
+    {"type", K::kText, [](const PageMission& m) { return Text(m.type); }},
+    {"start_date", K::kDate, [](const PageMission& m) { return Integer(m.start_date); }},
+    {"end_date", K::kDate, [](const PageMission& m) { return Integer(m.end_date); }},
+    {.key = "contract_id",
+     .kind = K::kId,
+     .read = [](const PageMission& m) { return NullableText(m.contract_id); },
+     .nullable = true},
+    {.key = "complexity",
+     .kind = K::kCount,
+     .read =
+         [](const PageMission& m) {
+           return NullableInteger(m.complexity == 0 ? std::nullopt : std::optional<int64_t>(m.complexity));
+         },
+     .nullable = true},
+};
+
+const RowField<MissionMonth> kMissionMonthFields[] = {
+    // Made from the month when written: a FieldValue holds views, never its own text.
+    {.key = "month",
+     .kind = K::kNested,
+     .read = nullptr,
+     .nested = [](JsonWriter& w, const MissionMonth& m) { w.String(FormatPeriod(m.month)); },
+     .ts_nested = [] { return std::string("string"); }},
+    {"revenue", K::kMoney, [](const MissionMonth& m) { return Integer(m.revenue); }},
+    {"full_cost", K::kMoney, [](const MissionMonth& m) { return Integer(m.full_cost); }},
+    {"full_margin", K::kMoney, [](const MissionMonth& m) { return Integer(m.full_margin); }},
+    {"full_margin_rate", K::kRatio, [](const MissionMonth& m) { return RatioOf(m.full_margin_rate); }},
+};
+
+const RowField<MissionPage> kMissionPageFields[] = {
+    NestedField<MissionPage, &MissionPage::period>("period"),
+    NestedField<MissionPage, &MissionPage::mission>("mission"),
+    NestedField<MissionPage, &MissionPage::margin>("margin"),
+    NestedField<MissionPage, &MissionPage::monthly>("monthly"),
+    NestedField<MissionPage, &MissionPage::objectives>("objectives"),
+};
+
+const RowField<BrandLine> kBrandLineFields[] = {
+    {"client_id", K::kId, [](const BrandLine& b) { return Text(b.client_id); }},
+    {"name", K::kText, [](const BrandLine& b) { return Text(b.name); }},
+    {"audits", K::kCount, [](const BrandLine& b) { return Integer(b.audits); }},
+    {"visits", K::kCount, [](const BrandLine& b) { return Integer(b.visits); }},
+    {"sales_rows", K::kCount, [](const BrandLine& b) { return Integer(b.sales_rows); }},
+};
+
+const RowField<BrandsPage> kBrandsPageFields[] = {
+    NestedField<BrandsPage, &BrandsPage::period>("period"),
+    NestedField<BrandsPage, &BrandsPage::brands>("brands"),
+};
+
+const RowDescription<PageClient> kPageClientRow{"ClientHeader", kPageClientFields};
+const RowDescription<PageContract> kPageContractRow{"Contract", kPageContractFields};
+const RowDescription<ClientPage> kClientPageRow{"ClientDetail", kClientPageFields};
+const RowDescription<PageMission> kPageMissionRow{"MissionHeader", kPageMissionFields};
+const RowDescription<MissionMonth> kMissionMonthRow{"MonthlyPoint", kMissionMonthFields};
+const RowDescription<MissionPage> kMissionPageRow{"MissionDetail", kMissionPageFields};
+const RowDescription<BrandLine> kBrandLineRow{"BrandLine", kBrandLineFields};
+const RowDescription<BrandsPage> kBrandsPageRow{"BrandListing", kBrandsPageFields};
+
+
 // --- TypeScript ----------------------------------------------------------
 
 constexpr std::string_view kTsHeader =
@@ -728,6 +860,43 @@ AGENCYKPI_DESCRIBED(SalesGroup, kSalesGroupRow)
 AGENCYKPI_DESCRIBED(ReviewSales, kReviewSalesRow)
 AGENCYKPI_DESCRIBED(Review, kReviewRow)
 #undef AGENCYKPI_DESCRIBED
+template <>
+const RowDescription<PriceQuote>& RowDescriptionOf<PriceQuote>() {
+  return kPriceQuoteRow;
+}
+template <>
+const RowDescription<PageClient>& RowDescriptionOf<PageClient>() {
+  return kPageClientRow;
+}
+template <>
+const RowDescription<PageContract>& RowDescriptionOf<PageContract>() {
+  return kPageContractRow;
+}
+template <>
+const RowDescription<ClientPage>& RowDescriptionOf<ClientPage>() {
+  return kClientPageRow;
+}
+template <>
+const RowDescription<PageMission>& RowDescriptionOf<PageMission>() {
+  return kPageMissionRow;
+}
+template <>
+const RowDescription<MissionMonth>& RowDescriptionOf<MissionMonth>() {
+  return kMissionMonthRow;
+}
+template <>
+const RowDescription<MissionPage>& RowDescriptionOf<MissionPage>() {
+  return kMissionPageRow;
+}
+template <>
+const RowDescription<BrandLine>& RowDescriptionOf<BrandLine>() {
+  return kBrandLineRow;
+}
+template <>
+const RowDescription<BrandsPage>& RowDescriptionOf<BrandsPage>() {
+  return kBrandsPageRow;
+}
+
 
 SortValue SortValueOf(FieldKind kind, const FieldValue& value) {
   if (value.is_null) return SortValue{};
@@ -825,6 +994,14 @@ std::string RowsTypeScript() {
   AppendInterface<ReviewSales>(out);
   AppendInterface<Review>(out);
   AppendInterface<PriceQuote>(out);
+  AppendInterface<PageClient>(out);
+  AppendInterface<PageContract>(out);
+  AppendInterface<ClientPage>(out);
+  AppendInterface<PageMission>(out);
+  AppendInterface<MissionMonth>(out);
+  AppendInterface<MissionPage>(out);
+  AppendInterface<BrandLine>(out);
+  AppendInterface<BrandsPage>(out);
   return out;
 }
 

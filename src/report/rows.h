@@ -1,13 +1,15 @@
 // One description per report row: the client line of the revenue section,
 // the mission line of the margin section, the objective item and the
-// recurrence client. Each is the list of the row's SPEC §4 keys, in SPEC
+// recurrence client, the report itself and its sections, the brand review and
+// its parts, the renewal price and the dashboard's pages — all described in
+// rows.cpp. Each is the list of the row's SPEC §4 keys, in SPEC
 // order, with their kind, how to read them from the row and, for the fields
 // the table shows, their column label.
 //
 // Every face asks the description: the JSON writers (WriteRowJson), the CSV
 // sections (header and values), the table's lists, the API's `sort=` keys
 // and the dashboard's TypeScript types (`agencykpi schema --format ts`).
-// Adding a report key is one line here (and the member in kpi/report.h).
+// Adding a report key is one line in rows.cpp (and the member in kpi/report.h).
 //
 // Reading a field is a plain function pointer returning a FieldValue (views
 // and integers, no allocation), so the JSON writer walks the description row
@@ -73,8 +75,7 @@ struct FieldValue {
   std::span<const Cents> amounts;               // object
 };
 
-// FieldValues of the plain kinds, for every description: rows.cpp's and
-// those of rows described in their own files (price_rows.cpp).
+// FieldValues of the plain kinds, for the descriptions (rows.cpp).
 namespace field {
 inline FieldValue Text(std::string_view text) {
   FieldValue value;
@@ -95,6 +96,23 @@ inline FieldValue RatioOf(const std::optional<double>& ratio) {
   FieldValue value;
   value.is_null = !ratio;
   value.ratio = ratio.value_or(0);
+  return value;
+}
+// Text that is null when empty (an absent optional id or name).
+inline FieldValue NullableText(std::string_view text) {
+  FieldValue value = Text(text);
+  value.is_null = text.empty();
+  return value;
+}
+inline FieldValue AmountsOf(std::span<const Cents> amounts) {
+  FieldValue value;
+  value.amounts = amounts;
+  return value;
+}
+// A renewal type as the ordinal of its name in kRenewalTypeNames; null for kNone.
+inline FieldValue RenewalTypeOf(RenewalType type) {
+  FieldValue value = Integer(type == RenewalType::kNone ? 0 : static_cast<int64_t>(type) - 1);
+  value.is_null = type == RenewalType::kNone;
   return value;
 }
 }  // namespace field
@@ -264,8 +282,25 @@ void RenderRowJson(const Row& row, bool pretty, const JsonWriter::Sink& sink) {
   w.Flush();
 }
 
+// A described row, or a pointer to one (null: JSON null), as JSON.
+template <typename T>
+void WriteDescribedJson(JsonWriter& w, const T& value) {
+  if constexpr (std::is_pointer_v<T>) {
+    if (value == nullptr) return w.Null();
+    WriteRowJson(w, *value);
+  } else {
+    WriteRowJson(w, value);
+  }
+}
+
+template <typename T>
+std::string_view DescribedTsType() {
+  return RowDescriptionOf<std::remove_cvref_t<std::remove_pointer_t<T>>>().ts_type;
+}
+
 // A described row's member, or a list of them, as a kNested field of
-// `Parent` keyed `key`: `Member` is a pointer to the member.
+// `Parent` keyed `key`: `Member` is a pointer to the member. A member that
+// points to a row is null when the pointer is; list items may be pointers.
 template <typename Parent, auto Member>
 RowField<Parent> NestedField(std::string_view key) {
   using Value = std::remove_cvref_t<decltype(std::declval<const Parent&>().*Member)>;
@@ -274,13 +309,15 @@ RowField<Parent> NestedField(std::string_view key) {
     using Item = typename Value::value_type;
     field.nested = [](JsonWriter& w, const Parent& parent) {
       w.BeginArray();
-      for (const Item& item : parent.*Member) WriteRowJson(w, item);
+      for (const Item& item : parent.*Member) WriteDescribedJson(w, item);
       w.EndArray();
     };
-    field.ts_nested = [] { return std::string(RowDescriptionOf<Item>().ts_type) + "[]"; };
+    field.ts_nested = [] { return std::string(DescribedTsType<Item>()) + "[]"; };
   } else {
-    field.nested = [](JsonWriter& w, const Parent& parent) { WriteRowJson(w, parent.*Member); };
-    field.ts_nested = [] { return std::string(RowDescriptionOf<Value>().ts_type); };
+    field.nested = [](JsonWriter& w, const Parent& parent) { WriteDescribedJson(w, parent.*Member); };
+    field.ts_nested = [] {
+      return std::string(DescribedTsType<Value>()) + (std::is_pointer_v<Value> ? " | null" : "");
+    };
   }
   return field;
 }

@@ -10,6 +10,7 @@
 
 #include "kpi/rules.h"
 #include "report/json_report.h"
+#include "report/page_rows.h"
 #include "report/review_json.h"
 #include "report/rows.h"
 #include "server/limits.h"
@@ -342,103 +343,79 @@ class Handler {
   Result<ApiResponse> Brands() {
     auto params = ReportParams(query_);
     if (!params.ok()) return params.status();
-    const ReportPeriod period{params->period, params->as_of, PreviousPeriod(params->period), params->grace_days};
+    BrandsPage page;
+    page.period = {params->period, params->as_of, PreviousPeriod(params->period), params->grace_days};
     const std::vector<agencykpi::Client>& clients = snapshot_->clients();
-    JsonWriter w(false);
-    w.BeginObject();
-    WritePeriodJson(w, period);
-    w.Key("brands").BeginArray();
     for (const BrandActivity& brand :
          snapshot_->engine().ActiveBrands(params->period.start, std::min(params->period.end, params->as_of))) {
       const agencykpi::Client& client = clients[static_cast<size_t>(brand.client)];
-      w.BeginObject();
-      w.Key("client_id").String(client.id);
-      w.Key("name").String(client.name);
-      w.Key("audits").Int(brand.audits);
-      w.Key("visits").Int(brand.visits);
-      w.Key("sales_rows").Int(brand.sales_rows);
-      w.EndObject();
+      page.brands.push_back({client.id, client.name, brand.audits, brand.visits, brand.sales_rows});
     }
-    w.EndArray();
-    w.EndObject();
-    return Json(w.Take());
+    return PageJson(page);
+  }
+
+  // The page of the row `id` names (kNoRow: not found), made by `make` from
+  // the request's report.
+  template <typename Make>
+  Result<ApiResponse> RowPage(RowId row, std::string_view noun, const std::string& id, Make make) {
+    if (row == kNoRow) return Status::NotFound(fmt::format("no {} '{}'", noun, id));
+    auto computed = ComputeReport();
+    if (!computed.ok()) return computed.status();
+    return PageJson(make(row, **computed));
   }
 
   Result<ApiResponse> Client(const std::string& id) {
-    const RowId client = snapshot_->FindClient(id);
-    if (client == kNoRow) return Status::NotFound(fmt::format("no client '{}'", id));
-    auto computed = ComputeReport();
-    if (!computed.ok()) return computed.status();
-    const auto& report = **computed;
-    const Snapshot& data = *snapshot_;
+    return RowPage(snapshot_->FindClient(id), "client", id,
+                   [this](RowId client, const agencykpi::Report& report) { return ClientPageOf(client, report); });
+  }
 
+  ClientPage ClientPageOf(RowId client, const agencykpi::Report& report) const {
+    const Snapshot& data = *snapshot_;
+    const KpiEngine& engine = data.engine();
+    const agencykpi::Client& c = data.clients()[client];
+
+    ClientPage page;
+    page.period = report.period;
+    page.client = {c.id, c.name, c.sector};
+    page.revenue = FirstMatch(report.revenue.clients, [&](const RevenueClient& line) { return line.client == client; });
+    page.recurrence =
+        FirstMatch(report.recurrence.clients, [&](const RecurrenceClient& line) { return line.client == client; });
+    for (const MissionMargin& line : report.margin.missions) {
+      if (data.missions()[line.mission].client == client) page.missions.push_back(&line);
+    }
+    for (const ObjectiveItem& item : report.objectives.items) {
+      if (data.missions()[data.objectives()[item.objective].mission].client == client) {
+        page.objectives.push_back(&item);
+      }
+    }
+    for (const ClientContract& line : engine.ClientContracts(client)) {
+      const Contract& k = data.contracts()[line.contract];
+      page.contracts.push_back({k.id, k.start, k.end, k.signed_on, ContractId(k.renewal_of), k.renewal_type,
+                                ContractId(line.renewed_by)});
+    }
+    page.visits_by_action = engine.VisitsByAction(
+        client, report.period.period.start, std::min(report.period.period.end, report.period.as_of));
+    return page;
+  }
+
+  // A described page as the response body (compact, no final newline).
+  template <typename Page>
+  static ApiResponse PageJson(const Page& page) {
     JsonWriter w(false);
-    w.BeginObject();
-    WritePeriodJson(w, report.period);
-    w.Key("client").BeginObject();
-    w.Key("client_id").String(data.clients()[client].id);
-    w.Key("name").String(data.clients()[client].name);
-    w.Key("sector").String(data.clients()[client].sector);
-    w.EndObject();
-    w.Key("revenue");
-    WriteFirstMatch(w, report.revenue.clients, [&](const RevenueClient& c) { return c.client == client; },
-                    WriteRevenueClientJson);
-    w.Key("recurrence");
-    WriteFirstMatch(w, report.recurrence.clients, [&](const RecurrenceClient& c) { return c.client == client; },
-                    WriteRecurrenceClientJson);
-    w.Key("missions").BeginArray();
-    for (const auto& m : report.margin.missions) {
-      if (data.missions()[m.mission].client == client) WriteMissionMarginJson(w, m);
-    }
-    w.EndArray();
-    w.Key("objectives").BeginArray();
-    for (const auto& o : report.objectives.items) {
-      if (data.missions()[data.objectives()[o.objective].mission].client == client) WriteObjectiveItemJson(w, o);
-    }
-    w.EndArray();
-    WriteContracts(w, client);
-    WriteVisitsByAction(w, client, report.period);
-    w.EndObject();
+    WriteRowJson(w, page);
     return Json(w.Take());
   }
 
-  template <typename Item, typename Match, typename WriteItem>
-  static void WriteFirstMatch(JsonWriter& w, const std::vector<Item>& items, Match match, WriteItem write) {
+  // The first item matching, or nullptr.
+  template <typename Item, typename Match>
+  static const Item* FirstMatch(const std::vector<Item>& items, Match match) {
     const auto it = std::find_if(items.begin(), items.end(), match);
-    if (it == items.end()) {
-      w.Null();
-    } else {
-      write(w, *it);
-    }
+    return it == items.end() ? nullptr : &*it;
   }
 
-  void WriteContracts(JsonWriter& w, RowId client) {
-    const Snapshot& data = *snapshot_;
-    w.Key("contracts").BeginArray();
-    for (const ClientContract& line : snapshot_->engine().ClientContracts(client)) {
-      const Contract& c = data.contracts()[line.contract];
-      w.BeginObject();
-      w.Key("contract_id").String(c.id);
-      w.Key("start_date").String(FormatDate(c.start));
-      w.Key("end_date").String(FormatDate(c.end));
-      w.Key("signed_on").String(FormatDate(c.signed_on));
-      w.Key("renewal_of");
-      c.renewal_of == kNoRow ? w.Null() : w.String(data.contracts()[c.renewal_of].id);
-      w.Key("renewal_type");
-      c.renewal_type == RenewalType::kNone ? w.Null() : w.String(RenewalTypeName(c.renewal_type));
-      w.Key("renewed_by");
-      line.renewed_by == kNoRow ? w.Null() : w.String(data.contracts()[line.renewed_by].id);
-      w.EndObject();
-    }
-    w.EndArray();
-  }
-
-  void WriteVisitsByAction(JsonWriter& w, RowId client, const ReportPeriod& period) {
-    const VisitCounts counts =
-        snapshot_->engine().VisitsByAction(client, period.period.start, std::min(period.period.end, period.as_of));
-    w.Key("visits_by_action").BeginObject();
-    for (int k = 0; k < kVisitActionCount; ++k) w.Key(kVisitActionNames[k]).Int(counts[k]);
-    w.EndObject();
+  // The id of a contract of the snapshot; "" for kNoRow.
+  std::string_view ContractId(RowId contract) const {
+    return contract == kNoRow ? std::string_view() : std::string_view(snapshot_->contracts()[contract].id);
   }
 
   // missions/{id} and missions/{id}/price (SPEC §6.4, price_api.h); the id
@@ -454,54 +431,26 @@ class Handler {
   }
 
   Result<ApiResponse> Mission(const std::string& id) {
-    const RowId mission = snapshot_->FindMission(id);
-    if (mission == kNoRow) return Status::NotFound(fmt::format("no mission '{}'", id));
-    auto computed = ComputeReport();
-    if (!computed.ok()) return computed.status();
-    const auto& report = **computed;
+    return RowPage(snapshot_->FindMission(id), "mission", id,
+                   [this](RowId mission, const agencykpi::Report& report) { return MissionPageOf(mission, report); });
+  }
+
+  MissionPage MissionPageOf(RowId mission, const agencykpi::Report& report) const {
     const Snapshot& data = *snapshot_;
     const agencykpi::Mission& m = data.missions()[mission];
-    const auto is_this = [&](const MissionMargin& line) { return line.mission == mission; };
+    const agencykpi::Client& client = data.clients()[m.client];
 
-    JsonWriter w(false);
-    w.BeginObject();
-    WritePeriodJson(w, report.period);
-    w.Key("mission").BeginObject();
-    w.Key("mission_id").String(m.id);
-    w.Key("client_id").String(data.clients()[m.client].id);
-    w.Key("client_name").String(data.clients()[m.client].name);
-    w.Key("name").String(m.name);
-    w.Key("type").String(m.type);
-    w.Key("start_date").String(FormatDate(m.start));
-    w.Key("end_date").String(FormatDate(m.end));
-    w.Key("contract_id");
-    m.contract == kNoRow ? w.Null() : w.String(data.contracts()[m.contract].id);
-    w.Key("complexity");
-    m.complexity == 0 ? w.Null() : w.Int(m.complexity);
-    w.EndObject();
-    w.Key("margin");
-    WriteFirstMatch(w, report.margin.missions, is_this, WriteMissionMarginJson);
-
+    MissionPage page;
+    page.period = report.period;
+    page.mission = {m.id,    client.id, client.name,           m.name,      m.type,
+                    m.start, m.end,     ContractId(m.contract), m.complexity};
+    page.margin = FirstMatch(report.margin.missions, [&](const MissionMargin& line) { return line.mission == mission; });
     // The trailing twelve months, each seen from min(its end, as_of).
-    w.Key("monthly").BeginArray();
-    for (const MissionMonth& line :
-         snapshot_->engine().MissionMonths(mission, request_params_.as_of, kMonthsInTrailingYear)) {
-      w.BeginObject();
-      w.Key("month").String(FormatPeriod(line.month));
-      w.Key("revenue").Money(line.revenue);
-      w.Key("full_cost").Money(line.full_cost);
-      w.Key("full_margin").Money(line.full_margin);
-      w.Key("full_margin_rate").OptionalDouble(line.full_margin_rate);
-      w.EndObject();
+    page.monthly = data.engine().MissionMonths(mission, request_params_.as_of, kMonthsInTrailingYear);
+    for (const ObjectiveItem& item : report.objectives.items) {
+      if (data.objectives()[item.objective].mission == mission) page.objectives.push_back(&item);
     }
-    w.EndArray();
-    w.Key("objectives").BeginArray();
-    for (const auto& o : report.objectives.items) {
-      if (data.objectives()[o.objective].mission == mission) WriteObjectiveItemJson(w, o);
-    }
-    w.EndArray();
-    w.EndObject();
-    return Json(w.Take());
+    return page;
   }
 
   static void WriteDiagnostics(JsonWriter& w, const std::vector<Diagnostic>& list) {

@@ -124,8 +124,10 @@ TEST(RowDescriptionTest, TypeScriptDeclaresTheReportAndReviewRowsAndTheirNameSet
   }
   // The report's four rows and the two of SPEC §6, the trend's point, the
   // review's five lists; the report's period, six sections and itself; the
-  // review's nine parts and itself; the renewal price.
-  EXPECT_EQ(interfaces, 30);
+  // review's nine parts and itself; the renewal price; the client page, its
+  // header and contracts, the mission page, its header and months, the brand
+  // picker and its lines.
+  EXPECT_EQ(interfaces, 38);
   int name_sets = 0;
   for (size_t at = ts.find("export type "); at != std::string::npos;
        at = ts.find("export type ", at + 1)) {
@@ -138,6 +140,11 @@ TEST(RowDescriptionTest, TypeScriptDeclaresTheReportAndReviewRowsAndTheirNameSet
   EXPECT_NE(ts.find("  renewal_risk: RenewalRisk;\n"), std::string::npos);
   EXPECT_NE(ts.find("  hours_by_activity: Record<Activity, number>;\n"), std::string::npos);
   EXPECT_NE(ts.find("  flags: MarginFlag[];\n"), std::string::npos);
+  // A page's report line is null when the period has none; its lists hold rows.
+  EXPECT_NE(ts.find("  revenue: RevenueClient | null;\n"), std::string::npos);
+  EXPECT_NE(ts.find("  margin: MissionMargin | null;\n"), std::string::npos);
+  EXPECT_NE(ts.find("  missions: MissionMargin[];\n"), std::string::npos);
+  EXPECT_NE(ts.find("  visits_by_action: Record<VisitAction, number>;\n"), std::string::npos);
   EXPECT_NE(ts.find("  cost_by_activity: Record<Activity, number>;\n"), std::string::npos);
   EXPECT_NE(ts.find("  elapsed: number;\n"), std::string::npos);
   EXPECT_NE(ts.find("  achieved: Num;\n"), std::string::npos);

@@ -417,3 +417,71 @@ export interface PriceQuote {
   per_visit: Num;
   per_hour: Num;
 }
+
+export interface ClientHeader {
+  client_id: string;
+  name: string;
+  sector: string;
+}
+
+export interface Contract {
+  contract_id: string;
+  start_date: string;
+  end_date: string;
+  signed_on: string;
+  renewal_of: string | null;
+  renewal_type: RenewalType | null;
+  renewed_by: string | null;
+}
+
+export interface ClientDetail {
+  period: ReportPeriod;
+  client: ClientHeader;
+  revenue: RevenueClient | null;
+  recurrence: RecurrenceClient | null;
+  missions: MissionMargin[];
+  objectives: ObjectiveItem[];
+  contracts: Contract[];
+  visits_by_action: Record<VisitAction, number>;
+}
+
+export interface MissionHeader {
+  mission_id: string;
+  client_id: string;
+  client_name: string;
+  name: string;
+  type: string;
+  start_date: string;
+  end_date: string;
+  contract_id: string | null;
+  complexity: number | null;
+}
+
+export interface MonthlyPoint {
+  month: string;
+  revenue: number;
+  full_cost: number;
+  full_margin: number;
+  full_margin_rate: Num;
+}
+
+export interface MissionDetail {
+  period: ReportPeriod;
+  mission: MissionHeader;
+  margin: MissionMargin | null;
+  monthly: MonthlyPoint[];
+  objectives: ObjectiveItem[];
+}
+
+export interface BrandLine {
+  client_id: string;
+  name: string;
+  audits: number;
+  visits: number;
+  sales_rows: number;
+}
+
+export interface BrandListing {
+  period: ReportPeriod;
+  brands: BrandLine[];
+}

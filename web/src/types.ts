@@ -3,28 +3,10 @@
 // The report's rows and their enums are generated from the server's row
 // descriptions into report-rows.ts (`agencykpi schema --format ts`).
 
-import type {
-  Num,
-  MissionMargin,
-  ObjectiveItem,
-  RecurrenceClient,
-  RevenueClient,
-  TrendPoint,
-  VisitAction,
-} from './report-rows';
+import type { TrendPoint, VisitAction } from './report-rows';
 
 // Every generated row, enum and name list, as if declared here.
 export * from './report-rows';
-
-export interface PeriodInfo {
-  start: string;
-  end: string;
-  as_of: string;
-  previous_start: string;
-  previous_end: string;
-  label?: string;
-  grace_days?: number;
-}
 
 // The report (SPEC §4) and its sections (Report, Recurrence, Revenue, Margin,
 // Objectives) are generated too.
@@ -33,53 +15,6 @@ export interface Trend {
   granularity: 'month' | 'quarter' | 'half';
   as_of: string;
   points: TrendPoint[];
-}
-
-export interface Contract {
-  contract_id: string;
-  start_date: string;
-  end_date: string;
-  signed_on: string | null;
-  renewal_of: string | null;
-  renewal_type: 'spontaneous' | 'solicited' | null;
-  renewed_by: string | null;
-}
-
-export interface ClientDetail {
-  period: PeriodInfo;
-  client: { client_id: string; name: string; sector: string | null };
-  revenue: RevenueClient | null;
-  recurrence: RecurrenceClient | null;
-  missions: MissionMargin[];
-  objectives: ObjectiveItem[];
-  contracts: Contract[];
-  visits_by_action: Record<string, number>;
-}
-
-export interface MonthlyPoint {
-  month: string;
-  revenue: number;
-  full_cost: number;
-  full_margin: number;
-  full_margin_rate: Num;
-}
-
-export interface MissionDetail {
-  period: PeriodInfo;
-  mission: {
-    mission_id: string;
-    client_id: string;
-    client_name: string;
-    name: string;
-    type: string | null;
-    start_date: string;
-    end_date: string;
-    contract_id: string | null;
-    complexity: number | null;
-  };
-  margin: MissionMargin | null;
-  monthly: MonthlyPoint[];
-  objectives: ObjectiveItem[];
 }
 
 /**
@@ -154,8 +89,5 @@ export type ByAction = Record<VisitAction, number>;
 
 // Review, ShelfState, PanelPart, SalesPart and the review's other parts are generated.
 
-/** GET /api/v1/brands: the brands with a review in the period (audits, visits or sales in it). */
-export interface BrandListing {
-  period: PeriodInfo;
-  brands: { client_id: string; name: string; audits: number; visits: number; sales_rows: number }[];
-}
+// The pages of one client (ClientDetail), of one mission (MissionDetail) and
+// the brand picker (BrandListing) are generated too (src/report/page_rows.h).

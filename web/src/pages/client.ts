@@ -2,7 +2,7 @@
 // objectives, contracts and visits by action.
 
 import { api } from '../api';
-import type { ClientDetail, Contract } from '../types';
+import { VISIT_ACTIONS, type ClientDetail, type Contract } from '../types';
 import { COLORS, renderChart } from '../ui/charts';
 import { chartBox, chip, empty, panel, stat, statusChip, STATUS_TONES, table, type Column } from '../ui/components';
 import type { Ctx } from '../ui/context';
@@ -10,8 +10,6 @@ import { h } from '../ui/dom';
 import { loadInto } from '../ui/load';
 import { missionColumns } from '../ui/missions';
 import { objectiveList } from '../ui/objectives';
-
-const ACTIONS = ['implantation', 'negotiation', 'promotion', 'merchandising', 'audit', 'order', 'other'];
 
 export function renderClient(ctx: Ctx, root: HTMLElement): Promise<void> {
   const id = ctx.state.id ?? '';
@@ -59,7 +57,7 @@ export function renderClient(ctx: Ctx, root: HTMLElement): Promise<void> {
     }
 
     const visits = chartBox('chart chart-md');
-    const totalVisits = ACTIONS.reduce((s, a) => s + (d.visits_by_action[a] ?? 0), 0);
+    const totalVisits = VISIT_ACTIONS.reduce((s, a) => s + (d.visits_by_action[a] ?? 0), 0);
     const contractCols: Column<Contract>[] = [
       { key: 'contract_id', label: ctx.t('col_contract_id'), cls: 'strong' },
       { key: 'start_date', label: ctx.t('col_start_date'), render: (c) => f.date(c.start_date) },
@@ -84,8 +82,8 @@ export function renderClient(ctx: Ctx, root: HTMLElement): Promise<void> {
         grid: { left: 110, right: 40, top: 8, bottom: 32 },
         tooltip: { trigger: 'item' },
         xAxis: { type: 'value', minInterval: 1, name: ctx.t('visits'), nameLocation: 'middle', nameGap: 22, splitLine: { lineStyle: { color: COLORS.grid } } },
-        yAxis: { type: 'category', data: ACTIONS.map((a) => ctx.tk(`act_${a}`)).reverse(), axisTick: { show: false } },
-        series: [{ type: 'bar', barMaxWidth: 16, itemStyle: { color: COLORS.blueMid, borderRadius: [0, 3, 3, 0] }, label: { show: true, position: 'right', color: COLORS.slate }, data: ACTIONS.map((a) => d.visits_by_action[a] ?? 0).reverse() }],
+        yAxis: { type: 'category', data: VISIT_ACTIONS.map((a) => ctx.tk(`act_${a}`)).reverse(), axisTick: { show: false } },
+        series: [{ type: 'bar', barMaxWidth: 16, itemStyle: { color: COLORS.blueMid, borderRadius: [0, 3, 3, 0] }, label: { show: true, position: 'right', color: COLORS.slate }, data: VISIT_ACTIONS.map((a) => d.visits_by_action[a] ?? 0).reverse() }],
       });
     }
   });
