@@ -133,7 +133,7 @@ struct RowField {
   FieldKind kind;
   FieldValue (*read)(const Row& row);
   const NameSet* names = nullptr;  // kEnum, kFlags, kObject, kCounts, kHoursObject
-  Label label = {};                // the table's column; empty: not in the table
+  Label label = {};                // the table's column or figure; empty: not in the table
   bool never_null = false;         // a kRatio or kQuantity that is always defined
   bool as_points = false;          // a kRatio difference, shown in points by the table
   std::string_view csv_prefix = {};  // kObject: CSV column of member m is prefix + m
@@ -141,6 +141,7 @@ struct RowField {
   // kNested: writes the value from the row, and names its TypeScript type.
   void (*nested)(JsonWriter& w, const Row& row) = nullptr;
   std::string (*ts_nested)() = nullptr;
+  int decimals = -1;  // a kRatio the table shows as a number with these places, not as a percent
 };
 
 template <typename Row>

@@ -277,7 +277,12 @@ class TableWriter {
   // the field says so), enums and flags as their colored words (an enum
   // without words as its SPEC name), id lists joined with kListSeparator.
   // Texts from the agency's files are sanitized.
-  Cell FieldCell(FieldKind kind, const NameSet* names, bool as_points,
+  template <typename Row>
+  Cell FieldCell(const RowField<Row>& field, const FieldValue& value) const {
+    return FieldCell(field.kind, field.names, field.as_points, field.decimals, value);
+  }
+
+  Cell FieldCell(FieldKind kind, const NameSet* names, bool as_points, int decimals,
                  const FieldValue& value) const {
     if (value.is_null) return Plain(std::string(kNullText));
     const auto ratio = value.is_null ? std::nullopt : std::optional<double>(value.ratio);
@@ -294,6 +299,7 @@ class TableWriter {
       case FieldKind::kHours: return Plain(FormatHours(value.integer, language_));
       case FieldKind::kCount: return Plain(Count(value.integer));
       case FieldKind::kRatio:
+        if (decimals >= 0) return Plain(FormatDecimal(ratio, language_, decimals));
         return Plain(as_points ? FormatPoints(ratio, language_) : Percent(ratio));
       case FieldKind::kQuantity:
         return Plain(FormatQuantity(
@@ -327,6 +333,17 @@ class TableWriter {
 
   // The list of a section: one column per field of the row's description
   // that has a table label, in description order; `none` when empty.
+  // The row's figures (its labelled fields but lists), as the lists show them.
+  template <typename Row>
+  Figures FiguresOf(const Row& row) const {
+    Figures figures;
+    for (const RowField<Row>& field : RowDescriptionOf<Row>().fields) {
+      if (field.label.empty() || field.kind == FieldKind::kNested) continue;
+      figures.emplace_back(field.label.In(language_), FieldCell(field, field.read(row)).text);
+    }
+    return figures;
+  }
+
   template <typename Row>
   void WriteRows(const std::vector<Row>& rows, std::string_view none) {
     const auto fields = RowDescriptionOf<Row>().fields;
@@ -339,7 +356,7 @@ class TableWriter {
       std::vector<Cell> cells;
       for (const RowField<Row>& field : fields) {
         if (field.label.empty()) continue;
-        cells.push_back(FieldCell(field.kind, field.names, field.as_points, field.read(row)));
+        cells.push_back(FieldCell(field, field.read(row)));
       }
       table.AddRow(std::move(cells));
     }
@@ -348,94 +365,45 @@ class TableWriter {
 
   void WriteRecurrence(const RecurrenceSection& section) {
     WriteTitle(Tr("Taux de récurrence", "Client recurrence"));
-    WriteFigures({
-        {Tr("Clients en fin de contrat", "Clients with an ending contract"), Count(section.ending_clients)},
-        {Tr("Renouvelés spontanément", "Renewed spontaneously"), Count(section.spontaneous)},
-        {Tr("Renouvelés sur sollicitation", "Renewed when solicited"), Count(section.solicited)},
-        {Tr("En attente", "Pending"), Count(section.pending)},
-        {Tr("Perdus", "Lost"), Count(section.lost)},
-        {Tr("Décidés", "Decided"), Count(section.decided)},
-        {Tr("Taux de récurrence", "Recurrence rate"), Percent(section.recurrence_rate)},
-        {Tr("Taux de renouvellement", "Renewal rate"), Percent(section.renewal_rate)},
-        {Tr("Taux d'attrition", "Churn rate"), Percent(section.churn_rate)},
-    });
+    WriteFigures(FiguresOf(section));
     WriteRows(section.clients,
               Tr("Aucun contrat ne finit sur la période.", "No contract ends in this period."));
   }
 
   void WriteRevenue(const RevenueSection& section) {
     WriteTitle(Tr("CA par client", "Revenue per client"));
-    WriteFigures({
-        {Tr("CA total", "Total revenue"), Money(section.total_revenue)},
-        {Tr("Clients facturés", "Clients billed"), Count(section.clients_billed)},
-        {Tr("CA moyen par client", "Average per client"),
-         FormatMoney(section.average_per_client, language_)},
-        {Tr("CA non affecté à une prestation", "Revenue not tied to a mission"),
-         Money(section.unallocated_revenue)},
-        {Tr("Part du premier client", "Top client share"), Percent(section.top1_share)},
-        {Tr("Part des trois premiers", "Top 3 clients share"), Percent(section.top3_share)},
-        {Tr("Indice de concentration (HHI)", "Concentration index (HHI)"),
-         FormatDecimal(section.hhi, language_, 0)},
-    });
+    WriteFigures(FiguresOf(section));
     WriteRows(section.clients,
               Tr("Aucun client actif sur la période.", "No client activity in this period."));
   }
 
   void WriteMargin(const MarginSection& section) {
     WriteTitle(Tr("Marge par prestation", "Margin per mission"));
-    WriteFigures({
-        {Tr("CA", "Revenue"), Money(section.revenue)},
-        {Tr("Coût du travail", "Labor cost"), Money(section.labor_cost)},
-        {Tr("Frais", "Expenses"), Money(section.expenses)},
-        {Tr("Coût total", "Total cost"), Money(section.total_cost)},
-        {Tr("Marge", "Margin"), Money(section.margin)},
-        {Tr("Taux de marge", "Margin rate"), Percent(section.margin_rate)},
-        {Tr("Frais de structure", "Overhead pool"), Money(section.overhead_pool)},
-        {Tr("Frais de structure non répartis", "Overhead not allocated"),
-         Money(section.overhead_unallocated)},
-        {Tr("CA acquis (forfaits au prorata)", "Earned revenue (fees pro rata)"), Money(section.earned_revenue)},
-        {Tr("Marge acquise", "Earned margin"), Money(section.earned_margin)},
-        {Tr("Taux de marge acquise", "Earned margin rate"), Percent(section.earned_margin_rate)},
-    });
+    WriteFigures(FiguresOf(section));
     WriteRows(section.missions,
               Tr("Aucune prestation active sur la période.", "No mission activity in this period."));
   }
 
   void WriteObjectives(const ObjectivesSection& section) {
     WriteTitle(Tr("Atteinte des objectifs", "Objective attainment"));
-    WriteFigures({
-        {Tr("Objectifs", "Objectives"), Count(section.count)},
-        {Tr("Atteints", "Met"), Count(section.met)},
-        {Tr("Part atteinte", "Met share"), Percent(section.met_share)},
-        {Tr("Atteinte moyenne", "Mean attainment"), Percent(section.mean_attainment)},
-        {Tr("Atteinte moyenne plafonnée à 100\u00A0%", "Mean attainment capped at 100%"),
-         Percent(section.mean_capped_attainment)},
-    });
+    WriteFigures(FiguresOf(section));
     WriteRows(section.items,
               Tr("Aucun objectif sur la période.", "No objective in this period."));
   }
 
   void WriteWorkload(const WorkloadSection& section) {
     WriteTitle(Tr("Charge et taux d'occupation", "Workload per employee"));
-    WriteFigures({
-        {Tr("Collaborateurs", "Employees"), Count(section.employees)},
-        {Tr("Heures", "Hours"), FormatHours(section.hours, language_)},
-        {Tr("Heures sur prestations", "Mission hours"), FormatHours(section.mission_hours, language_)},
-        {Tr("Heures internes", "Internal hours"), FormatHours(section.internal_hours, language_)},
-        {Tr("Part facturable", "Billable share"), Percent(section.billable_share)},
-        {Tr("Coût complet d'une visite", "Cost per visit"),
-         FormatDecimal(section.cost_per_visit, language_)},
-    });
+    WriteFigures(FiguresOf(section));
     WriteRows(section.items,
               Tr("Aucun temps saisi sur la période.", "No time entered in this period."));
   }
 
   void WriteRenewals(const RenewalRiskSection& section) {
     WriteTitle(Tr("Contrats à risque de non-renouvellement", "Renewals at risk"));
-    WriteFigures({
-        {Tr("Horizon (jours)", "Horizon (days)"), Count(section.horizon_days)},
-        {Tr("Contrats à risque", "Contracts at risk"), Count(static_cast<int64_t>(section.contracts.size()))},
-    });
+    Figures figures = FiguresOf(section);
+    figures.emplace_back(Tr("Contrats à risque", "Contracts at risk"),
+                         Count(static_cast<int64_t>(section.contracts.size())));
+    WriteFigures(figures);
     WriteRows(section.contracts,
               Tr("Aucun contrat à échéance sur l'horizon.", "No contract ends within the horizon."));
   }
