@@ -199,11 +199,24 @@ class TableWriter {
       if (only && *only != section) continue;
       out_ += '\n';
       switch (section) {
-        case Section::kRecurrence: WriteRecurrence(report.recurrence); break;
-        case Section::kRevenue: WriteRevenue(report.revenue); break;
-        case Section::kMargin: WriteMargin(report.margin); break;
+        case Section::kRecurrence:
+          WriteSection(Tr("Taux de récurrence", "Client recurrence"), report.recurrence, report.recurrence.clients,
+                       Tr("Aucun contrat ne finit sur la période.", "No contract ends in this period."));
+          break;
+        case Section::kRevenue:
+          WriteSection(Tr("CA par client", "Revenue per client"), report.revenue, report.revenue.clients,
+                       Tr("Aucun client actif sur la période.", "No client activity in this period."));
+          break;
+        case Section::kMargin:
+          WriteSection(Tr("Marge par prestation", "Margin per mission"), report.margin, report.margin.missions,
+                       Tr("Aucune prestation active sur la période.", "No mission activity in this period."));
+          break;
         case Section::kObjectives: WriteObjectives(report.objectives); break;
-        case Section::kWorkload: WriteWorkload(report.workload); break;
+        case Section::kWorkload:
+          WriteSection(Tr("Charge et taux d'occupation", "Workload per employee"), report.workload,
+                       report.workload.items,
+                       Tr("Aucun temps saisi sur la période.", "No time entered in this period."));
+          break;
         case Section::kRenewals: WriteRenewals(report.renewal_risk); break;
       }
     }
@@ -363,39 +376,18 @@ class TableWriter {
     WriteList(table, rows.size(), none);
   }
 
-  void WriteRecurrence(const RecurrenceSection& section) {
-    WriteTitle(Tr("Taux de récurrence", "Client recurrence"));
+  // A section: its title, its headline figures, then its list.
+  template <typename Section, typename Item>
+  void WriteSection(std::string_view title, const Section& section, const std::vector<Item>& items,
+                    std::string_view none) {
+    WriteTitle(title);
     WriteFigures(FiguresOf(section));
-    WriteRows(section.clients,
-              Tr("Aucun contrat ne finit sur la période.", "No contract ends in this period."));
-  }
-
-  void WriteRevenue(const RevenueSection& section) {
-    WriteTitle(Tr("CA par client", "Revenue per client"));
-    WriteFigures(FiguresOf(section));
-    WriteRows(section.clients,
-              Tr("Aucun client actif sur la période.", "No client activity in this period."));
-  }
-
-  void WriteMargin(const MarginSection& section) {
-    WriteTitle(Tr("Marge par prestation", "Margin per mission"));
-    WriteFigures(FiguresOf(section));
-    WriteRows(section.missions,
-              Tr("Aucune prestation active sur la période.", "No mission activity in this period."));
+    WriteRows(items, none);
   }
 
   void WriteObjectives(const ObjectivesSection& section) {
-    WriteTitle(Tr("Atteinte des objectifs", "Objective attainment"));
-    WriteFigures(FiguresOf(section));
-    WriteRows(section.items,
-              Tr("Aucun objectif sur la période.", "No objective in this period."));
-  }
-
-  void WriteWorkload(const WorkloadSection& section) {
-    WriteTitle(Tr("Charge et taux d'occupation", "Workload per employee"));
-    WriteFigures(FiguresOf(section));
-    WriteRows(section.items,
-              Tr("Aucun temps saisi sur la période.", "No time entered in this period."));
+    WriteSection(Tr("Atteinte des objectifs", "Objective attainment"), section, section.items,
+                 Tr("Aucun objectif sur la période.", "No objective in this period."));
   }
 
   void WriteRenewals(const RenewalRiskSection& section) {
