@@ -1021,6 +1021,17 @@ RevenueSection RevenueHeadlines(const PreparedDataset& p, Day from, Day to,
   return out;
 }
 
+// Calls fn(i) for each row of a date-ordered table dated in [from, to]
+// whose mission is `mission`.
+template <typename Missions, typename Fn>
+void ForMissionRowsIn(const std::vector<Day>& dates, const Missions& missions, RowId mission, Day from, Day to,
+                      Fn fn) {
+  const RowRange range = DateRange(dates, from, to);
+  for (size_t i = range.first; i < range.last; ++i) {
+    if (missions[i] == mission) fn(i);
+  }
+}
+
 // One mission's sums over [from, to]: its invoices, its entries (a binary
 // search in each month, where entries are ordered by mission) and expenses.
 PeriodActivity::MissionSums SumMission(const PreparedDataset& p, RowId mission, Day from, Day to) {
@@ -1037,19 +1048,15 @@ PeriodActivity::MissionSums SumMission(const PreparedDataset& p, RowId mission, 
       ms.has_effort = true;
     }
   });
-  const RowRange expenses = DateRange(p.expense_date, from, to);
-  for (size_t i = expenses.first; i < expenses.last; ++i) {
-    if (p.expense_mission[i] != mission) continue;
+  ForMissionRowsIn(p.expense_date, p.expense_mission, mission, from, to, [&](size_t i) {
     ms.expenses += p.expense_amount[i];
     ms.listed = true;
     ms.has_effort = true;
-  }
-  const RowRange invoices = DateRange(p.invoice_date, from, to);
-  for (size_t i = invoices.first; i < invoices.last; ++i) {
-    if (p.invoice_mission[i] != mission) continue;
+  });
+  ForMissionRowsIn(p.invoice_date, p.invoice_mission, mission, from, to, [&](size_t i) {
     ms.revenue += p.invoice_amount[i];
     ms.listed = true;
-  }
+  });
   return ms;
 }
 
