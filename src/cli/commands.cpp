@@ -24,6 +24,7 @@
 #include "report/review_table.h"
 #include "report/rows.h"
 #include "report/table_report.h"
+#include "auth/authenticator.h"
 #include "server/http_server.h"
 #include "server/static_files.h"
 #include "store/store.h"
@@ -275,6 +276,12 @@ int RunServe(const ServeArgs& args) {
   if (!store.ok()) return Fail(store.status());
   auto service = AgencyService::Open(std::move(*store));
   if (!service.ok()) return Fail(service.status());
+  auto accounts = OpenAccounts(args.db);
+  if (!accounts.ok()) return Fail(accounts.status());
+  auth::Authenticator authenticator(**accounts);
+  auto has_accounts = authenticator.Enabled();
+  if (!has_accounts.ok()) return Fail(has_accounts.status());
+  (*service)->SetAuthenticator(&authenticator);
   KeepFreedMemoryForReuse();  // from now on, each report reuses the last one's memory
   ServerOptions options;
   options.host = args.host;
@@ -283,17 +290,20 @@ int RunServe(const ServeArgs& args) {
   options.threads = args.threads;
   options.web_root = args.web.empty() ? DefaultWebRoot(std::filesystem::absolute(args.executable))
                                       : std::filesystem::path(args.web);
+  options.secure_cookies = args.secure_cookies;
   auto server = HttpServer::Start(**service, options);
   if (!server.ok()) return Fail(server.status());
   if (options.web_root.empty()) {
     std::fprintf(stderr, "note: no dashboard found (build it with `make build`); serving the API only\n");
   }
-  if (!(*server)->loopback_only()) {
-    std::fprintf(stderr,
-                 "warning: listening on %s, beyond this machine, with no authentication yet: anyone who can reach "
-                 "it can read every figure and replace the data\n",
-                 args.host.c_str());
+  if (!(*server)->loopback_only() && !*has_accounts) {
+    // Beyond this machine, nobody may read or replace the data without an account.
+    return Fail(Status::InvalidInput(
+        "refusing to serve on " + args.host + ": the store has no account, so anyone reaching it could read every "
+        "figure and replace the data. Add an admin first: agencykpi user add --db " + args.db +
+        " --email you@example.com --role admin"));
   }
+  if (*has_accounts) std::fprintf(stderr, "agencykpi: accounts required: sign in on the dashboard\n");
   std::fprintf(stderr, "agencykpi: serving %s on http://%s:%u/ (Ctrl-C to stop)\n", args.db.c_str(),
                args.host.c_str(), static_cast<unsigned>((*server)->port()));
   (*server)->Run(/*handle_signals=*/true);

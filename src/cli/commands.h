@@ -63,6 +63,7 @@ struct ServeArgs {
   int threads = 4;
   std::string web;         // dashboard folder; empty: found beside the binary
   std::string executable;  // argv[0], to find the dashboard
+  bool secure_cookies = false;
 };
 
 // `schema --format ts`: the TypeScript types of the report's rows, generated

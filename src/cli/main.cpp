@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/user_command.h"
 #include "cli/price_command.h"
 #include "common/executor.h"
 #include "common/status.h"
@@ -125,6 +126,35 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--web", serve_args.web, "Dashboard folder (default: found beside the binary)")
       ->check(CLI::ExistingDirectory);
 
+  serve_cmd->add_flag("--secure-cookies", serve_args.secure_cookies,
+                      "Mark the session cookie Secure (behind a reverse proxy that serves HTTPS)");
+
+  UserArgs user_args;
+  auto* user_cmd = app.add_subcommand("user", "Manage the accounts that may sign in to serve");
+  user_cmd->require_subcommand(1);
+  const auto user_action = [&](const char* name, const char* help) {
+    CLI::App* action = user_cmd->add_subcommand(name, help);
+    action->add_option("--db", user_args.db, "Database: a SQLite file path or sqlite:PATH")->required();
+    action->callback([&user_args, name] { user_args.action = name; });
+    return action;
+  };
+  CLI::App* user_add = user_action("add", "Add an account (the password is read from the terminal or stdin)");
+  user_add->add_option("--email", user_args.email, "The account's email")->required();
+  user_add->add_option("--role", user_args.role, "admin, manager, viewer or brand")
+      ->required()
+      ->check(CLI::IsMember({"admin", "manager", "viewer", "brand"}, CLI::ignore_case));
+  user_add->add_option("--client", user_args.clients, "A client the brand account sees (repeatable)");
+  user_add->add_option("--name", user_args.name, "Display name (default: the email)");
+  user_action("list", "List the accounts: email, role, state, clients, last login, name");
+  for (const auto& [name, help] : {std::pair{"disable", "Disable an account and end its sessions"},
+                                   std::pair{"enable", "Enable a disabled account"},
+                                   std::pair{"passwd", "Set an account's password (ends its sessions)"}}) {
+    user_action(name, help)->add_option("--email", user_args.email, "The account's email")->required();
+  }
+  CLI::App* user_grant = user_action("grant", "Set the clients a brand account sees");
+  user_grant->add_option("--email", user_args.email, "The account's email")->required();
+  user_grant->add_option("--client", user_args.clients, "A client the brand account sees (repeatable)")->required();
+
   SchemaArgs schema_args;
   auto* schema_cmd = app.add_subcommand("schema", "Print the TypeScript types of the report's rows");
   schema_cmd->add_option("--format", schema_args.format, "Output format")->check(CLI::IsMember({"ts"}));
@@ -169,6 +199,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*import_cmd) return RunImport(import_args);
+    if (*user_cmd) return RunUser(user_args);
     if (*check_cmd) return RunCheck(check_args);
     if (*report_cmd) {
       if (!HasDataSource("report", report_args.db, report_args.data)) return ExitCodeFor(ErrorCode::kInvalidInput);

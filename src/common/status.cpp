@@ -20,6 +20,8 @@ int ExitCodeFor(ErrorCode code) {
     case ErrorCode::kHeaderTooLarge:
     case ErrorCode::kTooSlow:
     case ErrorCode::kForbidden:
+    case ErrorCode::kUnauthorized:
+    case ErrorCode::kTooManyRequests:
     case ErrorCode::kMisdirected:
       return kExitRefused;
     case ErrorCode::kIo:
@@ -45,6 +47,8 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kHeaderTooLarge: return "header_too_large";
     case ErrorCode::kTooSlow: return "too_slow";
     case ErrorCode::kForbidden: return "forbidden";
+    case ErrorCode::kUnauthorized: return "unauthorized";
+    case ErrorCode::kTooManyRequests: return "too_many_requests";
     case ErrorCode::kMisdirected: return "misdirected_request";
     case ErrorCode::kIo: return "internal";
     case ErrorCode::kCancelled: return "cancelled";

@@ -27,7 +27,10 @@ enum class ErrorCode {
   kTooLarge,              // a limit was exceeded (upload size, row count)
   kHeaderTooLarge,        // the request's header and trailer fields exceed their limit
   kTooSlow,               // the request body arrives below the minimum rate
-  kForbidden,             // a request that changes data lacks what proves it comes from the dashboard
+  kForbidden,             // a request that changes data lacks what proves it comes from the dashboard,
+                          // or an account's role does not allow it
+  kUnauthorized,          // no valid session where the store has accounts, or a wrong login
+  kTooManyRequests,       // too many failed logins: wait before trying again
   kMisdirected,           // a request for a host name this server does not answer for
   kIo,                    // the file system or the store failed
   kCancelled,             // the work was cancelled (a cancel request, a stopping server)

@@ -13,6 +13,8 @@
 #include "report/page_rows.h"
 #include "report/review_json.h"
 #include "report/rows.h"
+#include "server/access.h"
+#include "server/account_api.h"
 #include "server/limits.h"
 #include "server/parameters.h"
 #include "server/price_api.h"
@@ -146,7 +148,10 @@ Result<std::string> Page(std::string_view section, const std::vector<Item>& item
 
 class Handler {
  public:
-  Handler(AgencyService& service, ApiRequest request) : service_(service), request_(std::move(request)) {}
+  Handler(AgencyService& service, ApiRequest request)
+      : service_(service),
+        request_(std::move(request)),
+        principal_(request_.principal.value_or(auth::Principal{})) {}
 
   // The methods of the path, after Run answered kMethodNotAllowed.
   [[nodiscard]] const std::string& allowed_methods() const { return allowed_methods_; }
@@ -164,6 +169,18 @@ class Handler {
       if (request_.method == "DELETE") return CancelImport();
       return MethodNotAllowed("POST, DELETE");
     }
+    // The account routes (their access is in the policy table, like every route's).
+    constexpr std::string_view kUserPrefix = "users/";
+    if (route == "login") return LoginRoute(service_, request_);
+    if (route == "logout") return LogoutRoute(service_, request_);
+    if (route == "me") return MeRoute(principal_);
+    if (route == "users") {
+      return request_.method == "POST" ? AddUserRoute(service_, request_, principal_) : ListUsersRoute(service_);
+    }
+    if (route.starts_with(kUserPrefix)) {
+      return ChangeUserRoute(service_, UrlDecode(route.substr(kUserPrefix.size())), request_, principal_);
+    }
+    if (route == "audit") return AuditRoute(service_, query_);
     if (request_.method != "GET") return MethodNotAllowed("GET");
     snapshot_ = service_.Current();
     if (route == "report") return Report();
@@ -332,9 +349,11 @@ class Handler {
     auto language = LanguageParam(query_);
     if (!language.ok()) return language.status();
     const KpiEngine& engine = snapshot_->engine();
-    auto review = engine.BrandReview(id, *params);
+    auto review = ScopedBrandReview(*snapshot_, id, *params, principal_.scope());
     if (!review.ok()) return review.status();
     if (!format) return Json(RenderReviewJson(*review, false));
+    AuditEventOf(service_, principal_, "review_pack",
+                 fmt::format("{} ({})", id, *format == ReviewDocumentFormat::kPdf ? "pdf" : "xlsx"), request_.address);
     const ReviewPackOptions options = PackOptionsFor(engine, *review, *language);
     return ReviewDocument(*review, options, *format);
   }
@@ -346,8 +365,9 @@ class Handler {
     BrandsPage page;
     page.period = {params->period, params->as_of, PreviousPeriod(params->period), params->grace_days};
     const std::vector<agencykpi::Client>& clients = snapshot_->clients();
-    for (const BrandActivity& brand :
-         snapshot_->engine().ActiveBrands(params->period.start, std::min(params->period.end, params->as_of))) {
+    for (const BrandActivity& brand : ScopedActiveBrands(*snapshot_, params->period.start,
+                                                         std::min(params->period.end, params->as_of),
+                                                         principal_.scope())) {
       const agencykpi::Client& client = clients[static_cast<size_t>(brand.client)];
       page.brands.push_back({client.id, client.name, brand.audits, brand.visits, brand.sales_rows});
     }
@@ -511,6 +531,8 @@ class Handler {
     if (!outcome.status.ok()) {
       return Status::Internal("the import could not be stored; the previous data is unchanged");
     }
+    AuditEventOf(service_, principal_, "import", fmt::format("dataset version {}", outcome.snapshot->version()),
+                 request_.address);
     JsonWriter w(false);
     w.BeginObject();
     w.Key("ok").Bool(true);
@@ -529,6 +551,7 @@ class Handler {
 
   AgencyService& service_;
   ApiRequest request_;
+  auth::Principal principal_;  // who asks (an empty account for the login)
   Query query_;
   std::shared_ptr<const Snapshot> snapshot_;
   ReportRequest request_params_;
@@ -543,6 +566,7 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kInvalidInput:
     case ErrorCode::kBadParameter:
     case ErrorCode::kBadUpload: return 400;
+    case ErrorCode::kUnauthorized: return 401;
     case ErrorCode::kForbidden: return 403;
     case ErrorCode::kNotFound: return 404;
     case ErrorCode::kMethodNotAllowed: return 405;
@@ -552,12 +576,22 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kUnsupportedMediaType: return 415;
     case ErrorCode::kMisdirected: return 421;
     case ErrorCode::kInvalidData: return 422;
+    case ErrorCode::kTooManyRequests: return 429;
     case ErrorCode::kHeaderTooLarge: return 431;
     case ErrorCode::kBusy: return 503;
     case ErrorCode::kIo:
     case ErrorCode::kInternal: return 500;
   }
   return 500;
+}
+
+ApiResponse AccessRefusal(const Status& status, std::string_view target) {
+  ApiResponse response = ErrorResponse(status);
+  if (status.code() == ErrorCode::kMethodNotAllowed) {
+    const std::string_view path = target.substr(0, target.find('?'));
+    response.headers.emplace_back("Allow", auth::MethodsOf(path.substr(std::min(path.size(), kApiPrefix.size()))));
+  }
+  return response;
 }
 
 ApiResponse ErrorResponse(const Status& status) {
@@ -577,6 +611,12 @@ ApiResponse ErrorResponse(const Status& status) {
 }
 
 ApiResponse HandleApi(AgencyService& service, ApiRequest request) {
+  if (!request.authorized) {
+    auto principal = Authorize(service, {request.method, request.target, request.cookie, request.csrf_token});
+    if (!principal.ok()) return AccessRefusal(principal.status(), request.target);
+    request.principal = std::move(*principal);
+    request.authorized = true;
+  }
   Handler handler(service, std::move(request));
   auto outcome = handler.Run();
   if (!outcome.ok()) {

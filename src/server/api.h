@@ -7,10 +7,12 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "auth/policy.h"
 #include "common/status.h"
 #include "server/service.h"
 
@@ -28,6 +30,15 @@ struct ApiRequest {
   // POST /import: the slot the transport took when the header arrived (its
   // token cancels the import); null: HandleApi takes it, 503 when taken.
   std::shared_ptr<ImportTicket> import_ticket = nullptr;
+  // Who sends it (server/access.h): the Cookie and X-CSRF-Token headers and
+  // the client's address; `authorized` when the transport has already
+  // decided (then `principal` is its answer), else HandleApi decides.
+  std::string cookie;
+  std::string csrf_token;
+  std::string address;
+  bool secure_transport = false;  // served over TLS: the session cookie is Secure
+  bool authorized = false;
+  std::optional<auth::Principal> principal;
 };
 
 struct ApiResponse {
@@ -47,5 +58,9 @@ ApiResponse HandleApi(AgencyService& service, ApiRequest request);
 // Bytes of the message that are not valid UTF-8 (an echoed parameter) become
 // U+FFFD, so the answer is always valid JSON.
 ApiResponse ErrorResponse(const Status& status);
+
+// The answer refusing a request Authorize did not let through (with Allow
+// for kMethodNotAllowed).
+ApiResponse AccessRefusal(const Status& status, std::string_view target);
 
 }  // namespace agencykpi

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "server/access.h"
 #include "server/api.h"
 #include "server/limits.h"
 #include "server/request_policy.h"
@@ -175,6 +176,13 @@ enum class ReadEnd { kComplete, kClosed, kRefused };
 
 }  // namespace
 
+// Who sent a request, as its header told (server/access.h).
+struct Access {
+  std::string peer;  // the client's address
+  bool authorized = false;
+  std::optional<auth::Principal> principal;
+};
+
 struct HttpServer::Impl {
   Impl(AgencyService& service_ref, ServerOptions opts)
       : service(service_ref),
@@ -188,9 +196,9 @@ struct HttpServer::Impl {
     import_thread.join();
   }
 
-  Response Respond(Request& request) {
+  Response Respond(Request& request, Access access) {
     const std::string target(request.target());
-    if (target.rfind(kApiPath, 0) == 0) return FromApi(request.version(), CallApi(request, nullptr));
+    if (target.rfind(kApiPath, 0) == 0) return FromApi(request.version(), CallApi(request, nullptr, std::move(access)));
     if (request.method() != http::verb::get && request.method() != http::verb::head) {
       Response response = MakeResponse(request.version(), HttpStatusFor(ErrorCode::kMethodNotAllowed),
                                        "method not allowed\n", "text/plain; charset=utf-8");
@@ -206,12 +214,18 @@ struct HttpServer::Impl {
                         file->content_type);
   }
 
-  ApiResponse CallApi(Request& request, std::shared_ptr<ImportTicket> ticket) {
+  ApiResponse CallApi(Request& request, std::shared_ptr<ImportTicket> ticket, Access access) {
     const std::string target(request.target());
     try {
-      return HandleApi(service, ApiRequest{std::string(request.method_string()), target,
-                                           std::string(request[http::field::content_type]),
-                                           std::move(request.body()), std::move(ticket)});
+      ApiRequest api{std::string(request.method_string()), target, std::string(request[http::field::content_type]),
+                     std::move(request.body()), std::move(ticket)};
+      api.cookie = std::string(request[http::field::cookie]);
+      api.csrf_token = std::string(request[BeastView(kCsrfHeader)]);
+      api.address = std::move(access.peer);
+      api.secure_transport = options.secure_cookies;
+      api.authorized = access.authorized;
+      api.principal = std::move(access.principal);
+      return HandleApi(service, std::move(api));
     } catch (const std::exception& e) {
       // Internals stay in the server's log, never in the answer.
       std::fprintf(stderr, "error: %s: %s\n", target.c_str(), e.what());
@@ -222,17 +236,17 @@ struct HttpServer::Impl {
   // Runs an import on the import thread; the I/O thread is free meanwhile.
   // Polls its client: one that leaves cancels the import.
   asio::awaitable<Response> RunImport(beast::tcp_stream& stream, Request& request,
-                                      std::shared_ptr<ImportTicket> ticket) {
+                                      std::shared_ptr<ImportTicket> ticket, Access access) {
     struct Job {
       std::atomic<bool> done{false};
       ApiResponse response;
     };
     auto job = std::make_shared<Job>();
     const unsigned version = request.version();
-    asio::post(import_thread, [this, job, ticket, request = std::move(request)]() mutable {
+    asio::post(import_thread, [this, job, ticket, request = std::move(request), access = std::move(access)]() mutable {
       const Held running(imports_running);
       // The ticket goes with the call, so the slot is free before the answer is sent.
-      job->response = CallApi(request, std::move(ticket));
+      job->response = CallApi(request, std::move(ticket), std::move(access));
       job->done.store(true, std::memory_order_release);
     });
     asio::steady_timer timer(co_await asio::this_coro::executor);
@@ -300,7 +314,9 @@ struct HttpServer::Impl {
 
       std::shared_ptr<ImportTicket> ticket;
       bool keep_alive = true;
-      const ReadEnd read = co_await ReadRequest(stream, buffer, parser, ticket, keep_alive, started, peer);
+      Access access{peer};
+      const ReadEnd read =
+          co_await ReadRequest(stream, buffer, parser, ticket, access, keep_alive, started, peer);
       if (read == ReadEnd::kClosed) break;
       if (read == ReadEnd::kRefused) {
         if (keep_alive) continue;
@@ -317,9 +333,9 @@ struct HttpServer::Impl {
       if (options.before_handle) options.before_handle(target, ticket.get());
       Response response;
       if (ticket) {  // (not a conditional expression: g++ 12 miscompiles co_await inside one)
-        response = co_await RunImport(stream, request, std::move(ticket));
+        response = co_await RunImport(stream, request, std::move(ticket), std::move(access));
       } else {
-        response = Respond(request);
+        response = Respond(request, std::move(access));
       }
       response.keep_alive(wants_keep_alive && !stopping);
       response.prepare_payload();
@@ -339,13 +355,30 @@ struct HttpServer::Impl {
   // to be closed unless `keep_alive` stays true).
   asio::awaitable<ReadEnd> ReadRequest(beast::tcp_stream& stream, beast::flat_buffer& buffer,
                                        RequestParser& parser, std::shared_ptr<ImportTicket>& ticket,
-                                       bool& keep_alive, Clock::time_point started, const std::string& peer) {
+                                       Access& access, bool& keep_alive, Clock::time_point started,
+                                       const std::string& peer) {
     const auto& header = parser.get();
     const bool has_body = parser.chunked() || parser.content_length().value_or(0) > 0;
     keep_alive = !has_body && header.keep_alive();
     if (auto refusal = CheckRequestPolicy(PolicyView(header), allowed_hosts)) {
       co_await Refuse(stream, header, std::move(*refusal), started, peer, keep_alive);
       co_return ReadEnd::kRefused;
+    }
+    // Who asks, and may they: decided before the body is read.
+    if (View(header.target()).starts_with(kApiPath)) {
+      auto principal = Authorize(service, {View(header.method_string()), View(header.target()),
+                                           View(header[http::field::cookie]), View(header[BeastView(kCsrfHeader)])});
+      const ErrorCode code = principal.status().code();
+      // An unknown route or method is answered as before, after the body's limits.
+      if (!principal.ok() && code != ErrorCode::kNotFound && code != ErrorCode::kMethodNotAllowed) {
+        co_await Refuse(stream, header, AccessRefusal(principal.status(), View(header.target())), started, peer,
+                        keep_alive);
+        co_return ReadEnd::kRefused;
+      }
+      if (principal.ok()) {
+        access.authorized = true;
+        access.principal = std::move(*principal);
+      }
     }
     keep_alive = false;  // from here on, a refusal closes the connection
     const bool is_import = View(header.target()).starts_with(kImportPath);

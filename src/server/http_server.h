@@ -39,6 +39,9 @@ struct ServerOptions {
   // and `host` itself (a name under which the server is reached).
   std::vector<std::string> allowed_hosts;
   int max_connections = server_limits::kMaxConnections;
+  // The session cookie is Secure and `__Host-` prefixed (server/access.h):
+  // for a server behind a TLS-terminating proxy.
+  bool secure_cookies = false;
   // The body limits of limits.h. The product keeps these defaults (no flag
   // sets them); tests shrink them so a slow or large body is quick to make.
   // Request bodies being received, all connections together (503 beyond).

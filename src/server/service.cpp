@@ -152,4 +152,20 @@ ImportOutcome AgencyService::Import(FileSource& files, const std::string& source
   return outcome;
 }
 
+Result<Review> ScopedBrandReview(const Snapshot& snapshot, std::string_view client_id, const ReportRequest& request,
+                                 const auth::ClientScope& scope) {
+  if (!scope.Sees(client_id)) return Status::NotFound("unknown client '" + std::string(client_id) + "'");
+  return snapshot.engine().BrandReview(client_id, request);
+}
+
+std::vector<BrandActivity> ScopedActiveBrands(const Snapshot& snapshot, Day first, Day last,
+                                              const auth::ClientScope& scope) {
+  std::vector<BrandActivity> brands = snapshot.engine().ActiveBrands(first, last);
+  if (scope.all()) return brands;
+  std::erase_if(brands, [&](const BrandActivity& brand) {
+    return !scope.Sees(snapshot.clients()[static_cast<size_t>(brand.client)].id);
+  });
+  return brands;
+}
+
 }  // namespace agencykpi

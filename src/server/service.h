@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "auth/policy.h"
 #include "common/cancel.h"
 #include "ingest/agency_reader.h"
 #include "kpi/engine.h"
@@ -71,6 +72,19 @@ struct ImportOutcome {
   std::shared_ptr<const Snapshot> snapshot;  // the new data, when status is ok
 };
 
+namespace auth {
+class Authenticator;
+}
+
+// The brand scope, applied where the server looks a client up by id, so
+// every rendering reads the same filtered data. A client outside `scope` is
+// not found, exactly as an unknown one: the answer tells nothing of it.
+Result<Review> ScopedBrandReview(const Snapshot& snapshot, std::string_view client_id, const ReportRequest& request,
+                                 const auth::ClientScope& scope);
+// The brands with activity in [first, last] that `scope` sees.
+std::vector<BrandActivity> ScopedActiveBrands(const Snapshot& snapshot, Day first, Day last,
+                                              const auth::ClientScope& scope);
+
 class AgencyService;
 
 // The right to run the one import of the moment, and its cancel token. The
@@ -121,9 +135,15 @@ class AgencyService {
   // Cancelled and the stored data unchanged. Imports are serialised.
   ImportOutcome Import(FileSource& files, const std::string& source_name, const CancelToken* cancel = nullptr);
 
+  // The accounts behind the API's sessions; null: none, every request is
+  // the local user's. Set once, before serving; not owned.
+  void SetAuthenticator(auth::Authenticator* authenticator) { authenticator_ = authenticator; }
+  [[nodiscard]] auth::Authenticator* authenticator() const { return authenticator_; }
+
  private:
   friend class ImportTicket;
   explicit AgencyService(std::unique_ptr<Store> store) : store_(std::move(store)) {}
+  auth::Authenticator* authenticator_ = nullptr;
   void ReleaseImport(const ImportTicket* ticket);
 
   std::mutex slot_mutex_;

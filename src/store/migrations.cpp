@@ -72,6 +72,43 @@ constexpr std::string_view kImportIdV2 = R"sql(
 ALTER TABLE import_meta ADD COLUMN import_id TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 5: accounts, their brands, their sessions (a hash of the token,
+// never the token) and the audit log (auth/account.h, docs/security.md).
+// None of them is a data table: an import leaves them as they are.
+constexpr std::string_view kAccountsV5 = R"sql(
+CREATE TABLE users (
+  user_id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'manager', 'viewer', 'brand')),
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  created_at TEXT NOT NULL,
+  last_login_at TEXT
+) STRICT;
+CREATE TABLE user_clients (
+  user_id INTEGER NOT NULL REFERENCES users(user_id),
+  client_id TEXT NOT NULL,
+  PRIMARY KEY (user_id, client_id)
+) STRICT;
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(user_id),
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  event TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  address TEXT NOT NULL
+) STRICT;
+)sql";
+
 struct Step {
   int64_t version;
   std::string_view description;
@@ -80,11 +117,12 @@ struct Step {
 
 // Version 3 adds store_sales, version 4 missions.fee and
 // employees.weekly_hours (their `since` in the catalogue).
-constexpr std::array<Step, 4> kSteps = {{
+constexpr std::array<Step, 5> kSteps = {{
     {1, "initial schema", kLookupsV1},
     {2, "import id", kImportIdV2},
     {3, "store sales", ""},
     {4, "mission fees and weekly hours", ""},
+    {5, "accounts", kAccountsV5},
 }};
 
 // Every catalogue table and column comes with a step.

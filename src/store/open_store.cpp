@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "store/sqlite_accounts.h"
 #include "store/sqlite_store.h"
 #include "store/store.h"
 
@@ -51,6 +52,13 @@ Result<std::unique_ptr<Store>> OpenSqlite(std::string_view path, StoreOpenOption
 }
 
 }  // namespace
+
+Result<std::unique_ptr<auth::AccountStore>> OpenAccounts(const std::string& uri) {
+  std::string_view path;
+  if (StripSqliteScheme(uri, &path)) return OpenSqliteAccounts(std::filesystem::path(std::string(path)));
+  if (!UriScheme(uri).empty()) return Status::InvalidInput("accounts are kept in SQLite stores only");
+  return OpenSqliteAccounts(std::filesystem::path(uri));
+}
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& uri, StoreOpenOptions options) {
   if (uri.empty()) return Status::InvalidInput("no database given (expected a path or sqlite:PATH)");

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "auth/account.h"
 #include "common/cancel.h"
 #include "common/status.h"
 #include "domain/dataset.h"
@@ -87,5 +88,9 @@ constexpr size_t kMinUriSchemeLength = 2;
 //  - "" or "sqlite:" with no path: kInvalidInput.
 // The returned Store is used from one thread at a time.
 Result<std::unique_ptr<Store>> OpenStore(const std::string& uri, StoreOpenOptions options = {});
+
+// The accounts, sessions and audit log kept in the store at `uri` (which
+// OpenStore has created): auth/account.h.
+Result<std::unique_ptr<auth::AccountStore>> OpenAccounts(const std::string& uri);
 
 }  // namespace agencykpi

@@ -13,11 +13,12 @@ constexpr ErrorCode kErrorCodes[] = {
     ErrorCode::kInvalidInput,  ErrorCode::kBadParameter,   ErrorCode::kBadUpload,
     ErrorCode::kInvalidData,   ErrorCode::kNotFound,       ErrorCode::kMethodNotAllowed,
     ErrorCode::kUnsupportedMediaType, ErrorCode::kTooLarge, ErrorCode::kHeaderTooLarge,
-    ErrorCode::kTooSlow,       ErrorCode::kForbidden,      ErrorCode::kMisdirected,
+    ErrorCode::kTooSlow,       ErrorCode::kForbidden,      ErrorCode::kUnauthorized,
+    ErrorCode::kTooManyRequests, ErrorCode::kMisdirected,
     ErrorCode::kIo,            ErrorCode::kCancelled,      ErrorCode::kBusy,
     ErrorCode::kInternal,
 };
-constexpr int kErrorCodeCount = 16;
+constexpr int kErrorCodeCount = 18;
 static_assert(sizeof(kErrorCodes) / sizeof(kErrorCodes[0]) == kErrorCodeCount);
 static_assert(static_cast<int>(ErrorCode::kInternal) == kErrorCodeCount, "a new code must be listed here");
 
@@ -43,6 +44,8 @@ TEST(StatusTest, JsonNamesAreTheDocumentedOnes) {
   EXPECT_EQ(ErrorCodeName(ErrorCode::kHeaderTooLarge), "header_too_large");
   EXPECT_EQ(ErrorCodeName(ErrorCode::kTooSlow), "too_slow");
   EXPECT_EQ(ErrorCodeName(ErrorCode::kForbidden), "forbidden");
+  EXPECT_EQ(ErrorCodeName(ErrorCode::kUnauthorized), "unauthorized");
+  EXPECT_EQ(ErrorCodeName(ErrorCode::kTooManyRequests), "too_many_requests");
   EXPECT_EQ(ErrorCodeName(ErrorCode::kMisdirected), "misdirected_request");
   EXPECT_EQ(ErrorCodeName(ErrorCode::kCancelled), "cancelled");
   EXPECT_EQ(ErrorCodeName(ErrorCode::kBusy), "busy");
@@ -58,7 +61,7 @@ TEST(StatusTest, ExitCodesAreZeroTwoOrOne) {
     refused += exit_code == 2 ? 1 : 0;
     failed += exit_code == 1 ? 1 : 0;
   }
-  EXPECT_EQ(refused, 12);  // the user's input was refused
+  EXPECT_EQ(refused, 14);  // the user's input was refused (or the user was: 401, 429)
   EXPECT_EQ(failed, 4);    // kIo, kCancelled, kBusy, kInternal
   EXPECT_EQ(ExitCodeFor(ErrorCode::kInvalidInput), 2);
   EXPECT_EQ(ExitCodeFor(ErrorCode::kInternal), 1);

@@ -306,7 +306,7 @@ TEST_F(SqliteStoreTest, UsesWalAndStrictTables) {
     ++count;
     EXPECT_EQ(tables->ColumnInt64(1), 1) << tables->ColumnText(0) << " is not STRICT";
   }
-  EXPECT_EQ(count, 15 + 5 + 1);  // SPEC tables + metrics, enum lookups, import_meta
+  EXPECT_EQ(count, 15 + 5 + 1 + 4);  // SPEC tables + metrics, enum lookups, import_meta, accounts
 }
 
 TEST_F(SqliteStoreTest, AStoreFromANewerProgramIsRefusedAndLeftUntouched) {
@@ -686,6 +686,10 @@ TEST_F(SqliteStoreTest, DroppedGuardsMakeTheSnapshotUntrustedUntilTheNextReadWri
 
 // A database of schema 1 (no import id) with its snapshot: the upgrade must
 // not trust the old snapshot, and a read-only open reads it as it is.
+// What schema 5 added (the accounts), dropped to take a file back to an older schema.
+constexpr const char* kDropAccounts =
+    "DROP TABLE audit_log; DROP TABLE sessions; DROP TABLE user_clients; DROP TABLE users;";
+
 TEST_F(SqliteStoreTest, AStoreOfSchemaOneIsUpgradedWithoutTrustingItsOldSnapshot) {
   const Dataset data = MakeSmallDataset();
   ASSERT_NO_FATAL_FAILURE(ImportAndClose(data, "a"));
@@ -701,6 +705,7 @@ TEST_F(SqliteStoreTest, AStoreOfSchemaOneIsUpgradedWithoutTrustingItsOldSnapshot
     }
   }
   ExecBehindTheStore(file_, drop_guards +
+                                kDropAccounts +
                                 "DROP TABLE store_sales; ALTER TABLE import_meta DROP COLUMN import_id;"
                                 "ALTER TABLE missions DROP COLUMN fee; ALTER TABLE employees DROP COLUMN weekly_hours;"
                                 "PRAGMA user_version = 1;"
@@ -734,11 +739,12 @@ TEST_F(SqliteStoreTest, AStoreOfSchemaThreeReadsFeesAndWeeklyHoursAsAbsent) {
   data.missions[0].fee = 150000;
   data.employees[0].weekly_hours = 3500;
   ASSERT_NO_FATAL_FAILURE(ImportAndClose(data, "a"));
-  ExecBehindTheStore(file_, "DROP TRIGGER guard_missions_insert; DROP TRIGGER guard_missions_update;"
-                            "DROP TRIGGER guard_missions_delete; DROP TRIGGER guard_employees_insert;"
-                            "DROP TRIGGER guard_employees_update; DROP TRIGGER guard_employees_delete;"
-                            "ALTER TABLE missions DROP COLUMN fee; ALTER TABLE employees DROP COLUMN weekly_hours;"
-                            "PRAGMA user_version = 3;");
+  ExecBehindTheStore(file_, std::string("DROP TRIGGER guard_missions_insert; DROP TRIGGER guard_missions_update;"
+                                        "DROP TRIGGER guard_missions_delete; DROP TRIGGER guard_employees_insert;"
+                                        "DROP TRIGGER guard_employees_update; DROP TRIGGER guard_employees_delete;"
+                                        "ALTER TABLE missions DROP COLUMN fee;"
+                                        "ALTER TABLE employees DROP COLUMN weekly_hours;") +
+                                kDropAccounts + "PRAGMA user_version = 3;");
   {
     auto store = OpenSqliteStore(file_, ReadOnly());
     ASSERT_TRUE(store.ok()) << store.status().message();
