@@ -49,21 +49,14 @@ class SqliteAccounts final : public auth::AccountStore {
     auto taken = ReadUsers("WHERE email = ?1", account.email);
     if (!taken.ok()) return taken.status();
     if (!taken->empty()) return Status::InvalidInput("an account with the email " + account.email + " exists");
-    auto insert = db_.Prepare(
-        "INSERT INTO users (email, name, role, password_hash, disabled, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    if (!insert.ok()) return insert.status();
-    insert->BindText(1, account.email);
-    insert->BindText(2, account.name);
-    insert->BindText(3, auth::RoleName(account.role));
-    insert->BindText(4, account.password_hash);
-    insert->BindInt64(5, account.disabled ? 1 : 0);
-    insert->BindText(6, account.created_at);
-    Status status = insert->StepDone();
+    Status status = Execute(
+        "INSERT INTO users (email, name, role, password_hash, disabled, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        account.email, account.name, auth::RoleName(account.role), account.password_hash,
+        int64_t{account.disabled ? 1 : 0}, account.created_at);
     if (!status.ok()) return status;
     const int64_t id = sqlite3_last_insert_rowid(db_.handle());
     status = WriteClients(id, account.clients);
-    if (!status.ok()) return status;
-    status = transaction->Commit();
+    if (status.ok()) status = transaction->Commit();
     if (!status.ok()) return status;
     return id;
   }
@@ -72,42 +65,23 @@ class SqliteAccounts final : public auth::AccountStore {
     std::lock_guard lock(mutex_);
     auto transaction = SqliteTransaction::Begin(db_, SqliteTransaction::Mode::kImmediate);
     if (!transaction.ok()) return transaction.status();
-    auto update = db_.Prepare(
-        "UPDATE users SET name = ?2, role = ?3, password_hash = ?4, disabled = ?5 WHERE user_id = ?1");
-    if (!update.ok()) return update.status();
-    update->BindInt64(1, account.id);
-    update->BindText(2, account.name);
-    update->BindText(3, auth::RoleName(account.role));
-    update->BindText(4, account.password_hash);
-    update->BindInt64(5, account.disabled ? 1 : 0);
-    Status status = update->StepDone();
-    if (!status.ok()) return status;
-    status = Run("DELETE FROM user_clients WHERE user_id = ?1", account.id);
-    if (!status.ok()) return status;
-    status = WriteClients(account.id, account.clients);
-    if (!status.ok()) return status;
-    return transaction->Commit();
+    Status status = Execute("UPDATE users SET name = ?2, role = ?3, password_hash = ?4, disabled = ?5 WHERE user_id = ?1",
+                            account.id, account.name, auth::RoleName(account.role), account.password_hash,
+                            int64_t{account.disabled ? 1 : 0});
+    if (status.ok()) status = Execute("DELETE FROM user_clients WHERE user_id = ?1", account.id);
+    if (status.ok()) status = WriteClients(account.id, account.clients);
+    return status.ok() ? transaction->Commit() : status;
   }
 
   Status RecordLogin(int64_t user_id, std::string_view at) override {
     std::lock_guard lock(mutex_);
-    auto update = db_.Prepare("UPDATE users SET last_login_at = ?2 WHERE user_id = ?1");
-    if (!update.ok()) return update.status();
-    update->BindInt64(1, user_id);
-    update->BindText(2, at);
-    return update->StepDone();
+    return Execute("UPDATE users SET last_login_at = ?2 WHERE user_id = ?1", user_id, at);
   }
 
   Status CreateSession(const SessionRecord& session) override {
     std::lock_guard lock(mutex_);
-    auto insert = db_.Prepare("INSERT INTO sessions VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!insert.ok()) return insert.status();
-    insert->BindText(1, session.token_hash);
-    insert->BindInt64(2, session.user_id);
-    insert->BindText(3, session.csrf_token);
-    insert->BindInt64(4, session.created_at);
-    insert->BindInt64(5, session.last_seen_at);
-    return insert->StepDone();
+    return Execute("INSERT INTO sessions VALUES (?1, ?2, ?3, ?4, ?5)", session.token_hash, session.user_id,
+                   session.csrf_token, session.created_at, session.last_seen_at);
   }
 
   Result<std::optional<std::pair<SessionRecord, Account>>> FindSession(std::string_view token_hash) override {
@@ -130,38 +104,25 @@ class SqliteAccounts final : public auth::AccountStore {
 
   Status TouchSession(std::string_view token_hash, int64_t last_seen_at) override {
     std::lock_guard lock(mutex_);
-    auto update = db_.Prepare("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1");
-    if (!update.ok()) return update.status();
-    update->BindText(1, token_hash);
-    update->BindInt64(2, last_seen_at);
-    return update->StepDone();
+    return Execute("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1", token_hash, last_seen_at);
   }
 
   Status DeleteSession(std::string_view token_hash) override {
     std::lock_guard lock(mutex_);
-    auto remove = db_.Prepare("DELETE FROM sessions WHERE token_hash = ?1");
-    if (!remove.ok()) return remove.status();
-    remove->BindText(1, token_hash);
-    return remove->StepDone();
+    return Execute("DELETE FROM sessions WHERE token_hash = ?1", token_hash);
   }
 
   Status DeleteSessionsOf(int64_t user_id) override {
     std::lock_guard lock(mutex_);
-    return Run("DELETE FROM sessions WHERE user_id = ?1", user_id);
+    return Execute("DELETE FROM sessions WHERE user_id = ?1", user_id);
   }
 
   Status Audit(const AuditEvent& event) override {
     std::lock_guard lock(mutex_);
-    auto insert = db_.Prepare("INSERT INTO audit_log (at, actor, event, detail, address) VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!insert.ok()) return insert.status();
-    insert->BindText(1, event.at);
-    insert->BindText(2, event.actor);
-    insert->BindText(3, event.event);
-    insert->BindText(4, event.detail);
-    insert->BindText(5, event.address);
-    Status status = insert->StepDone();
+    Status status = Execute("INSERT INTO audit_log (at, actor, event, detail, address) VALUES (?1, ?2, ?3, ?4, ?5)",
+                            event.at, event.actor, event.event, event.detail, event.address);
     if (!status.ok()) return status;
-    return Run("DELETE FROM audit_log WHERE id <= ?1", sqlite3_last_insert_rowid(db_.handle()) - kMaxAuditEvents);
+    return Execute("DELETE FROM audit_log WHERE id <= ?1", sqlite3_last_insert_rowid(db_.handle()) - kMaxAuditEvents);
   }
 
   Result<std::vector<AuditEvent>> RecentAudit(size_t limit) override {
@@ -181,11 +142,16 @@ class SqliteAccounts final : public auth::AccountStore {
   }
 
  private:
-  // One statement with one parameter, run to completion.
-  Status Run(std::string_view sql, int64_t parameter) {
+  static void Bind(SqliteStatement& statement, int index, int64_t value) { statement.BindInt64(index, value); }
+  static void Bind(SqliteStatement& statement, int index, std::string_view text) { statement.BindText(index, text); }
+
+  // Runs `sql` to completion with ?1, ?2, … bound to `values` (integers or text).
+  template <typename... Values>
+  Status Execute(std::string_view sql, const Values&... values) {
     auto statement = db_.Prepare(sql);
     if (!statement.ok()) return statement.status();
-    statement->BindInt64(1, parameter);
+    int index = 0;
+    (Bind(*statement, ++index, values), ...);
     return statement->StepDone();
   }
 
