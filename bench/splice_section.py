@@ -21,7 +21,7 @@ DuckDB compute the same figures, and rewrites its own section below.
 
 """
 
-ORDER = ["SF0.1", "SF1", "SF10", "HTTP"]
+ORDER = ["SF0.1", "SF1", "SF10", "HTTP", "AUTH"]
 
 
 def main() -> int:

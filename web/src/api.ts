@@ -2,6 +2,7 @@
 // server's code and message; reports are cached per URL until an import.
 
 import type { ApiErrorBody, BrandListing, ClientDetail, ImportSuccess, Meta, MissionDetail, PriceQuote, Report, Review, Rules, Trend } from './types';
+import { csrfToken, SIGNED_OUT_EVENT, type Account, type Session } from './session';
 
 export class ApiError extends Error {
   constructor(
@@ -19,7 +20,13 @@ const BASE = 'api/v1';
 // Every request that changes data carries this header: a page of another
 // origin cannot add it without a CORS preflight, which the server never
 // approves (docs/api.md, "Requests that change data").
-const CHANGE_HEADERS = { 'X-Requested-With': 'agencykpi' } as const;
+// With accounts, the session's CSRF token goes with them too.
+function changeHeaders(): Record<string, string> {
+  const headers: Record<string, string> = { 'X-Requested-With': 'agencykpi' };
+  const token = csrfToken();
+  if (token) headers['X-CSRF-Token'] = token;
+  return headers;
+}
 const cache = new Map<string, Promise<unknown>>();
 
 export function apiUrl(path: string, params: Record<string, string> = {}): string {
@@ -36,6 +43,7 @@ async function parseResponse<T>(res: Response): Promise<T> {
     body = null;
   }
   if (!res.ok) {
+    if (res.status === 401 && !res.url.endsWith('/login')) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
     const err = (body as ApiErrorBody | null)?.error;
     if (err) throw new ApiError(res.status, err.code, err.message, err.details ?? {});
     throw new ApiError(res.status, 'http', `HTTP ${res.status} ${res.statusText}`.trim());
@@ -59,6 +67,37 @@ export function clearCache(): void {
   cache.clear();
 }
 
+async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(apiUrl(path), {
+    method: 'POST',
+    headers: { ...changeHeaders(), 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return parseResponse<T>(res);
+}
+
+export interface AuditEvent {
+  at: string;
+  actor: string;
+  event: string;
+  detail: string;
+  address: string;
+}
+
+export const account = {
+  /** Who is signed in; a 401 when nobody is (and the store has accounts). */
+  me: () => fetch(apiUrl('/me')).then((r) => parseResponse<Session>(r)),
+  login: (email: string, password: string) =>
+    postJson<{ csrf_token: string; user: Account }>('/login', { email, password }),
+  logout: () => postJson<{ ok: boolean }>('/logout', {}),
+  users: () => fetch(apiUrl('/users')).then((r) => parseResponse<{ users: Account[] }>(r)),
+  addUser: (user: { email: string; name?: string; role: string; clients: string[]; password: string }) =>
+    postJson<{ user: Account }>('/users', user),
+  changeUser: (email: string, change: Record<string, unknown>) =>
+    postJson<{ user: Account }>(`/users/${encodeURIComponent(email)}`, change),
+  audit: () => fetch(apiUrl('/audit', { limit: '50' })).then((r) => parseResponse<{ events: AuditEvent[] }>(r)),
+};
+
 export const api = {
   report: (params: Record<string, string>) => getJson<Report>('/report', params),
   trend: (params: Record<string, string>) => getJson<Trend>('/trend', params),
@@ -78,7 +117,7 @@ export const api = {
   rules: (): Promise<Rules> => getJson<Meta>('/meta', {}).then((m) => m.rules),
   async importFiles(body: Blob | FormData): Promise<ImportSuccess> {
     // A zip goes as the raw body; CSV files as multipart (the browser sets the boundary).
-    const headers: Record<string, string> = { ...CHANGE_HEADERS };
+    const headers: Record<string, string> = changeHeaders();
     if (!(body instanceof FormData)) headers['Content-Type'] = 'application/zip';
     const init: RequestInit = { method: 'POST', body, headers };
     const res = await fetch(apiUrl('/import'), init);

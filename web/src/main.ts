@@ -21,6 +21,10 @@ import { renderImport } from './pages/import';
 import { renderBilan } from './pages/bilan';
 import { renderTeam } from './pages/team';
 import { renderRenewals } from './pages/renewals';
+import { renderLogin } from './pages/login';
+import { renderUsers } from './pages/users';
+import { account, ApiError, clearCache } from './api';
+import { seesFigures, session, setSession, SIGNED_OUT_EVENT, tabsOf } from './session';
 
 type Renderer = (ctx: Ctx, root: HTMLElement) => void | Promise<void>;
 
@@ -36,9 +40,9 @@ const RENDERERS: Record<Page, Renderer> = {
   mission: renderMission,
   bilan: renderBilan,
   import: renderImport,
+  users: renderUsers,
 };
 
-const TABS: Page[] = ['overview', 'recurrence', 'revenue', 'margin', 'objectives', 'team', 'renewals', 'bilan', 'import'];
 
 let renderId = 0;
 
@@ -110,6 +114,7 @@ function header(ctx: Ctx): HTMLElement {
       h('a', { class: 'brand', href: ctx.href('overview') }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'ak'), h('span', null, h('strong', null, 'agencykpi'), h('small', null, ctx.t('app_tagline')))),
       picker,
       langToggle,
+      userMenu(ctx),
     ),
     h(
       'nav',
@@ -117,10 +122,25 @@ function header(ctx: Ctx): HTMLElement {
       h(
         'div',
         { class: 'tabs-inner' },
-        TABS.map((page) => h('a', { href: ctx.href(page), class: `tab ${activeTab === page ? 'active' : ''}`, 'aria-current': activeTab === page ? 'page' : null, 'data-page': page }, ctx.t(`nav_${page}` as never))),
+        tabsOf(session()).map((page) => h('a', { href: ctx.href(page), class: `tab ${activeTab === page ? 'active' : ''}`, 'aria-current': activeTab === page ? 'page' : null, 'data-page': page }, ctx.t(`nav_${page}` as never))),
         h('span', { class: 'tabs-period', 'data-testid': 'period-label' }, `${periodLabel(state.lang, p, ctx.fmt.date)} · ${ctx.t('as_of').toLowerCase()} ${ctx.fmt.date(state.asOf)}`),
       ),
     ),
+  );
+}
+
+/** The signed-in account and its sign-out button; nothing for a store without accounts. */
+function userMenu(ctx: Ctx): HTMLElement | null {
+  const s = session();
+  if (!s?.user) return null;
+  const out = () => {
+    void account.logout().finally(() => signedOut());
+  };
+  return h(
+    'div',
+    { class: 'user-menu', 'data-testid': 'user-menu' },
+    h('span', { class: 'user-name', title: s.user.email }, `${s.user.name} · ${ctx.t(`role_${s.role}`)}`),
+    h('button', { type: 'button', class: 'btn', 'data-testid': 'logout', onclick: out }, ctx.t('logout')),
   );
 }
 
@@ -128,7 +148,11 @@ let lastRendered = '';
 
 /** Renders the view of the URL; an event that leaves the URL as rendered is ignored unless forced. */
 function route(force = true): void {
-  const state = parseHash(location.hash, defaultsNow());
+  const parsed = parseHash(location.hash, defaultsNow());
+  // A page the role does not see sends to the first one it does.
+  const allowed = tabsOf(session());
+  const reachable = allowed.includes(parsed.page) || (seesFigures(session()) && (parsed.page === 'client' || parsed.page === 'mission'));
+  const state = reachable ? parsed : goTo(parsed, allowed[0]!);
   const canonical = serialiseState(state);
   if (location.hash !== canonical) history.replaceState(null, '', canonical);
   if (!force && canonical === lastRendered) return;
@@ -157,6 +181,51 @@ function route(force = true): void {
     });
 }
 
-window.addEventListener('popstate', () => route(false));
-window.addEventListener('hashchange', () => route(false));
-route();
+function showLogin(): void {
+  disposeCharts();
+  const app = document.getElementById('app')!;
+  clear(app);
+  app.dataset.view = 'login';
+  const lang = parseHash(location.hash, defaultsNow()).lang;
+  document.documentElement.lang = lang;
+  renderLogin(app, lang, (s) => {
+    setSession(s);
+    clearCache();
+    lastRendered = '';
+    route();
+  });
+}
+
+function signedOut(): void {
+  setSession(null);
+  clearCache();
+  showLogin();
+}
+
+/** Who is signed in decides what is shown: the dashboard, or the sign-in form. */
+async function start(): Promise<void> {
+  try {
+    setSession(await account.me());
+    route();
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      showLogin();
+    } else {
+      // No answer to say who is signed in: show what a store without accounts shows.
+      console.error(err);
+      setSession({ local: true, role: 'admin', user: null, csrf_token: '' });
+      route();
+    }
+  }
+}
+
+window.addEventListener(SIGNED_OUT_EVENT, () => {
+  if (session()) signedOut();
+});
+window.addEventListener('popstate', () => {
+  if (session()) route(false);
+});
+window.addEventListener('hashchange', () => {
+  if (session()) route(false);
+});
+void start();

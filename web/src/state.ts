@@ -6,7 +6,7 @@ import { defaultPeriod, parseDate, parsePeriod, todayIso } from './period';
 
 export type Lang = 'fr' | 'en';
 
-export const PAGES = ['overview', 'recurrence', 'revenue', 'margin', 'objectives', 'team', 'renewals', 'bilan', 'import'] as const;
+export const PAGES = ['overview', 'recurrence', 'revenue', 'margin', 'objectives', 'team', 'renewals', 'bilan', 'import', 'users'] as const;
 export type Page = (typeof PAGES)[number] | 'client' | 'mission';
 
 export interface AppState {
