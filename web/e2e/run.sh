@@ -83,6 +83,21 @@ if [ -z "${AGENCYKPI_FORFAITS_URL:-}" ] && [ -n "${AGENCYKPI_GOLDEN:-}" ] && [ -
   export AGENCYKPI_FORFAITS_URL=$served_url
 fi
 
+# A store with accounts (an admin and a brand account of C01) for the sign-in tests.
+if [ -z "${AGENCYKPI_ACCOUNTS_URL:-}" ] && [ -n "${AGENCYKPI_GOLDEN:-}" ] && [ -n "${AGENCYKPI_BIN:-}" ]; then
+  [ -f dist/index.html ] || npm run build
+  "$AGENCYKPI_BIN" import "$AGENCYKPI_GOLDEN/bilan-marque" --db "$tmp/accounts.db" >"$tmp/accounts-import.log" 2>&1
+  printf '%s\n' 'admin password long' |
+    "$AGENCYKPI_BIN" user add --db "$tmp/accounts.db" --email admin@agency.test --role admin --name Anne >/dev/null 2>&1
+  printf '%s\n' 'brand password long' |
+    "$AGENCYKPI_BIN" user add --db "$tmp/accounts.db" --email brand@c01.test --role brand --client C01 --name "Marque C01" >/dev/null 2>&1
+  port=$(free_port)
+  "$AGENCYKPI_BIN" serve --db "$tmp/accounts.db" --host 127.0.0.1 --port "$port" --web dist >"$tmp/accounts-server.log" 2>&1 &
+  pids+=($!)
+  export AGENCYKPI_ACCOUNTS_URL="http://127.0.0.1:$port"
+  for _ in $(seq 1 100); do curl -s -o /dev/null "$AGENCYKPI_ACCOUNTS_URL/" && break; sleep 0.1; done
+fi
+
 if [ -z "${AGENCYKPI_IMPORT_URL:-}" ] && [ -n "${AGENCYKPI_BIN:-}" ]; then
   port=$(free_port)
   "$AGENCYKPI_BIN" serve --db "$tmp/throwaway.db" --host 127.0.0.1 --port "$port" >"$tmp/import-server.log" 2>&1 &

@@ -49,11 +49,11 @@ export function renderUsers(ctx: Ctx, root: HTMLElement): Promise<void> {
       root.append(panel(ctx.t('users_title'), table(ctx, users, cols, { testid: 'users' })));
       root.append(panel(ctx.t('users_add'), addForm(ctx, reload)));
       const auditCols: Column<AuditEvent>[] = [
-        { key: 'at', label: ctx.t('users_last_login'), render: (e) => e.at.replace('T', ' ').replace('Z', '') },
-        { key: 'actor', label: ctx.t('users_email') },
-        { key: 'event', label: '' },
-        { key: 'detail', label: '' },
-        { key: 'address', label: '' },
+        { key: 'at', label: ctx.t('audit_at'), render: (e) => e.at.replace('T', ' ').replace('Z', ' UTC') },
+        { key: 'actor', label: ctx.t('audit_actor') },
+        { key: 'event', label: ctx.t('audit_event') },
+        { key: 'detail', label: ctx.t('audit_detail') },
+        { key: 'address', label: ctx.t('audit_address') },
       ];
       root.append(panel(ctx.t('audit_title'), table(ctx, events, auditCols, { testid: 'audit', paramName: 'asort' })));
     },
