@@ -83,6 +83,15 @@ struct ColumnDesc {
   bool unique = false;                        // no two rows share a value (besides a key column)
   int64_t since = 1;                          // the store's schema version that added it; 1: with its table
 
+  // This column with `field` set to `value` (the builders below; defined
+  // before them, as clang evaluates them at compile time).
+  template <typename T, typename V>
+  constexpr ColumnDesc With(T ColumnDesc::*field, V value) const {
+    ColumnDesc copy = *this;
+    copy.*field = value;
+    return copy;
+  }
+
   // Builders for the catalogue's entries: Required("hours", K::kHours).Within({1, 2400}).
   constexpr ColumnDesc Defaulting(std::string_view value) const { return With(&ColumnDesc::default_value, value); }
   constexpr ColumnDesc Referencing(std::string_view table) const { return With(&ColumnDesc::references, table); }
@@ -93,13 +102,6 @@ struct ColumnDesc {
   constexpr ColumnDesc Unique() const { return With(&ColumnDesc::unique, true); }
   constexpr ColumnDesc Since(int64_t version) const { return With(&ColumnDesc::since, version); }
 
- private:
-  template <typename T, typename V>
-  constexpr ColumnDesc With(T ColumnDesc::*field, V value) const {
-    ColumnDesc copy = *this;
-    copy.*field = value;
-    return copy;
-  }
 };
 
 constexpr ColumnDesc Required(std::string_view name, ColumnKind kind) {

@@ -4,25 +4,12 @@
 
 #include "auth/authenticator.h"
 #include "auth/token.h"
+#include "server/query.h"
 
 namespace agencykpi {
 namespace {
 
 constexpr std::string_view kApiPrefix = "/api/v1/";
-
-// The value of cookie `name` in a Cookie header ("a=1; b=2").
-std::string_view CookieValue(std::string_view header, std::string_view name) {
-  while (!header.empty()) {
-    const size_t end = header.find(';');
-    std::string_view pair = header.substr(0, end);
-    header = end == std::string_view::npos ? std::string_view() : header.substr(end + 1);
-    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-    if (pair.size() > name.size() && pair.starts_with(name) && pair[name.size()] == '=') {
-      return pair.substr(name.size() + 1);
-    }
-  }
-  return {};
-}
 
 }  // namespace
 

@@ -25,4 +25,8 @@ Query ParseQuery(std::string_view query);
 // replaced by U+FFFD: always valid UTF-8, so it can be put in JSON.
 std::string ValidUtf8(std::string_view text);
 
+// The value of cookie `name` in a Cookie header ("a=1; b=2"): a view into
+// `header`; empty when the cookie is absent.
+std::string_view CookieValue(std::string_view header, std::string_view name);
+
 }  // namespace agencykpi

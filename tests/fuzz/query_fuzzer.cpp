@@ -1,7 +1,8 @@
-// libFuzzer target: the query string parser and the UTF-8 cleaning of echoed
-// text (server/query.h) on any bytes. Traps when a decoded name or value is
-// longer than its source, or when ValidUtf8 is not idempotent (its output
-// must already be valid UTF-8).
+// libFuzzer target: the query string parser, the UTF-8 cleaning of echoed
+// text and the Cookie header parser (server/query.h) on any bytes. Traps
+// when a decoded name or value is longer than its source, when ValidUtf8 is
+// not idempotent (its output must already be valid UTF-8), or when a cookie's
+// value is not a part of the header it was read from.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -19,5 +20,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (agencykpi::UrlDecode(input).size() > input.size()) __builtin_trap();
   const std::string clean = agencykpi::ValidUtf8(input);
   if (agencykpi::ValidUtf8(clean) != clean) __builtin_trap();
+  for (const std::string_view name : {"agencykpi_session", "__Host-agencykpi_session", "a"}) {
+    const std::string_view value = agencykpi::CookieValue(input, name);
+    if (!value.empty() && (value.data() < input.data() || value.data() + value.size() > input.data() + input.size())) {
+      __builtin_trap();
+    }
+  }
   return 0;
 }

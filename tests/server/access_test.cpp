@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -197,6 +199,59 @@ TEST_F(AccessTest, ABrandAccountFindsNothingOfAnotherBrand) {
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_EQ(listed[0]["client_id"], kOwnClient);
   EXPECT_EQ(brands.body().find(kOtherClientName), std::string::npos);
+}
+
+// The text a command prints about `bytes` written to a file ("pdftotext FILE -").
+std::string TextOf(const std::string& bytes, const std::string& command, const std::filesystem::path& dir) {
+  const std::filesystem::path file = dir / "document";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << bytes;
+  }
+  std::string text;
+  FILE* pipe = popen((command + " '" + file.string() + "'" + (command == "pdftotext" ? " -" : "")).c_str(), "r");
+  if (pipe == nullptr) return text;
+  char buffer[4096];
+  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) text.append(buffer, n);
+  pclose(pipe);
+  return text;
+}
+
+// A name only the other brand's data holds never appears in anything the
+// brand account can fetch: its review as JSON, the PDF's text, the
+// workbook's cells, the brand picker, the errors.
+TEST_F(AccessTest, NothingABrandAccountFetchesHoldsAnotherBrandsName) {
+  const SignedIn brand = SignIn(Role::kBrand);
+  const std::string own = "/api/v1/clients/" + std::string(kOwnClient) + "/review";
+  const std::string query = "?" + std::string(kPeriod);
+  const std::string unzip =
+      std::string(AGENCYKPI_PYTHON) +
+      " -c \"import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
+      "print(''.join(z.read(n).decode('utf-8', 'replace') for n in z.namelist()))\"";
+  const std::vector<std::pair<std::string, std::string>> fetched = {
+      {"review", Call("GET", own + query, brand).body()},
+      {"pdf", TextOf(Call("GET", own + ".pdf" + query, brand).body(), "pdftotext", fixture_.dir().path())},
+      {"xlsx", TextOf(Call("GET", own + ".xlsx" + query, brand).body(), unzip, fixture_.dir().path())},
+      {"brands", Call("GET", "/api/v1/brands" + query, brand).body()},
+      {"me", Call("GET", "/api/v1/me", brand).body()},
+      {"other review", Call("GET", "/api/v1/clients/C02/review" + query, brand).body()},
+      {"other client", Call("GET", "/api/v1/clients/C02" + query, brand).body()},
+      {"report", Call("GET", "/api/v1/report" + query, brand).body()},
+  };
+  for (const auto& [what, text] : fetched) {
+    EXPECT_EQ(text.find(kOtherClientName), std::string::npos) << what;
+  }
+  // The documents were read: each holds the brand's own name, and the same
+  // reading of the other brand's packs (as an admin) finds its name.
+  for (size_t i = 0; i < 3; ++i) EXPECT_NE(fetched[i].second.find("Biscuits"), std::string::npos) << fetched[i].first;
+  const SignedIn admin = SignIn(Role::kAdmin);
+  const std::string other = "/api/v1/clients/" + std::string(kOtherClient) + "/review";
+  EXPECT_NE(TextOf(Call("GET", other + ".pdf" + query, admin).body(), "pdftotext", fixture_.dir().path())
+                .find(kOtherClientName),
+            std::string::npos);
+  EXPECT_NE(TextOf(Call("GET", other + ".xlsx" + query, admin).body(), unzip, fixture_.dir().path())
+                .find(kOtherClientName),
+            std::string::npos);
 }
 
 TEST_F(AccessTest, WithoutASessionOnlyTheLoginAnswers) {
