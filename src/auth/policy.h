@@ -68,8 +68,15 @@ class ClientScope {
 // the store has no account (served on a loopback address only).
 struct Principal {
   bool local = false;  // no account in the store: the laptop case, every right
-  Account account;     // when !local
-  std::string csrf_token;
+  Account account{};   // when !local
+  std::string csrf_token{};
+
+  // The store's local user (no account in the store).
+  static Principal Local() {
+    Principal principal;
+    principal.local = true;
+    return principal;
+  }
 
   [[nodiscard]] Role role() const { return local ? Role::kAdmin : account.role; }
   [[nodiscard]] ClientScope scope() const {

@@ -291,6 +291,8 @@ int RunServe(const ServeArgs& args) {
   options.web_root = args.web.empty() ? DefaultWebRoot(std::filesystem::absolute(args.executable))
                                       : std::filesystem::path(args.web);
   options.secure_cookies = args.secure_cookies;
+  options.tls_cert = args.tls_cert;
+  options.tls_key = args.tls_key;
   auto server = HttpServer::Start(**service, options);
   if (!server.ok()) return Fail(server.status());
   if (options.web_root.empty()) {
@@ -304,8 +306,8 @@ int RunServe(const ServeArgs& args) {
         " --email you@example.com --role admin"));
   }
   if (*has_accounts) std::fprintf(stderr, "agencykpi: accounts required: sign in on the dashboard\n");
-  std::fprintf(stderr, "agencykpi: serving %s on http://%s:%u/ (Ctrl-C to stop)\n", args.db.c_str(),
-               args.host.c_str(), static_cast<unsigned>((*server)->port()));
+  std::fprintf(stderr, "agencykpi: serving %s on %s://%s:%u/ (Ctrl-C to stop)\n", args.db.c_str(),
+               args.tls_cert.empty() ? "http" : "https", args.host.c_str(), static_cast<unsigned>((*server)->port()));
   (*server)->Run(/*handle_signals=*/true);
   if (!(*server)->WaitForImportThread(kServeImportStopWait)) {
     // The import was cancelled but has not given its thread back; nothing of

@@ -64,6 +64,8 @@ struct ServeArgs {
   std::string web;         // dashboard folder; empty: found beside the binary
   std::string executable;  // argv[0], to find the dashboard
   bool secure_cookies = false;
+  std::string tls_cert;  // HTTPS: the certificate chain and its key (PEM)
+  std::string tls_key;
 };
 
 // `schema --format ts`: the TypeScript types of the report's rows, generated

@@ -126,6 +126,10 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--web", serve_args.web, "Dashboard folder (default: found beside the binary)")
       ->check(CLI::ExistingDirectory);
 
+  serve_cmd->add_option("--tls-cert", serve_args.tls_cert, "Serve HTTPS: the certificate chain (PEM)")
+      ->check(CLI::ExistingFile);
+  serve_cmd->add_option("--tls-key", serve_args.tls_key, "Serve HTTPS: the certificate's private key (PEM)")
+      ->check(CLI::ExistingFile);
   serve_cmd->add_flag("--secure-cookies", serve_args.secure_cookies,
                       "Mark the session cookie Secure (behind a reverse proxy that serves HTTPS)");
 

@@ -135,7 +135,9 @@ Status ChangeUser(auth::AccountStore& accounts, const UserArgs& args) {
 
 int RunUser(const UserArgs& args) {
   // The data store creates (or migrates) the file; the accounts live in it.
-  auto store = OpenStore(args.db, StoreOpenOptions{.access = StoreAccess::kReadWrite});
+  StoreOpenOptions read_write;
+  read_write.access = StoreAccess::kReadWrite;
+  auto store = OpenStore(args.db, read_write);
   if (!store.ok()) return FailCommand(store.status());
   auto accounts = OpenAccounts(args.db);
   if (!accounts.ok()) return FailCommand(accounts.status());

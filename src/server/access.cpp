@@ -37,10 +37,10 @@ Result<std::optional<auth::Principal>> Authorize(AgencyService& service, const A
                          fmt::format("{{\"allow\": \"{}\"}}", methods));
   }
   auth::Authenticator* authenticator = service.authenticator();
-  if (authenticator == nullptr) return Found(auth::Principal{.local = true});
+  if (authenticator == nullptr) return Found(auth::Principal::Local());
   auto enabled = authenticator->Enabled();
   if (!enabled.ok()) return enabled.status();
-  if (!*enabled) return Found(auth::Principal{.local = true});
+  if (!*enabled) return Found(auth::Principal::Local());
   auto session = authenticator->SessionOf(SessionTokenOf(request.cookie));
   if (!session.ok()) return session.status();
   if (policy->access == auth::Access::kPublic) return *session;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdio>
 #include <map>
 #include <optional>
 
@@ -26,6 +27,7 @@ namespace agencykpi {
 namespace {
 
 constexpr std::string_view kApiPrefix = "/api/v1/";
+constexpr std::string_view kStoreFailureMessage = "the store could not be read or written; the server's log says why";
 constexpr int kMonthsInTrailingYear = 12;
 
 Result<int64_t> IntParam(const Query& query, std::string_view name, int64_t fallback, int64_t min,
@@ -595,11 +597,15 @@ ApiResponse AccessRefusal(const Status& status, std::string_view target) {
 }
 
 ApiResponse ErrorResponse(const Status& status) {
+  // A failure of the store or the file system names files and SQL: it goes
+  // to the server's log, and the answer says only what failed.
+  const bool internals = status.code() == ErrorCode::kIo;
+  if (internals) std::fprintf(stderr, "error: %s\n", status.message().c_str());
   JsonWriter w(false);
   w.BeginObject();
   w.Key("error").BeginObject();
   w.Key("code").String(ErrorCodeName(status.code()));
-  w.Key("message").String(ValidUtf8(status.message()));
+  w.Key("message").String(internals ? std::string(kStoreFailureMessage) : ValidUtf8(status.message()));
   w.Key("details").Raw(status.details_json());
   w.EndObject();
   w.EndObject();

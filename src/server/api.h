@@ -33,12 +33,12 @@ struct ApiRequest {
   // Who sends it (server/access.h): the Cookie and X-CSRF-Token headers and
   // the client's address; `authorized` when the transport has already
   // decided (then `principal` is its answer), else HandleApi decides.
-  std::string cookie;
-  std::string csrf_token;
-  std::string address;
+  std::string cookie{};
+  std::string csrf_token{};
+  std::string address{};
   bool secure_transport = false;  // served over TLS: the session cookie is Secure
   bool authorized = false;
-  std::optional<auth::Principal> principal;
+  std::optional<auth::Principal> principal{};
 };
 
 struct ApiResponse {

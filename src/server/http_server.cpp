@@ -7,11 +7,14 @@
 #include <array>
 #include <atomic>
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast.hpp>
+#include <boost/beast/ssl.hpp>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <sstream>
+#include <optional>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -32,6 +35,15 @@ using Clock = std::chrono::steady_clock;
 using namespace server_limits;
 
 namespace {
+
+// The TCP layer of a plain or TLS connection: its timer and its socket.
+template <typename Stream>
+beast::tcp_stream& Tcp(Stream& stream) {
+  return beast::get_lowest_layer(stream);
+}
+
+template <typename Stream>
+constexpr bool kIsTls = !std::is_same_v<Stream, beast::tcp_stream>;
 
 std::string_view View(beast::string_view text) { return {text.data(), text.size()}; }
 beast::string_view BeastView(std::string_view text) { return {text.data(), text.size()}; }
@@ -196,6 +208,29 @@ struct HttpServer::Impl {
     import_thread.join();
   }
 
+  // TLS 1.2 and later, with the certificate chain and key of `options` (PEM).
+  Status LoadTls() {
+    if (options.tls_cert.empty() || options.tls_key.empty()) {
+      return Status::InvalidInput("HTTPS needs both a certificate (--tls-cert) and its key (--tls-key)");
+    }
+    tls.emplace(asio::ssl::context::tls_server);
+    tls->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                     asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1 |
+                     asio::ssl::context::single_dh_use);
+    beast::error_code ec;
+    tls->use_certificate_chain_file(options.tls_cert.string(), ec);
+    if (ec) {
+      return Status::InvalidInput(
+          fmt::format("cannot read the TLS certificate {}: {}", options.tls_cert.string(), ec.message()));
+    }
+    tls->use_private_key_file(options.tls_key.string(), asio::ssl::context::pem, ec);
+    if (ec) {
+      return Status::InvalidInput(fmt::format("cannot read the TLS key {}: {}", options.tls_key.string(), ec.message()));
+    }
+    return Status::Ok();
+  }
+
+
   Response Respond(Request& request, Access access) {
     const std::string target(request.target());
     if (target.rfind(kApiPath, 0) == 0) return FromApi(request.version(), CallApi(request, nullptr, std::move(access)));
@@ -217,12 +252,16 @@ struct HttpServer::Impl {
   ApiResponse CallApi(Request& request, std::shared_ptr<ImportTicket> ticket, Access access) {
     const std::string target(request.target());
     try {
-      ApiRequest api{std::string(request.method_string()), target, std::string(request[http::field::content_type]),
-                     std::move(request.body()), std::move(ticket)};
+      ApiRequest api;
+      api.method = std::string(request.method_string());
+      api.target = target;
+      api.content_type = std::string(request[http::field::content_type]);
+      api.body = std::move(request.body());
+      api.import_ticket = std::move(ticket);
       api.cookie = std::string(request[http::field::cookie]);
       api.csrf_token = std::string(request[BeastView(kCsrfHeader)]);
       api.address = std::move(access.peer);
-      api.secure_transport = options.secure_cookies;
+      api.secure_transport = options.secure_cookies || tls.has_value();
       api.authorized = access.authorized;
       api.principal = std::move(access.principal);
       return HandleApi(service, std::move(api));
@@ -235,7 +274,8 @@ struct HttpServer::Impl {
 
   // Runs an import on the import thread; the I/O thread is free meanwhile.
   // Polls its client: one that leaves cancels the import.
-  asio::awaitable<Response> RunImport(beast::tcp_stream& stream, Request& request,
+  template <typename Stream>
+  asio::awaitable<Response> RunImport(Stream& stream, Request& request,
                                       std::shared_ptr<ImportTicket> ticket, Access access) {
     struct Job {
       std::atomic<bool> done{false};
@@ -255,7 +295,7 @@ struct HttpServer::Impl {
       timer.expires_after(kImportPollInterval);
       beast::error_code ec;
       co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
-      if (!client_left && ClientHasLeft(stream.socket())) {
+      if (!client_left && ClientHasLeft(Tcp(stream).socket())) {
         client_left = true;
         ticket->Cancel();
       }
@@ -278,7 +318,18 @@ struct HttpServer::Impl {
     const auto endpoint = socket.remote_endpoint(ec);
     const std::string peer = ec ? "?" : endpoint.address().to_string();
     try {
-      co_await Serve(beast::tcp_stream(std::move(socket)), peer);
+      if (tls) {
+        // TLS first: the handshake within the read timeout, else nothing is read.
+        beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), *tls);
+        Tcp(stream).expires_after(kReadTimeout);
+        beast::error_code handshake;
+        co_await stream.async_handshake(asio::ssl::stream_base::server,
+                                        asio::redirect_error(asio::use_awaitable, handshake));
+        if (!handshake) co_await Serve(stream, peer);
+      } else {
+        beast::tcp_stream stream(std::move(socket));
+        co_await Serve(stream, peer);
+      }
     } catch (const std::exception& e) {
       std::fprintf(stderr, "error: connection from %s ended: %s\n", peer.c_str(), e.what());
     } catch (...) {
@@ -287,7 +338,8 @@ struct HttpServer::Impl {
     }
   }
 
-  asio::awaitable<void> Serve(beast::tcp_stream stream, const std::string& peer) {
+  template <typename Stream>
+  asio::awaitable<void> Serve(Stream& stream, const std::string& peer) {
     beast::error_code ec;
     // Bounded, so trailers (buffered whole before they are parsed) are too.
     beast::flat_buffer buffer(kConnectionBufferBytes);
@@ -297,7 +349,7 @@ struct HttpServer::Impl {
       // The header decides which limit applies; Beast checks Content-Length
       // against the body limit while reading the header, so start wide.
       parser.body_limit(kMaxImportBodyBytes);
-      stream.expires_after(kReadTimeout);
+      Tcp(stream).expires_after(kReadTimeout);
       co_await http::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       const auto started = Clock::now();
       if (ec == http::error::body_limit) {
@@ -314,7 +366,8 @@ struct HttpServer::Impl {
 
       std::shared_ptr<ImportTicket> ticket;
       bool keep_alive = true;
-      Access access{peer};
+      Access access;
+      access.peer = peer;
       const ReadEnd read =
           co_await ReadRequest(stream, buffer, parser, ticket, access, keep_alive, started, peer);
       if (read == ReadEnd::kClosed) break;
@@ -342,18 +395,23 @@ struct HttpServer::Impl {
       const unsigned status = response.result_int();
       const size_t bytes = response.body().size();
       if (is_head) response.body().clear();
-      stream.expires_after(kWriteTimeout);
+      Tcp(stream).expires_after(kWriteTimeout);
       co_await http::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
       Log(peer, method, target, status, bytes, started);
       if (ec || !response.keep_alive()) break;
     }
-    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if constexpr (kIsTls<Stream>) {
+      Tcp(stream).expires_after(kWriteTimeout);
+      co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+    }
+    Tcp(stream).socket().shutdown(tcp::socket::shutdown_send, ec);
   }
 
   // After the header: the policy, the limits, the import slot, then the
   // body as it arrives. kRefused: an answer was sent (and the connection is
   // to be closed unless `keep_alive` stays true).
-  asio::awaitable<ReadEnd> ReadRequest(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+  template <typename Stream>
+  asio::awaitable<ReadEnd> ReadRequest(Stream& stream, beast::flat_buffer& buffer,
                                        RequestParser& parser, std::shared_ptr<ImportTicket>& ticket,
                                        Access& access, bool& keep_alive, Clock::time_point started,
                                        const std::string& peer) {
@@ -401,7 +459,7 @@ struct HttpServer::Impl {
     beast::error_code ec;
     if (beast::iequals(header[http::field::expect], "100-continue")) {
       http::response<http::empty_body> go_on{http::status::continue_, kHttpVersion11};
-      stream.expires_after(kWriteTimeout);
+      Tcp(stream).expires_after(kWriteTimeout);
       co_await http::async_write(stream, go_on, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) co_return ReadEnd::kClosed;
     }
@@ -411,7 +469,7 @@ struct HttpServer::Impl {
     while (!parser.is_done()) {
       const Clock::time_point now = Clock::now();
       if (now >= deadline) co_return ReadEnd::kClosed;
-      stream.expires_after(std::min<Clock::duration>(options.body_idle_timeout, deadline - now));
+      Tcp(stream).expires_after(std::min<Clock::duration>(options.body_idle_timeout, deadline - now));
       co_await http::async_read_some(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (ec == http::error::body_limit) {
         ticket.reset();
@@ -490,13 +548,14 @@ struct HttpServer::Impl {
 
   // Answers `api` to a request whose body was not (wholly) read; the caller
   // then drains the input and closes, unless `keep_alive` (no body was announced).
-  asio::awaitable<void> Refuse(beast::tcp_stream& stream, const http::request_header<>& header, ApiResponse api,
+  template <typename Stream>
+  asio::awaitable<void> Refuse(Stream& stream, const http::request_header<>& header, ApiResponse api,
                                Clock::time_point started, const std::string& peer, bool keep_alive = false) {
     const unsigned version = header.version() == 0 ? kHttpVersion11 : header.version();
     Response response = FromApi(version, std::move(api));
     response.keep_alive(keep_alive && !stopping);
     response.prepare_payload();
-    stream.expires_after(kWriteTimeout);
+    Tcp(stream).expires_after(kWriteTimeout);
     beast::error_code ec;
     co_await http::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
     Log(peer, View(header.method_string()), View(header.target()), response.result_int(), response.body().size(),
@@ -506,10 +565,11 @@ struct HttpServer::Impl {
   // After refusing a request whose body is still arriving, reads and drops
   // the rest for a moment: closing with unread input would reset the
   // connection and the client would never see the answer.
-  static asio::awaitable<void> DrainInput(beast::tcp_stream& stream) {
+  template <typename Stream>
+  static asio::awaitable<void> DrainInput(Stream& stream) {
     beast::error_code ec;
-    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-    stream.expires_after(kDrainTimeout);
+    if constexpr (!kIsTls<Stream>) Tcp(stream).socket().shutdown(tcp::socket::shutdown_send, ec);
+    Tcp(stream).expires_after(kDrainTimeout);
     std::array<char, kDrainChunkBytes> sink;
     size_t drained = 0;
     while (!ec && drained < kMaxDrainBytes) {
@@ -602,6 +662,7 @@ struct HttpServer::Impl {
   }
 
   AgencyService& service;
+  std::optional<asio::ssl::context> tls;  // set when serving HTTPS
   ServerOptions options;
   std::vector<std::string> allowed_hosts;
   std::atomic<bool> stopping{false};
@@ -622,6 +683,10 @@ HttpServer::~HttpServer() = default;
 
 Result<std::unique_ptr<HttpServer>> HttpServer::Start(AgencyService& service, const ServerOptions& options) {
   auto impl = std::make_unique<Impl>(service, options);
+  if (!options.tls_cert.empty() || !options.tls_key.empty()) {
+    Status tls = impl->LoadTls();
+    if (!tls.ok()) return tls;
+  }
   beast::error_code ec;
   tcp::resolver resolver(impl->ioc);
   const auto endpoints = resolver.resolve(options.host, std::to_string(options.port), ec);

@@ -39,8 +39,12 @@ struct ServerOptions {
   // and `host` itself (a name under which the server is reached).
   std::vector<std::string> allowed_hosts;
   int max_connections = server_limits::kMaxConnections;
-  // The session cookie is Secure and `__Host-` prefixed (server/access.h):
-  // for a server behind a TLS-terminating proxy.
+  // HTTPS: the certificate chain and its private key (PEM files); both
+  // empty: plain HTTP. The session cookie is then Secure and `__Host-`
+  // prefixed (server/access.h), as it is with `secure_cookies` (for a
+  // server behind a TLS-terminating proxy).
+  std::filesystem::path tls_cert;
+  std::filesystem::path tls_key;
   bool secure_cookies = false;
   // The body limits of limits.h. The product keeps these defaults (no flag
   // sets them); tests shrink them so a slow or large body is quick to make.

@@ -101,7 +101,7 @@ TEST(ClientScopeTest, ABrandScopeSeesOnlyItsClients) {
   brand.account.role = Role::kBrand;
   brand.account.clients = {"C1"};
   EXPECT_FALSE(brand.scope().Sees("C2"));
-  EXPECT_TRUE(Principal{.local = true}.scope().all());
+  EXPECT_TRUE(Principal::Local().scope().all());
 }
 
 TEST(LoginThrottleTest, FailuresPastTheLimitWaitForTheWindow) {

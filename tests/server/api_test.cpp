@@ -279,3 +279,19 @@ TEST(ApiTest, UnsupportedUploadsAreRefused) {
 
 }  // namespace
 }  // namespace agencykpi
+
+namespace agencykpi {
+namespace {
+
+// A store failure names files and SQL; the answer names neither.
+TEST(ErrorResponseTest, AStoreFailureShowsNoPathAndNoSql) {
+  const ApiResponse response =
+      ErrorResponse(Status::Io("cannot open store /srv/agency/secret.db: sql failed: SELECT * FROM users"));
+  EXPECT_EQ(response.status, 500);
+  EXPECT_EQ(response.body.find("/srv"), std::string::npos) << response.body;
+  EXPECT_EQ(response.body.find("SELECT"), std::string::npos) << response.body;
+  EXPECT_NE(response.body.find("\"code\":\"internal\""), std::string::npos) << response.body;
+}
+
+}  // namespace
+}  // namespace agencykpi

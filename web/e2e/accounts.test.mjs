@@ -36,6 +36,22 @@ describe('sign-in on a store with accounts', () => {
     await ready(b.page);
     assert.equal(await b.page.locator('[data-testid="users"] tbody tr').count(), 2);
     assert.match(norm(await text(b.page, '[data-testid="audit"]')), /login/);
+    // The brands of an account are edited in place, and kept (the page reloads
+    // the accounts and the audit log, which then lists the change).
+    const brands = '[data-testid="clients-brand@c01.test"]';
+    const changes = () =>
+      b.page.evaluate(() => (document.querySelector('[data-testid="audit"]')?.textContent?.match(/user_changed/g) ?? []).length);
+    await b.page.fill(brands, 'C01, C02');
+    await b.page.press(brands, 'Enter');
+    await b.page.waitForFunction(() => /user_changed/.test(document.querySelector('[data-testid="audit"]')?.textContent ?? ''));
+    assert.equal(await b.page.inputValue(brands), 'C01, C02');
+    await b.page.fill(brands, 'C01');
+    await b.page.press(brands, 'Enter');
+    await b.page.waitForFunction(
+      () => (document.querySelector('[data-testid="audit"]')?.textContent?.match(/user_changed/g) ?? []).length === 2,
+    );
+    assert.equal(await changes(), 2);
+    assert.equal(await b.page.inputValue(brands), 'C01');
     await shot(b.page, 'users-fr');
     await b.page.click('[data-testid="logout"]');
     await b.page.waitForSelector('[data-testid="login-form"]');

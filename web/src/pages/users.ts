@@ -11,6 +11,11 @@ import { loadInto } from '../ui/load';
 
 const ROLES = ['admin', 'manager', 'viewer', 'brand'] as const;
 
+/** "C01, C02" → ["C01", "C02"]. */
+function splitClients(text: string): string[] {
+  return text.split(',').map((c) => c.trim()).filter((c) => c !== '');
+}
+
 export function renderUsers(ctx: Ctx, root: HTMLElement): Promise<void> {
   return loadInto(
     ctx,
@@ -18,11 +23,42 @@ export function renderUsers(ctx: Ctx, root: HTMLElement): Promise<void> {
     () => Promise.all([account.users(), account.audit()]),
     ([{ users }, { events }]) => {
       const reload = () => void renderUsers(ctx, root);
+      const status = h('p', { class: 'form-message', role: 'status', 'data-testid': 'users-status' });
+      const report = (err: unknown) => {
+        status.textContent = err instanceof Error ? err.message : String(err);
+      };
       const cols: Column<Account>[] = [
         { key: 'email', label: ctx.t('users_email'), cls: 'strong' },
         { key: 'name', label: ctx.t('users_name') },
-        { key: 'role', label: ctx.t('users_role'), render: (u) => ctx.t(`role_${u.role}`) },
-        { key: 'clients', label: ctx.t('users_clients'), render: (u) => u.clients.join(', ') || '—', sortable: false },
+        {
+          key: 'role',
+          label: ctx.t('users_role'),
+          render: (u) =>
+            h(
+              'select',
+              {
+                'aria-label': `${ctx.t('users_role')} ${u.email}`,
+                'data-testid': `role-${u.email}`,
+                onchange: (e: Event) =>
+                  void account.changeUser(u.email, { role: (e.target as HTMLSelectElement).value }).then(reload, report),
+              },
+              ROLES.map((r) => h('option', { value: r, selected: r === u.role }, ctx.t(`role_${r}`))),
+            ),
+        },
+        {
+          key: 'clients',
+          label: ctx.t('users_clients'),
+          sortable: false,
+          render: (u) =>
+            h('input', {
+              type: 'text',
+              value: u.clients.join(', '),
+              'aria-label': `${ctx.t('users_clients')} ${u.email}`,
+              'data-testid': `clients-${u.email}`,
+              onchange: (e: Event) =>
+                void account.changeUser(u.email, { clients: splitClients((e.target as HTMLInputElement).value) }).then(reload, report),
+            }),
+        },
         { key: 'disabled', label: ctx.t('users_state'), render: (u) => ctx.t(u.disabled ? 'users_disabled' : 'users_active') },
         {
           key: 'last_login_at',
@@ -40,13 +76,13 @@ export function renderUsers(ctx: Ctx, root: HTMLElement): Promise<void> {
                 type: 'button',
                 class: 'btn',
                 'data-testid': `toggle-${u.email}`,
-                onclick: () => void account.changeUser(u.email, { disabled: !u.disabled }).then(reload),
+                onclick: () => void account.changeUser(u.email, { disabled: !u.disabled }).then(reload, report),
               },
               ctx.t(u.disabled ? 'users_enable' : 'users_disable'),
             ),
         },
       ];
-      root.append(panel(ctx.t('users_title'), table(ctx, users, cols, { testid: 'users' })));
+      root.append(panel(ctx.t('users_title'), h('div', null, table(ctx, users, cols, { testid: 'users' }), status)));
       root.append(panel(ctx.t('users_add'), addForm(ctx, reload)));
       const auditCols: Column<AuditEvent>[] = [
         { key: 'at', label: ctx.t('audit_at'), render: (e) => e.at.replace('T', ' ').replace('Z', ' UTC') },
@@ -82,7 +118,7 @@ function addForm(ctx: Ctx, done: () => void): HTMLElement {
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const list = clients.value.split(',').map((c) => c.trim()).filter((c) => c !== '');
+    const list = splitClients(clients.value);
     account
       .addUser({ email: email.value, name: name.value || undefined, role: role.value, clients: list, password: password.value })
       .then((added) => {
