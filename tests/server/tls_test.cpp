@@ -11,10 +11,9 @@
 namespace agencykpi {
 namespace {
 
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
-using tcp = asio::ip::tcp;
+namespace ssl = boost::asio::ssl;
+namespace http = boost::beast::http;
+using TlsStream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
 
 class TlsTest : public ::testing::Test {
  protected:
@@ -38,24 +37,24 @@ TEST_F(TlsTest, ServesTheApiOverTls12OrLaterAndNothingInPlainHttp) {
   options.tls_key = key_;
   testing::TestServer server(fixture_.service(), options);
 
-  asio::io_context ioc;
-  asio::ssl::context client(asio::ssl::context::tls_client);
-  client.set_verify_mode(asio::ssl::verify_none);  // self-signed, for the test only
-  beast::ssl_stream<beast::tcp_stream> stream(ioc, client);
-  beast::get_lowest_layer(stream).connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), server.port()));
-  stream.handshake(asio::ssl::stream_base::client);
+  boost::asio::io_context ioc;
+  ssl::context client(ssl::context::tls_client);
+  client.set_verify_mode(ssl::verify_none);  // self-signed, for the test only
+  TlsStream stream(ioc, client);
+  boost::beast::get_lowest_layer(stream).connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
+  stream.handshake(ssl::stream_base::client);
   EXPECT_GE(SSL_version(stream.native_handle()), TLS1_2_VERSION);
   http::request<http::empty_body> request{http::verb::get, "/api/v1/report?period=2026-H1&as_of=2026-06-30", 11};
   request.set(http::field::host, "127.0.0.1:" + std::to_string(server.port()));
   http::write(stream, request);
-  beast::flat_buffer buffer;
+  boost::beast::flat_buffer buffer;
   http::response<http::string_body> response;
   http::read(stream, buffer, response);
   EXPECT_EQ(response.result_int(), 200U);
   EXPECT_EQ(testing::CompareWithGolden("h1-closed", response.body()), "");
 
   // The same port in plain HTTP gets no HTTP answer.
-  tcp::socket plain = server.Connect();
+  auto plain = server.Connect();
   testing::HttpResponse refused;
   EXPECT_TRUE(server.SendRaw(plain, server.RequestHead("GET", "/api/v1/report", {}), refused));
 }
