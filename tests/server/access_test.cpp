@@ -10,6 +10,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <regex>
+#include <set>
+#include <sstream>
 
 #include "auth/authenticator.h"
 #include "auth/password.h"
@@ -168,6 +171,32 @@ TEST(RoutePolicyTest, ABrandAccountReachesOnlyItsReviewsAndItself) {
     reachable += listed ? 1 : 0;
   }
   EXPECT_EQ(reachable, kBrandRoutes.size());
+}
+
+// Every route docs/api.md documents has its line in the policy table (a
+// route added without one would be refused at run time).
+TEST(RoutePolicyTest, EveryDocumentedRouteHasAPolicy) {
+  const std::string doc = testing::ReadFile(std::string(AGENCYKPI_TEST_DATA_DIR) + "/../../../docs/api.md");
+  const std::regex route(R"((GET|POST|DELETE) /api/v1/([^\s`?|\\]+))");
+  // The routes are the headings ("## `GET /api/v1/report`") and the rows of
+  // the accounts table ("| `POST /api/v1/login` …"); others are examples.
+  std::string routes;
+  std::istringstream lines(doc);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with("## `") || line.starts_with("| `")) routes += line + "\n";
+  }
+  std::set<std::string> documented;
+  for (auto it = std::sregex_iterator(routes.begin(), routes.end(), route); it != std::sregex_iterator(); ++it) {
+    std::string path = (*it)[2];
+    path = std::regex_replace(path, std::regex(R"(\{[a-z_]+\})"), "X1");
+    path = std::regex_replace(path, std::regex(R"(\[\.pdf$)"), "");  // "review[.pdf|.xlsx]"
+    documented.insert(std::string((*it)[1]) + " " + path);
+  }
+  for (const std::string& line : documented) {
+    const size_t space = line.find(' ');
+    EXPECT_NE(auth::FindRoutePolicy(line.substr(0, space), line.substr(space + 1)), nullptr) << "[" << line << "]";
+  }
+  EXPECT_EQ(documented.size(), 18u);  // the 19 routes of the table but review.xlsx, written "…/review.xlsx"
 }
 
 TEST_F(AccessTest, ARouteTheTableLacksIsRefused) {

@@ -62,8 +62,10 @@ describe('sign-in on a store with accounts', () => {
     await b.page.goto(`${URL}/#/overview?period=2026-H1&as_of=2026-06-30&lang=fr`);
     await b.page.waitForSelector('[data-testid="login-form"]');
     await signIn(b.page, 'brand@c01.test', 'brand password long');
+    // One brand: its review at once.
+    await b.page.waitForURL(/#\/bilan\/C01/);
     await ready(b.page);
-    await b.page.waitForURL(/#\/bilan/);
+    assert.match(await text(b.page, '[data-testid="bilan-brand"]'), /Biscuits Lumière/);
     const tabs = await b.page.locator('.tab').evaluateAll((els) => els.map((e) => e.getAttribute('data-page')));
     assert.deepEqual(tabs, ['bilan']);
     // A figure page typed in the address bar sends back to the review.

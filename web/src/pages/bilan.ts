@@ -6,6 +6,7 @@
 
 import { api, apiUrl } from '../api';
 import type { BrandListing, Review, ReviewStore } from '../types';
+import { session } from '../session';
 import { VISIT_ACTIONS } from '../types';
 import { COLORS, renderChart } from '../ui/charts';
 import { chartBox, chip, delta, empty, panel, stat, statusChip, table, type Column } from '../ui/components';
@@ -23,6 +24,12 @@ function downloadLink(ctx: Ctx, id: string, kind: 'pdf' | 'xlsx'): HTMLElement {
 
 function brandPicker(ctx: Ctx, root: HTMLElement): Promise<void> {
   return loadInto(ctx, root, () => api.brands(ctx.apiParams), (brands: BrandListing) => {
+    // A brand account with one brand goes straight to its review.
+    const only = brands.brands.length === 1 ? brands.brands[0] : undefined;
+    if (only && session()?.role === 'brand') {
+      ctx.navigate('bilan', only.client_id);
+      return;
+    }
     root.append(h('div', { class: 'page-head' }, h('h1', null, ctx.t('nav_bilan')), h('p', { class: 'muted' }, ctx.t('bilan_pick'))));
     const cols: Column<BrandListing['brands'][number]>[] = [
       { key: 'client_id', label: ctx.t('col_client_id'), cls: 'strong' },
