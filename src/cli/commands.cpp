@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -169,10 +170,28 @@ std::optional<Dataset> LoadData(const std::string& data, const std::string& db, 
 
 // The engine over the dataset of --data or --db; nullptr once the refusal is
 // printed, with its exit status in `exit_code`.
-std::unique_ptr<const KpiEngine> LoadEngine(const std::string& data, const std::string& db, int& exit_code) {
+// The engine of --data or --db, and the last day of its dated facts in
+// `data_end` (nullopt when it has none), read before the engine takes them.
+std::unique_ptr<const KpiEngine> LoadEngine(const std::string& data, const std::string& db, int& exit_code,
+                                            std::optional<Day>* data_end = nullptr) {
   auto dataset = LoadData(data, db, exit_code);
   if (!dataset) return nullptr;
+  if (data_end != nullptr) *data_end = LastFactDate(*dataset);
   return std::make_unique<const KpiEngine>(std::move(*dataset));
+}
+
+// A report whose period runs past the last dated fact shows zeros there:
+// said on stderr, with the as-of date that shows the data at its last day.
+void NoteStaleData(const ReportRequest& request, std::optional<Day> data_end, Language language) {
+  const Day seen_until = std::min(request.period.end, request.as_of);
+  if (!data_end || seen_until <= *data_end) return;
+  const std::string note =
+      language == Language::kFrench
+          ? fmt::format("note : les données s'arrêtent au {} ; --as-of {} les montre à leur dernier jour\n",
+                        FormatDay(*data_end, language), FormatDate(*data_end))
+          : fmt::format("note: the data ends on {}; --as-of {} shows it as of its last day\n",
+                        FormatDay(*data_end, language), FormatDate(*data_end));
+  std::fputs(note.c_str(), stderr);
 }
 
 // Colours for a terminal on stdout, unless NO_COLOR is set.
@@ -196,8 +215,10 @@ int RunReport(const ReportArgs& args) {
   }
   const Language language = LanguageOf(args.lang);
   int exit_code = 0;
-  const auto engine = LoadEngine(args.data, args.db, exit_code);
+  std::optional<Day> data_end;
+  const auto engine = LoadEngine(args.data, args.db, exit_code, &data_end);
   if (!engine) return exit_code;
+  NoteStaleData(*request, data_end, language);
   const Report report = engine->Compute(*request);
 
   std::string out;

@@ -33,6 +33,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/dataset.h"
 
@@ -328,6 +329,19 @@ std::string StoreColumnName(const ColumnDesc& column);
 
 // Rows of `table` (a catalogue entry) in the dataset.
 size_t RowCount(const Dataset& dataset, const TableDesc& table);
+
+// The dates a fact table's rows span: its `date` column's first and last day.
+struct TableDates {
+  std::string_view table;  // catalogue name: "invoices"
+  Day first = 0;
+  Day last = 0;
+};
+
+// Every table with a `date` column and at least one row, in catalogue order.
+std::vector<TableDates> FactDates(const Dataset& dataset);
+
+// The last day of any dated fact; nullopt when there is none.
+std::optional<Day> LastFactDate(const Dataset& dataset);
 
 // "client_id,name,sector": the table's CSV header, columns in catalogue order.
 std::string HeaderLine(const TableDesc& table, char separator = ',');

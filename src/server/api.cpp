@@ -317,6 +317,10 @@ class Handler {
     has_dates ? w.String(FormatDate(meta.first_date)) : w.Null();
     w.Key("last_date");
     has_dates ? w.String(FormatDate(meta.last_date)) : w.Null();
+    // Each fact table's last day: the dashboard says when the as-of date is past the data.
+    w.Key("last_dates").BeginObject();
+    for (const TableDates& table : snapshot_->fact_dates()) w.Key(table.table).String(FormatDate(table.last));
+    w.EndObject();
     w.Key("rules").BeginObject();
     for (const NamedRule& rule : kRules) w.Key(rule.name).Double(rule.value.Value());
     w.EndObject();

@@ -10,7 +10,7 @@
 namespace agencykpi {
 
 Snapshot::Snapshot(Dataset dataset, StoreMeta meta)
-    : engine_(std::move(dataset)), meta_(std::move(meta)) {
+    : fact_dates_(FactDates(dataset)), engine_(std::move(dataset)), meta_(std::move(meta)) {
   const Dataset& data = engine_.dataset();
   client_index_.reserve(data.clients.size());
   for (size_t i = 0; i < data.clients.size(); ++i) {

@@ -15,6 +15,7 @@
 
 #include "auth/policy.h"
 #include "common/cancel.h"
+#include "domain/catalogue.h"
 #include "ingest/agency_reader.h"
 #include "kpi/engine.h"
 #include "server/limits.h"
@@ -51,12 +52,16 @@ class Snapshot {
   [[nodiscard]] const std::vector<Objective>& objectives() const { return engine_.dataset().objectives; }
   [[nodiscard]] const KpiEngine& engine() const { return engine_; }
   [[nodiscard]] const StoreMeta& meta() const { return meta_; }
+  // The first and last day of each fact table with rows (read before the
+  // engine takes the facts).
+  [[nodiscard]] const std::vector<TableDates>& fact_dates() const { return fact_dates_; }
   [[nodiscard]] int64_t version() const { return meta_.dataset_version; }
   // RowId of a client / mission by its id, kNoRow if unknown.
   [[nodiscard]] RowId FindClient(const std::string& id) const;
   [[nodiscard]] RowId FindMission(const std::string& id) const;
 
  private:
+  std::vector<TableDates> fact_dates_;  // before engine_: computed from the dataset it then takes
   KpiEngine engine_;  // owns the dataset
   StoreMeta meta_;
   std::unordered_map<std::string, RowId> client_index_;

@@ -386,23 +386,10 @@ class PendingSnapshot {
 // Date range of the dated facts, nullopt when there are none.
 std::optional<std::pair<Day, Day>> FactDateRange(const Dataset& data) {
   std::optional<std::pair<Day, Day>> range;
-  auto add = [&](const std::vector<Day>& dates) {
-    if (dates.empty()) return;
-    const auto [low, high] = std::minmax_element(dates.begin(), dates.end());
-    if (!range) {
-      range = std::pair{*low, *high};
-    } else {
-      range->first = std::min(range->first, *low);
-      range->second = std::max(range->second, *high);
-    }
-  };
-  add(data.time_entries.date);
-  add(data.expenses.date);
-  add(data.invoices.date);
-  add(data.visits.date);
-  add(data.results.date);
-  add(data.store_audits.date);
-  add(data.store_sales.date);
+  for (const TableDates& table : FactDates(data)) {
+    range = range ? std::pair{std::min(range->first, table.first), std::max(range->second, table.last)}
+                  : std::pair{table.first, table.last};
+  }
   return range;
 }
 

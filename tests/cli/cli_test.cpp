@@ -442,3 +442,27 @@ TEST_F(CliTest, ADatabaseCopiedOverAnotherOfTheSameVersionReportsItsOwnData) {
 
 }  // namespace
 }  // namespace agencykpi
+
+namespace agencykpi {
+namespace {
+
+// A report seen past the data's last day (agence-exemple ends on 2026-07-31)
+// says so on stderr, in the report's language, and names the as-of date
+// that shows it; the report itself is unchanged on stdout.
+TEST_F(CliTest, AReportPastTheDataSaysWhereTheDataEnds) {
+  const std::string data = " --data " + Golden("agence-exemple");
+  const Outcome english = Agencykpi("report" + data + " --period 2026-H2 --as-of 2026-12-02 --format json");
+  EXPECT_EQ(english.exit_code, 0);
+  EXPECT_NE(english.err.find("the data ends on 2026-07-31; --as-of 2026-07-31"), std::string::npos) << english.err;
+  EXPECT_EQ(english.out.find("data ends"), std::string::npos);
+  const Outcome french = Agencykpi("report" + data + " --period 2026-H2 --as-of 2026-12-02 --lang fr");
+  EXPECT_NE(french.err.find("les données s'arrêtent au 31/07/2026"), std::string::npos) << french.err;
+  for (const char* seen : {"--period 2026-H1 --as-of 2026-12-02", "--period 2026-H2 --as-of 2026-07-31"}) {
+    const Outcome quiet = Agencykpi("report" + data + " " + seen + " --format json");
+    EXPECT_EQ(quiet.exit_code, 0);
+    EXPECT_EQ(quiet.err.find("data ends"), std::string::npos) << seen << ": " << quiet.err;
+  }
+}
+
+}  // namespace
+}  // namespace agencykpi

@@ -283,6 +283,25 @@ TEST(ApiTest, UnsupportedUploadsAreRefused) {
 namespace agencykpi {
 namespace {
 
+// /meta gives each fact table's last day, so the dashboard can say when the
+// as-of date is past the data; tables without rows are absent.
+TEST(ApiTest, MetaGivesTheLastDayOfEachFactTable) {
+  testing::ServiceFixture f("agence-exemple");
+  const json meta = Body(f.Get("/api/v1/meta"));
+  const json& last = meta["last_dates"];
+  ASSERT_TRUE(last.is_object());
+  std::vector<std::string> tables;
+  std::string latest;
+  for (const auto& [table, date] : last.items()) {
+    tables.push_back(table);
+    latest = std::max(latest, date.get<std::string>());
+  }
+  EXPECT_EQ(tables, (std::vector<std::string>{"expenses", "invoices", "results", "store_audits", "time_entries",
+                                               "visits"}));
+  EXPECT_EQ(latest, meta["last_date"]);
+  EXPECT_EQ(latest, "2026-07-31");
+}
+
 // A store failure names files and SQL; the answer names neither.
 TEST(ErrorResponseTest, AStoreFailureShowsNoPathAndNoSql) {
   const ApiResponse response =

@@ -31,6 +31,22 @@ describe('dashboard on the golden agency', () => {
     await shot(b.page, 'overview-fr');
   });
 
+  test('a view past the data’s last day says so and offers that day', async () => {
+    await open(b.page, BASE_URL, '#/overview?period=2026-H2&as_of=2026-12-02&lang=fr');
+    await b.page.waitForSelector('[data-testid="stale-data"]');
+    assert.match(norm(await text(b.page, '[data-testid="stale-data"]')), /Les données s’arrêtent au 31 juil\. 2026/);
+    await shot(b.page, 'stale-data-fr');
+    await b.page.click('[data-testid="stale-data"] button');
+    await b.page.waitForURL(/as_of=2026-07-31/);
+    await ready(b.page);
+    await b.page.waitForLoadState('networkidle');
+    assert.equal(await b.page.locator('[data-testid="stale-data"]').count(), 0);
+    // A view that stops before the last day says nothing.
+    await open(b.page, BASE_URL, `#/overview?${Q}&lang=fr`);
+    await b.page.waitForLoadState('networkidle');
+    assert.equal(await b.page.locator('[data-testid="stale-data"]').count(), 0);
+  });
+
   test('French is the default for a French browser; the toggle switches to English', async () => {
     await open(b.page, BASE_URL, `#/overview?${Q}`);
     assert.match(b.page.url(), /lang=fr/);

@@ -113,6 +113,8 @@ export const api = {
     getJson<PriceQuote>(`/missions/${encodeURIComponent(id)}/price`, params),
   /** The dataset's description, always fresh (the import page shows it). */
   meta: () => fetch(apiUrl('/meta')).then((r) => parseResponse<Meta>(r)),
+  /** /meta, cached like the reports (its last dates say when the data ends). */
+  metaCached: () => getJson<Meta>('/meta', {}),
   /** The rule thresholds of /meta, cached like the reports. */
   rules: (): Promise<Rules> => getJson<Meta>('/meta', {}).then((m) => m.rules),
   async importFiles(body: Blob | FormData): Promise<ImportSuccess> {

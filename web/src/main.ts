@@ -23,7 +23,8 @@ import { renderTeam } from './pages/team';
 import { renderRenewals } from './pages/renewals';
 import { renderLogin } from './pages/login';
 import { renderUsers } from './pages/users';
-import { account, ApiError, clearCache } from './api';
+import { account, api, ApiError, clearCache } from './api';
+import { staleUntil } from './stale';
 import { seesFigures, session, setSession, SIGNED_OUT_EVENT, tabsOf } from './session';
 
 type Renderer = (ctx: Ctx, root: HTMLElement) => void | Promise<void>;
@@ -80,6 +81,7 @@ function makeCtx(state: AppState, id: number): Ctx {
       history.replaceState(null, '', hash);
     },
     navigate: (page, entityId, params = {}) => go(goTo(state, page, entityId, params)),
+    setAsOf: (iso) => go({ ...state, asOf: iso }),
     alive: () => id === renderId,
     apiParams: apiParams(state),
     colon: state.lang === 'fr' ? '\u00a0: ' : ': ',
@@ -144,6 +146,22 @@ function userMenu(ctx: Ctx): HTMLElement | null {
   );
 }
 
+/** "The data ends on 31/07/2026" above the page, with the as-of date that shows it then. */
+async function staleNotice(ctx: Ctx, slot: HTMLElement): Promise<void> {
+  const meta = await api.metaCached().catch(() => null);
+  const period = parsePeriod(ctx.state.period);
+  const last = meta && period ? staleUntil(period.end, ctx.state.asOf, meta.last_date) : null;
+  if (!last || !ctx.alive()) return;
+  slot.append(
+    h(
+      'div',
+      { class: 'stale-banner', role: 'status', 'data-testid': 'stale-data' },
+      h('span', null, ctx.t('stale_data', { date: ctx.fmt.date(last) })),
+      h('button', { type: 'button', class: 'btn', onclick: () => ctx.setAsOf(last) }, ctx.t('stale_data_show', { date: ctx.fmt.date(last) })),
+    ),
+  );
+}
+
 let lastRendered = '';
 
 /** Renders the view of the URL; an event that leaves the URL as rendered is ignored unless forced. */
@@ -167,7 +185,9 @@ function route(force = true): void {
   clear(app);
   app.dataset.view = `${state.page}/${state.id ?? ''}`;
   const main = h('main', { class: 'content', id: 'content', 'data-page': state.page });
-  app.append(header(ctx), main);
+  const notice = h('div', { class: 'notice-slot' });
+  app.append(header(ctx), notice, main);
+  if (seesFigures(session())) void staleNotice(ctx, notice);
   document.title = `${ctx.t(`nav_${state.page}` as never) || state.id} · agencykpi`;
   if (state.id) document.title = `${state.id} · agencykpi`;
   const done = Promise.resolve(RENDERERS[state.page](ctx, main));

@@ -58,6 +58,8 @@ export interface Meta {
   counts: Record<string, number>;
   first_date: string | null;
   last_date: string | null;
+  /** Each fact table's last day ("invoices": "2026-06-30"); tables without rows are absent. */
+  last_dates: Record<string, string>;
   rules: Rules;
 }
 

@@ -17,6 +17,8 @@ export interface Ctx {
   /** Records page options in the URL without rendering again (inputs being typed keep their focus). */
   recordParams(params: Record<string, string | undefined>): void;
   navigate(page: Page, id?: string, params?: Record<string, string>): void;
+  /** Sees the same view as of another date. */
+  setAsOf(iso: string): void;
   /** True while this render is still the current one (guards late responses). */
   alive(): boolean;
   /** ' : ' in French typography, ': ' in English. */
