@@ -421,6 +421,7 @@ RecurrenceSection ComputeRecurrence(const Dataset& data, const PreparedDataset& 
     RecurrenceClient rc;
     rc.client = c;
     rc.client_id = data.clients[c].id;
+    rc.name = data.clients[c].name;
     rc.status = status;
     auto& contracts = ending[c];
     std::sort(contracts.begin(), contracts.end(),
@@ -435,6 +436,16 @@ RecurrenceSection ComputeRecurrence(const Dataset& data, const PreparedDataset& 
     out.churn_rate = RatioOf(out.lost, out.decided);
   }
   return out;
+}
+
+// Each ending client's revenue in the period, from the revenue section: what
+// a lost or pending client puts at stake.
+void AttachRevenueAtStake(RecurrenceSection& recurrence, const RevenueSection& revenue, size_t clients) {
+  std::vector<Cents> by_client(clients, 0);
+  for (const RevenueClient& line : revenue.clients) {
+    if (line.client != kNoRow) by_client[static_cast<size_t>(line.client)] = line.revenue;
+  }
+  for (RecurrenceClient& line : recurrence.clients) line.revenue = by_client[static_cast<size_t>(line.client)];
 }
 
 RevenueSection ComputeRevenue(const Dataset& data, const PreparedDataset& p,
@@ -552,6 +563,7 @@ void ComputeMissionMargins(const Dataset& data, const PreparedDataset& p, const 
     mm.mission = mission_row;
     mm.mission_id = mission.id;
     mm.client_id = data.clients[mission.client].id;
+    mm.client_name = data.clients[mission.client].name;
     mm.name = mission.name;
     mm.revenue = ms.revenue;
     mm.hours = ms.hours;
@@ -608,7 +620,9 @@ ObjectiveItem MeasureObjective(const Dataset& data, const PreparedDataset& p, co
   item.objective_id = obj.id;
   const Mission& mission = data.missions[obj.mission];
   item.mission_id = mission.id;
+  item.mission_name = mission.name;
   item.client_id = data.clients[mission.client].id;
+  item.client_name = data.clients[mission.client].name;
   item.metric = data.metrics[obj.metric];
   item.aggregation = obj.aggregation;
   item.target = obj.target;
@@ -1130,6 +1144,7 @@ Report KpiEngine::Compute(const ReportRequest& request) const {
   report.renewal_risk = ComputeRenewalRisk(dataset_, *prepared_, request);
   build_mission_lines();
   other_core.Get();
+  AttachRevenueAtStake(report.recurrence, report.revenue, dataset_.clients.size());
   FillEarnedTotals(report.margin, dataset_.missions, current.unallocated_revenue,
                    current.total_labor + current.total_expenses * kCostUnitsPerCent, request.period.start,
                    effective_end);

@@ -46,8 +46,10 @@ std::string_view RecurrenceStatusName(RecurrenceStatus status);
 struct RecurrenceClient {
   RowId client = kNoRow;
   std::string_view client_id;
+  std::string_view name;  // the client's, from clients.csv
   RecurrenceStatus status = RecurrenceStatus::kLost;
   std::vector<std::string_view> ending_contracts;  // contract_id order
+  Cents revenue = 0;  // the client's revenue in the period: what is at stake when it is lost or pending
 };
 
 struct RecurrenceSection {
@@ -142,6 +144,7 @@ struct MissionMargin {
   RowId mission = kNoRow;
   std::string_view mission_id;
   std::string_view client_id;
+  std::string_view client_name;
   std::string_view name;
   Cents revenue = 0;
   Hundredths hours = 0;
@@ -191,7 +194,9 @@ struct ObjectiveItem {
   RowId objective = kNoRow;
   std::string_view objective_id;
   std::string_view mission_id;
+  std::string_view mission_name;
   std::string_view client_id;
+  std::string_view client_name;
   std::string_view metric;
   Aggregation aggregation = Aggregation::kSum;
   Micros target = 0;

@@ -17,6 +17,7 @@
 #include "server/access.h"
 #include "server/account_api.h"
 #include "server/limits.h"
+#include "server/list_page.h"
 #include "server/parameters.h"
 #include "server/price_api.h"
 #include "server/query.h"
@@ -29,21 +30,6 @@ namespace {
 constexpr std::string_view kApiPrefix = "/api/v1/";
 constexpr std::string_view kStoreFailureMessage = "the store could not be read or written; the server's log says why";
 constexpr int kMonthsInTrailingYear = 12;
-
-Result<int64_t> IntParam(const Query& query, std::string_view name, int64_t fallback, int64_t min,
-                         int64_t max) {
-  const auto text = Param(query, name);
-  if (!text) return fallback;
-  int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size()) {
-    return BadParameter(name, fmt::format("{} must be an integer, got '{}'", name, *text));
-  }
-  if (value < min || value > max) {
-    return BadParameter(name, fmt::format("{} must be between {} and {}, got {}", name, min, max, value));
-  }
-  return value;
-}
 
 Result<Day> DateParam(const Query& query, std::string_view name, Day fallback) {
   const auto text = Param(query, name);
@@ -87,63 +73,6 @@ ApiResponse Json(std::string body, int status = HttpStatusFor(ErrorCode::kOk)) {
   response.status = status;
   response.body = std::move(body);
   return response;
-}
-
-// ---------------------------------------------------------------------------
-// /report pages: sort any list by one of its keys.
-
-// The field of `Item` a list may be sorted by (`sort=key`), from the row's
-// description; nullptr when the row has no such key or it does not sort
-// (lists, objects).
-template <typename Item>
-const RowField<Item>* SortField(std::string_view key) {
-  const RowField<Item>* field = FindField<Item>(key);
-  return field != nullptr && IsSortable(field->kind) ? field : nullptr;
-}
-
-// One page of `items`, sorted by `sort` ("key" or "-key"), as the page object.
-template <typename Item, typename WriteItem>
-Result<std::string> Page(std::string_view section, const std::vector<Item>& items, const Query& query,
-                         WriteItem write_item) {
-  auto limit = IntParam(query, "limit", server_limits::kDefaultPageLimit, 1, server_limits::kMaxPageLimit);
-  if (!limit.ok()) return limit.status();
-  auto offset = IntParam(query, "offset", 0, 0, INT32_MAX);
-  if (!offset.ok()) return offset.status();
-
-  std::vector<const Item*> order;
-  order.reserve(items.size());
-  for (const Item& item : items) order.push_back(&item);
-  const std::string sort = Param(query, "sort").value_or("");
-  if (!sort.empty()) {
-    const bool descending = sort[0] == '-';
-    const std::string key = descending ? sort.substr(1) : sort;
-    const RowField<Item>* field = SortField<Item>(key);
-    if (field == nullptr) {
-      return BadParameter("sort", fmt::format("cannot sort the {} list by '{}'", section, key));
-    }
-    std::stable_sort(order.begin(), order.end(), [&](const Item* x, const Item* y) {
-      const SortValue a = SortValueOf(field->kind, field->read(*x));
-      const SortValue b = SortValueOf(field->kind, field->read(*y));
-      if (a.is_null || b.is_null) return !a.is_null && b.is_null;  // nulls last
-      const int cmp = a.is_text ? a.text.compare(b.text) : (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
-      return descending ? cmp > 0 : cmp < 0;
-    });
-  }
-  const size_t first = std::min(order.size(), static_cast<size_t>(*offset));
-  const size_t last = std::min(order.size(), first + static_cast<size_t>(*limit));
-  JsonWriter w(false);
-  w.BeginObject();
-  w.Key("section").String(section);
-  w.Key("total").Int(static_cast<int64_t>(order.size()));
-  w.Key("offset").Int(static_cast<int64_t>(first));
-  w.Key("limit").Int(*limit);
-  w.Key("sort");
-  sort.empty() ? w.Null() : w.String(sort);
-  w.Key("items").BeginArray();
-  for (size_t i = first; i < last; ++i) write_item(w, *order[i]);
-  w.EndArray();
-  w.EndObject();
-  return w.Take();
 }
 
 // ---------------------------------------------------------------------------
@@ -221,9 +150,9 @@ class Handler {
   Result<ApiResponse> Report() {
     const auto section = Param(query_, "section");
     if (!section) {
-      if (query_.count("limit") || query_.count("offset") || query_.count("sort")) {
+      if (query_.count("limit") || query_.count("offset") || query_.count("sort") || query_.count("q")) {
         return BadParameter("section",
-                            "limit, offset and sort need section=recurrence|revenue|margin|objectives|workload|renewals");
+                            "limit, offset, sort, q and filters need section=recurrence|revenue|margin|objectives|workload|renewals");
       }
       auto params = ReportParams(query_);
       if (!params.ok()) return params.status();
@@ -234,17 +163,17 @@ class Handler {
     const auto& report = **computed;
     Result<std::string> page = std::string();
     if (*section == "recurrence") {
-      page = Page("recurrence", report.recurrence.clients, query_, WriteRecurrenceClientJson);
+      page = ListPage("recurrence", report.recurrence.clients, query_, WriteRecurrenceClientJson);
     } else if (*section == "revenue") {
-      page = Page("revenue", report.revenue.clients, query_, WriteRevenueClientJson);
+      page = ListPage("revenue", report.revenue.clients, query_, WriteRevenueClientJson);
     } else if (*section == "margin") {
-      page = Page("margin", report.margin.missions, query_, WriteMissionMarginJson);
+      page = ListPage("margin", report.margin.missions, query_, WriteMissionMarginJson);
     } else if (*section == "objectives") {
-      page = Page("objectives", report.objectives.items, query_, WriteObjectiveItemJson);
+      page = ListPage("objectives", report.objectives.items, query_, WriteObjectiveItemJson);
     } else if (*section == "workload") {
-      page = Page("workload", report.workload.items, query_, WriteRowJson<WorkloadEmployee>);
+      page = ListPage("workload", report.workload.items, query_, WriteRowJson<WorkloadEmployee>);
     } else if (*section == "renewals") {
-      page = Page("renewals", report.renewal_risk.contracts, query_, WriteRowJson<RenewalContract>);
+      page = ListPage("renewals", report.renewal_risk.contracts, query_, WriteRowJson<RenewalContract>);
     } else {
       return BadParameter("section", fmt::format(
           "section must be recurrence, revenue, margin, objectives, workload or renewals, got '{}'", *section));

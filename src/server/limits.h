@@ -73,6 +73,11 @@ constexpr int kDefaultWorkerThreads = 4;
 constexpr size_t kReportCacheEntries = 16;
 constexpr size_t kDefaultPageLimit = 100;
 constexpr size_t kMaxPageLimit = 1000;
+// A list page's search and filters (GET /report?section=…): keys in one
+// sort, values of one filter, bytes of the searched text.
+constexpr size_t kMaxSortKeys = 4;
+constexpr size_t kMaxFilterValues = 100;
+constexpr size_t kMaxSearchBytes = 200;
 constexpr int kMaxTrendPoints = 120;
 constexpr int kMaxGraceDays = 3650;
 constexpr int kMaxHorizonDays = 3650;  // renewal risk's horizon_days (SPEC §6.3)

@@ -3,6 +3,7 @@
 // so the dashboard can point at the field.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,5 +18,8 @@ Status BadParameter(std::string_view parameter, std::string message);
 
 // The parameter's text; nullopt when it is absent or empty.
 std::optional<std::string> Param(const Query& query, std::string_view name);
+
+// The integer parameter `name` within [min, max]; `fallback` when absent.
+Result<int64_t> IntParam(const Query& query, std::string_view name, int64_t fallback, int64_t min, int64_t max);
 
 }  // namespace agencykpi

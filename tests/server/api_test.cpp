@@ -4,8 +4,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
 #include <nlohmann/json.hpp>
 
+#include "server/limits.h"
 #include "server_fixture.h"
 
 namespace agencykpi {
@@ -104,6 +108,82 @@ TEST(ApiTest, ReportPagesSortByTheDescribedKeys) {
               "bad_parameter", "sort");
   ExpectError(f.Get(std::string("/api/v1/report?") + kH1 + "&section=margin&sort=cost_by_activity"), 400,
               "bad_parameter", "sort");
+}
+
+// Triage: search by name or id (case and accents ignored), filters by any
+// described key, several sort keys, the matching count and exact sums.
+TEST(ApiTest, ReportPagesSearchFilterAndSum) {
+  ServiceFixture f("agence-exemple");
+  const std::string base = std::string("/api/v1/report?") + kH1;
+  const json report = Body(f.Get(base));
+  const auto ids = [](const json& page, const char* key) {
+    std::vector<std::string> out;
+    for (const json& item : page["items"]) out.push_back(item[key]);
+    return out;
+  };
+  // "lumiere" finds Biscuits Lumière, by its name on the revenue list and by
+  // its client_name on the mission list.
+  const json lumiere = Body(f.Get(base + "&section=revenue&q=LUMIERE"));
+  EXPECT_EQ(ids(lumiere, "client_id"), std::vector<std::string>{"C01"});
+  EXPECT_EQ(lumiere["total"], 1);
+  EXPECT_EQ(lumiere["unfiltered"], report["revenue"]["clients"].size());
+  std::vector<std::string> c01_missions;
+  for (const json& m : report["margin"]["missions"]) {
+    if (m["client_id"] == "C01") c01_missions.push_back(m["mission_id"]);
+  }
+  ASSERT_GE(c01_missions.size(), 2U);
+  EXPECT_EQ(ids(Body(f.Get(base + "&section=margin&q=lumi%C3%A8re")), "mission_id"), c01_missions);
+  EXPECT_EQ(ids(Body(f.Get(base + "&section=margin&q=m03")), "mission_id"), std::vector<std::string>{"M03"});
+  EXPECT_EQ(Body(f.Get(base + "&section=margin&q=nobody"))["total"], 0);
+
+  // Filters: flags hold one of the values, ids equal one; several keys all apply.
+  EXPECT_EQ(ids(Body(f.Get(base + "&section=margin&filter.flags=loss")), "mission_id"), std::vector<std::string>{"M07"});
+  EXPECT_EQ(ids(Body(f.Get(base + "&section=margin&filter.client_id=C01")), "mission_id"), c01_missions);
+  EXPECT_EQ(Body(f.Get(base + "&section=margin&filter.client_id=C01&filter.flags=loss"))["total"], 0);
+  EXPECT_EQ(Body(f.Get(base + "&section=margin&filter.flags="))["total"], 7);  // an empty filter is none
+  EXPECT_EQ(Body(f.Get(base + "&section=margin&filter.fee=null"))["total"], 7);
+  EXPECT_EQ(Body(f.Get(base + "&section=margin&filter.fee=present"))["total"], 0);
+  const json open = Body(f.Get(base + "&section=recurrence&filter.status=lost,pending&sort=-status,-revenue"));
+  EXPECT_EQ(ids(open, "client_id"), (std::vector<std::string>{"C05", "C04"}));
+  EXPECT_EQ(open["items"][0]["name"], "Savons Doux");
+
+  // Several sort keys: status descending (lost first), then revenue descending.
+  const json by_status = Body(f.Get(base + "&section=recurrence&sort=-status,-revenue"));
+  ASSERT_EQ(by_status["items"].size(), 5U);
+  EXPECT_EQ(by_status["items"][0]["status"], "lost");
+  for (size_t i = 1; i < by_status["items"].size(); ++i) {
+    const json& a = by_status["items"][i - 1];
+    const json& b = by_status["items"][i];
+    if (a["status"] == b["status"]) EXPECT_GE(a["revenue"].get<double>(), b["revenue"].get<double>()) << i;
+  }
+
+  // Sums: every money key over the matching rows, to the cent, whatever the page.
+  int64_t all_cents = 0;
+  int64_t c01_cents = 0;
+  for (const json& m : report["margin"]["missions"]) {
+    all_cents += std::llround(m["revenue"].get<double>() * 100);
+    if (m["client_id"] == "C01") c01_cents += std::llround(m["full_margin"].get<double>() * 100);
+  }
+  const json one = Body(f.Get(base + "&section=margin&limit=1"));
+  EXPECT_EQ(std::llround(one["sums"]["revenue"].get<double>() * 100), all_cents);
+  const json c01 = Body(f.Get(base + "&section=margin&filter.client_id=C01&limit=1"));
+  EXPECT_EQ(std::llround(c01["sums"]["full_margin"].get<double>() * 100), c01_cents);
+}
+
+TEST(ApiTest, ReportPagesRefuseBadSearchesFiltersAndSorts) {
+  ServiceFixture f("agence-exemple");
+  const std::string margin = std::string("/api/v1/report?") + kH1 + "&section=margin";
+  ExpectError(f.Get(margin + "&filter.colour=red"), 400, "bad_parameter", "filter.colour");
+  ExpectError(f.Get(margin + "&filter.flags=broken"), 400, "bad_parameter", "filter.flags");
+  ExpectError(f.Get(margin + "&filter.fee=maybe"), 400, "bad_parameter", "filter.fee");
+  ExpectError(f.Get(margin + "&filter.cost_by_activity=field"), 400, "bad_parameter", "filter.cost_by_activity");
+  ExpectError(f.Get(margin + "&q=" + std::string(server_limits::kMaxSearchBytes + 1, 'a')), 400, "bad_parameter", "q");
+  ExpectError(f.Get(margin + "&sort=revenue,hours,fee,name,mission_id"), 400, "bad_parameter", "sort");
+  ExpectError(f.Get(margin + "&sort=-"), 400, "bad_parameter", "sort");
+  std::string many = "&filter.client_id=";
+  for (size_t i = 0; i <= server_limits::kMaxFilterValues; ++i) many += "C" + std::to_string(i) + ",";
+  ExpectError(f.Get(margin + many), 400, "bad_parameter", "filter.client_id");
+  ExpectError(f.Get(std::string("/api/v1/report?") + kH1 + "&q=x"), 400, "bad_parameter", "section");
 }
 
 TEST(ApiTest, TrendGivesHeadlinesPerPeriod) {
