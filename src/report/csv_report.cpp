@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "report/rows.h"
+#include "report/section.h"
 
 namespace agencykpi {
 namespace {
@@ -15,6 +16,7 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view kLineEnd = "\r\n";
 constexpr std::string_view kJoiner = "|";  // inside a field: flags, contract lists
 constexpr int kMicrosDigits = 6;
+constexpr int kPercentDecimals = 2;  // a readable ratio: 83.33%
 
 // Fixed-notation text of the shortest decimal that reads back to `value`:
 // fmt's shortest form, with any exponent written out ("1.5e-07" →
@@ -49,13 +51,23 @@ std::string ShortestFixed(double value) {
   return sign + out;
 }
 
+// How a list is written: the report's export for people (a title row, the
+// columns' words, ratios as percentages) or a plain table of SPEC keys and
+// unrounded ratios (the brand review's stores).
+enum class CsvStyle { kReadable, kKeys };
+
 class CsvWriter {
  public:
-  explicit CsvWriter(Language language)
-      : separator_(language == Language::kFrench ? ';' : ','),
+  CsvWriter(Language language, CsvStyle style)
+      : language_(language),
+        style_(style),
+        separator_(language == Language::kFrench ? ';' : ','),
         decimal_(language == Language::kFrench ? ',' : '.') {
     out_ += kUtf8Bom;
   }
+
+  [[nodiscard]] Language language() const { return language_; }
+  [[nodiscard]] bool readable() const { return style_ == CsvStyle::kReadable; }
 
   // A text field from the data (an id, a name, a metric).
   void Text(std::string_view text) {
@@ -80,9 +92,17 @@ class CsvWriter {
     cents ? TwoDecimals(*cents) : Raw("");
   }
 
-  void Ratio(const std::optional<double>& ratio) {
+  // Readable: a percentage to 0.01 % ("21,5%", a form spreadsheets read as
+  // 0.215), or with `decimals` places a plain number; keys: unrounded.
+  void Ratio(const std::optional<double>& ratio, int decimals) {
     if (!ratio || !std::isfinite(*ratio)) return Raw("");
-    Raw(Localize(ShortestFixed(*ratio)));
+    if (!readable()) return Raw(Localize(ShortestFixed(*ratio)));
+    if (decimals >= 0) return Raw(Localize(fmt::format("{:.{}f}", *ratio, decimals)));
+    std::string percent = fmt::format("{:.{}f}", *ratio * 100.0, kPercentDecimals);
+    while (percent.back() == '0') percent.pop_back();
+    if (percent.back() == '.') percent.pop_back();
+    if (percent == "-0") percent = "0";
+    Raw(Localize(percent) + "%");
   }
 
   void Quantity(const std::optional<Micros>& micros) {
@@ -131,6 +151,8 @@ class CsvWriter {
     out_ += '"';
   }
 
+  Language language_;
+  CsvStyle style_;
   char separator_;
   char decimal_;
   bool first_in_row_ = true;
@@ -138,17 +160,18 @@ class CsvWriter {
 };
 
 // One value of a field: objects take one column per member.
-void WriteField(CsvWriter& csv, FieldKind kind, const NameSet* names, const FieldValue& value) {
+template <typename Row>
+void WriteField(CsvWriter& csv, const RowField<Row>& field, const FieldValue& value) {
   if (value.is_null) return csv.Raw("");
-  switch (kind) {
+  const NameSet* names = field.names;
+  switch (field.kind) {
     case FieldKind::kId:
     case FieldKind::kText: return csv.Text(value.text);
     case FieldKind::kEnum: return csv.Raw(names->names[static_cast<size_t>(value.integer)]);
     case FieldKind::kMoney:
     case FieldKind::kHours: return csv.TwoDecimals(value.integer);
     case FieldKind::kCount: return csv.Count(value.integer);
-    case FieldKind::kRatio:
-      return csv.Ratio(value.is_null ? std::nullopt : std::optional<double>(value.ratio));
+    case FieldKind::kRatio: return csv.Ratio(value.ratio, field.decimals);
     case FieldKind::kQuantity:
       return csv.Quantity(value.is_null ? std::nullopt : std::optional<Micros>(value.integer));
     case FieldKind::kFlags: {
@@ -180,39 +203,64 @@ void WriteField(CsvWriter& csv, FieldKind kind, const NameSet* names, const Fiel
   }
 }
 
-// The header line (the row's keys, objects one column per member), then
-// one line per row.
+// A column's title: readable, the field's words in the CSV's language
+// (objects: the words, then the member's SPEC name); else the SPEC key.
+template <typename Row>
+std::string ColumnTitle(const CsvWriter& csv, const RowField<Row>& field, std::string_view member = {}) {
+  const Label& words = field.label.empty() ? field.words : field.label;
+  if (!csv.readable() || words.empty()) {
+    return member.empty() ? std::string(field.key) : fmt::format("{}{}", field.csv_prefix, member);
+  }
+  const std::string_view text = words.In(csv.language());
+  return member.empty() ? std::string(text) : fmt::format("{} ({})", text, member);
+}
+
+// The header line (objects one column per member), then one line per row.
 template <typename Row>
 void WriteRows(const std::vector<Row>& rows, CsvWriter& csv) {
   const auto fields = RowDescriptionOf<Row>().fields;
   for (const RowField<Row>& field : fields) {
     if (!IsObject(field.kind)) {
-      csv.Raw(field.key);
+      csv.Text(ColumnTitle(csv, field));
       continue;
     }
-    for (std::string_view member : field.names->names) {
-      csv.Raw(fmt::format("{}{}", field.csv_prefix, member));
-    }
+    for (std::string_view member : field.names->names) csv.Text(ColumnTitle(csv, field, member));
   }
   csv.EndRow();
   for (const Row& row : rows) {
-    for (const RowField<Row>& field : fields) WriteField(csv, field.kind, field.names, field.read(row));
+    for (const RowField<Row>& field : fields) WriteField(csv, field, field.read(row));
     csv.EndRow();
   }
+}
+
+// The title row of a report's export: the section, the period and the as-of
+// day ("Marge par prestation — du 1 janv. 2026 au 30 juin 2026 · arrêté au 30 juin 2026").
+void WriteTitle(CsvWriter& csv, Section section, const ReportPeriod& period) {
+  const Language language = csv.language();
+  const bool fr = language == Language::kFrench;
+  csv.Text(fmt::format("{} — {} {} {} {} · {} {}", SectionTitle(section, language), fr ? "du" : "from",
+                       FormatDay(period.period.start, language), fr ? "au" : "to",
+                       FormatDay(period.period.end, language), fr ? "arrêté au" : "as of",
+                       FormatDay(period.as_of, language)));
+  csv.EndRow();
 }
 
 }  // namespace
 
 template <typename Row>
 std::string RenderRowsCsv(const std::vector<Row>& rows, Language language) {
-  CsvWriter csv(language);
+  CsvWriter csv(language, CsvStyle::kKeys);
   WriteRows(rows, csv);
   return csv.Take();
 }
 template std::string RenderRowsCsv(const std::vector<ReviewStore>& rows, Language language);
 
 Result<std::string> RenderCsv(const Report& report, Section section, Language language) {
-  CsvWriter csv(language);
+  CsvWriter csv(language, CsvStyle::kReadable);
+  if (SectionName(section).empty()) {
+    return Status::InvalidInput(fmt::format("unknown report section {}", static_cast<int>(section)));
+  }
+  WriteTitle(csv, section, report.period);
   switch (section) {
     case Section::kRecurrence: WriteRows(report.recurrence.clients, csv); return csv.Take();
     case Section::kRevenue: WriteRows(report.revenue.clients, csv); return csv.Take();

@@ -11,17 +11,24 @@
 //            LF is quoted and its quotes doubled.
 // Scripts should read the JSON output instead.
 //
-// Columns: the SPEC §4 keys of the section's list, in SPEC order, as the
-// header line. cost_by_activity and expenses_by_category become one column
-// per key (`cost_field` … `cost_other`, `expenses_travel` …
-// `expenses_other`); flags and ending_contracts are joined with `|`.
+// Rows: first a title row (the section, the period and the as-of day), then
+// the header line, one column per field of the section's list in SPEC order,
+// titled by its words in the CSV's language ("Taux de marge complet");
+// cost_by_activity and expenses_by_category become one column per key
+// ("Coût (field)" … "Frais (other)"); flags and ending_contracts are joined
+// with `|`.
 // Values: statuses, flags, classes and aggregations as their SPEC names (not
-// translated); money as plain euros with two decimals, no currency or
-// grouping (`-1234,56`); hours with two decimals; ratios unrounded
-// (shortest text that reads back to the same double, never with an
-// exponent); objective quantities exact; an undefined figure is an empty
-// field. Text fields starting with = + - @ get a leading `'` so Excel does
-// not run them as formulas (names come from the agency's files).
+// translated, so a spreadsheet filter reads the same in both languages);
+// money as plain euros with two decimals, no currency or grouping
+// (`-1234,56`); hours with two decimals; ratios as percentages to 0.01 %
+// (`21,5%`, which spreadsheets read as 0.215), the few that are not shares
+// as numbers (index vs average, revenue per hour: two places; complexity:
+// one); objective quantities exact; an undefined figure is an empty field.
+// Text fields starting with = + - @ get a leading `'` so Excel does not run
+// them as formulas (names come from the agency's files).
+// RenderRowsCsv writes the plain form: no title row, SPEC keys as the
+// header, ratios unrounded (the shortest text that reads back to the same
+// double, never with an exponent).
 // Pure and thread-safe.
 #pragma once
 

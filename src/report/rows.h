@@ -141,7 +141,8 @@ struct RowField {
   // kNested: writes the value from the row, and names its TypeScript type.
   void (*nested)(JsonWriter& w, const Row& row) = nullptr;
   std::string (*ts_nested)() = nullptr;
-  int decimals = -1;  // a kRatio the table shows as a number with these places, not as a percent
+  int decimals = -1;  // a kRatio the table and the CSV show as a number with these places, not as a percent
+  Label words = {};   // the CSV column's title when the field is not in the table (no label)
 };
 
 template <typename Row>

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string_view>
 
+#include "report/locale_format.h"
+
 namespace agencykpi {
 
 enum class Section { kRecurrence, kRevenue, kMargin, kObjectives, kWorkload, kRenewals };
@@ -18,6 +20,10 @@ constexpr std::array<Section, 6> kAllSections = {Section::kRecurrence, Section::
 // "recurrence", "revenue", "margin", "objectives" (the SPEC §4 keys),
 // "workload" and "renewals" (the contracts of SPEC §6.3's renewal_risk).
 std::string_view SectionName(Section section);
+
+// The section's title as the table and the CSV export show it
+// ("Marge par prestation" / "Margin per mission").
+std::string_view SectionTitle(Section section, Language language);
 
 // The section named exactly (lowercase) by `text`; nullopt for anything else.
 std::optional<Section> ParseSection(std::string_view text);

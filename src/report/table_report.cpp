@@ -200,20 +200,20 @@ class TableWriter {
       out_ += '\n';
       switch (section) {
         case Section::kRecurrence:
-          WriteSection(Tr("Taux de récurrence", "Client recurrence"), report.recurrence, report.recurrence.clients,
+          WriteSection(SectionTitle(Section::kRecurrence, language_), report.recurrence, report.recurrence.clients,
                        Tr("Aucun contrat ne finit sur la période.", "No contract ends in this period."));
           break;
         case Section::kRevenue:
-          WriteSection(Tr("CA par client", "Revenue per client"), report.revenue, report.revenue.clients,
+          WriteSection(SectionTitle(Section::kRevenue, language_), report.revenue, report.revenue.clients,
                        Tr("Aucun client actif sur la période.", "No client activity in this period."));
           break;
         case Section::kMargin:
-          WriteSection(Tr("Marge par prestation", "Margin per mission"), report.margin, report.margin.missions,
+          WriteSection(SectionTitle(Section::kMargin, language_), report.margin, report.margin.missions,
                        Tr("Aucune prestation active sur la période.", "No mission activity in this period."));
           break;
         case Section::kObjectives: WriteObjectives(report.objectives); break;
         case Section::kWorkload:
-          WriteSection(Tr("Charge et taux d'occupation", "Workload per employee"), report.workload,
+          WriteSection(SectionTitle(Section::kWorkload, language_), report.workload,
                        report.workload.items,
                        Tr("Aucun temps saisi sur la période.", "No time entered in this period."));
           break;
@@ -386,12 +386,12 @@ class TableWriter {
   }
 
   void WriteObjectives(const ObjectivesSection& section) {
-    WriteSection(Tr("Atteinte des objectifs", "Objective attainment"), section, section.items,
+    WriteSection(SectionTitle(Section::kObjectives, language_), section, section.items,
                  Tr("Aucun objectif sur la période.", "No objective in this period."));
   }
 
   void WriteRenewals(const RenewalRiskSection& section) {
-    WriteTitle(Tr("Contrats à risque de non-renouvellement", "Renewals at risk"));
+    WriteTitle(SectionTitle(Section::kRenewals, language_));
     Figures figures = FiguresOf(section);
     figures.emplace_back(Tr("Contrats à risque", "Contracts at risk"),
                          Count(static_cast<int64_t>(section.contracts.size())));

@@ -187,9 +187,11 @@ TEST_F(CliTest, CsvNeedsASectionAndWritesItsList) {
   EXPECT_EQ(Agencykpi(base).exit_code, 2);
   const Outcome o = Agencykpi(base + " --section margin --lang en");
   ASSERT_EQ(o.exit_code, 0) << o.err;
-  // A UTF-8 BOM first, so Excel reads accents; then the SPEC key names.
-  EXPECT_EQ(o.out.rfind("\xEF\xBB\xBFmission_id,", 0), 0U) << o.out.substr(0, 80);
-  EXPECT_NE(o.out.find("M01"), std::string::npos);
+  // A UTF-8 BOM first, so Excel reads accents; then the title row with the
+  // period, the columns' words, the rows.
+  EXPECT_EQ(o.out.rfind("\xEF\xBB\xBFMargin per mission \u2014 from 2026-01-01 to 2026-06-30 \u00B7 as of 2026-06-30\r\n"
+                        "Mission,Client,Client name,Name,Revenue,", 0), 0U) << o.out.substr(0, 160);
+  EXPECT_NE(o.out.find("\r\nM01,C01,Biscuits Lumière,"), std::string::npos);
 }
 
 TEST_F(CliTest, TableSpeaksTheChosenLanguage) {

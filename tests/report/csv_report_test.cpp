@@ -1,6 +1,5 @@
 #include "report/csv_report.h"
 
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +13,13 @@ namespace agencykpi {
 namespace {
 
 using agencykpi::testing::SampleReport;
+
+// The English headers of the SPEC §6 lists.
+const std::string kWorkloadHeader =
+    "Employee,Name,Role,Hours,Mission hours,Internal,Billable,Hours (field),Hours (preparation),"
+    "Hours (followup),Hours (coordination),Hours (reporting),Hours (travel),Hours (management),"
+    "Hours (other),Labour cost,Visits,Missions,Capacity,Occupancy";
+const std::string kRenewalsHeader = "Contract,Client,Name,End,Days left,Signals,Risk,Level";
 
 const std::string kBom = "\xEF\xBB\xBF";
 
@@ -50,51 +56,58 @@ Result<std::string> RevenueCsvNaming(std::string_view name, Language language) {
   return RenderCsv(report, Section::kRevenue, language);
 }
 
+// A title row with the section and the period, then the columns' words.
 TEST(RenderCsvTest, RecurrenceEnglish) {
   EXPECT_EQ(Render(Section::kRecurrence, Language::kEnglish),
-            (std::vector<std::string>{"client_id,status,ending_contracts",
-                                      "C01,spontaneous,K01|K02", "C02,pending,K03",
-                                      "C03,lost,K04"}));
+            (std::vector<std::string>{"Client recurrence \u2014 from 2026-01-01 to 2026-06-30 \u00B7 as of 2026-06-30",
+                                      "Client,Name,Status,Ending contracts,Revenue in the period",
+                                      "C01,Bières Ébène,spontaneous,K01|K02,9876.54",
+                                      "C02,\"Dupont; \"\"fils\"\"\",pending,K03,2469.13",
+                                      "C03,Œufs & Cie,lost,K04,0.00"}));
 }
 
+// French headers, `;`, decimal commas, shares as percentages, the ratios
+// that are not shares as numbers.
 TEST(RenderCsvTest, RevenueFrenchUsesSemicolonsAndDecimalCommas) {
   EXPECT_EQ(Render(Section::kRevenue, Language::kFrench),
             (std::vector<std::string>{
-                "client_id;name;revenue;share;index_vs_average;cumulative_share;pareto_class;"
-                "hours;visits;labor_cost;expenses;overhead;full_cost;margin;roi;"
-                "revenue_per_hour;avg_complexity",
-                "C01;Bières Ébène;9876,54;0,8;;0,8;A;37,50;12;5000,00;0,00;0,00;6000,00;"
-                "3876,54;0,64609;263,3744;3",
-                "C02;\"Dupont; \"\"fils\"\"\";2469,13;0,2;;1;B;10,25;3;0,00;0,00;0,00;3000,00;"
-                "-530,87;-0,125;;",
+                "CA par client \u2014 du 01/01/2026 au 30/06/2026 \u00B7 arrêté au 30/06/2026",
+                "Client;Nom;CA;Part;Indice / moyenne;Part cumulée;Classe;Heures;Visites;"
+                "Coût main-d’œuvre;Frais;Frais généraux;Coût complet;Marge;ROI;CA par heure;"
+                "Complexité moyenne",
+                "C01;Bières Ébène;9876,54;80%;;80%;A;37,50;12;5000,00;0,00;0,00;6000,00;"
+                "3876,54;64,61%;263,37;3,0",
+                "C02;\"Dupont; \"\"fils\"\"\";2469,13;20%;;100%;B;10,25;3;0,00;0,00;0,00;3000,00;"
+                "-530,87;-12,5%;;",
                 "C03;Œufs & Cie;0,00;;;;C;2,00;0;0,00;0,00;0,00;100,00;-100,00;;;"}));
 }
 
 TEST(RenderCsvTest, RevenueEnglishUsesCommasAndPoints) {
   const auto lines = Render(Section::kRevenue, Language::kEnglish);
-  ASSERT_EQ(lines.size(), 4U);
-  EXPECT_EQ(lines[0].substr(0, 30), "client_id,name,revenue,share,i");
-  EXPECT_EQ(lines[1], "C01,Bières Ébène,9876.54,0.8,,0.8,A,37.50,12,5000.00,0.00,0.00,6000.00,"
-                      "3876.54,0.64609,263.3744,3");
-  EXPECT_EQ(lines[2].substr(0, 30), "C02,\"Dupont; \"\"fils\"\"\",2469.13");
+  ASSERT_EQ(lines.size(), 5U);
+  EXPECT_EQ(lines[1].substr(0, 30), "Client,Name,Revenue,Share,Inde");
+  EXPECT_EQ(lines[2], "C01,Bières Ébène,9876.54,80%,,80%,A,37.50,12,5000.00,0.00,0.00,6000.00,"
+                      "3876.54,64.61%,263.37,3.0");
+  EXPECT_EQ(lines[3].substr(0, 30), "C02,\"Dupont; \"\"fils\"\"\",2469.13");
 }
 
 TEST(RenderCsvTest, MarginExpandsBreakdownsAndJoinsFlags) {
   const auto lines = Render(Section::kMargin, Language::kFrench);
-  ASSERT_EQ(lines.size(), 4U);
-  EXPECT_EQ(lines[0],
-            "mission_id;client_id;name;revenue;hours;labor_cost;expenses;direct_cost;"
-            "direct_margin;direct_margin_rate;overhead;full_cost;full_margin;full_margin_rate;"
-            "previous_full_margin_rate;margin_rate_change;cost_field;cost_preparation;"
-            "cost_followup;cost_coordination;cost_reporting;cost_travel;cost_management;"
-            "cost_other;expenses_travel;expenses_tools;expenses_subcontracting;expenses_other;"
-            "flags;fee;earned_revenue;billing_gap;earned_full_margin;earned_full_margin_rate");
+  ASSERT_EQ(lines.size(), 5U);
   EXPECT_EQ(lines[1],
-            "M01;C02;Implantation été;2469,13;10,25;0,00;0,00;0,00;0,00;;0,00;0,00;-530,87;"
-            "-0,215;0,035;-0,25;1500,50;0,00;0,00;0,00;0,00;0,00;0,00;0,00;0,00;25,00;0,00;"
-            "0,00;loss|eroding;;0,00;0,00;0,00;");
-  EXPECT_NE(lines[2].find(";loss|unbilled;"), std::string::npos) << lines[2];
-  EXPECT_NE(lines[3].find(";low_margin;"), std::string::npos) << lines[3];
+            "Prestation;Client;Nom du client;Nom;CA;Heures;Coût main-d’œuvre;Frais;Coût direct;"
+            "Marge directe;Taux de marge directe;Structure;Coût complet;Marge complète;Taux;"
+            "Taux de marge complet précédent;Évolution;Coût (field);Coût (preparation);"
+            "Coût (followup);Coût (coordination);Coût (reporting);Coût (travel);Coût (management);"
+            "Coût (other);Frais (travel);Frais (tools);Frais (subcontracting);Frais (other);"
+            "Alertes;Forfait;CA acquis;Écart de facturation;Marge complète acquise;"
+            "Taux de marge complet acquis");
+  EXPECT_EQ(lines[2],
+            "M01;C02;\"Dupont; \"\"fils\"\"\";Implantation été;2469,13;10,25;0,00;0,00;0,00;0,00;;"
+            "0,00;0,00;-530,87;-21,5%;3,5%;-25%;1500,50;0,00;0,00;0,00;0,00;0,00;0,00;0,00;0,00;"
+            "25,00;0,00;0,00;loss|eroding;;0,00;0,00;0,00;");
+  EXPECT_NE(lines[3].find(";loss|unbilled;"), std::string::npos) << lines[3];
+  EXPECT_NE(lines[4].find(";low_margin;"), std::string::npos) << lines[4];
 }
 
 // SPEC §6: the workload's employees (hours per activity one column each)
@@ -118,12 +131,10 @@ TEST(RenderCsvTest, WorkloadAndRenewalsSections) {
   const Result<std::string> workload = RenderCsv(report, Section::kWorkload, Language::kEnglish);
   ASSERT_TRUE(workload.ok());
   const auto lines = CsvLines(*workload);
-  ASSERT_EQ(lines.size(), 2U);
-  EXPECT_EQ(lines[0],
-            "employee_id,name,role,hours,mission_hours,internal_hours,billable_share,hours_field,"
-            "hours_preparation,hours_followup,hours_coordination,hours_reporting,hours_travel,"
-            "hours_management,hours_other,labor_cost,visits,missions,capacity_hours,occupancy");
-  EXPECT_EQ(lines[1], "E01,Alice,,65.50,65.50,0.00,1,53.50,12.00,0.00,0.00,0.00,0.00,0.00,0.00,1899.00,9,5,903.00,0.5");
+  ASSERT_EQ(lines.size(), 3U);
+  EXPECT_EQ(lines[0], "Workload per employee \u2014 from 1970-01-01 to 1970-01-01 \u00B7 as of 1970-01-01");
+  EXPECT_EQ(lines[1], kWorkloadHeader);
+  EXPECT_EQ(lines[2], "E01,Alice,,65.50,65.50,0.00,100%,53.50,12.00,0.00,0.00,0.00,0.00,0.00,0.00,1899.00,9,5,903.00,50%");
   RenewalContract contract;
   contract.contract_id = "K12";
   contract.client_id = "C05";
@@ -137,22 +148,26 @@ TEST(RenderCsvTest, WorkloadAndRenewalsSections) {
   const Result<std::string> renewals = RenderCsv(report, Section::kRenewals, Language::kEnglish);
   ASSERT_TRUE(renewals.ok());
   EXPECT_EQ(CsvLines(*renewals),
-            (std::vector<std::string>{"contract_id,client_id,name,end_date,days_left,signals,risk,level",
+            (std::vector<std::string>{"Renewals at risk \u2014 from 1970-01-01 to 1970-01-01 \u00B7 as of 1970-01-01",
+                                      kRenewalsHeader,
                                       "K12,C05,Savons,2026-07-31,31,chased_before|revenue_down,2,medium"}));
 }
 
 TEST(RenderCsvTest, ObjectivesEnglish) {
   EXPECT_EQ(Render(Section::kObjectives, Language::kEnglish),
             (std::vector<std::string>{
-                "objective_id,mission_id,client_id,metric,aggregation,target,achieved,"
-                "attainment,elapsed,projected_attainment,status",
-                "O01,M01,C02,implantations,sum,100,100,1,1,1,met",
-                "O02,M03,C01,référencements,sum,12.5,9.375,0.75,0.9,0.8333333333333334,behind",
+                "Objective attainment \u2014 from 2026-01-01 to 2026-06-30 \u00B7 as of 2026-06-30",
+                "Objective,Mission,Mission name,Client,Client name,Metric,Aggregation,Target,Achieved,"
+                "Attainment,Elapsed,Projected,Status",
+                "O01,M01,,C02,,implantations,sum,100,100,100%,100%,100%,met",
+                "O02,M03,,C01,,référencements,sum,12.5,9.375,75%,90%,83.33%,behind",
                 // A metric that looks like a formula is neutralised.
-                "O03,M03,C01,'=cmd,last,5,,,0,,not_started"}));
+                "O03,M03,,C01,,'=cmd,last,5,,,0%,,not_started"}));
 }
 
-TEST(RenderCsvTest, RatiosKeepEveryDigitWithoutExponent) {
+// A share to 0.01 %, a number to its places, never an exponent however
+// small or large.
+TEST(RenderCsvTest, RatiosAreRoundedOnceWithoutExponent) {
   Report report = SampleReport();
   report.revenue.clients[0].share = 1.0 / 3.0;
   report.revenue.clients[0].index_vs_average = 1.5e-7;
@@ -161,13 +176,11 @@ TEST(RenderCsvTest, RatiosKeepEveryDigitWithoutExponent) {
   const Result<std::string> csv = RenderCsv(report, Section::kRevenue, Language::kEnglish);
   ASSERT_TRUE(csv.ok());
   const auto lines = CsvLines(*csv);
-  ASSERT_GE(lines.size(), 2U);
-  EXPECT_NE(lines[1].find(",0.3333333333333333,0.00000015,-0.00000000025,"), std::string::npos)
-      << lines[1];
-  EXPECT_NE(lines[1].find(",125000000000000000000,"), std::string::npos) << lines[1];
-  EXPECT_EQ(lines[1].find("e-"), std::string::npos) << lines[1];
-  EXPECT_EQ(lines[1].find("e+"), std::string::npos) << lines[1];
-  EXPECT_EQ(std::strtod("0.3333333333333333", nullptr), 1.0 / 3.0);
+  ASSERT_GE(lines.size(), 3U);
+  EXPECT_NE(lines[2].find(",33.33%,0.00,0%,"), std::string::npos) << lines[2];
+  EXPECT_NE(lines[2].find(",125000000000000000000.00,"), std::string::npos) << lines[2];
+  EXPECT_EQ(lines[2].find("e-"), std::string::npos) << lines[2];
+  EXPECT_EQ(lines[2].find("e+"), std::string::npos) << lines[2];
 }
 
 TEST(RenderCsvTest, QuotesLineBreaksAndQuotes) {
@@ -182,11 +195,11 @@ TEST(RenderCsvTest, FrenchLeavesCommasUnquotedInText) {
   EXPECT_NE(csv->find("\r\nC01;Martin, Fils;9876,54;"), std::string::npos);
 }
 
-TEST(RenderCsvTest, EmptyListIsHeaderOnly) {
+TEST(RenderCsvTest, EmptyListIsTitleAndHeaderOnly) {
   Report report;
   const Result<std::string> csv = RenderCsv(report, Section::kObjectives, Language::kFrench);
   ASSERT_TRUE(csv.ok());
-  EXPECT_EQ(CsvLines(*csv).size(), 1U);
+  EXPECT_EQ(CsvLines(*csv).size(), 2U);
 }
 
 TEST(RenderCsvTest, UnknownSectionIsAnError) {

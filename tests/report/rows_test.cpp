@@ -49,10 +49,10 @@ TEST(RowDescriptionTest, EveryJsonKeyOfASampleRowIsDescribedOnce) {
   ASSERT_FALSE(report.revenue.clients.empty());
   ASSERT_FALSE(report.margin.missions.empty());
   ASSERT_FALSE(report.objectives.items.empty());
-  ExpectEveryJsonKeyDescribedOnce(report.recurrence.clients.front(), 3);
+  ExpectEveryJsonKeyDescribedOnce(report.recurrence.clients.front(), 5);
   ExpectEveryJsonKeyDescribedOnce(report.revenue.clients.front(), 17);
-  ExpectEveryJsonKeyDescribedOnce(report.margin.missions.front(), 24);
-  ExpectEveryJsonKeyDescribedOnce(report.objectives.items.front(), 11);
+  ExpectEveryJsonKeyDescribedOnce(report.margin.missions.front(), 25);
+  ExpectEveryJsonKeyDescribedOnce(report.objectives.items.front(), 13);
   ExpectEveryJsonKeyDescribedOnce(WorkloadEmployee{}, 13);
   ExpectEveryJsonKeyDescribedOnce(RenewalContract{}, 8);
   ExpectEveryJsonKeyDescribedOnce(report.workload, 7);

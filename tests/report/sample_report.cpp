@@ -17,9 +17,12 @@ Report SampleReport() {
       .ending_clients = 3, .spontaneous = 1, .pending = 1, .lost = 1, .decided = 2,
       .recurrence_rate = 0.5, .renewal_rate = 0.5, .churn_rate = 0.5,
       .clients = {
-          {0, "C01", RecurrenceStatus::kSpontaneous, {"K01", "K02"}},
-          {1, "C02", RecurrenceStatus::kPending, {"K03"}},
-          {2, "C03", RecurrenceStatus::kLost, {"K04"}},
+          {.client = 0, .client_id = "C01", .name = "Bières Ébène", .status = RecurrenceStatus::kSpontaneous,
+           .ending_contracts = {"K01", "K02"}, .revenue = 987654},
+          {.client = 1, .client_id = "C02", .name = "Dupont; \"fils\"", .status = RecurrenceStatus::kPending,
+           .ending_contracts = {"K03"}, .revenue = 246913},
+          {.client = 2, .client_id = "C03", .name = "Œufs & Cie", .status = RecurrenceStatus::kLost,
+           .ending_contracts = {"K04"}},
       },
   };
 
@@ -42,13 +45,13 @@ Report SampleReport() {
       .revenue = 1234567, .labor_cost = 800000, .expenses = 110000, .total_cost = 910000, .margin = 324567,
       .margin_rate = 0.2629, .overhead_pool = 50000,
       .missions = {
-          {.mission_id = "M01", .client_id = "C02", .name = "Implantation été", .revenue = 246913,
+          {.mission_id = "M01", .client_id = "C02", .client_name = "Dupont; \"fils\"", .name = "Implantation été", .revenue = 246913,
            .hours = 1025, .full_margin = -53087, .full_margin_rate = -0.215,
            .previous_full_margin_rate = 0.035, .margin_rate_change = -0.25, .cost_by_activity = {150050},
            .expenses_by_category = {0, 2500}, .flags = {MarginFlag::kLoss, MarginFlag::kEroding}},
-          {.mission_id = "M02", .client_id = "C03", .name = "Audit", .hours = 200, .full_cost = 10000,
+          {.mission_id = "M02", .client_id = "C03", .client_name = "Œufs & Cie", .name = "Audit", .hours = 200, .full_cost = 10000,
            .full_margin = -10000, .flags = {MarginFlag::kLoss, MarginFlag::kUnbilled}},
-          {.mission_id = "M03", .client_id = "C01", .name = "Animation", .revenue = 100000,
+          {.mission_id = "M03", .client_id = "C01", .client_name = "Bières Ébène", .name = "Animation", .revenue = 100000,
            .full_margin = 10000, .full_margin_rate = 0.1, .flags = {MarginFlag::kLowMargin}},
       },
   };

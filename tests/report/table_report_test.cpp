@@ -272,7 +272,7 @@ size_t ExpectColumnsFromDescription(Section section, Language language) {
 
 TEST(RenderTableTest, EveryLabelledFieldOfARowIsAColumnInDescriptionOrder) {
   for (Language language : {Language::kFrench, Language::kEnglish}) {
-    EXPECT_EQ(ExpectColumnsFromDescription<RecurrenceClient>(Section::kRecurrence, language), 3U);
+    EXPECT_EQ(ExpectColumnsFromDescription<RecurrenceClient>(Section::kRecurrence, language), 5U);
     EXPECT_EQ(ExpectColumnsFromDescription<RevenueClient>(Section::kRevenue, language), 11U);
     EXPECT_EQ(ExpectColumnsFromDescription<MissionMargin>(Section::kMargin, language), 11U);
     EXPECT_EQ(ExpectColumnsFromDescription<ObjectiveItem>(Section::kObjectives, language), 10U);
