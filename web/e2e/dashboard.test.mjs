@@ -134,8 +134,8 @@ describe('dashboard on the golden agency', () => {
     await shot(b.page, 'recurrence');
     await open(b.page, BASE_URL, `#/objectives?${Q}&lang=fr`);
     assert.equal(await b.page.locator('[data-testid="objectives-list"] > li').count(), 7);
-    await b.page.selectOption('#filter-client', 'C01');
-    await b.page.waitForURL(/client=C01/);
+    await b.page.selectOption('#objectives-list-filter-client_id', 'C01');
+    await b.page.waitForURL(/f\.client_id=C01/);
     await ready(b.page);
     assert.equal(await b.page.locator('[data-testid="objectives-list"] > li').count(), 3);
     await open(b.page, BASE_URL, `#/objectives?${Q}&lang=fr`);

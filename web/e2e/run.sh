@@ -21,6 +21,9 @@
 #       a server holding golden/agence-forfaits, for the Team and Renewals
 #       pages, the fixed fees and the price calculator; started by the
 #       script in the same way.
+#   AGENCYKPI_SCALE_URL=http://127.0.0.1:8084
+#       a server holding the demo agency at --scale 20, for triage at size;
+#       made and started by the script when it has AGENCYKPI_BIN.
 #   AGENCYKPI_SCREENSHOTS=dir   where the screenshots go (default ../build/screenshots)
 #   AGENCYKPI_CHROMIUM=path     the browser (default /usr/bin/chromium)
 set -euo pipefail
@@ -81,6 +84,22 @@ fi
 if [ -z "${AGENCYKPI_FORFAITS_URL:-}" ] && [ -n "${AGENCYKPI_GOLDEN:-}" ] && [ -n "${AGENCYKPI_BIN:-}" ]; then
   serve_golden agence-forfaits
   export AGENCYKPI_FORFAITS_URL=$served_url
+fi
+
+# The demo agency at --scale 20, for triage at a real agency's size.
+if [ -z "${AGENCYKPI_SCALE_URL:-}" ] && [ -n "${AGENCYKPI_BIN:-}" ]; then
+  [ -f dist/index.html ] || npm run build
+  "$AGENCYKPI_BIN" demo-data "$tmp/demo20" --seed 1 --scale 20 >/dev/null
+  "$AGENCYKPI_BIN" import "$tmp/demo20" --db "$tmp/demo20.db" >"$tmp/demo20-import.log" 2>&1 || {
+    cat "$tmp/demo20-import.log" >&2
+    exit 2
+  }
+  rm -rf "$tmp/demo20"
+  port=$(free_port)
+  "$AGENCYKPI_BIN" serve --db "$tmp/demo20.db" --host 127.0.0.1 --port "$port" --web dist >"$tmp/demo20-server.log" 2>&1 &
+  pids+=($!)
+  export AGENCYKPI_SCALE_URL="http://127.0.0.1:$port"
+  wait_url "$AGENCYKPI_SCALE_URL"
 fi
 
 # A store with accounts (an admin and a brand account of C01) for the sign-in tests.

@@ -92,8 +92,12 @@ describe('Team, Renewals, fixed fees and the price calculator on agence-forfaits
     await open(b.page, FORFAITS_URL, `#/overview?${Q}&lang=fr`);
     const renewals = b.page.locator('[data-testid="alerts"] li[data-kind="renewal"]');
     assert.equal(await renewals.count(), 3);
-    assert.deepEqual(await renewals.evaluateAll((els) => els.map((e) => e.getAttribute('data-contract'))), ['K12', 'K11', 'K05']);
-    assert.equal(norm(await b.page.locator('[data-testid="alerts"] li').first().textContent()), 'Risque élevé : Savons Doux, le contrat K12 finit dans 31 jours — il a fallu le relancer la dernière fois, objectifs en retard, CA en baisse de plus de 20 % sur les 90 jours d’avant.');
+    // By the client's revenue at stake: Fromagerie Alpine (3 100 €), Savons Doux (650 €), Café Roma (570 €).
+    assert.deepEqual(await renewals.evaluateAll((els) => els.map((e) => e.getAttribute('data-contract'))), ['K11', 'K12', 'K05']);
+    const first = b.page.locator('[data-testid="alerts"] li').first();
+    assert.match(norm(await first.textContent()), /^Risque élevé : Fromagerie Alpine, le contrat K11 finit dans 62 jours — .*3 100,00 €$/);
+    const impacts = await b.page.locator('[data-testid="alerts"] li').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-impact') ?? -1)));
+    assert.equal(Number(await first.getAttribute('data-impact')), Math.max(...impacts), 'the first alert has the largest euro impact');
     assert.match(norm(await renewals.nth(2).getAttribute('class')), /alert-warning/);
     await shot(b.page, 'overview-forfaits-fr');
   });
@@ -106,12 +110,15 @@ describe('Team, Renewals, fixed fees and the price calculator on agence-forfaits
     assert.equal(await text(b.page, '[data-testid="earned-margin"] .stat-value'), money(mg.earned_margin));
     assert.equal(await text(b.page, '[data-testid="earned-margin-rate"] .stat-value'), percent(mg.earned_margin_rate));
     const fees = await rowTexts(b.page, 'fee-table');
-    const withFee = mg.missions.filter((m) => m.fee !== null);
+    // The most work waiting to be invoiced first (billing gap ascending, SPEC order on ties).
+    const withFee = mg.missions.filter((m) => m.fee !== null).map((m, i) => ({ m, i })).sort((x, y) => x.m.billing_gap - y.m.billing_gap || x.i - y.i).map((x) => x.m);
     assert.deepEqual(fees.map((r) => r.slice(0, 3)), withFee.map((m) => m.mission_id));
     const m04 = withFee.find((m) => m.mission_id === 'M04');
-    assert.ok(fees[1].includes(`facturation en retard de ${money(-m04.billing_gap)}`), fees[1]);
-    assert.ok(fees[1].includes(money(m04.earned_revenue)));
-    assert.ok(fees[2].includes(`facturé ${money(withFee[2].billing_gap)} d’avance`), fees[2]);
+    const m04Row = fees[withFee.indexOf(m04)];
+    assert.ok(m04Row.includes(`facturation en retard de ${money(-m04.billing_gap)}`), m04Row);
+    assert.ok(m04Row.includes(money(m04.earned_revenue)));
+    const ahead = withFee.findIndex((m) => m.billing_gap > 0);
+    assert.ok(ahead >= 0 && fees[ahead].includes(`facturé ${money(withFee[ahead].billing_gap)} d’avance`), fees[ahead]);
     await shot(b.page, 'margin-fees-fr');
   });
 

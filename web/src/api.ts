@@ -2,6 +2,7 @@
 // server's code and message; reports are cached per URL until an import.
 
 import type { ApiErrorBody, BrandListing, ClientDetail, ImportSuccess, Meta, MissionDetail, PriceQuote, Report, Review, Rules, Trend } from './types';
+import type { ListPage } from './list-query';
 import { csrfToken, SIGNED_OUT_EVENT, type Account, type Session } from './session';
 
 export class ApiError extends Error {
@@ -100,6 +101,8 @@ export const account = {
 
 export const api = {
   report: (params: Record<string, string>) => getJson<Report>('/report', params),
+  /** One page of a report list: section, sort, q, filter.KEY, offset, limit (listApiParams). */
+  list: <T>(params: Record<string, string>) => getJson<ListPage<T>>('/report', params),
   trend: (params: Record<string, string>) => getJson<Trend>('/trend', params),
   client: (id: string, params: Record<string, string>) =>
     getJson<ClientDetail>(`/clients/${encodeURIComponent(id)}`, params),

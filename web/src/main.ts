@@ -46,6 +46,14 @@ const RENDERERS: Record<Page, Renderer> = {
 
 
 let renderId = 0;
+// What the current view still waits for; main[data-ready] is true when it is rendered and this is empty.
+const tracked = new Set<Promise<unknown>>();
+let viewRendered = false;
+
+function updateReady(id: number): void {
+  if (id !== renderId || !viewRendered) return;
+  document.getElementById('content')?.setAttribute('data-ready', tracked.size === 0 ? 'true' : 'false');
+}
 
 function makeCtx(state: AppState, id: number): Ctx {
   const fmt = makeFormatter(state.lang);
@@ -83,6 +91,16 @@ function makeCtx(state: AppState, id: number): Ctx {
     navigate: (page, entityId, params = {}) => go(goTo(state, page, entityId, params)),
     setAsOf: (iso) => go({ ...state, asOf: iso }),
     alive: () => id === renderId,
+    track(p) {
+      tracked.add(p);
+      updateReady(id);
+      const settle = () => {
+        tracked.delete(p);
+        updateReady(id);
+      };
+      p.then(settle, settle);
+      return p;
+    },
     apiParams: apiParams(state),
     colon: state.lang === 'fr' ? '\u00a0: ' : ': ',
   };
@@ -176,6 +194,8 @@ function route(force = true): void {
   if (!force && canonical === lastRendered) return;
   lastRendered = canonical;
   const id = ++renderId;
+  tracked.clear();
+  viewRendered = false;
   disposeCharts();
   document.documentElement.lang = state.lang;
   const ctx = makeCtx(state, id);
@@ -195,7 +215,8 @@ function route(force = true): void {
     .catch((err) => console.error(err))
     .finally(() => {
       if (ctx.alive()) {
-        main.setAttribute('data-ready', 'true');
+        viewRendered = true;
+        updateReady(id);
         if (samePage) window.scrollTo(0, scrollY);
       }
     });

@@ -14,8 +14,6 @@ export const DEFAULT_HORIZON_DAYS = 90;
 /** The horizons the Renewals page offers; another one from a shared link is shown beside them. */
 export const HORIZON_CHOICES = [30, 60, 90, 180] as const;
 
-const LEVEL_RANK: Record<RenewalLevel, number> = { high: 0, medium: 1, low: 2 };
-
 /** The horizon of the page options (`horizon_days`): an integer ≥ 0, else the default. */
 export function horizonOf(params: Record<string, string>): number {
   const raw = params.horizon_days;
@@ -25,14 +23,6 @@ export function horizonOf(params: Record<string, string>): number {
 /** The page option for a horizon: none for the default, so the default link stays short. */
 export function horizonParam(days: number): string | undefined {
   return days === DEFAULT_HORIZON_DAYS ? undefined : String(days);
-}
-
-/** High first, then medium, then low; SPEC order (days left, then contract) within a level. */
-export function byLevel(contracts: readonly RenewalContract[]): RenewalContract[] {
-  return contracts
-    .map((c, i) => ({ c, i }))
-    .sort((x, y) => LEVEL_RANK[x.c.level] - LEVEL_RANK[y.c.level] || x.i - y.i)
-    .map((x) => x.c);
 }
 
 /** "ends in 12 days", "ends today", "ended 5 days ago, pending". */

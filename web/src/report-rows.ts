@@ -85,8 +85,10 @@ export type RenewalLevel =
 
 export interface RecurrenceClient {
   client_id: string;
+  name: string;
   status: RecurrenceStatus;
   ending_contracts: string[];
+  revenue: number;
 }
 
 export interface RevenueClient {
@@ -112,6 +114,7 @@ export interface RevenueClient {
 export interface MissionMargin {
   mission_id: string;
   client_id: string;
+  client_name: string;
   name: string;
   revenue: number;
   hours: number;
@@ -139,7 +142,9 @@ export interface MissionMargin {
 export interface ObjectiveItem {
   objective_id: string;
   mission_id: string;
+  mission_name: string;
   client_id: string;
+  client_name: string;
   metric: string;
   aggregation: Aggregation;
   target: number;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeAlerts } from '../src/alerts';
-import { byLevel, daysLeftText, DEFAULT_HORIZON_DAYS, horizonOf, horizonParam, levelText, renewalAlertText, signalsText } from '../src/renewal';
+import { callList, computeAlerts } from '../src/alerts';
+import { daysLeftText, DEFAULT_HORIZON_DAYS, horizonOf, horizonParam, levelText, renewalAlertText, signalsText } from '../src/renewal';
 import { normaliseSpaces } from '../src/format';
-import type { RenewalContract, Report, Rules } from '../src/types';
+import type { Report, Rules } from '../src/types';
 import forfaits from './fixtures/forfaits-h1.json';
 import served from './fixtures/rules.json';
 
@@ -53,27 +53,28 @@ describe('renewal risk in words', () => {
 });
 
 describe('renewal alerts', () => {
-  it('puts the high-risk contracts first, in SPEC order within a level', () => {
-    const sample = (id: string, level: RenewalContract['level']): RenewalContract => ({ ...byId('K05'), contract_id: id, level });
-    expect(byLevel([sample('A', 'low'), sample('B', 'high'), sample('C', 'medium'), sample('D', 'high')]).map((c) => c.contract_id)).toEqual(['B', 'D', 'C', 'A']);
-    expect(byLevel(contracts).map((c) => c.contract_id)).toEqual(['K12', 'K11', 'K05']);
-  });
-  it('raises one alert a contract at risk: high ones as dangers before the others, medium ones as warnings', () => {
+  it('raises one alert a contract at risk: high ones as dangers, medium ones as warnings, by the client revenue at stake', () => {
     const alerts = computeAlerts(report, rules);
     const renewals = alerts.filter((a) => a.kind === 'renewal');
-    expect(renewals.map((a) => [a.contract?.contract_id, a.severity, a.clientId])).toEqual([
-      ['K12', 'danger', 'C05'],
-      ['K11', 'danger', 'C03'],
-      ['K05', 'warning', 'C04'],
+    expect(renewals.map((a) => [a.contract?.contract_id, a.severity, a.clientId, a.impact])).toEqual([
+      ['K11', 'danger', 'C03', 3100],
+      ['K12', 'danger', 'C05', 650],
+      ['K05', 'warning', 'C04', 570],
     ]);
-    // The dangers come first; within them the renewals follow the lost clients and come before the losses.
-    expect(alerts.map((a) => `${a.kind}:${a.contract?.contract_id ?? a.missionId ?? a.clientId}`).slice(0, 4)).toEqual(['renewal:K12', 'renewal:K11', 'loss:M07', 'renewal:K05']);
+    expect(alerts.map((a) => `${a.kind}:${a.contract?.contract_id ?? a.missionId ?? a.clientId}`).slice(0, 4)).toEqual(['renewal:K11', 'behind:M01', 'loss:M07', 'renewal:K12']);
   });
-  it('makes a low-risk contract an information, after the warnings', () => {
+  it('puts each client to call once, with every reason', () => {
+    expect(callList(report).map((c) => [c.clientId, c.reasons.map((x) => (x.kind === 'status' ? x.status : x.contract.contract_id))])).toEqual([
+      ['C03', ['K11']],
+      ['C05', ['K12']],
+      ['C04', ['pending', 'K05']],
+    ]);
+  });
+  it('makes a low-risk contract an information', () => {
     const r: Report = structuredClone(report);
     r.renewal_risk.contracts = [{ ...byId('K05'), signals: [], risk: 0, level: 'low' }];
     const alerts = computeAlerts(r, rules);
-    expect(alerts.at(-1)).toMatchObject({ kind: 'renewal', severity: 'info' });
+    expect(alerts.filter((a) => a.kind === 'renewal')).toMatchObject([{ severity: 'info', contract: { contract_id: 'K05' } }]);
   });
 });
 

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { OVER_OCCUPIED_ABOVE, UNDER_OCCUPIED_BELOW, occupancyBand } from '../src/rules';
 import type { Report } from '../src/types';
-import { TEAM_DEFAULT_SORT, teamOrder, teamSort } from '../src/workload';
 import forfaits from './fixtures/forfaits-h1.json';
 
 // agence-forfaits, 2026-H1 as of 2026-06-30: shared/golden/kpi6-cases/forfaits-h1.
 const report = forfaits as unknown as Report;
 const items = report.workload.items;
-const ids = (rows: { employee_id: string }[]) => rows.map((e) => e.employee_id);
 
 describe('occupancy bands', () => {
   it('flags above 100 % as over-occupied and below 50 % as under-occupied, the bounds themselves normal', () => {
@@ -25,19 +23,5 @@ describe('occupancy bands', () => {
   });
   it('bands the golden team: both field reps under-occupied, the coordinator without weekly hours', () => {
     expect(items.map((e) => occupancyBand(e.occupancy))).toEqual(['under', 'under', null]);
-  });
-});
-
-describe('the Team page order', () => {
-  it('starts with the most occupied, the employees without weekly hours last', () => {
-    expect(TEAM_DEFAULT_SORT).toBe('-occupancy');
-    expect(teamSort({})).toEqual({ key: 'occupancy', desc: true });
-    const shuffled = [items[2], items[1], items[0]];
-    expect(ids(teamOrder(shuffled, {}))).toEqual(['E01', 'E02', 'E03']);
-  });
-  it('follows the sort of the URL', () => {
-    expect(ids(teamOrder(items, { sort: 'billable_share' }))).toEqual(['E03', 'E01', 'E02']);
-    expect(ids(teamOrder(items, { sort: '-billable_share' }))).toEqual(['E01', 'E02', 'E03']);
-    expect(ids(teamOrder(items, { sort: 'occupancy' }))).toEqual(['E02', 'E01', 'E03']);
   });
 });

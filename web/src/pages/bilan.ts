@@ -257,7 +257,7 @@ function renderReview(ctx: Ctx, root: HTMLElement, r: Review, previous: Review |
       panel(ctx.t('bilan_sales_by_month'), r.sales_by_month.length ? sales : empty(ctx.t('empty')), { cls: 'span-7' }),
       panel(ctx.t('bilan_sales_worked'), salesCompare(ctx, r), { cls: 'span-5' }),
       storeTable(ctx, r),
-      panel(ctx.t('client_objectives'), objectiveList(ctx, r.objectives.items, new Map([[id, r.client.name]]), { showClient: false }), { cls: 'span-7' }),
+      panel(ctx.t('client_objectives'), objectiveList(ctx, r.objectives.items, { showClient: false }), { cls: 'span-7' }),
       panel(ctx.t('contracts'), contractTable(ctx, r), { cls: 'span-5' }),
     ),
   );

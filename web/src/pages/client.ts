@@ -16,7 +16,6 @@ export function renderClient(ctx: Ctx, root: HTMLElement): Promise<void> {
   return loadInto(ctx, root, () => api.client(id, ctx.apiParams), (d: ClientDetail) => {
     const f = ctx.fmt;
     const rv = d.revenue;
-    const names = new Map([[d.client.client_id, d.client.name]]);
     root.append(
       h(
         'div',
@@ -71,8 +70,8 @@ export function renderClient(ctx: Ctx, root: HTMLElement): Promise<void> {
       h(
         'div',
         { class: 'grid-12' },
-        panel(ctx.t('client_missions'), table(ctx, d.missions, missionColumns(ctx, names).filter((c) => c.key !== 'client_id'), { rowHref: (m) => ctx.href('mission', m.mission_id), testid: 'client-missions' }), { cls: 'span-12' }),
-        panel(ctx.t('client_objectives'), objectiveList(ctx, d.objectives, names, { showClient: false }), { cls: 'span-7' }),
+        panel(ctx.t('client_missions'), table(ctx, d.missions, missionColumns(ctx).filter((c) => c.key !== 'client_id'), { rowHref: (m) => ctx.href('mission', m.mission_id), testid: 'client-missions' }), { cls: 'span-12' }),
+        panel(ctx.t('client_objectives'), objectiveList(ctx, d.objectives, { showClient: false }), { cls: 'span-7' }),
         panel(ctx.t('visits_by_action'), totalVisits ? visits : empty(ctx.t('empty')), { cls: 'span-5' }),
         panel(ctx.t('contracts'), table(ctx, d.contracts, contractCols, { paramName: 'csort' }), { cls: 'span-12' }),
       ),

@@ -7,11 +7,17 @@ import { feeMissions } from '../fees';
 import { isThinMargin } from '../rules';
 import type { MissionMargin, Report, Rules } from '../types';
 import { activitySeries, COLORS, esc, renderChart, rowTooltip } from '../ui/charts';
-import { chartBox, empty, panel, stat, table } from '../ui/components';
+import { chartBox, empty, panel, stat } from '../ui/components';
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
 import { loadWithRules } from '../ui/load';
-import { feeColumns, missionColumns, missionTone } from '../ui/missions';
+import { listView } from '../ui/list-view';
+import { feeColumns, missionColumns, missionFilters, missionTone, MISSION_TRIAGE_SORT } from '../ui/missions';
+
+/** The height of one mission's bar in the rate chart. */
+const CHART_ROW_PX = 22;
+/** The fixed-fee missions shown before "show all": the page's second list, kept short. */
+const FEE_TOP = 10;
 
 function rateChart(ctx: Ctx, el: HTMLElement, missions: MissionMargin[], rules: Rules): void {
   const f = ctx.fmt;
@@ -93,7 +99,6 @@ export function renderMargin(ctx: Ctx, root: HTMLElement): Promise<void> {
   return loadWithRules(ctx, root, () => api.report(ctx.apiParams), (report: Report, rules) => {
     const mg = report.margin;
     const f = ctx.fmt;
-    const names = new Map(report.revenue.clients.map((c) => [c.client_id, c.name]));
     root.append(
       h(
         'div',
@@ -116,28 +121,30 @@ export function renderMargin(ctx: Ctx, root: HTMLElement): Promise<void> {
     );
     const ms = mg.missions;
     const rate = chartBox('chart');
-    rate.style.height = `${Math.max(220, 44 * ms.length + 60)}px`;
     const cost = chartBox('chart chart-lg');
     const cmp = chartBox('chart chart-lg');
     const none = () => empty(ctx.t('empty'));
-    const fees = feeMissions(ms);
+    const hasFees = feeMissions(ms).length > 0;
+    // The charts follow the mission table: its first rows, in its order and filter.
+    const followTable = (rows: MissionMargin[]) => {
+      rate.style.height = `${Math.max(160, CHART_ROW_PX * rows.length + 60)}px`;
+      rateChart(ctx, rate, rows, rules);
+      costChart(ctx, cost, rows);
+      compareChart(ctx, cmp, rows);
+    };
+    const filters = missionFilters(ctx, ms);
     root.append(
       h(
         'div',
         { class: 'grid-12' },
-        panel(ctx.t('margin_by_mission'), ms.length ? rate : none(), { cls: 'span-12' }),
+        panel(ctx.t('missions_table'), ms.length ? listView<MissionMargin>(ctx, { section: 'margin', columns: missionColumns(ctx), defaultSort: MISSION_TRIAGE_SORT, filters, rowHref: (m) => ctx.href('mission', m.mission_id), testid: 'margin-table', onRows: followTable }) : none(), { cls: 'span-12', sub: ctx.t('missions_table_sub') }),
+        panel(ctx.t('margin_by_mission'), ms.length ? rate : none(), { cls: 'span-12', sub: ctx.t('charts_follow_table') }),
         panel(ctx.t('cost_breakdown'), ms.length ? cost : none(), { cls: 'span-6' }),
         panel(ctx.t('current_vs_previous'), ms.length ? cmp : none(), { cls: 'span-6' }),
-        fees.length
-          ? panel(ctx.t('fee_missions'), table(ctx, fees, feeColumns(ctx, names), { paramName: 'fsort', rowHref: (m) => ctx.href('mission', m.mission_id), testid: 'fee-table' }), { cls: 'span-12', sub: ctx.t('fee_missions_sub') })
+        hasFees
+          ? panel(ctx.t('fee_missions'), listView<MissionMargin>(ctx, { section: 'margin', prefix: 'f', top: FEE_TOP, columns: feeColumns(ctx), defaultSort: 'billing_gap', fixed: { fee: 'present' }, filters: filters.filter((x) => x.key === 'client_id'), rowHref: (m) => ctx.href('mission', m.mission_id), testid: 'fee-table' }), { cls: 'span-12', sub: ctx.t('fee_missions_sub') })
           : null,
-        panel(ctx.t('missions_table'), table(ctx, ms, missionColumns(ctx, names), { rowHref: (m) => ctx.href('mission', m.mission_id), testid: 'margin-table' }), { cls: 'span-12' }),
       ),
     );
-    if (ms.length) {
-      rateChart(ctx, rate, ms, rules);
-      costChart(ctx, cost, ms);
-      compareChart(ctx, cmp, ms);
-    }
   });
 }

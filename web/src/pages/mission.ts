@@ -79,7 +79,7 @@ export function renderMission(ctx: Ctx, root: HTMLElement): Promise<void> {
         panel(ctx.t('monthly'), d.monthly.length ? monthly : empty(ctx.t('empty')), { cls: 'span-7' }),
         panel(ctx.t('cost_breakdown'), costTotal > 0 ? costs : empty(ctx.t('empty')), { cls: 'span-5' }),
         priceCalculator(ctx, m.mission_id),
-        panel(ctx.t('client_objectives'), objectiveList(ctx, d.objectives, new Map([[m.client_id, m.client_name]]), { showMission: false }), { cls: 'span-12' }),
+        panel(ctx.t('client_objectives'), objectiveList(ctx, d.objectives, { showMission: false }), { cls: 'span-12' }),
       ),
     );
     if (d.monthly.length) {

@@ -2,13 +2,13 @@
 // trend sparkline), the alerts, and revenue by client.
 
 import { api } from '../api';
-import { computeAlerts, type Alert } from '../alerts';
+import { callList, computeAlerts, groupAlerts, type Alert, type AlertGroup, type AlertKind, type CallItem } from '../alerts';
 import { periodLabel } from '../i18n';
 import { parsePeriod, previousPeriod } from '../period';
-import { renewalAlertText } from '../renewal';
+import { daysLeftText, levelText, renewalAlertText } from '../renewal';
 import type { Report, Rules, Trend, TrendPoint } from '../types';
 import { CLASS_COLORS, COLORS, esc, renderChart, rowTooltip } from '../ui/charts';
-import { chartBox, delta, empty, panel } from '../ui/components';
+import { chartBox, chip, delta, empty, panel, statusChip } from '../ui/components';
 import type { Ctx } from '../ui/context';
 import { h, icon, ICONS } from '../ui/dom';
 import { fetchPrevious, loadWithRules } from '../ui/load';
@@ -108,40 +108,104 @@ function alertText(ctx: Ctx, a: Alert, rules: Rules): string {
   }
 }
 
+/** Alerts shown per kind; the group's link shows them all. */
+const ALERTS_PER_GROUP = 3;
+/** Clients shown in the call list; its link shows them all. */
+const CALLS_SHOWN = 8;
+
+/** Where every alert of a kind is listed: the page, filtered to that kind. */
+const GROUP_PAGES: Record<AlertKind, [page: 'recurrence' | 'renewals' | 'margin' | 'objectives' | 'revenue', params: Record<string, string>]> = {
+  lost: ['recurrence', { 'f.status': 'lost' }],
+  renewal: ['renewals', {}],
+  loss: ['margin', { 'f.flags': 'loss' }],
+  eroding: ['margin', { 'f.flags': 'eroding' }],
+  behind: ['objectives', { 'f.status': 'behind' }],
+  concentration: ['revenue', {}],
+};
+
+/** Whether the impact of this kind is margin lost (or revenue at stake). */
+const MARGIN_KINDS: ReadonlySet<AlertKind> = new Set(['loss', 'eroding']);
+
+function alertItem(ctx: Ctx, a: Alert, rules: Rules): HTMLElement {
+  const href = a.missionId && a.kind !== 'lost' && a.kind !== 'concentration' ? ctx.href('mission', a.missionId) : ctx.href('client', a.clientId);
+  return h(
+    'li',
+    { class: `alert alert-${a.severity}`, 'data-kind': a.kind, 'data-contract': a.contract?.contract_id, 'data-impact': a.impact },
+    icon(a.severity === 'danger' ? ICONS.alert : ICONS.info, 'icon'),
+    h('a', { href }, alertText(ctx, a, rules)),
+    a.impact === null ? null : h('span', { class: 'alert-impact', title: ctx.t(MARGIN_KINDS.has(a.kind) ? 'impact_margin' : 'impact_revenue') }, ctx.fmt.money(a.impact)),
+  );
+}
+
+function alertGroup(ctx: Ctx, g: AlertGroup, rules: Rules): HTMLElement {
+  const [page, params] = GROUP_PAGES[g.kind];
+  const impactKey = MARGIN_KINDS.has(g.kind) ? 'group_impact_margin' : 'group_impact_revenue';
+  return h(
+    'section',
+    { class: 'alert-group', 'data-group': g.kind },
+    h(
+      'header',
+      { class: 'alert-group-head' },
+      h('h3', null, ctx.t(`alerts_group_${g.kind}`), h('span', { class: 'count-badge' }, ctx.fmt.integer(g.count))),
+      g.impact === null ? null : h('span', { class: 'muted small' }, ctx.t(impactKey, { amount: ctx.fmt.money(g.impact) })),
+      h('a', { class: 'link', href: ctx.href(page, undefined, params) }, g.count > ALERTS_PER_GROUP ? ctx.t('see_all_n', { n: ctx.fmt.integer(g.count) }) : ctx.t('see_all')),
+    ),
+    h('ul', { class: 'alerts' }, g.alerts.slice(0, ALERTS_PER_GROUP).map((a) => alertItem(ctx, a, rules))),
+  );
+}
+
+/** The to-do list: alerts by kind, the group with the largest impact first. */
 function alertsPanel(ctx: Ctx, r: Report, rules: Rules): HTMLElement {
   const alerts = computeAlerts(r, rules);
   const body = alerts.length
-    ? h(
-        'ul',
-        { class: 'alerts', 'data-testid': 'alerts' },
-        alerts.map((a) => {
-          const href = a.missionId && a.kind !== 'lost' && a.kind !== 'concentration' ? ctx.href('mission', a.missionId) : ctx.href('client', a.clientId);
-          return h(
-            'li',
-            { class: `alert alert-${a.severity}`, 'data-kind': a.kind, 'data-contract': a.contract?.contract_id },
-            icon(a.severity === 'danger' ? ICONS.alert : ICONS.info, 'icon'),
-            h('a', { href }, alertText(ctx, a, rules)),
-          );
-        }),
-      )
+    ? h('div', { class: 'alert-groups', 'data-testid': 'alerts' }, groupAlerts(alerts).map((g) => alertGroup(ctx, g, rules)))
     : h('div', { class: 'state state-ok' }, icon(ICONS.check, 'icon icon-lg'), h('p', null, ctx.t('no_alerts')));
   return panel(ctx.t('alerts'), body, {
     cls: 'span-7',
-    actions: h(
-      'div',
-      { class: 'filters' },
-      r.renewal_risk.contracts.length ? h('a', { class: 'link', href: ctx.href('renewals') }, ctx.t('see_renewals')) : null,
-      alerts.length ? h('span', { class: 'count-badge', 'data-testid': 'alert-count' }, String(alerts.length)) : null,
-    ),
+    sub: alerts.length ? ctx.t('alerts_sub') : undefined,
+    actions: alerts.length ? h('span', { class: 'count-badge', 'data-testid': 'alert-count' }, String(alerts.length)) : null,
+  });
+}
+
+function callReasons(ctx: Ctx, c: CallItem): HTMLElement[] {
+  return c.reasons.map((reason) =>
+    reason.kind === 'status'
+      ? statusChip(ctx, 'status_', reason.status)
+      : chip(`${reason.contract.contract_id} · ${daysLeftText(ctx.state.lang, reason.contract.days_left)} · ${levelText(ctx.state.lang, reason.contract.level)}`, reason.contract.level === 'high' ? 'red' : reason.contract.level === 'medium' ? 'amber' : 'grey'),
+  );
+}
+
+/** The clients to call this week: lost, pending, or with a contract at risk; the most revenue at stake first. */
+function callPanel(ctx: Ctx, r: Report): HTMLElement {
+  const calls = callList(r);
+  const body = calls.length
+    ? h(
+        'ul',
+        { class: 'call-list', 'data-testid': 'call-list' },
+        calls.slice(0, CALLS_SHOWN).map((c) =>
+          h(
+            'li',
+            { 'data-client': c.clientId },
+            h('div', { class: 'call-who' }, h('a', { href: ctx.href('client', c.clientId), class: 'strong' }, c.name), h('span', { class: 'muted small' }, ` ${c.clientId}`)),
+            h('div', { class: 'call-why' }, callReasons(ctx, c)),
+            h('div', { class: 'call-stake num', title: ctx.t('col_revenue_at_stake') }, ctx.fmt.money(c.revenue)),
+          ),
+        ),
+      )
+    : h('div', { class: 'state state-ok' }, icon(ICONS.check, 'icon icon-lg'), h('p', null, ctx.t('no_calls')));
+  return panel(ctx.t('to_call'), body, {
+    cls: 'span-5',
+    sub: ctx.t('to_call_sub', { n: r.renewal_risk.horizon_days }),
+    actions: calls.length > CALLS_SHOWN ? h('a', { class: 'link', href: ctx.href('recurrence', undefined, { 'f.status': 'lost,pending' }) }, ctx.t('see_all_n', { n: ctx.fmt.integer(calls.length) })) : null,
   });
 }
 
 function revenueByClient(ctx: Ctx, r: Report): HTMLElement {
   const clients = r.revenue.clients.slice(0, 8);
-  if (!clients.length) return panel(ctx.t('top_clients'), empty(ctx.t('empty')), { cls: 'span-5' });
+  if (!clients.length) return panel(ctx.t('top_clients'), empty(ctx.t('empty')), { cls: 'span-12' });
   const box = chartBox('chart chart-md');
   const p = panel(ctx.t('top_clients'), box, {
-    cls: 'span-5',
+    cls: 'span-12',
     actions: h('a', { class: 'link', href: ctx.href('revenue') }, ctx.t('see_all')),
   });
   queueMicrotask(() => {
@@ -192,7 +256,7 @@ export function renderOverview(ctx: Ctx, root: HTMLElement): Promise<void> {
           ),
         );
       }
-      root.append(grid, h('div', { class: 'grid-12' }, alertsPanel(ctx, report, rules), revenueByClient(ctx, report)));
+      root.append(grid, h('div', { class: 'grid-12' }, alertsPanel(ctx, report, rules), callPanel(ctx, report), revenueByClient(ctx, report)));
       if (trend && trend.points.length > 1) {
         for (const [el, c] of sparks) {
           if (trend.points.some((p) => typeof p[c.trendKey] === 'number')) sparkline(ctx, el, trend.points, c.trendKey, c.trendFormat, c.color);

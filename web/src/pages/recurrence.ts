@@ -2,15 +2,18 @@
 // and the three rates over time.
 
 import { api } from '../api';
-import type { RecurrenceStatus, Report, Trend } from '../types';
+import type { RecurrenceClient, RecurrenceStatus, Report, Trend } from '../types';
 import { COLORS, esc, STATUS_COLORS, renderChart } from '../ui/charts';
-import { chartBox, chip, empty, panel, stat, statusChip, table, type Column } from '../ui/components';
+import { chartBox, chip, empty, panel, stat, statusChip, type Column } from '../ui/components';
+import { listView } from '../ui/list-view';
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
 import { loadInto } from '../ui/load';
 import { fetchTrend, pointLabel } from '../ui/trend';
 
 const STATUSES: RecurrenceStatus[] = ['spontaneous', 'solicited', 'pending', 'lost'];
+/** Lost clients first, then pending ones, each by the revenue at stake. */
+export const RECURRENCE_TRIAGE_SORT = '-status,-revenue';
 const GRANS = ['month', 'quarter', 'half'] as const;
 
 export function renderRecurrence(ctx: Ctx, root: HTMLElement): Promise<void> {
@@ -22,7 +25,6 @@ export function renderRecurrence(ctx: Ctx, root: HTMLElement): Promise<void> {
     ([report, trend]: [Report, Trend | null]) => {
       const rec = report.recurrence;
       const f = ctx.fmt;
-      const names = new Map(report.revenue.clients.map((c) => [c.client_id, c.name]));
 
       const stats = h(
         'div',
@@ -37,15 +39,19 @@ export function renderRecurrence(ctx: Ctx, root: HTMLElement): Promise<void> {
       const donut = chartBox('chart chart-md');
       const donutPanel = panel(ctx.t('recurrence_statuses'), rec.ending_clients ? donut : empty(ctx.t('empty')), { cls: 'span-5', sub: ctx.t('recurrence_help') });
 
-      type Row = { client_id: string; name: string; status: RecurrenceStatus; ending_contracts: string[] };
-      const rows: Row[] = rec.clients.map((c) => ({ ...c, name: names.get(c.client_id) ?? c.client_id }));
-      const columns: Column<Row>[] = [
+      const columns: Column<RecurrenceClient>[] = [
         { key: 'client_id', label: ctx.t('col_client_id') },
-        { key: 'name', label: ctx.t('col_name'), render: (r) => h('a', { href: ctx.href('client', r.client_id) }, r.name) },
+        { key: 'name', label: ctx.t('col_name'), render: (r) => h('a', { href: ctx.href('client', r.client_id) }, r.name), cls: 'strong' },
         { key: 'status', label: ctx.t('col_status'), render: (r) => statusChip(ctx, 'status_', r.status) },
-        { key: 'ending_contracts', label: ctx.t('col_ending_contracts'), render: (r) => r.ending_contracts.map((k) => chip(k, 'grey')) },
+        { key: 'revenue', label: ctx.t('col_revenue_at_stake'), numeric: true, render: (r) => f.money(r.revenue) },
+        { key: 'ending_contracts', label: ctx.t('col_ending_contracts'), sortable: false, render: (r) => r.ending_contracts.map((k) => chip(k, 'grey')) },
       ];
-      const list = panel(ctx.t('recurrence_list'), table(ctx, rows, columns, { rowHref: (r) => ctx.href('client', r.client_id), testid: 'recurrence-table' }), { cls: 'span-7' });
+      const statusFilter = { key: 'status', label: ctx.t('col_status'), options: STATUSES.map((st) => ({ value: st, label: ctx.tk(`status_${st}`) })) };
+      const list = panel(
+        ctx.t('recurrence_list'),
+        rec.clients.length ? listView<RecurrenceClient>(ctx, { section: 'recurrence', columns, defaultSort: RECURRENCE_TRIAGE_SORT, filters: [statusFilter], rowHref: (r) => ctx.href('client', r.client_id), testid: 'recurrence-table' }) : empty(ctx.t('empty')),
+        { cls: 'span-7' },
+      );
 
       const granSel = h(
         'div',

@@ -5,13 +5,20 @@
 import { api } from '../api';
 import { daysLeftText, HORIZON_CHOICES, horizonOf, horizonParam, levelText, signalText } from '../renewal';
 import type { RenewalContract, RenewalLevel, Report, Rules } from '../types';
-import { chip, panel, stat, table, type Column, type Tone } from '../ui/components';
+import { chip, panel, stat, type Column, type Tone } from '../ui/components';
+import { listView } from '../ui/list-view';
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
 import { loadWithRules } from '../ui/load';
 
 const LEVEL_TONES: Record<RenewalLevel, Tone> = { high: 'red', medium: 'amber', low: 'grey' };
 const LEVELS: RenewalLevel[] = ['high', 'medium', 'low'];
+/** SPEC order: the soonest end first (ties by contract). */
+const RENEWALS_TRIAGE_SORT = 'days_left';
+
+function levelFilter(ctx: Ctx) {
+  return { key: 'level', label: ctx.t('col_level'), options: LEVELS.map((l) => ({ value: l, label: levelText(ctx.state.lang, l) })) };
+}
 
 function columns(ctx: Ctx, rules: Rules): Column<RenewalContract>[] {
   const lang = ctx.state.lang;
@@ -66,7 +73,7 @@ export function renderRenewals(ctx: Ctx, root: HTMLElement): Promise<void> {
       ),
       panel(
         ctx.t('renewals_title'),
-        table(ctx, contracts, columns(ctx, rules), { rowHref: (c) => ctx.href('client', c.client_id), testid: 'renewals-table', emptyText: ctx.t('renewals_none', { n: horizon }) }),
+        listView<RenewalContract>(ctx, { section: 'renewals', base: { ...ctx.apiParams, horizon_days: String(horizon) }, columns: columns(ctx, rules), defaultSort: RENEWALS_TRIAGE_SORT, filters: [levelFilter(ctx)], rowHref: (c) => ctx.href('client', c.client_id), testid: 'renewals-table', emptyText: ctx.t('renewals_none', { n: horizon }) }),
         { actions: horizonPicker(ctx, horizon) },
       ),
     );

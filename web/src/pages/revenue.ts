@@ -5,14 +5,23 @@ import { api } from '../api';
 import { hhiBand, isConcentrated } from '../rules';
 import type { Report, RevenueClient, Rules } from '../types';
 import { CLASS_COLORS, COLORS, esc, renderChart, rowTooltip } from '../ui/charts';
-import { chartBox, chip, empty, panel, stat, table, STATUS_TONES, type Column } from '../ui/components';
+import { chartBox, chip, empty, panel, stat, STATUS_TONES, type Column } from '../ui/components';
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
 import { loadWithRules } from '../ui/load';
+import { listView } from '../ui/list-view';
+import type { ListPage } from '../list-query';
 
 /** Where an HHI sits on the 0–10 000 scale, in percent (the HHI of one client is 10 000). */
 function hhiScalePercent(hhi: number): number {
   return Math.min(100, hhi / 100);
+}
+
+/** The largest revenue first: what is at stake. */
+const REVENUE_TRIAGE_SORT = '-revenue';
+
+function classFilter(ctx: Ctx) {
+  return { key: 'pareto_class', label: ctx.t('col_pareto_class'), options: (['A', 'B', 'C'] as const).map((c) => ({ value: c, label: ctx.t(`class_${c}`) })) };
 }
 
 export function revenueColumns(ctx: Ctx): Column<RevenueClient>[] {
@@ -38,12 +47,31 @@ export function revenueColumns(ctx: Ctx): Column<RevenueClient>[] {
   ];
 }
 
-function paretoChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[], rules: Rules): void {
+/** The "others" bar is drawn while it is at most this many times the largest client's. */
+const OTHERS_BAR_MAX_RATIO = 3;
+/** Clients named in the scatter chart (the first of the table); the others show their name on hover. */
+const SCATTER_LABELS = 8;
+
+/** The revenue of the list's clients not drawn: one "others" bar, so the chart stays readable. */
+function othersOf(clients: RevenueClient[], page: ListPage<RevenueClient>): { count: number; revenue: number } {
+  const drawn = clients.reduce((s, c) => s + c.revenue, 0);
+  return { count: page.total - clients.length, revenue: Math.round(((page.sums.revenue ?? 0) - drawn) * 100) / 100 };
+}
+
+function paretoChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[], page: ListPage<RevenueClient>, rules: Rules): void {
   const f = ctx.fmt;
+  const others = othersOf(clients, page);
+  const othersLabel = ctx.t('chart_others', { n: f.integer(others.count) });
+  // The rest as one bar while it stays comparable; when it would flatten the
+  // clients drawn, its amount is said above the chart instead.
+  const largest = Math.max(0, ...clients.map((c) => c.revenue));
+  const othersBar = others.count > 0 && others.revenue <= OTHERS_BAR_MAX_RATIO * largest;
+  const labels = [...clients.map((c) => c.name), ...(othersBar ? [othersLabel] : [])];
   renderChart(
     el,
     {
-      grid: { left: 64, right: 56, top: 40, bottom: clients.length > 6 ? 80 : 56 },
+      grid: { left: 64, right: 56, top: 40, bottom: labels.length > 6 ? 80 : 56 },
+      title: others.count > 0 && !othersBar ? { text: `${othersLabel}${ctx.colon}${f.money(others.revenue)}`, right: 56, bottom: 0, textStyle: { fontSize: 12, fontWeight: 'normal', color: COLORS.slate } } : undefined,
       legend: {
         top: 0,
         data: [ctx.t('class_A'), ctx.t('class_B'), ctx.t('class_C'), ctx.t('pareto_cumulative')],
@@ -53,17 +81,18 @@ function paretoChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[], rules:
         axisPointer: { type: 'shadow' },
         formatter: (ps: { dataIndex: number }[]) => {
           const c = clients[ps[0].dataIndex];
+          if (!c) return `<b>${esc(othersLabel)}</b><br>${ctx.t('col_revenue')}${ctx.colon}<b>${f.money(others.revenue)}</b>`;
           return `<b>${esc(c.name)}</b> (${esc(c.client_id)})<br>${ctx.t('col_revenue')}${ctx.colon}<b>${f.money(c.revenue)}</b><br>${ctx.t('col_share')}${ctx.colon}${f.percent(c.share)}<br>${ctx.t('pareto_cumulative')}${ctx.colon}${f.percent(c.cumulative_share)}<br>${ctx.t('col_pareto_class')}${ctx.colon}${c.pareto_class}`;
         },
       },
       xAxis: {
         type: 'category',
-        data: clients.map((c) => c.name),
+        data: labels,
         name: ctx.t('client'),
         nameLocation: 'middle',
-        nameGap: clients.length > 6 ? 60 : 30,
+        nameGap: labels.length > 6 ? 60 : 30,
         triggerEvent: true,
-        axisLabel: { interval: 0, rotate: clients.length > 6 ? 30 : 0, width: 110, overflow: 'truncate', color: COLORS.ink },
+        axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0, width: 110, overflow: 'truncate', color: COLORS.ink },
         axisLine: { lineStyle: { color: COLORS.slateLight } },
       },
       yAxis: [
@@ -79,6 +108,7 @@ function paretoChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[], rules:
           itemStyle: { color: CLASS_COLORS[cls], borderRadius: [4, 4, 0, 0] },
           data: clients.map((c) => (c.pareto_class === cls ? c.revenue : null)),
         })),
+        ...(othersBar ? [{ name: othersLabel, type: 'bar', stack: 'revenue', barMaxWidth: 56, itemStyle: { color: COLORS.slateLight, borderRadius: [4, 4, 0, 0] }, data: [...clients.map(() => null), others.revenue] }] : []),
         {
           name: ctx.t('pareto_cumulative'),
           type: 'line',
@@ -127,7 +157,7 @@ function scatterChart(ctx: Ctx, el: HTMLElement, clients: RevenueClient[]): void
             symbolSize: 12 + 34 * Math.sqrt(c.visits / maxVisits),
             itemStyle: { color: c.margin < 0 ? COLORS.red : CLASS_COLORS[c.pareto_class], opacity: 0.8, borderColor: '#fff' },
           })),
-          label: { show: true, position: 'top', formatter: (p: { name: string }) => p.name, color: COLORS.slate, fontSize: 11 },
+          label: { show: true, position: 'top', formatter: (p: { name: string; dataIndex: number }) => (p.dataIndex < SCATTER_LABELS ? p.name : ''), color: COLORS.slate, fontSize: 11 },
         },
       ],
     },
@@ -140,6 +170,11 @@ export function renderRevenue(ctx: Ctx, root: HTMLElement): Promise<void> {
     const rv = report.revenue;
     const f = ctx.fmt;
     const band = hhiBand(rv.hhi, rules);
+    // The charts follow the client table: its first rows, in its order and filter.
+    const followTable = (rows: RevenueClient[], page: ListPage<RevenueClient>) => {
+      paretoChart(ctx, pareto, rows, page, rules);
+      scatterChart(ctx, scatter, rows);
+    };
     root.append(
       h(
         'div',
@@ -150,7 +185,7 @@ export function renderRevenue(ctx: Ctx, root: HTMLElement): Promise<void> {
         stat(ctx.t('unallocated_revenue'), f.money(rv.unallocated_revenue)),
       ),
     );
-    const clients = rv.clients;
+    const hasClients = rv.clients.length > 0;
     const pareto = chartBox('chart chart-lg');
     pareto.setAttribute('data-testid', 'pareto-chart');
     const scatter = chartBox('chart chart-lg');
@@ -170,15 +205,11 @@ export function renderRevenue(ctx: Ctx, root: HTMLElement): Promise<void> {
       h(
         'div',
         { class: 'grid-12' },
-        panel(ctx.t('pareto'), clients.length ? pareto : empty(ctx.t('empty')), { cls: 'span-8' }),
+        panel(ctx.t('clients_table'), hasClients ? listView<RevenueClient>(ctx, { section: 'revenue', columns: revenueColumns(ctx), defaultSort: REVENUE_TRIAGE_SORT, filters: [classFilter(ctx)], rowHref: (c) => ctx.href('client', c.client_id), testid: 'revenue-table', onRows: followTable }) : empty(ctx.t('empty')), { cls: 'span-12' }),
+        panel(ctx.t('pareto'), hasClients ? pareto : empty(ctx.t('empty')), { cls: 'span-8', sub: ctx.t('charts_follow_clients') }),
         panel(ctx.t('concentration'), conc, { cls: 'span-4' }),
-        panel(ctx.t('roi_scatter'), clients.length ? scatter : empty(ctx.t('empty')), { cls: 'span-12' }),
-        panel(ctx.t('clients_table'), table(ctx, clients, revenueColumns(ctx), { rowHref: (c) => ctx.href('client', c.client_id), testid: 'revenue-table' }), { cls: 'span-12' }),
+        panel(ctx.t('roi_scatter'), hasClients ? scatter : empty(ctx.t('empty')), { cls: 'span-12' }),
       ),
     );
-    if (clients.length) {
-      paretoChart(ctx, pareto, clients, rules);
-      scatterChart(ctx, scatter, clients);
-    }
   });
 }

@@ -6,11 +6,15 @@ import { api } from '../api';
 import { OVER_OCCUPIED_ABOVE, UNDER_OCCUPIED_BELOW, occupancyBand, type OccupancyBand } from '../rules';
 import type { Report, WorkloadEmployee } from '../types';
 import { activitySeries, COLORS, esc, renderChart, rowTooltip } from '../ui/charts';
-import { chartBox, chip, empty, numberColumn, panel, stat, table, type Column, type Tone } from '../ui/components';
+import { chartBox, chip, empty, numberColumn, panel, stat, type Column, type Tone } from '../ui/components';
+import { listView } from '../ui/list-view';
 import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
 import { loadInto } from '../ui/load';
-import { TEAM_DEFAULT_SORT, teamOrder } from '../workload';
+import { TEAM_DEFAULT_SORT } from '../workload';
+
+/** The height of one employee's bar in the charts. */
+const CHART_ROW_PX = 32;
 
 const BAND_TONES: Record<OccupancyBand, Tone> = { over: 'red', under: 'amber', normal: 'green' };
 const BAND_COLORS: Record<OccupancyBand, string> = { over: COLORS.red, under: COLORS.amber, normal: COLORS.green };
@@ -112,12 +116,15 @@ export function renderTeam(ctx: Ctx, root: HTMLElement): Promise<void> {
       ),
     );
     const items = w.items;
-    // The charts follow the table's order.
-    const sorted = teamOrder(items, ctx.state.params);
     const occ = chartBox('chart');
-    occ.style.height = `${Math.max(200, 40 * items.length + 70)}px`;
     const hours = chartBox('chart');
-    hours.style.height = `${Math.max(220, 40 * items.length + 100)}px`;
+    // The charts follow the table: its first rows, in its order and filter.
+    const followTable = (rows: WorkloadEmployee[]) => {
+      occ.style.height = `${Math.max(200, CHART_ROW_PX * rows.length + 70)}px`;
+      hours.style.height = `${Math.max(220, CHART_ROW_PX * rows.length + 100)}px`;
+      occupancyChart(ctx, occ, rows);
+      hoursChart(ctx, hours, rows);
+    };
     const none = () => empty(ctx.t('empty'));
     root.append(
       h(
@@ -128,12 +135,8 @@ export function renderTeam(ctx: Ctx, root: HTMLElement): Promise<void> {
           sub: ctx.t('team_occupancy_sub', { over: f.percent(OVER_OCCUPIED_ABOVE, 0), under: f.percent(UNDER_OCCUPIED_BELOW, 0) }),
         }),
         panel(ctx.t('team_hours_chart'), items.length ? hours : none(), { cls: 'span-7' }),
-        panel(ctx.t('team_table'), table(ctx, items, columns(ctx), { defaultSort: TEAM_DEFAULT_SORT, testid: 'team-table', rowClass: (e) => `occ-${occupancyBand(e.occupancy) ?? 'none'}` }), { cls: 'span-12' }),
+        panel(ctx.t('team_table'), items.length ? listView<WorkloadEmployee>(ctx, { section: 'workload', columns: columns(ctx), defaultSort: TEAM_DEFAULT_SORT, testid: 'team-table', rowClass: (e) => `occ-${occupancyBand(e.occupancy) ?? 'none'}`, onRows: followTable }) : none(), { cls: 'span-12' }),
       ),
     );
-    if (items.length) {
-      occupancyChart(ctx, occ, sorted);
-      hoursChart(ctx, hours, sorted);
-    }
   });
 }

@@ -26,7 +26,7 @@ export function stat(label: string, value: string, opts: { hint?: string; tone?:
     'div',
     { class: `stat ${opts.tone ? `tone-${opts.tone}` : ''}`, 'data-testid': opts.testid },
     h('div', { class: 'stat-label' }, label),
-    h('div', { class: 'stat-value' }, value),
+    h('div', { class: 'stat-value', title: value }, value),
     opts.hint ? h('div', { class: 'stat-hint' }, opts.hint) : null,
   );
 }

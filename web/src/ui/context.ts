@@ -19,6 +19,8 @@ export interface Ctx {
   navigate(page: Page, id?: string, params?: Record<string, string>): void;
   /** Sees the same view as of another date. */
   setAsOf(iso: string): void;
+  /** Marks the view busy (main[data-ready] false) until `p` settles: a list reloading in place. */
+  track<T>(p: Promise<T>): Promise<T>;
   /** True while this render is still the current one (guards late responses). */
   alive(): boolean;
   /** ' : ' in French typography, ': ' in English. */

@@ -3,7 +3,8 @@
 // fixed-fee figures (SPEC 6.2) with the billing gap in words.
 
 import { billingGapKind, billingGapText } from '../fees';
-import type { MissionMargin } from '../types';
+import type { MarginFlag, MissionMargin } from '../types';
+import type { ListFilter } from './list-view';
 import { COLORS } from './charts';
 import { chip, stat, statusChip, type Column, type Tone } from './components';
 import type { Ctx } from './context';
@@ -16,13 +17,33 @@ export function missionTone(m: MissionMargin): string {
   return COLORS.green;
 }
 
-export function missionColumns(ctx: Ctx, names: Map<string, string>): Column<MissionMargin>[] {
+/** Worst first by euro impact: the largest full-margin losses at the top. */
+export const MISSION_TRIAGE_SORT = 'full_margin';
+
+const FLAGS: MarginFlag[] = ['loss', 'unbilled', 'low_margin', 'eroding'];
+
+/** The mission lists' filters: a flag, and the client (by name, from the missions' own lines). */
+export function missionFilters(ctx: Ctx, missions: MissionMargin[]): ListFilter[] {
+  return [
+    { key: 'flags', label: ctx.t('col_flags'), options: FLAGS.map((fl) => ({ value: fl, label: ctx.tk(`flag_${fl}`) })) },
+    clientFilter(ctx, missions),
+  ];
+}
+
+/** A filter by client over rows that carry client_id and client_name: "Name (id)", by name. */
+export function clientFilter(ctx: Ctx, rows: { client_id: string; client_name: string }[]): ListFilter {
+  const names = new Map(rows.map((r) => [r.client_id, r.client_name]));
+  const options = [...names].map(([id, name]) => ({ value: id, label: `${name} (${id})` })).sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+  return { key: 'client_id', label: ctx.t('filter_client'), options };
+}
+
+export function missionColumns(ctx: Ctx): Column<MissionMargin>[] {
   const f = ctx.fmt;
   const neg = (v: number | null, text: string) => h('span', { class: v !== null && v < 0 ? 'neg' : '' }, text);
   return [
     { key: 'mission_id', label: ctx.t('col_mission_id') },
     { key: 'name', label: ctx.t('col_name'), render: (m) => h('a', { href: ctx.href('mission', m.mission_id) }, m.name), cls: 'strong' },
-    { key: 'client_id', label: ctx.t('col_client_id'), render: (m) => h('a', { href: ctx.href('client', m.client_id) }, names.get(m.client_id) ?? m.client_id) },
+    { key: 'client_id', label: ctx.t('col_client_id'), render: (m) => h('a', { href: ctx.href('client', m.client_id), title: m.client_id }, m.client_name) },
     { key: 'revenue', label: ctx.t('col_revenue'), numeric: true, render: (m) => f.money(m.revenue) },
     { key: 'hours', label: ctx.t('col_hours'), numeric: true, render: (m) => f.hours(m.hours) },
     { key: 'labor_cost', label: ctx.t('col_labor_cost'), numeric: true, render: (m) => f.money(m.labor_cost) },
@@ -55,10 +76,10 @@ export function billingGapStat(ctx: Ctx, gap: number, testid?: string): HTMLElem
 }
 
 /** The columns of the fixed-fee missions: fee, invoiced and earned revenue, the gap, the earned margin. */
-export function feeColumns(ctx: Ctx, names: Map<string, string>): Column<MissionMargin>[] {
+export function feeColumns(ctx: Ctx): Column<MissionMargin>[] {
   const f = ctx.fmt;
   const neg = (v: number | null, text: string) => h('span', { class: v !== null && v < 0 ? 'neg' : '' }, text);
-  const base = missionColumns(ctx, names).filter((c) => ['mission_id', 'name', 'client_id'].includes(c.key));
+  const base = missionColumns(ctx).filter((c) => ['mission_id', 'name', 'client_id'].includes(c.key));
   return [
     ...base,
     { key: 'fee', label: ctx.t('col_fee'), numeric: true, render: (m) => f.money(m.fee) },

@@ -6,15 +6,21 @@ import { empty, progressBar, statusChip } from './components';
 import type { Ctx } from './context';
 import { h } from './dom';
 
-/** One item per objective: metric, links, status, progress with the elapsed marker and projection. */
-export function objectiveList(ctx: Ctx, items: ObjectiveItem[], names: Map<string, string>, opts: { showClient?: boolean; showMission?: boolean } = {}): HTMLElement {
+export interface ObjectiveCardOptions {
+  showClient?: boolean;
+  showMission?: boolean;
+}
+
+/** One list of objectives (the client and mission pages). */
+export function objectiveList(ctx: Ctx, items: ObjectiveItem[], opts: ObjectiveCardOptions = {}): HTMLElement {
   if (!items.length) return empty(ctx.t('empty'));
+  return h('ul', { class: 'objectives', 'data-testid': 'objectives-list' }, items.map((o) => objectiveCard(ctx, o, opts)));
+}
+
+/** One objective: metric, links by name, status, progress with the elapsed marker and projection. */
+export function objectiveCard(ctx: Ctx, o: ObjectiveItem, opts: ObjectiveCardOptions = {}): HTMLElement {
   const f = ctx.fmt;
   return h(
-    'ul',
-    { class: 'objectives', 'data-testid': 'objectives-list' },
-    items.map((o) =>
-      h(
         'li',
         { class: 'objective', 'data-status': o.status },
         h(
@@ -28,9 +34,9 @@ export function objectiveList(ctx: Ctx, items: ObjectiveItem[], names: Map<strin
             h(
               'div',
               { class: 'objective-links small' },
-              opts.showClient !== false ? h('a', { href: ctx.href('client', o.client_id) }, names.get(o.client_id) ?? o.client_id) : null,
+              opts.showClient !== false ? h('a', { href: ctx.href('client', o.client_id), title: o.client_id }, o.client_name) : null,
               opts.showClient !== false && opts.showMission !== false ? ' · ' : null,
-              opts.showMission !== false ? h('a', { href: ctx.href('mission', o.mission_id) }, o.mission_id) : null,
+              opts.showMission !== false ? h('a', { href: ctx.href('mission', o.mission_id) }, `${o.mission_name} (${o.mission_id})`) : null,
             ),
           ),
           statusChip(ctx, 'objst_', o.status),
@@ -43,7 +49,5 @@ export function objectiveList(ctx: Ctx, items: ObjectiveItem[], names: Map<strin
           h('span', null, ctx.t('projected', { projected: f.percent(o.projected_attainment) })),
         ),
         h('div', { class: 'objective-elapsed small muted' }, ctx.t('elapsed_marker', { elapsed: f.percent(o.elapsed, 0) })),
-      ),
-    ),
   );
 }
