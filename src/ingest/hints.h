@@ -36,7 +36,7 @@ Message DateHint(std::string_view text);
 // → "date_de_debut").
 std::string NormalizeName(std::string_view name);
 
-// Levenshtein distance, on bytes.
+// Edit distance on bytes (a swap of two neighbours counts one edit).
 size_t EditDistance(std::string_view a, std::string_view b);
 
 // The column of `columns` an unknown header name probably is: its
