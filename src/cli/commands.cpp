@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +18,7 @@
 #include "demo/demo_agency.h"
 #include "domain/catalogue.h"
 #include "ingest/agency_reader.h"
+#include "ingest/messages.h"
 #include "kpi/engine.h"
 #include "report/csv_report.h"
 #include "report/json_report.h"
@@ -33,10 +35,14 @@
 namespace agencykpi {
 namespace {
 
-// Reads and validates a folder, printing every warning and error to stderr.
-// Returns nullopt (after printing) when the folder is refused. When given,
-// `empty_tables` gets the tables without a row.
-std::optional<Dataset> ReadFolder(const std::string& folder, bool show_progress,
+Language LanguageOf(const std::string& lang) {
+  return lang.empty() ? LanguageFromEnv() : (lang == "fr" ? Language::kFrench : Language::kEnglish);
+}
+
+// Reads and validates a folder, printing every warning and error to stderr
+// in `language`. Returns nullopt (after printing) when the folder is
+// refused. When given, `empty_tables` gets the tables without a row.
+std::optional<Dataset> ReadFolder(const std::string& folder, bool show_progress, Language language,
                                   std::vector<std::string>* empty_tables = nullptr) {
   auto source = FolderSource(folder);
   std::optional<ProgressBar> bar;
@@ -47,11 +53,14 @@ std::optional<Dataset> ReadFolder(const std::string& folder, bool show_progress,
   }
   IngestOutcome outcome = ReadAgency(*source, progress);
   bar.reset();
-  for (const auto& w : outcome.warnings) std::fprintf(stderr, "warning: %s\n", w.ToString().c_str());
-  for (const auto& e : outcome.errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
+  const char* warning = language == Language::kFrench ? "avertissement : " : "warning: ";
+  for (const auto& w : outcome.warnings) std::fprintf(stderr, "%s%s\n", warning, w.ToString(language).c_str());
+  for (const auto& e : outcome.errors) std::fprintf(stderr, "%s\n", e.ToString(language).c_str());
   if (!outcome.ok()) {
-    std::fprintf(stderr, "%s: refused, %s error%s\n", folder.c_str(), GroupThousands(outcome.error_count).c_str(),
-                 outcome.error_count == 1 ? "" : "s");
+    const Message refused = outcome.error_count == 1
+                                ? Message(MessageId::kFolderRefusedOne)
+                                : Message(MessageId::kFolderRefused, {GroupThousands(outcome.error_count)});
+    std::fprintf(stderr, "%s: %s\n", folder.c_str(), refused.Render(language).c_str());
     return std::nullopt;
   }
   if (empty_tables != nullptr) *empty_tables = std::move(outcome.empty_tables);
@@ -80,43 +89,46 @@ StoreOpenOptions StoreOptions(StoreAccess access) {
 // The rows read, per table of the catalogue in its order ("3 clients, 4
 // contracts, …, 0 store audits"), then the tables without any (an empty
 // invoices table must be seen, not taken for zero revenue).
-void PrintCounts(const Dataset& d, const std::vector<std::string>& empty_tables) {
+void PrintCounts(const Dataset& d, const std::vector<std::string>& empty_tables, Language language) {
   std::string counts;
   for (const TableDesc& table : Catalogue()) {
-    std::string label(table.name);  // "time_entries" → "time entries"
-    for (char& c : label) c = c == '_' ? ' ' : c;
-    counts += (counts.empty() ? "" : ", ") + std::to_string(RowCount(d, table)) + " " + label;
+    counts += (counts.empty() ? "" : ", ") + std::to_string(RowCount(d, table)) + " " +
+              std::string(TableCountLabel(table.name, language));
   }
   std::fprintf(stderr, "%s\n", counts.c_str());
   if (empty_tables.empty()) return;
   std::string names;
   for (const std::string& table : empty_tables) names += (names.empty() ? "" : ", ") + table;
-  std::fprintf(stderr, "empty tables: %s\n", names.c_str());
+  std::fprintf(stderr, "%s\n", Message(MessageId::kEmptyTables, {names}).Render(language).c_str());
 }
 
 }  // namespace
 
 int RunCheck(const CheckArgs& args) {
+  const Language language = LanguageOf(args.lang);
   std::vector<std::string> empty_tables;
-  const auto dataset = ReadFolder(args.folder, /*show_progress=*/true, &empty_tables);
+  const auto dataset = ReadFolder(args.folder, /*show_progress=*/true, language, &empty_tables);
   if (!dataset) return ExitCodeFor(ErrorCode::kInvalidData);
-  PrintCounts(*dataset, empty_tables);
-  std::fprintf(stderr, "%s: valid\n", args.folder.c_str());
+  PrintCounts(*dataset, empty_tables, language);
+  std::fprintf(stderr, "%s: %s\n", args.folder.c_str(), Message(MessageId::kFolderValid).Render(language).c_str());
   return ExitCodeFor(ErrorCode::kOk);
 }
 
 int RunImport(const ImportArgs& args) {
   const auto started = std::chrono::steady_clock::now();
+  const Language language = LanguageOf(args.lang);
   std::vector<std::string> empty_tables;
-  const auto dataset = ReadFolder(args.folder, /*show_progress=*/true, &empty_tables);
+  const auto dataset = ReadFolder(args.folder, /*show_progress=*/true, language, &empty_tables);
   if (!dataset) return ExitCodeFor(ErrorCode::kInvalidData);  // nothing was written
   auto store = OpenStore(args.db, StoreOptions(StoreAccess::kReadWrite));
   if (!store.ok()) return Fail(store.status());
   const Status written = (*store)->ReplaceDataset(*dataset, args.folder);
   if (!written.ok()) return Fail(written);
-  PrintCounts(*dataset, empty_tables);
+  PrintCounts(*dataset, empty_tables, language);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::fprintf(stderr, "imported %s into %s in %.2f s\n", args.folder.c_str(), args.db.c_str(), seconds);
+  std::string duration = fmt::format("{:.2f}", seconds);
+  if (language == Language::kFrench) std::replace(duration.begin(), duration.end(), '.', ',');
+  std::fprintf(stderr, "%s\n", Message(MessageId::kImported, {args.folder, args.db, duration}).Render(language).c_str());
   return ExitCodeFor(ErrorCode::kOk);
 }
 
@@ -143,15 +155,12 @@ Result<ReportRequest> ParseRequest(const std::string& period_text, const std::st
   return ReportRequest{period, as_of, grace_days};
 }
 
-Language LanguageOf(const std::string& lang) {
-  return lang.empty() ? LanguageFromEnv() : (lang == "fr" ? Language::kFrench : Language::kEnglish);
-}
-
-// The dataset of --data (read and validated, diagnostics on stderr) or of
-// --db; nullopt once the refusal is printed, with its exit status in `exit_code`.
+// The dataset of --data (read and validated, diagnostics on stderr in the
+// language of LANG) or of --db; nullopt once the refusal is printed, with its
+// exit status in `exit_code`.
 std::optional<Dataset> LoadData(const std::string& data, const std::string& db, int& exit_code) {
   if (!data.empty()) {
-    auto read = ReadFolder(data, /*show_progress=*/false);
+    auto read = ReadFolder(data, /*show_progress=*/false, LanguageFromEnv());
     if (!read) exit_code = ExitCodeFor(ErrorCode::kInvalidData);
     return read;
   }

@@ -15,10 +15,12 @@ namespace agencykpi {
 struct ImportArgs {
   std::string folder;
   std::string db;
+  std::string lang;  // fr | en, of the messages; empty: from LANG
 };
 
 struct CheckArgs {
   std::string folder;
+  std::string lang;  // fr | en, of the messages; empty: from LANG
 };
 
 struct ReportArgs {

@@ -60,10 +60,14 @@ int main(int argc, char** argv) {
   auto* import_cmd = app.add_subcommand("import", "Validate an agency folder and import it into a database");
   import_cmd->add_option("folder", import_args.folder, "Agency folder of CSV files")->required()->check(CLI::ExistingDirectory);
   import_cmd->add_option("--db", import_args.db, "Database: a SQLite file path or sqlite:PATH (created if needed)")->required();
+  import_cmd->add_option("--lang", import_args.lang, "Language of the errors and warnings (default: from LANG)")
+      ->check(CLI::IsMember({"fr", "en"}));
 
   CheckArgs check_args;
   auto* check_cmd = app.add_subcommand("check", "Validate an agency folder: list errors and warnings");
   check_cmd->add_option("folder", check_args.folder, "Agency folder of CSV files")->required()->check(CLI::ExistingDirectory);
+  check_cmd->add_option("--lang", check_args.lang, "Language of the errors and warnings (default: from LANG)")
+      ->check(CLI::IsMember({"fr", "en"}));
 
   ReportArgs report_args;
   auto* report_cmd = app.add_subcommand("report", "Compute the four KPIs for a period");

@@ -26,7 +26,9 @@
 #include "domain/catalogue.h"
 #include "domain/dataset_binding.h"
 #include "ingest/csv_reader.h"
+#include "ingest/hints.h"
 #include "ingest/limits.h"
+#include "ingest/messages.h"
 #include "ingest/value_parser.h"
 
 namespace agencykpi {
@@ -57,8 +59,6 @@ constexpr size_t kBulkTable = TableIndex("time_entries");
 constexpr bool ReadInPieces(size_t table) { return table >= kBulkTable; }
 
 std::string Quoted(std::string_view text) { return QuoteValue(text); }
-
-constexpr std::string_view kUtf16Message = "the file is UTF-16: save it as CSV UTF-8 (or CSV separated by semicolons)";
 
 // The file extensions a table may come as; only CSV is read for now.
 enum class FileKind { kCsv, kXlsx, kXls, kOds };
@@ -106,15 +106,18 @@ std::string FormatHours(int64_t hundredths) { return FormatCents(hundredths); }
 // Diagnostics of one kind, capped: past the cap they are only counted.
 class DiagnosticList {
  public:
-  explicit DiagnosticList(std::string noun) : noun_(std::move(noun)) {}
+  // `summary`: the message of the line past the cap ("N errors, the first 1000 shown").
+  explicit DiagnosticList(MessageId summary) : summary_(summary) {}
 
   // File and column may come from the input: they are cut like values.
-  void Add(std::string_view file, int64_t line, std::string_view column, std::string message) {
+  void Add(std::string_view file, int64_t line, std::string_view column, Message message, Message hint = {}) {
     ++count_;
     if (items_.size() < kMaxReportedDiagnostics) {
-      items_.push_back(Diagnostic{EchoValue(file), line, EchoValue(column), std::move(message)});
+      items_.push_back(Diagnostic{EchoValue(file), line, EchoValue(column), std::move(message), std::move(hint)});
     }
   }
+  // Whether one more diagnostic would be shown (hints are only worked out then).
+  [[nodiscard]] bool shows_more() const { return items_.size() < kMaxReportedDiagnostics; }
   [[nodiscard]] size_t size() const { return items_.size(); }
   [[nodiscard]] size_t count() const { return count_; }
 
@@ -135,15 +138,14 @@ class DiagnosticList {
 
   std::vector<Diagnostic> Finish() && {
     if (count_ > items_.size()) {
-      items_.push_back(Diagnostic{"", 0, "",
-                                  GroupThousands(count_) + " " + noun_ + ", the first " +
-                                      std::to_string(items_.size()) + " shown"});
+      items_.push_back(
+          Diagnostic{"", 0, "", Message(summary_, {GroupThousands(count_), std::to_string(items_.size())}), {}});
     }
     return std::move(items_);
   }
 
  private:
-  std::string noun_;
+  MessageId summary_;
   std::vector<Diagnostic> items_;
   size_t count_ = 0;
 };
@@ -348,15 +350,15 @@ class Table {
     // skip the per-row check.
     has_nul_ = std::memchr(text.data(), '\0', text.size()) != nullptr;
     if (!NextRecord()) {
-      if (!read_failed_) errors_.Add(file_, 0, "", "the file is empty: a header line is required");
+      if (!read_failed_) errors_.Add(file_, 0, "", Message(MessageId::kFileEmpty));
       return false;
     }
     if (reader_.has_error()) {
-      errors_.Add(file_, 1, "", reader_.error());
+      errors_.Add(file_, 1, "", reader_.error_message());
       return false;
     }
     if (reader_.blank()) {
-      errors_.Add(file_, 1, "", "the first line is blank: a header line is required");
+      errors_.Add(file_, 1, "", Message(MessageId::kFirstLineBlank));
       return false;
     }
     const auto& names = reader_.fields();  // at most kMaxColumns: the reader refuses more
@@ -366,31 +368,50 @@ class Table {
     std::unordered_map<std::string, size_t> known;  // lowercase name → spec column
     for (size_t c = 0; c < columns_.size(); ++c) known.emplace(LowerAscii(columns_[c].name), c);
     std::unordered_set<std::string> seen;  // lowercase names so far
+    std::vector<size_t> unknown;           // fields of unknown names
     for (size_t i = 0; i < names.size(); ++i) {
       const std::string_view name = TrimValue(names[i]);
       header_names_.emplace_back(name);
       if (name.empty()) continue;  // e.g. trailing separators of an Excel export
       if (has_nul_ && name.find('\0') != std::string_view::npos) {
-        errors_.Add(file_, 1, name, "the column name holds a NUL byte");
+        errors_.Add(file_, 1, name, Message(MessageId::kColumnNameNul));
         ok = false;
         continue;
       }
       std::string lower = LowerAscii(name);
       const auto found = known.find(lower);
       if (!seen.insert(std::move(lower)).second) {
-        errors_.Add(file_, 1, name, "column named twice");
+        errors_.Add(file_, 1, name, Message(MessageId::kColumnTwice));
         ok = false;
         continue;
       }
       if (found != known.end()) {
         column_fields_[found->second] = static_cast<int>(i);
       } else {
-        warnings_.Add(file_, 1, name, "unknown column ignored");
+        unknown.push_back(i);
       }
+    }
+    // An unknown name is often a column under another name ("montant HT",
+    // "Client ID"): the hint names it, on the warning and on the error of
+    // the missing column.
+    std::vector<std::optional<size_t>> likely(unknown.size());
+    for (size_t u = 0; u < unknown.size(); ++u) {
+      const std::optional<size_t> column = LikelyColumn(header_names_[unknown[u]], columns_);
+      if (column && column_fields_[*column] < 0) likely[u] = column;
+      const Message hint = likely[u] ? Message(MessageId::kHintColumn, {std::string(columns_[*likely[u]].name)})
+                                     : Message();
+      warnings_.Add(file_, 1, header_names_[unknown[u]], Message(MessageId::kUnknownColumn), hint);
     }
     for (size_t c = 0; c < columns_.size(); ++c) {
       if (columns_[c].required && column_fields_[c] < 0) {
-        errors_.Add(file_, 1, columns_[c].name, "missing required column");
+        Message hint;
+        for (size_t u = 0; u < unknown.size() && hint.empty(); ++u) {
+          if (likely[u] == c) {
+            hint = Message(MessageId::kHintMissingColumn,
+                           {Quoted(header_names_[unknown[u]]), std::string(columns_[c].name)});
+          }
+        }
+        errors_.Add(file_, 1, columns_[c].name, Message(MessageId::kMissingColumn), std::move(hint));
         ok = false;
       }
     }
@@ -405,7 +426,7 @@ class Table {
       if (!reader_.needs_more()) return false;
       const Status read = chunks_->Advance(reader_.offset());
       if (!read.ok()) {
-        errors_.Add(file_, 0, "", read.message());
+        errors_.Add(file_, 0, "", MessageOfText(read.message()));
         read_failed_ = true;
         return false;
       }
@@ -434,7 +455,7 @@ class Table {
       if (reader_.has_error()) {
         const size_t field = reader_.error_field();
         errors_.Add(file_, line(), field < header_names_.size() ? header_names_[field] : "",
-                    reader_.error());
+                    reader_.error_message());
         continue;
       }
       const auto& fields = reader_.fields();
@@ -445,14 +466,13 @@ class Table {
         }
         if (!extra_empty) {
           errors_.Add(file_, line(), "",
-                      "the row has " + std::to_string(fields.size()) + " fields but the header has " +
-                          std::to_string(header_size_));
+                      Message(MessageId::kRowFieldCount, {std::to_string(fields.size()), std::to_string(header_size_)}));
           continue;
         }
       }
       if (has_nul_ && !CheckNoNul()) continue;
       if (++rows_ > kMaxRowsPerFile) {
-        errors_.Add(file_, line(), "", "too many rows (at most " + GroupThousands(kMaxRowsPerFile) + ")");
+        errors_.Add(file_, line(), "", Message(MessageId::kTooManyRows, {GroupThousands(kMaxRowsPerFile)}));
         return false;
       }
       return true;
@@ -474,18 +494,20 @@ class Table {
     return TrimValue(fields[static_cast<size_t>(field)]);
   }
 
-  void Error(size_t column, std::string message) {
-    errors_.Add(file_, line(), columns_[column].name, std::move(message));
+  void Error(size_t column, Message message, Message hint = {}) {
+    errors_.Add(file_, line(), columns_[column].name, std::move(message), std::move(hint));
   }
-  void Warning(size_t column, std::string message) {
+  void Warning(size_t column, Message message) {
     warnings_.Add(file_, line(), columns_[column].name, std::move(message));
   }
+  // A hint is only worked out for an error that is shown.
+  [[nodiscard]] bool ShowsError() const { return errors_.shows_more(); }
 
   // The value, or nullopt when it is absent (an error if required).
   std::optional<std::string_view> Value(size_t column) {
     const std::string_view text = Text(column);
     if (!text.empty()) return text;
-    if (columns_[column].required) Error(column, "missing value");
+    if (columns_[column].required) Error(column, Message(MessageId::kMissingValue));
     return std::nullopt;
   }
 
@@ -495,8 +517,7 @@ class Table {
     const auto text = Value(column);
     if (!text) return std::nullopt;
     if (!IsValidIdentifier(*text)) {
-      Error(column, "invalid identifier " + Quoted(*text) +
-                        " (1 to 64 characters from A-Z a-z 0-9 _ . - /)");
+      Error(column, Message(MessageId::kInvalidIdentifier, {Quoted(*text)}));
       return std::nullopt;
     }
     return text;
@@ -506,7 +527,7 @@ class Table {
     const auto text = Value(column);
     if (!text) return std::nullopt;
     const std::optional<Day> day = ParseDate(*text);
-    if (!day) Error(column, "invalid date " + Quoted(*text) + " (expected YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY)");
+    if (!day) Error(column, Message(MessageId::kInvalidDate, {Quoted(*text)}), ShowsError() ? DateHint(*text) : Message());
     return day;
   }
 
@@ -514,23 +535,20 @@ class Table {
   std::optional<int64_t> Decimal(size_t column) {
     const auto text = Value(column);
     if (!text) return std::nullopt;
-    Result<int64_t> value = ParseDecimal(*text, DecimalPlaces(columns_[column].kind), decimal_comma_);
-    if (!value.ok()) {
-      Error(column, value.status().message());
-      return std::nullopt;
-    }
-    return *value;
+    const int decimals = DecimalPlaces(columns_[column].kind);
+    Message error;
+    const std::optional<int64_t> value = ParseDecimal(*text, decimals, decimal_comma_, error);
+    if (!value) Error(column, std::move(error), ShowsError() ? NumberHint(*text, decimals, decimal_comma_) : Message());
+    return value;
   }
 
   std::optional<int64_t> Whole(size_t column) {
     const auto text = Value(column);
     if (!text) return std::nullopt;
-    Result<int64_t> value = ParseWholeNumber(*text);
-    if (!value.ok()) {
-      Error(column, value.status().message());
-      return std::nullopt;
-    }
-    return *value;
+    Message error;
+    const std::optional<int64_t> value = ParseWholeNumber(*text, error);
+    if (!value) Error(column, std::move(error), ShowsError() ? NumberHint(*text, 0, decimal_comma_) : Message());
+    return value;
   }
 
   // Index of the value in the column's values, case-insensitively.
@@ -540,8 +558,8 @@ class Table {
     if (!text) return std::nullopt;
     const std::optional<size_t> index = MatchName(*text, names);
     if (!index) {
-      Error(column, "invalid " + std::string(columns_[column].name) + " " + Quoted(*text) +
-                        " (expected one of " + JoinNames(names) + ")");
+      Error(column, Message(MessageId::kInvalidEnum, {std::string(columns_[column].name), Quoted(*text), JoinNames(names)}),
+            ShowsError() ? EnumHint(*text, names) : Message());
     }
     return index;
   }
@@ -556,9 +574,9 @@ class Table {
     if (!index.usable) {
       row_unusable_ = true;  // its table was refused: no cascade of "unknown" errors
     } else {
-      std::string message = "unknown " + std::string(index.noun) + " " + Quoted(*id);
-      if (!index.present) message += " (there is no " + std::string(index.file) + ")";
-      Error(column, std::move(message));
+      Error(column, index.present ? Message(MessageId::kUnknownRow, {NounArg(index.noun), Quoted(*id)})
+                                  : Message(MessageId::kUnknownRowNoFile,
+                                            {NounArg(index.noun), Quoted(*id), std::string(index.file)}));
     }
     return kNoRow;
   }
@@ -577,8 +595,8 @@ class Table {
     if (!Retains()) return false;
     const RowId first = index.rows.Insert(id, row);
     if (first != kNoRow) {
-      Error(column, "duplicate " + std::string(index.noun) + " " + Quoted(id) + " (first on line " +
-                        std::to_string(index.lines[static_cast<size_t>(first)]) + ")");
+      Error(column, Message(MessageId::kDuplicateId, {NounArg(index.noun), Quoted(id),
+                                                      std::to_string(index.lines[static_cast<size_t>(first)])}));
       return false;
     }
     index.lines.push_back(line());
@@ -592,7 +610,7 @@ class Table {
     const auto& fields = reader_.fields();
     for (size_t i = 0; i < fields.size(); ++i) {
       if (fields[i].find('\0') == std::string_view::npos) continue;
-      errors_.Add(file_, line(), i < header_names_.size() ? header_names_[i] : "", "the value holds a NUL byte");
+      errors_.Add(file_, line(), i < header_names_.size() ? header_names_[i] : "", Message(MessageId::kValueNul));
       ok = false;
     }
     return ok;
@@ -664,7 +682,7 @@ struct RowCells {
   std::array<Cell, kMaxTableColumns> cells{};
 
   Cell& operator[](size_t column) { return cells[column]; }
-  void Error(size_t column, std::string message) { table.Error(column, std::move(message)); }
+  void Error(size_t column, Message message) { table.Error(column, std::move(message)); }
   // The value as written, for messages.
   [[nodiscard]] std::string Quote(size_t column) const { return Quoted(table.Text(column)); }
 };
@@ -712,8 +730,8 @@ void CheckDateOrder(RowCells& row, size_t start_column, size_t end_column) {
   const Cell& start = row[start_column];
   const Cell& end = row[end_column];
   if (start.present && end.present && end.number < start.number) {
-    row.Error(end_column, "end date " + FormatDate(static_cast<Day>(end.number)) + " is before start date " +
-                              FormatDate(static_cast<Day>(start.number)));
+    row.Error(end_column, Message(MessageId::kEndBeforeStart, {FormatDate(static_cast<Day>(end.number)),
+                                                              FormatDate(static_cast<Day>(start.number))}));
   }
 }
 
@@ -726,8 +744,8 @@ std::string_view IdOf(const std::vector<Client>& rows, RowId row) {
 void CheckSameClient(RowCells& row, size_t column, std::string_view noun, const std::string& target_id,
                      RowId target_client, RowId client, const std::vector<Client>& clients) {
   if (target_client == kNoRow || client == kNoRow || target_client == client) return;
-  row.Error(column, std::string(noun) + " " + Quoted(target_id) + " belongs to client " +
-                        Quoted(IdOf(clients, target_client)) + ", not " + Quoted(IdOf(clients, client)));
+  row.Error(column, Message(MessageId::kOtherClient, {NounArg(noun), Quoted(target_id), Quoted(IdOf(clients, target_client)),
+                                                     Quoted(IdOf(clients, client))}));
 }
 
 class AgencyReader {
@@ -744,7 +762,7 @@ class AgencyReader {
 
   IngestOutcome Run() && {
     for (const TableDesc& table : Catalogue()) {
-      if (table.required && !Present(table.file)) errors_.Add(table.file, 0, "", "the file is missing (it is required)");
+      if (table.required && !Present(table.file)) errors_.Add(table.file, 0, "", Message(MessageId::kFileMissing));
     }
     for (size_t t = 0; t < kBulkTable; ++t) ReadTable(t, errors_, warnings_, progress_);
     // The fact tables only read the reference tables above, so the time
@@ -752,8 +770,8 @@ class AgencyReader {
     // task of the shared executor, into their own diagnostic lists, appended
     // after in file order. Only this thread reports progress. Both poll the
     // cancel token.
-    DiagnosticList side_errors{"errors"};
-    DiagnosticList side_warnings{"warnings"};
+    DiagnosticList side_errors{MessageId::kErrorsFirstShown};
+    DiagnosticList side_warnings{MessageId::kWarningsFirstShown};
     Progress side_progress;
     auto side = SharedExecutor().Run([&] {
       for (size_t t = kBulkTable + 1; t < kTableCount; ++t) ReadTable(t, side_errors, side_warnings, side_progress);
@@ -770,7 +788,7 @@ class AgencyReader {
     IngestOutcome outcome;
     if (IsCancelled(cancel_)) {
       outcome.cancelled = true;
-      outcome.errors.push_back(Diagnostic{"", 0, "", "the import was cancelled"});
+      outcome.errors.push_back(Diagnostic{"", 0, "", Message(MessageId::kImportCancelled), {}});
       outcome.error_count = 1;
       return outcome;
     }
@@ -819,7 +837,7 @@ class AgencyReader {
   void FindFiles(FileSource& source) {
     Result<std::vector<std::string>> listed = source.List();
     if (!listed.ok()) {
-      errors_.Add("", 0, "", listed.status().message());
+      errors_.Add("", 0, "", MessageOfText(listed.status().message()));
       for (FileText& text : files_) text.blocked = true;
       return;
     }
@@ -831,7 +849,7 @@ class AgencyReader {
       const auto table = std::find_if(kCatalogue.begin(), kCatalogue.end(),
                                       [&](const TableDesc& entry) { return entry.name == stem; });
       if (table == kCatalogue.end()) {
-        warnings_.Add(name, 0, "", "not a table of the agency folder, ignored (tables: " + TableFileList() + ")");
+        warnings_.Add(name, 0, "", Message(MessageId::kNotATable, {TableFileList()}));
         continue;
       }
       found[static_cast<size_t>(table - kCatalogue.begin())].emplace_back(name, *kind);
@@ -842,29 +860,26 @@ class AgencyReader {
       if (candidates.empty()) continue;
       text.blocked = true;  // until read
       if (candidates.size() > 1) {
-        std::string names;
-        for (const auto& candidate : candidates) names += (names.empty() ? "" : " and ") + candidate.first;
-        errors_.Add(kCatalogue[i].file, 0, "", "two files for one table: " + names +
-                                          " (names are matched ignoring case): keep one");
+        std::vector<std::string> names;
+        for (const auto& candidate : candidates) names.push_back(candidate.first);
+        errors_.Add(kCatalogue[i].file, 0, "", Message(MessageId::kTwoFiles, {NamesArg(names)}));
         continue;
       }
       const auto& [name, kind] = candidates.front();
       text.name = name;
       if (kind == FileKind::kXlsx) {
-        errors_.Add(name, 0, "", "XLSX import is not available yet: save the sheet as CSV UTF-8 (" +
-                                     std::string(kCatalogue[i].file) + ")");
+        errors_.Add(name, 0, "", Message(MessageId::kXlsxNotYet, {std::string(kCatalogue[i].file)}));
         continue;
       }
       if (kind != FileKind::kCsv) {
-        errors_.Add(name, 0, "", "this format cannot be read: save the sheet as .xlsx or CSV UTF-8 (" +
-                                     std::string(kCatalogue[i].file) + ")");
+        errors_.Add(name, 0, "", Message(MessageId::kFormatUnreadable, {std::string(kCatalogue[i].file)}));
         continue;
       }
       if (IsCancelled(cancel_)) return;
       if (ReadInPieces(i)) {
         auto opened = source.Open(name);
         if (!opened.ok()) {
-          errors_.Add(name, 0, "", opened.status().message());
+          errors_.Add(name, 0, "", MessageOfText(opened.status().message()));
           continue;
         }
         if (*opened == nullptr) continue;  // gone since it was listed: absent
@@ -873,7 +888,7 @@ class AgencyReader {
       } else {
         auto read = source.Read(name);
         if (!read.ok()) {
-          errors_.Add(name, 0, "", read.status().message());
+          errors_.Add(name, 0, "", MessageOfText(read.status().message()));
           continue;
         }
         if (!*read) continue;  // gone since it was listed: absent
@@ -888,24 +903,25 @@ class AgencyReader {
   // Opens `table` on the text of `text`, whole or (with `chunks`) in
   // pieces; false, with errors reported, when its rows cannot be read.
   static bool OpenTable(Table& table, FileText& text, std::optional<ChunkedText>& chunks, DiagnosticList& errors) {
-    const auto fail = [&](std::string_view message) {
-      errors.Add(text.name, 0, "", std::string(message));
+    const auto fail = [&](Message message) {
+      errors.Add(text.name, 0, "", std::move(message));
       return false;
     };
+    const auto fail_with = [&](const Status& status) { return fail(MessageOfText(status.message())); };
     if (text.raw) {
-      if (LooksLikeUtf16(*text.raw)) return fail(kUtf16Message);
+      if (LooksLikeUtf16(*text.raw)) return fail(Message(MessageId::kUtf16));
       return table.Open(DecodeCsvText(*text.raw, text.converted));
     }
     FileBytes& bytes = *text.bytes;
     std::string head(static_cast<size_t>(std::min<uint64_t>(bytes.size(), kUtf16SniffBytes)), '\0');
     const auto head_read = bytes.ReadAt(0, head);
-    if (!head_read.ok()) return fail(head_read.status().message());
+    if (!head_read.ok()) return fail_with(head_read.status());
     head.resize(*head_read);
-    if (LooksLikeUtf16(head)) return fail(kUtf16Message);
+    if (LooksLikeUtf16(head)) return fail(Message(MessageId::kUtf16));
     const auto encoding = DetectEncoding(bytes);
-    if (!encoding.ok()) return fail(encoding.status().message());
+    if (!encoding.ok()) return fail_with(encoding.status());
     chunks.emplace(bytes, *encoding);
-    if (const Status started = chunks->Start(); !started.ok()) return fail(started.message());
+    if (const Status started = chunks->Start(); !started.ok()) return fail_with(started);
     return table.Open(*chunks);
   }
 
@@ -1080,8 +1096,8 @@ class AgencyReader {
   std::array<FileText, kTableCount> files_;
   const CancelToken* cancel_;
   Progress progress_;
-  DiagnosticList errors_{"errors"};
-  DiagnosticList warnings_{"warnings"};
+  DiagnosticList errors_{MessageId::kErrorsFirstShown};
+  DiagnosticList warnings_{MessageId::kWarningsFirstShown};
   Dataset dataset_;
   std::array<IdIndex, kTableCount> ids_;         // per table with ids (a fact table's while it is read)
   std::vector<std::string_view> self_references_;  // per contract, its renewal_of ("" if none); while contracts.csv is read
@@ -1137,9 +1153,9 @@ bool AgencyReader::CheckContract(RowCells& row) {
   const bool has_renewal_of = !row.table.Text(column("renewal_of")).empty();
   const std::string_view type_text = row.table.Text(column("renewal_type"));
   if (has_renewal_of && type_text.empty()) {
-    row.Error(column("renewal_type"), "missing value (required when renewal_of is set)");
+    row.Error(column("renewal_type"), Message(MessageId::kRenewalTypeMissing));
   } else if (!has_renewal_of && !type_text.empty()) {
-    row.Error(column("renewal_type"), "renewal type " + Quoted(type_text) + " given but renewal_of is empty");
+    row.Error(column("renewal_type"), Message(MessageId::kRenewalTypeForbidden, {Quoted(type_text)}));
   }
   return true;
 }
@@ -1148,7 +1164,7 @@ bool AgencyReader::CheckContract(RowCells& row) {
 void AgencyReader::CheckRenewals(Table& table) {
   auto& contracts = dataset_.contracts;
   const IdIndex& ids = ids_[TableIndex("contracts")];
-  const auto error = [&](size_t row, std::string message) {
+  const auto error = [&](size_t row, Message message) {
     errors_.Add(table.file(), ids.lines[row], "renewal_of", std::move(message));
   };
   std::vector<RowId> renewed_by(contracts.size(), kNoRow);
@@ -1156,27 +1172,27 @@ void AgencyReader::CheckRenewals(Table& table) {
     const std::string_view target_id = self_references_[row];
     if (target_id.empty()) continue;
     if (target_id == contracts[row].id) {
-      error(row, "contract " + Quoted(target_id) + " cannot renew itself");
+      error(row, Message(MessageId::kRenewsItself, {Quoted(target_id)}));
       continue;
     }
     const RowId found = ids.rows.Find(target_id);
     if (found == kNoRow) {
-      error(row, "unknown contract " + Quoted(target_id));
+      error(row, Message(MessageId::kUnknownRow, {NounArg("contract"), Quoted(target_id)}));
       continue;
     }
     const auto target = static_cast<size_t>(found);
     const RowId client = contracts[row].client;
     const RowId target_client = contracts[target].client;
     if (client != kNoRow && target_client != kNoRow && client != target_client) {
-      error(row, "contract " + Quoted(target_id) + " belongs to client " +
-                     Quoted(IdOf(dataset_.clients, target_client)) + ", not " +
-                     Quoted(IdOf(dataset_.clients, client)));
+      error(row, Message(MessageId::kOtherClient, {NounArg("contract"), Quoted(target_id),
+                                                   Quoted(IdOf(dataset_.clients, target_client)),
+                                                   Quoted(IdOf(dataset_.clients, client))}));
       continue;
     }
     if (renewed_by[target] != kNoRow) {
       const auto first = static_cast<size_t>(renewed_by[target]);
-      error(row, "contract " + Quoted(target_id) + " is already renewed by " +
-                     Quoted(contracts[first].id) + " (line " + std::to_string(ids.lines[first]) + ")");
+      error(row, Message(MessageId::kAlreadyRenewed,
+                         {Quoted(target_id), Quoted(contracts[first].id), std::to_string(ids.lines[first])}));
       continue;
     }
     renewed_by[target] = static_cast<RowId>(row);
@@ -1216,7 +1232,7 @@ void AgencyReader::CheckRenewals(Table& table) {
           member = static_cast<size_t>(contracts[member].renewal_of);
           path += " -> " + contracts[member].id;
         } while (member != first);
-        error(first, "renewal cycle: " + path);
+        error(first, Message(MessageId::kRenewalCycle, {path}));
       }
       break;
     }
@@ -1233,12 +1249,12 @@ bool AgencyReader::CheckMission(RowCells& row) {
   }
   Cell& complexity = row[column("complexity")];
   if (complexity.present && (complexity.number < kMinComplexity || complexity.number > kMaxComplexity)) {
-    row.Error(column("complexity"), "complexity " + std::to_string(complexity.number) + " is outside 1 to 5");
+    row.Error(column("complexity"), Message(MessageId::kComplexityRange, {std::to_string(complexity.number)}));
     complexity.present = false;
   }
   Cell& fee = row[column("fee")];
   if (fee.present && fee.number < 0) {
-    row.Error(column("fee"), "negative fee " + row.Quote(column("fee")));
+    row.Error(column("fee"), Message(MessageId::kNegativeFee, {row.Quote(column("fee"))}));
     fee.present = false;
   }
   return true;
@@ -1248,7 +1264,7 @@ bool AgencyReader::CheckEmployee(RowCells& row) {
   constexpr size_t kWeekly = ColumnIndex("employees", "weekly_hours");
   Cell& weekly = row[kWeekly];
   if (weekly.present && (weekly.number <= 0 || weekly.number > kMaxWeeklyHours)) {
-    row.Error(kWeekly, "weekly hours " + row.Quote(kWeekly) + " out of range (more than 0, at most 80)");
+    row.Error(kWeekly, Message(MessageId::kWeeklyHoursRange, {row.Quote(kWeekly)}));
     weekly.present = false;
   }
   return true;
@@ -1262,7 +1278,7 @@ bool AgencyReader::CheckCostRate(RowCells& row) {
   constexpr ColumnsOf column("cost_rates");
   const Cell& cost = row[column("hourly_cost")];
   if (cost.present && cost.number < 0) {
-    row.Error(column("hourly_cost"), "negative cost rate " + row.Quote(column("hourly_cost")));
+    row.Error(column("hourly_cost"), Message(MessageId::kNegativeCostRate, {row.Quote(column("hourly_cost"))}));
   }
   return row[column("employee_id")].present && row[column("valid_from")].present;
 }
@@ -1287,9 +1303,9 @@ void AgencyReader::OrderCostRates(Table& table) {
       const CostRate& previous = rates[order[k - 1]];
       if (previous.employee == rate.employee && previous.valid_from == rate.valid_from) {
         errors_.Add(table.file(), lines[order[k]], "valid_from",
-                    "employee " + Quoted(dataset_.employees[static_cast<size_t>(rate.employee)].id) +
-                        " already has a cost rate from " + FormatDate(rate.valid_from) + " (line " +
-                        std::to_string(lines[order[k - 1]]) + ")");
+                    Message(MessageId::kDuplicateCostRate,
+                            {Quoted(dataset_.employees[static_cast<size_t>(rate.employee)].id),
+                             FormatDate(rate.valid_from), std::to_string(lines[order[k - 1]])}));
         continue;
       }
     }
@@ -1314,7 +1330,7 @@ bool AgencyReader::CheckTimeEntry(RowCells& row) {
   constexpr ColumnsOf column("time_entries");
   const Cell& hours = row[column("hours")];
   if (hours.present && (hours.number <= 0 || hours.number > kMaxEntryHours)) {
-    row.Error(column("hours"), "hours " + row.Quote(column("hours")) + " out of range (more than 0, at most 24)");
+    row.Error(column("hours"), Message(MessageId::kHoursRange, {row.Quote(column("hours"))}));
   }
   const RowId employee = row[column("employee_id")].row;
   const Cell& date = row[column("date")];
@@ -1322,11 +1338,10 @@ bool AgencyReader::CheckTimeEntry(RowCells& row) {
     const Day first = first_rate_[static_cast<size_t>(employee)];
     const std::string& employee_id = dataset_.employees[static_cast<size_t>(employee)].id;
     if (first == kNoRate) {
-      row.Error(column("employee_id"), "employee " + Quoted(employee_id) + " has no cost rate");
+      row.Error(column("employee_id"), Message(MessageId::kNoCostRate, {Quoted(employee_id)}));
     } else if (date.present && date.number < first) {
-      row.Error(column("date"), "date " + FormatDate(static_cast<Day>(date.number)) +
-                                    " is before the first cost rate of employee " + Quoted(employee_id) + " (" +
-                                    FormatDate(first) + ")");
+      row.Error(column("date"), Message(MessageId::kBeforeFirstRate, {FormatDate(static_cast<Day>(date.number)),
+                                                                       Quoted(employee_id), FormatDate(first)}));
     }
   }
   if (!row.table.row_ok()) return false;
@@ -1334,9 +1349,9 @@ bool AgencyReader::CheckTimeEntry(RowCells& row) {
   const Day first = first_rate_[static_cast<size_t>(employee)];
   const int64_t total = day_hours_->Add(employee, first == kNoRate ? day : first, day, hours.number);
   if (total > kMaxDayHours && total - hours.number <= kMaxDayHours) {  // once per employee and day
-    row.table.Warning(column("hours"), "employee " + Quoted(dataset_.employees[static_cast<size_t>(employee)].id) +
-                                           " has more than 24 hours on " + FormatDate(day) + " (" +
-                                           FormatHours(total) + " so far)");
+    row.table.Warning(column("hours"),
+                      Message(MessageId::kDayOver24Hours, {Quoted(dataset_.employees[static_cast<size_t>(employee)].id),
+                                                           FormatDate(day), FormatHours(total)}));
   }
   return true;
 }
@@ -1344,7 +1359,7 @@ bool AgencyReader::CheckTimeEntry(RowCells& row) {
 bool AgencyReader::CheckExpense(RowCells& row) {
   constexpr size_t kAmount = ColumnIndex("expenses", "amount");
   if (row[kAmount].present && row[kAmount].number < 0) {
-    row.Error(kAmount, "negative expense " + row.Quote(kAmount));
+    row.Error(kAmount, Message(MessageId::kNegativeExpense, {row.Quote(kAmount)}));
   }
   return true;
 }
@@ -1363,7 +1378,7 @@ bool AgencyReader::CheckObjective(RowCells& row) {
   constexpr ColumnsOf column("objectives");
   const Cell& target = row[column("target")];
   if (target.present && target.number <= 0) {
-    row.Error(column("target"), "target " + row.Quote(column("target")) + " must be greater than 0");
+    row.Error(column("target"), Message(MessageId::kTargetNotPositive, {row.Quote(column("target"))}));
   }
   CheckDateOrder(row, column("start_date"), column("end_date"));
   return true;
@@ -1373,13 +1388,13 @@ bool AgencyReader::CheckStoreAudit(RowCells& row) {
   constexpr ColumnsOf column("store_audits");
   const Cell& present = row[column("present")];
   if (present.present && present.number != 0 && present.number != 1) {
-    row.Error(column("present"), "present " + row.Quote(column("present")) + " must be 0 or 1");
+    row.Error(column("present"), Message(MessageId::kPresentNotBool, {row.Quote(column("present"))}));
   }
   const Cell& facings = row[column("facings")];
   if (facings.present && facings.number < 0) {
-    row.Error(column("facings"), "negative facings " + row.Quote(column("facings")));
+    row.Error(column("facings"), Message(MessageId::kNegativeFacings, {row.Quote(column("facings"))}));
   } else if (facings.present && facings.number > std::numeric_limits<int32_t>::max()) {
-    row.Error(column("facings"), "facings " + row.Quote(column("facings")) + " is too large");
+    row.Error(column("facings"), Message(MessageId::kFacingsTooLarge, {row.Quote(column("facings"))}));
   }
   return true;
 }
@@ -1397,7 +1412,7 @@ RowId AgencyReader::InternMetric(std::string_view key) {
 std::optional<std::string_view> AgencyReader::Metric(Table& table, size_t column) {
   const auto key = table.Value(column);
   if (key && key->size() > kMaxMetricKeyLength) {
-    table.Error(column, "metric key " + Quoted(*key) + " is longer than 64 characters");
+    table.Error(column, Message(MessageId::kMetricTooLong, {Quoted(*key)}));
     return std::nullopt;
   }
   return key;
@@ -1526,13 +1541,15 @@ Result<std::unique_ptr<FileBytes>> FileSource::Open(const std::string& file_name
   return BytesInMemory(std::move(**read));
 }
 
-std::string Diagnostic::ToString() const {
-  if (file.empty()) return message;
+std::string Diagnostic::Text(Language language) const { return WithHint(message, hint, language); }
+
+std::string Diagnostic::ToString(Language language) const {
+  if (file.empty()) return Text(language);
   std::string out = file;
   if (line > 0) out += ":" + std::to_string(line);
   out += ": ";
   if (!column.empty()) out += column + ": ";
-  out += message;
+  out += Text(language);
   return out;
 }
 

@@ -19,18 +19,25 @@
 #include "common/status.h"
 #include "domain/dataset.h"
 #include "ingest/chunked_text.h"
+#include "ingest/messages.h"
 
 namespace agencykpi {
 
 // One finding, printed as `FILE:LINE: COLUMN: message` (LINE is the physical
 // line where the row starts, header = 1; 0 when the finding is about the
-// file as a whole, printed as `FILE: message`).
+// file as a whole, printed as `FILE: message`). The message and its hint
+// are ids with arguments (messages.h), rendered in the reader's language:
+// `invoices.csv:3: amount: invalid number '1 234,50 €'; hint: remove the
+// currency sign: write 1234,50`.
 struct Diagnostic {
   std::string file;    // e.g. "invoices.csv"
   int64_t line = 0;
   std::string column;  // may be empty
-  std::string message;
-  [[nodiscard]] std::string ToString() const;
+  Message message;
+  Message hint;        // what was probably meant; may be empty
+  // The message and its hint, without the place.
+  [[nodiscard]] std::string Text(Language language = Language::kEnglish) const;
+  [[nodiscard]] std::string ToString(Language language = Language::kEnglish) const;
 };
 
 struct IngestOutcome {

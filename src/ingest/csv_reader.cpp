@@ -198,19 +198,19 @@ bool CsvReader::Next() {
   record_start_ = pos_;
   record_has_quote_ = false;
   fields_.clear();
-  error_.clear();
+  if (!error_.empty()) error_ = Message();
   for (;;) {
     const bool more = pos_ < text_.size() && text_[pos_] == '"' ? ReadQuoted() : ReadUnquoted();
     if (fields_.back().size() > kMaxFieldBytes) {
-      SetError("the value is longer than " + SizeText(kMaxFieldBytes), fields_.size() - 1);
+      SetError(Message(MessageId::kValueTooLong, {SizeText(kMaxFieldBytes)}), fields_.size() - 1);
     }
     if (fields_.size() > kMaxColumns) {
-      SetError("too many columns (at most " + std::to_string(kMaxColumns) + ")", fields_.size() - 1);
+      SetError(Message(MessageId::kTooManyColumns, {std::to_string(kMaxColumns)}), fields_.size() - 1);
       if (more) SkipToLineEnd();
       break;
     }
     if (pos_ - record_start_ > kMaxRecordBytes) {
-      SetError("the row is longer than " + SizeText(kMaxRecordBytes),
+      SetError(Message(MessageId::kRowTooLong, {SizeText(kMaxRecordBytes)}),
                fields_.size() - 1);
       if (more) SkipToLineEnd();
       break;
@@ -229,7 +229,7 @@ bool CsvReader::Next() {
   return true;
 }
 
-void CsvReader::SetError(std::string message, size_t field) {
+void CsvReader::SetError(Message message, size_t field) {
   if (!error_.empty()) return;
   error_ = std::move(message);
   error_field_ = field;
@@ -296,9 +296,8 @@ bool CsvReader::ReadQuoted() {
       } else {
         fields_.push_back(text_.substr(start, stop - start));
       }
-      SetError(window_end == size ? std::string("quoted field is not closed (the file ends inside quotes)")
-                                  : "quoted field runs over " + SizeText(kMaxRecordBytes) +
-                                        " (a quote left open?): the rest of the file is not read",
+      SetError(window_end == size ? Message(MessageId::kQuoteNotClosed)
+                                  : Message(MessageId::kQuoteRunsOver, {SizeText(kMaxRecordBytes)}),
                field_index);
       stopped_ = window_end != size;  // with the file's end in the text, nothing is left to read anyway
       pos_ = size;
@@ -331,7 +330,7 @@ bool CsvReader::ReadQuoted() {
     ++pos_;
     return true;
   }
-  SetError("text after the closing quote of a quoted field", field_index);
+  SetError(Message(MessageId::kTextAfterQuote), field_index);
   // Skip the stray text up to the end of the field and go on.
   while (pos_ < size && text_[pos_] != separator_ && text_[pos_] != '\n' && !AtLineEnd()) ++pos_;
   if (pos_ < size && text_[pos_] == separator_) {

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/messages.h"
+
 namespace agencykpi {
 
 // True when `text` is well-formed UTF-8 (no overlong forms, surrogates or
@@ -100,7 +102,9 @@ class CsvReader {
   // Malformed quoting in the current record: a message and the index of the
   // field where it was found.
   [[nodiscard]] bool has_error() const { return !error_.empty(); }
-  [[nodiscard]] const std::string& error() const { return error_; }
+  [[nodiscard]] const Message& error_message() const { return error_; }
+  // The message in English.
+  [[nodiscard]] std::string error() const { return error_.Render(); }
   [[nodiscard]] size_t error_field() const { return error_field_; }
   // Bytes of the text consumed so far (the start of the record to read
   // again when needs_more()).
@@ -117,7 +121,7 @@ class CsvReader {
   // Moves pos_ to the next LF (or the end of the text), ignoring quotes.
   void SkipToLineEnd();
   // Records the first malformation of the record.
-  void SetError(std::string message, size_t field);
+  void SetError(Message message, size_t field);
 
   std::string_view text_;
   char separator_;
@@ -133,7 +137,7 @@ class CsvReader {
   // One buffer per field index for fields with doubled quotes; a deque so
   // growing it never moves the buffers fields_ points into.
   std::deque<std::string> unescaped_;
-  std::string error_;
+  Message error_;
   size_t error_field_ = 0;
 };
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ingest/limits.h"
+#include "ingest/messages.h"
 
 namespace agencykpi {
 namespace {
@@ -20,9 +21,6 @@ size_t GroupingAt(std::string_view text, size_t pos) {
 
 char ToLowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-Status InvalidNumber(std::string_view text, std::string_view kind) {
-  return Status::InvalidInput("invalid " + std::string(kind) + " " + QuoteValue(text));
-}
 
 // True for the first byte of a UTF-8 character (not a continuation byte).
 bool StartsCharacter(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
@@ -90,14 +88,17 @@ std::string EchoValue(std::string_view text) {
 
 std::string QuoteValue(std::string_view text) { return "'" + EchoValue(text) + "'"; }
 
-Result<int64_t> ParseDecimal(std::string_view text, int decimals, bool decimal_comma) {
+std::optional<int64_t> ParseDecimal(std::string_view text, int decimals, bool decimal_comma, Message& error) {
   NumberParts parts;
-  if (!SplitNumber(text, decimal_comma, parts)) return InvalidNumber(text, "number");
+  if (!SplitNumber(text, decimal_comma, parts)) {
+    error = Message(MessageId::kInvalidNumber, {QuoteValue(text)});
+    return std::nullopt;
+  }
   std::string_view fraction = parts.fraction;
   while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
   if (fraction.size() > static_cast<size_t>(decimals)) {
-    return Status::InvalidInput("too many decimals in " + QuoteValue(text) + " (at most " +
-                                std::to_string(decimals) + ")");
+    error = Message(MessageId::kTooManyDecimals, {QuoteValue(text), std::to_string(decimals)});
+    return std::nullopt;
   }
   __int128 value = parts.integer;
   for (int k = 0; k < decimals; ++k) {
@@ -105,18 +106,37 @@ Result<int64_t> ParseDecimal(std::string_view text, int decimals, bool decimal_c
     if (static_cast<size_t>(k) < fraction.size()) value += fraction[static_cast<size_t>(k)] - '0';
   }
   if (parts.integer_overflow || value > kMaxScaledMagnitude) {
-    return Status::InvalidInput("number " + QuoteValue(text) + " is too large");
+    error = Message(MessageId::kNumberTooLarge, {QuoteValue(text)});
+    return std::nullopt;
   }
   return static_cast<int64_t>(parts.negative ? -value : value);
 }
 
-Result<int64_t> ParseWholeNumber(std::string_view text) {
+std::optional<int64_t> ParseWholeNumber(std::string_view text, Message& error) {
   NumberParts parts;
-  if (!SplitNumber(text, false, parts) || parts.has_mark) return InvalidNumber(text, "whole number");
+  if (!SplitNumber(text, false, parts) || parts.has_mark) {
+    error = Message(MessageId::kInvalidWholeNumber, {QuoteValue(text)});
+    return std::nullopt;
+  }
   if (parts.integer_overflow || parts.integer > kMaxScaledMagnitude) {
-    return Status::InvalidInput("number " + QuoteValue(text) + " is too large");
+    error = Message(MessageId::kNumberTooLarge, {QuoteValue(text)});
+    return std::nullopt;
   }
   return static_cast<int64_t>(parts.negative ? -parts.integer : parts.integer);
+}
+
+Result<int64_t> ParseDecimal(std::string_view text, int decimals, bool decimal_comma) {
+  Message error;
+  const std::optional<int64_t> value = ParseDecimal(text, decimals, decimal_comma, error);
+  if (!value) return Status::InvalidInput(error.Render());
+  return *value;
+}
+
+Result<int64_t> ParseWholeNumber(std::string_view text) {
+  Message error;
+  const std::optional<int64_t> value = ParseWholeNumber(text, error);
+  if (!value) return Status::InvalidInput(error.Render());
+  return *value;
 }
 
 bool IsValidIdentifier(std::string_view text) {

@@ -15,6 +15,8 @@
 
 namespace agencykpi {
 
+struct Message;
+
 // Longest identifier (SPEC §1.1).
 constexpr size_t kMaxIdentifierLength = 64;
 // Largest magnitude a scaled number may have: well inside int64, so sums of
@@ -42,6 +44,10 @@ Result<int64_t> ParseDecimal(std::string_view text, int decimals, bool decimal_c
 // A whole number: optional `-`, digits, thousands grouping as above, no
 // decimal mark.
 Result<int64_t> ParseWholeNumber(std::string_view text);
+
+// The same, the refusal as a message (its id and the value) in `error`.
+std::optional<int64_t> ParseDecimal(std::string_view text, int decimals, bool decimal_comma, Message& error);
+std::optional<int64_t> ParseWholeNumber(std::string_view text, Message& error);
 
 // 1 to 64 characters from A-Z a-z 0-9 _ . - /
 bool IsValidIdentifier(std::string_view text);

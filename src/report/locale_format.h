@@ -25,10 +25,9 @@
 
 #include "common/date.h"
 #include "common/exact.h"
+#include "common/language.h"
 
 namespace agencykpi {
-
-enum class Language { kFrench, kEnglish };
 
 inline constexpr std::string_view kFrenchGroupSeparator = "\u202F";  // narrow no-break space
 inline constexpr std::string_view kFrenchUnitSpace = "\u00A0";       // no-break space

@@ -408,21 +408,36 @@ class Handler {
     return page;
   }
 
-  static void WriteDiagnostics(JsonWriter& w, const std::vector<Diagnostic>& list) {
+  // Each finding in `language`: its place, its code, the message, the hint
+  // (null when none) and the whole line as `check` prints it.
+  static void WriteDiagnostics(JsonWriter& w, const std::vector<Diagnostic>& list, Language language) {
     w.BeginArray();
     for (const Diagnostic& d : list) {
       w.BeginObject();
       w.Key("file").String(d.file);
       w.Key("line").Int(d.line);
       w.Key("column").String(d.column);
-      w.Key("message").String(d.message);
-      w.Key("text").String(d.ToString());
+      w.Key("code").String(MessageCode(d.message.id));
+      w.Key("message").String(d.message.Render(language));
+      w.Key("hint");
+      d.hint.empty() ? w.Null() : w.String(d.hint.Render(language));
+      w.Key("text").String(d.ToString(language));
       w.EndObject();
     }
     w.EndArray();
   }
 
+  // lang of the import's messages: en (the default) or fr.
+  Result<Language> ImportLanguage() const {
+    const auto text = Param(query_, "lang");
+    if (!text || *text == "en") return Language::kEnglish;
+    if (*text == "fr") return Language::kFrench;
+    return BadParameter("lang", fmt::format("lang must be fr or en, got '{}'", *text));
+  }
+
   Result<ApiResponse> Import() {
+    const Result<Language> language = ImportLanguage();
+    if (!language.ok()) return language.status();
     std::shared_ptr<ImportTicket> ticket = std::move(request_.import_ticket);
     if (!ticket) {
       auto taken = service_.BeginImport();
@@ -457,11 +472,14 @@ class Handler {
       details.BeginObject();
       details.Key("error_count").Int(static_cast<int64_t>(outcome.error_count));
       details.Key("errors");
-      WriteDiagnostics(details, outcome.errors);
+      WriteDiagnostics(details, outcome.errors, *language);
       details.Key("warnings");
-      WriteDiagnostics(details, outcome.warnings);
+      WriteDiagnostics(details, outcome.warnings, *language);
       details.EndObject();
-      return Status::Error(ErrorCode::kInvalidData, outcome.status.message(), details.Take());
+      const Message count = outcome.error_count == 1
+                                ? Message(MessageId::kOneError)
+                                : Message(MessageId::kErrorCount, {std::to_string(outcome.error_count)});
+      return Status::Error(ErrorCode::kInvalidData, count.Render(*language), details.Take());
     }
     if (!outcome.status.ok()) {
       return Status::Internal("the import could not be stored; the previous data is unchanged");
@@ -479,7 +497,7 @@ class Handler {
     for (const std::string& table : outcome.empty_tables) w.String(table);
     w.EndArray();
     w.Key("warnings");
-    WriteDiagnostics(w, outcome.warnings);
+    WriteDiagnostics(w, outcome.warnings, *language);
     w.EndObject();
     return Json(w.Take());
   }

@@ -56,10 +56,12 @@ void ExpectRefusedNaming(const Outcome& o, std::string_view named) {
 class CliTest : public ::testing::Test {
  protected:
   // Runs `agencykpi ARGS` with stdout and stderr captured to files.
-  Outcome Agencykpi(const std::string& args) {
+  // `env`: variables set for the command ("LANG=fr_FR.UTF-8").
+  Outcome Agencykpi(const std::string& args, const std::string& env = "") {
     const fs::path out = tmp_.path() / "stdout";
     const fs::path err = tmp_.path() / "stderr";
-    const std::string command = std::string(AGENCYKPI_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+    const std::string command = (env.empty() ? "" : "env " + env + " ") + std::string(AGENCYKPI_BINARY) + " " + args +
+                                " >" + out.string() + " 2>" + err.string();
     const int status = std::system(command.c_str());
     Outcome o;
     o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -92,6 +94,58 @@ TEST_F(CliTest, EverySubcommandHasHelp) {
   for (const char* option : {"--db", "--data", "--period", "--as-of", "--grace-days", "--format", "--section", "--lang"}) {
     EXPECT_NE(report.out.find(option), std::string::npos) << option;
   }
+}
+
+// check and import speak French with --lang fr or a French locale: every
+// message and hint, the place prefix kept as it is, the same exit status.
+TEST_F(CliTest, CheckSpeaksFrenchWithLangFr) {
+  const fs::path folder = WriteFolder("fautes", {
+      {"clients.csv", "client_id;nom;secteur\nC1;Alpha;x\n"},
+      {"invoices.csv", "invoice_id;client_id;date;montant HT;amount\n"
+                       "F1;C1;06/30/2026;;1 234,50 \xE2\x82\xAC\n"
+                       "F2;C9;31.01.2026;;12,5 %\n"},
+  });
+  const std::vector<std::string> french = {
+      "avertissement : clients.csv:1: nom: colonne inconnue ignorée ; indice : probablement name : nommez la colonne name",
+      "avertissement : invoices.csv:1: montant HT: colonne inconnue ignorée",
+      "clients.csv:1: name: colonne obligatoire manquante ; indice : la colonne 'nom' est sans doute celle-ci : "
+      "nommez-la name",
+      "invoices.csv:2: date: date invalide '06/30/2026' (attendu : AAAA-MM-JJ, JJ/MM/AAAA ou JJ/MM/AA) ; indice : "
+      "ordre mois/jour (américain) : écrivez 2026-06-30 ou 30/06/2026",
+      "invoices.csv:2: amount: nombre invalide '1 234,50 \xE2\x82\xAC' ; indice : retirez le symbole monétaire : "
+      "écrivez 1234,50",
+      "invoices.csv:3: date: date invalide '31.01.2026' (attendu : AAAA-MM-JJ, JJ/MM/AAAA ou JJ/MM/AA) ; indice : "
+      "séparez par / ou - : écrivez 2026-01-31 ou 31/01/2026",
+      "invoices.csv:3: amount: nombre invalide '12,5 %' ; indice : retirez le signe %, la valeur s'écrit en points : "
+      "écrivez 12,5",
+      folder.string() + ": refusé, 5 erreurs",
+  };
+  const auto expect_french = [&](const Outcome& o) {
+    EXPECT_EQ(o.exit_code, 2);
+    EXPECT_TRUE(o.out.empty());
+    for (const std::string& line : french) EXPECT_NE(o.err.find(line + "\n"), std::string::npos) << line << "\n" << o.err;
+  };
+  expect_french(Agencykpi("check " + folder.string() + " --lang fr"));
+  expect_french(Agencykpi("check " + folder.string(), "LC_ALL= LC_MESSAGES= LANG=fr_FR.UTF-8"));
+  expect_french(Agencykpi("import " + folder.string() + " --db " + (tmp_.path() / "x.db").string() + " --lang fr"));
+  EXPECT_FALSE(fs::exists(tmp_.path() / "x.db"));
+  // --lang en wins over a French locale; English is as before, with its hints.
+  const Outcome english = Agencykpi("check " + folder.string() + " --lang en", "LANG=fr_FR.UTF-8");
+  EXPECT_EQ(english.exit_code, 2);
+  EXPECT_NE(english.err.find("invoices.csv:2: amount: invalid number '1 234,50 \xE2\x82\xAC'; hint: remove the "
+                             "currency sign: write 1234,50\n"),
+            std::string::npos)
+      << english.err;
+  EXPECT_NE(english.err.find(folder.string() + ": refused, 5 errors\n"), std::string::npos) << english.err;
+  EXPECT_EQ(Agencykpi("check " + folder.string() + " --lang de").exit_code, 2);
+}
+
+TEST_F(CliTest, ValidFolderIsValidInFrench) {
+  const Outcome o = Agencykpi("check " + Golden("agence-exemple") + " --lang fr");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.err.find(" clients, "), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find(" saisies de temps, "), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find(": valide\n"), std::string::npos) << o.err;
 }
 
 TEST_F(CliTest, NoSubcommandIsAUsageError) { EXPECT_EQ(Agencykpi("").exit_code, 2); }

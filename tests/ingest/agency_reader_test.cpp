@@ -102,11 +102,13 @@ const ValidationCase kValidationCases[] = {
     {"MissingValueOfShortRow", "clients.csv", "client_id,name\nC1\nC2,B\n", "clients.csv:2: name: missing value"},
     {"BadDate", "contracts.csv",
      "contract_id,client_id,start_date,end_date\nK1,C1,2026-02-30,2026-12-31\nK2,C2,2026-01-01,2026-12-31\n",
-     "contracts.csv:2: start_date: invalid date '2026-02-30' (expected YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY)"},
+     "contracts.csv:2: start_date: invalid date '2026-02-30' (expected YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY); "
+     "hint: that day does not exist: 2026-02 has 28 days"},
     {"BadNumber", "expenses.csv", "date;amount;category\n2026-01-05;12 \xE2\x82\xAC;travel\n",
-     "expenses.csv:2: amount: invalid number '12 \xE2\x82\xAC'"},
+     "expenses.csv:2: amount: invalid number '12 \xE2\x82\xAC'; hint: remove the currency sign: write 12"},
     {"DecimalCommaInCommaFile", "expenses.csv", "date,amount,category\n2026-01-05,\"12,5\",travel\n",
-     "expenses.csv:2: amount: invalid number '12,5'"},
+     "expenses.csv:2: amount: invalid number '12,5'; hint: the decimal comma is read only in files separated by ';': "
+     "write 12.5"},
     {"TooManyDecimals", "invoices.csv",
      "invoice_id,client_id,date,amount\nI1,C1,2026-01-31,12.345\n",
      "invoices.csv:2: amount: too many decimals in '12.345' (at most 2)"},
@@ -125,7 +127,7 @@ const ValidationCase kValidationCases[] = {
     {"ComplexityNotWhole", "missions.csv",
      "mission_id,client_id,name,start_date,end_date,complexity\nM1,C1,A,2026-01-01,2026-12-31,2.0\n"
      "M2,C2,B,2026-01-01,2026-12-31,\n",
-     "missions.csv:2: complexity: invalid whole number '2.0'"},
+     "missions.csv:2: complexity: invalid whole number '2.0'; hint: a whole number is expected: write 2"},
     // Duplicate ids
     {"DuplicateClient", "clients.csv", "client_id,name\nC1,A\nC2,B\nC1,C\n",
      "clients.csv:4: client_id: duplicate client 'C1' (first on line 2)"},
@@ -802,7 +804,7 @@ TEST(FolderSourceTest, AbsentFolderIsOneError) {
   auto source = FolderSource(AGENCYKPI_TEST_DATA_DIR "/does-not-exist");
   const IngestOutcome outcome = ReadAgency(*source);
   ASSERT_EQ(outcome.errors.size(), 1u) << testing::PrintToString(Texts(outcome.errors));
-  EXPECT_NE(outcome.errors[0].message.find("does not exist"), std::string::npos) << outcome.errors[0].message;
+  EXPECT_NE(outcome.errors[0].Text().find("does not exist"), std::string::npos) << outcome.errors[0].Text();
 }
 
 // ---------------------------------------------------------------------------
@@ -876,7 +878,7 @@ TEST(IngestLimitsTest, EchoIsCutOnACharacterBoundary) {
   const IngestOutcome outcome =
       ReadWith("invoices.csv", "invoice_id,client_id,date,amount\nI1,C1,2026-01-31," + value + "\n");
   ASSERT_EQ(outcome.errors.size(), 1u);
-  const std::string message = outcome.errors[0].message;
+  const std::string message = outcome.errors[0].Text();
   EXPECT_TRUE(IsValidUtf8(message));
   std::string expected;
   for (int i = 0; i < 80; ++i) expected += "\xC3\xA9";
@@ -1064,7 +1066,8 @@ TEST(AgencyReaderTest, ShortFrenchDatesAreRead) {
       ReadWith("invoices.csv", "invoice_id;client_id;date;amount\nI1;C1;31/01/26;100\nI2;C1;30/02/26;5\n");
   EXPECT_EQ(Texts(outcome.errors),
             std::vector<std::string>{
-                "invoices.csv:3: date: invalid date '30/02/26' (expected YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY)"});
+                "invoices.csv:3: date: invalid date '30/02/26' (expected YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY); "
+                "hint: that day does not exist: 2026-02 has 28 days"});
   ASSERT_EQ(outcome.dataset.invoices.size(), 1u);
   EXPECT_EQ(outcome.dataset.invoices.date[0], *ParseDate("2026-01-31"));
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 #include <nlohmann/json.hpp>
@@ -309,6 +310,44 @@ TEST(ApiTest, RefusedImportCountsEveryError) {
   EXPECT_GE(listed, 2U);
   EXPECT_EQ(error["details"]["error_count"].get<size_t>(), listed);
   EXPECT_EQ(error["message"], fmt::format("{} errors", listed));
+}
+
+// ?lang=fr: the refusal's errors and warnings in French, each with its
+// code, its hint and the line as `check --lang fr` prints it; English by
+// default, as before.
+TEST(ApiTest, ImportAnswersInFrenchWithLangFr) {
+  ServiceFixture f("agence-exemple");
+  const std::map<std::string, std::string> files = {
+      {"clients.csv", "client_id;name;nom_commercial\nC1;Alpha;A\n"},
+      {"invoices.csv", "invoice_id;client_id;date;amount\nF1;C1;2026-31-01;1 234,50 \xE2\x82\xAC\n"},
+  };
+  const ApiResponse r = HandleApi(
+      f.service(), ApiRequest{"POST", "/api/v1/import?lang=fr", "application/zip", testing::MakeZip(files)});
+  ASSERT_EQ(r.status, 422) << r.body;
+  const json error = Body(r)["error"];
+  EXPECT_EQ(error["message"], "2 erreurs");
+  const json errors = error["details"]["errors"];
+  ASSERT_EQ(errors.size(), 2U) << r.body;
+  EXPECT_EQ(errors[0]["code"], "invalid_date");
+  EXPECT_EQ(errors[0]["message"], "date invalide '2026-31-01' (attendu : AAAA-MM-JJ, JJ/MM/AAAA ou JJ/MM/AA)");
+  EXPECT_EQ(errors[0]["hint"], "ordre année-jour-mois : écrivez 2026-01-31 ou 31/01/2026");
+  EXPECT_EQ(errors[1]["text"],
+            "invoices.csv:2: amount: nombre invalide '1 234,50 \xE2\x82\xAC' ; indice : retirez le symbole monétaire : "
+            "écrivez 1234,50");
+  const json warnings = error["details"]["warnings"];
+  ASSERT_EQ(warnings.size(), 1U) << r.body;
+  EXPECT_EQ(warnings[0]["text"], "clients.csv:1: nom_commercial: colonne inconnue ignorée");
+  EXPECT_TRUE(warnings[0]["hint"].is_null());
+
+  const ApiResponse english =
+      HandleApi(f.service(), ApiRequest{"POST", "/api/v1/import", "application/zip", testing::MakeZip(files)});
+  ASSERT_EQ(english.status, 422) << english.body;
+  EXPECT_EQ(Body(english)["error"]["message"], "2 errors");
+  EXPECT_EQ(Body(english)["error"]["details"]["errors"][1]["text"],
+            "invoices.csv:2: amount: invalid number '1 234,50 \xE2\x82\xAC'; hint: remove the currency sign: write 1234,50");
+  ExpectError(HandleApi(f.service(), ApiRequest{"POST", "/api/v1/import?lang=de", "application/zip",
+                                                testing::MakeZip(files)}),
+              400, "bad_parameter", "lang");
 }
 
 TEST(ApiTest, ImportSuccessNamesTheEmptyTables) {

@@ -35,6 +35,11 @@ export function apiUrl(path: string, params: Record<string, string> = {}): strin
   return `${BASE}${path}${q ? `?${q}` : ''}`;
 }
 
+/** Where an import goes: the answer's messages in the dashboard's language. */
+export function importUrl(lang: 'fr' | 'en'): string {
+  return apiUrl('/import', { lang });
+}
+
 async function parseResponse<T>(res: Response): Promise<T> {
   const text = await res.text();
   let body: unknown = null;
@@ -120,12 +125,13 @@ export const api = {
   metaCached: () => getJson<Meta>('/meta', {}),
   /** The rule thresholds of /meta, cached like the reports. */
   rules: (): Promise<Rules> => getJson<Meta>('/meta', {}).then((m) => m.rules),
-  async importFiles(body: Blob | FormData): Promise<ImportSuccess> {
+  /** `lang`: the language of the errors and warnings of the answer. */
+  async importFiles(body: Blob | FormData, lang: 'fr' | 'en' = 'en'): Promise<ImportSuccess> {
     // A zip goes as the raw body; CSV files as multipart (the browser sets the boundary).
     const headers: Record<string, string> = changeHeaders();
     if (!(body instanceof FormData)) headers['Content-Type'] = 'application/zip';
     const init: RequestInit = { method: 'POST', body, headers };
-    const res = await fetch(apiUrl('/import'), init);
+    const res = await fetch(importUrl(lang), init);
     const out = await parseResponse<ImportSuccess>(res);
     clearCache();
     return out;

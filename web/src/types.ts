@@ -67,7 +67,13 @@ export interface ImportIssue {
   file: string;
   line: number;
   column: string;
+  /** The message's id ("invalid_number"), whatever the language. */
+  code?: string;
+  /** In the language of the import request (?lang=fr). */
   message: string;
+  /** What was probably meant; null when there is no hint. */
+  hint?: string | null;
+  /** FILE:LINE: COLUMN: message, then the hint, as `check` prints it. */
   text: string;
 }
 

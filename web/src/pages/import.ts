@@ -8,9 +8,12 @@ import { errorState, panel, stat } from '../ui/components';
 import type { Ctx } from '../ui/context';
 import { append, clear, h, icon, ICONS } from '../ui/dom';
 
-/** The text of an error or warning: the server's, else built from its parts. */
+/** The text of an error or warning: the server's (in the language asked for,
+ * hint included), else built from its parts. */
 export function issueText(i: ImportIssue): string {
-  return i.text || `${i.file}:${i.line}: ${i.column}: ${i.message}`;
+  if (i.text) return i.text;
+  const place = i.line > 0 ? `${i.file}:${i.line}: ` : `${i.file}: `;
+  return `${place}${i.column ? `${i.column}: ` : ''}${i.message}${i.hint ? ` — ${i.hint}` : ''}`;
 }
 
 export function baseName(path: string): string {
@@ -125,7 +128,7 @@ export function renderImport(ctx: Ctx, root: HTMLElement): void {
     }
     out.append(h('div', { class: 'state state-loading' }, h('span', { class: 'spinner' }), ctx.t('importing', { n: upload.names.length })));
     try {
-      const res = await api.importFiles(upload.body);
+      const res = await api.importFiles(upload.body, ctx.state.lang);
       if (!ctx.alive()) return;
       showSuccess(ctx, out, res, upload.names);
       void metaPanel(ctx, metaBox);

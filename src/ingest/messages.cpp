@@ -1,0 +1,377 @@
+#include "ingest/messages.h"
+
+#include <array>
+#include <cstddef>
+
+namespace agencykpi {
+namespace {
+
+using Id = MessageId;
+
+struct Template {
+  MessageId id;
+  std::string_view text;
+};
+
+constexpr size_t kMessageCount = [] {
+  size_t count = 0;
+#define AGENCYKPI_COUNT(id, code) ++count;
+  AGENCYKPI_INGEST_MESSAGES(AGENCYKPI_COUNT)
+#undef AGENCYKPI_COUNT
+  return count;
+}();
+
+constexpr std::array<std::string_view, kMessageCount> kCodes = {{
+#define AGENCYKPI_CODE(id, code) code,
+    AGENCYKPI_INGEST_MESSAGES(AGENCYKPI_CODE)
+#undef AGENCYKPI_CODE
+}};
+
+// ---------------------------------------------------------------------------
+// English. The texts tests and docs quote: change them together.
+constexpr std::array<Template, kMessageCount> kEnglish = {{
+    {Id::kVerbatim, "{0}"},
+    {Id::kValueTooLong, "the value is longer than {0}"},
+    {Id::kTooManyColumns, "too many columns (at most {0})"},
+    {Id::kRowTooLong, "the row is longer than {0}"},
+    {Id::kQuoteNotClosed, "quoted field is not closed (the file ends inside quotes)"},
+    {Id::kQuoteRunsOver, "quoted field runs over {0} (a quote left open?): the rest of the file is not read"},
+    {Id::kTextAfterQuote, "text after the closing quote of a quoted field"},
+    {Id::kInvalidNumber, "invalid number {0}"},
+    {Id::kInvalidWholeNumber, "invalid whole number {0}"},
+    {Id::kTooManyDecimals, "too many decimals in {0} (at most {1})"},
+    {Id::kNumberTooLarge, "number {0} is too large"},
+    {Id::kUtf16, "the file is UTF-16: save it as CSV UTF-8 (or CSV separated by semicolons)"},
+    {Id::kFileEmpty, "the file is empty: a header line is required"},
+    {Id::kFirstLineBlank, "the first line is blank: a header line is required"},
+    {Id::kFileMissing, "the file is missing (it is required)"},
+    {Id::kNotATable, "not a table of the agency folder, ignored (tables: {0})"},
+    {Id::kTwoFiles, "two files for one table: {0} (names are matched ignoring case): keep one"},
+    {Id::kXlsxNotYet, "XLSX import is not available yet: save the sheet as CSV UTF-8 ({0})"},
+    {Id::kFormatUnreadable, "this format cannot be read: save the sheet as .xlsx or CSV UTF-8 ({0})"},
+    {Id::kCannotReadFile, "cannot read the file"},
+    {Id::kNotRegularFile, "cannot read the file: not a regular file"},
+    {Id::kFileChanged, "the file changed while it was read"},
+    {Id::kNoSuchFolder, "the folder {0} does not exist or is not a folder"},
+    {Id::kCannotListFolder, "cannot list the folder {0}"},
+    {Id::kImportCancelled, "the import was cancelled"},
+    {Id::kErrorsFirstShown, "{0} errors, the first {1} shown"},
+    {Id::kWarningsFirstShown, "{0} warnings, the first {1} shown"},
+    {Id::kColumnNameNul, "the column name holds a NUL byte"},
+    {Id::kColumnTwice, "column named twice"},
+    {Id::kUnknownColumn, "unknown column ignored"},
+    {Id::kMissingColumn, "missing required column"},
+    {Id::kRowFieldCount, "the row has {0} fields but the header has {1}"},
+    {Id::kTooManyRows, "too many rows (at most {0})"},
+    {Id::kValueNul, "the value holds a NUL byte"},
+    {Id::kMissingValue, "missing value"},
+    {Id::kInvalidIdentifier, "invalid identifier {0} (1 to 64 characters from A-Z a-z 0-9 _ . - /)"},
+    {Id::kInvalidDate, "invalid date {0} (expected YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY)"},
+    {Id::kInvalidEnum, "invalid {0} {1} (expected one of {2})"},
+    {Id::kUnknownRow, "unknown {0} {1}"},
+    {Id::kUnknownRowNoFile, "unknown {0} {1} (there is no {2})"},
+    {Id::kDuplicateId, "duplicate {0} {1} (first on line {2})"},
+    {Id::kMetricTooLong, "metric key {0} is longer than 64 characters"},
+    {Id::kEndBeforeStart, "end date {0} is before start date {1}"},
+    {Id::kOtherClient, "{0} {1} belongs to client {2}, not {3}"},
+    {Id::kRenewalTypeMissing, "missing value (required when renewal_of is set)"},
+    {Id::kRenewalTypeForbidden, "renewal type {0} given but renewal_of is empty"},
+    {Id::kRenewsItself, "contract {0} cannot renew itself"},
+    {Id::kAlreadyRenewed, "contract {0} is already renewed by {1} (line {2})"},
+    {Id::kRenewalCycle, "renewal cycle: {0}"},
+    {Id::kComplexityRange, "complexity {0} is outside 1 to 5"},
+    {Id::kNegativeFee, "negative fee {0}"},
+    {Id::kWeeklyHoursRange, "weekly hours {0} out of range (more than 0, at most 80)"},
+    {Id::kNegativeCostRate, "negative cost rate {0}"},
+    {Id::kDuplicateCostRate, "employee {0} already has a cost rate from {1} (line {2})"},
+    {Id::kHoursRange, "hours {0} out of range (more than 0, at most 24)"},
+    {Id::kNoCostRate, "employee {0} has no cost rate"},
+    {Id::kBeforeFirstRate, "date {0} is before the first cost rate of employee {1} ({2})"},
+    {Id::kDayOver24Hours, "employee {0} has more than 24 hours on {1} ({2} so far)"},
+    {Id::kNegativeExpense, "negative expense {0}"},
+    {Id::kTargetNotPositive, "target {0} must be greater than 0"},
+    {Id::kPresentNotBool, "present {0} must be 0 or 1"},
+    {Id::kNegativeFacings, "negative facings {0}"},
+    {Id::kFacingsTooLarge, "facings {0} is too large"},
+    {Id::kFolderRefused, "refused, {0} errors"},
+    {Id::kFolderRefusedOne, "refused, 1 error"},
+    {Id::kFolderValid, "valid"},
+    {Id::kEmptyTables, "empty tables: {0}"},
+    {Id::kImported, "imported {0} into {1} in {2} s"},
+    {Id::kErrorCount, "{0} errors"},
+    {Id::kOneError, "1 error"},
+    {Id::kHintCurrency, "remove the currency sign: write {0}"},
+    {Id::kHintPercent, "remove the % sign, the value is written in points: write {0}"},
+    {Id::kHintThousands, "write {0} (no dot or comma between thousands)"},
+    {Id::kHintWrite, "write {0}"},
+    {Id::kHintCommaFile, "the decimal comma is read only in files separated by ';': write {0}"},
+    {Id::kHintWholeNumber, "a whole number is expected: write {0}"},
+    {Id::kHintDateUs, "month/day order (US): write {0} or {1}"},
+    {Id::kHintDateYearDayMonth, "year-day-month order: write {0} or {1}"},
+    {Id::kHintDateSeparator, "separate with / or -: write {0} or {1}"},
+    {Id::kHintDateTime, "remove the time: write {0}"},
+    {Id::kHintDateNoSuchDay, "that day does not exist: {0} has {1} days"},
+    {Id::kHintColumn, "probably {0}: name the column {0}"},
+    {Id::kHintMissingColumn, "the column {0} is probably it: name it {1}"},
+    {Id::kHintEnum, "probably {0}"},
+}};
+
+// ---------------------------------------------------------------------------
+// Français.
+constexpr std::array<Template, kMessageCount> kFrench = {{
+    {Id::kVerbatim, "{0}"},
+    {Id::kValueTooLong, "la valeur dépasse {0}"},
+    {Id::kTooManyColumns, "trop de colonnes (au plus {0})"},
+    {Id::kRowTooLong, "la ligne dépasse {0}"},
+    {Id::kQuoteNotClosed, "champ entre guillemets non fermé (le fichier se termine entre guillemets)"},
+    {Id::kQuoteRunsOver,
+     "champ entre guillemets de plus de {0} (un guillemet resté ouvert ?) : la suite du fichier n'est pas lue"},
+    {Id::kTextAfterQuote, "du texte suit le guillemet fermant d'un champ entre guillemets"},
+    {Id::kInvalidNumber, "nombre invalide {0}"},
+    {Id::kInvalidWholeNumber, "nombre entier invalide {0}"},
+    {Id::kTooManyDecimals, "trop de décimales dans {0} (au plus {1})"},
+    {Id::kNumberTooLarge, "le nombre {0} est trop grand"},
+    {Id::kUtf16,
+     "le fichier est en UTF-16 : enregistrez-le en CSV UTF-8 (ou CSV séparateur point-virgule)"},
+    {Id::kFileEmpty, "le fichier est vide : une ligne d'en-tête est requise"},
+    {Id::kFirstLineBlank, "la première ligne est vide : une ligne d'en-tête est requise"},
+    {Id::kFileMissing, "le fichier manque (il est obligatoire)"},
+    {Id::kNotATable, "pas une table du dossier de l'agence, ignoré (tables : {0})"},
+    {Id::kTwoFiles,
+     "deux fichiers pour une même table : {0} (les noms sont comparés sans tenir compte des majuscules) : "
+     "gardez-en un"},
+    {Id::kXlsxNotYet, "l'import XLSX n'est pas encore disponible : enregistrez la feuille en CSV UTF-8 ({0})"},
+    {Id::kFormatUnreadable, "ce format ne peut pas être lu : enregistrez la feuille en .xlsx ou en CSV UTF-8 ({0})"},
+    {Id::kCannotReadFile, "impossible de lire le fichier"},
+    {Id::kNotRegularFile, "impossible de lire le fichier : ce n'est pas un fichier ordinaire"},
+    {Id::kFileChanged, "le fichier a changé pendant sa lecture"},
+    {Id::kNoSuchFolder, "le dossier {0} n'existe pas ou n'est pas un dossier"},
+    {Id::kCannotListFolder, "impossible de lister le dossier {0}"},
+    {Id::kImportCancelled, "l'import a été annulé"},
+    {Id::kErrorsFirstShown, "{0} erreurs, les {1} premières affichées"},
+    {Id::kWarningsFirstShown, "{0} avertissements, les {1} premiers affichés"},
+    {Id::kColumnNameNul, "le nom de colonne contient un octet NUL"},
+    {Id::kColumnTwice, "colonne présente deux fois"},
+    {Id::kUnknownColumn, "colonne inconnue ignorée"},
+    {Id::kMissingColumn, "colonne obligatoire manquante"},
+    {Id::kRowFieldCount, "la ligne a {0} valeurs mais l'en-tête en a {1}"},
+    {Id::kTooManyRows, "trop de lignes (au plus {0})"},
+    {Id::kValueNul, "la valeur contient un octet NUL"},
+    {Id::kMissingValue, "valeur manquante"},
+    {Id::kInvalidIdentifier, "identifiant invalide {0} (1 à 64 caractères parmi A-Z a-z 0-9 _ . - /)"},
+    {Id::kInvalidDate, "date invalide {0} (attendu : AAAA-MM-JJ, JJ/MM/AAAA ou JJ/MM/AA)"},
+    {Id::kInvalidEnum, "valeur de {0} invalide {1} (attendu : {2})"},
+    {Id::kUnknownRow, "{0} {1} introuvable"},
+    {Id::kUnknownRowNoFile, "{0} {1} introuvable (il n'y a pas de fichier {2})"},
+    {Id::kDuplicateId, "{0} {1} en double (déjà ligne {2})"},
+    {Id::kMetricTooLong, "la clé d'indicateur {0} dépasse 64 caractères"},
+    {Id::kEndBeforeStart, "la date de fin {0} précède la date de début {1}"},
+    {Id::kOtherClient, "{0} {1} appartient au client {2}, pas à {3}"},
+    {Id::kRenewalTypeMissing, "valeur manquante (obligatoire quand renewal_of est rempli)"},
+    {Id::kRenewalTypeForbidden, "type de reconduction {0} donné alors que renewal_of est vide"},
+    {Id::kRenewsItself, "le contrat {0} ne peut pas se reconduire lui-même"},
+    {Id::kAlreadyRenewed, "le contrat {0} est déjà reconduit par {1} (ligne {2})"},
+    {Id::kRenewalCycle, "cycle de reconductions : {0}"},
+    {Id::kComplexityRange, "complexité {0} hors de 1 à 5"},
+    {Id::kNegativeFee, "forfait négatif {0}"},
+    {Id::kWeeklyHoursRange, "heures hebdomadaires {0} hors limites (plus de 0, au plus 80)"},
+    {Id::kNegativeCostRate, "coût horaire négatif {0}"},
+    {Id::kDuplicateCostRate, "le collaborateur {0} a déjà un coût horaire au {1} (ligne {2})"},
+    {Id::kHoursRange, "heures {0} hors limites (plus de 0, au plus 24)"},
+    {Id::kNoCostRate, "le collaborateur {0} n'a aucun coût horaire"},
+    {Id::kBeforeFirstRate, "la date {0} précède le premier coût horaire du collaborateur {1} ({2})"},
+    {Id::kDayOver24Hours, "le collaborateur {0} a plus de 24 heures le {1} ({2} à ce stade)"},
+    {Id::kNegativeExpense, "dépense négative {0}"},
+    {Id::kTargetNotPositive, "l'objectif {0} doit être supérieur à 0"},
+    {Id::kPresentNotBool, "present {0} doit valoir 0 ou 1"},
+    {Id::kNegativeFacings, "nombre de faces négatif {0}"},
+    {Id::kFacingsTooLarge, "nombre de faces {0} trop grand"},
+    {Id::kFolderRefused, "refusé, {0} erreurs"},
+    {Id::kFolderRefusedOne, "refusé, 1 erreur"},
+    {Id::kFolderValid, "valide"},
+    {Id::kEmptyTables, "tables vides : {0}"},
+    {Id::kImported, "{0} importé dans {1} en {2} s"},
+    {Id::kErrorCount, "{0} erreurs"},
+    {Id::kOneError, "1 erreur"},
+    {Id::kHintCurrency, "retirez le symbole monétaire : écrivez {0}"},
+    {Id::kHintPercent, "retirez le signe %, la valeur s'écrit en points : écrivez {0}"},
+    {Id::kHintThousands, "écrivez {0} (ni point ni virgule entre les milliers)"},
+    {Id::kHintWrite, "écrivez {0}"},
+    {Id::kHintCommaFile, "la virgule décimale n'est lue que dans les fichiers séparés par « ; » : écrivez {0}"},
+    {Id::kHintWholeNumber, "un nombre entier est attendu : écrivez {0}"},
+    {Id::kHintDateUs, "ordre mois/jour (américain) : écrivez {0} ou {1}"},
+    {Id::kHintDateYearDayMonth, "ordre année-jour-mois : écrivez {0} ou {1}"},
+    {Id::kHintDateSeparator, "séparez par / ou - : écrivez {0} ou {1}"},
+    {Id::kHintDateTime, "retirez l'heure : écrivez {0}"},
+    {Id::kHintDateNoSuchDay, "ce jour n'existe pas : le mois {0} a {1} jours"},
+    {Id::kHintColumn, "probablement {0} : nommez la colonne {0}"},
+    {Id::kHintMissingColumn, "la colonne {0} est sans doute celle-ci : nommez-la {1}"},
+    {Id::kHintEnum, "probablement {0}"},
+}};
+
+// Each table lists every id once, in the order of the list.
+constexpr bool Complete(const std::array<Template, kMessageCount>& table) {
+  for (size_t i = 0; i < kMessageCount; ++i) {
+    if (static_cast<size_t>(table[i].id) != i + 1) return false;
+  }
+  return true;
+}
+static_assert(Complete(kEnglish), "the English table lists every message, in the order of messages.h");
+static_assert(Complete(kFrench), "the French table lists every message, in the order of messages.h");
+
+// The tables' nouns (one row, as the catalogue names it) and their plural
+// labels in the row counts.
+struct Noun {
+  std::string_view table;
+  std::string_view english;  // the catalogue's noun
+  std::string_view french;
+  std::string_view english_plural;
+  std::string_view french_plural;
+};
+constexpr std::array<Noun, 14> kNouns = {{
+    {"clients", "client", "client", "clients", "clients"},
+    {"contracts", "contract", "contrat", "contracts", "contrats"},
+    {"missions", "mission", "mission", "missions", "missions"},
+    {"employees", "employee", "collaborateur", "employees", "collaborateurs"},
+    {"cost_rates", "cost rate", "coût horaire", "cost rates", "coûts horaires"},
+    {"stores", "store", "magasin", "stores", "magasins"},
+    {"time_entries", "time entry", "saisie de temps", "time entries", "saisies de temps"},
+    {"expenses", "expense", "dépense", "expenses", "dépenses"},
+    {"invoices", "invoice", "facture", "invoices", "factures"},
+    {"visits", "visit", "visite", "visits", "visites"},
+    {"objectives", "objective", "objectif", "objectives", "objectifs"},
+    {"results", "result", "résultat", "results", "résultats"},
+    {"store_audits", "store audit", "relevé linéaire", "store audits", "relevés linéaires"},
+    {"store_sales", "store sale", "vente magasin", "store sales", "ventes magasin"},
+}};
+
+std::string_view TemplateOf(MessageId id, Language language) {
+  const size_t index = static_cast<size_t>(id) - 1;
+  return (language == Language::kFrench ? kFrench : kEnglish)[index].text;
+}
+
+std::string RenderArg(const MessageArg& arg, Language language) {
+  switch (arg.kind) {
+    case MessageArg::Kind::kText: return arg.text;
+    case MessageArg::Kind::kNoun:
+      for (const Noun& noun : kNouns) {
+        if (noun.english == arg.text) return std::string(language == Language::kFrench ? noun.french : noun.english);
+      }
+      return arg.text;
+    case MessageArg::Kind::kNames: {
+      const std::string_view joiner = language == Language::kFrench ? " et " : " and ";
+      std::string out;
+      size_t start = 0;
+      for (;;) {
+        const size_t end = arg.text.find('\n', start);
+        if (!out.empty()) out += joiner;
+        out += arg.text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (end == std::string::npos) break;
+        start = end + 1;
+      }
+      return out;
+    }
+  }
+  return arg.text;
+}
+
+// `pattern` with {n} replaced by the rendered arguments.
+std::string Fill(std::string_view pattern, const std::vector<MessageArg>& args, Language language) {
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '0' &&
+        pattern[i + 1] <= '9') {
+      const auto n = static_cast<size_t>(pattern[i + 1] - '0');
+      if (n < args.size()) out += RenderArg(args[n], language);
+      i += 2;
+      continue;
+    }
+    out += pattern[i];
+  }
+  return out;
+}
+
+// Matches `text` against `pattern`, collecting the {n} parts into `args`;
+// an argument is the shortest text up to the pattern's next literal piece.
+bool Match(std::string_view pattern, std::string_view text, std::vector<MessageArg>& args) {
+  args.clear();
+  size_t p = 0;
+  size_t t = 0;
+  while (p < pattern.size()) {
+    if (pattern[p] == '{' && p + 2 < pattern.size() && pattern[p + 2] == '}') {
+      const auto n = static_cast<size_t>(pattern[p + 1] - '0');
+      p += 3;
+      const size_t literal_end = pattern.find('{', p);
+      const std::string_view literal = pattern.substr(p, literal_end == std::string_view::npos ? std::string_view::npos
+                                                                                                 : literal_end - p);
+      size_t end = literal.empty() ? text.size() : text.find(literal, t);
+      if (literal_end == std::string_view::npos && !literal.empty()) {
+        // The last literal ends the text.
+        if (text.size() < t + literal.size() || !text.ends_with(literal)) return false;
+        end = text.size() - literal.size();
+      }
+      if (end == std::string_view::npos || end <= t) return false;
+      if (args.size() <= n) args.resize(n + 1, MessageArg(""));
+      args[n] = MessageArg(std::string(text.substr(t, end - t)));
+      t = end;
+      continue;
+    }
+    if (t >= text.size() || text[t] != pattern[p]) return false;
+    ++p;
+    ++t;
+  }
+  return t == text.size();
+}
+
+}  // namespace
+
+std::string Message::Render(Language language) const {
+  if (id == MessageId::kNone) return {};
+  return Fill(TemplateOf(id, language), args, language);
+}
+
+MessageArg NounArg(std::string_view catalogue_noun) {
+  return MessageArg(MessageArg::Kind::kNoun, std::string(catalogue_noun));
+}
+
+MessageArg NamesArg(const std::vector<std::string>& names) {
+  std::string joined;
+  for (const std::string& name : names) joined += (joined.empty() ? "" : "\n") + name;
+  return MessageArg(MessageArg::Kind::kNames, std::move(joined));
+}
+
+std::string_view MessageCode(MessageId id) {
+  if (id == MessageId::kNone) return {};
+  return kCodes[static_cast<size_t>(id) - 1];
+}
+
+Message MessageOfText(std::string_view text) {
+  std::vector<MessageArg> args;
+  for (const Template& entry : kEnglish) {
+    if (entry.id == MessageId::kVerbatim) continue;
+    if (Match(entry.text, text, args)) {
+      Message message(entry.id);
+      message.args = std::move(args);
+      return message;
+    }
+  }
+  return Message(std::string(text));
+}
+
+std::string WithHint(const Message& message, const Message& hint, Language language) {
+  std::string out = message.Render(language);
+  if (hint.empty()) return out;
+  out += language == Language::kFrench ? " ; indice : " : "; hint: ";
+  out += hint.Render(language);
+  return out;
+}
+
+std::string_view TableCountLabel(std::string_view table_name, Language language) {
+  for (const Noun& noun : kNouns) {
+    if (noun.table == table_name) return language == Language::kFrench ? noun.french_plural : noun.english_plural;
+  }
+  return table_name;
+}
+
+}  // namespace agencykpi
