@@ -6,7 +6,7 @@ FUZZ_BUILD ?= build-fuzz
 DEMO_DIR ?= demo-agency
 DEMO_DB ?= demo.db
 
-.PHONY: deps build build-native web build-asan build-fuzz test test-release test-asan test-web fuzz demo clean format tidy
+.PHONY: deps build build-native web build-asan build-fuzz test test-release test-asan test-web fuzz package demo clean format tidy
 
 deps:
 	./scripts/install-deps
@@ -44,6 +44,13 @@ test-asan: build-asan
 
 fuzz: build-fuzz
 	./tests/fuzz/run-fuzzers $(FUZZ_BUILD)
+
+# The Debian package of the binary, the dashboard and the service:
+# $(BUILD)/agencykpi_VERSION_ARCH.deb (packaging/package.cmake).
+package: build
+	rm -f $(BUILD)/agencykpi_*.deb
+	cd $(BUILD) && cpack -G DEB
+	@ls -l $(BUILD)/agencykpi_*.deb
 
 test: deps
 	$(MAKE) test-release
