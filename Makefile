@@ -6,7 +6,7 @@ FUZZ_BUILD ?= build-fuzz
 DEMO_DIR ?= demo-agency
 DEMO_DB ?= demo.db
 
-.PHONY: deps build build-native web build-asan build-fuzz test test-release test-asan test-web fuzz demo clean format tidy
+.PHONY: deps build build-native web build-asan build-fuzz test test-release test-asan test-web test-package fuzz package demo clean format tidy
 
 deps:
 	./scripts/install-deps
@@ -45,11 +45,24 @@ test-asan: build-asan
 fuzz: build-fuzz
 	./tests/fuzz/run-fuzzers $(FUZZ_BUILD)
 
+# The Debian package of the binary, the dashboard and the service:
+# $(BUILD)/agencykpi_VERSION_ARCH.deb (packaging/package.cmake).
+package: build
+	rm -f $(BUILD)/agencykpi_*.deb
+	cd $(BUILD) && cpack -G DEB
+	@ls -l $(BUILD)/agencykpi_*.deb
+
+# The package installed with apt on a fresh Debian 12 root (debootstrap,
+# network needed) and run there: CLI, review packs, the service's command.
+test-package: package
+	./tests/package/install-test $(BUILD)/agencykpi_*.deb
+
 test: deps
 	$(MAKE) test-release
 	$(MAKE) test-web
 	$(MAKE) test-asan
 	$(MAKE) fuzz
+	$(MAKE) test-package
 
 DEMO_PORT ?= 8080
 

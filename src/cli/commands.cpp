@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -301,6 +302,20 @@ int RunReview(const ReviewArgs& args) {
 // How long `serve`, once stopped, waits for a cancelled import to end.
 constexpr std::chrono::seconds kServeImportStopWait{3};
 
+namespace {
+
+// The running binary's path, to find the dashboard from: /proc/self/exe, as
+// argv[0] is a bare name when the binary was found through PATH (an install
+// in /usr/bin); argv[0] from the current folder where there is no /proc.
+std::filesystem::path ExecutablePath(const std::string& argv0) {
+  std::error_code ec;
+  std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec && self.is_absolute()) return self;
+  return std::filesystem::absolute(argv0);
+}
+
+}  // namespace
+
 int RunServe(const ServeArgs& args) {
   auto store = OpenStore(args.db, StoreOptions(StoreAccess::kReadWrite));
   if (!store.ok()) return Fail(store.status());
@@ -318,7 +333,7 @@ int RunServe(const ServeArgs& args) {
   options.allowed_hosts = args.allowed_hosts;
   options.port = static_cast<uint16_t>(args.port);
   options.threads = args.threads;
-  options.web_root = args.web.empty() ? DefaultWebRoot(std::filesystem::absolute(args.executable))
+  options.web_root = args.web.empty() ? DefaultWebRoot(ExecutablePath(args.executable))
                                       : std::filesystem::path(args.web);
   options.secure_cookies = args.secure_cookies;
   options.tls_cert = args.tls_cert;

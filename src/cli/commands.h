@@ -63,7 +63,7 @@ struct ServeArgs {
   std::vector<std::string> allowed_hosts;  // --allowed-host, repeatable
   int port = 8080;
   int threads = 4;
-  std::string web;         // dashboard folder; empty: found beside the binary
+  std::string web;         // dashboard folder; empty: DefaultWebRoot of the binary
   std::string executable;  // argv[0], to find the dashboard
   bool secure_cookies = false;
   std::string tls_cert;  // HTTPS: the certificate chain and its key (PEM)

@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
                         "Another host name the server is reached by (repeatable; loopback names are always allowed)");
   serve_cmd->add_option("--port", serve_args.port, "Port (0: any free port)")->check(CLI::Range(0, 65535));
   serve_cmd->add_option("--threads", serve_args.threads, "Worker threads")->check(CLI::Range(1, 64));
-  serve_cmd->add_option("--web", serve_args.web, "Dashboard folder (default: found beside the binary)")
+  serve_cmd->add_option("--web", serve_args.web, "Dashboard folder (default: the built or installed one, found from the binary)")
       ->check(CLI::ExistingDirectory);
 
   serve_cmd->add_option("--tls-cert", serve_args.tls_cert, "Serve HTTPS: the certificate chain (PEM)")

@@ -43,7 +43,7 @@ std::optional<StaticFile> ReadStaticFile(const std::filesystem::path& root, std:
 
 std::filesystem::path DefaultWebRoot(const std::filesystem::path& executable) {
   const std::filesystem::path dir = executable.parent_path();
-  for (const auto& candidate : {dir / "web", dir / ".." / "web" / "dist"}) {
+  for (const auto& candidate : {dir / "web", dir / ".." / "web" / "dist", dir / ".." / "share" / "agencykpi" / "web"}) {
     std::error_code ec;
     if (std::filesystem::is_regular_file(candidate / "index.html", ec)) return candidate.lexically_normal();
   }

@@ -18,8 +18,9 @@ struct StaticFile {
 std::optional<StaticFile> ReadStaticFile(const std::filesystem::path& root, std::string_view url_path);
 
 // The dashboard folder to serve when none is given: `web/` beside the
-// binary (an install), else `../web/dist` from it (a build tree); empty if
-// neither holds an index.html.
+// binary (a copied folder), else `../web/dist` from it (a build tree), else
+// `../share/agencykpi/web` from it (an install: /usr/bin/agencykpi serves
+// /usr/share/agencykpi/web); empty if none holds an index.html.
 std::filesystem::path DefaultWebRoot(const std::filesystem::path& executable);
 
 }  // namespace agencykpi
