@@ -467,6 +467,7 @@ RevenueSection ComputeRevenue(const Dataset& data, const PreparedDataset& p,
     rc.client = static_cast<RowId>(c);
     rc.client_id = data.clients[c].id;
     rc.name = data.clients[c].name;
+    rc.sector = data.clients[c].sector;
     rc.revenue = cs.revenue;
     rc.hours = cs.hours;
     rc.visits = cs.visits;
@@ -565,6 +566,7 @@ void ComputeMissionMargins(const Dataset& data, const PreparedDataset& p, const 
     mm.client_id = data.clients[mission.client].id;
     mm.client_name = data.clients[mission.client].name;
     mm.name = mission.name;
+    mm.type = mission.type;
     mm.revenue = ms.revenue;
     mm.hours = ms.hours;
     mm.labor_cost = CostToCents(ms.labor);

@@ -73,6 +73,7 @@ struct RevenueClient {
   RowId client = kNoRow;
   std::string_view client_id;
   std::string_view name;
+  std::string_view sector;  // "" when absent
   Cents revenue = 0;
   Ratio share;
   Ratio index_vs_average;
@@ -146,6 +147,7 @@ struct MissionMargin {
   std::string_view client_id;
   std::string_view client_name;
   std::string_view name;
+  std::string_view type;  // the mission's type; "" when absent
   Cents revenue = 0;
   Hundredths hours = 0;
   Cents labor_cost = 0;

@@ -244,7 +244,7 @@ TEST_F(CliTest, CsvNeedsASectionAndWritesItsList) {
   // A UTF-8 BOM first, so Excel reads accents; then the title row with the
   // period, the columns' words, the rows.
   EXPECT_EQ(o.out.rfind("\xEF\xBB\xBFMargin per mission \u2014 from 2026-01-01 to 2026-06-30 \u00B7 as of 2026-06-30\r\n"
-                        "Mission,Client,Client name,Name,Revenue,", 0), 0U) << o.out.substr(0, 160);
+                        "Mission,Client,Client name,Name,Type,Revenue,", 0), 0U) << o.out.substr(0, 160);
   EXPECT_NE(o.out.find("\r\nM01,C01,Biscuits Lumière,"), std::string::npos);
 }
 

@@ -72,30 +72,30 @@ TEST(RenderCsvTest, RevenueFrenchUsesSemicolonsAndDecimalCommas) {
   EXPECT_EQ(Render(Section::kRevenue, Language::kFrench),
             (std::vector<std::string>{
                 "CA par client \u2014 du 01/01/2026 au 30/06/2026 \u00B7 arrêté au 30/06/2026",
-                "Client;Nom;CA;Part;Indice / moyenne;Part cumulée;Classe;Heures;Visites;"
+                "Client;Nom;Secteur;CA;Part;Indice / moyenne;Part cumulée;Classe;Heures;Visites;"
                 "Coût main-d’œuvre;Frais;Frais généraux;Coût complet;Marge;ROI;CA par heure;"
                 "Complexité moyenne",
-                "C01;Bières Ébène;9876,54;80%;;80%;A;37,50;12;5000,00;0,00;0,00;6000,00;"
+                "C01;Bières Ébène;;9876,54;80%;;80%;A;37,50;12;5000,00;0,00;0,00;6000,00;"
                 "3876,54;64,61%;263,37;3,0",
-                "C02;\"Dupont; \"\"fils\"\"\";2469,13;20%;;100%;B;10,25;3;0,00;0,00;0,00;3000,00;"
+                "C02;\"Dupont; \"\"fils\"\"\";;2469,13;20%;;100%;B;10,25;3;0,00;0,00;0,00;3000,00;"
                 "-530,87;-12,5%;;",
-                "C03;Œufs & Cie;0,00;;;;C;2,00;0;0,00;0,00;0,00;100,00;-100,00;;;"}));
+                "C03;Œufs & Cie;;0,00;;;;C;2,00;0;0,00;0,00;0,00;100,00;-100,00;;;"}));
 }
 
 TEST(RenderCsvTest, RevenueEnglishUsesCommasAndPoints) {
   const auto lines = Render(Section::kRevenue, Language::kEnglish);
   ASSERT_EQ(lines.size(), 5U);
-  EXPECT_EQ(lines[1].substr(0, 30), "Client,Name,Revenue,Share,Inde");
-  EXPECT_EQ(lines[2], "C01,Bières Ébène,9876.54,80%,,80%,A,37.50,12,5000.00,0.00,0.00,6000.00,"
+  EXPECT_EQ(lines[1].substr(0, 30), "Client,Name,Sector,Revenue,Sha");
+  EXPECT_EQ(lines[2], "C01,Bières Ébène,,9876.54,80%,,80%,A,37.50,12,5000.00,0.00,0.00,6000.00,"
                       "3876.54,64.61%,263.37,3.0");
-  EXPECT_EQ(lines[3].substr(0, 30), "C02,\"Dupont; \"\"fils\"\"\",2469.13");
+  EXPECT_EQ(lines[3].substr(0, 30), "C02,\"Dupont; \"\"fils\"\"\",,2469.1");
 }
 
 TEST(RenderCsvTest, MarginExpandsBreakdownsAndJoinsFlags) {
   const auto lines = Render(Section::kMargin, Language::kFrench);
   ASSERT_EQ(lines.size(), 5U);
   EXPECT_EQ(lines[1],
-            "Prestation;Client;Nom du client;Nom;CA;Heures;Coût main-d’œuvre;Frais;Coût direct;"
+            "Prestation;Client;Nom du client;Nom;Type;CA;Heures;Coût main-d’œuvre;Frais;Coût direct;"
             "Marge directe;Taux de marge directe;Structure;Coût complet;Marge complète;Taux;"
             "Taux de marge complet précédent;Évolution;Coût (field);Coût (preparation);"
             "Coût (followup);Coût (coordination);Coût (reporting);Coût (travel);Coût (management);"
@@ -103,7 +103,7 @@ TEST(RenderCsvTest, MarginExpandsBreakdownsAndJoinsFlags) {
             "Alertes;Forfait;CA acquis;Écart de facturation;Marge complète acquise;"
             "Taux de marge complet acquis");
   EXPECT_EQ(lines[2],
-            "M01;C02;\"Dupont; \"\"fils\"\"\";Implantation été;2469,13;10,25;0,00;0,00;0,00;0,00;;"
+            "M01;C02;\"Dupont; \"\"fils\"\"\";Implantation été;;2469,13;10,25;0,00;0,00;0,00;0,00;;"
             "0,00;0,00;-530,87;-21,5%;3,5%;-25%;1500,50;0,00;0,00;0,00;0,00;0,00;0,00;0,00;0,00;"
             "25,00;0,00;0,00;loss|eroding;;0,00;0,00;0,00;");
   EXPECT_NE(lines[3].find(";loss|unbilled;"), std::string::npos) << lines[3];
@@ -186,13 +186,13 @@ TEST(RenderCsvTest, RatiosAreRoundedOnceWithoutExponent) {
 TEST(RenderCsvTest, QuotesLineBreaksAndQuotes) {
   const Result<std::string> csv = RevenueCsvNaming("Deux\r\nlignes, \"oui\"", Language::kEnglish);
   ASSERT_TRUE(csv.ok());
-  EXPECT_NE(csv->find("C01,\"Deux\r\nlignes, \"\"oui\"\"\",9876.54"), std::string::npos);
+  EXPECT_NE(csv->find("C01,\"Deux\r\nlignes, \"\"oui\"\"\",,9876.54"), std::string::npos);
 }
 
 TEST(RenderCsvTest, FrenchLeavesCommasUnquotedInText) {
   const Result<std::string> csv = RevenueCsvNaming("Martin, Fils", Language::kFrench);
   ASSERT_TRUE(csv.ok());
-  EXPECT_NE(csv->find("\r\nC01;Martin, Fils;9876,54;"), std::string::npos);
+  EXPECT_NE(csv->find("\r\nC01;Martin, Fils;;9876,54;"), std::string::npos);
 }
 
 TEST(RenderCsvTest, EmptyListIsTitleAndHeaderOnly) {

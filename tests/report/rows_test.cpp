@@ -50,8 +50,8 @@ TEST(RowDescriptionTest, EveryJsonKeyOfASampleRowIsDescribedOnce) {
   ASSERT_FALSE(report.margin.missions.empty());
   ASSERT_FALSE(report.objectives.items.empty());
   ExpectEveryJsonKeyDescribedOnce(report.recurrence.clients.front(), 5);
-  ExpectEveryJsonKeyDescribedOnce(report.revenue.clients.front(), 17);
-  ExpectEveryJsonKeyDescribedOnce(report.margin.missions.front(), 25);
+  ExpectEveryJsonKeyDescribedOnce(report.revenue.clients.front(), 18);
+  ExpectEveryJsonKeyDescribedOnce(report.margin.missions.front(), 26);
   ExpectEveryJsonKeyDescribedOnce(report.objectives.items.front(), 13);
   ExpectEveryJsonKeyDescribedOnce(WorkloadEmployee{}, 13);
   ExpectEveryJsonKeyDescribedOnce(RenewalContract{}, 8);

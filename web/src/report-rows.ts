@@ -94,6 +94,7 @@ export interface RecurrenceClient {
 export interface RevenueClient {
   client_id: string;
   name: string;
+  sector: string | null;
   revenue: number;
   share: Num;
   index_vs_average: Num;
@@ -116,6 +117,7 @@ export interface MissionMargin {
   client_id: string;
   client_name: string;
   name: string;
+  type: string | null;
   revenue: number;
   hours: number;
   labor_cost: number;

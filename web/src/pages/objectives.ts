@@ -9,7 +9,7 @@ import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
 import { listView } from '../ui/list-view';
 import { loadInto } from '../ui/load';
-import { clientFilter } from '../ui/missions';
+import { clientFilter, valueFilter } from '../ui/list-filters';
 import { objectiveCard } from '../ui/objectives';
 
 /** The lowest projected attainment first (the objectives that will be missed), then the lowest attainment. */
@@ -21,11 +21,10 @@ export function renderObjectives(ctx: Ctx, root: HTMLElement): Promise<void> {
   return loadInto(ctx, root, () => api.report(ctx.apiParams), (report: Report) => {
     const ob = report.objectives;
     const f = ctx.fmt;
-    const metrics = [...new Set(ob.items.map((o) => o.metric))].sort();
     const filters = [
       { key: 'status', label: ctx.t('col_status'), options: STATUSES.map((st) => ({ value: st, label: ctx.tk(`objst_${st}`) })) },
       { ...clientFilter(ctx, ob.items), key: 'client_id' },
-      { key: 'metric', label: ctx.t('filter_metric'), options: metrics.map((m) => ({ value: m, label: m })) },
+      valueFilter('metric', ctx.t('filter_metric'), ob.items.map((o) => o.metric)),
     ];
     root.append(
       h(

@@ -10,6 +10,7 @@ import type { Ctx } from '../ui/context';
 import { h } from '../ui/dom';
 import { loadWithRules } from '../ui/load';
 import { listView } from '../ui/list-view';
+import { valueFilter } from '../ui/list-filters';
 import type { ListPage } from '../list-query';
 
 /** Where an HHI sits on the 0–10 000 scale, in percent (the HHI of one client is 10 000). */
@@ -205,7 +206,7 @@ export function renderRevenue(ctx: Ctx, root: HTMLElement): Promise<void> {
       h(
         'div',
         { class: 'grid-12' },
-        panel(ctx.t('clients_table'), hasClients ? listView<RevenueClient>(ctx, { section: 'revenue', columns: revenueColumns(ctx), defaultSort: REVENUE_TRIAGE_SORT, filters: [classFilter(ctx)], rowHref: (c) => ctx.href('client', c.client_id), testid: 'revenue-table', onRows: followTable }) : empty(ctx.t('empty')), { cls: 'span-12' }),
+        panel(ctx.t('clients_table'), hasClients ? listView<RevenueClient>(ctx, { section: 'revenue', columns: revenueColumns(ctx), defaultSort: REVENUE_TRIAGE_SORT, filters: [classFilter(ctx), valueFilter('sector', ctx.t('col_sector'), rv.clients.map((c) => c.sector))], rowHref: (c) => ctx.href('client', c.client_id), testid: 'revenue-table', onRows: followTable }) : empty(ctx.t('empty')), { cls: 'span-12' }),
         panel(ctx.t('pareto'), hasClients ? pareto : empty(ctx.t('empty')), { cls: 'span-8', sub: ctx.t('charts_follow_clients') }),
         panel(ctx.t('concentration'), conc, { cls: 'span-4' }),
         panel(ctx.t('roi_scatter'), hasClients ? scatter : empty(ctx.t('empty')), { cls: 'span-12' }),

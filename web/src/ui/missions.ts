@@ -5,6 +5,7 @@
 import { billingGapKind, billingGapText } from '../fees';
 import type { MarginFlag, MissionMargin } from '../types';
 import type { ListFilter } from './list-view';
+import { clientFilter, valueFilter } from './list-filters';
 import { COLORS } from './charts';
 import { chip, stat, statusChip, type Column, type Tone } from './components';
 import type { Ctx } from './context';
@@ -22,19 +23,13 @@ export const MISSION_TRIAGE_SORT = 'full_margin';
 
 const FLAGS: MarginFlag[] = ['loss', 'unbilled', 'low_margin', 'eroding'];
 
-/** The mission lists' filters: a flag, and the client (by name, from the missions' own lines). */
+/** The mission lists' filters: a flag, the mission type, and the client (by name, from the missions' own lines). */
 export function missionFilters(ctx: Ctx, missions: MissionMargin[]): ListFilter[] {
   return [
     { key: 'flags', label: ctx.t('col_flags'), options: FLAGS.map((fl) => ({ value: fl, label: ctx.tk(`flag_${fl}`) })) },
+    valueFilter('type', ctx.t('col_type'), missions.map((m) => m.type)),
     clientFilter(ctx, missions),
   ];
-}
-
-/** A filter by client over rows that carry client_id and client_name: "Name (id)", by name. */
-export function clientFilter(ctx: Ctx, rows: { client_id: string; client_name: string }[]): ListFilter {
-  const names = new Map(rows.map((r) => [r.client_id, r.client_name]));
-  const options = [...names].map(([id, name]) => ({ value: id, label: `${name} (${id})` })).sort((a, b) => a.label.localeCompare(b.label, 'fr'));
-  return { key: 'client_id', label: ctx.t('filter_client'), options };
 }
 
 export function missionColumns(ctx: Ctx): Column<MissionMargin>[] {
