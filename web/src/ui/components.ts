@@ -135,28 +135,31 @@ export function table<T extends object>(
       return h('th', { class: `${c.numeric ? 'num' : ''} ${c.cls ?? ''}`, 'aria-sort': sortable ? aria : null, scope: 'col' }, inner);
     }),
   );
-  const body = sorted.map((row) => {
-    const href = opts.rowHref?.(row) ?? null;
-    const tr = h(
-      'tr',
-      { class: `${href ? 'row-link' : ''} ${opts.rowClass?.(row) ?? ''}`.trim(), tabindex: href ? 0 : null, 'data-href': href },
-      columns.map((c) => {
-        const v = c.render ? c.render(row) : ((row as Record<string, unknown>)[c.key] as Child);
-        return h('td', { class: `${c.numeric ? 'num' : ''} ${c.cls ?? ''}` }, v ?? '—');
-      }),
-    );
-    if (href) {
-      tr.addEventListener('click', (e) => {
-        if ((e.target as HTMLElement).closest('a')) return;
-        location.hash = href;
-      });
-      tr.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter') location.hash = href;
-      });
-    }
-    return tr;
-  });
+  const body = sorted.map((row) => tableRow(row, columns, opts));
   return h('div', { class: 'table-wrap', 'data-testid': opts.testid }, h('table', { class: 'data' }, h('thead', null, head), h('tbody', null, body)));
+}
+
+/** One row of a table: its cells, and when `rowHref` gives one, a link by click or Enter. */
+export function tableRow<T extends object>(row: T, columns: Column<T>[], opts: { rowHref?: (row: T) => string | null; rowClass?: (row: T) => string }): HTMLTableRowElement {
+  const href = opts.rowHref?.(row) ?? null;
+  const tr = h(
+    'tr',
+    { class: `${href ? 'row-link' : ''} ${opts.rowClass?.(row) ?? ''}`.trim(), tabindex: href ? 0 : null, 'data-href': href },
+    columns.map((c) => {
+      const v = c.render ? c.render(row) : ((row as Record<string, unknown>)[c.key] as Child);
+      return h('td', { class: `${c.numeric ? 'num' : ''} ${c.cls ?? ''}` }, v ?? '—');
+    }),
+  );
+  if (href) {
+    tr.addEventListener('click', (e) => {
+      if ((e.target as HTMLElement).closest('a')) return;
+      location.hash = href;
+    });
+    tr.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') location.hash = href;
+    });
+  }
+  return tr;
 }
 
 /** A link to a client or mission page. */

@@ -13,7 +13,7 @@ import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } 
 import { api } from '../api';
 import { formatSort, parseSort, toggleSort } from '../sort';
 import { listApiParams, listParamChange, readListOptions, type ListOptions, type ListPage, type ListSection } from '../list-query';
-import { empty, errorState, loading, type Column } from './components';
+import { empty, errorState, loading, tableRow, type Column } from './components';
 import type { Ctx } from './context';
 import { clear, h, icon, ICONS } from './dom';
 
@@ -184,26 +184,7 @@ export function listView<T extends object>(ctx: Ctx, spec: ListViewSpec<T>): HTM
   function rowElement(row: T | undefined, index: number): HTMLElement {
     if (!row && spec.item) return h('li', { class: 'row-pending', 'data-index': index }, ctx.t('loading'));
     if (!row) return h('tr', { class: 'row-pending', 'data-index': index }, h('td', { colspan: spec.columns.length }, ctx.t('loading')));
-    return spec.item ? spec.item(row) : tableRow(row);
-  }
-
-  function tableRow(row: T): HTMLElement {
-    const href = spec.rowHref?.(row) ?? null;
-    const tr = h('tr', { class: `${href ? 'row-link' : ''} ${spec.rowClass?.(row) ?? ''}`.trim(), tabindex: href ? 0 : null, 'data-href': href });
-    for (const c of spec.columns) {
-      const v = c.render ? c.render(row) : ((row as Record<string, unknown>)[c.key] as string | number | null);
-      tr.append(h('td', { class: `${c.numeric ? 'num' : ''} ${c.cls ?? ''}` }, v ?? '—'));
-    }
-    if (href) {
-      tr.addEventListener('click', (e) => {
-        if ((e.target as HTMLElement).closest('a')) return;
-        location.hash = href;
-      });
-      tr.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter') location.hash = href;
-      });
-    }
-    return tr;
+    return spec.item ? spec.item(row) : tableRow(row, spec.columns, spec);
   }
 
   function tableOf(rows: (T | undefined)[]): View {
