@@ -570,10 +570,10 @@ TEST(AgencyReaderTest, ProgressIsReportedUpToTheTotal) {
 }
 
 TEST(DiagnosticTest, ToStringForms) {
-  EXPECT_EQ((Diagnostic{"invoices.csv", 7, "client_id", "unknown client 'C99'"}).ToString(),
+  EXPECT_EQ((Diagnostic{"invoices.csv", 7, "client_id", "unknown client 'C99'", {}}).ToString(),
             "invoices.csv:7: client_id: unknown client 'C99'");
-  EXPECT_EQ((Diagnostic{"invoices.csv", 7, "", "bad row"}).ToString(), "invoices.csv:7: bad row");
-  EXPECT_EQ((Diagnostic{"clients.csv", 0, "", "the file is missing"}).ToString(), "clients.csv: the file is missing");
+  EXPECT_EQ((Diagnostic{"invoices.csv", 7, "", "bad row", {}}).ToString(), "invoices.csv:7: bad row");
+  EXPECT_EQ((Diagnostic{"clients.csv", 0, "", "the file is missing", {}}).ToString(), "clients.csv: the file is missing");
 }
 
 // ---------------------------------------------------------------------------

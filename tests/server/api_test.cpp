@@ -155,7 +155,9 @@ TEST(ApiTest, ReportPagesSearchFilterAndSum) {
   for (size_t i = 1; i < by_status["items"].size(); ++i) {
     const json& a = by_status["items"][i - 1];
     const json& b = by_status["items"][i];
-    if (a["status"] == b["status"]) EXPECT_GE(a["revenue"].get<double>(), b["revenue"].get<double>()) << i;
+    if (a["status"] == b["status"]) {
+      EXPECT_GE(a["revenue"].get<double>(), b["revenue"].get<double>()) << i;
+    }
   }
 
   // Sums: every money key over the matching rows, to the cent, whatever the page.
