@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -45,14 +46,29 @@ Language LanguageOf(const std::string& lang) {
 // refused. When given, `empty_tables` gets the tables without a row.
 std::optional<Dataset> ReadFolder(const std::string& folder, bool show_progress, Language language,
                                   std::vector<std::string>* empty_tables = nullptr) {
-  auto source = FolderSource(folder);
+  // A workbook file is the agency as one workbook, a sheet per table.
+  const std::filesystem::path path(folder);
+  ReadOptions options;
+  std::unique_ptr<FileSource> source;
+  if (std::error_code error; std::filesystem::is_regular_file(path, error)) {
+    std::string extension = path.extension().string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (extension != ".xlsx" && extension != ".xlsm") {
+      std::fprintf(stderr, "%s\n", Message(MessageId::kXlsxAgencyFile, {folder}).Render(language).c_str());
+      return std::nullopt;
+    }
+    source = FolderSource(path.has_parent_path() ? path.parent_path() : std::filesystem::path("."));
+    options.workbook = path.filename().string();
+  } else {
+    source = FolderSource(folder);
+  }
   std::optional<ProgressBar> bar;
   ProgressFn progress;
   if (show_progress) {
     bar.emplace("reading");
     progress = [&bar](uint64_t done, uint64_t total) { bar->Update(done, total); };
   }
-  IngestOutcome outcome = ReadAgency(*source, progress);
+  IngestOutcome outcome = ReadAgency(*source, progress, nullptr, options);
   bar.reset();
   const char* warning = language == Language::kFrench ? "avertissement : " : "warning: ";
   for (const auto& w : outcome.warnings) std::fprintf(stderr, "%s%s\n", warning, w.ToString(language).c_str());
