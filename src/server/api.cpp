@@ -416,6 +416,8 @@ class Handler {
       w.BeginObject();
       w.Key("file").String(d.file);
       w.Key("line").Int(d.line);
+      w.Key("cell");  // a sheet's cell ("C12") or row ("12:12"); null in a CSV file
+      d.cell.empty() ? w.Null() : w.String(d.cell);
       w.Key("column").String(d.column);
       w.Key("code").String(MessageCode(d.message.id));
       w.Key("message").String(d.message.Render(language));
