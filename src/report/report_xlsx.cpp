@@ -100,7 +100,7 @@ class ReportWorkbook {
   void Summary() {
     const bool fr = language_ == Language::kFrench;
     XlsxListSheet sheet(workbook_, formats_, fr ? "Synthèse" : "Summary",
-                        {fr ? "Section" : "Section", fr ? "Indicateur" : "Figure", fr ? "Valeur" : "Value",
+                        {"Section", fr ? "Indicateur" : "Figure", fr ? "Valeur" : "Value",
                          fr ? "Clé" : "Key"});
     SummaryLines(sheet, fr ? "Période" : "Period", "period", report_.period);
     for (const Section section : kAllSections) {

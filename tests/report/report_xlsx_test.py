@@ -8,8 +8,9 @@ every cell equal to the JSON value — money and hours to the cent as numbers,
 ratios as numbers (to libxlsxwriter's 16 significant digits), dates as date
 cells, lists joined with '|', null as an empty cell; money, percent and date
 formats where the column says; headers and sheet names in French, English
-with --lang en; frozen, filtered header rows; the same bytes twice; and the
-command's refusals (no --out, a folder that does not exist) leave no file.
+with --lang en; frozen, filtered header rows; the same bytes twice; --out
+for JSON; and the command's refusals (no --out, a folder that does not
+exist) leave no file.
 
 usage: report_xlsx_test.py AGENCYKPI GOLDEN_DIR"""
 import datetime
@@ -191,6 +192,13 @@ def main():
         run(binary, ['report', '--data', data] + args + ['--section', 'margin', '--format', 'xlsx', '--out', out,
                                                          '--lang', 'en'])
         c.expect(openpyxl.load_workbook(out).sheetnames == ['Summary', 'Missions'], '--section margin sheets')
+
+        # --out writes the other formats too, the same text as on standard output.
+        out = path_in(tmp, 'report.json')
+        run(binary, ['report', '--data', data] + args + ['--format', 'json', '--out', out])
+        with open(out, 'rb') as f:
+            c.expect(f.read() == run(binary, ['report', '--data', data] + args + ['--format', 'json']).stdout,
+                     '--format json --out differs from standard output')
 
         # Refusals: no --out; a folder that does not exist. No file either way.
         done = run(binary, ['report', '--data', data] + args + ['--format', 'xlsx'], check=False)
