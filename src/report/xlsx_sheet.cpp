@@ -19,11 +19,24 @@ constexpr double kMaxColumnWidth = 50;
 constexpr double kColumnPadding = 2;      // the filter button, a margin
 constexpr size_t kNumberDecorations = 4;  // grouping spaces, " €", "%"
 constexpr double kTitleFontSize = 14;
+// Excel's limit on a cell's text, in characters: libxlsxwriter drops a
+// longer string, so it is cut (a field of the files may hold 64 KiB).
+constexpr size_t kMaxCellChars = 32767;
 
 // Characters of UTF-8 text: bytes that do not continue a sequence.
 size_t CharCount(std::string_view text) {
   return static_cast<size_t>(
       std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// `text` cut to its first kMaxCellChars characters, at a character's start.
+std::string_view FittedText(std::string_view text) {
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool starts = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (starts && ++chars > kMaxCellChars) return text.substr(0, i);
+  }
+  return text;
 }
 
 // About how many characters the cell shows.
@@ -93,7 +106,15 @@ XlsxFormats::XlsxFormats(lxw_workbook* workbook, Language language)
 void XlsxFormats::Put(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const XlsxCell& cell) const {
   switch (cell.kind) {
     case XlsxCell::Kind::kBlank: break;
-    case XlsxCell::Kind::kText: worksheet_write_string(sheet, row, col, cell.text.c_str(), nullptr); break;
+    case XlsxCell::Kind::kText: {
+      const std::string_view text = FittedText(cell.text);
+      if (text.size() == cell.text.size()) {
+        worksheet_write_string(sheet, row, col, cell.text.c_str(), nullptr);
+      } else {
+        worksheet_write_string(sheet, row, col, std::string(text).c_str(), nullptr);
+      }
+      break;
+    }
     case XlsxCell::Kind::kInteger: worksheet_write_number(sheet, row, col, cell.number, integer_); break;
     case XlsxCell::Kind::kMoney: worksheet_write_number(sheet, row, col, cell.number, money_); break;
     case XlsxCell::Kind::kPercent: worksheet_write_number(sheet, row, col, cell.number, percent_); break;

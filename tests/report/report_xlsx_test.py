@@ -9,7 +9,7 @@ ratios as numbers (to libxlsxwriter's 16 significant digits), dates as date
 cells, lists joined with '|', null as an empty cell; money, percent and date
 formats where the column says; headers and sheet names in French, English
 with --lang en; frozen, filtered header rows; the same bytes twice; --out
-for JSON; and the command's refusals (no --out, a folder that does not
+for JSON; a name longer than a cell holds cut to its limit; and the command's refusals (no --out, a folder that does not
 exist) leave no file.
 
 usage: report_xlsx_test.py AGENCYKPI GOLDEN_DIR"""
@@ -18,6 +18,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import sys
 
 import openpyxl
@@ -31,6 +32,7 @@ LISTS = [('recurrence', 'clients'), ('revenue', 'clients'), ('margin', 'missions
          ('workload', 'items'), ('renewal_risk', 'contracts')]
 # libxlsxwriter writes a number with 16 significant digits (%.16G).
 RATIO_TOLERANCE = 1e-15
+MAX_CELL_CHARS = 32767  # Excel's limit on a cell's text
 DATE = re.compile(r'^\d{4}-\d{2}-\d{2}$')
 DATE_KEYS = {'start', 'end', 'as_of', 'previous_start', 'previous_end', 'end_date'}
 # Columns whose format the reader must see, by French and English header:
@@ -192,6 +194,21 @@ def main():
         run(binary, ['report', '--data', data] + args + ['--section', 'margin', '--format', 'xlsx', '--out', out,
                                                          '--lang', 'en'])
         c.expect(openpyxl.load_workbook(out).sheetnames == ['Summary', 'Missions'], '--section margin sheets')
+
+        # A name longer than a cell holds (Excel: 32 767 characters) is cut there, not dropped.
+        long_name = 'é' + 'x' * 40000
+        folder = path_in(tmp, 'long-name')
+        shutil.copytree(os.path.join(golden, 'agence-exemple'), folder)
+        clients = os.path.join(folder, 'clients.csv')
+        with open(clients, encoding='utf-8') as f:
+            text = f.read()
+        with open(clients, 'w', encoding='utf-8') as f:
+            f.write(text.replace('Biscuits Lumière', long_name))
+        out = path_in(tmp, 'long-name.xlsx')
+        run(binary, ['report', '--data', folder, '--period', '2026-H1', '--as-of', '2026-06-30', '--section', 'revenue',
+                     '--format', 'xlsx', '--out', out])
+        names = [row[1] for row in openpyxl.load_workbook(out)['Clients'].iter_rows(min_row=2, values_only=True)]
+        c.expect(long_name[:MAX_CELL_CHARS] in names, f'the long name: {[len(n or "") for n in names]} characters')
 
         # --out writes the other formats too, the same text as on standard output.
         out = path_in(tmp, 'report.json')
