@@ -140,7 +140,8 @@ class SheetRecords::Parser final : public XmlHandler {
     building_.error_field = field;
   }
 
-  // The cell's text as a CSV field would hold it, or an error.
+  // Appends the cell's text as a CSV field would hold it to `out`; or, on
+  // an error, nothing.
   void CellText(std::string& out) {
     switch (type_) {
       case CellType::kSharedString: {
@@ -150,7 +151,7 @@ class SheetRecords::Parser final : public XmlHandler {
           SetError(static_cast<size_t>(column_), Message(MessageId::kXlsxBadSharedString, {value_}));
           return;
         }
-        out = strings.at(*index);
+        out += strings.at(*index);
         return;
       }
       case CellType::kInlineString:
@@ -158,13 +159,13 @@ class SheetRecords::Parser final : public XmlHandler {
         AppendDecoded(value_, out);
         return;
       case CellType::kBoolean:
-        out = value_ == "1" || value_ == "true" ? "1" : "0";
+        out += value_ == "1" || value_ == "true" ? "1" : "0";
         return;
       case CellType::kError:
         SetError(static_cast<size_t>(column_), Message(MessageId::kXlsxErrorCell, {value_}));
         return;
       case CellType::kIsoDate:
-        out = value_.substr(0, std::min(value_.size(), kIsoDateLength));
+        out.append(value_, 0, std::min(value_.size(), kIsoDateLength));
         return;
       case CellType::kNumber:
         break;
@@ -178,18 +179,18 @@ class SheetRecords::Parser final : public XmlHandler {
           SetError(static_cast<size_t>(column_), std::move(error));
           return;
         }
-        out = FormatDate(*day);
+        out += FormatDate(*day);
         return;
       }
       case NumberFormatKind::kTime:
         if (auto hours = HoursOfTimeCell(value_)) {
-          out = std::move(*hours);
+          out += *hours;
           return;
         }
         break;
       case NumberFormatKind::kNumber:
         if (auto number = NumberCellText(value_)) {
-          out = std::move(*number);
+          out += *number;
           return;
         }
         break;
@@ -202,8 +203,6 @@ class SheetRecords::Parser final : public XmlHandler {
     capture_ = false;
     in_inline_ = false;
     in_phonetic_ = 0;
-    cell_.clear();
-    CellText(cell_);
     Row& row = building_;
     const size_t column = static_cast<size_t>(column_);
     if (column < row.ends.size()) {
@@ -212,18 +211,22 @@ class SheetRecords::Parser final : public XmlHandler {
     }
     if (column >= kMaxColumns) {
       // Past the widest table: refused only when it holds something.
+      cell_.clear();
+      CellText(cell_);
       if (!TrimValue(cell_).empty()) {
         SetError(RecordSource::kNoField, Message(MessageId::kTooManyColumns, {std::to_string(kMaxColumns)}));
       }
       return;
     }
-    if (cell_.empty()) return;  // an empty cell is absent: no field needed
-    while (row.ends.size() < column) row.ends.push_back(static_cast<uint32_t>(row.text.size()));
-    if (row.text.size() + cell_.size() > kMaxRecordBytes) {
+    const size_t start = row.text.size();
+    CellText(row.text);  // straight into the row: no copy per cell
+    if (row.text.size() == start) return;  // an empty cell is absent: no field needed
+    if (row.text.size() > kMaxRecordBytes) {
+      row.text.resize(start);
       SetError(column, Message(MessageId::kRowTooLong, {"1 MiB"}));
       return;
     }
-    row.text += cell_;
+    while (row.ends.size() < column) row.ends.push_back(static_cast<uint32_t>(start));  // empty cells before it
     row.ends.push_back(static_cast<uint32_t>(row.text.size()));
   }
 
