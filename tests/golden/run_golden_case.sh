@@ -4,14 +4,17 @@
 # default, review or price; CASES: the folder of the case files under GOLDEN_DIR,
 # cases by default) for one golden case and checks it with compare.py; the
 # output must also hold no NaN or Infinity. With WORKBOOKS, the case's agency
-# is read from WORKBOOKS/FOLDER.xlsx, its folder as one workbook.
+# is read from WORKBOOKS/FOLDER.xlsx (its folder as one workbook) or from
+# WORKBOOKS/FOLDER (a folder of one workbook per table).
 set -euo pipefail
 binary=$1 golden=$2 case=$3 python=$4 command=${5:-report} cases=${6:-cases} workbooks=${7:-}
 data=$(tr -d '[:space:]' < "$golden/$cases/$case.data")
 folder="$golden/$data"
 if [ -n "$workbooks" ]; then
+  # One workbook of the agency, or a folder of one workbook per table.
   folder="$workbooks/$data.xlsx"
-  [ -f "$folder" ] || { echo "no workbook $folder" >&2; exit 1; }
+  [ -f "$folder" ] || folder="$workbooks/$data"
+  [ -e "$folder" ] || { echo "no workbook $workbooks/$data.xlsx nor folder $folder" >&2; exit 1; }
 fi
 read -r -a args < "$golden/$cases/$case.args"
 out=$(mktemp)

@@ -1,15 +1,22 @@
 #!/usr/bin/env python3
-"""make_workbook.py PRODUCER AGENCY_FOLDER OUT.xlsx
+"""make_workbook.py PRODUCER AGENCY_FOLDER OUT
 
-Writes an agency folder's CSV files as one workbook, a sheet per table, the
-way a user's spreadsheet holds them: numbers as number cells, dates as date
-cells, the rest as text. PRODUCER is the program that writes the XLSX:
+Writes an agency folder's CSV files as one workbook OUT.xlsx, a sheet per
+table, the way a user's spreadsheet holds them: numbers as number cells,
+dates as date cells, the rest as text. PRODUCER is the program that writes
+the XLSX:
 
   libreoffice  LibreOffice Calc (soffice --headless --convert-to xlsx) from a
                flat OpenDocument file; sheets named in French (Factures…),
                dates in the DD/MM/YYYY format of a French user
   openpyxl     python3-openpyxl; sheets named after the tables (invoices…),
                real date cells in its default date format
+
+  libreoffice-tables
+               a folder OUT of one workbook per table (invoices.xlsx…): each
+               CSV file opened by LibreOffice Calc with its French CSV filter
+               (decimal commas, fr-FR) and saved as XLSX, the cells typed by
+               LibreOffice itself, as a user opening the export would have it
 
 A value that is no valid number or date stays text, so the reader sees the
 same mistakes the CSV holds.
@@ -146,11 +153,37 @@ def write_libreoffice(folder, out):
         os.replace(os.path.join(work, stem + ".xlsx"), out)
 
 
+def write_libreoffice_tables(folder, out):
+    os.makedirs(out, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        by_dialect = {}
+        for name in sorted(os.listdir(folder)):
+            if name.lower().endswith(".csv"):
+                path = os.path.join(folder, name)
+                separator, _ = read_table(path)
+                try:
+                    open(path, "rb").read().decode("utf-8")
+                    charset = 76  # UTF-8
+                except UnicodeDecodeError:
+                    charset = 1  # Windows-1252
+                by_dialect.setdefault((separator, charset), []).append(path)
+        profile = "file://" + os.path.join(work, "profile")
+        for (separator, charset), files in by_dialect.items():
+            # Separator, text quote ("), character set, from line 1, French (1036).
+            token = f"{ord(separator)},34,{charset},1,,1036"
+            subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", f"--infilter=CSV:{token}",
+                            "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, *files],
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300,
+                           env={**os.environ, "LANG": "fr_FR.UTF-8"})
+
+
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("libreoffice", "openpyxl"):
+    writers = {"libreoffice": write_libreoffice, "openpyxl": write_openpyxl,
+               "libreoffice-tables": write_libreoffice_tables}
+    if len(sys.argv) != 4 or sys.argv[1] not in writers:
         sys.exit(__doc__)
     producer, folder, out = sys.argv[1:]
-    (write_libreoffice if producer == "libreoffice" else write_openpyxl)(folder, out)
+    writers[producer](folder, out)
 
 
 if __name__ == "__main__":
