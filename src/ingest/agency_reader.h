@@ -80,16 +80,11 @@ std::unique_ptr<FileSource> FolderSource(std::filesystem::path folder);
 // be read once (a second Read finds it absent).
 std::unique_ptr<FileSource> MemorySource(std::map<std::string, std::string> files);
 
-struct Profile;
-
 // How the folder is read.
 struct ReadOptions {
   // Non-empty: the agency is this one workbook of the source, a sheet per
   // table (SPEC §1.4), and the source's other files are not looked at.
   std::string workbook;
-  // Non-null: a column-mapping profile (profile.h) says where each table
-  // comes from and how its columns map to ours.
-  const Profile* profile = nullptr;
 };
 
 // Called now and then with bytes parsed so far and the total, for a progress bar.
