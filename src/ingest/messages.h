@@ -126,6 +126,32 @@ namespace agencykpi {
   X(kProfileSourceColumnMissing, "profile_source_column_missing") \
   X(kProfileNoHeader, "profile_no_header")                    \
   X(kProfileCannotRead, "profile_cannot_read")                \
+  /* profile init and profile check (profile_draft.h, profile_explain.h) */ \
+  X(kDraftNotRecognised, "draft_not_recognised")              \
+  X(kDraftAlreadyOurs, "draft_already_in_format")             \
+  X(kDraftTableTwice, "draft_table_twice")                    \
+  X(kDraftTodo, "draft_todo")                                 \
+  X(kDraftCannotRead, "draft_cannot_read")                    \
+  X(kExplainTable, "explain_table")                           \
+  X(kExplainFeeds, "explain_feeds")                           \
+  X(kExplainIgnored, "explain_ignored")                       \
+  X(kExplainConstant, "explain_constant")                     \
+  X(kExplainDropped, "explain_dropped")                       \
+  X(kExplainUnmapped, "explain_unmapped")                     \
+  X(kExplainRows, "explain_rows")                             \
+  X(kKindId, "kind_id")                                       \
+  X(kKindReference, "kind_reference")                         \
+  X(kKindDate, "kind_date")                                   \
+  X(kKindMoney, "kind_money")                                 \
+  X(kKindHours, "kind_hours")                                 \
+  X(kKindQuantity, "kind_quantity")                           \
+  X(kKindInteger, "kind_integer")                             \
+  X(kKindEnum, "kind_enum")                                   \
+  X(kKindText, "kind_text")                                   \
+  X(kKindMetric, "kind_metric")                               \
+  X(kKindMapped, "kind_mapped")                               \
+  X(kKindDayOrder, "kind_day_order")                          \
+  X(kKindDecimalComma, "kind_decimal_comma")                  \
   /* the command line's and the API's summaries */            \
   X(kFolderRefused, "folder_refused")                         \
   X(kFolderRefusedOne, "folder_refused_one")                  \
