@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -48,7 +49,22 @@ Language LanguageOf(const std::string& lang) {
 std::optional<Dataset> ReadFolder(const std::string& folder, bool show_progress, Language language,
                                   std::vector<std::string>* empty_tables = nullptr,
                                   const std::string& profile_path = {}) {
-  std::unique_ptr<FileSource> source = FolderSource(folder);
+  // A workbook file is the agency as one workbook, a sheet per table.
+  const std::filesystem::path path(folder);
+  ReadOptions options;
+  std::unique_ptr<FileSource> source;
+  if (std::error_code error; std::filesystem::is_regular_file(path, error)) {
+    std::string extension = path.extension().string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (extension != ".xlsx" && extension != ".xlsm") {
+      std::fprintf(stderr, "%s\n", Message(MessageId::kXlsxAgencyFile, {folder}).Render(language).c_str());
+      return std::nullopt;
+    }
+    source = FolderSource(path.has_parent_path() ? path.parent_path() : std::filesystem::path("."));
+    options.workbook = path.filename().string();
+  } else {
+    source = FolderSource(folder);
+  }
   // A profile is read and checked whole before any file is.
   std::optional<Profile> profile;
   std::unique_ptr<ProfiledFolder> profiled;
@@ -61,7 +77,7 @@ std::optional<Dataset> ReadFolder(const std::string& folder, bool show_progress,
       std::fprintf(stderr, "%s: %s\n", folder.c_str(), refused.Render(language).c_str());
       return std::nullopt;
     }
-    profiled = std::make_unique<ProfiledFolder>(*source, *profile);
+    profiled = std::make_unique<ProfiledFolder>(*source, *profile, language);
   }
   std::optional<ProgressBar> bar;
   ProgressFn progress;
@@ -69,7 +85,7 @@ std::optional<Dataset> ReadFolder(const std::string& folder, bool show_progress,
     bar.emplace("reading");
     progress = [&bar](uint64_t done, uint64_t total) { bar->Update(done, total); };
   }
-  IngestOutcome outcome = ReadAgency(profiled ? *profiled : *source, progress);
+  IngestOutcome outcome = ReadAgency(profiled ? *profiled : *source, progress, nullptr, options);
   if (profiled) profiled->Restore(outcome);
   bar.reset();
   const char* warning = language == Language::kFrench ? "avertissement : " : "warning: ";

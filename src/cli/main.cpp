@@ -31,7 +31,7 @@ const CLI::Validator kDayCount(
 void AddSourceAndPeriodOptions(CLI::App* command, const std::string& what, std::string& db, std::string& data,
                                std::string& period, std::string& as_of, int& grace_days) {
   auto* db_opt = command->add_option("--db", db, "Database written by import: a SQLite file path or sqlite:PATH");
-  auto* data_opt = command->add_option("--data", data, "Agency folder, read directly")->check(CLI::ExistingDirectory);
+  auto* data_opt = command->add_option("--data", data, "Agency folder (or one .xlsx workbook), read directly")->check(CLI::ExistingPath);
   db_opt->excludes(data_opt);
   command->add_option("--period", period,
                       "2026, 2026-H1, 2026-Q1, 2026-03 or 2026-01-01..2026-06-30 (default: the half-year of --as-of)");
@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
 
   ImportArgs import_args;
   auto* import_cmd = app.add_subcommand("import", "Validate an agency folder and import it into a database");
-  import_cmd->add_option("folder", import_args.folder, "Agency folder of CSV files")->required()->check(CLI::ExistingDirectory);
+  import_cmd->add_option("folder", import_args.folder, "Agency folder of CSV or XLSX files, or one .xlsx workbook")->required()->check(CLI::ExistingPath);
   import_cmd->add_option("--db", import_args.db, "Database: a SQLite file path or sqlite:PATH (created if needed)")->required();
   import_cmd->add_option("--lang", import_args.lang, "Language of the errors and warnings (default: from LANG)")
       ->check(CLI::IsMember({"fr", "en"}));
@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
 
   CheckArgs check_args;
   auto* check_cmd = app.add_subcommand("check", "Validate an agency folder: list errors and warnings");
-  check_cmd->add_option("folder", check_args.folder, "Agency folder of CSV files")->required()->check(CLI::ExistingDirectory);
+  check_cmd->add_option("folder", check_args.folder, "Agency folder of CSV or XLSX files, or one .xlsx workbook")->required()->check(CLI::ExistingPath);
   check_cmd->add_option("--lang", check_args.lang, "Language of the errors and warnings (default: from LANG)")
       ->check(CLI::IsMember({"fr", "en"}));
 

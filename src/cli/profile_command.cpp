@@ -35,7 +35,7 @@ int RunInit(const ProfileArgs& args, Language language) {
     }
     std::vector<std::string> sheets = {""};
     if (workbook) {
-      auto listed = ProfileSourceSheets(*source, name);
+      auto listed = SheetNames(*source, name, language);
       if (!listed.ok()) {
         drafter.Note(name, Message(MessageId::kDraftCannotRead, {listed.status().message()}));
         continue;
@@ -43,7 +43,7 @@ int RunInit(const ProfileArgs& args, Language language) {
       sheets = std::move(*listed);
     }
     for (const std::string& sheet : sheets) {
-      auto opened = OpenProfileSource(*source, name, sheet);
+      auto opened = OpenRecords(*source, name, sheet, language);
       if (!opened.ok()) {
         drafter.Note(name, Message(MessageId::kDraftCannotRead, {opened.status().message()}));
         continue;
@@ -68,9 +68,9 @@ int RunCheckProfile(const ProfileArgs& args, Language language) {
   auto source = FolderSource(args.folder);
   bool ok = true;
   for (const TableProfile& table : profile->tables) {
-    auto opened = OpenProfileSource(*source, table.file, table.sheet);
+    auto opened = OpenRecords(*source, table.file, table.sheet, language);
     if (!opened.ok()) {
-      std::fprintf(stderr, "%s: %s\n", table.file.c_str(), opened.status().message().c_str());
+      std::fprintf(stderr, "%s\n", opened.status().message().c_str());
       ok = false;
       continue;
     }

@@ -48,10 +48,11 @@ Result<std::optional<std::string>> ProfiledFolder::Read(const std::string& file_
     if (Catalogue()[candidate.table].file == file_name) table = &candidate;
   }
   if (table == nullptr) return inner_.Read(file_name);
-  auto opened = OpenProfileSource(inner_, table->file, table->sheet);
+  auto opened = OpenRecords(inner_, table->file, table->sheet, language_);
   if (!opened.ok()) {
     if (opened.status().code() == ErrorCode::kIo) return opened.status();
-    source_errors_.push_back(Diagnostic{table->file, 0, "", Message(opened.status().message()), {}});
+    // The message names the file already.
+    source_errors_.push_back(Diagnostic{"", 0, "", Message(opened.status().message()), {}, {}});
     return std::optional<std::string>();
   }
   const auto columns = Catalogue()[table->table].columns;
@@ -63,15 +64,24 @@ Result<std::optional<std::string>> ProfiledFolder::Read(const std::string& file_
   while (records->Next()) {
     if (records->has_error()) {
       const size_t field = records->error_field();
+      const bool ours = field < records->fields().size() && !header;
       source_errors_.push_back(Diagnostic{made.place, records->line(),
-                                          field < records->fields().size() && !header
-                                              ? std::string(columns[table->columns[field].column].name)
-                                              : "",
-                                          records->error_message(), {}});
+                                          ours ? std::string(columns[table->columns[field].column].name) : "",
+                                          records->error_message(), {},
+                                          records->Place(ours ? field : RecordSource::kNoField)});
       continue;
     }
     if (records->blank()) continue;
-    if (header) separator = records->decimal_comma() ? ';' : ',';
+    if (header) {
+      separator = records->decimal_comma() ? ';' : ',';
+      made.sheet = !records->Place(RecordSource::kNoField).empty();
+      for (size_t i = 0; i < records->fields().size(); ++i) {
+        std::string cell = records->Place(i);  // "C3": the letters of the source column
+        cell.erase(std::find_if(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; }), cell.end());
+        const bool letters = !cell.empty() && std::all_of(cell.begin(), cell.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        if (letters) made.letters[std::string(records->fields()[i])] = cell;  // not a constant's row place
+      }
+    }
     header = false;
     const auto& fields = records->fields();
     for (size_t i = 0; i < fields.size(); ++i) {
@@ -82,7 +92,7 @@ Result<std::optional<std::string>> ProfiledFolder::Read(const std::string& file_
     made.lines.push_back(records->line());
   }
   if (!records->failure().empty()) {
-    source_errors_.push_back(Diagnostic{made.place, 0, "", records->failure(), {}});
+    source_errors_.push_back(Diagnostic{made.place, 0, "", records->failure(), {}, {}});
     made_[file_name] = std::move(made);
     return std::optional<std::string>();
   }
@@ -98,6 +108,11 @@ void ProfiledFolder::Restore(IngestOutcome& outcome) const {
       diagnostic.file = made->second.place;
       if (diagnostic.line > 0 && static_cast<size_t>(diagnostic.line) < made->second.lines.size()) {
         diagnostic.line = made->second.lines[static_cast<size_t>(diagnostic.line)];
+        if (made->second.sheet) {
+          const auto letters = made->second.letters.find(diagnostic.column);
+          const std::string row = std::to_string(diagnostic.line);
+          diagnostic.cell = letters != made->second.letters.end() ? letters->second + row : row + ":" + row;
+        }
       }
     }
   };

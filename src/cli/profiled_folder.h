@@ -16,8 +16,10 @@ namespace agencykpi {
 
 class ProfiledFolder final : public FileSource {
  public:
-  // `inner` and `profile` outlive this.
-  ProfiledFolder(FileSource& inner, const Profile& profile) : inner_(inner), profile_(profile) {}
+  // `inner` and `profile` outlive this; `language`: of the messages of a
+  // source that cannot be opened.
+  ProfiledFolder(FileSource& inner, const Profile& profile, Language language)
+      : inner_(inner), profile_(profile), language_(language) {}
 
   // The folder's files without the profile's sources, with our file of each
   // table the profile names.
@@ -33,9 +35,12 @@ class ProfiledFolder final : public FileSource {
   struct Made {
     std::string place;          // the source as messages name it
     std::vector<int64_t> lines;  // our line → the source's (index 0 unused)
+    bool sheet = false;          // the source is a sheet: findings name cells
+    std::map<std::string, std::string> letters;  // a sheet's: our column → its source column's letters
   };
   FileSource& inner_;
   const Profile& profile_;
+  Language language_;
   std::map<std::string, Made> made_;  // by our file name
   std::vector<Diagnostic> source_errors_;
 };

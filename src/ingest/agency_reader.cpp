@@ -26,10 +26,14 @@
 #include "domain/catalogue.h"
 #include "domain/dataset_binding.h"
 #include "ingest/csv_reader.h"
+#include "ingest/csv_records.h"
 #include "ingest/hints.h"
 #include "ingest/limits.h"
 #include "ingest/messages.h"
+#include "ingest/record_source.h"
+#include "ingest/sheet_names.h"
 #include "ingest/value_parser.h"
+#include "ingest/xlsx/workbook.h"
 
 namespace agencykpi {
 namespace {
@@ -66,8 +70,13 @@ struct FileExtension {
   std::string_view extension;  // lowercase, with the dot
   FileKind kind;
 };
-constexpr std::array<FileExtension, 4> kTableExtensions = {{
-    {".csv", FileKind::kCsv}, {".xlsx", FileKind::kXlsx}, {".xls", FileKind::kXls}, {".ods", FileKind::kOds},
+// A .xlsm is a workbook with macros, which are never read.
+constexpr std::array<FileExtension, 5> kTableExtensions = {{
+    {".csv", FileKind::kCsv},
+    {".xlsx", FileKind::kXlsx},
+    {".xlsm", FileKind::kXlsx},
+    {".xls", FileKind::kXls},
+    {".ods", FileKind::kOds},
 }};
 
 std::string LowerAscii(std::string_view text) {
@@ -111,9 +120,15 @@ class DiagnosticList {
 
   // File and column may come from the input: they are cut like values.
   void Add(std::string_view file, int64_t line, std::string_view column, Message message, Message hint = {}) {
+    AddAt(file, line, {}, column, std::move(message), std::move(hint));
+  }
+  // The same in a sheet: `cell` is the cell ("C12") or the row ("12:12").
+  void AddAt(std::string_view file, int64_t line, std::string cell, std::string_view column, Message message,
+             Message hint = {}) {
     ++count_;
     if (items_.size() < kMaxReportedDiagnostics) {
-      items_.push_back(Diagnostic{EchoValue(file), line, EchoValue(column), std::move(message), std::move(hint)});
+      items_.push_back(Diagnostic{EchoValue(file), line, EchoValue(column), std::move(message), std::move(hint),
+                                  std::move(cell)});
     }
   }
   // Whether one more diagnostic would be shown (hints are only worked out then).
@@ -139,7 +154,7 @@ class DiagnosticList {
   std::vector<Diagnostic> Finish() && {
     if (count_ > items_.size()) {
       items_.push_back(
-          Diagnostic{"", 0, "", Message(summary_, {GroupThousands(count_), std::to_string(items_.size())}), {}});
+          Diagnostic{"", 0, "", Message(summary_, {GroupThousands(count_), std::to_string(items_.size())}), {}, {}});
     }
     return std::move(items_);
   }
@@ -307,11 +322,13 @@ struct Progress {
   }
 };
 
-// One CSV file being read: header matching, row iteration, typed access to
-// the current row's values, and diagnostics naming file, line and column.
+// One table's file (a CSV file or a sheet) being read: header matching, row
+// iteration, typed access to the current row's values, and diagnostics
+// naming file, line (or cell) and column.
 class Table {
  public:
-  // `file` is the name diagnostics show (the file as the user named it).
+  // `file` is the name diagnostics show (the file as the user named it, a
+  // sheet as `BOOK.xlsx[Sheet]`).
   Table(std::string_view file, std::span<const ColumnDesc> columns, DiagnosticList& errors,
         DiagnosticList& warnings, Progress& progress, const CancelToken* cancel)
       : file_(file),
@@ -320,48 +337,27 @@ class Table {
         errors_(errors),
         warnings_(warnings),
         progress_(progress),
-        cancel_(cancel),
-        reader_({}, ',') {}
+        cancel_(cancel) {}
 
-  // Reads the header of the whole text; false (with errors reported) when
-  // the rows cannot be read. Linear in the header's size: column names are
-  // hashed.
-  bool Open(std::string_view text) { return OpenText(text, /*more_follows=*/false); }
-
-  // The same for a text read in pieces: `chunks` has its first piece, and
-  // outlives the table. The next pieces are read as the rows need them.
-  bool Open(ChunkedText& chunks) {
-    chunks_ = &chunks;
-    max_rows_ = static_cast<size_t>(std::min<uint64_t>(chunks.max_records_after_header(), kMaxRowsPerFile));
-    return OpenText(chunks.text(), !chunks.at_end());
-  }
-
-  // The most rows a file read in pieces may give (its line starts; 0 for a
-  // whole text): what its columns reserve, so that they never grow by
-  // doubling (a copy, then twice the size).
-  [[nodiscard]] size_t max_rows() const { return max_rows_; }
-
- private:
-  bool OpenText(std::string_view text, bool more_follows) {
-    // The separator is seen on the header, which the first piece holds.
-    reader_ = CsvReader(text, DetectSeparator(text), more_follows);
-    decimal_comma_ = reader_.separator() == ';';
-    // One fast pass (per piece): files without a NUL byte (all real ones)
-    // skip the per-row check.
-    has_nul_ = std::memchr(text.data(), '\0', text.size()) != nullptr;
+  // Reads the header from `records`, which outlive the table; false (with
+  // errors reported) when the rows cannot be read. Linear in the header's
+  // size: column names are hashed.
+  bool Open(RecordSource& records) {
+    records_ = &records;
+    max_rows_ = static_cast<size_t>(std::min<uint64_t>(records.max_records(), kMaxRowsPerFile));
     if (!NextRecord()) {
-      if (!read_failed_) errors_.Add(file_, 0, "", Message(MessageId::kFileEmpty));
+      if (records.failure().empty()) errors_.Add(file_, 0, "", Message(MessageId::kFileEmpty));
       return false;
     }
-    if (reader_.has_error()) {
-      errors_.Add(file_, 1, "", reader_.error_message());
+    if (records.has_error()) {
+      AddError(records.error_field(), "", records.error_message());
       return false;
     }
-    if (reader_.blank()) {
-      errors_.Add(file_, 1, "", Message(MessageId::kFirstLineBlank));
+    if (records.blank()) {
+      AddError(RecordSource::kNoField, "", Message(MessageId::kFirstLineBlank));
       return false;
     }
-    const auto& names = reader_.fields();  // at most kMaxColumns: the reader refuses more
+    const auto& names = records.fields();  // at most kMaxColumns: the reader refuses more
     bool ok = true;
     header_size_ = names.size();
     header_names_.clear();
@@ -373,15 +369,15 @@ class Table {
       const std::string_view name = TrimValue(names[i]);
       header_names_.emplace_back(name);
       if (name.empty()) continue;  // e.g. trailing separators of an Excel export
-      if (has_nul_ && name.find('\0') != std::string_view::npos) {
-        errors_.Add(file_, 1, name, Message(MessageId::kColumnNameNul));
+      if (records.may_hold_nul() && name.find('\0') != std::string_view::npos) {
+        AddError(i, name, Message(MessageId::kColumnNameNul));
         ok = false;
         continue;
       }
       std::string lower = LowerAscii(name);
       const auto found = known.find(lower);
       if (!seen.insert(std::move(lower)).second) {
-        errors_.Add(file_, 1, name, Message(MessageId::kColumnTwice));
+        AddError(i, name, Message(MessageId::kColumnTwice));
         ok = false;
         continue;
       }
@@ -400,7 +396,8 @@ class Table {
       if (column && column_fields_[*column] < 0) likely[u] = column;
       const Message hint = likely[u] ? Message(MessageId::kHintColumn, {std::string(columns_[*likely[u]].name)})
                                      : Message();
-      warnings_.Add(file_, 1, header_names_[unknown[u]], Message(MessageId::kUnknownColumn), hint);
+      warnings_.AddAt(file_, line(), records.Place(unknown[u]), header_names_[unknown[u]],
+                      Message(MessageId::kUnknownColumn), hint);
     }
     for (size_t c = 0; c < columns_.size(); ++c) {
       if (columns_[c].required && column_fields_[c] < 0) {
@@ -411,30 +408,30 @@ class Table {
                            {Quoted(header_names_[unknown[u]]), std::string(columns_[c].name)});
           }
         }
-        errors_.Add(file_, 1, columns_[c].name, Message(MessageId::kMissingColumn), std::move(hint));
+        AddError(RecordSource::kNoField, columns_[c].name, Message(MessageId::kMissingColumn), std::move(hint));
         ok = false;
       }
     }
     return ok;
   }
 
-  // The next record, reading the next piece of the text when the record
-  // goes on there; false at the end, or when a piece cannot be read (an
-  // error says so).
+  // The most rows the file may give (a CSV file read in pieces: its line
+  // starts; else 0): what its columns reserve, so that they never grow by
+  // doubling (a copy, then twice the size).
+  [[nodiscard]] size_t max_rows() const { return max_rows_; }
+
+ private:
+  // The next record; false at the end, or when the file cannot be read
+  // further (an error says so).
   bool NextRecord() {
-    while (!reader_.Next()) {
-      if (!reader_.needs_more()) return false;
-      const Status read = chunks_->Advance(reader_.offset());
-      if (!read.ok()) {
-        errors_.Add(file_, 0, "", MessageOfText(read.message()));
-        read_failed_ = true;
-        return false;
-      }
-      const std::string_view text = chunks_->text();
-      has_nul_ = has_nul_ || std::memchr(text.data(), '\0', text.size()) != nullptr;
-      reader_.Continue(text, !chunks_->at_end());
-    }
-    return true;
+    if (records_->Next()) return true;
+    if (!records_->failure().empty()) errors_.Add(file_, 0, "", records_->failure());
+    return false;
+  }
+
+  // The finding of the current record at `field` (kNoField: the record).
+  void AddError(size_t field, std::string_view column, Message message, Message hint = {}) {
+    errors_.AddAt(file_, line(), records_->Place(field), column, std::move(message), std::move(hint));
   }
 
  public:
@@ -446,33 +443,32 @@ class Table {
   // gives a cancelled outcome).
   bool NextRow() {
     while (NextRecord()) {
-      if ((++records_ & (kCancelCheckRows - 1)) == 0 && IsCancelled(cancel_)) return false;
-      const uint64_t done = progress_.done_before_file + (chunks_ == nullptr ? 0 : chunks_->offset()) + reader_.offset();
+      if ((++records_read_ & (kCancelCheckRows - 1)) == 0 && IsCancelled(cancel_)) return false;
+      const uint64_t done = progress_.done_before_file + records_->bytes_done();
       if (done - progress_.last_reported >= kProgressStep) progress_.Report(done);
-      if (reader_.blank()) continue;
+      if (records_->blank()) continue;
       row_errors_ = errors_.count();
       row_unusable_ = false;
-      if (reader_.has_error()) {
-        const size_t field = reader_.error_field();
-        errors_.Add(file_, line(), field < header_names_.size() ? header_names_[field] : "",
-                    reader_.error_message());
+      if (records_->has_error()) {
+        const size_t field = records_->error_field();
+        AddError(field, field < header_names_.size() ? header_names_[field] : "", records_->error_message());
         continue;
       }
-      const auto& fields = reader_.fields();
+      const auto& fields = records_->fields();
       if (fields.size() > header_size_) {
         bool extra_empty = true;
         for (size_t i = header_size_; i < fields.size(); ++i) {
           extra_empty = extra_empty && TrimValue(fields[i]).empty();
         }
         if (!extra_empty) {
-          errors_.Add(file_, line(), "",
-                      Message(MessageId::kRowFieldCount, {std::to_string(fields.size()), std::to_string(header_size_)}));
+          AddError(RecordSource::kNoField, "",
+                   Message(MessageId::kRowFieldCount, {std::to_string(fields.size()), std::to_string(header_size_)}));
           continue;
         }
       }
-      if (has_nul_ && !CheckNoNul()) continue;
+      if (records_->may_hold_nul() && !CheckNoNul()) continue;
       if (++rows_ > kMaxRowsPerFile) {
-        errors_.Add(file_, line(), "", Message(MessageId::kTooManyRows, {GroupThousands(kMaxRowsPerFile)}));
+        AddError(RecordSource::kNoField, "", Message(MessageId::kTooManyRows, {GroupThousands(kMaxRowsPerFile)}));
         return false;
       }
       return true;
@@ -480,7 +476,7 @@ class Table {
     return false;
   }
 
-  [[nodiscard]] int64_t line() const { return reader_.line(); }
+  [[nodiscard]] int64_t line() const { return records_->line(); }
   [[nodiscard]] std::string_view file() const { return file_; }
   // No error was reported on the current row so far, and it refers to no
   // table left unread.
@@ -489,16 +485,22 @@ class Table {
   // The trimmed value of a column; empty when absent.
   [[nodiscard]] std::string_view Text(size_t column) const {
     const int field = column_fields_[column];
-    const auto& fields = reader_.fields();
+    const auto& fields = records_->fields();
     if (field < 0 || static_cast<size_t>(field) >= fields.size()) return {};
     return TrimValue(fields[static_cast<size_t>(field)]);
   }
 
   void Error(size_t column, Message message, Message hint = {}) {
-    errors_.Add(file_, line(), columns_[column].name, std::move(message), std::move(hint));
+    errors_.AddAt(file_, line(), records_->Place(FieldOf(column)), columns_[column].name, std::move(message),
+                  std::move(hint));
   }
   void Warning(size_t column, Message message) {
-    warnings_.Add(file_, line(), columns_[column].name, std::move(message));
+    warnings_.AddAt(file_, line(), records_->Place(FieldOf(column)), columns_[column].name, std::move(message));
+  }
+  // The field of a column of ours; kNoField when the file lacks it.
+  [[nodiscard]] size_t FieldOf(size_t column) const {
+    const int field = column_fields_[column];
+    return field < 0 ? RecordSource::kNoField : static_cast<size_t>(field);
   }
   // A hint is only worked out for an error that is shown.
   [[nodiscard]] bool ShowsError() const { return errors_.shows_more(); }
@@ -537,8 +539,9 @@ class Table {
     if (!text) return std::nullopt;
     const int decimals = DecimalPlaces(columns_[column].kind);
     Message error;
-    const std::optional<int64_t> value = ParseDecimal(*text, decimals, decimal_comma_, error);
-    if (!value) Error(column, std::move(error), ShowsError() ? NumberHint(*text, decimals, decimal_comma_) : Message());
+    const bool comma = records_->decimal_comma();
+    const std::optional<int64_t> value = ParseDecimal(*text, decimals, comma, error);
+    if (!value) Error(column, std::move(error), ShowsError() ? NumberHint(*text, decimals, comma) : Message());
     return value;
   }
 
@@ -547,7 +550,7 @@ class Table {
     if (!text) return std::nullopt;
     Message error;
     const std::optional<int64_t> value = ParseWholeNumber(*text, error);
-    if (!value) Error(column, std::move(error), ShowsError() ? NumberHint(*text, 0, decimal_comma_) : Message());
+    if (!value) Error(column, std::move(error), ShowsError() ? NumberHint(*text, 0, records_->decimal_comma()) : Message());
     return value;
   }
 
@@ -607,10 +610,10 @@ class Table {
   // Reports every field of the current row holding a NUL byte; true if none.
   bool CheckNoNul() {
     bool ok = true;
-    const auto& fields = reader_.fields();
+    const auto& fields = records_->fields();
     for (size_t i = 0; i < fields.size(); ++i) {
       if (fields[i].find('\0') == std::string_view::npos) continue;
-      errors_.Add(file_, line(), i < header_names_.size() ? header_names_[i] : "", Message(MessageId::kValueNul));
+      AddError(i, i < header_names_.size() ? header_names_[i] : "", Message(MessageId::kValueNul));
       ok = false;
     }
     return ok;
@@ -625,29 +628,45 @@ class Table {
   DiagnosticList& warnings_;
   Progress& progress_;
   const CancelToken* cancel_;
-  CsvReader reader_;
-  ChunkedText* chunks_ = nullptr;  // when read in pieces
+  RecordSource* records_ = nullptr;
   size_t max_rows_ = 0;
-  bool read_failed_ = false;
-  bool decimal_comma_ = false;
-  bool has_nul_ = false;
   size_t row_errors_ = 0;
   bool row_unusable_ = false;
   size_t rows_ = 0;
-  size_t records_ = 0;  // records read, blank ones included
+  size_t records_read_ = 0;  // records read, blank ones included
 };
 
 // The file of one table: its name as found, its bytes (a reference table's)
 // or the file opened to be read in pieces (a fact table's) and, when
-// converted from cp1252, its UTF-8 text. Both are released once read.
+// converted from cp1252, its UTF-8 text; or its sheet in a workbook. All
+// are released once read.
 struct FileText {
-  std::string name;                // as the user named it ("Invoices.csv")
-  bool found = false;              // a CSV file was read or opened
+  std::string name;                // as the user named it ("Invoices.csv", "agency.xlsx[Factures]")
+  bool found = false;              // a file or sheet was read or opened
   std::optional<std::string> raw;  // its bytes, whole
   std::unique_ptr<FileBytes> bytes;  // its bytes, in pieces
   bool blocked = false;            // a file is there but cannot be read: an error says why
   std::string converted;
+  std::shared_ptr<const Workbook> workbook;  // the table is this workbook's sheet `sheet`
+  size_t sheet = 0;
 };
+
+// The one workbook of `names` when no file there is named after a table
+// (an upload or a folder of nothing but `agency.xlsx`): the agency as one
+// workbook, a sheet per table.
+std::optional<std::string> LoneAgencyWorkbook(const std::vector<std::string>& names) {
+  std::optional<std::string> book;
+  for (const std::string& name : names) {
+    std::string stem;
+    const std::optional<FileKind> kind = KindOfFileName(name, &stem);
+    if (!kind) continue;
+    if (FindTable(stem) != nullptr) return std::nullopt;
+    if (*kind != FileKind::kXlsx) continue;
+    if (book) return std::nullopt;  // two workbooks: which one is meant is not guessed
+    book = name;
+  }
+  return book;
+}
 
 // "clients.csv, contracts.csv, …": every table's file name.
 std::string TableFileList() {
@@ -750,9 +769,14 @@ void CheckSameClient(RowCells& row, size_t column, std::string_view noun, const 
 
 class AgencyReader {
  public:
-  AgencyReader(FileSource& source, const ProgressFn& progress, const CancelToken* cancel) : cancel_(cancel) {
+  AgencyReader(FileSource& source, const ProgressFn& progress, const CancelToken* cancel, const ReadOptions& options)
+      : cancel_(cancel) {
     for (size_t i = 0; i < kTableCount; ++i) files_[i].name = std::string(kCatalogue[i].file);
-    FindFiles(source);
+    if (options.workbook.empty()) {
+      FindFiles(source);
+    } else {
+      FindSheets(source, options.workbook);
+    }
     progress_.callback = &progress;
     for (size_t i = 0; i < kTableCount; ++i) {
       const TableDesc& table = kCatalogue[i];
@@ -762,7 +786,14 @@ class AgencyReader {
 
   IngestOutcome Run() && {
     for (const TableDesc& table : Catalogue()) {
-      if (table.required && !Present(table.file)) errors_.Add(table.file, 0, "", Message(MessageId::kFileMissing));
+      if (table.required && !Present(table.file)) {
+        if (workbook_.empty()) {
+          errors_.Add(table.file, 0, "", Message(MessageId::kFileMissing));
+        } else {
+          errors_.Add(workbook_, 0, "", Message(MessageId::kXlsxSheetMissing,
+                                                {std::string(table.name), std::string(kFrenchSheetNames[TableIndex(table.name)])}));
+        }
+      }
     }
     for (size_t t = 0; t < kBulkTable; ++t) ReadTable(t, errors_, warnings_, progress_);
     // The fact tables only read the reference tables above, so the time
@@ -788,7 +819,7 @@ class AgencyReader {
     IngestOutcome outcome;
     if (IsCancelled(cancel_)) {
       outcome.cancelled = true;
-      outcome.errors.push_back(Diagnostic{"", 0, "", Message(MessageId::kImportCancelled), {}});
+      outcome.errors.push_back(Diagnostic{"", 0, "", Message(MessageId::kImportCancelled), {}, {}});
       outcome.error_count = 1;
       return outcome;
     }
@@ -841,6 +872,10 @@ class AgencyReader {
       for (FileText& text : files_) text.blocked = true;
       return;
     }
+    if (const std::optional<std::string> book = LoneAgencyWorkbook(*listed)) {
+      FindSheets(source, *book);
+      return;
+    }
     std::array<std::vector<std::pair<std::string, FileKind>>, kTableCount> found;
     for (const std::string& name : *listed) {
       std::string stem;
@@ -868,7 +903,14 @@ class AgencyReader {
       const auto& [name, kind] = candidates.front();
       text.name = name;
       if (kind == FileKind::kXlsx) {
-        errors_.Add(name, 0, "", Message(MessageId::kXlsxNotYet, {std::string(kCatalogue[i].file)}));
+        if (IsCancelled(cancel_)) return;
+        // A table's workbook: its first sheet is the table.
+        std::shared_ptr<const Workbook> book = OpenWorkbook(source, name, errors_);
+        if (book == nullptr) continue;
+        text.name = SheetPlace(name, book->sheets().front().name);
+        text.workbook = std::move(book);
+        text.found = true;
+        text.blocked = false;
         continue;
       }
       if (kind != FileKind::kCsv) {
@@ -900,17 +942,86 @@ class AgencyReader {
     }
   }
 
+  // Opens the workbook `name` of `source` (its parts but its sheets read);
+  // nullptr, with an error naming it, when it cannot be read.
+  std::shared_ptr<const Workbook> OpenWorkbook(FileSource& source, const std::string& name, DiagnosticList& errors) {
+    auto opened = source.Open(name);
+    if (!opened.ok()) {
+      errors.Add(name, 0, "", MessageOfText(opened.status().message()));
+      return nullptr;
+    }
+    if (*opened == nullptr) {
+      errors.Add(name, 0, "", Message(MessageId::kCannotReadFile));
+      return nullptr;
+    }
+    const std::shared_ptr<FileBytes> bytes(std::move(*opened));
+    progress_.total += bytes->size();
+    Message error;
+    std::shared_ptr<const Workbook> book = Workbook::Open(bytes, error);
+    if (book == nullptr) errors.Add(name, 0, "", std::move(error));
+    return book;
+  }
+
+  // The agency as one workbook: each table is the sheet named after it
+  // (sheet_names.h); other sheets are a warning, two sheets of one table an
+  // error.
+  void FindSheets(FileSource& source, const std::string& workbook) {
+    std::shared_ptr<const Workbook> book = OpenWorkbook(source, workbook, errors_);
+    if (book == nullptr) {
+      for (FileText& text : files_) text.blocked = true;
+      return;
+    }
+    workbook_ = workbook;
+    std::array<std::vector<size_t>, kTableCount> found;
+    std::vector<std::string> table_sheets;
+    for (size_t t = 0; t < kTableCount; ++t) table_sheets.emplace_back(kFrenchSheetNames[t]);
+    for (size_t s = 0; s < book->sheets().size(); ++s) {
+      const std::optional<size_t> table = TableOfSheet(book->sheets()[s].name);
+      if (table) {
+        found[*table].push_back(s);
+      } else {
+        warnings_.Add(SheetPlace(workbook, book->sheets()[s].name), 0, "",
+                      Message(MessageId::kXlsxNotATable, {NamesArg(table_sheets)}));
+      }
+    }
+    for (size_t t = 0; t < kTableCount; ++t) {
+      FileText& text = files_[t];
+      text.name = SheetPlace(workbook, kFrenchSheetNames[t]);
+      if (found[t].empty()) continue;
+      if (found[t].size() > 1) {
+        std::vector<std::string> names;
+        for (const size_t s : found[t]) names.push_back(book->sheets()[s].name);
+        errors_.Add(workbook, 0, "", Message(MessageId::kXlsxTwoSheets, {NamesArg(names)}));
+        text.blocked = true;
+        continue;
+      }
+      text.name = SheetPlace(workbook, book->sheets()[found[t].front()].name);
+      text.workbook = book;
+      text.sheet = found[t].front();
+      text.found = true;
+    }
+  }
+
   // Opens `table` on the text of `text`, whole or (with `chunks`) in
-  // pieces; false, with errors reported, when its rows cannot be read.
-  static bool OpenTable(Table& table, FileText& text, std::optional<ChunkedText>& chunks, DiagnosticList& errors) {
+  // pieces, or on its sheet (into `sheet`); false, with errors reported,
+  // when its rows cannot be read.
+  static bool OpenTable(Table& table, FileText& text, std::optional<ChunkedText>& chunks,
+                        std::unique_ptr<RecordSource>& records, DiagnosticList& errors) {
     const auto fail = [&](Message message) {
       errors.Add(text.name, 0, "", std::move(message));
       return false;
     };
     const auto fail_with = [&](const Status& status) { return fail(MessageOfText(status.message())); };
+    if (text.workbook != nullptr) {
+      Message error;
+      records = text.workbook->OpenSheet(text.sheet, error);
+      if (records == nullptr) return fail(std::move(error));
+      return table.Open(*records);
+    }
     if (text.raw) {
       if (LooksLikeUtf16(*text.raw)) return fail(Message(MessageId::kUtf16));
-      return table.Open(DecodeCsvText(*text.raw, text.converted));
+      records = std::make_unique<CsvRecords>(DecodeCsvText(*text.raw, text.converted));
+      return table.Open(*records);
     }
     FileBytes& bytes = *text.bytes;
     std::string head(static_cast<size_t>(std::min<uint64_t>(bytes.size(), kUtf16SniffBytes)), '\0');
@@ -922,7 +1033,8 @@ class AgencyReader {
     if (!encoding.ok()) return fail_with(encoding.status());
     chunks.emplace(bytes, *encoding);
     if (const Status started = chunks->Start(); !started.ok()) return fail_with(started);
-    return table.Open(*chunks);
+    records = std::make_unique<CsvRecords>(*chunks);
+    return table.Open(*records);
   }
 
   // Reads table `t`'s file with its generic reader, then releases its text:
@@ -934,17 +1046,24 @@ class AgencyReader {
     const size_t warnings_begin = warnings.size();
     Table table(text.name, kCatalogue[t].columns, errors, warnings, progress, cancel_);
     std::optional<ChunkedText> chunks;
-    if (OpenTable(table, text, chunks, errors)) {
+    std::unique_ptr<RecordSource> records;
+    if (OpenTable(table, text, chunks, records, errors)) {
       (this->*kReaders[t])(table);
     } else {
       ids_[t].usable = false;
     }
     errors.SortFrom(errors_begin);
     warnings.SortFrom(warnings_begin);
-    progress.done_before_file += text.raw ? text.raw->size() : text.bytes->size();
+    if (text.workbook != nullptr) {
+      progress.done_before_file += records == nullptr ? 0 : records->bytes_done();
+    } else {
+      progress.done_before_file += text.raw ? text.raw->size() : text.bytes->size();
+    }
+    records.reset();
     text.raw.reset();
     text.bytes.reset();
     text.converted = std::string();
+    text.workbook.reset();
   }
 
   // Reads every row of table T: each value by its column's kind, then the
@@ -1094,6 +1213,7 @@ class AgencyReader {
   std::optional<std::string_view> Metric(Table& table, size_t column);
 
   std::array<FileText, kTableCount> files_;
+  std::string workbook_;  // the agency's one workbook, when it is one
   const CancelToken* cancel_;
   Progress progress_;
   DiagnosticList errors_{MessageId::kErrorsFirstShown};
@@ -1546,7 +1666,11 @@ std::string Diagnostic::Text(Language language) const { return WithHint(message,
 std::string Diagnostic::ToString(Language language) const {
   if (file.empty()) return Text(language);
   std::string out = file;
-  if (line > 0) out += ":" + std::to_string(line);
+  if (!cell.empty()) {
+    out += "!" + cell;
+  } else if (line > 0) {
+    out += ":" + std::to_string(line);
+  }
   out += ": ";
   if (!column.empty()) out += column + ": ";
   out += Text(language);
@@ -1572,8 +1696,13 @@ std::string GroupThousands(uint64_t count) {
   return out;
 }
 
-IngestOutcome ReadAgency(FileSource& source, const ProgressFn& progress, const CancelToken* cancel) {
-  return AgencyReader(source, progress, cancel).Run();
+IngestOutcome ReadAgency(FileSource& source, const ProgressFn& progress, const CancelToken* cancel,
+                         const ReadOptions& options) {
+  return AgencyReader(source, progress, cancel, options).Run();
+}
+
+std::string SheetPlace(std::string_view workbook, std::string_view sheet) {
+  return std::string(workbook) + "[" + std::string(sheet) + "]";
 }
 
 }  // namespace agencykpi

@@ -29,12 +29,17 @@ namespace agencykpi {
 // are ids with arguments (messages.h), rendered in the reader's language:
 // `invoices.csv:3: amount: invalid number '1 234,50 €'; hint: remove the
 // currency sign: write 1234,50`.
+//
+// In a workbook FILE is `BOOK.xlsx[Sheet]` and the place its cell, printed
+// `BOOK.xlsx[Factures]!C12: amount: …` (the row `12:12` when no column is
+// at fault); line is then the sheet's row.
 struct Diagnostic {
-  std::string file;    // e.g. "invoices.csv"
+  std::string file;    // e.g. "invoices.csv", "agency.xlsx[Factures]"
   int64_t line = 0;
   std::string column;  // may be empty
   Message message;
   Message hint;        // what was probably meant; may be empty
+  std::string cell;    // in a sheet: "C12" or "12:12"; empty in a CSV file
   // The message and its hint, without the place.
   [[nodiscard]] std::string Text(Language language = Language::kEnglish) const;
   [[nodiscard]] std::string ToString(Language language = Language::kEnglish) const;
@@ -75,6 +80,18 @@ std::unique_ptr<FileSource> FolderSource(std::filesystem::path folder);
 // be read once (a second Read finds it absent).
 std::unique_ptr<FileSource> MemorySource(std::map<std::string, std::string> files);
 
+struct Profile;
+
+// How the folder is read.
+struct ReadOptions {
+  // Non-empty: the agency is this one workbook of the source, a sheet per
+  // table (SPEC §1.4), and the source's other files are not looked at.
+  std::string workbook;
+  // Non-null: a column-mapping profile (profile.h) says where each table
+  // comes from and how its columns map to ours.
+  const Profile* profile = nullptr;
+};
+
 // Called now and then with bytes parsed so far and the total, for a progress bar.
 using ProgressFn = std::function<void(uint64_t done, uint64_t total)>;
 
@@ -98,7 +115,11 @@ using ProgressFn = std::function<void(uint64_t done, uint64_t total)>;
 // `cancel` is polled between files and every kCancelCheckRows rows on both
 // reading threads; once it is raised the reading stops and the outcome has
 // cancelled set, one error "the import was cancelled" and an empty dataset.
-IngestOutcome ReadAgency(FileSource& source, const ProgressFn& progress = {}, const CancelToken* cancel = nullptr);
+IngestOutcome ReadAgency(FileSource& source, const ProgressFn& progress = {}, const CancelToken* cancel = nullptr,
+                         const ReadOptions& options = {});
+
+// How diagnostics name a sheet: "agency.xlsx[Factures]".
+std::string SheetPlace(std::string_view workbook, std::string_view sheet);
 
 // "14 979 599": digits in groups of three, separated by a narrow no-break
 // space (U+202F), as diagnostics count.

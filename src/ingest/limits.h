@@ -28,4 +28,26 @@ constexpr size_t kMaxEchoedValueChars = 80;
 // Rows read between two looks at the cancel token (cheap: one atomic load).
 constexpr size_t kCancelCheckRows = 64 * 1024;
 
+// Workbooks (XLSX). A sheet is read as a stream, part by part, never held
+// whole: these bound what a hostile zip or XML can cost.
+// Entries of the zip: a workbook of a few dozen sheets has about a hundred.
+constexpr size_t kMaxWorkbookEntries = 10'000;
+// Uncompressed bytes of one sheet: a full Excel sheet (1 048 576 rows) of a
+// few dozen columns is under it.
+constexpr uint64_t kMaxSheetPartBytes = 4ULL * 1024 * 1024 * 1024;
+// Uncompressed bytes of every other part read (workbook, relations,
+// styles, shared strings, which are held in memory).
+constexpr uint64_t kMaxWorkbookPartBytes = 512ULL * 1024 * 1024;
+// Uncompressed bytes per compressed byte, past kWorkbookRatioFloorBytes: a
+// sheet's XML compresses 10 to 50 times, a zip bomb thousands of times.
+constexpr uint64_t kMaxWorkbookCompressionRatio = 500;
+constexpr uint64_t kWorkbookRatioFloorBytes = 16ULL * 1024 * 1024;
+// Nesting of XML elements: a sheet needs 6 levels, rich text 5.
+constexpr size_t kMaxXmlDepth = 64;
+// Cells of one sheet (empty ones given by the file included).
+constexpr uint64_t kMaxSheetCells = 200'000'000;
+// Sheets of one workbook and styles of cells (Excel's own limit is 64 000).
+constexpr size_t kMaxWorkbookSheets = 1000;
+constexpr size_t kMaxCellStyles = 65'536;
+
 }  // namespace agencykpi

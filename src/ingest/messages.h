@@ -49,13 +49,33 @@ namespace agencykpi {
   X(kFileMissing, "file_missing")                             \
   X(kNotATable, "not_a_table")                                \
   X(kTwoFiles, "two_files")                                   \
-  X(kXlsxNotYet, "xlsx_not_available")                        \
   X(kFormatUnreadable, "format_unreadable")                   \
   X(kCannotReadFile, "cannot_read_file")                      \
   X(kNotRegularFile, "not_a_regular_file")                    \
   X(kFileChanged, "file_changed")                             \
   X(kNoSuchFolder, "no_such_folder")                          \
   X(kCannotListFolder, "cannot_list_folder")                  \
+  /* workbooks */                                             \
+  X(kXlsxNotZip, "xlsx_not_zip")             \
+  X(kXlsxIsXls, "xlsx_is_xls")               \
+  X(kXlsxEncrypted, "xlsx_encrypted")        \
+  X(kXlsxIsOds, "xlsx_is_ods")               \
+  X(kXlsxDamaged, "xlsx_damaged")            \
+  X(kXlsxLimit, "xlsx_limit")                \
+  X(kXlsxMalformedXml, "xlsx_malformed_xml") \
+  X(kXlsxDoctype, "xlsx_doctype")            \
+  X(kXlsxNoSheet, "xlsx_no_sheet")           \
+  X(kXlsxErrorCell, "xlsx_error_cell")       \
+  X(kXlsxDateFeb29, "xlsx_date_1900_02_29")  \
+  X(kXlsxBadDate, "xlsx_bad_date")           \
+  X(kXlsxBadNumber, "xlsx_bad_number")       \
+  X(kXlsxBadSharedString, "xlsx_bad_shared_string") \
+  X(kXlsxRowOrder, "xlsx_row_order")         \
+  X(kXlsxCellTwice, "xlsx_cell_twice")       \
+  X(kXlsxNotATable, "xlsx_sheet_not_a_table") \
+  X(kXlsxTwoSheets, "xlsx_two_sheets")       \
+  X(kXlsxAgencyFile, "xlsx_agency_file")                      \
+  X(kXlsxSheetMissing, "xlsx_sheet_missing")     \
   X(kImportCancelled, "import_cancelled")                     \
   X(kErrorsFirstShown, "errors_first_shown")                  \
   X(kWarningsFirstShown, "warnings_first_shown")              \

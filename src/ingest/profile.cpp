@@ -108,7 +108,7 @@ class ProfileChecker {
 
  private:
   void Error(const std::string& place, Message message) {
-    reading_.errors.push_back(Diagnostic{reading_.profile.file_name, 0, place, std::move(message), {}});
+    reading_.errors.push_back(Diagnostic{reading_.profile.file_name, 0, place, std::move(message), {}, {}});
   }
 
   // The document, or nullopt after an error; a key given twice in one

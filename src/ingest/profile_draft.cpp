@@ -11,6 +11,7 @@
 #include "ingest/csv_reader.h"
 #include "ingest/hints.h"
 #include "ingest/profile.h"
+#include "ingest/sheet_names.h"
 #include "ingest/value_parser.h"
 
 namespace agencykpi {
@@ -18,7 +19,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// A table's French name as a file or sheet is often called, normalised.
+// More names a file or sheet of a table is often called, normalised (the
+// sheets' own names are sheet_names.h's).
 struct FrenchName {
   std::string_view name;
   std::string_view table;
@@ -36,6 +38,7 @@ constexpr std::array<FrenchName, 16> kFrenchNames = {{
 constexpr size_t kMinMatchedColumns = 2;
 
 std::optional<size_t> TableByName(std::string_view name) {
+  if (auto table = TableOfSheet(name)) return table;  // "Temps", "Taux horaires", "invoices"
   const std::string normal = NormalizeName(name);
   for (size_t t = 0; t < Catalogue().size(); ++t) {
     if (Catalogue()[t].name == normal) return t;
@@ -148,7 +151,7 @@ bool StartsLikeTotal(std::string_view folded) {
 }  // namespace
 
 void ProfileDrafter::Note(const std::string& place, Message message) {
-  notes_.push_back(Diagnostic{place, 0, "", std::move(message), {}});
+  notes_.push_back(Diagnostic{place, 0, "", std::move(message), {}, {}});
 }
 
 void ProfileDrafter::Add(const std::string& file, const std::string& sheet, const std::string& place,

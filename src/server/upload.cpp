@@ -16,7 +16,7 @@ namespace {
 
 using namespace server_limits;
 
-constexpr std::string_view kAgencyFileExtensions[] = {".csv", ".xlsx", ".xls", ".ods"};
+constexpr std::string_view kAgencyFileExtensions[] = {".csv", ".xlsx", ".xlsm", ".xls", ".ods"};
 
 Status AddFile(UploadedFiles& files, std::string name, std::string bytes) {
   if (files.size() >= kMaxUploadFiles) {

@@ -1,7 +1,7 @@
 // Uploaded agency folders: a zip archive or multipart/form-data files, turned
 // into file name → bytes for ingest's MemorySource. Only the base name of each
 // file is kept ("export/clients.csv" → "clients.csv"), so an upload can never
-// name a path. Every file named *.csv, *.xlsx, *.xls or *.ods (any case) is
+// name a path. Every file named *.csv, *.xlsx, *.xlsm, *.xls or *.ods (any case) is
 // kept, so ingest can say what it makes of each; names differing only in case
 // are two files. Limits come from server/limits.h. Pure functions over bytes
 // (fuzzed by tests/fuzz/upload_fuzzer).
@@ -34,7 +34,7 @@ Result<UploadedFiles> ReadMultipartUpload(std::string_view content_type, std::st
 // "a/b\\c.csv" → "c.csv".
 std::string BaseName(std::string_view path);
 
-// True for the file names an upload keeps: *.csv, *.xlsx, *.xls, *.ods, any case.
+// True for the file names an upload keeps: *.csv, *.xlsx, *.xlsm, *.xls, *.ods, any case.
 bool IsAgencyFileName(std::string_view name);
 
 }  // namespace agencykpi

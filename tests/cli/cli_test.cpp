@@ -354,13 +354,13 @@ TEST_F(CliTest, CheckReadsACapitalisedTableFileAndWarnsOfAMisspeltOne) {
   EXPECT_NE(o.err.find("1 clients, "), std::string::npos) << o.err;
 }
 
-TEST_F(CliTest, CheckRefusesAWorkbookInPlaceOfATable) {
+TEST_F(CliTest, CheckRefusesABrokenWorkbookInPlaceOfATable) {
   const Outcome o = CheckFolder({
       {"clients.csv", "client_id,name\nC1,Alpha\n"},
       {"Invoices.xlsx", "PK\x03\x04"},
   });
   EXPECT_EQ(o.exit_code, 2);
-  EXPECT_NE(o.err.find("Invoices.xlsx: XLSX import is not available yet: save the sheet as CSV UTF-8 (invoices.csv)"),
+  EXPECT_NE(o.err.find("Invoices.xlsx: not an XLSX workbook (not a zip archive): save it as .xlsx (Excel workbook) or CSV UTF-8"),
             std::string::npos)
       << o.err;
 }

@@ -137,6 +137,61 @@ def main():
         expect("profile.json: tables.time_entries.date_order: ordre de date inconnu 'JMA' (DMY, MDY ou YMD)"
                in refused.stderr.splitlines(), f'in French: {refused.stderr.strip()}')
 
+        # The same time sheets as a sheet of a workbook (real date and number
+        # cells, a title above the header): the profile names the sheet, and
+        # findings name the cell.
+        try:
+            import datetime
+            import openpyxl
+        except ImportError:
+            openpyxl = None
+            print('note: python3-openpyxl is not installed: the workbook part is skipped')
+        if openpyxl:
+            book_folder = os.path.join(tmp, 'book')
+            shutil.copytree(timesheet, book_folder)
+            os.remove(os.path.join(book_folder, 'export_temps.csv'))
+            book = openpyxl.Workbook()
+            book.active.title = 'Notes'
+            book.active.append(['Exporté le 01/04/2026'])
+            sheet = book.create_sheet('Temps')
+            sheet.append(['Export des temps — mars 2026'])
+            sheet.append([])
+            sheet.append(['Collaborateur', 'Date', 'Durée (h)', "Type d'activité", 'Code mission'])
+            rows = [('MARTIN Léa', 2, 7.5, 'Terrain', 'M01'), ('MARTIN Léa', 3, 1.5, 'Préparation', 'M01'),
+                    ('MARTIN Léa', 3, 6, 'Terrain', 'M01'), ('MARTIN Léa', 4, 2.25, 'Déplacement', 'M01'),
+                    ('MARTIN Léa', 5, 8, 'Terrain', 'M02'), ('DURAND Paul', 2, '4', 'Préparation', 'M02'),
+                    ('DURAND Paul', 2, '3,5', 'Terrain', 'M02'), ('DURAND Paul', 4, 1.75, 'Déplacement', 'M02'),
+                    ('DURAND Paul', 6, 7, 'Terrain', 'M01')]
+            for who, day, hours, activity, mission in rows:
+                sheet.append([who, datetime.date(2026, 3, day), hours, activity, mission])
+                sheet.cell(row=sheet.max_row, column=2).number_format = 'DD/MM/YYYY'
+            sheet.append(['Total général', None, 41.5])
+            book.save(os.path.join(book_folder, 'temps.xlsx'))
+            profile = json.load(open(os.path.join(timesheet, 'profile.json'), encoding='utf-8'))
+            profile['tables']['time_entries'].update({'file': 'temps.xlsx', 'sheet': 'Temps'})
+            json.dump(profile, open(os.path.join(book_folder, 'profile.json'), 'w', encoding='utf-8'), ensure_ascii=False)
+            data = report(book_folder, 'book')
+            if data:
+                missions = {m['mission_id']: m for m in data['margin']['missions']}
+                expect_equal(missions['M01']['hours'], 24.25, 'workbook M01 hours')
+                expect_equal(missions['M02']['hours'], 17.25, 'workbook M02 hours')
+            sheet.cell(row=5, column=3).value = 'beaucoup'
+            book.save(os.path.join(book_folder, 'temps.xlsx'))
+            refused = run('check', book_folder, '--profile', os.path.join(book_folder, 'profile.json'))
+            expect(refused.returncode == EXIT_REFUSED, f'workbook with a bad cell: exit {refused.returncode}')
+            expect("temps.xlsx[Temps]!C5: hours: invalid number 'beaucoup'" in refused.stderr,
+                   f'the bad cell is named: {refused.stderr.strip()}')
+            explained = run('profile', 'check', os.path.join(book_folder, 'profile.json'), '--dir', book_folder)
+            expect('time_entries from temps.xlsx[Temps], header on line 3:' in explained.stdout.splitlines(),
+                   f'profile check of a sheet: {explained.stdout} {explained.stderr}')
+            drafted = run('profile', 'init', book_folder)
+            draft = json.loads(drafted.stdout) if drafted.returncode == 0 else {'tables': {}}
+            table = draft['tables'].get('time_entries', {})
+            expect_equal((table.get('file'), table.get('sheet'), table.get('skip_rows')), ('temps.xlsx', 'Temps', 2),
+                         'workbook draft')
+            expect("temps.xlsx[Notes]: no table recognised from its name or its header: left out"
+                   in drafted.stderr.splitlines(), f'init notes the sheet it leaves out: {drafted.stderr.strip()}')
+
         # profile init drafts each example's profile from its headers.
         drafted = run('profile', 'init', timesheet)
         expect(drafted.returncode == 0, f'profile init: exit {drafted.returncode}: {drafted.stderr.strip()}')

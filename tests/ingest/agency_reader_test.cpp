@@ -570,10 +570,16 @@ TEST(AgencyReaderTest, ProgressIsReportedUpToTheTotal) {
 }
 
 TEST(DiagnosticTest, ToStringForms) {
-  EXPECT_EQ((Diagnostic{"invoices.csv", 7, "client_id", "unknown client 'C99'", {}}).ToString(),
+  EXPECT_EQ((Diagnostic{"invoices.csv", 7, "client_id", "unknown client 'C99'", {}, {}}).ToString(),
             "invoices.csv:7: client_id: unknown client 'C99'");
-  EXPECT_EQ((Diagnostic{"invoices.csv", 7, "", "bad row", {}}).ToString(), "invoices.csv:7: bad row");
-  EXPECT_EQ((Diagnostic{"clients.csv", 0, "", "the file is missing", {}}).ToString(), "clients.csv: the file is missing");
+  EXPECT_EQ((Diagnostic{"invoices.csv", 7, "", "bad row", {}, {}}).ToString(), "invoices.csv:7: bad row");
+  EXPECT_EQ((Diagnostic{"clients.csv", 0, "", "the file is missing", {}, {}}).ToString(),
+            "clients.csv: the file is missing");
+  // In a sheet the place is the cell, or the row.
+  EXPECT_EQ((Diagnostic{"agence.xlsx[Factures]", 12, "amount", "bad", {}, "C12"}).ToString(),
+            "agence.xlsx[Factures]!C12: amount: bad");
+  EXPECT_EQ((Diagnostic{"agence.xlsx[Factures]", 12, "", "bad row", {}, "12:12"}).ToString(),
+            "agence.xlsx[Factures]!12:12: bad row");
 }
 
 // ---------------------------------------------------------------------------
@@ -725,13 +731,15 @@ TEST(FileNameTest, TwoFilesForOneTableAreRefused) {
                                      "(names are matched ignoring case): keep one"});
 }
 
-TEST(FileNameTest, TableAsXlsxSaysToSaveItAsCsv) {
+// A table's workbook is read (xlsx_reader_test.cpp); one that is no
+// workbook is refused with what to do.
+TEST(FileNameTest, TableAsBrokenXlsxSaysWhatToDo) {
   Files files = BaseFiles();
   files["invoices.xlsx"] = "PK\x03\x04";
   const IngestOutcome outcome = Read(std::move(files));
   EXPECT_EQ(Texts(outcome.errors),
-            std::vector<std::string>{
-                "invoices.xlsx: XLSX import is not available yet: save the sheet as CSV UTF-8 (invoices.csv)"});
+            std::vector<std::string>{"invoices.xlsx: not an XLSX workbook (not a zip archive): save it as .xlsx "
+                                     "(Excel workbook) or CSV UTF-8"});
 }
 
 TEST(FileNameTest, TableAsXlsOrOdsSaysToSaveItAsXlsxOrCsv) {
@@ -753,8 +761,8 @@ TEST(FileNameTest, RefusedTableFileDoesNotCascade) {
   files["clients.xlsx"] = "PK\x03\x04";
   const IngestOutcome outcome = Read(std::move(files));
   EXPECT_EQ(Texts(outcome.errors),
-            std::vector<std::string>{
-                "clients.xlsx: XLSX import is not available yet: save the sheet as CSV UTF-8 (clients.csv)"});
+            std::vector<std::string>{"clients.xlsx: not an XLSX workbook (not a zip archive): save it as .xlsx "
+                                     "(Excel workbook) or CSV UTF-8"});
 }
 
 // "ab" as UTF-16: the bytes of each character, low byte first or not.

@@ -1,0 +1,68 @@
+// The rows of one sheet as records (SPEC §1.4), parsed as they are needed:
+// the part is inflated and parsed a piece at a time, the rows of a piece
+// queued, so memory stays a few pieces' worth whatever the sheet's size.
+// A cell becomes the text a CSV field would hold: shared and inline strings
+// as written, a number in decimal ("1234.5"), a date cell as ISO
+// "2026-03-01", a time cell as its hours ("7.5"), a boolean as 1 or 0, a
+// formula as its cached value; an error cell, an impossible date and a
+// damaged cell make the row's error, naming the cell.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ingest/record_source.h"
+#include "ingest/xlsx/xml_stream.h"
+#include "ingest/xlsx/zip_archive.h"
+
+namespace agencykpi {
+
+class Workbook;
+
+class SheetRecords final : public RecordSource {
+ public:
+  SheetRecords(std::shared_ptr<const Workbook> book, std::unique_ptr<ZipArchive> zip, std::unique_ptr<ZipPart> part);
+  ~SheetRecords() override;
+
+  bool Next() override;
+  [[nodiscard]] const std::vector<std::string_view>& fields() const override { return fields_; }
+  [[nodiscard]] int64_t line() const override;
+  [[nodiscard]] bool blank() const override;
+  [[nodiscard]] const Message& error_message() const override;
+  [[nodiscard]] size_t error_field() const override;
+  [[nodiscard]] const Message& failure() const override { return failure_; }
+  // Text cells may hold numbers in French form ("1 234,50").
+  [[nodiscard]] bool decimal_comma() const override { return true; }
+  [[nodiscard]] bool may_hold_nul() const override { return true; }
+  [[nodiscard]] uint64_t bytes_done() const override;
+  [[nodiscard]] std::string Place(size_t field) const override;
+
+  // One row of the sheet, its cells' texts one after the other.
+  struct Row {
+    int64_t number = 0;
+    std::string text;
+    std::vector<uint32_t> ends;  // field i is text[ends[i-1], ends[i])
+    Message error;
+    size_t error_field = 0;
+  };
+
+ private:
+  class Parser;
+
+  std::shared_ptr<const Workbook> book_;
+  std::unique_ptr<ZipArchive> zip_;
+  std::unique_ptr<ZipPart> part_;
+  std::unique_ptr<Parser> parser_;
+  std::unique_ptr<XmlStream> stream_;
+  std::vector<Row> rows_;  // parsed, not handed out yet from rows_[next_]
+  size_t next_ = 0;
+  size_t ready_ = 0;       // rows_[0, ready_) are complete
+  const Row* current_ = nullptr;
+  bool header_seen_ = false;
+  std::vector<std::string_view> fields_;
+  Message failure_;
+};
+
+}  // namespace agencykpi
