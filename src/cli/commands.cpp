@@ -68,6 +68,10 @@ std::optional<Dataset> ReadFolder(const std::string& folder, bool show_progress,
   // A profile is read and checked whole before any file is.
   std::optional<Profile> profile;
   std::unique_ptr<ProfiledFolder> profiled;
+  if (!profile_path.empty() && !options.workbook.empty()) {
+    std::fprintf(stderr, "%s\n", Message(MessageId::kProfileWithWorkbook, {folder}).Render(language).c_str());
+    return std::nullopt;
+  }
   if (!profile_path.empty()) {
     size_t errors = 0;
     profile = LoadProfile(profile_path, language, &errors);

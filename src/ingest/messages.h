@@ -146,6 +146,7 @@ namespace agencykpi {
   X(kProfileSourceColumnMissing, "profile_source_column_missing") \
   X(kProfileNoHeader, "profile_no_header")                    \
   X(kProfileCannotRead, "profile_cannot_read")                \
+  X(kProfileWithWorkbook, "profile_with_workbook")            \
   /* profile init and profile check (profile_draft.h, profile_explain.h) */ \
   X(kDraftNotRecognised, "draft_not_recognised")              \
   X(kDraftAlreadyOurs, "draft_already_in_format")             \

@@ -397,7 +397,7 @@ class ProfileChecker {
       if (!target) return std::nullopt;
       source.constant = *target;
       if (spec.contains("values")) {
-        Error(Join(place, "values"), Message(MessageId::kProfileUnknownKey, {"'values'", "from, values"}));
+        Error(Join(place, "values"), Message(MessageId::kProfileUnknownKey, {"'values'", "const"}));
         ok = false;
       }
       return ok ? std::optional(std::move(source)) : std::nullopt;

@@ -184,6 +184,10 @@ def main():
             explained = run('profile', 'check', os.path.join(book_folder, 'profile.json'), '--dir', book_folder)
             expect('time_entries from temps.xlsx[Temps], header on line 3:' in explained.stdout.splitlines(),
                    f'profile check of a sheet: {explained.stdout} {explained.stderr}')
+            refused = run('check', os.path.join(book_folder, 'temps.xlsx'), '--profile',
+                          os.path.join(book_folder, 'profile.json'))
+            expect(refused.returncode == EXIT_REFUSED and 'a profile reads a folder' in refused.stderr,
+                   f'a workbook given as the agency with a profile: {refused.returncode} {refused.stderr.strip()}')
             drafted = run('profile', 'init', book_folder)
             draft = json.loads(drafted.stdout) if drafted.returncode == 0 else {'tables': {}}
             table = draft['tables'].get('time_entries', {})

@@ -200,7 +200,7 @@ TEST(ProfileTest, RefusesBadColumnSources) {
   EXPECT_EQ(TableError(R"({"file": "t.csv", "columns": {"employee_id": "E", "date": "D", "hours": "H", "activity": {"from": "A", "values": []}}})"),
             "profile.json: tables.time_entries.columns.activity.values: expected an object {...}");
   EXPECT_EQ(TableError(Columns(R"(, "mission_id": {"const": "M01", "values": {}})")),
-            "profile.json: tables.time_entries.columns.mission_id.values: unknown key 'values' (keys: from, values)");
+            "profile.json: tables.time_entries.columns.mission_id.values: unknown key 'values' (keys: const)");
 }
 
 TEST(ProfileTest, RefusesTooManyMapEntries) {
