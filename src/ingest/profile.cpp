@@ -143,7 +143,7 @@ class ProfileChecker {
     Json root;
     try {
       root = Json::parse(text.begin(), text.end(), callback);
-    } catch (const Json::parse_error& error) {
+    } catch (const Json::exception& error) {  // a syntax error, or a number too large for a double
       Error("", Message(MessageId::kProfileInvalidJson, {ParseErrorText(error.what())}));
       return std::nullopt;
     }

@@ -99,6 +99,9 @@ TEST(ProfileTest, RefusesWhatIsNotAProfile) {
   const auto invalid = Errors("{\"tables\": {,}}");
   ASSERT_EQ(invalid.size(), 1u);
   EXPECT_EQ(invalid[0].rfind("profile.json: invalid JSON: parse error at line 1, column 13", 0), 0u) << invalid[0];
+  // A number beyond a double is refused, not thrown (found by profile_fuzzer).
+  EXPECT_EQ(Errors(R"({"version": 1e999, "tables": {}})"),
+            std::vector<std::string>{"profile.json: invalid JSON: number overflow parsing '1e999'"});
   EXPECT_EQ(Errors(std::string(20, '[') + std::string(20, ']')),
             std::vector<std::string>{"profile.json: the profile nests objects and lists deeper than 8 levels"});
   EXPECT_EQ(Errors("[]"), std::vector<std::string>{"profile.json: expected an object {...}"});
