@@ -8,11 +8,12 @@ namespace {
 
 using A = Access;
 
-constexpr std::array<RoutePolicy, 19> kRoutePolicies = {{
+constexpr std::array<RoutePolicy, 20> kRoutePolicies = {{
     {"POST", "login", A::kPublic},
     {"POST", "logout", A::kSignedIn},
     {"GET", "me", A::kSignedIn},
     {"GET", "report", A::kFigures},
+    {"GET", "report.xlsx", A::kFigures},
     {"GET", "trend", A::kFigures},
     {"GET", "meta", A::kFigures},
     {"GET", "brands", A::kBrandScoped},

@@ -26,6 +26,7 @@
 #include "kpi/engine.h"
 #include "report/csv_report.h"
 #include "report/json_report.h"
+#include "report/report_xlsx.h"
 #include "report/review_csv.h"
 #include "report/review_json.h"
 #include "report/review_table.h"
@@ -261,6 +262,9 @@ int RunReport(const ReportArgs& args) {
     return Fail(Status::InvalidInput(
         "--format csv needs --section recurrence|revenue|margin|objectives|workload|renewals"));
   }
+  if (args.format == "xlsx" && args.out.empty()) {
+    return Fail(Status::InvalidInput("--format xlsx writes a workbook: give --out FILE.xlsx"));
+  }
   const Language language = LanguageOf(args.lang);
   int exit_code = 0;
   std::optional<Day> data_end;
@@ -270,7 +274,13 @@ int RunReport(const ReportArgs& args) {
   const Report report = engine->Compute(*request);
 
   std::string out;
-  if (args.format == "json") {
+  if (args.format == "xlsx") {
+    auto workbook = RenderReportXlsx(report, {language, section});
+    if (!workbook.ok()) return Fail(workbook.status());
+    const Status written = WriteFileAtomically(args.out, *workbook);
+    return written.ok() ? ExitCodeFor(ErrorCode::kOk) : Fail(written);
+  }
+  if (args.format == "json" && args.out.empty()) {
     // Streamed: a 100,000-mission report is a hundred megabytes of JSON.
     bool written = true;
     RenderJson(report, /*pretty=*/true, [&written](std::string_view piece) {
@@ -279,16 +289,22 @@ int RunReport(const ReportArgs& args) {
     return written && std::fflush(stdout) == 0 ? ExitCodeFor(ErrorCode::kOk)
                                                 : Fail(Status::Io("cannot write the report"));
   }
-  if (args.format == "csv") {
+  if (args.format == "json") {
+    out = RenderJson(report, /*pretty=*/true);  // whole, for the atomic write to --out
+  } else if (args.format == "csv") {
     auto csv = RenderCsv(report, *section, language);
     if (!csv.ok()) return Fail(csv.status());
     out = std::move(*csv);
   } else {
     TableOptions options;
     options.language = language;
-    options.color = ColorOnStdout();
+    options.color = args.out.empty() && ColorOnStdout();
     options.section = section;
     out = RenderTable(report, options);
+  }
+  if (!args.out.empty()) {
+    const Status written = WriteFileAtomically(args.out, out);
+    return written.ok() ? ExitCodeFor(ErrorCode::kOk) : Fail(written);
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return ExitCodeFor(std::fflush(stdout) == 0 ? ErrorCode::kOk : ErrorCode::kIo);

@@ -32,9 +32,10 @@ struct ReportArgs {
   std::string as_of;   // empty: today
   int grace_days = 30;
   int horizon_days = kDefaultHorizonDays;  // >= 0: renewals at risk (SPEC §6.3)
-  std::string format = "table";  // table | json | csv
-  std::string section;           // for csv (required) and table (optional)
+  std::string format = "table";  // table | json | csv | xlsx
+  std::string section;           // for csv (required), table and xlsx (optional)
   std::string lang;              // fr | en; empty: from LANG
+  std::string out;               // the file, written atomically; empty: stdout (not for xlsx)
 };
 
 // `review`: the brand review of one client (SPEC §5).

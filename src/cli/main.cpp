@@ -105,10 +105,13 @@ int main(int argc, char** argv) {
   report_cmd->add_option("--horizon-days", report_args.horizon_days,
                          "Days ahead a contract's end makes it a renewal at risk (default 90)")
       ->check(kDayCount);
-  report_cmd->add_option("--format", report_args.format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
-  report_cmd->add_option("--section", report_args.section, "Section for csv (and to narrow table)")
+  report_cmd->add_option("--format", report_args.format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}));
+  report_cmd->add_option("--section", report_args.section, "Section for csv (and to narrow table and xlsx)")
       ->check(CLI::IsMember({"recurrence", "revenue", "margin", "objectives", "workload", "renewals"}));
-  report_cmd->add_option("--lang", report_args.lang, "Language of the table and csv output")->check(CLI::IsMember({"fr", "en"}));
+  report_cmd->add_option("--lang", report_args.lang, "Language of the table, csv and xlsx output")
+      ->check(CLI::IsMember({"fr", "en"}));
+  report_cmd->add_option("--out", report_args.out, "File to write (required for xlsx; default: standard output)");
 
   ReviewArgs review_args;
   auto* review_cmd = app.add_subcommand("review", "The brand review (bilan semestriel) of one client for a period");

@@ -85,9 +85,20 @@ std::optional<Day> ParseDate(std::string_view text) {
 
 std::string FormatDate(Day day) {
   const CivilDate c = CivilFromDay(day);
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", c.year, c.month, c.day);
-  return buffer;
+  if (c.year < 0 || c.year > 9999) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", c.year, c.month, c.day);
+    return buffer;
+  }
+  // By hand: a workbook's date cells come here a million times.
+  std::string text = "0000-00-00";
+  const auto put = [&text](size_t end, int value, int digits) {
+    for (int i = 0; i < digits; ++i, value /= 10) text[end - static_cast<size_t>(i)] = static_cast<char>('0' + value % 10);
+  };
+  put(3, c.year, 4);
+  put(6, c.month, 2);
+  put(9, c.day, 2);
+  return text;
 }
 
 Day Today() {

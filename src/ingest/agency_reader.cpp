@@ -1169,7 +1169,7 @@ class AgencyReader {
       using V = binding_detail::ValueOf<decltype(member)>;
       const Cell& cell = row[column];
       if constexpr (kColumn.kind == ColumnKind::kReference) {
-        if constexpr (TableIndex(kColumn.references) == T) self_references_.push_back(cell.text);
+        if constexpr (TableIndex(kColumn.references) == T) self_references_.emplace_back(cell.text);
         return cell.row;
       } else if constexpr (kColumn.kind == ColumnKind::kMetric) {
         return InternMetric(cell.text);
@@ -1220,7 +1220,9 @@ class AgencyReader {
   DiagnosticList warnings_{MessageId::kWarningsFirstShown};
   Dataset dataset_;
   std::array<IdIndex, kTableCount> ids_;         // per table with ids (a fact table's while it is read)
-  std::vector<std::string_view> self_references_;  // per contract, its renewal_of ("" if none); while contracts.csv is read
+  // Per contract, its renewal_of ("" if none), while contracts are read:
+  // copies, as a record's fields live only until the next record (a sheet's).
+  std::vector<std::string> self_references_;
   std::vector<Day> first_rate_;                    // per employee; kNoRate if none
   bool cost_rates_read_ = false;                   // cost_rates.csv had a usable header
   bool check_rates_ = false;                       // time entries are checked against the cost rates
@@ -1318,7 +1320,7 @@ void AgencyReader::CheckRenewals(Table& table) {
     renewed_by[target] = static_cast<RowId>(row);
     contracts[row].renewal_of = static_cast<RowId>(target);
   }
-  self_references_ = {};  // views into the text, released after this
+  self_references_ = {};
   // Each contract renews at most one and is renewed at most once, so the
   // links form simple chains and cycles. Walk each chain once.
   std::vector<size_t> walk_of(contracts.size(), 0);  // 0 = not visited

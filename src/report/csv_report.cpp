@@ -203,16 +203,12 @@ void WriteField(CsvWriter& csv, const RowField<Row>& field, const FieldValue& va
   }
 }
 
-// A column's title: readable, the field's words in the CSV's language
-// (objects: the words, then the member's SPEC name); else the SPEC key.
+// A column's title: readable, the field's words in the CSV's language; else
+// the SPEC key (objects: prefix + member).
 template <typename Row>
-std::string ColumnTitle(const CsvWriter& csv, const RowField<Row>& field, std::string_view member = {}) {
-  const Label& words = field.label.empty() ? field.words : field.label;
-  if (!csv.readable() || words.empty()) {
-    return member.empty() ? std::string(field.key) : fmt::format("{}{}", field.csv_prefix, member);
-  }
-  const std::string_view text = words.In(csv.language());
-  return member.empty() ? std::string(text) : fmt::format("{} ({})", text, member);
+std::string CsvColumnTitle(const CsvWriter& csv, const RowField<Row>& field, std::string_view member = {}) {
+  if (csv.readable()) return ColumnTitle(field, csv.language(), member);
+  return member.empty() ? std::string(field.key) : fmt::format("{}{}", field.csv_prefix, member);
 }
 
 // The header line (objects one column per member), then one line per row.
@@ -221,10 +217,10 @@ void WriteRows(const std::vector<Row>& rows, CsvWriter& csv) {
   const auto fields = RowDescriptionOf<Row>().fields;
   for (const RowField<Row>& field : fields) {
     if (!IsObject(field.kind)) {
-      csv.Text(ColumnTitle(csv, field));
+      csv.Text(CsvColumnTitle(csv, field));
       continue;
     }
-    for (std::string_view member : field.names->names) csv.Text(ColumnTitle(csv, field, member));
+    for (std::string_view member : field.names->names) csv.Text(CsvColumnTitle(csv, field, member));
   }
   csv.EndRow();
   for (const Row& row : rows) {

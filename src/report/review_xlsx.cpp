@@ -1,91 +1,36 @@
 #include "report/review_xlsx.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
 #include <array>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "report/labels.h"
+#include "report/xlsx_sheet.h"
 
 namespace agencykpi {
 namespace {
 
 constexpr double kLabelColumnWidth = 46;
-constexpr double kColumnWidth = 14;
 constexpr double kWideColumnWidth = 28;
 
-// A cell of a list: a number in one of the formats, text, a date, a
-// boolean, or blank (an undefined figure).
-struct Cell {
-  enum class Kind { kBlank, kText, kInteger, kMoney, kPercent, kDecimal, kDate, kBoolean };
-  Kind kind = Kind::kBlank;
-  double number = 0;
-  std::string text;
-};
-
-Cell Blank() {
-  return {};
-}
-Cell Text(std::string_view text) {
-  return {Cell::Kind::kText, 0, std::string(text)};
-}
-Cell TextOrBlank(std::string_view text) {
-  return text.empty() ? Blank() : Text(text);
-}
-Cell Integer(int64_t value) {
-  return {Cell::Kind::kInteger, static_cast<double>(value), {}};
-}
-Cell Integer(std::optional<int64_t> value) {
-  return value ? Integer(*value) : Blank();
-}
-Cell MoneyCell(Cents cents) {
-  return {Cell::Kind::kMoney, static_cast<double>(cents) / kCentsPerEuro, {}};
-}
-Cell Percent(Ratio ratio) {
-  return ratio ? Cell{Cell::Kind::kPercent, *ratio, {}} : Blank();
-}
-Cell Decimal(Ratio value) {
-  return value ? Cell{Cell::Kind::kDecimal, *value, {}} : Blank();
-}
-Cell Quantity(std::optional<Micros> micros) {
-  return micros ? Cell{Cell::Kind::kDecimal, static_cast<double>(*micros) / 1e6, {}} : Blank();
-}
-Cell Date(Day day) {
-  return {Cell::Kind::kDate, static_cast<double>(day), {}};
-}
-Cell Boolean(bool value) {
-  return {Cell::Kind::kBoolean, value ? 1.0 : 0.0, {}};
-}
+using Cell = XlsxCell;
+using xlsx::Blank;
+using xlsx::Boolean;
+using xlsx::Date;
+using xlsx::Decimal;
+using xlsx::Integer;
+using xlsx::Percent;
+using xlsx::Quantity;
+using xlsx::Text;
+using xlsx::TextOrBlank;
 
 class ReviewWorkbook {
  public:
   ReviewWorkbook(const Review& review, const ReviewPackOptions& options, lxw_workbook* workbook)
-      : r_(review), lang_(options.language), options_(options), workbook_(workbook) {
-    money_ = workbook_add_format(workbook_);
-    format_set_num_format(money_, "#,##0.00 \"€\"");
-    percent_ = workbook_add_format(workbook_);
-    format_set_num_format(percent_, "0.0%");
-    decimal_ = workbook_add_format(workbook_);
-    format_set_num_format(decimal_, "#,##0.##");
-    integer_ = workbook_add_format(workbook_);
-    format_set_num_format(integer_, "#,##0");
-    date_ = workbook_add_format(workbook_);
-    format_set_num_format(date_, lang_ == Language::kFrench ? "dd/mm/yyyy" : "yyyy-mm-dd");
-    header_ = workbook_add_format(workbook_);
-    format_set_bold(header_);
-    format_set_bottom(header_, LXW_BORDER_THIN);
-    title_ = workbook_add_format(workbook_);
-    format_set_bold(title_);
-    format_set_font_size(title_, 14);
-  }
+      : r_(review), lang_(options.language), options_(options), workbook_(workbook), formats_(workbook, lang_) {}
 
   void Write() {
     Summary();
@@ -102,40 +47,9 @@ class ReviewWorkbook {
     return std::string(Tr(lang_, french, english));
   }
 
-  void Put(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const Cell& cell) {
-    switch (cell.kind) {
-      case Cell::Kind::kBlank: break;
-      case Cell::Kind::kText: worksheet_write_string(sheet, row, col, cell.text.c_str(), nullptr); break;
-      case Cell::Kind::kInteger: worksheet_write_number(sheet, row, col, cell.number, integer_); break;
-      case Cell::Kind::kMoney: worksheet_write_number(sheet, row, col, cell.number, money_); break;
-      case Cell::Kind::kPercent: worksheet_write_number(sheet, row, col, cell.number, percent_); break;
-      case Cell::Kind::kDecimal: worksheet_write_number(sheet, row, col, cell.number, decimal_); break;
-      case Cell::Kind::kBoolean: worksheet_write_boolean(sheet, row, col, cell.number != 0, nullptr); break;
-      case Cell::Kind::kDate: {
-        const CivilDate date = CivilFromDay(static_cast<agencykpi::Day>(cell.number));
-        lxw_datetime datetime{date.year, date.month, date.day, 0, 0, 0};
-        worksheet_write_datetime(sheet, row, col, &datetime, date_);
-        break;
-      }
-    }
-  }
-
-  // A sheet holding one list: its header row frozen and filtered.
   void List(std::string_view name, const std::vector<std::string>& headers,
             const std::vector<std::vector<Cell>>& rows) {
-    lxw_worksheet* sheet = workbook_add_worksheet(workbook_, std::string(name).c_str());
-    for (size_t c = 0; c < headers.size(); ++c) {
-      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), headers[c].c_str(), header_);
-    }
-    for (size_t r = 0; r < rows.size(); ++r) {
-      for (size_t c = 0; c < rows[r].size(); ++c) {
-        Put(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), rows[r][c]);
-      }
-    }
-    const auto last_col = static_cast<lxw_col_t>(headers.size() - 1);
-    worksheet_set_column(sheet, 0, last_col, kColumnWidth, nullptr);
-    worksheet_freeze_panes(sheet, 1, 0);
-    worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows.size()), last_col);
+    WriteListSheet(workbook_, formats_, name, headers, rows);
   }
 
   void Summary() {
@@ -180,23 +94,23 @@ class ReviewWorkbook {
         {T("Magasins visités", "Stores visited"), Integer(r_.actions.stores_visited)},
         {T("Magasins travaillés", "Worked stores"), Integer(r_.actions.worked_stores)},
         {T("Magasins suivis", "Tracked stores"), Integer(s.tracked.stores)},
-        {T("Ventes des magasins suivis", "Sales, tracked stores"), MoneyCell(s.tracked.sales)},
+        {T("Ventes des magasins suivis", "Sales, tracked stores"), xlsx::Money(s.tracked.sales)},
         {T("Ventes des magasins suivis (période précédente)", "Sales, tracked stores (previous period)"),
-         MoneyCell(s.tracked.sales_previous)},
+         xlsx::Money(s.tracked.sales_previous)},
         {T("Évolution des ventes", "Sales change"), Percent(s.tracked.change_rate)},
-        {T("Ventes des magasins travaillés", "Sales, worked stores"), MoneyCell(s.worked.sales)},
+        {T("Ventes des magasins travaillés", "Sales, worked stores"), xlsx::Money(s.worked.sales)},
         {T("Ventes des magasins travaillés (période précédente)", "Sales, worked stores (previous period)"),
-         MoneyCell(s.worked.sales_previous)},
+         xlsx::Money(s.worked.sales_previous)},
         {T("Évolution des ventes, travaillés", "Sales change, worked"), Percent(s.worked.change_rate)},
-        {T("Ventes des magasins témoins", "Sales, control stores"), MoneyCell(s.control.sales)},
+        {T("Ventes des magasins témoins", "Sales, control stores"), xlsx::Money(s.control.sales)},
         {T("Ventes des magasins témoins (période précédente)", "Sales, control stores (previous period)"),
-         MoneyCell(s.control.sales_previous)},
+         xlsx::Money(s.control.sales_previous)},
         {T("Évolution des ventes, témoins", "Sales change, control"), Percent(s.control.change_rate)},
         {T("Écart d'évolution des ventes travaillés − témoins", "Sales lift, worked − control"),
          Percent(s.lift)},
-        {T("Ventes de tous les magasins", "Sales, every store"), MoneyCell(s.all_stores_sales)},
+        {T("Ventes de tous les magasins", "Sales, every store"), xlsx::Money(s.all_stores_sales)},
         {T("Ventes de tous les magasins (période précédente)", "Sales, every store (previous period)"),
-         MoneyCell(s.all_stores_sales_previous)},
+         xlsx::Money(s.all_stores_sales_previous)},
         {T("Objectifs", "Objectives"), Integer(r_.objectives.count)},
         {T("Objectifs atteints", "Objectives met"), Integer(r_.objectives.met)},
         {T("Part des objectifs atteints", "Share of objectives met"), Percent(r_.objectives.met_share)},
@@ -210,14 +124,14 @@ class ReviewWorkbook {
     const std::string heading = options_.agency.empty()
                                     ? T("Bilan de marque", "Brand review")
                                     : options_.agency + " \u2014 " + T("Bilan de marque", "Brand review");
-    worksheet_write_string(sheet, 0, 0, heading.c_str(), title_);
-    worksheet_write_string(sheet, 2, 0, T("Indicateur", "Figure").c_str(), header_);
-    worksheet_write_string(sheet, 2, 1, T("Valeur", "Value").c_str(), header_);
+    worksheet_write_string(sheet, 0, 0, heading.c_str(), formats_.title());
+    worksheet_write_string(sheet, 2, 0, T("Indicateur", "Figure").c_str(), formats_.header());
+    worksheet_write_string(sheet, 2, 1, T("Valeur", "Value").c_str(), formats_.header());
     constexpr lxw_row_t kFirstLine = 3;
     for (size_t i = 0; i < lines.size(); ++i) {
       const auto row = static_cast<lxw_row_t>(kFirstLine + i);
       worksheet_write_string(sheet, row, 0, lines[i].first.c_str(), nullptr);
-      Put(sheet, row, 1, lines[i].second);
+      formats_.Put(sheet, row, 1, lines[i].second);
     }
     worksheet_set_column(sheet, 0, 0, kLabelColumnWidth, nullptr);
     worksheet_set_column(sheet, 1, 1, kWideColumnWidth, nullptr);
@@ -246,7 +160,7 @@ class ReviewWorkbook {
       for (const int64_t count : store.by_action) row.push_back(Integer(count));
       for (Cell cell :
            {Integer(store.present_previous), Integer(store.present), Integer(store.facings_previous),
-            Integer(store.facings), MoneyCell(store.sales), MoneyCell(store.sales_previous)}) {
+            Integer(store.facings), xlsx::Money(store.sales), xlsx::Money(store.sales_previous)}) {
         row.push_back(std::move(cell));
       }
       rows.push_back(std::move(row));
@@ -272,7 +186,7 @@ class ReviewWorkbook {
       const ReviewDnMonth& month = r_.dn_by_month[i];
       Cell sales = Blank();
       for (const ReviewSalesMonth& sales_month : r_.sales_by_month) {
-        if (sales_month.label == month.label) sales = MoneyCell(sales_month.sales);
+        if (sales_month.label == month.label) sales = xlsx::Money(sales_month.sales);
       }
       const Cell previous =
           i < options_.previous_dn_by_month.size() ? Percent(options_.previous_dn_by_month[i].dn) : Blank();
@@ -327,56 +241,23 @@ class ReviewWorkbook {
   Language lang_;
   const ReviewPackOptions& options_;
   lxw_workbook* workbook_;
-  lxw_format* money_ = nullptr;
-  lxw_format* percent_ = nullptr;
-  lxw_format* decimal_ = nullptr;
-  lxw_format* integer_ = nullptr;
-  lxw_format* date_ = nullptr;
-  lxw_format* header_ = nullptr;
-  lxw_format* title_ = nullptr;
+  XlsxFormats formats_;
 };
 
 }  // namespace
 
 Status WriteReviewXlsx(const Review& review, const ReviewPackOptions& options, const std::string& path) {
-  lxw_workbook* workbook = workbook_new(path.c_str());
-  if (workbook == nullptr) return Status::Io("cannot create the workbook " + path);
-  // The as-of date as the creation date, so the same review gives the same file.
-  const std::string title = std::string(Tr(options.language, "Bilan de marque", "Brand review")) +
-                            " \u2014 " + std::string(review.client.name);
-  const std::string period = FormatPeriod(review.period.period);
-  lxw_doc_properties properties{};
-  properties.title = const_cast<char*>(title.c_str());
-  properties.subject = const_cast<char*>(period.c_str());
-  properties.created = static_cast<time_t>(static_cast<int64_t>(review.period.as_of) * kSecondsPerDay);
-  workbook_set_properties(workbook, &properties);
-  ReviewWorkbook(review, options, workbook).Write();
-  const lxw_error error = workbook_close(workbook);
-  if (error != LXW_NO_ERROR) {
-    return Status::Io(fmt::format("cannot write the workbook {}: {}", path, lxw_strerror(error)));
-  }
-  return Status::Ok();
+  XlsxProperties properties;
+  properties.title = std::string(Tr(options.language, "Bilan de marque", "Brand review")) + " \u2014 " +
+                     std::string(review.client.name);
+  properties.subject = FormatPeriod(review.period.period);
+  properties.created = review.period.as_of;
+  return WriteWorkbook(path, properties,
+                       [&](lxw_workbook* workbook) { ReviewWorkbook(review, options, workbook).Write(); });
 }
 
 Result<std::string> RenderReviewXlsx(const Review& review, const ReviewPackOptions& options) {
-  std::error_code error;
-  const std::filesystem::path folder = std::filesystem::temp_directory_path(error);
-  if (error) return Status::Internal("no temporary folder for the workbook: " + error.message());
-  std::string path = (folder / "agencykpi-review-XXXXXX").string();
-  const int fd = ::mkstemp(path.data());
-  if (fd < 0) return Status::Internal("cannot create the workbook's temporary file in " + folder.string());
-  ::close(fd);
-  struct Remove {
-    const std::string& path;
-    ~Remove() { std::remove(path.c_str()); }
-  } remove{path};
-  if (Status written = WriteReviewXlsx(review, options, path); !written.ok()) {
-    return Status::Internal(written.message());
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::Internal("cannot read the workbook back from " + path);
-  return bytes;
+  return WorkbookBytes([&](const std::string& path) { return WriteReviewXlsx(review, options, path); });
 }
 
 }  // namespace agencykpi

@@ -459,18 +459,36 @@ const RowDescription<TrendPoint> kTrendPointRow{"TrendPoint", kTrendPointFields}
 // --- The report and the review as described rows --------------------------
 
 const RowField<ReportPeriod> kReportPeriodFields[] = {
-    {"start", K::kDate, [](const ReportPeriod& p) { return Integer(p.period.start); }},
-    {"end", K::kDate, [](const ReportPeriod& p) { return Integer(p.period.end); }},
-    {"as_of", K::kDate, [](const ReportPeriod& p) { return Integer(p.as_of); }},
-    {"previous_start", K::kDate, [](const ReportPeriod& p) { return Integer(p.previous.start); }},
-    {"previous_end", K::kDate, [](const ReportPeriod& p) { return Integer(p.previous.end); }},
+    {.key = "start",
+     .kind = K::kDate,
+     .read = [](const ReportPeriod& p) { return Integer(p.period.start); },
+     .words = {"Début de la période", "Period start"}},
+    {.key = "end",
+     .kind = K::kDate,
+     .read = [](const ReportPeriod& p) { return Integer(p.period.end); },
+     .words = {"Fin de la période", "Period end"}},
+    {.key = "as_of",
+     .kind = K::kDate,
+     .read = [](const ReportPeriod& p) { return Integer(p.as_of); },
+     .words = {"Arrêté au", "As of"}},
+    {.key = "previous_start",
+     .kind = K::kDate,
+     .read = [](const ReportPeriod& p) { return Integer(p.previous.start); },
+     .words = {"Début de la période précédente", "Previous period start"}},
+    {.key = "previous_end",
+     .kind = K::kDate,
+     .read = [](const ReportPeriod& p) { return Integer(p.previous.end); },
+     .words = {"Fin de la période précédente", "Previous period end"}},
     // Made from the period when written: a FieldValue holds views, never its own text.
     {.key = "label",
      .kind = K::kNested,
      .read = nullptr,
      .nested = [](JsonWriter& w, const ReportPeriod& p) { w.String(FormatPeriod(p.period)); },
      .ts_nested = [] { return std::string("string"); }},
-    {"grace_days", K::kCount, [](const ReportPeriod& p) { return Integer(p.grace_days); }},
+    {.key = "grace_days",
+     .kind = K::kCount,
+     .read = [](const ReportPeriod& p) { return Integer(p.grace_days); },
+     .words = {"Jours de grâce", "Grace days"}},
 };
 
 const RowField<RecurrenceSection> kRecurrenceSectionFields[] = {

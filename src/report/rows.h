@@ -233,6 +233,19 @@ constexpr bool IsObject(FieldKind kind) {
   return kind == FieldKind::kObject || kind == FieldKind::kCounts || kind == FieldKind::kHoursObject;
 }
 
+// A column's title for people, in `language`: the field's label, else its
+// words, else its SPEC key; an object's member column is "words (member)",
+// or prefix + member without words. The CSV export's and the workbook's headers.
+template <typename Row>
+std::string ColumnTitle(const RowField<Row>& field, Language language, std::string_view member = {}) {
+  const Label& words = field.label.empty() ? field.words : field.label;
+  if (words.empty()) {
+    return member.empty() ? std::string(field.key) : std::string(field.csv_prefix) + std::string(member);
+  }
+  const std::string_view text = words.In(language);
+  return member.empty() ? std::string(text) : std::string(text) + " (" + std::string(member) + ")";
+}
+
 // Whether rows can be ordered by a field of this kind: every kind but the
 // lists of ids and the objects.
 constexpr bool IsSortable(FieldKind kind) {

@@ -27,6 +27,19 @@ std::string_view SectionTitle(Section section, Language language) {
   return "";
 }
 
+std::string_view SectionSheetName(Section section, Language language) {
+  const bool fr = language == Language::kFrench;
+  switch (section) {
+    case Section::kRecurrence: return fr ? "Récurrence" : "Recurrence";
+    case Section::kRevenue: return "Clients";
+    case Section::kMargin: return fr ? "Prestations" : "Missions";
+    case Section::kObjectives: return fr ? "Objectifs" : "Objectives";
+    case Section::kWorkload: return fr ? "Équipe" : "Team";
+    case Section::kRenewals: return fr ? "Renouvellements" : "Renewals";
+  }
+  return "";
+}
+
 std::optional<Section> ParseSection(std::string_view text) {
   for (Section section : kAllSections) {
     if (SectionName(section) == text) return section;

@@ -25,6 +25,10 @@ std::string_view SectionName(Section section);
 // ("Marge par prestation" / "Margin per mission").
 std::string_view SectionTitle(Section section, Language language);
 
+// The section's sheet in the report's workbook, short enough for Excel's
+// 31 characters ("Prestations" / "Missions").
+std::string_view SectionSheetName(Section section, Language language);
+
 // The section named exactly (lowercase) by `text`; nullopt for anything else.
 std::optional<Section> ParseSection(std::string_view text);
 

@@ -14,6 +14,7 @@
 #include "report/page_rows.h"
 #include "report/review_json.h"
 #include "report/rows.h"
+#include "report/section.h"
 #include "server/access.h"
 #include "server/account_api.h"
 #include "server/limits.h"
@@ -60,7 +61,7 @@ Result<ReportRequest> ReportParams(const Query& query) {
   return request;
 }
 
-// lang of a review document: fr (the default) or en.
+// lang of a document (a review pack, the report's workbook): fr (the default) or en.
 Result<Language> LanguageParam(const Query& query) {
   const auto text = Param(query, "lang");
   if (!text || *text == "fr") return Language::kFrench;
@@ -115,6 +116,7 @@ class Handler {
     if (request_.method != "GET") return MethodNotAllowed("GET");
     snapshot_ = service_.Current();
     if (route == "report") return Report();
+    if (route == "report.xlsx") return ReportWorkbook();
     if (route == "trend") return Trend();
     if (route == "meta") return Meta();
     if (route == "brands") return Brands();
@@ -180,6 +182,24 @@ class Handler {
     }
     if (!page.ok()) return page.status();
     return Json(std::move(*page));
+  }
+
+  // The whole report (or one section, section=NAME) as a workbook.
+  Result<ApiResponse> ReportWorkbook() {
+    ReportXlsxOptions options;
+    if (const auto section = Param(query_, "section")) {
+      options.section = ParseSection(*section);
+      if (!options.section) {
+        return BadParameter("section", fmt::format(
+            "section must be recurrence, revenue, margin, objectives, workload or renewals, got '{}'", *section));
+      }
+    }
+    auto language = LanguageParam(query_);
+    if (!language.ok()) return language.status();
+    options.language = *language;
+    auto computed = ComputeReport();
+    if (!computed.ok()) return computed.status();
+    return ReportWorkbookDocument(**computed, options);
   }
 
   Result<ApiResponse> Trend() {
@@ -416,6 +436,8 @@ class Handler {
       w.BeginObject();
       w.Key("file").String(d.file);
       w.Key("line").Int(d.line);
+      w.Key("cell");  // a sheet's cell ("C12") or row ("12:12"); null in a CSV file
+      d.cell.empty() ? w.Null() : w.String(d.cell);
       w.Key("column").String(d.column);
       w.Key("code").String(MessageCode(d.message.id));
       w.Key("message").String(d.message.Render(language));

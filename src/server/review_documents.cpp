@@ -18,6 +18,19 @@ constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedoc
 // Documents being drawn now, all requests together.
 ConcurrencyCap documents{server_limits::kMaxConcurrentDocuments};
 
+Status Busy() {
+  return Status::Busy(fmt::format("{} documents are being drawn; try again in a few seconds",
+                                  server_limits::kMaxConcurrentDocuments));
+}
+
+ApiResponse Attachment(std::string bytes, std::string_view type, const std::string& name) {
+  ApiResponse response;
+  response.body = std::move(bytes);
+  response.content_type = std::string(type);
+  response.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}\"", name));
+  return response;
+}
+
 }  // namespace
 
 std::string ReviewDocumentName(std::string_view client_id, const Period& period, ReviewDocumentFormat format,
@@ -30,20 +43,27 @@ std::string ReviewDocumentName(std::string_view client_id, const Period& period,
 Result<ApiResponse> ReviewDocument(const Review& review, const ReviewPackOptions& options,
                                    ReviewDocumentFormat format) {
   const ConcurrencyCap::Slot slot(documents);
-  if (!slot.taken()) {
-    return Status::Busy(fmt::format("{} documents are being drawn; try again in a few seconds",
-                                    server_limits::kMaxConcurrentDocuments));
-  }
+  if (!slot.taken()) return Busy();
   Result<std::string> bytes = format == ReviewDocumentFormat::kPdf ? RenderReviewPdf(review, options)
                                                                     : RenderReviewXlsx(review, options);
   if (!bytes.ok()) return Status::Internal("the document could not be drawn");
-  ApiResponse response;
-  response.body = std::move(*bytes);
-  response.content_type = std::string(format == ReviewDocumentFormat::kPdf ? kPdfType : kXlsxType);
-  const std::string name =
-      ReviewDocumentName(review.client.client_id, review.period.period, format, options.language);
-  response.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}\"", name));
-  return response;
+  return Attachment(std::move(*bytes), format == ReviewDocumentFormat::kPdf ? kPdfType : kXlsxType,
+                    ReviewDocumentName(review.client.client_id, review.period.period, format, options.language));
+}
+
+std::string ReportWorkbookName(const Period& period, Language language) {
+  return fmt::format("{}-{}.xlsx", language == Language::kFrench ? "rapport" : "report", FormatPeriod(period));
+}
+
+Result<ApiResponse> ReportWorkbookDocument(const Report& report, const ReportXlsxOptions& options) {
+  const ConcurrencyCap::Slot slot(documents);
+  if (!slot.taken()) return Busy();
+  Result<std::string> bytes = RenderReportXlsx(report, options);
+  if (!bytes.ok()) {
+    return bytes.status().code() == ErrorCode::kInvalidInput ? bytes.status()
+                                                             : Status::Internal("the workbook could not be drawn");
+  }
+  return Attachment(std::move(*bytes), kXlsxType, ReportWorkbookName(report.period.period, options.language));
 }
 
 }  // namespace agencykpi

@@ -1,5 +1,6 @@
-// The brand review's downloads over HTTP: the PDF and XLSX packs of one
-// brand as a file answer (content type, a file name for the browser), drawn
+// The downloads over HTTP — the PDF and XLSX packs of one brand's review,
+// the report's workbook — as a file answer (content type, a file name for
+// the browser), drawn
 // at most server_limits::kMaxConcurrentDocuments at a time — a document costs
 // far more than a JSON answer, so a burst of downloads cannot take every
 // worker and core; past the cap the answer is Busy (503, Retry-After).
@@ -10,6 +11,7 @@
 
 #include "common/status.h"
 #include "kpi/review.h"
+#include "report/report_xlsx.h"
 #include "report/review_pack.h"
 #include "server/api.h"
 
@@ -57,5 +59,14 @@ std::string ReviewDocumentName(std::string_view client_id, const Period& period,
 // or Internal when the renderer fails.
 Result<ApiResponse> ReviewDocument(const Review& review, const ReviewPackOptions& options,
                                    ReviewDocumentFormat format);
+
+// The report's workbook download: "rapport-2026-H1.xlsx" in French,
+// "report-2026-H1.xlsx" in English, the period as FormatPeriod writes it.
+std::string ReportWorkbookName(const Period& period, Language language);
+
+// The workbook of `report` as an attachment answer, under the same cap as
+// the review's documents; Busy past it, the renderer's refusal (too many
+// rows for a sheet) as is, Internal when it cannot be drawn.
+Result<ApiResponse> ReportWorkbookDocument(const Report& report, const ReportXlsxOptions& options);
 
 }  // namespace agencykpi

@@ -210,6 +210,39 @@ TEST(XlsxTableWorkbook, MacrosOfAnXlsmAreIgnored) {
   EXPECT_EQ(outcome.dataset.clients.size(), 1u);
 }
 
+TEST(XlsxAgencyWorkbook, ALargeSheetIsReadInPiecesInOrder) {
+  // About 5 MiB of XML, prefixed names, rows without numbers after the
+  // first: cut into pieces parsed on two threads, read back in order.
+  constexpr int kRows = 100000;
+  std::string rows = "<x:row r=\"1\"><x:c t=\"inlineStr\"><x:is><x:t>client_id</x:t></x:is></x:c>"
+                     "<x:c t=\"inlineStr\"><x:is><x:t>name</x:t></x:is></x:c></x:row>";
+  for (int i = 0; i < kRows; ++i) {
+    rows += "<x:row><x:c t=\"inlineStr\"><x:is><x:t>C" + std::to_string(i) +
+            "</x:t></x:is></x:c><x:c t=\"inlineStr\"><x:is><x:t>N</x:t></x:is></x:c></x:row>";
+  }
+  rows += "<x:row><x:c t=\"inlineStr\"><x:is><x:t>C0</x:t></x:is></x:c></x:row>";  // a duplicate, last
+  auto parts = WorkbookParts({{"clients", ""}});
+  parts["xl/worksheets/sheet1.xml"] =
+      "<?xml version=\"1.0\"?>\n<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+      "<x:dimension ref=\"A1\"/><x:sheetData>" + rows + "</x:sheetData><x:pageMargins left=\"0.7\"/></x:worksheet>";
+  const IngestOutcome outcome = ReadBook(parts);
+  ASSERT_EQ(outcome.dataset.clients.size(), static_cast<size_t>(kRows));
+  EXPECT_EQ(outcome.dataset.clients[kRows - 1].id, "C" + std::to_string(kRows - 1));
+  EXPECT_EQ(Lines(outcome.errors),
+            (std::vector<std::string>{"agency.xlsx[clients]!B100002: name: missing value",
+                                      "agency.xlsx[clients]!A100002: client_id: duplicate client 'C0' (first on line 2)"}));
+}
+
+TEST(XlsxAgencyWorkbook, DamageDeepInALargeSheetIsFoundWithItsLine) {
+  std::string rows = Row(1, {"client_id", "name"});
+  for (int i = 0; i < 50000; ++i) rows += "\n" + Row(i + 2, {"C" + std::to_string(i), "N"});
+  rows += "\n<row r=\"60000\"><c r=\"A60000\"><v>1</c></row>";
+  const IngestOutcome outcome = ReadBook(WorkbookParts({{"clients", rows}}));
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_EQ(Lines(outcome.errors).front(),
+            "agency.xlsx[clients]: the workbook is damaged: xl/worksheets/sheet1.xml, line 50002: mismatched tag");
+}
+
 // ---------------------------------------------------------------------------
 // Files refused
 

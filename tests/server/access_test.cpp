@@ -159,7 +159,7 @@ TEST_F(AccessTest, EveryRouteAnswersEveryRoleAsThePolicyTableSays) {
     }
   }
   EXPECT_EQ(checked, roles.size() * auth::RoutePolicies().size());
-  EXPECT_EQ(auth::RoutePolicies().size(), 19u);
+  EXPECT_EQ(auth::RoutePolicies().size(), 20u);
 }
 
 TEST(RoutePolicyTest, ABrandAccountReachesOnlyItsReviewsAndItself) {
@@ -196,7 +196,7 @@ TEST(RoutePolicyTest, EveryDocumentedRouteHasAPolicy) {
     const size_t space = line.find(' ');
     EXPECT_NE(auth::FindRoutePolicy(line.substr(0, space), line.substr(space + 1)), nullptr) << "[" << line << "]";
   }
-  EXPECT_EQ(documented.size(), 18u);  // the 19 routes of the table but review.xlsx, written "…/review.xlsx"
+  EXPECT_EQ(documented.size(), 19u);  // the 20 routes of the table but review.xlsx, written "…/review.xlsx"
 }
 
 TEST_F(AccessTest, ARouteTheTableLacksIsRefused) {
@@ -281,6 +281,24 @@ TEST_F(AccessTest, NothingABrandAccountFetchesHoldsAnotherBrandsName) {
   EXPECT_NE(TextOf(Call("GET", other + ".xlsx" + query, admin).body(), unzip, fixture_.dir().path())
                 .find(kOtherClientName),
             std::string::npos);
+}
+
+// The report's workbook holds every figure of the agency, costs and margins
+// too: the report's roles download it, a brand account never does.
+TEST_F(AccessTest, TheReportWorkbookIsForTheReportsRolesOnly) {
+  const std::string target = "/api/v1/report.xlsx?" + std::string(kPeriod);
+  EXPECT_EQ(Call("GET", target, std::nullopt).result_int(), 401U);
+  for (const Role role : {Role::kViewer, Role::kManager, Role::kAdmin}) {
+    const auto answer = Call("GET", target, SignIn(role));
+    EXPECT_EQ(answer.result_int(), 200U) << auth::RoleName(role) << " " << answer.body().substr(0, 200);
+    EXPECT_EQ(std::string(answer[http::field::content_type]),
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    EXPECT_EQ(answer.body().substr(0, 2), "PK");
+  }
+  const auto brand = Call("GET", target, SignIn(Role::kBrand));
+  EXPECT_EQ(brand.result_int(), 403U);
+  EXPECT_EQ(brand.body().find(kOtherClientName), std::string::npos);
+  EXPECT_EQ(auth::FindRoutePolicy("GET", "report.xlsx")->access, auth::FindRoutePolicy("GET", "report")->access);
 }
 
 TEST_F(AccessTest, WithoutASessionOnlyTheLoginAnswers) {

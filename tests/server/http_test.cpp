@@ -59,6 +59,25 @@ TEST_F(HttpTest, ImportOverHttpThenReportSeesTheNewData) {
   EXPECT_EQ(testing::CompareWithGolden("edge-zero-revenue", report.body()), "");
 }
 
+// An upload of one workbook, not named after a table, is the agency as one
+// workbook; its errors name the sheet and the cell.
+TEST_F(HttpTest, ImportOfOneWorkbookThenReportSeesItsData) {
+  const std::string book =
+      testing::ReadFolderFiles(std::filesystem::path(AGENCYKPI_SOURCE_DIR) / "tests/xlsx/fixtures").at("cas-limites.xlsx");
+  tcp::socket socket = server_.Connect();
+  const auto imported =
+      server_.Send(socket, http::verb::post, "/api/v1/import", testing::MakeZip({{"Agence.xlsx", book}}), "application/zip");
+  ASSERT_EQ(imported.result_int(), 200U) << imported.body();
+  const auto report = server_.Send(socket, http::verb::get, "/api/v1/report?period=2026-04&as_of=2026-06-30");
+  EXPECT_EQ(testing::CompareWithGolden("edge-zero-revenue", report.body()), "");
+
+  const std::string broken = testing::MakeZip({{"Agence.xlsx", book.substr(0, book.size() / 2)}});
+  const auto refused = server_.Send(socket, http::verb::post, "/api/v1/import", broken, "application/zip");
+  EXPECT_EQ(refused.result_int(), 422U) << refused.body();
+  EXPECT_NE(refused.body().find("\"file\":\"Agence.xlsx\""), std::string::npos) << refused.body();
+  EXPECT_NE(refused.body().find("\"code\":\"xlsx_not_zip\""), std::string::npos) << refused.body();  // cut short: no zip directory
+}
+
 TEST_F(HttpTest, StopEndsRunAndClosesTheListener) {
   const uint16_t port = server_.port();
   server_.Stop();

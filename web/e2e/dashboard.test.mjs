@@ -85,6 +85,22 @@ describe('dashboard on the golden agency', () => {
     await ready(b.page);
     assert.match(norm(await rows.first().textContent()), /^C01/);
     assert.match(norm(await rows.nth(1).textContent()), /^C02/);
+    // The Excel button: the whole report's workbook for the view's period, as-of and language.
+    const href = await b.page.locator('[data-testid="revenue-table-xlsx"]').getAttribute('href');
+    const url = new URL(href, b.page.url());
+    assert.equal(url.pathname, '/api/v1/report.xlsx');
+    assert.equal(url.searchParams.get('period'), '2026-H1');
+    assert.equal(url.searchParams.get('as_of'), '2026-06-30');
+    assert.equal(url.searchParams.get('lang'), 'fr');
+    const answer = await b.page.evaluate(async (u) => {
+      const r = await fetch(u);
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      return { status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'), zip: bytes[0] === 0x50 && bytes[1] === 0x4b };
+    }, url.href);
+    assert.equal(answer.status, 200);
+    assert.equal(answer.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    assert.match(answer.disposition, /filename="rapport-2026-H1\.xlsx"/);
+    assert.ok(answer.zip, 'the answer is a zip (an xlsx)');
     await shot(b.page, 'revenue');
   });
 

@@ -35,6 +35,12 @@ export function apiUrl(path: string, params: Record<string, string> = {}): strin
   return `${BASE}${path}${q ? `?${q}` : ''}`;
 }
 
+/** The report's workbook, every section (GET /api/v1/report.xlsx), for the
+ * view's report parameters (period, as-of…) in the dashboard's language. */
+export function reportXlsxUrl(params: Record<string, string>, lang: 'fr' | 'en'): string {
+  return apiUrl('/report.xlsx', { ...params, lang });
+}
+
 /** Where an import goes: the answer's messages in the dashboard's language. */
 export function importUrl(lang: 'fr' | 'en'): string {
   return apiUrl('/import', { lang });

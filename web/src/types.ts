@@ -66,6 +66,8 @@ export interface Meta {
 export interface ImportIssue {
   file: string;
   line: number;
+  /** In a sheet: the cell ("C12") or the row ("12:12"); null in a CSV file. */
+  cell?: string | null;
   column: string;
   /** The message's id ("invalid_number"), whatever the language. */
   code?: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importUrl } from '../src/api';
-import { issueText } from '../src/pages/import';
+import { buildUpload, issueText } from '../src/pages/import';
 
 describe('import in the dashboard language', () => {
   it('asks the API for the messages in the current language', () => {
@@ -20,5 +20,15 @@ describe('import in the dashboard language', () => {
     expect(issueText({ file: 'clients.csv', line: 0, column: '', message: 'le fichier manque (il est obligatoire)', text: '' })).toBe(
       'clients.csv: le fichier manque (il est obligatoire)',
     );
+    expect(issueText({ file: 'agence.xlsx[Factures]', line: 12, cell: 'C12', column: 'amount', message: 'bad', text: '' })).toBe(
+      'agence.xlsx[Factures]!C12: amount: bad',
+    );
+  });
+
+  it('sends CSV files and workbooks, nothing else', () => {
+    const file = (name: string) => new File(['x'], name);
+    const upload = buildUpload([file('clients.csv'), file('Factures.XLSX'), file('notes.txt'), file('a.xlsm')]);
+    expect(upload?.names).toEqual(['clients.csv', 'Factures.XLSX', 'a.xlsm']);
+    expect(buildUpload([file('notes.txt')])).toBeNull();
   });
 });

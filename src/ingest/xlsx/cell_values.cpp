@@ -113,14 +113,45 @@ NumberFormatKind KindOfFormatCode(std::string_view code) {
   return month_or_minute ? NumberFormatKind::kDate : NumberFormatKind::kNumber;
 }
 
+// A number as most cells store it ("7.5", "-12", "46023"): no exponent,
+// no leading zero or trailing zero after the mark, at most
+// kSignificantDigits digits. Such text is already its own decimal text.
+bool IsShortDecimal(std::string_view text) {
+  size_t i = text.starts_with('-') ? 1 : 0;
+  const size_t first = i;
+  size_t digits = 0;
+  bool mark = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c == '.' && !mark && digits > 0) {
+      mark = true;
+    } else {
+      return false;
+    }
+  }
+  if (digits == 0 || digits > static_cast<size_t>(kSignificantDigits) || text.back() == '.') return false;
+  if (text[first] == '0' && text.size() > first + 1 && text[first + 1] != '.') return false;  // "007"
+  return !mark || text.back() != '0';
+}
+
 std::optional<std::string> NumberCellText(std::string_view stored) {
+  if (IsShortDecimal(stored)) return std::string(stored);
   const std::optional<double> value = StoredNumber(stored);
   if (!value) return std::nullopt;
   return DecimalText(*value);
 }
 
 std::optional<Day> DateOfSerial(std::string_view stored, bool date1904, Message& error) {
-  const std::optional<double> value = StoredNumber(stored);
+  std::optional<double> value;
+  int64_t whole_days = 0;  // most date cells hold a whole day: no floating point then
+  if (const auto [end, failed] = std::from_chars(stored.data(), stored.data() + stored.size(), whole_days);
+      failed == std::errc() && end == stored.data() + stored.size()) {
+    value = static_cast<double>(whole_days);
+  } else {
+    value = StoredNumber(stored);
+  }
   const auto refuse = [&] {
     error = Message(MessageId::kXlsxBadDate, {std::string(stored)});
     return std::nullopt;

@@ -1,13 +1,20 @@
 #include "ingest/xlsx/sheet_records.h"
 
+#include <atomic>
 #include <charconv>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
 
 #include "common/date.h"
 #include "ingest/csv_reader.h"
 #include "ingest/limits.h"
 #include "ingest/xlsx/cell_values.h"
 #include "ingest/xlsx/text_escapes.h"
+#include "ingest/xlsx/sheet_pieces.h"
 #include "ingest/xlsx/workbook.h"
+#include "ingest/xlsx/xml_stream.h"
 
 namespace agencykpi {
 namespace {
@@ -33,15 +40,27 @@ std::optional<T> ParseNumber(std::string_view text) {
 }
 
 constexpr size_t kIsoDateLength = 10;  // YYYY-MM-DD
+// Pieces parsed ahead of the reader, and the threads that parse them.
+constexpr size_t kPiecesAhead = 4;
+constexpr size_t kParseThreads = 2;
+
+// The share of the part inflated so far, in compressed bytes (what the
+// progress bar's total counts).
+uint64_t CompressedBytesRead(const ZipPart& part) {
+  if (part.declared_size() == 0) return 0;
+  const double share =
+      static_cast<double>(std::min(part.inflated(), part.declared_size())) / static_cast<double>(part.declared_size());
+  return static_cast<uint64_t>(share * static_cast<double>(part.compressed_size()));
+}
 
 }  // namespace
 
 // The sheet's XML events: <sheetData><row r="2"><c r="B2" t="s" s="3"><v>…</v></c>…
+// One piece's rows go to `out`; numbering and order across pieces are the
+// reader's (SheetRecords::Next), which sees the pieces in order.
 class SheetRecords::Parser final : public XmlHandler {
  public:
-  Parser(const Workbook& book, SheetRecords& records) : book_(book), records_(records) {}
-
-  void set_stream(XmlStream* stream) { stream_ = stream; }
+  Parser(const Workbook& book, Batch& out) : book_(book), out_(out) {}
 
   void Start(std::string_view name, const XmlAttributes& attributes) override {
     if (name == "sheetData") {
@@ -89,17 +108,8 @@ class SheetRecords::Parser final : public XmlHandler {
   void StartRow(std::string_view r) {
     in_row_ = true;
     Row& row = building_;
-    row.text.clear();
-    row.ends.clear();
-    row.error = Message();
-    row.error_field = 0;
-    const int64_t number = ParseNumber<int64_t>(r).value_or(last_row_ + 1);
-    if (number <= last_row_) {
-      SetError(RecordSource::kNoField,
-               Message(MessageId::kXlsxRowOrder, {std::to_string(number), std::to_string(last_row_)}));
-    }
-    row.number = std::max(number, last_row_ + 1);
-    last_row_ = row.number;
+    row.number = ParseNumber<int64_t>(r).value_or(0);
+    if (row.number < 0) row.number = 0;
     last_column_ = -1;
   }
 
@@ -107,16 +117,21 @@ class SheetRecords::Parser final : public XmlHandler {
     if (!in_row_) StartRow({});  // a cell outside a row: damaged, read as its own row
     in_cell_ = true;
     value_.clear();
-    type_ = TypeOf(attributes.Get("t"));
-    style_ = ParseNumber<size_t>(attributes.Get("s")).value_or(0);
-    const std::string_view reference = attributes.Get("r");
+    std::string_view type;
+    std::string_view style;
+    std::string_view reference;
+    attributes.Visit([&](std::string_view name, std::string_view value) {
+      if (name.size() != 1) return;
+      if (name[0] == 't') type = value;
+      if (name[0] == 's') style = value;
+      if (name[0] == 'r') reference = value;
+    });
+    type_ = TypeOf(type);
+    style_ = ParseNumber<size_t>(style).value_or(0);
     const std::optional<size_t> column = reference.empty() ? std::nullopt : ColumnOfCell(reference);
     column_ = column ? static_cast<int64_t>(*column) : last_column_ + 1;
     last_column_ = column_;
-    if (++cells_ > kMaxSheetCells) {
-      stream_->Fail(Message(MessageId::kXlsxLimit, {"more than " + std::to_string(kMaxSheetCells) +
-                                                    " cells in the sheet"}));
-    }
+    ++out_.cells;
   }
 
   void SetError(size_t field, Message message) {
@@ -125,7 +140,8 @@ class SheetRecords::Parser final : public XmlHandler {
     building_.error_field = field;
   }
 
-  // The cell's text as a CSV field would hold it, or an error.
+  // Appends the cell's text as a CSV field would hold it to `out`; or, on
+  // an error, nothing.
   void CellText(std::string& out) {
     switch (type_) {
       case CellType::kSharedString: {
@@ -135,7 +151,7 @@ class SheetRecords::Parser final : public XmlHandler {
           SetError(static_cast<size_t>(column_), Message(MessageId::kXlsxBadSharedString, {value_}));
           return;
         }
-        out = strings.at(*index);
+        out += strings.at(*index);
         return;
       }
       case CellType::kInlineString:
@@ -143,13 +159,13 @@ class SheetRecords::Parser final : public XmlHandler {
         AppendDecoded(value_, out);
         return;
       case CellType::kBoolean:
-        out = value_ == "1" || value_ == "true" ? "1" : "0";
+        out += value_ == "1" || value_ == "true" ? "1" : "0";
         return;
       case CellType::kError:
         SetError(static_cast<size_t>(column_), Message(MessageId::kXlsxErrorCell, {value_}));
         return;
       case CellType::kIsoDate:
-        out = value_.substr(0, std::min(value_.size(), kIsoDateLength));
+        out.append(value_, 0, std::min(value_.size(), kIsoDateLength));
         return;
       case CellType::kNumber:
         break;
@@ -163,18 +179,18 @@ class SheetRecords::Parser final : public XmlHandler {
           SetError(static_cast<size_t>(column_), std::move(error));
           return;
         }
-        out = FormatDate(*day);
+        out += FormatDate(*day);
         return;
       }
       case NumberFormatKind::kTime:
         if (auto hours = HoursOfTimeCell(value_)) {
-          out = std::move(*hours);
+          out += *hours;
           return;
         }
         break;
       case NumberFormatKind::kNumber:
         if (auto number = NumberCellText(value_)) {
-          out = std::move(*number);
+          out += *number;
           return;
         }
         break;
@@ -187,8 +203,6 @@ class SheetRecords::Parser final : public XmlHandler {
     capture_ = false;
     in_inline_ = false;
     in_phonetic_ = 0;
-    cell_.clear();
-    CellText(cell_);
     Row& row = building_;
     const size_t column = static_cast<size_t>(column_);
     if (column < row.ends.size()) {
@@ -197,32 +211,33 @@ class SheetRecords::Parser final : public XmlHandler {
     }
     if (column >= kMaxColumns) {
       // Past the widest table: refused only when it holds something.
+      cell_.clear();
+      CellText(cell_);
       if (!TrimValue(cell_).empty()) {
         SetError(RecordSource::kNoField, Message(MessageId::kTooManyColumns, {std::to_string(kMaxColumns)}));
       }
       return;
     }
-    if (cell_.empty()) return;  // an empty cell is absent: no field needed
-    while (row.ends.size() < column) row.ends.push_back(static_cast<uint32_t>(row.text.size()));
-    if (row.text.size() + cell_.size() > kMaxRecordBytes) {
+    const size_t start = row.text.size();
+    CellText(row.text);  // straight into the row: no copy per cell
+    if (row.text.size() == start) return;  // an empty cell is absent: no field needed
+    if (row.text.size() > kMaxRecordBytes) {
+      row.text.resize(start);
       SetError(column, Message(MessageId::kRowTooLong, {"1 MiB"}));
       return;
     }
-    row.text += cell_;
+    while (row.ends.size() < column) row.ends.push_back(static_cast<uint32_t>(start));  // empty cells before it
     row.ends.push_back(static_cast<uint32_t>(row.text.size()));
   }
 
   void FinishRow() {
     in_row_ = false;
-    std::vector<Row>& rows = records_.rows_;
-    if (records_.ready_ == rows.size()) rows.emplace_back();
-    std::swap(rows[records_.ready_], building_);
-    ++records_.ready_;
+    out_.rows.push_back(std::move(building_));
+    building_ = Row();
   }
 
   const Workbook& book_;
-  SheetRecords& records_;
-  XmlStream* stream_ = nullptr;
+  Batch& out_;
   Row building_;
   bool in_data_ = false;
   bool in_row_ = false;
@@ -230,38 +245,135 @@ class SheetRecords::Parser final : public XmlHandler {
   bool in_inline_ = false;
   bool capture_ = false;
   int in_phonetic_ = 0;
-  int64_t last_row_ = 0;
   int64_t last_column_ = -1;
   int64_t column_ = 0;
   CellType type_ = CellType::kNumber;
   size_t style_ = 0;
-  uint64_t cells_ = 0;
   std::string value_;  // the cell's <v> or inline text, as written
   std::string cell_;   // the cell's text, as a CSV field
 };
 
+// The threads that cut and parse the pieces: each takes the next piece
+// (cutting is sequential, under the lock), parses it alone, and files its
+// batch by number; the reader takes batches in number order. No thread
+// runs more than kPiecesAhead pieces ahead of the reader.
+class SheetRecords::Workers {
+ public:
+  Workers(const Workbook& book, std::unique_ptr<ZipPart> part) : book_(book), pieces_(std::move(part)) {
+    for (size_t i = 0; i < kParseThreads; ++i) threads_.emplace_back([this] { Run(); });
+  }
+  ~Workers() {
+    {
+      const std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    for (std::thread& thread : threads_) thread.join();
+  }
+  Workers(const Workers&) = delete;
+  Workers& operator=(const Workers&) = delete;
+
+  // The next batch in order; waits for it.
+  Batch Take() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return parsed_.contains(taken_); });
+    Batch batch = std::move(parsed_.at(taken_));
+    parsed_.erase(taken_++);
+    lock.unlock();
+    changed_.notify_all();
+    return batch;
+  }
+
+  // Read without the lock: the reader asks on every row.
+  [[nodiscard]] uint64_t bytes_done() const { return bytes_done_.load(std::memory_order_relaxed); }
+
+ private:
+  void Run() {
+    std::string xml;
+    for (;;) {
+      int64_t line_offset = 0;
+      Batch batch;
+      uint64_t number = 0;
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return stop_ || cut_all_ || next_ < taken_ + kPiecesAhead; });
+        if (stop_ || cut_all_) return;
+        number = next_++;
+        Message error;
+        const bool cut = pieces_.Next(xml, line_offset, error);
+        bytes_done_.store(CompressedBytesRead(pieces_.part()), std::memory_order_relaxed);
+        if (!cut) {
+          // The end, or a damaged part: either way the last batch.
+          cut_all_ = true;
+          batch.error = std::move(error);
+          batch.end = true;
+          parsed_.emplace(number, std::move(batch));
+          lock.unlock();
+          changed_.notify_all();
+          return;
+        }
+      }
+      Parser parser(book_, batch);
+      batch.error = XmlStream::ParseText(xml, pieces_.part().name(), line_offset, parser);
+      {
+        const std::lock_guard lock(mutex_);
+        parsed_.emplace(number, std::move(batch));
+      }
+      changed_.notify_all();
+    }
+  }
+
+  const Workbook& book_;
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  SheetPieces pieces_;               // guarded by mutex_
+  std::map<uint64_t, Batch> parsed_;  // by piece number; guarded by mutex_
+  uint64_t next_ = 0;                // the next piece to cut; guarded by mutex_
+  uint64_t taken_ = 0;               // the next batch the reader takes; guarded by mutex_
+  bool cut_all_ = false;             // no piece left to cut; guarded by mutex_
+  bool stop_ = false;                // guarded by mutex_
+  std::atomic<uint64_t> bytes_done_{0};
+  std::vector<std::thread> threads_;
+};
+
 SheetRecords::SheetRecords(std::shared_ptr<const Workbook> book, std::unique_ptr<ZipArchive> zip,
                            std::unique_ptr<ZipPart> part)
-    : book_(std::move(book)), zip_(std::move(zip)), part_(std::move(part)) {
-  parser_ = std::make_unique<Parser>(*book_, *this);
-  stream_ = std::make_unique<XmlStream>(*part_, *parser_);
-  parser_->set_stream(stream_.get());
-}
+    : book_(std::move(book)), zip_(std::move(zip)), workers_(std::make_unique<Workers>(*book_, std::move(part))) {}
 
-SheetRecords::~SheetRecords() = default;
+// The workers go first: they read the part, which the zip holds.
+SheetRecords::~SheetRecords() { workers_.reset(); }
 
 bool SheetRecords::Next() {
   for (;;) {
-    while (next_ == ready_) {
-      if (!failure_.empty() || stream_->at_end()) return false;
+    while (next_ == batch_.rows.size()) {
+      if (ended_ || !failure_.empty()) return false;
+      batch_ = workers_->Take();
       next_ = 0;
-      ready_ = 0;
-      if (!stream_->Step() && !stream_->error().empty()) {
-        failure_ = stream_->error();
+      ended_ = batch_.end;
+      cells_ += batch_.cells;
+      if (!batch_.error.empty()) {
+        failure_ = batch_.error;
+        return false;
+      }
+      if (cells_ > kMaxSheetCells) {
+        failure_ = Message(MessageId::kXlsxLimit, {"more than " + std::to_string(kMaxSheetCells) + " cells in the sheet"});
         return false;
       }
     }
-    current_ = &rows_[next_++];
+    Row& row = batch_.rows[next_++];
+    // A row without its number is the one after the last; a number not
+    // after the last is a damaged sheet.
+    if (row.number == 0) {
+      row.number = last_row_ + 1;
+    } else if (row.number <= last_row_) {
+      if (row.error.empty()) {
+        row.error = Message(MessageId::kXlsxRowOrder, {std::to_string(row.number), std::to_string(last_row_)});
+        row.error_field = kNoField;
+      }
+      row.number = last_row_ + 1;
+    }
+    last_row_ = row.number;
+    current_ = &row;
     fields_.clear();
     uint32_t begin = 0;
     for (const uint32_t end : current_->ends) {
@@ -293,12 +405,7 @@ const Message& SheetRecords::error_message() const {
 
 size_t SheetRecords::error_field() const { return current_ == nullptr ? 0 : current_->error_field; }
 
-uint64_t SheetRecords::bytes_done() const {
-  const uint64_t declared = part_->declared_size();
-  if (declared == 0) return 0;
-  const double share = static_cast<double>(std::min(part_->inflated(), declared)) / static_cast<double>(declared);
-  return static_cast<uint64_t>(share * static_cast<double>(part_->compressed_size()));
-}
+uint64_t SheetRecords::bytes_done() const { return workers_->bytes_done(); }
 
 std::string SheetRecords::Place(size_t field) const {
   const std::string row = std::to_string(line());

@@ -1,6 +1,8 @@
-// The rows of one sheet as records (SPEC §1.4), parsed as they are needed:
-// the part is inflated and parsed a piece at a time, the rows of a piece
-// queued, so memory stays a few pieces' worth whatever the sheet's size.
+// The rows of one sheet as records (SPEC §1.4), parsed ahead of need: the
+// part is inflated and cut into pieces of whole rows (sheet_pieces.h),
+// which two threads parse while the reader takes the rows of the pieces
+// already parsed, in order; at most kPiecesAhead pieces are held, so memory
+// stays a few pieces' worth whatever the sheet's size.
 // A cell becomes the text a CSV field would hold: shared and inline strings
 // as written, a number in decimal ("1234.5"), a date cell as ISO
 // "2026-03-01", a time cell as its hours ("7.5"), a boolean as 1 or 0, a
@@ -14,7 +16,6 @@
 #include <vector>
 
 #include "ingest/record_source.h"
-#include "ingest/xlsx/xml_stream.h"
 #include "ingest/xlsx/zip_archive.h"
 
 namespace agencykpi {
@@ -25,6 +26,8 @@ class SheetRecords final : public RecordSource {
  public:
   SheetRecords(std::shared_ptr<const Workbook> book, std::unique_ptr<ZipArchive> zip, std::unique_ptr<ZipPart> part);
   ~SheetRecords() override;
+  SheetRecords(const SheetRecords&) = delete;
+  SheetRecords& operator=(const SheetRecords&) = delete;
 
   bool Next() override;
   [[nodiscard]] const std::vector<std::string_view>& fields() const override { return fields_; }
@@ -41,24 +44,32 @@ class SheetRecords final : public RecordSource {
 
   // One row of the sheet, its cells' texts one after the other.
   struct Row {
-    int64_t number = 0;
+    int64_t number = 0;  // as the row says (r="12"); 0 when it does not: the one after the last
     std::string text;
     std::vector<uint32_t> ends;  // field i is text[ends[i-1], ends[i])
     Message error;
     size_t error_field = 0;
   };
+  // The rows of one piece of the sheet (sheet_pieces.h), parsed.
+  struct Batch {
+    std::vector<Row> rows;
+    uint64_t cells = 0;
+    Message error;  // the piece could not be read or parsed: the sheet stops there
+    bool end = false;  // no piece after this one
+  };
 
  private:
   class Parser;
+  class Workers;
 
   std::shared_ptr<const Workbook> book_;
   std::unique_ptr<ZipArchive> zip_;
-  std::unique_ptr<ZipPart> part_;
-  std::unique_ptr<Parser> parser_;
-  std::unique_ptr<XmlStream> stream_;
-  std::vector<Row> rows_;  // parsed, not handed out yet from rows_[next_]
+  std::unique_ptr<Workers> workers_;  // parse the pieces ahead, on their threads
+  Batch batch_;          // the piece being handed out, from rows_[next_]
   size_t next_ = 0;
-  size_t ready_ = 0;       // rows_[0, ready_) are complete
+  bool ended_ = false;
+  int64_t last_row_ = 0;
+  uint64_t cells_ = 0;
   const Row* current_ = nullptr;
   bool header_seen_ = false;
   std::vector<std::string_view> fields_;

@@ -9,16 +9,14 @@
 namespace agencykpi {
 namespace {
 
-// Expat joins a namespace and a local name with this: a space appears in
-// neither.
-constexpr char kNamespaceSeparator = ' ';
 // Bytes parsed per Step: a few thousand rows of a sheet.
 constexpr int kPieceBytes = 64 * 1024;
 
+// Names are matched without their prefix ("x:row" is "row"): namespaces
+// are not resolved, which would cost a third of a sheet's parse, and every
+// name a workbook part uses is unique within it whatever its namespace.
 std::string_view LocalName(const char* name) {
-  const char* separator = std::strrchr(name, kNamespaceSeparator);
-  std::string_view local = separator == nullptr ? name : separator + 1;
-  // An unbound prefix ("x:row" without its xmlns) keeps its prefix: drop it.
+  std::string_view local(name);
   if (const size_t colon = local.rfind(':'); colon != std::string_view::npos) local.remove_prefix(colon + 1);
   return local;
 }
@@ -37,7 +35,7 @@ struct XmlStream::Callbacks {
   static void Start(void* data, const char* name, const char** attributes) {
     XmlStream& stream = Of(data);
     if (++stream.depth_ > kMaxXmlDepth) {
-      stream.Fail(Message(MessageId::kXlsxLimit, {stream.part_.name() + " nests elements deeper than " +
+      stream.Fail(Message(MessageId::kXlsxLimit, {stream.name_ + " nests elements deeper than " +
                                                   std::to_string(kMaxXmlDepth) + " levels"}));
       return;
     }
@@ -53,17 +51,19 @@ struct XmlStream::Callbacks {
   }
   static void Doctype(void* data, const char*, const char*, const char*, int) {
     XmlStream& stream = Of(data);
-    stream.Fail(Message(MessageId::kXlsxDoctype, {stream.part_.name()}));
+    stream.Fail(Message(MessageId::kXlsxDoctype, {stream.name_}));
   }
   static void Entity(void* data, const char*, int, const char*, int, const char*, const char*, const char*,
                      const char*) {
     XmlStream& stream = Of(data);
-    stream.Fail(Message(MessageId::kXlsxDoctype, {stream.part_.name()}));
+    stream.Fail(Message(MessageId::kXlsxDoctype, {stream.name_}));
   }
 };
 
-XmlStream::XmlStream(ZipPart& part, XmlHandler& handler) : part_(part), handler_(handler) {
-  XML_Parser parser = XML_ParserCreateNS(nullptr, kNamespaceSeparator);
+XmlStream::XmlStream(ZipPart& part, XmlHandler& handler) : XmlStream(part.name(), handler) { part_ = &part; }
+
+XmlStream::XmlStream(std::string name, XmlHandler& handler) : name_(std::move(name)), handler_(handler) {
+  XML_Parser parser = XML_ParserCreate(nullptr);
   parser_ = parser;
   if (parser == nullptr) {
     error_ = Message(MessageId::kXlsxDamaged, {"out of memory"});
@@ -97,7 +97,7 @@ bool XmlStream::Step() {
     return false;
   }
   Message read_error;
-  const std::optional<size_t> read = part_.Read(std::span<char>(static_cast<char*>(buffer), kPieceBytes), read_error);
+  const std::optional<size_t> read = part_->Read(std::span<char>(static_cast<char*>(buffer), kPieceBytes), read_error);
   if (!read) {
     error_ = std::move(read_error);
     done_ = true;
@@ -106,9 +106,7 @@ bool XmlStream::Step() {
   const bool last = *read == 0;
   if (XML_ParseBuffer(parser, static_cast<int>(*read), last ? XML_TRUE : XML_FALSE) != XML_STATUS_OK) {
     if (error_.empty()) {
-      error_ = Message(MessageId::kXlsxMalformedXml,
-                       {part_.name(), std::to_string(XML_GetCurrentLineNumber(parser)),
-                        std::string(XML_ErrorString(XML_GetErrorCode(parser)))});
+      error_ = MalformedError();
     }
     done_ = true;
     return false;
@@ -119,6 +117,32 @@ bool XmlStream::Step() {
   }
   done_ = last;
   return !last;
+}
+
+Message XmlStream::MalformedError() const {
+  auto parser = static_cast<XML_Parser>(parser_);
+  return Message(MessageId::kXlsxMalformedXml,
+                 {name_, std::to_string(line_offset_ + static_cast<int64_t>(XML_GetCurrentLineNumber(parser))),
+                  std::string(XML_ErrorString(XML_GetErrorCode(parser)))});
+}
+
+Message XmlStream::ParseText(std::string_view text, const std::string& name, int64_t line_offset,
+                             XmlHandler& handler) {
+  XmlStream stream(name, handler);
+  stream.line_offset_ = line_offset;
+  if (!stream.error_.empty()) return stream.error_;
+  auto parser = static_cast<XML_Parser>(stream.parser_);
+  // Fed in pieces: expat takes an int length.
+  for (size_t at = 0;; at += kPieceBytes) {
+    const size_t length = std::min(text.size() - std::min(at, text.size()), static_cast<size_t>(kPieceBytes));
+    const bool last = at + length >= text.size();
+    if (XML_Parse(parser, text.data() + std::min(at, text.size()), static_cast<int>(length), last ? XML_TRUE : XML_FALSE) !=
+        XML_STATUS_OK) {
+      return stream.error_.empty() ? stream.MalformedError() : stream.error_;
+    }
+    if (!stream.error_.empty()) return stream.error_;
+    if (last) return {};
+  }
 }
 
 Message XmlStream::ParseAll() {

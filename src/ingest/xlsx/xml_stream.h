@@ -1,12 +1,15 @@
 // A part of a workbook parsed as XML by expat, a piece at a time, with the
 // guards a file from anywhere needs: no DOCTYPE (so no entity, internal or
 // external, is ever expanded), a bounded depth. Elements and attributes are
-// seen by their local names: producers write the same parts with and
-// without prefixes, under the transitional or the strict namespace.
+// seen by their local names (without prefix): producers write the same
+// parts with and without prefixes, under the transitional or the strict
+// namespace.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "ingest/messages.h"
@@ -20,6 +23,15 @@ class XmlAttributes {
   explicit XmlAttributes(const char** attributes) : attributes_(attributes) {}
   // The value of the attribute of that local name; empty when absent.
   [[nodiscard]] std::string_view Get(std::string_view local_name) const;
+  // Every attribute, by local name, in one pass.
+  template <typename Visitor>
+  void Visit(Visitor&& visit) const {
+    for (const char** attribute = attributes_; *attribute != nullptr; attribute += 2) {
+      std::string_view name(attribute[0]);
+      if (const size_t colon = name.rfind(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
+      visit(name, std::string_view(attribute[1]));
+    }
+  }
 
  private:
   const char** attributes_;
@@ -37,6 +49,9 @@ class XmlStream {
  public:
   // Parses `part` into `handler`; both outlive the stream.
   XmlStream(ZipPart& part, XmlHandler& handler);
+  // Parses the whole of `text` (a piece of part `name` whose first line is
+  // line_offset + 1) into `handler`; the error, empty when none.
+  static Message ParseText(std::string_view text, const std::string& name, int64_t line_offset, XmlHandler& handler);
   ~XmlStream();
   XmlStream(const XmlStream&) = delete;
   XmlStream& operator=(const XmlStream&) = delete;
@@ -53,7 +68,12 @@ class XmlStream {
 
  private:
   struct Callbacks;
-  ZipPart& part_;
+  XmlStream(std::string name, XmlHandler& handler);
+  [[nodiscard]] Message MalformedError() const;
+
+  std::string name_;
+  ZipPart* part_ = nullptr;  // null for ParseText
+  int64_t line_offset_ = 0;
   XmlHandler& handler_;
   void* parser_;  // XML_Parser
   size_t depth_ = 0;

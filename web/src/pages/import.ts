@@ -1,6 +1,7 @@
-// Import: drop (or pick) the CSV files of an agency folder, the folder itself
-// or a zip; POST them to the API and show the validation result, each error
-// as FILE:LINE: COLUMN: message.
+// Import: drop (or pick) the CSV files or workbooks of an agency folder, the
+// folder itself, one workbook of the whole agency, or a zip; POST them to the
+// API and show the validation result, each error as FILE:LINE: COLUMN:
+// message (BOOK.xlsx[Sheet]!C12: COLUMN: message in a workbook).
 
 import { api, ApiError } from '../api';
 import type { ImportIssue, ImportSuccess } from '../types';
@@ -12,7 +13,7 @@ import { append, clear, h, icon, ICONS } from '../ui/dom';
  * hint included), else built from its parts. */
 export function issueText(i: ImportIssue): string {
   if (i.text) return i.text;
-  const place = i.line > 0 ? `${i.file}:${i.line}: ` : `${i.file}: `;
+  const place = i.cell ? `${i.file}!${i.cell}: ` : i.line > 0 ? `${i.file}:${i.line}: ` : `${i.file}: `;
   return `${place}${i.column ? `${i.column}: ` : ''}${i.message}${i.hint ? ` — ${i.hint}` : ''}`;
 }
 
@@ -20,15 +21,19 @@ export function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-/** What to send: a zip as such, else every CSV (by its base name) as multipart. */
+/** The files an agency folder may hold: CSV files and workbooks. */
+const AGENCY_FILE = /\.(csv|xlsx|xlsm)$/i;
+
+/** What to send: a zip as such, else every CSV file and workbook (by its base
+ * name) as multipart. */
 export function buildUpload(files: File[]): { body: Blob | FormData; names: string[] } | null {
   const zip = files.find((f) => /\.zip$/i.test(f.name));
   if (zip) return { body: zip, names: [zip.name] };
-  const csvs = files.filter((f) => /\.csv$/i.test(f.name));
-  if (!csvs.length) return null;
+  const tables = files.filter((f) => AGENCY_FILE.test(f.name));
+  if (!tables.length) return null;
   const form = new FormData();
-  for (const f of csvs) form.append(baseName(f.name).replace(/\.csv$/i, ''), f, baseName(f.name));
-  return { body: form, names: csvs.map((f) => baseName(f.name)) };
+  for (const f of tables) form.append(baseName(f.name).replace(AGENCY_FILE, ''), f, baseName(f.name));
+  return { body: form, names: tables.map((f) => baseName(f.name)) };
 }
 
 type Entry = { isFile: boolean; isDirectory: boolean; file?: (cb: (f: File) => void, err: (e: unknown) => void) => void; createReader?: () => { readEntries: (cb: (e: Entry[]) => void, err: (e: unknown) => void) => void } };
@@ -116,7 +121,7 @@ async function metaPanel(ctx: Ctx, el: HTMLElement): Promise<void> {
 
 export function renderImport(ctx: Ctx, root: HTMLElement): void {
   const out = h('div', { class: 'import-result', 'aria-live': 'polite' });
-  const fileInput = h('input', { type: 'file', id: 'import-files', multiple: true, accept: '.csv,.zip,text/csv,application/zip', class: 'visually-hidden' });
+  const fileInput = h('input', { type: 'file', id: 'import-files', multiple: true, accept: '.csv,.xlsx,.xlsm,.zip,text/csv,application/zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', class: 'visually-hidden' });
   const dirInput = h('input', { type: 'file', id: 'import-folder', multiple: true, webkitdirectory: true, class: 'visually-hidden' });
 
   const send = async (files: File[]) => {

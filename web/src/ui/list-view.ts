@@ -10,7 +10,7 @@
 import { createTable, getCoreRowModel, type ColumnDef, type SortingState, type Table } from '@tanstack/table-core';
 import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/virtual-core';
 
-import { api } from '../api';
+import { api, reportXlsxUrl } from '../api';
 import { formatSort, parseSort, toggleSort } from '../sort';
 import { listApiParams, listParamChange, readListOptions, type ListOptions, type ListPage, type ListSection } from '../list-query';
 import { empty, errorState, loading, tableRow, type Column } from './components';
@@ -128,7 +128,15 @@ export function listView<T extends object>(ctx: Ctx, spec: ListViewSpec<T>): HTM
   const filters = (spec.filters ?? []).map((f) => filterControl(ctx, spec.testid, f, options.filters[f.key] ?? '', (v) => change({ filters: { [f.key]: v } })));
   const toggleAll = h('button', { type: 'button', class: 'btn btn-small', 'data-testid': `${spec.testid}-all` });
   toggleAll.addEventListener('click', () => change({ all: !options.all }));
-  root.append(h('div', { class: 'list-toolbar' }, search, ...filters, h('div', { class: 'list-count' }, status, toggleAll)), body);
+  // The whole report as a workbook, this list one of its sheets.
+  const excel = h('a', {
+    class: 'btn btn-small',
+    href: reportXlsxUrl(spec.base ?? ctx.apiParams, ctx.state.lang),
+    download: '',
+    title: ctx.t('download_report_xlsx'),
+    'data-testid': `${spec.testid}-xlsx`,
+  }, ctx.t('excel'));
+  root.append(h('div', { class: 'list-toolbar' }, search, ...filters, h('div', { class: 'list-count' }, status, toggleAll, excel)), body);
 
   const fetchPage = (offset: number, limit: number) =>
     api.list<T>(listApiParams(spec.base ?? ctx.apiParams, spec.section, options, spec.fixed ?? {}, offset, limit));
