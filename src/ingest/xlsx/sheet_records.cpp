@@ -107,9 +107,10 @@ class SheetRecords::Parser final : public XmlHandler {
  private:
   void StartRow(std::string_view r) {
     in_row_ = true;
-    Row& row = building_;
-    row.number = ParseNumber<int64_t>(r).value_or(0);
-    if (row.number < 0) row.number = 0;
+    Row& row = out_.rows.emplace_back();
+    row.number = std::max<int64_t>(ParseNumber<int64_t>(r).value_or(0), 0);
+    row.text_begin = static_cast<uint32_t>(out_.text.size());
+    row.first_end = static_cast<uint32_t>(out_.ends.size());
     last_column_ = -1;
   }
 
@@ -135,9 +136,10 @@ class SheetRecords::Parser final : public XmlHandler {
   }
 
   void SetError(size_t field, Message message) {
-    if (!building_.error.empty()) return;
-    building_.error = std::move(message);
-    building_.error_field = field;
+    Row& row = out_.rows.back();
+    if (!row.error.empty()) return;
+    row.error = std::move(message);
+    row.error_field = field;
   }
 
   // Appends the cell's text as a CSV field would hold it to `out`; or, on
@@ -203,9 +205,10 @@ class SheetRecords::Parser final : public XmlHandler {
     capture_ = false;
     in_inline_ = false;
     in_phonetic_ = 0;
-    Row& row = building_;
+    Row& row = out_.rows.back();
+    std::string& text = out_.text;
     const size_t column = static_cast<size_t>(column_);
-    if (column < row.ends.size()) {
+    if (column < row.fields) {
       SetError(column, Message(MessageId::kXlsxCellTwice));
       return;
     }
@@ -218,27 +221,23 @@ class SheetRecords::Parser final : public XmlHandler {
       }
       return;
     }
-    const size_t start = row.text.size();
-    CellText(row.text);  // straight into the row: no copy per cell
-    if (row.text.size() == start) return;  // an empty cell is absent: no field needed
-    if (row.text.size() > kMaxRecordBytes) {
-      row.text.resize(start);
+    const size_t start = text.size();
+    CellText(text);  // straight into the batch: no copy per cell
+    if (text.size() == start) return;  // an empty cell is absent: no field needed
+    if (text.size() - row.text_begin > kMaxRecordBytes) {
+      text.resize(start);
       SetError(column, Message(MessageId::kRowTooLong, {"1 MiB"}));
       return;
     }
-    while (row.ends.size() < column) row.ends.push_back(static_cast<uint32_t>(start));  // empty cells before it
-    row.ends.push_back(static_cast<uint32_t>(row.text.size()));
+    for (; row.fields < column; ++row.fields) out_.ends.push_back(static_cast<uint32_t>(start));  // empty cells before it
+    out_.ends.push_back(static_cast<uint32_t>(text.size()));
+    ++row.fields;
   }
 
-  void FinishRow() {
-    in_row_ = false;
-    out_.rows.push_back(std::move(building_));
-    building_ = Row();
-  }
+  void FinishRow() { in_row_ = false; }
 
   const Workbook& book_;
   Batch& out_;
-  Row building_;
   bool in_data_ = false;
   bool in_row_ = false;
   bool in_cell_ = false;
@@ -375,9 +374,11 @@ bool SheetRecords::Next() {
     last_row_ = row.number;
     current_ = &row;
     fields_.clear();
-    uint32_t begin = 0;
-    for (const uint32_t end : current_->ends) {
-      fields_.push_back(std::string_view(current_->text).substr(begin, end - begin));
+    const std::string_view text = batch_.text;
+    uint32_t begin = row.text_begin;
+    for (uint32_t i = 0; i < row.fields; ++i) {
+      const uint32_t end = batch_.ends[row.first_end + i];
+      fields_.push_back(text.substr(begin, end - begin));
       begin = end;
     }
     // Rows above the header that hold nothing (styled, emptied) are skipped:

@@ -42,16 +42,20 @@ class SheetRecords final : public RecordSource {
   [[nodiscard]] uint64_t bytes_done() const override;
   [[nodiscard]] std::string Place(size_t field) const override;
 
-  // One row of the sheet, its cells' texts one after the other.
+  // One row of a batch: its fields are the batch's ends[first_end, first_end + fields).
   struct Row {
     int64_t number = 0;  // as the row says (r="12"); 0 when it does not: the one after the last
-    std::string text;
-    std::vector<uint32_t> ends;  // field i is text[ends[i-1], ends[i])
+    uint32_t text_begin = 0;  // where its text starts in the batch's
+    uint32_t first_end = 0;
+    uint32_t fields = 0;
     Message error;
     size_t error_field = 0;
   };
-  // The rows of one piece of the sheet (sheet_pieces.h), parsed.
+  // The rows of one piece of the sheet (sheet_pieces.h), parsed: their
+  // cells' texts one after the other in one buffer (no allocation per row).
   struct Batch {
+    std::string text;
+    std::vector<uint32_t> ends;  // a field ends there in text
     std::vector<Row> rows;
     uint64_t cells = 0;
     Message error;  // the piece could not be read or parsed: the sheet stops there
