@@ -30,7 +30,7 @@ build-asan:
 
 build-fuzz:
 	CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAGENCYKPI_FUZZ=ON -DAGENCYKPI_TESTS=ON
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target csv_fuzzer xlsx_fuzzer upload_fuzzer query_fuzzer access_fuzzer
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target csv_fuzzer xlsx_fuzzer profile_fuzzer upload_fuzzer query_fuzzer access_fuzzer
 
 test-release: build-native
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -13,6 +13,8 @@
 #include <optional>
 
 #include "cli/command_support.h"
+#include "cli/profile_command.h"
+#include "cli/profiled_folder.h"
 #include "cli/progress.h"
 #include "cli/review_packs.h"
 #include "common/memory.h"
@@ -46,7 +48,8 @@ Language LanguageOf(const std::string& lang) {
 // in `language`. Returns nullopt (after printing) when the folder is
 // refused. When given, `empty_tables` gets the tables without a row.
 std::optional<Dataset> ReadFolder(const std::string& folder, bool show_progress, Language language,
-                                  std::vector<std::string>* empty_tables = nullptr) {
+                                  std::vector<std::string>* empty_tables = nullptr,
+                                  const std::string& profile_path = {}) {
   // A workbook file is the agency as one workbook, a sheet per table.
   const std::filesystem::path path(folder);
   ReadOptions options;
@@ -63,13 +66,32 @@ std::optional<Dataset> ReadFolder(const std::string& folder, bool show_progress,
   } else {
     source = FolderSource(folder);
   }
+  // A profile is read and checked whole before any file is.
+  std::optional<Profile> profile;
+  std::unique_ptr<ProfiledFolder> profiled;
+  if (!profile_path.empty() && !options.workbook.empty()) {
+    std::fprintf(stderr, "%s\n", Message(MessageId::kProfileWithWorkbook, {folder}).Render(language).c_str());
+    return std::nullopt;
+  }
+  if (!profile_path.empty()) {
+    size_t errors = 0;
+    profile = LoadProfile(profile_path, language, &errors);
+    if (!profile) {
+      const Message refused = errors == 1 ? Message(MessageId::kFolderRefusedOne)
+                                          : Message(MessageId::kFolderRefused, {GroupThousands(errors)});
+      std::fprintf(stderr, "%s: %s\n", folder.c_str(), refused.Render(language).c_str());
+      return std::nullopt;
+    }
+    profiled = std::make_unique<ProfiledFolder>(*source, *profile, language);
+  }
   std::optional<ProgressBar> bar;
   ProgressFn progress;
   if (show_progress) {
     bar.emplace("reading");
     progress = [&bar](uint64_t done, uint64_t total) { bar->Update(done, total); };
   }
-  IngestOutcome outcome = ReadAgency(*source, progress, nullptr, options);
+  IngestOutcome outcome = ReadAgency(profiled ? *profiled : *source, progress, nullptr, options);
+  if (profiled) profiled->Restore(outcome);
   bar.reset();
   const char* warning = language == Language::kFrench ? "avertissement : " : "warning: ";
   for (const auto& w : outcome.warnings) std::fprintf(stderr, "%s%s\n", warning, w.ToString(language).c_str());
@@ -125,7 +147,7 @@ void PrintCounts(const Dataset& d, const std::vector<std::string>& empty_tables,
 int RunCheck(const CheckArgs& args) {
   const Language language = LanguageOf(args.lang);
   std::vector<std::string> empty_tables;
-  const auto dataset = ReadFolder(args.folder, /*show_progress=*/true, language, &empty_tables);
+  const auto dataset = ReadFolder(args.folder, /*show_progress=*/true, language, &empty_tables, args.profile);
   if (!dataset) return ExitCodeFor(ErrorCode::kInvalidData);
   PrintCounts(*dataset, empty_tables, language);
   std::fprintf(stderr, "%s: %s\n", args.folder.c_str(), Message(MessageId::kFolderValid).Render(language).c_str());
@@ -136,7 +158,7 @@ int RunImport(const ImportArgs& args) {
   const auto started = std::chrono::steady_clock::now();
   const Language language = LanguageOf(args.lang);
   std::vector<std::string> empty_tables;
-  const auto dataset = ReadFolder(args.folder, /*show_progress=*/true, language, &empty_tables);
+  const auto dataset = ReadFolder(args.folder, /*show_progress=*/true, language, &empty_tables, args.profile);
   if (!dataset) return ExitCodeFor(ErrorCode::kInvalidData);  // nothing was written
   auto store = OpenStore(args.db, StoreOptions(StoreAccess::kReadWrite));
   if (!store.ok()) return Fail(store.status());

@@ -16,11 +16,13 @@ struct ImportArgs {
   std::string folder;
   std::string db;
   std::string lang;  // fr | en, of the messages; empty: from LANG
+  std::string profile;  // a column-mapping profile; empty: none
 };
 
 struct CheckArgs {
   std::string folder;
   std::string lang;  // fr | en, of the messages; empty: from LANG
+  std::string profile;  // a column-mapping profile; empty: none
 };
 
 struct ReportArgs {

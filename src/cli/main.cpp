@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/user_command.h"
 #include "cli/price_command.h"
+#include "cli/profile_command.h"
 #include "common/executor.h"
 #include "common/status.h"
 
@@ -63,11 +64,39 @@ int main(int argc, char** argv) {
   import_cmd->add_option("--lang", import_args.lang, "Language of the errors and warnings (default: from LANG)")
       ->check(CLI::IsMember({"fr", "en"}));
 
+  import_cmd->add_option("--profile", import_args.profile,
+                         "Column-mapping profile: how the folder's exports are read (docs/data-format.md)")
+      ->check(CLI::ExistingFile);
+
   CheckArgs check_args;
   auto* check_cmd = app.add_subcommand("check", "Validate an agency folder: list errors and warnings");
   check_cmd->add_option("folder", check_args.folder, "Agency folder of CSV or XLSX files, or one .xlsx workbook")->required()->check(CLI::ExistingPath);
   check_cmd->add_option("--lang", check_args.lang, "Language of the errors and warnings (default: from LANG)")
       ->check(CLI::IsMember({"fr", "en"}));
+
+  check_cmd->add_option("--profile", check_args.profile,
+                        "Column-mapping profile: how the folder's exports are read (docs/data-format.md)")
+      ->check(CLI::ExistingFile);
+
+  ProfileArgs profile_args;
+  auto* profile_cmd = app.add_subcommand("profile", "Write or explain a column-mapping profile for another tool's exports");
+  profile_cmd->require_subcommand(1);
+  CLI::App* profile_init = profile_cmd->add_subcommand("init", "Write a starting profile from the headers of a folder's files");
+  profile_init->add_option("folder", profile_args.folder, "Folder of the exports (CSV, XLSX)")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  profile_init->add_option("--out", profile_args.out, "File to write (default: standard output; never overwritten)");
+  profile_init->add_option("--lang", profile_args.lang, "Language of the notes (default: from LANG)")
+      ->check(CLI::IsMember({"fr", "en"}));
+  profile_init->callback([&profile_args] { profile_args.action = "init"; });
+  CLI::App* profile_check = profile_cmd->add_subcommand("check", "Explain what each source column becomes, and the values not mapped yet");
+  profile_check->add_option("file", profile_args.file, "The profile (JSON)")->required()->check(CLI::ExistingFile);
+  profile_check->add_option("--dir", profile_args.folder, "Folder of the exports the profile names")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  profile_check->add_option("--lang", profile_args.lang, "Language of the explanation (default: from LANG)")
+      ->check(CLI::IsMember({"fr", "en"}));
+  profile_check->callback([&profile_args] { profile_args.action = "check"; });
 
   ReportArgs report_args;
   auto* report_cmd = app.add_subcommand("report", "Compute the four KPIs for a period");
@@ -212,6 +241,7 @@ int main(int argc, char** argv) {
     if (*import_cmd) return RunImport(import_args);
     if (*user_cmd) return RunUser(user_args);
     if (*check_cmd) return RunCheck(check_args);
+    if (*profile_cmd) return RunProfile(profile_args);
     if (*report_cmd) {
       if (!HasDataSource("report", report_args.db, report_args.data)) return ExitCodeFor(ErrorCode::kInvalidInput);
       return RunReport(report_args);

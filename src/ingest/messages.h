@@ -118,6 +118,61 @@ namespace agencykpi {
   X(kPresentNotBool, "present_not_0_or_1")                    \
   X(kNegativeFacings, "negative_facings")                     \
   X(kFacingsTooLarge, "facings_too_large")                    \
+  /* column-mapping profiles (profile.h, mapped_records.h) */ \
+  X(kProfileTooLarge, "profile_too_large")                    \
+  X(kProfileInvalidJson, "profile_invalid_json")              \
+  X(kProfileTooDeep, "profile_too_deep")                      \
+  X(kProfileKeyTwice, "profile_key_twice")                    \
+  X(kProfileUnknownKey, "profile_unknown_key")                \
+  X(kProfileMissingKey, "profile_missing_key")                \
+  X(kProfileNotObject, "profile_not_object")                  \
+  X(kProfileNotText, "profile_not_text")                      \
+  X(kProfileNotTexts, "profile_not_texts")                    \
+  X(kProfileNotCount, "profile_not_count")                    \
+  X(kProfileColumnSpec, "profile_column_spec")                \
+  X(kProfileFromAndConst, "profile_from_and_const")           \
+  X(kProfileVersion, "profile_version")                       \
+  X(kProfileNoTables, "profile_no_tables")                    \
+  X(kProfileUnknownTable, "profile_unknown_table")            \
+  X(kProfileUnknownColumn, "profile_unknown_column")          \
+  X(kProfileTodo, "profile_todo")                             \
+  X(kProfileUnmapped, "profile_required_unmapped")            \
+  X(kProfileDateOrder, "profile_date_order")                  \
+  X(kProfileDecimalMark, "profile_decimal_mark")              \
+  X(kProfileEmptyText, "profile_empty_text")                  \
+  X(kProfileTextTooLong, "profile_text_too_long")             \
+  X(kProfileValueTwice, "profile_value_twice")                \
+  X(kProfileTooManyEntries, "profile_too_many_entries")       \
+  X(kProfileSourceColumnMissing, "profile_source_column_missing") \
+  X(kProfileNoHeader, "profile_no_header")                    \
+  X(kProfileCannotRead, "profile_cannot_read")                \
+  X(kProfileWithWorkbook, "profile_with_workbook")            \
+  /* profile init and profile check (profile_draft.h, profile_explain.h) */ \
+  X(kDraftNotRecognised, "draft_not_recognised")              \
+  X(kDraftAlreadyOurs, "draft_already_in_format")             \
+  X(kDraftTableTwice, "draft_table_twice")                    \
+  X(kDraftTodo, "draft_todo")                                 \
+  X(kDraftCannotRead, "draft_cannot_read")                    \
+  X(kExplainTable, "explain_table")                           \
+  X(kExplainFeeds, "explain_feeds")                           \
+  X(kExplainIgnored, "explain_ignored")                       \
+  X(kExplainConstant, "explain_constant")                     \
+  X(kExplainDropped, "explain_dropped")                       \
+  X(kExplainUnmapped, "explain_unmapped")                     \
+  X(kExplainRows, "explain_rows")                             \
+  X(kKindId, "kind_id")                                       \
+  X(kKindReference, "kind_reference")                         \
+  X(kKindDate, "kind_date")                                   \
+  X(kKindMoney, "kind_money")                                 \
+  X(kKindHours, "kind_hours")                                 \
+  X(kKindQuantity, "kind_quantity")                           \
+  X(kKindInteger, "kind_integer")                             \
+  X(kKindEnum, "kind_enum")                                   \
+  X(kKindText, "kind_text")                                   \
+  X(kKindMetric, "kind_metric")                               \
+  X(kKindMapped, "kind_mapped")                               \
+  X(kKindDayOrder, "kind_day_order")                          \
+  X(kKindDecimalComma, "kind_decimal_comma")                  \
   /* the command line's and the API's summaries */            \
   X(kFolderRefused, "folder_refused")                         \
   X(kFolderRefusedOne, "folder_refused_one")                  \
