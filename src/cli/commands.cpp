@@ -7,7 +7,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -23,6 +22,7 @@
 #include "domain/catalogue.h"
 #include "ingest/agency_reader.h"
 #include "ingest/messages.h"
+#include "ingest/open_records.h"
 #include "kpi/engine.h"
 #include "report/csv_report.h"
 #include "report/json_report.h"
@@ -55,9 +55,7 @@ std::optional<Dataset> ReadFolder(const std::string& folder, bool show_progress,
   ReadOptions options;
   std::unique_ptr<FileSource> source;
   if (std::error_code error; std::filesystem::is_regular_file(path, error)) {
-    std::string extension = path.extension().string();
-    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (extension != ".xlsx" && extension != ".xlsm") {
+    if (!IsWorkbookName(path.filename().string())) {
       std::fprintf(stderr, "%s\n", Message(MessageId::kXlsxAgencyFile, {folder}).Render(language).c_str());
       return std::nullopt;
     }

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "cli/command_support.h"
-#include "cli/profile_sources.h"
+#include "ingest/open_records.h"
 #include "common/status.h"
 #include "domain/catalogue.h"
 #include "ingest/agency_reader.h"

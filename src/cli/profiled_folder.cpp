@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "cli/profile_sources.h"
+#include "ingest/open_records.h"
 #include "domain/catalogue.h"
 #include "ingest/mapped_records.h"
 #include "ingest/value_parser.h"
@@ -57,7 +57,7 @@ Result<std::optional<std::string>> ProfiledFolder::Read(const std::string& file_
   }
   const auto columns = Catalogue()[table->table].columns;
   auto records = MapRecords(std::move(opened->records), *table, columns);
-  Made made{opened->place, {0}};
+  Made made{opened->place, {0}, false, {}};
   std::string text;
   bool header = true;
   char separator = ',';

@@ -3,16 +3,11 @@
 #include "ingest/csv_reader.h"
 #include "ingest/csv_records.h"
 #include "ingest/sheet_names.h"
+#include "ingest/value_parser.h"
 #include "ingest/xlsx/workbook.h"
 
 namespace agencykpi {
 namespace {
-
-bool IsWorkbookName(const std::string& file) {
-  std::string lower = file;
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return lower.ends_with(".xlsx") || lower.ends_with(".xlsm");
-}
 
 Status Refused(const std::string& place, const Message& message, Language language) {
   return Status::InvalidInput(place + ": " + message.Render(language));
@@ -29,6 +24,13 @@ Result<std::shared_ptr<const Workbook>> OpenBook(FileSource& source, const std::
 }
 
 }  // namespace
+
+bool IsWorkbookName(std::string_view file) {
+  const auto ends_with = [file](std::string_view suffix) {
+    return file.size() >= suffix.size() && EqualsIgnoreCase(file.substr(file.size() - suffix.size()), suffix);
+  };
+  return ends_with(".xlsx") || ends_with(".xlsm");
+}
 
 Result<OpenedRecords> OpenRecords(FileSource& source, const std::string& file, const std::string& sheet,
                                   Language language) {

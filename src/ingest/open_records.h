@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
@@ -24,6 +25,10 @@ struct OpenedRecords {
 // neither, is UTF-16 or lacks that sheet.
 Result<OpenedRecords> OpenRecords(FileSource& source, const std::string& file, const std::string& sheet,
                                   Language language = Language::kEnglish);
+
+// The file is a workbook (.xlsx, .xlsm: a .xlsm's macros are never read),
+// by its name, ignoring case.
+bool IsWorkbookName(std::string_view file);
 
 // The sheets of workbook `file` of `source`, in order.
 Result<std::vector<std::string>> SheetNames(FileSource& source, const std::string& file,

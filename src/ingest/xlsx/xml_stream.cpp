@@ -12,14 +12,6 @@ namespace {
 // Bytes parsed per Step: a few thousand rows of a sheet.
 constexpr int kPieceBytes = 64 * 1024;
 
-// Names are matched without their prefix ("x:row" is "row"): namespaces
-// are not resolved, which would cost a third of a sheet's parse, and every
-// name a workbook part uses is unique within it whatever its namespace.
-std::string_view LocalName(const char* name) {
-  std::string_view local(name);
-  if (const size_t colon = local.rfind(':'); colon != std::string_view::npos) local.remove_prefix(colon + 1);
-  return local;
-}
 
 }  // namespace
 

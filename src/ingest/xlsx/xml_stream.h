@@ -17,6 +17,14 @@
 
 namespace agencykpi {
 
+// Names are matched without their prefix ("x:row" is "row"): namespaces
+// are not resolved, which would cost a third of a sheet's parse, and every
+// name a workbook part uses is unique within it whatever its namespace.
+inline std::string_view LocalName(std::string_view name) {
+  if (const size_t colon = name.rfind(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
+  return name;
+}
+
 // Attributes of an element as expat gives them (name, value, …, nullptr).
 class XmlAttributes {
  public:
@@ -27,9 +35,7 @@ class XmlAttributes {
   template <typename Visitor>
   void Visit(Visitor&& visit) const {
     for (const char** attribute = attributes_; *attribute != nullptr; attribute += 2) {
-      std::string_view name(attribute[0]);
-      if (const size_t colon = name.rfind(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
-      visit(name, std::string_view(attribute[1]));
+      visit(LocalName(attribute[0]), std::string_view(attribute[1]));
     }
   }
 
