@@ -54,6 +54,9 @@ struct SessionRecord {
   int64_t last_seen_at = 0;
 };
 
+// Every account store keeps the newest kMaxAuditEvents events; older ones are dropped.
+inline constexpr int64_t kMaxAuditEvents = 100000;
+
 struct AuditEvent {
   std::string at;     // UTC, ISO 8601
   std::string actor;  // the account's email; "" for the CLI or an unknown account

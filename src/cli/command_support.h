@@ -18,7 +18,8 @@ Result<ReportRequest> ParseCommandRequest(const std::string& period, const std::
 // --lang, else the locale's.
 Language CommandLanguage(const std::string& lang);
 // The dataset of --data or --db; nullopt once the refusal is printed, its exit status in `exit_code`.
-std::optional<Dataset> LoadCommandData(const std::string& data, const std::string& db, int& exit_code);
+std::optional<Dataset> LoadCommandData(const std::string& data, const std::string& db, const std::string& agency,
+                                       int& exit_code);
 // Prints "agencykpi: MESSAGE" and returns the status's exit code.
 int FailCommand(const Status& status);
 // Writes `text` to the file `out`, or to stdout when it is empty.

@@ -115,9 +115,10 @@ int Fail(const Status& status) {
 // file is refused, nothing is written); import and serve read and write.
 // What fails nothing but deserves notice (a snapshot not written, and why)
 // goes to stderr.
-StoreOpenOptions StoreOptions(StoreAccess access) {
+StoreOpenOptions StoreOptions(StoreAccess access, const std::string& agency) {
   StoreOpenOptions options;
   options.access = access;
+  options.agency = agency;
   options.on_warning = [](const Status& warning) {
     std::fprintf(stderr, "warning: %s\n", warning.message().c_str());
   };
@@ -158,7 +159,7 @@ int RunImport(const ImportArgs& args) {
   std::vector<std::string> empty_tables;
   const auto dataset = ReadFolder(args.folder, /*show_progress=*/true, language, &empty_tables, args.profile);
   if (!dataset) return ExitCodeFor(ErrorCode::kInvalidData);  // nothing was written
-  auto store = OpenStore(args.db, StoreOptions(StoreAccess::kReadWrite));
+  auto store = OpenStore(args.db, StoreOptions(StoreAccess::kReadWrite, args.agency));
   if (!store.ok()) return Fail(store.status());
   const Status written = (*store)->ReplaceDataset(*dataset, args.folder);
   if (!written.ok()) return Fail(written);
@@ -196,13 +197,14 @@ Result<ReportRequest> ParseRequest(const std::string& period_text, const std::st
 // The dataset of --data (read and validated, diagnostics on stderr in the
 // language of LANG) or of --db; nullopt once the refusal is printed, with its
 // exit status in `exit_code`.
-std::optional<Dataset> LoadData(const std::string& data, const std::string& db, int& exit_code) {
+std::optional<Dataset> LoadData(const std::string& data, const std::string& db, const std::string& agency,
+                                int& exit_code) {
   if (!data.empty()) {
     auto read = ReadFolder(data, /*show_progress=*/false, LanguageFromEnv());
     if (!read) exit_code = ExitCodeFor(ErrorCode::kInvalidData);
     return read;
   }
-  auto store = OpenStore(db, StoreOptions(StoreAccess::kReadOnly));
+  auto store = OpenStore(db, StoreOptions(StoreAccess::kReadOnly, agency));
   if (!store.ok()) {
     exit_code = Fail(store.status());
     return std::nullopt;
@@ -219,9 +221,9 @@ std::optional<Dataset> LoadData(const std::string& data, const std::string& db, 
 // printed, with its exit status in `exit_code`.
 // The engine of --data or --db, and the last day of its dated facts in
 // `data_end` (nullopt when it has none), read before the engine takes them.
-std::unique_ptr<const KpiEngine> LoadEngine(const std::string& data, const std::string& db, int& exit_code,
-                                            std::optional<Day>* data_end = nullptr) {
-  auto dataset = LoadData(data, db, exit_code);
+std::unique_ptr<const KpiEngine> LoadEngine(const std::string& data, const std::string& db, const std::string& agency,
+                                            int& exit_code, std::optional<Day>* data_end = nullptr) {
+  auto dataset = LoadData(data, db, agency, exit_code);
   if (!dataset) return nullptr;
   if (data_end != nullptr) *data_end = LastFactDate(*dataset);
   return std::make_unique<const KpiEngine>(std::move(*dataset));
@@ -266,7 +268,7 @@ int RunReport(const ReportArgs& args) {
   const Language language = LanguageOf(args.lang);
   int exit_code = 0;
   std::optional<Day> data_end;
-  const auto engine = LoadEngine(args.data, args.db, exit_code, &data_end);
+  const auto engine = LoadEngine(args.data, args.db, args.agency, exit_code, &data_end);
   if (!engine) return exit_code;
   NoteStaleData(*request, data_end, language);
   const Report report = engine->Compute(*request);
@@ -331,7 +333,7 @@ int RunReview(const ReviewArgs& args) {
   }
   const Language language = LanguageOf(args.lang);
   int exit_code = 0;
-  const auto engine = LoadEngine(args.data, args.db, exit_code);
+  const auto engine = LoadEngine(args.data, args.db, args.agency, exit_code);
   if (!engine) return exit_code;
   if (args.all) return WriteAllReviewPacks(*engine, *request, args.format, language, args.out_dir);
   const auto review = engine->BrandReview(args.client, *request);
@@ -369,11 +371,11 @@ std::filesystem::path ExecutablePath(const std::string& argv0) {
 }  // namespace
 
 int RunServe(const ServeArgs& args) {
-  auto store = OpenStore(args.db, StoreOptions(StoreAccess::kReadWrite));
+  auto store = OpenStore(args.db, StoreOptions(StoreAccess::kReadWrite, args.agency));
   if (!store.ok()) return Fail(store.status());
   auto service = AgencyService::Open(std::move(*store));
   if (!service.ok()) return Fail(service.status());
-  auto accounts = OpenAccounts(args.db);
+  auto accounts = OpenAccounts(args.db, args.agency);
   if (!accounts.ok()) return Fail(accounts.status());
   auth::Authenticator authenticator(**accounts);
   auto has_accounts = authenticator.Enabled();
@@ -437,8 +439,9 @@ Result<ReportRequest> ParseCommandRequest(const std::string& period, const std::
   return ParseRequest(period, as_of, grace_days);
 }
 Language CommandLanguage(const std::string& lang) { return LanguageOf(lang); }
-std::optional<Dataset> LoadCommandData(const std::string& data, const std::string& db, int& exit_code) {
-  return LoadData(data, db, exit_code);
+std::optional<Dataset> LoadCommandData(const std::string& data, const std::string& db, const std::string& agency,
+                                       int& exit_code) {
+  return LoadData(data, db, agency, exit_code);
 }
 int FailCommand(const Status& status) { return Fail(status); }
 int WriteCommandOutput(const std::string& out, std::string_view text) { return WriteOutput(out, text); }

@@ -15,6 +15,7 @@ namespace agencykpi {
 struct ImportArgs {
   std::string folder;
   std::string db;
+  std::string agency;   // --agency: the agency of a PostgreSQL store; empty: its only one
   std::string lang;  // fr | en, of the messages; empty: from LANG
   std::string profile;  // a column-mapping profile; empty: none
 };
@@ -27,6 +28,7 @@ struct CheckArgs {
 
 struct ReportArgs {
   std::string db;      // one of db and data is set
+  std::string agency;   // --agency: the agency of a PostgreSQL store; empty: its only one
   std::string data;
   std::string period;  // empty: the half-year holding as_of
   std::string as_of;   // empty: today
@@ -43,6 +45,7 @@ enum class ReviewFormat { kTable, kJson, kCsv, kPdf, kXlsx };
 struct ReviewArgs {
   std::string client;  // client_id, required
   std::string db;      // one of db and data is set
+  std::string agency;   // --agency: the agency of a PostgreSQL store; empty: its only one
   std::string data;
   std::string period;  // empty: the half-year holding as_of
   std::string as_of;   // empty: today
@@ -62,6 +65,7 @@ struct DemoDataArgs {
 
 struct ServeArgs {
   std::string db;
+  std::string agency;   // --agency: the agency of a PostgreSQL store; empty: its only one
   std::string host = "127.0.0.1";
   std::vector<std::string> allowed_hosts;  // --allowed-host, repeatable
   int port = 8080;
@@ -86,5 +90,14 @@ int RunReport(const ReportArgs& args);
 int RunReview(const ReviewArgs& args);
 int RunDemoData(const DemoDataArgs& args);
 int RunSchema(const SchemaArgs& args);
+
+// `agency add|list`: the agencies (tenants) of a PostgreSQL store.
+struct AgencyArgs {
+  std::string action;  // add, list
+  std::string db;
+  std::string id;    // add
+  std::string name;  // add
+};
+int RunAgency(const AgencyArgs& args);
 
 }  // namespace agencykpi

@@ -26,11 +26,20 @@ const CLI::Validator kDayCount(
     },
     "DAYS");
 
+constexpr const char* kDbHelp = "Database: a SQLite file path, sqlite:PATH, or postgresql://… (libpq URI)";
+
+// --agency: which agency of a PostgreSQL store (a SQLite file is one agency).
+void AddAgencyOption(CLI::App* command, std::string& agency) {
+  command->add_option("--agency", agency,
+                      "Agency id in a PostgreSQL store (required when it holds several; a SQLite file is one agency)");
+}
+
 // The options report and review share: where the data comes from (--db or
 // --data, not both) and the period it is seen over.
-void AddSourceAndPeriodOptions(CLI::App* command, const std::string& what, std::string& db, std::string& data,
-                               std::string& period, std::string& as_of, int& grace_days) {
-  auto* db_opt = command->add_option("--db", db, "Database written by import: a SQLite file path or sqlite:PATH");
+void AddSourceAndPeriodOptions(CLI::App* command, const std::string& what, std::string& db, std::string& agency,
+                               std::string& data, std::string& period, std::string& as_of, int& grace_days) {
+  auto* db_opt = command->add_option("--db", db, kDbHelp);
+  AddAgencyOption(command, agency);
   auto* data_opt = command->add_option("--data", data, "Agency folder (or one .xlsx workbook), read directly")->check(CLI::ExistingPath);
   db_opt->excludes(data_opt);
   command->add_option("--period", period,
@@ -60,7 +69,8 @@ int main(int argc, char** argv) {
   ImportArgs import_args;
   auto* import_cmd = app.add_subcommand("import", "Validate an agency folder and import it into a database");
   import_cmd->add_option("folder", import_args.folder, "Agency folder of CSV or XLSX files, or one .xlsx workbook")->required()->check(CLI::ExistingPath);
-  import_cmd->add_option("--db", import_args.db, "Database: a SQLite file path or sqlite:PATH (created if needed)")->required();
+  import_cmd->add_option("--db", import_args.db, kDbHelp)->required();
+  AddAgencyOption(import_cmd, import_args.agency);
   import_cmd->add_option("--lang", import_args.lang, "Language of the errors and warnings (default: from LANG)")
       ->check(CLI::IsMember({"fr", "en"}));
 
@@ -100,7 +110,7 @@ int main(int argc, char** argv) {
 
   ReportArgs report_args;
   auto* report_cmd = app.add_subcommand("report", "Compute the four KPIs for a period");
-  AddSourceAndPeriodOptions(report_cmd, "report", report_args.db, report_args.data, report_args.period,
+  AddSourceAndPeriodOptions(report_cmd, "report", report_args.db, report_args.agency, report_args.data, report_args.period,
                             report_args.as_of, report_args.grace_days);
   report_cmd->add_option("--horizon-days", report_args.horizon_days,
                          "Days ahead a contract's end makes it a renewal at risk (default 90)")
@@ -119,7 +129,7 @@ int main(int argc, char** argv) {
   review_cmd->add_flag("--all", review_args.all, "A pack per brand with audits, visits or sales in the period")
       ->excludes(review_client);
   review_cmd->add_option("--out-dir", review_args.out_dir, "Folder of the --all packs (created if needed)");
-  AddSourceAndPeriodOptions(review_cmd, "review", review_args.db, review_args.data, review_args.period,
+  AddSourceAndPeriodOptions(review_cmd, "review", review_args.db, review_args.agency, review_args.data, review_args.period,
                             review_args.as_of, review_args.grace_days);
   const std::map<std::string, ReviewFormat> review_formats = {
       {"table", ReviewFormat::kTable}, {"json", ReviewFormat::kJson}, {"csv", ReviewFormat::kCsv},
@@ -138,7 +148,7 @@ int main(int argc, char** argv) {
       ->required();
   price_cmd->add_option("--scope-change", price_args.scope_change,
                         "Planned change of effort, a decimal > -1 written with '.' (0.10: 10 % more work; default 0)");
-  AddSourceAndPeriodOptions(price_cmd, "price", price_args.db, price_args.data, price_args.period,
+  AddSourceAndPeriodOptions(price_cmd, "price", price_args.db, price_args.agency, price_args.data, price_args.period,
                             price_args.as_of, price_args.grace_days);
   price_cmd->add_option("--format", price_args.format, "Output format")->check(CLI::IsMember({"table", "json"}));
   price_cmd->add_option("--lang", price_args.lang, "Language of the table output")->check(CLI::IsMember({"fr", "en"}));
@@ -153,7 +163,8 @@ int main(int argc, char** argv) {
   ServeArgs serve_args;
   serve_args.executable = argv[0];
   auto* serve_cmd = app.add_subcommand("serve", "Serve the dashboard and the JSON API");
-  serve_cmd->add_option("--db", serve_args.db, "Database written by import: a SQLite file path or sqlite:PATH (created empty if needed)")->required();
+  serve_cmd->add_option("--db", serve_args.db, kDbHelp)->required();
+  AddAgencyOption(serve_cmd, serve_args.agency);
   serve_cmd->add_option("--host", serve_args.host, "Address to listen on (loopback by default)");
   serve_cmd->add_option("--allowed-host", serve_args.allowed_hosts,
                         "Another host name the server is reached by (repeatable; loopback names are always allowed)");
@@ -174,7 +185,8 @@ int main(int argc, char** argv) {
   user_cmd->require_subcommand(1);
   const auto user_action = [&](const char* name, const char* help) {
     CLI::App* action = user_cmd->add_subcommand(name, help);
-    action->add_option("--db", user_args.db, "Database: a SQLite file path or sqlite:PATH")->required();
+    action->add_option("--db", user_args.db, kDbHelp)->required();
+    AddAgencyOption(action, user_args.agency);
     action->callback([&user_args, name] { user_args.action = name; });
     return action;
   };
@@ -194,6 +206,18 @@ int main(int argc, char** argv) {
   CLI::App* user_grant = user_action("grant", "Set the clients a brand account sees");
   user_grant->add_option("--email", user_args.email, "The account's email")->required();
   user_grant->add_option("--client", user_args.clients, "A client the brand account sees (repeatable)")->required();
+
+  AgencyArgs agency_args;
+  auto* agency_cmd = app.add_subcommand("agency", "Manage the agencies (tenants) of a PostgreSQL store");
+  agency_cmd->require_subcommand(1);
+  CLI::App* agency_add = agency_cmd->add_subcommand("add", "Add an agency");
+  agency_add->add_option("--db", agency_args.db, "Database: postgresql://… (libpq URI)")->required();
+  agency_add->add_option("--id", agency_args.id, "The agency's id: 1 to 64 of A-Z a-z 0-9 _ . -")->required();
+  agency_add->add_option("--name", agency_args.name, "The agency's name")->required();
+  agency_add->callback([&agency_args] { agency_args.action = "add"; });
+  CLI::App* agency_list = agency_cmd->add_subcommand("list", "List the agencies: id, name, dataset version, last import");
+  agency_list->add_option("--db", agency_args.db, "Database: postgresql://… (libpq URI)")->required();
+  agency_list->callback([&agency_args] { agency_args.action = "list"; });
 
   SchemaArgs schema_args;
   auto* schema_cmd = app.add_subcommand("schema", "Print the TypeScript types of the report's rows");
@@ -240,6 +264,7 @@ int main(int argc, char** argv) {
   try {
     if (*import_cmd) return RunImport(import_args);
     if (*user_cmd) return RunUser(user_args);
+    if (*agency_cmd) return RunAgency(agency_args);
     if (*check_cmd) return RunCheck(check_args);
     if (*profile_cmd) return RunProfile(profile_args);
     if (*report_cmd) {

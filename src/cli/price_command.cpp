@@ -40,7 +40,7 @@ int RunPrice(const PriceArgs& args) {
   }
   const Language language = CommandLanguage(args.lang);
   int exit_code = 0;
-  auto dataset = LoadCommandData(args.data, args.db, exit_code);
+  auto dataset = LoadCommandData(args.data, args.db, args.agency, exit_code);
   if (!dataset) return exit_code;
 
   const KpiEngine engine(std::move(*dataset));

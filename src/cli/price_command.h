@@ -10,6 +10,7 @@ struct PriceArgs {
   std::string target_margin;  // R, required: kept as text, parsed exactly
   std::string scope_change;   // X; empty: 0
   std::string db;             // one of db and data is set
+  std::string agency;   // --agency: the agency of a PostgreSQL store; empty: its only one
   std::string data;
   std::string period;  // empty: the half-year holding as_of
   std::string as_of;   // empty: today

@@ -137,9 +137,10 @@ int RunUser(const UserArgs& args) {
   // The data store creates (or migrates) the file; the accounts live in it.
   StoreOpenOptions read_write;
   read_write.access = StoreAccess::kReadWrite;
+  read_write.agency = args.agency;
   auto store = OpenStore(args.db, read_write);
   if (!store.ok()) return FailCommand(store.status());
-  auto accounts = OpenAccounts(args.db);
+  auto accounts = OpenAccounts(args.db, args.agency);
   if (!accounts.ok()) return FailCommand(accounts.status());
   Status status = Status::Ok();
   if (args.action == "list") {

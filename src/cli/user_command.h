@@ -13,6 +13,7 @@ namespace agencykpi {
 struct UserArgs {
   std::string action;  // add, list, disable, enable, passwd, grant
   std::string db;
+  std::string agency;   // --agency: the agency of a PostgreSQL store; empty: its only one
   std::string email;
   std::string role;                  // add: admin, manager, viewer or brand
   std::string name;                  // add: display name (default: the email)

@@ -27,6 +27,7 @@ int ExitCodeFor(ErrorCode code) {
     case ErrorCode::kIo:
     case ErrorCode::kCancelled:
     case ErrorCode::kBusy:
+    case ErrorCode::kUnavailable:
     case ErrorCode::kInternal:
       return kExitFailed;
   }
@@ -53,6 +54,7 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kIo: return "internal";
     case ErrorCode::kCancelled: return "cancelled";
     case ErrorCode::kBusy: return "busy";
+    case ErrorCode::kUnavailable: return "unavailable";
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";

@@ -35,6 +35,7 @@ enum class ErrorCode {
   kIo,                    // the file system or the store failed
   kCancelled,             // the work was cancelled (a cancel request, a stopping server)
   kBusy,                  // another import is running, or the server is full: try again later
+  kUnavailable,           // the database server cannot be reached: try again later
   kInternal,              // a bug or an unexpected state
 };
 

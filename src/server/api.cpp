@@ -30,6 +30,8 @@ namespace {
 
 constexpr std::string_view kApiPrefix = "/api/v1/";
 constexpr std::string_view kStoreFailureMessage = "the store could not be read or written; the server's log says why";
+constexpr std::string_view kDatabaseUnreachableMessage =
+    "the database cannot be reached; the server reconnects by itself, try again shortly";
 constexpr int kMonthsInTrailingYear = 12;
 
 Result<Day> DateParam(const Query& query, std::string_view name, Day fallback) {
@@ -553,7 +555,8 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kInvalidData: return 422;
     case ErrorCode::kTooManyRequests: return 429;
     case ErrorCode::kHeaderTooLarge: return 431;
-    case ErrorCode::kBusy: return 503;
+    case ErrorCode::kBusy:
+    case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kIo:
     case ErrorCode::kInternal: return 500;
   }
@@ -572,18 +575,22 @@ ApiResponse AccessRefusal(const Status& status, std::string_view target) {
 ApiResponse ErrorResponse(const Status& status) {
   // A failure of the store or the file system names files and SQL: it goes
   // to the server's log, and the answer says only what failed.
+  // An unreachable database is said without its host and port.
   const bool internals = status.code() == ErrorCode::kIo;
-  if (internals) std::fprintf(stderr, "error: %s\n", status.message().c_str());
+  const bool unreachable = status.code() == ErrorCode::kUnavailable;
+  if (internals || unreachable) std::fprintf(stderr, "error: %s\n", status.message().c_str());
   JsonWriter w(false);
   w.BeginObject();
   w.Key("error").BeginObject();
   w.Key("code").String(ErrorCodeName(status.code()));
-  w.Key("message").String(internals ? std::string(kStoreFailureMessage) : ValidUtf8(status.message()));
+  w.Key("message").String(internals     ? std::string(kStoreFailureMessage)
+                          : unreachable ? std::string(kDatabaseUnreachableMessage)
+                                        : ValidUtf8(status.message()));
   w.Key("details").Raw(status.details_json());
   w.EndObject();
   w.EndObject();
   ApiResponse response = Json(w.Take(), HttpStatusFor(status.code()));
-  if (status.code() == ErrorCode::kBusy) {
+  if (status.code() == ErrorCode::kBusy || unreachable) {
     response.headers.emplace_back("Retry-After", std::to_string(server_limits::kRetryAfterSeconds));
   }
   return response;

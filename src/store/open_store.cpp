@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "store/postgres/pg_store.h"
 #include "store/sqlite_accounts.h"
 #include "store/sqlite_store.h"
 #include "store/store.h"
@@ -51,13 +52,44 @@ Result<std::unique_ptr<Store>> OpenSqlite(std::string_view path, StoreOpenOption
   return OpenSqliteStore(std::filesystem::path(std::string(path)), std::move(sqlite_options));
 }
 
+bool IsAgencyIdChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.' || c == '-';
+}
+
+constexpr std::string_view kOneAgency = "a SQLite store is one agency: agencies are kept in PostgreSQL stores";
+
 }  // namespace
 
-Result<std::unique_ptr<auth::AccountStore>> OpenAccounts(const std::string& uri) {
+std::string AgencyIdProblem(std::string_view id) {
+  // The same rule as the agencies table's CHECK (postgres/pg_schema.cpp).
+  if (id.empty() || id.size() > kMaxAgencyIdLength || !std::all_of(id.begin(), id.end(), IsAgencyIdChar)) {
+    return "an agency id has 1 to " + std::to_string(kMaxAgencyIdLength) +
+           " characters among A-Z a-z 0-9 _ . - (got '" + std::string(id.substr(0, kMaxAgencyIdLength)) + "')";
+  }
+  return "";
+}
+
+bool IsPostgresUri(std::string_view uri) {
+  const std::string_view scheme = UriScheme(uri);
+  return EqualsIgnoringCase(scheme, kPostgresUriScheme) || EqualsIgnoringCase(scheme, kPostgresUriSchemeShort);
+}
+
+Result<std::unique_ptr<auth::AccountStore>> OpenAccounts(const std::string& uri, const std::string& agency) {
   std::string_view path;
   if (StripSqliteScheme(uri, &path)) return OpenSqliteAccounts(std::filesystem::path(std::string(path)));
-  if (!UriScheme(uri).empty()) return Status::InvalidInput("accounts are kept in SQLite stores only");
+  if (IsPostgresUri(uri)) return OpenPgAccounts(uri, agency);
+  if (!UriScheme(uri).empty()) return Status::InvalidInput("unknown database scheme '" + std::string(UriScheme(uri)) + "'");
   return OpenSqliteAccounts(std::filesystem::path(uri));
+}
+
+Status AddAgency(const std::string& uri, const AgencyRecord& agency) {
+  if (!IsPostgresUri(uri)) return Status::InvalidInput(std::string(kOneAgency));
+  return AddPgAgency(uri, agency);
+}
+
+Result<std::vector<AgencyRecord>> ListAgencies(const std::string& uri) {
+  if (!IsPostgresUri(uri)) return Status::InvalidInput(std::string(kOneAgency));
+  return ListPgAgencies(uri);
 }
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& uri, StoreOpenOptions options) {
@@ -69,11 +101,13 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& uri, StoreOpenOption
   }
   const std::string_view scheme = UriScheme(uri);
   if (scheme.empty()) return OpenSqlite(uri, std::move(options));
-  if (EqualsIgnoringCase(scheme, kPostgresUriScheme) || EqualsIgnoringCase(scheme, kPostgresUriSchemeShort)) {
-    return Status::InvalidInput("PostgreSQL is not available in this build yet");
+  if (IsPostgresUri(uri)) {
+    PgStoreOptions pg_options;
+    static_cast<StoreOpenOptions&>(pg_options) = std::move(options);
+    return OpenPgStore(uri, std::move(pg_options));
   }
   return Status::InvalidInput("unknown database scheme '" + std::string(scheme) +
-                              "' (expected a path or sqlite:PATH)");
+                              "' (expected a path, sqlite:PATH or postgresql://…)");
 }
 
 }  // namespace agencykpi

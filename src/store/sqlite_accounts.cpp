@@ -122,7 +122,7 @@ class SqliteAccounts final : public auth::AccountStore {
     Status status = Execute("INSERT INTO audit_log (at, actor, event, detail, address) VALUES (?1, ?2, ?3, ?4, ?5)",
                             event.at, event.actor, event.event, event.detail, event.address);
     if (!status.ok()) return status;
-    return Execute("DELETE FROM audit_log WHERE id <= ?1", sqlite3_last_insert_rowid(db_.handle()) - kMaxAuditEvents);
+    return Execute("DELETE FROM audit_log WHERE id <= ?1", sqlite3_last_insert_rowid(db_.handle()) - auth::kMaxAuditEvents);
   }
 
   Result<std::vector<AuditEvent>> RecentAudit(size_t limit) override {

@@ -14,9 +14,6 @@
 
 namespace agencykpi {
 
-// Keeps the newest kMaxAuditEvents events; older ones are dropped.
-inline constexpr int64_t kMaxAuditEvents = 100000;
-
 // Opens the accounts of an existing store file (migrating it to the latest
 // schema). The file must exist: OpenStore creates it.
 Result<std::unique_ptr<auth::AccountStore>> OpenSqliteAccounts(const std::filesystem::path& file);

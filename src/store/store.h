@@ -6,6 +6,7 @@
 // A Store is used from one thread at a time.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -25,6 +26,20 @@ struct TableCount {
   int64_t rows = 0;
 };
 
+// An agency (tenant) of a PostgreSQL store; a SQLite store is one agency.
+struct AgencyRecord {
+  std::string id;    // 1 to kMaxAgencyIdLength of A-Z a-z 0-9 _ . -
+  std::string name;  // 1 to kMaxAgencyNameLength bytes
+  std::string created_at;       // ISO 8601 UTC
+  int64_t dataset_version = 0;  // 0: never imported
+  std::string imported_at;
+};
+inline constexpr size_t kMaxAgencyIdLength = 64;
+inline constexpr size_t kMaxAgencyNameLength = 200;
+
+// Why an agency id is refused, "" when it is valid.
+std::string AgencyIdProblem(std::string_view id);
+
 struct StoreMeta {
   int64_t dataset_version = 0;     // increases at every successful import; 0 = never imported
   std::string imported_at;         // ISO 8601 UTC time of the last import, "" if none
@@ -32,6 +47,17 @@ struct StoreMeta {
   std::vector<TableCount> counts;  // rows per table
   Day first_date = 0;              // date range of the dated facts (0 when none)
   Day last_date = 0;
+};
+
+// Waits for imports by other processes. Used from one thread at a time.
+class StoreWatcher {
+ public:
+  virtual ~StoreWatcher() = default;
+  // Waits at most `timeout` for the dataset version to differ from `known`
+  // and returns the stored version (`known` when nothing changed).
+  // kUnavailable while the database cannot be reached; the next call
+  // reconnects.
+  virtual Result<int64_t> WaitForVersion(int64_t known, std::chrono::milliseconds timeout) = 0;
 };
 
 class Store {
@@ -45,7 +71,11 @@ class Store {
   // Loads the current dataset (empty if never imported).
   virtual Result<Dataset> LoadDataset() = 0;
   virtual Result<StoreMeta> Meta() = 0;
+  // A watcher that tells this process when another one has imported into
+  // the same store (serve reloads then); null when the backend has none.
+  virtual Result<std::unique_ptr<StoreWatcher>> Watch() { return std::unique_ptr<StoreWatcher>(); }
 };
+
 
 enum class StoreAccess {
   // import, serve: a missing store is created, an older schema migrated,
@@ -65,6 +95,10 @@ struct StoreOpenOptions {
   // says which). Callers print them; ignored when empty. Called on the
   // thread that called the store.
   std::function<void(const Status&)> on_warning;
+  // The agency to work for (a PostgreSQL store holds many; pg_store.h says
+  // how an empty one is resolved). A SQLite store is one agency and
+  // ignores it.
+  std::string agency;
 };
 
 // The URI schemes OpenStore knows, compared ignoring case.
@@ -79,9 +113,9 @@ constexpr size_t kMinUriSchemeLength = 2;
 //  - "sqlite:PATH" or a plain PATH (no "SCHEME://" in front): the SQLite
 //    store of OpenSqliteStore (sqlite_store.h), with its defaults and
 //    `options`; its errors are OpenSqliteStore's.
-//  - "postgresql://…" or "postgres://…": kInvalidInput "PostgreSQL is not
-//    available in this build yet" (the URI, which may hold a password, is
-//    not repeated).
+//  - "postgresql://…" or "postgres://…": the PostgreSQL store of
+//    OpenPgStore (postgres/pg_store.h); its errors never repeat the URI,
+//    which may hold a password.
 //  - any other "SCHEME://…" (SCHEME: a letter, then letters, digits, "+",
 //    "-" or "."; at least kMinUriSchemeLength characters): kInvalidInput
 //    naming the scheme.
@@ -90,7 +124,16 @@ constexpr size_t kMinUriSchemeLength = 2;
 Result<std::unique_ptr<Store>> OpenStore(const std::string& uri, StoreOpenOptions options = {});
 
 // The accounts, sessions and audit log kept in the store at `uri` (which
-// OpenStore has created): auth/account.h.
-Result<std::unique_ptr<auth::AccountStore>> OpenAccounts(const std::string& uri);
+// OpenStore has created) for `agency` (PostgreSQL; "" resolved as
+// OpenStore does): auth/account.h.
+Result<std::unique_ptr<auth::AccountStore>> OpenAccounts(const std::string& uri, const std::string& agency = "");
+
+// Whether `uri` names a PostgreSQL store.
+bool IsPostgresUri(std::string_view uri);
+
+// The agencies of a PostgreSQL store (kInvalidInput for a SQLite one: it is
+// one agency). AddAgency refuses an id that exists or is malformed.
+Status AddAgency(const std::string& uri, const AgencyRecord& agency);
+Result<std::vector<AgencyRecord>> ListAgencies(const std::string& uri);
 
 }  // namespace agencykpi

@@ -1,0 +1,454 @@
+#include "store/postgres/pg_schema.h"
+
+#include <array>
+#include <string>
+
+#include "domain/catalogue.h"
+#include "domain/dataset_binding.h"
+
+namespace agencykpi {
+namespace {
+
+constexpr std::string_view kMetricsTable = "metrics";
+constexpr std::string_view kAgenciesTable = "agencies";
+
+// Whether catalogue table I is a fact table (a struct of columns: time
+// entries, invoices…). A fact table's references and codes are checked by
+// the store before every import (CheckReferences), as in the SQLite store:
+// a foreign key there would cost one look-up per row of millions. The
+// reference tables (clients, missions…) carry real foreign keys.
+constexpr std::array<bool, kTableCount> kIsFactTable = [] {
+  std::array<bool, kTableCount> facts{};
+  ForEachBinding([&](auto index, auto binding) { facts[index] = !kIsRowTable<decltype(binding)>; });
+  return facts;
+}();
+
+bool IsFactTable(std::string_view table) { return kIsFactTable[TableIndex(table)]; }
+
+// Roles, the Citus shim and the agencies (version 1, before the catalogue's
+// tables). The roles are cluster-wide: made once, granted to the login that
+// migrates, so it can SET ROLE to them.
+constexpr std::string_view kRolesAndShimV1 = R"sql(
+DO $roles$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'agencykpi_app') THEN
+    CREATE ROLE agencykpi_app NOLOGIN NOBYPASSRLS;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'agencykpi_admin') THEN
+    CREATE ROLE agencykpi_admin NOLOGIN NOBYPASSRLS;
+  END IF;
+  IF NOT pg_has_role(current_user, 'agencykpi_app', 'MEMBER') THEN
+    EXECUTE format('GRANT agencykpi_app TO %I', current_user);
+  END IF;
+  IF NOT pg_has_role(current_user, 'agencykpi_admin', 'MEMBER') THEN
+    EXECUTE format('GRANT agencykpi_admin TO %I', current_user);
+  END IF;
+END
+$roles$;
+-- Citus when it is there, nothing on plain PostgreSQL.
+CREATE FUNCTION agencykpi_distribute(tbl regclass) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+    IF tbl = 'agencies'::regclass THEN
+      EXECUTE format('SELECT create_distributed_table(%L, %L)', tbl::text, 'agency_id');
+    ELSE
+      EXECUTE format('SELECT create_distributed_table(%L, %L, colocate_with => %L)', tbl::text, 'agency_id',
+                     'agencies');
+    END IF;
+  END IF;
+END
+$fn$;
+CREATE FUNCTION agencykpi_reference(tbl regclass) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+    EXECUTE format('SELECT create_reference_table(%L)', tbl::text);
+  END IF;
+END
+$fn$;
+-- The agencies (tenants) and what each one's current dataset is.
+-- first/last_date: the date range of the dated facts, NULL when none.
+CREATE TABLE agencies (
+  agency_id text NOT NULL PRIMARY KEY CHECK (agency_id ~ '^[A-Za-z0-9_.-]{1,64}$'),
+  name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  created_at text NOT NULL,
+  dataset_version bigint NOT NULL DEFAULT 0,
+  imported_at text NOT NULL DEFAULT '',
+  source text NOT NULL DEFAULT '',
+  first_date bigint,
+  last_date bigint,
+  import_id text NOT NULL DEFAULT ''
+);
+-- The distinct metric keys of an agency's objectives and results.
+CREATE TABLE metrics (
+  agency_id text NOT NULL,
+  row_id bigint NOT NULL,
+  metric text NOT NULL,
+  PRIMARY KEY (agency_id, row_id),
+  UNIQUE (agency_id, metric)
+);
+)sql";
+
+// Version 5: accounts, as the SQLite store's version 5, per agency.
+constexpr std::string_view kAccountsV5 = R"sql(
+CREATE TABLE users (
+  agency_id text NOT NULL,
+  user_id bigint GENERATED ALWAYS AS IDENTITY,
+  email text NOT NULL,
+  name text NOT NULL,
+  role text NOT NULL CHECK (role IN ('admin', 'manager', 'viewer', 'brand')),
+  password_hash text NOT NULL,
+  disabled boolean NOT NULL DEFAULT false,
+  created_at text NOT NULL,
+  last_login_at text,
+  PRIMARY KEY (agency_id, user_id),
+  UNIQUE (agency_id, email)
+);
+CREATE TABLE user_clients (
+  agency_id text NOT NULL,
+  user_id bigint NOT NULL,
+  client_id text NOT NULL,
+  PRIMARY KEY (agency_id, user_id, client_id),
+  FOREIGN KEY (agency_id, user_id) REFERENCES users (agency_id, user_id) ON DELETE CASCADE
+);
+CREATE TABLE sessions (
+  agency_id text NOT NULL,
+  token_hash text NOT NULL,
+  user_id bigint NOT NULL,
+  csrf_token text NOT NULL,
+  created_at bigint NOT NULL,
+  last_seen_at bigint NOT NULL,
+  PRIMARY KEY (agency_id, token_hash),
+  FOREIGN KEY (agency_id, user_id) REFERENCES users (agency_id, user_id) ON DELETE CASCADE
+);
+CREATE INDEX sessions_by_user ON sessions (agency_id, user_id);
+CREATE TABLE audit_log (
+  agency_id text NOT NULL,
+  id bigint GENERATED ALWAYS AS IDENTITY,
+  at text NOT NULL,
+  actor text NOT NULL,
+  event text NOT NULL,
+  detail text NOT NULL,
+  address text NOT NULL,
+  PRIMARY KEY (agency_id, id)
+);
+)sql";
+
+// The tables made by hand, by version: tenant tables (besides the
+// catalogue's) and reference tables.
+struct HandTable {
+  std::string_view name;
+  int64_t since;
+};
+constexpr std::array<HandTable, 6> kHandTenantTables = {{
+    {kAgenciesTable, 1}, {kMetricsTable, 1}, {"users", 5}, {"user_clients", 5}, {"sessions", 5}, {"audit_log", 5},
+}};
+
+struct Step {
+  int64_t version;
+  std::string_view description;
+  std::string_view sql;  // before the catalogue's tables of this version
+};
+constexpr std::array<Step, 5> kSteps = {{
+    {1, "initial schema", kRolesAndShimV1},
+    {2, "import id", ""},  // agencies.import_id is there from version 1
+    {3, "store sales", ""},
+    {4, "mission fees and weekly hours", ""},
+    {5, "accounts", kAccountsV5},
+}};
+
+static_assert([] {
+  for (const TableDesc& table : kCatalogue) {
+    for (const ColumnDesc& column : table.columns) {
+      if (StoredSince(table, column) > kSteps.back().version) return false;
+    }
+  }
+  return true;
+}(), "a catalogue `since` without its PostgreSQL migration step");
+
+const std::array<PgEnumLookup, 5>& EnumLookupTable() {
+  static const std::array<PgEnumLookup, 5> lookups = [] {
+    const auto named = [](auto names) {
+      std::vector<std::pair<int64_t, std::string_view>> codes;
+      for (size_t i = 0; i < names.size(); ++i) codes.emplace_back(static_cast<int64_t>(i), names[i]);
+      return codes;
+    };
+    return std::array<PgEnumLookup, 5>{{
+        {"activities", named(kActivityNames)},
+        {"expense_categories", named(kExpenseCategoryNames)},
+        {"visit_actions", named(kVisitActionNames)},
+        {"renewal_types",
+         {{static_cast<int64_t>(RenewalType::kSpontaneous), RenewalTypeName(RenewalType::kSpontaneous)},
+          {static_cast<int64_t>(RenewalType::kSolicited), RenewalTypeName(RenewalType::kSolicited)}}},
+        {"aggregations",
+         {{static_cast<int64_t>(Aggregation::kSum), AggregationName(Aggregation::kSum)},
+          {static_cast<int64_t>(Aggregation::kLast), AggregationName(Aggregation::kLast)}}},
+    }};
+  }();
+  return lookups;
+}
+
+const PgEnumLookup& LookupOf(std::string_view table) {
+  for (const PgEnumLookup& lookup : EnumLookupTable()) {
+    if (lookup.table == table) return lookup;
+  }
+  return EnumLookupTable().front();  // unreachable: every enum column names one (held by a test)
+}
+
+// Row-level security, grants and distribution of a tenant table.
+std::string TenantTableSql(std::string_view table) {
+  const std::string name(table);
+  const std::string mine = "agency_id = current_setting('" + std::string(kPgAgencySetting) + "', true)";
+  std::string sql = "ALTER TABLE " + name + " ENABLE ROW LEVEL SECURITY;\n";
+  sql += "ALTER TABLE " + name + " FORCE ROW LEVEL SECURITY;\n";
+  sql += "CREATE POLICY agency_rows ON " + name + " USING (" + mine + ") WITH CHECK (" + mine + ");\n";
+  if (table == kAgenciesTable) {
+    // The app reads and updates its own agency's row; the admin role sees
+    // the directory and adds agencies, and no agency's data.
+    sql += "GRANT SELECT, UPDATE (dataset_version, imported_at, source, first_date, last_date, import_id) ON " +
+           name + " TO " + std::string(kPgAppRole) + ";\n";
+    sql += "CREATE POLICY directory ON " + name + " TO " + std::string(kPgAdminRole) +
+           " USING (true) WITH CHECK (true);\n";
+    sql += "GRANT SELECT, INSERT ON " + name + " TO " + std::string(kPgAdminRole) + ";\n";
+  } else {
+    sql += "GRANT SELECT, INSERT, UPDATE, DELETE ON " + name + " TO " + std::string(kPgAppRole) + ";\n";
+  }
+  return sql + "SELECT agencykpi_distribute('" + name + "');\n";
+}
+
+std::string LookupTablesSql(int64_t version) {
+  std::string sql;
+  for (const PgEnumLookup& lookup : EnumLookupTable()) {
+    // A lookup table comes with the first column that uses it.
+    int64_t since = 0;
+    for (const TableDesc& table : kCatalogue) {
+      for (const ColumnDesc& column : table.columns) {
+        if (column.kind == ColumnKind::kEnum && column.codes == lookup.table) {
+          const int64_t at = StoredSince(table, column);
+          since = since == 0 ? at : std::min(since, at);
+        }
+      }
+    }
+    if (since != version) continue;
+    const std::string name(lookup.table);
+    sql += "CREATE TABLE " + name + " (code smallint PRIMARY KEY, name text NOT NULL UNIQUE);\nINSERT INTO " + name +
+           " VALUES ";
+    for (size_t i = 0; i < lookup.codes.size(); ++i) {
+      sql += (i == 0 ? "(" : ", (") + std::to_string(lookup.codes[i].first) + ", '" +
+             std::string(lookup.codes[i].second) + "')";
+    }
+    sql += ";\nGRANT SELECT ON " + name + " TO " + std::string(kPgAppRole) + ";\nSELECT agencykpi_reference('" +
+           name + "');\n";
+  }
+  return sql;
+}
+
+std::string CheckSql(const std::string& name, const ValueRange& range) {
+  if (range.min && range.max) {
+    return "CHECK (" + name + " BETWEEN " + std::to_string(*range.min) + " AND " + std::to_string(*range.max) + ")";
+  }
+  if (range.min) return "CHECK (" + name + " >= " + std::to_string(*range.min) + ")";
+  return "CHECK (" + name + " <= " + std::to_string(*range.max) + ")";
+}
+
+std::string CodesList(const ColumnDesc& column) {
+  std::string list;
+  for (const auto& [code, name] : LookupOf(column.codes).codes) {
+    (void)name;
+    list += (list.empty() ? "" : ", ") + std::to_string(code);
+  }
+  return list;
+}
+
+bool IsSingleKey(const TableDesc& table, const ColumnDesc& column) {
+  return table.key.size() == 1 && table.key[0] == column.name;
+}
+
+// "client_row bigint NOT NULL": the column itself, with its checks.
+std::string ColumnSql(const TableDesc& table, const ColumnDesc& column) {
+  const std::string name = StoreColumnName(column);
+  std::string sql = name;
+  switch (column.kind) {
+    case ColumnKind::kId:
+    case ColumnKind::kText: sql += " text"; break;
+    case ColumnKind::kEnum: sql += " smallint"; break;
+    default: sql += " bigint";
+  }
+  if (column.required || !column.default_value.empty()) sql += " NOT NULL";
+  if (column.range.bounded()) sql += " " + CheckSql(name, column.range);
+  if (column.kind == ColumnKind::kEnum && IsFactTable(table.name)) sql += " CHECK (" + name + " IN (" + CodesList(column) + "))";
+  return sql;
+}
+
+// The keys and foreign keys of one column, all led by agency_id.
+std::vector<std::string> ColumnConstraints(const TableDesc& table, const ColumnDesc& column) {
+  const std::string name = StoreColumnName(column);
+  std::vector<std::string> constraints;
+  if (column.unique || IsSingleKey(table, column)) constraints.push_back("UNIQUE (agency_id, " + name + ")");
+  if (IsFactTable(table.name)) return constraints;
+  switch (column.kind) {
+    case ColumnKind::kReference:
+      constraints.push_back("FOREIGN KEY (agency_id, " + name + ") REFERENCES " + std::string(column.references) +
+                            " (agency_id, row_id)");
+      break;
+    case ColumnKind::kMetric:
+      constraints.push_back("FOREIGN KEY (agency_id, " + name + ") REFERENCES " + std::string(kMetricsTable) +
+                            " (agency_id, row_id)");
+      break;
+    case ColumnKind::kEnum:
+      // A shared reference table: the one foreign key without agency_id.
+      constraints.push_back("FOREIGN KEY (" + name + ") REFERENCES " + std::string(column.codes) + " (code)");
+      break;
+    default: break;
+  }
+  return constraints;
+}
+
+// An index under each foreign key to another agency table, so deleting an
+// agency's parent rows does not scan its children.
+std::string ReferenceIndexSql(const TableDesc& table, const ColumnDesc& column) {
+  if (IsFactTable(table.name) || (column.kind != ColumnKind::kReference && column.kind != ColumnKind::kMetric)) {
+    return "";
+  }
+  const std::string name = StoreColumnName(column);
+  return "CREATE INDEX " + std::string(table.name) + "_by_" + name + " ON " + std::string(table.name) +
+         " (agency_id, " + name + ");\n";
+}
+
+std::string CreateTableSql(const TableDesc& table) {
+  std::string sql = "CREATE TABLE " + std::string(table.name) + " (\n  agency_id text NOT NULL,\n  row_id bigint NOT NULL";
+  std::vector<std::string> constraints = {"PRIMARY KEY (agency_id, row_id)"};
+  std::string indexes;
+  for (const ColumnDesc& column : table.columns) {
+    if (StoredSince(table, column) != table.since) continue;
+    sql += ",\n  " + ColumnSql(table, column);
+    for (std::string& constraint : ColumnConstraints(table, column)) constraints.push_back(std::move(constraint));
+    indexes += ReferenceIndexSql(table, column);
+  }
+  if (table.key.size() > 1) {
+    std::string key = "agency_id";
+    for (std::string_view name : table.key) key += ", " + StoreColumnName(table.columns[*FindColumn(table, name)]);
+    constraints.push_back("UNIQUE (" + key + ")");
+  }
+  for (const std::string& constraint : constraints) sql += ",\n  " + constraint;
+  return sql + "\n);\n" + indexes + TenantTableSql(table.name);
+}
+
+std::string CatalogueSql(int64_t version) {
+  std::string sql;
+  for (const TableDesc& table : kCatalogue) {
+    if (table.since == version) {
+      sql += CreateTableSql(table);
+      continue;
+    }
+    if (table.since > version) continue;
+    for (const ColumnDesc& column : table.columns) {
+      if (StoredSince(table, column) != version) continue;
+      const std::string name(table.name);
+      sql += "ALTER TABLE " + name + " ADD COLUMN " + ColumnSql(table, column) + ";\n";
+      for (const std::string& constraint : ColumnConstraints(table, column)) {
+        sql += "ALTER TABLE " + name + " ADD " + constraint + ";\n";
+      }
+      sql += ReferenceIndexSql(table, column);
+    }
+  }
+  return sql;
+}
+
+std::string HandTablesSql(int64_t version) {
+  std::string sql;
+  for (const HandTable& table : kHandTenantTables) {
+    if (table.since == version) sql += TenantTableSql(table.name);
+  }
+  return sql;
+}
+
+}  // namespace
+
+std::vector<PgMigration> PgSchemaMigrations() {
+  std::vector<PgMigration> migrations;
+  for (const Step& step : kSteps) {
+    migrations.push_back({step.version, step.description,
+                          std::string(step.sql) + HandTablesSql(step.version) + LookupTablesSql(step.version) +
+                              CatalogueSql(step.version)});
+  }
+  return migrations;
+}
+
+std::vector<std::string> PgTenantTables() {
+  std::vector<std::string> tables;
+  for (const HandTable& table : kHandTenantTables) tables.emplace_back(table.name);
+  for (const TableDesc& table : kCatalogue) tables.emplace_back(table.name);
+  return tables;
+}
+
+std::vector<std::string> PgReferenceTables() {
+  std::vector<std::string> tables;
+  for (const PgEnumLookup& lookup : EnumLookupTable()) tables.emplace_back(lookup.table);
+  return tables;
+}
+
+std::span<const PgEnumLookup> PgEnumLookups() { return EnumLookupTable(); }
+
+std::string PgStoredColumns(std::string_view table) {
+  std::string out;
+  for (const ColumnDesc& column : FindTable(table)->columns) {
+    out += (out.empty() ? "" : ", ") + StoreColumnName(column);
+  }
+  return out;
+}
+
+std::string PgStagingTableSql(std::string_view table, std::string_view name) {
+  std::string sql = "CREATE TEMP TABLE " + std::string(name) + " (row_id bigint";
+  if (table == kMetricsTable) return sql + ", metric text) ON COMMIT DROP";
+  for (const ColumnDesc& column : FindTable(table)->columns) {
+    const bool text = column.kind == ColumnKind::kId || column.kind == ColumnKind::kText;
+    sql += ", " + StoreColumnName(column) + (text ? " text" : column.kind == ColumnKind::kEnum ? " smallint" : " bigint");
+  }
+  return sql + ") ON COMMIT DROP";
+}
+
+Result<int64_t> PgSchemaVersion(PgConnection& db) {
+  auto exists = db.QueryInt64("SELECT count(*) FROM pg_tables WHERE tablename = $1 AND schemaname = current_schema()",
+                              {std::string(kPgMigrationsTable)});
+  if (!exists.ok()) return exists.status();
+  if (*exists == 0) return int64_t{0};
+  return db.QueryInt64("SELECT coalesce(max(version), 0) FROM " + std::string(kPgMigrationsTable));
+}
+
+Status MigratePostgres(PgConnection& db) {
+  const std::vector<PgMigration> steps = PgSchemaMigrations();
+  const int64_t latest = steps.back().version;
+  Status status = db.Exec("BEGIN");
+  if (!status.ok()) return status;
+  const auto fail = [&db](Status failed) {
+    (void)db.Exec("ROLLBACK");
+    return failed;
+  };
+  // One migrating process at a time; the others find the work done.
+  status = db.Exec("SELECT pg_advisory_xact_lock(" + std::to_string(kPgMigrationLockKey) + ")");
+  if (!status.ok()) return fail(status);
+  status = db.Exec("CREATE TABLE IF NOT EXISTS " + std::string(kPgMigrationsTable) +
+                   " (version bigint PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+  if (!status.ok()) return fail(status);
+  auto version = PgSchemaVersion(db);
+  if (!version.ok()) return fail(version.status());
+  if (*version > latest) {
+    return fail(Status::InvalidInput("the database's agencykpi schema version " + std::to_string(*version) +
+                                     " is newer than this program supports (" + std::to_string(latest) +
+                                     "); use a newer agencykpi"));
+  }
+  for (const PgMigration& step : steps) {
+    if (step.version <= *version) continue;
+    status = step.sql.empty() ? Status::Ok() : db.Exec(step.sql);
+    if (!status.ok()) {
+      return fail(Status::Io("cannot migrate the PostgreSQL schema to version " + std::to_string(step.version) + " (" +
+                             std::string(step.description) + "): " + status.message()));
+    }
+    auto recorded = db.Query("INSERT INTO " + std::string(kPgMigrationsTable) + " (version, description) VALUES ($1, $2)",
+                             {std::to_string(step.version), std::string(step.description)});
+    if (!recorded.ok()) return fail(recorded.status());
+  }
+  return db.Exec("COMMIT");
+}
+
+}  // namespace agencykpi

@@ -1,0 +1,534 @@
+// The PostgreSQL Store (schema: pg_schema.h).
+//  - The connection works as kPgAppRole; every transaction first sets
+//    kPgAgencySetting to its agency, so row-level security shows it that
+//    agency's rows only. Every statement also names the agency itself.
+//  - An import is one transaction: lock the agency's row, delete its rows,
+//    then per table COPY into a temporary table and INSERT … SELECT into the
+//    agency's rows (COPY FROM cannot write a table under row-level
+//    security), bump the dataset version, NOTIFY kPgDatasetChannel. A crash
+//    or a lost connection before COMMIT leaves the previous dataset whole.
+//  - A load is one REPEATABLE READ READ ONLY transaction: each table read
+//    with COPY (SELECT …) TO STDOUT straight into the Dataset's columns, all
+//    from the same committed import.
+//  - A lost connection is reconnected at the next call (its role and
+//    settings set again); calls while the server is away fail kUnavailable.
+#include "store/postgres/pg_store.h"
+
+#include <algorithm>
+#include <array>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#include "domain/catalogue.h"
+#include "domain/dataset_binding.h"
+#include "store/dataset_checks.h"
+#include "store/import_id.h"
+#include "store/postgres/copy_text.h"
+#include "store/postgres/pg_connection.h"
+#include "store/postgres/pg_schema.h"
+#include "store/postgres/pg_session.h"
+
+namespace agencykpi {
+namespace {
+
+constexpr std::string_view kMetricsTable = "metrics";
+constexpr std::string_view kStagingTable = "agencykpi_staging";
+
+// The agency's tables in import order: metrics (which objectives and results
+// refer to) first, then the catalogue's, each after those it refers to.
+const std::vector<std::string_view>& ImportOrder() {
+  static const std::vector<std::string_view> order = [] {
+    std::vector<std::string_view> tables = {kMetricsTable};
+    for (const TableDesc& table : Catalogue()) tables.push_back(table.name);
+    return tables;
+  }();
+  return order;
+}
+
+// --- Cells as COPY text, the inverse of each other (the SQLite store's
+// rules): a reference as its row or NULL, an enum as its code (the enum's
+// value), text as text, the numeric kinds as integers; an optional column
+// without a default is NULL when it holds its empty value. ---
+
+template <size_t I, size_t K, typename T>
+void AppendCell(std::string& row, const T& value) {
+  constexpr ColumnDesc kColumn = kCatalogue[I].columns[K];
+  constexpr bool kNullWhenEmpty = !kColumn.required && kColumn.default_value.empty();
+  if constexpr (kColumn.kind == ColumnKind::kReference || kColumn.kind == ColumnKind::kMetric) {
+    if (value == kNoRow) {
+      row += kCopyNull;
+    } else {
+      AppendCopyInteger(row, value);
+    }
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    if (kNullWhenEmpty && value.empty()) {
+      row += kCopyNull;
+    } else {
+      AppendCopyText(row, value);
+    }
+  } else {
+    if (kNullWhenEmpty && value == EmptyValueOf<T>(kColumn.kind)) {
+      row += kCopyNull;
+    } else {
+      AppendCopyInteger(row, static_cast<int64_t>(value));
+    }
+  }
+}
+
+template <size_t I, size_t K, typename T>
+Status ReadCell(const std::optional<std::string_view>& field, T& out) {
+  constexpr ColumnDesc kColumn = kCatalogue[I].columns[K];
+  if (!field) {
+    if constexpr (kColumn.kind == ColumnKind::kReference || kColumn.kind == ColumnKind::kMetric) {
+      out = kNoRow;
+    } else {
+      out = EmptyValueOf<T>(kColumn.kind);
+    }
+    return Status::Ok();
+  }
+  if constexpr (std::is_same_v<T, std::string>) {
+    out.assign(field->data(), field->size());
+  } else {
+    const auto number = CopyInteger(*field);
+    if (!number) {
+      return Status::Internal("the store's " + std::string(kCatalogue[I].name) + "." + std::string(kColumn.name) +
+                              " holds '" + std::string(*field) + "', not an integer");
+    }
+    out = static_cast<T>(*number);  // the schema's checks keep the range and the codes
+  }
+  return Status::Ok();
+}
+
+class PgStore final : public Store {
+ public:
+  PgStore(std::string uri, PgConnection db, PgStoreOptions options, std::string agency)
+      : uri_(std::move(uri)), session_(std::move(db)), options_(std::move(options)), agency_(std::move(agency)) {}
+
+  Status ReplaceDataset(const Dataset& dataset, const std::string& source, const CancelToken* cancel) override;
+  Result<Dataset> LoadDataset() override;
+  Result<StoreMeta> Meta() override;
+  Result<std::unique_ptr<StoreWatcher>> Watch() override;
+
+  // The lookup tables hold the codes this binary writes.
+  Status CheckLookups();
+
+ private:
+  [[nodiscard]] bool read_only() const { return options_.access == StoreAccess::kReadOnly; }
+  template <typename Work>
+  auto WithConnection(Work work) {
+    return session_.Run(read_only(), std::move(work));
+  }
+  Status Import(PgConnection& db, const Dataset& dataset, const std::string& source, const CancelToken* cancel);
+  Status CopyTable(PgConnection& db, std::string_view table, size_t rows, const CancelToken* cancel,
+                   const std::function<void(std::string&, size_t)>& append_row);
+  template <size_t I, typename B>
+  Status CopyCatalogueTable(PgConnection& db, const Dataset& data, const CancelToken* cancel);
+  Status LoadAll(PgConnection& db, Dataset& data);
+  template <size_t I, typename B>
+  Status LoadTable(PgConnection& db, Dataset& data);
+  // COPY (SELECT row_id, COLUMNS FROM TABLE …) TO STDOUT, checking that
+  // rows come as 0, 1, 2, …; `read` gets each row's fields after row_id.
+  Status ReadRows(PgConnection& db, std::string_view table, std::string_view columns,
+                  const std::function<Status(const CopyRowReader&, size_t)>& read);
+  Result<size_t> CountRows(PgConnection& db, std::string_view table);
+
+  std::string uri_;
+  PgSession session_;
+  PgStoreOptions options_;
+  std::string agency_;
+  int64_t rows_sent_ = 0;  // in the running import, for the test hook
+};
+
+Status PgStore::CheckLookups() {
+  return WithConnection([&](PgConnection& db) -> Status {
+    for (const PgEnumLookup& lookup : PgEnumLookups()) {
+      auto rows = db.Query("SELECT code, name FROM " + std::string(lookup.table) + " ORDER BY code");
+      if (!rows.ok()) return rows.status();
+      bool same = rows->rows() == static_cast<int>(lookup.codes.size());
+      for (int i = 0; same && i < rows->rows(); ++i) {
+        same = rows->Int64(i, 0) == lookup.codes[static_cast<size_t>(i)].first &&
+               rows->Text(i, 1) == lookup.codes[static_cast<size_t>(i)].second;
+      }
+      if (!same) {
+        return Status::Internal("the store's table " + std::string(lookup.table) +
+                                " does not hold this program's codes: the schema needs a migration");
+      }
+    }
+    return Status::Ok();
+  });
+}
+
+Status PgStore::ReplaceDataset(const Dataset& dataset, const std::string& source, const CancelToken* cancel) {
+  if (read_only()) return Status::Internal("an import into a store opened read-only");
+  Status status = CheckColumns(dataset);
+  if (status.ok()) status = CheckReferences(dataset);
+  if (!status.ok()) return status;
+  return WithConnection([&](PgConnection& db) { return Import(db, dataset, source, cancel); });
+}
+
+Status PgStore::Import(PgConnection& db, const Dataset& dataset, const std::string& source,
+                       const CancelToken* cancel) {
+  const auto import_id = NewImportId();
+  if (!import_id.ok()) return import_id.status();
+  auto transaction = PgTransaction::Begin(db, agency_, "ISOLATION LEVEL READ COMMITTED");
+  if (!transaction.ok()) return transaction.status();
+  // The agency's row, locked: imports of one agency are serialised, and
+  // this one will be its version + 1.
+  auto version = db.Query("SELECT dataset_version FROM agencies WHERE agency_id = $1 FOR UPDATE", {agency_});
+  if (!version.ok()) return version.status();
+  if (version->rows() != 1) return Status::NotFound("no agency '" + agency_ + "' in the database");
+  const int64_t next_version = version->Int64(0, 0) + 1;
+  for (auto table = ImportOrder().rbegin(); table != ImportOrder().rend(); ++table) {
+    auto deleted = db.Query("DELETE FROM " + std::string(*table) + " WHERE agency_id = $1", {agency_});
+    if (!deleted.ok()) return deleted.status();
+  }
+  rows_sent_ = 0;
+  Status status = CopyTable(db, kMetricsTable, dataset.metrics.size(), cancel, [&](std::string& row, size_t i) {
+    AppendCopyText(row, dataset.metrics[i]);
+  });
+  ForEachBinding([&](auto table_index, auto binding) {
+    if (status.ok()) status = CopyCatalogueTable<decltype(table_index)::value, decltype(binding)>(db, dataset, cancel);
+  });
+  if (!status.ok()) return status;
+  const auto now = options_.now ? options_.now() : std::chrono::system_clock::now();
+  const auto range = FactDateRange(dataset);
+  auto updated = db.Query(
+      "UPDATE agencies SET dataset_version = $2, imported_at = $3, source = $4, first_date = $5, last_date = $6, "
+      "import_id = $7 WHERE agency_id = $1",
+      {agency_, std::to_string(next_version), FormatUtc(now), source,
+       range ? PgParam(std::to_string(range->first)) : PgParam(), range ? PgParam(std::to_string(range->second)) : PgParam(),
+       *import_id});
+  if (!updated.ok()) return updated.status();
+  // Delivered to the listeners when (and only if) the transaction commits.
+  auto notified = db.Query("SELECT pg_notify($1, $2)",
+                           {std::string(kPgDatasetChannel), agency_ + " " + std::to_string(next_version)});
+  if (!notified.ok()) return notified.status();
+  if (IsCancelled(cancel)) return Status::Cancelled("the import was cancelled");
+  return transaction->Commit();
+}
+
+Status PgStore::CopyTable(PgConnection& db, std::string_view table, size_t rows, const CancelToken* cancel,
+                          const std::function<void(std::string&, size_t)>& append_row) {
+  Status status = db.Exec(PgStagingTableSql(table, kStagingTable));
+  if (!status.ok()) return status;
+  const std::string columns = table == kMetricsTable ? "metric" : PgStoredColumns(table);
+  status = db.CopyIn("COPY " + std::string(kStagingTable) + " (row_id, " + columns + ") FROM STDIN",
+                     [&](const std::function<Status(std::string_view)>& send) -> Status {
+                       std::string message;
+                       for (size_t first = 0; first < rows; first += kPgCopyRowsPerMessage) {
+                         if (IsCancelled(cancel)) return Status::Cancelled("the import was cancelled");
+                         message.clear();
+                         const size_t last = std::min(rows, first + kPgCopyRowsPerMessage);
+                         for (size_t i = first; i < last; ++i) {
+                           AppendCopyInteger(message, static_cast<int64_t>(i));
+                           message += kCopyDelimiter;
+                           append_row(message, i);
+                           message += '\n';
+                         }
+                         Status sent = send(message);
+                         if (!sent.ok()) return sent;
+                         rows_sent_ += static_cast<int64_t>(last - first);
+                         if (options_.after_rows_sent) {
+                           sent = options_.after_rows_sent(rows_sent_);
+                           if (!sent.ok()) return sent;
+                         }
+                       }
+                       return Status::Ok();
+                     });
+  if (!status.ok()) {
+    return status.code() == ErrorCode::kIo ? Status::Io("cannot store " + std::string(table) + ": " + status.message())
+                                           : status;
+  }
+  auto inserted = db.Query("INSERT INTO " + std::string(table) + " (agency_id, row_id, " + columns + ") SELECT $1, row_id, " +
+                               columns + " FROM " + std::string(kStagingTable),
+                           {agency_});
+  if (!inserted.ok()) return inserted.status();
+  return db.Exec("DROP TABLE " + std::string(kStagingTable));
+}
+
+template <size_t I, typename B>
+Status PgStore::CopyCatalogueTable(PgConnection& db, const Dataset& data, const CancelToken* cancel) {
+  const auto& table = BoundTable<B>(data);
+  return CopyTable(db, kCatalogue[I].name, table.size(), cancel, [&](std::string& row, size_t i) {
+    ForEachBoundColumn<B>([&](auto column_index, auto member) {
+      if (column_index > 0) row += kCopyDelimiter;
+      AppendCell<I, decltype(column_index)::value>(row, Cell(table, member, i));
+    });
+  });
+}
+
+Result<size_t> PgStore::CountRows(PgConnection& db, std::string_view table) {
+  auto count = db.QueryInt64("SELECT count(*) FROM " + std::string(table) + " WHERE agency_id = $1", {agency_});
+  if (!count.ok()) return count.status();
+  return static_cast<size_t>(*count);
+}
+
+Status PgStore::ReadRows(PgConnection& db, std::string_view table, std::string_view columns,
+                         const std::function<Status(const CopyRowReader&, size_t)>& read) {
+  auto agency = db.Literal(agency_);  // COPY takes no parameters
+  if (!agency.ok()) return agency.status();
+  CopyRowReader fields;
+  size_t expected = 0;
+  Status status = db.CopyOut("COPY (SELECT row_id, " + std::string(columns) + " FROM " + std::string(table) +
+                                 " WHERE agency_id = " + *agency + " ORDER BY row_id) TO STDOUT",
+                             [&](std::string_view line) -> Status {
+                               Status parsed = fields.Read(line);
+                               if (!parsed.ok()) return parsed;
+                               if (fields.size() < 1 || !fields[0] ||
+                                   CopyInteger(*fields[0]) != static_cast<int64_t>(expected)) {
+                                 return Status::Internal("the store's " + std::string(table) +
+                                                         " row ids are not 0, 1, 2, …");
+                               }
+                               Status done = read(fields, expected);
+                               ++expected;
+                               return done;
+                             });
+  return status;
+}
+
+template <size_t I, typename B>
+Status PgStore::LoadTable(PgConnection& db, Dataset& data) {
+  const std::string_view name = kCatalogue[I].name;
+  auto count = CountRows(db, name);
+  if (!count.ok()) return count.status();
+  auto& table = BoundTable<B>(data);
+  if constexpr (kIsRowTable<B>) {
+    table.resize(*count);
+  } else {
+    ForEachBoundColumn<B>([&](auto, auto member) { (table.*member).resize(*count); });
+  }
+  size_t seen = 0;
+  Status status = ReadRows(db, name, PgStoredColumns(name), [&](const CopyRowReader& fields, size_t row) {
+    if (row >= *count || fields.size() != B::kColumnCount + 1) {
+      return Status::Internal("the store's " + std::string(name) + " changed while it was read");
+    }
+    Status cell = Status::Ok();
+    ForEachBoundColumn<B>([&](auto column_index, auto member) {
+      if (cell.ok()) cell = ReadCell<I, decltype(column_index)::value>(fields[column_index + 1], Cell(table, member, row));
+    });
+    seen = row + 1;
+    return cell;
+  });
+  if (status.ok() && seen != *count) {
+    return Status::Internal("the store's " + std::string(name) + " has fewer rows than counted");
+  }
+  return status;
+}
+
+Status PgStore::LoadAll(PgConnection& db, Dataset& data) {
+  auto metrics = CountRows(db, kMetricsTable);
+  if (!metrics.ok()) return metrics.status();
+  data.metrics.reserve(*metrics);
+  Status status = ReadRows(db, kMetricsTable, "metric", [&](const CopyRowReader& fields, size_t) {
+    if (fields.size() != 2 || !fields[1]) return Status::Internal("the store's metrics hold an empty key");
+    data.metrics.emplace_back(*fields[1]);
+    return Status::Ok();
+  });
+  ForEachBinding([&](auto table_index, auto binding) {
+    if (status.ok()) status = LoadTable<decltype(table_index)::value, decltype(binding)>(db, data);
+  });
+  return status;
+}
+
+Result<Dataset> PgStore::LoadDataset() {
+  return WithConnection([&](PgConnection& db) -> Result<Dataset> {
+    // One snapshot of the database for every table: all from one import.
+    auto transaction = PgTransaction::Begin(db, agency_, "ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    if (!transaction.ok()) return transaction.status();
+    Dataset data;
+    Status status = LoadAll(db, data);
+    if (status.ok()) status = transaction->Commit();
+    if (!status.ok()) return status;
+    return data;
+  });
+}
+
+Result<StoreMeta> PgStore::Meta() {
+  return WithConnection([&](PgConnection& db) -> Result<StoreMeta> {
+    auto transaction = PgTransaction::Begin(db, agency_, "ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    if (!transaction.ok()) return transaction.status();
+    auto row = db.Query(
+        "SELECT dataset_version, imported_at, source, first_date, last_date FROM agencies WHERE agency_id = $1",
+        {agency_});
+    if (!row.ok()) return row.status();
+    if (row->rows() != 1) return Status::NotFound("no agency '" + agency_ + "' in the database");
+    StoreMeta meta;
+    meta.dataset_version = row->Int64(0, 0);
+    meta.imported_at = std::string(row->Text(0, 1));
+    meta.source = std::string(row->Text(0, 2));
+    meta.first_date = static_cast<Day>(row->Int64(0, 3));  // NULL reads as 0 = no dated facts
+    meta.last_date = static_cast<Day>(row->Int64(0, 4));
+    for (std::string_view table : ImportOrder()) {
+      auto count = CountRows(db, table);
+      if (!count.ok()) return count.status();
+      meta.counts.push_back(TableCount{std::string(table), static_cast<int64_t>(*count)});
+    }
+    Status status = transaction->Commit();
+    if (!status.ok()) return status;
+    return meta;
+  });
+}
+
+// LISTENs on kPgDatasetChannel over its own connection, and asks the
+// database for the version after every wake-up (a notification, or
+// kPgWatchPoll without one), so a notification lost with a connection is
+// never missed for long.
+class PgWatcher final : public StoreWatcher {
+ public:
+  PgWatcher(std::string uri, std::string agency) : uri_(std::move(uri)), agency_(std::move(agency)) {}
+
+  Result<int64_t> WaitForVersion(int64_t known, std::chrono::milliseconds timeout) override {
+    if (!db_ || !db_->healthy()) {
+      Status connected = Connect();
+      if (!connected.ok()) return connected;
+    } else {
+      auto notified = db_->WaitForNotification(timeout);
+      if (!notified.ok()) return notified.status();
+    }
+    auto version = CurrentVersion();
+    if (!version.ok()) return version.status();
+    (void)known;  // the database is asked every time: `known` only says what the caller has
+    return version;
+  }
+
+ private:
+  Status Connect() {
+    db_.reset();
+    auto connected = PgConnection::Connect(uri_);
+    if (!connected.ok()) return connected.status();
+    Status status = connected->Exec("SET ROLE " + std::string(kPgAppRole) + "; LISTEN " + std::string(kPgDatasetChannel));
+    if (!status.ok()) return status;
+    db_.emplace(std::move(*connected));
+    return Status::Ok();
+  }
+
+  Result<int64_t> CurrentVersion() {
+    auto transaction = PgTransaction::Begin(*db_, agency_, "READ ONLY");
+    if (!transaction.ok()) return transaction.status();
+    auto version = db_->QueryInt64("SELECT dataset_version FROM agencies WHERE agency_id = $1", {agency_});
+    if (!version.ok()) return version.status();
+    Status status = transaction->Commit();
+    if (!status.ok()) return status;
+    return version;
+  }
+
+  std::string uri_;
+  std::string agency_;
+  std::optional<PgConnection> db_;
+};
+
+Result<std::unique_ptr<StoreWatcher>> PgStore::Watch() {
+  return std::unique_ptr<StoreWatcher>(std::make_unique<PgWatcher>(uri_, agency_));
+}
+
+// The agencies as the admin role sees them (the directory, no data).
+Result<std::vector<AgencyRecord>> ReadAgencies(PgConnection& db) {
+  Status status = db.Exec("SET ROLE " + std::string(kPgAdminRole));
+  if (!status.ok()) return status;
+  auto rows = db.Query("SELECT agency_id, name, created_at, dataset_version, imported_at FROM agencies ORDER BY agency_id");
+  Status back = db.Exec("RESET ROLE");
+  if (!rows.ok()) return rows.status();
+  if (!back.ok()) return back;
+  std::vector<AgencyRecord> agencies;
+  for (int i = 0; i < rows->rows(); ++i) {
+    agencies.push_back({std::string(rows->Text(i, 0)), std::string(rows->Text(i, 1)), std::string(rows->Text(i, 2)),
+                        rows->Int64(i, 3), std::string(rows->Text(i, 4))});
+  }
+  return agencies;
+}
+
+// The agency a store opened without one works for: the only one there is.
+Result<std::string> ResolveAgency(PgConnection& db, const std::string& wanted) {
+  auto agencies = ReadAgencies(db);
+  if (!agencies.ok()) return agencies.status();
+  if (!wanted.empty()) {
+    for (const AgencyRecord& agency : *agencies) {
+      if (agency.id == wanted) return wanted;
+    }
+    return Status::NotFound("no agency '" + wanted + "' in the database (agencykpi agency list shows them; " +
+                            "agencykpi agency add --id " + wanted + " --name NAME adds it)");
+  }
+  if (agencies->size() == 1) return agencies->front().id;
+  if (agencies->empty()) {
+    return Status::InvalidInput("the database holds no agency yet: add one with agencykpi agency add --db URI --id ID --name NAME");
+  }
+  return Status::InvalidInput("the database holds " + std::to_string(agencies->size()) +
+                              " agencies: give --agency ID (agencykpi agency list shows them)");
+}
+
+// Connects, and migrates (read-write) or checks (read-only) the schema.
+Result<PgConnection> ConnectToSchema(const std::string& uri, bool read_only) {
+  auto db = PgConnection::Connect(uri);
+  if (!db.ok()) return db.status();
+  if (!read_only) {
+    Status status = MigratePostgres(*db);
+    if (!status.ok()) return status;
+    return db;
+  }
+  auto version = PgSchemaVersion(*db);
+  if (!version.ok()) return version.status();
+  const int64_t latest = PgSchemaMigrations().back().version;
+  if (*version == 0) {
+    return Status::NotFound("the PostgreSQL database has no agencykpi schema yet (create it with agencykpi agency add)");
+  }
+  if (*version != latest) {
+    return Status::InvalidInput("the database's agencykpi schema version " + std::to_string(*version) +
+                                (*version > latest ? " is newer than this program supports ("
+                                                   : " is older than this program's (") +
+                                std::to_string(latest) + "): " +
+                                (*version > latest ? "use a newer agencykpi" : "run agencykpi import or serve once to migrate it"));
+  }
+  return db;
+}
+
+}  // namespace
+
+Result<std::pair<PgConnection, std::string>> ConnectForAgency(const std::string& uri, const std::string& agency,
+                                                              bool read_only) {
+  auto db = ConnectToSchema(uri, read_only);
+  if (!db.ok()) return db.status();
+  auto resolved = ResolveAgency(*db, agency);
+  if (!resolved.ok()) return resolved.status();
+  return std::pair(std::move(*db), std::move(*resolved));
+}
+
+Result<std::unique_ptr<Store>> OpenPgStore(const std::string& uri, PgStoreOptions options) {
+  auto connected = ConnectForAgency(uri, options.agency, options.access == StoreAccess::kReadOnly);
+  if (!connected.ok()) return connected.status();
+  auto store = std::make_unique<PgStore>(uri, std::move(connected->first), std::move(options),
+                                         std::move(connected->second));
+  Status status = store->CheckLookups();
+  if (!status.ok()) return status;
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+Status AddPgAgency(const std::string& uri, const AgencyRecord& agency) {
+  if (const std::string problem = AgencyIdProblem(agency.id); !problem.empty()) return Status::InvalidInput(problem);
+  if (agency.name.empty() || agency.name.size() > kMaxAgencyNameLength) {
+    return Status::InvalidInput("an agency's name has 1 to " + std::to_string(kMaxAgencyNameLength) + " bytes");
+  }
+  auto db = ConnectToSchema(uri, /*read_only=*/false);
+  if (!db.ok()) return db.status();
+  Status status = db->Exec("SET ROLE " + std::string(kPgAdminRole));
+  if (!status.ok()) return status;
+  auto inserted = db->Query("INSERT INTO agencies (agency_id, name, created_at) VALUES ($1, $2, $3)",
+                            {agency.id, agency.name, FormatUtc(std::chrono::system_clock::now())});
+  if (!inserted.ok()) {
+    if (inserted.status().code() == ErrorCode::kInvalidInput) {
+      return Status::InvalidInput("the agency '" + agency.id + "' exists already");
+    }
+    return inserted.status();
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<AgencyRecord>> ListPgAgencies(const std::string& uri) {
+  auto db = ConnectToSchema(uri, /*read_only=*/false);
+  if (!db.ok()) return db.status();
+  return ReadAgencies(*db);
+}
+
+}  // namespace agencykpi
