@@ -167,7 +167,7 @@ int RunImport(const ImportArgs& args) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::string duration = fmt::format("{:.2f}", seconds);
   if (language == Language::kFrench) std::replace(duration.begin(), duration.end(), '.', ',');
-  std::fprintf(stderr, "%s\n", Message(MessageId::kImported, {args.folder, args.db, duration}).Render(language).c_str());
+  std::fprintf(stderr, "%s\n", Message(MessageId::kImported, {args.folder, DisplayUri(args.db), duration}).Render(language).c_str());
   return ExitCodeFor(ErrorCode::kOk);
 }
 
@@ -401,11 +401,11 @@ int RunServe(const ServeArgs& args) {
     // Beyond this machine, nobody may read or replace the data without an account.
     return Fail(Status::InvalidInput(
         "refusing to serve on " + args.host + ": the store has no account, so anyone reaching it could read every "
-        "figure and replace the data. Add an admin first: agencykpi user add --db " + args.db +
+        "figure and replace the data. Add an admin first: agencykpi user add --db " + DisplayUri(args.db) +
         " --email you@example.com --role admin"));
   }
   if (*has_accounts) std::fprintf(stderr, "agencykpi: accounts required: sign in on the dashboard\n");
-  std::fprintf(stderr, "agencykpi: serving %s on %s://%s:%u/ (Ctrl-C to stop)\n", args.db.c_str(),
+  std::fprintf(stderr, "agencykpi: serving %s on %s://%s:%u/ (Ctrl-C to stop)\n", DisplayUri(args.db).c_str(),
                args.tls_cert.empty() ? "http" : "https", args.host.c_str(), static_cast<unsigned>((*server)->port()));
   (*server)->Run(/*handle_signals=*/true);
   if (!(*server)->WaitForImportThread(kServeImportStopWait)) {

@@ -69,6 +69,27 @@ std::string AgencyIdProblem(std::string_view id) {
   return "";
 }
 
+std::string DisplayUri(std::string_view uri) {
+  static constexpr std::string_view kHidden = "***";
+  std::string out(uri);
+  const size_t scheme_end = out.find(kSchemeSeparator);
+  if (scheme_end == std::string::npos) return out;
+  const size_t authority = scheme_end + kSchemeSeparator.size();
+  const size_t at = out.find('@', authority);
+  const size_t path = out.find_first_of("/?", authority);
+  if (at != std::string::npos && (path == std::string::npos || at < path)) {
+    const size_t colon = out.find(':', authority);
+    if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, kHidden);
+  }
+  for (size_t key = out.find("password="); key != std::string::npos; key = out.find("password=", key + 1)) {
+    if (key == 0 || (out[key - 1] != '?' && out[key - 1] != '&')) continue;
+    const size_t value = key + std::string_view("password=").size();
+    const size_t end = out.find('&', value);
+    out.replace(value, (end == std::string::npos ? out.size() : end) - value, kHidden);
+  }
+  return out;
+}
+
 bool IsPostgresUri(std::string_view uri) {
   const std::string_view scheme = UriScheme(uri);
   return EqualsIgnoringCase(scheme, kPostgresUriScheme) || EqualsIgnoringCase(scheme, kPostgresUriSchemeShort);

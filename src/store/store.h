@@ -128,6 +128,10 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& uri, StoreOpenOption
 // OpenStore does): auth/account.h.
 Result<std::unique_ptr<auth::AccountStore>> OpenAccounts(const std::string& uri, const std::string& agency = "");
 
+// `uri` as it may be shown (logs, messages): a password in it, as
+// user:PASSWORD@ or a password= parameter, replaced by ***.
+std::string DisplayUri(std::string_view uri);
+
 // Whether `uri` names a PostgreSQL store.
 bool IsPostgresUri(std::string_view uri);
 

@@ -16,9 +16,9 @@ constexpr ErrorCode kErrorCodes[] = {
     ErrorCode::kTooSlow,       ErrorCode::kForbidden,      ErrorCode::kUnauthorized,
     ErrorCode::kTooManyRequests, ErrorCode::kMisdirected,
     ErrorCode::kIo,            ErrorCode::kCancelled,      ErrorCode::kBusy,
-    ErrorCode::kInternal,
+    ErrorCode::kUnavailable,   ErrorCode::kInternal,
 };
-constexpr int kErrorCodeCount = 18;
+constexpr int kErrorCodeCount = 19;
 static_assert(sizeof(kErrorCodes) / sizeof(kErrorCodes[0]) == kErrorCodeCount);
 static_assert(static_cast<int>(ErrorCode::kInternal) == kErrorCodeCount, "a new code must be listed here");
 
@@ -49,6 +49,7 @@ TEST(StatusTest, JsonNamesAreTheDocumentedOnes) {
   EXPECT_EQ(ErrorCodeName(ErrorCode::kMisdirected), "misdirected_request");
   EXPECT_EQ(ErrorCodeName(ErrorCode::kCancelled), "cancelled");
   EXPECT_EQ(ErrorCodeName(ErrorCode::kBusy), "busy");
+  EXPECT_EQ(ErrorCodeName(ErrorCode::kUnavailable), "unavailable");
   EXPECT_EQ(ErrorCodeName(ErrorCode::kInternal), "internal");
 }
 
@@ -62,7 +63,7 @@ TEST(StatusTest, ExitCodesAreZeroTwoOrOne) {
     failed += exit_code == 1 ? 1 : 0;
   }
   EXPECT_EQ(refused, 14);  // the user's input was refused (or the user was: 401, 429)
-  EXPECT_EQ(failed, 4);    // kIo, kCancelled, kBusy, kInternal
+  EXPECT_EQ(failed, 5);    // kIo, kCancelled, kBusy, kUnavailable, kInternal
   EXPECT_EQ(ExitCodeFor(ErrorCode::kInvalidInput), 2);
   EXPECT_EQ(ExitCodeFor(ErrorCode::kInternal), 1);
 }

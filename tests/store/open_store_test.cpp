@@ -80,18 +80,42 @@ TEST_F(OpenStoreTest, ReadOnlyStoreRefusesToWrite) {
   EXPECT_EQ((*store)->ReplaceDataset(MakeSmallDataset(), "small").code(), ErrorCode::kInternal);
 }
 
-TEST(OpenStore, PostgresqlUriIsRefusedWithoutRepeatingIt) {
-  auto store = OpenStore("postgresql://agency:secret@db.example/kpi");
+TEST(OpenStore, AnUnreachablePostgresqlServerIsUnavailableWithoutTheUriOrItsPassword) {
+  // Port 1 of the loopback: nothing listens there, the refusal is immediate.
+  auto store = OpenStore("postgresql://agency:secret@127.0.0.1:1/kpi");
   ASSERT_FALSE(store.ok());
-  EXPECT_EQ(store.status().code(), ErrorCode::kInvalidInput);
-  EXPECT_EQ(store.status().message(), "PostgreSQL is not available in this build yet");
+  EXPECT_EQ(store.status().code(), ErrorCode::kUnavailable);
+  EXPECT_NE(store.status().message().find("cannot connect to PostgreSQL"), std::string::npos)
+      << store.status().message();
+  EXPECT_EQ(store.status().message().find("secret"), std::string::npos) << store.status().message();
 }
 
-TEST(OpenStore, PostgresShortSchemeIsRefusedInAnyCase) {
-  auto store = OpenStore("Postgres://db.example/kpi");
+TEST(OpenStore, PostgresShortSchemeInAnyCaseIsPostgresql) {
+  EXPECT_TRUE(IsPostgresUri("Postgres://db.example/kpi"));
+  EXPECT_TRUE(IsPostgresUri("POSTGRESQL://db.example/kpi"));
+  EXPECT_FALSE(IsPostgresUri("sqlite:/tmp/agency.db"));
+  EXPECT_FALSE(IsPostgresUri("/tmp/postgres://x"));
+  auto store = OpenStore("Postgres://agency@127.0.0.1:1/kpi");
   ASSERT_FALSE(store.ok());
-  EXPECT_EQ(store.status().code(), ErrorCode::kInvalidInput);
-  EXPECT_EQ(store.status().message(), "PostgreSQL is not available in this build yet");
+  EXPECT_EQ(store.status().code(), ErrorCode::kUnavailable);
+}
+
+TEST(OpenStore, ADisplayedUriHidesItsPassword) {
+  EXPECT_EQ(DisplayUri("postgresql://agency:secret@db.example:5432/kpi"), "postgresql://agency:***@db.example:5432/kpi");
+  EXPECT_EQ(DisplayUri("postgresql://db.example/kpi?user=a&password=secret&sslmode=require"),
+            "postgresql://db.example/kpi?user=a&password=***&sslmode=require");
+  EXPECT_EQ(DisplayUri("postgresql://agency@db.example/kpi"), "postgresql://agency@db.example/kpi");
+  EXPECT_EQ(DisplayUri("/var/lib/agencykpi/agency.db"), "/var/lib/agencykpi/agency.db");
+}
+
+TEST(OpenStore, AgencyIdsAreShortAndPlain) {
+  EXPECT_EQ(AgencyIdProblem("agence-lyon_2.0"), "");
+  EXPECT_NE(AgencyIdProblem(""), "");
+  EXPECT_NE(AgencyIdProblem("a b"), "");
+  EXPECT_NE(AgencyIdProblem("x'; DROP TABLE agencies; --"), "");
+  EXPECT_NE(AgencyIdProblem(std::string(kMaxAgencyIdLength + 1, 'a')), "");
+  EXPECT_EQ(AgencyIdProblem(std::string(kMaxAgencyIdLength, 'a')), "");
+  EXPECT_EQ(AddAgency("/tmp/agency.db", AgencyRecord{"a", "A", "", 0, ""}).code(), ErrorCode::kInvalidInput);
 }
 
 TEST(OpenStore, UnknownSchemeIsRefusedByName) {
