@@ -231,4 +231,38 @@ void SqliteFileTest::TearDown() {
   TempDirTest::TearDown();
 }
 
+int64_t CountOf(const StoreMeta& meta, const std::string& table) {
+  for (const TableCount& count : meta.counts) {
+    if (count.table == table) return count.rows;
+  }
+  ADD_FAILURE() << "no count for " << table;
+  return -1;
+}
+
+Dataset MakeOtherDataset() {
+  Dataset d = MakeSmallDataset();
+  d.clients.resize(1);
+  d.clients[0].name = "Seul client";
+  d.contracts.clear();
+  d.missions = {{"MX", 0, "Seule mission", 1, 2, kNoRow, "", 2}};
+  d.employees.resize(1);
+  d.cost_rates = {{0, 0, 1000}};
+  d.stores.clear();
+  d.metrics = {"orders"};
+  d.objectives = {{"OX", 0, 0, Aggregation::kSum, 5, 1, 2}};
+  d.time_entries = {};
+  d.time_entries.employee = {0};
+  d.time_entries.date = {1};
+  d.time_entries.hours = {100};
+  d.time_entries.activity = {Activity::kOther};
+  d.time_entries.mission = {0};
+  d.expenses = {};
+  d.invoices = {};
+  d.visits = {};
+  d.results = {};
+  d.store_audits = {};
+  d.store_sales = {};
+  return d;
+}
+
 }  // namespace agencykpi::testing

@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 
 #include "domain/dataset.h"
+#include "store/store.h"
 #include "store/sqlite_db.h"
 
 namespace agencykpi::testing {
@@ -18,6 +20,12 @@ namespace agencykpi::testing {
 // references (kNoRow), empty optional text, negative amounts (credit
 // notes), every enum value, a contract renewing one stored after it.
 Dataset MakeSmallDataset();
+
+// A dataset clearly different from MakeSmallDataset in every table.
+Dataset MakeOtherDataset();
+
+// The row count `meta` gives for `table`; a test failure and -1 when none.
+int64_t CountOf(const StoreMeta& meta, const std::string& table);
 
 // A valid synthetic dataset of the given size (deterministic).
 Dataset MakeSyntheticDataset(size_t time_entries, size_t invoices);

@@ -1,0 +1,294 @@
+// What only the PostgreSQL store has: its Citus-shaped catalogue (agency_id
+// in every table and key, row-level security forced), the isolation of its
+// agencies, and the watcher of imports by other processes.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "domain/catalogue.h"
+#include "pg_test_database.h"
+#include "store/postgres/pg_connection.h"
+#include "store/postgres/pg_schema.h"
+#include "store/postgres/pg_store.h"
+#include "store/store.h"
+#include "test_datasets.h"
+
+namespace agencykpi {
+namespace {
+
+using testing::CountOf;
+using testing::ExpectSameDataset;
+using testing::MakeOtherDataset;
+using testing::MakeSmallDataset;
+
+class PgSchemaTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto database = testing::PgTestDatabase::Create(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    ASSERT_TRUE(database.ok()) << database.status().message();
+    database_.emplace(std::move(*database));
+  }
+
+  [[nodiscard]] const std::string& uri() const { return database_->uri(); }
+
+  PgConnection Connect() {
+    auto db = PgConnection::Connect(uri());
+    EXPECT_TRUE(db.ok()) << db.status().message();
+    return std::move(*db);
+  }
+
+  // Agency `id` added and holding `data`.
+  void AddWith(const std::string& id, const Dataset& data) {
+    ASSERT_TRUE(AddAgency(uri(), AgencyRecord{id, "Agence " + id, "", 0, ""}).ok());
+    StoreOpenOptions options;
+    options.agency = id;
+    auto store = OpenStore(uri(), options);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    const Status imported = (*store)->ReplaceDataset(data, id);
+    ASSERT_TRUE(imported.ok()) << imported.message();
+  }
+
+  static std::vector<std::string> Column(PgConnection& db, const std::string& sql) {
+    auto rows = db.Query(sql);
+    EXPECT_TRUE(rows.ok()) << rows.status().message();
+    std::vector<std::string> values;
+    if (!rows.ok()) return values;
+    for (int i = 0; i < rows->rows(); ++i) values.emplace_back(rows->Text(i, 0));
+    return values;
+  }
+
+  std::optional<testing::PgTestDatabase> database_;
+};
+
+// Every table of the schema is a tenant table, a shared reference table or
+// the migrations' own; every tenant table leads with agency_id, has it in
+// every primary, unique and foreign key (a foreign key to a reference table
+// aside), and forces row-level security.
+TEST_F(PgSchemaTest, AgencyIdIsInEveryTableAndEveryKeyAndRowSecurityIsForced) {
+  ASSERT_TRUE(AddAgency(uri(), AgencyRecord{"a", "A", "", 0, ""}).ok());  // migrates
+  PgConnection db = Connect();
+  const std::vector<std::string> tables = Column(db, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1");
+  std::set<std::string> expected = {std::string(kPgMigrationsTable)};
+  for (const std::string& table : PgTenantTables()) expected.insert(table);
+  const std::vector<std::string> references = PgReferenceTables();
+  for (const std::string& table : references) expected.insert(table);
+  EXPECT_EQ(std::set<std::string>(tables.begin(), tables.end()), expected);
+  EXPECT_EQ(PgTenantTables().size(), kTableCount + 6);  // + agencies, metrics, users, user_clients, sessions, audit_log
+
+  size_t keys_checked = 0;
+  for (const std::string& table : PgTenantTables()) {
+    SCOPED_TRACE(table);
+    auto first = db.Query("SELECT attname FROM pg_attribute WHERE attrelid = $1::regclass AND attnum = 1", {table});
+    ASSERT_TRUE(first.ok()) << first.status().message();
+    ASSERT_EQ(first->rows(), 1);
+    EXPECT_EQ(first->Text(0, 0), "agency_id");
+    auto security = db.Query("SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE oid = $1::regclass", {table});
+    ASSERT_TRUE(security.ok());
+    EXPECT_EQ(security->Text(0, 0), "t");
+    EXPECT_EQ(security->Text(0, 1), "t");
+    auto policies = db.QueryInt64("SELECT count(*) FROM pg_policy WHERE polrelid = $1::regclass AND polname = 'agency_rows'", {table});
+    ASSERT_TRUE(policies.ok());
+    EXPECT_EQ(*policies, 1);
+    // Each key: whether its first column is agency_id; foreign keys to a
+    // reference table are listed apart.
+    auto keys = db.Query(
+        "SELECT c.conname, c.contype, a.attname, coalesce(r.relname, '') FROM pg_constraint c "
+        "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+        "LEFT JOIN pg_class r ON r.oid = c.confrelid "
+        "WHERE c.conrelid = $1::regclass AND c.contype IN ('p', 'u', 'f')",
+        {table});
+    ASSERT_TRUE(keys.ok()) << keys.status().message();
+    bool has_primary = false;
+    for (int i = 0; i < keys->rows(); ++i) {
+      const std::string referenced(keys->Text(i, 3));
+      const bool to_reference = std::find(references.begin(), references.end(), referenced) != references.end();
+      if (keys->Text(i, 1) == "p") has_primary = true;
+      if (to_reference) {
+        EXPECT_EQ(keys->Text(i, 1), "f") << keys->Text(i, 0);
+        continue;
+      }
+      EXPECT_EQ(keys->Text(i, 2), "agency_id") << keys->Text(i, 0);
+      ++keys_checked;
+    }
+    EXPECT_TRUE(has_primary);
+  }
+  // Primary keys, the catalogue's keys and unique columns, the foreign keys.
+  EXPECT_GE(keys_checked, 40U);
+
+  // The app role owns nothing, bypasses nothing and only reads the shared tables.
+  auto role = db.Query("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1", {std::string(kPgAppRole)});
+  ASSERT_TRUE(role.ok());
+  ASSERT_EQ(role->rows(), 1);
+  EXPECT_EQ(role->Text(0, 0), "f");
+  EXPECT_EQ(role->Text(0, 1), "f");
+  EXPECT_EQ(*db.QueryInt64("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tableowner = $1",
+                           {std::string(kPgAppRole)}),
+            0);
+  for (const std::string& table : references) {
+    EXPECT_EQ(*db.QueryInt64("SELECT has_table_privilege($1, $2, 'INSERT')::int", {std::string(kPgAppRole), table}), 0) << table;
+    EXPECT_EQ(*db.QueryInt64("SELECT has_table_privilege($1, $2, 'SELECT')::int", {std::string(kPgAppRole), table}), 1) << table;
+  }
+  EXPECT_EQ(*db.QueryInt64("SELECT has_table_privilege($1, $2, 'SELECT')::int",
+                           {std::string(kPgAppRole), std::string(kPgMigrationsTable)}),
+            0);
+}
+
+TEST_F(PgSchemaTest, AnAgencySeesOnlyItsRowsAndASessionWithoutOneSeesNone) {
+  const Dataset a = MakeSmallDataset();
+  const Dataset b = MakeOtherDataset();
+  ASSERT_NO_FATAL_FAILURE(AddWith("a", a));
+  ASSERT_NO_FATAL_FAILURE(AddWith("b", b));
+  for (const auto& [id, data] : {std::pair{"a", &a}, std::pair{"b", &b}}) {
+    StoreOpenOptions options;
+    options.agency = id;
+    auto store = OpenStore(uri(), options);
+    ASSERT_TRUE(store.ok());
+    auto loaded = (*store)->LoadDataset();
+    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+    ExpectSameDataset(*data, *loaded);
+  }
+
+  PgConnection db = Connect();
+  ASSERT_TRUE(db.Exec("SET ROLE " + std::string(kPgAppRole)).ok());
+  // No agency set: not one row of any tenant table, all of them visible as empty.
+  size_t tables_checked = 0;
+  for (const std::string& table : PgTenantTables()) {
+    auto rows = db.QueryInt64("SELECT count(*) FROM " + table);
+    ASSERT_TRUE(rows.ok()) << table << ": " << rows.status().message();
+    EXPECT_EQ(*rows, 0) << table;
+    ++tables_checked;
+  }
+  EXPECT_EQ(tables_checked, PgTenantTables().size());
+
+  // As agency a: its rows only, whatever the query asks for.
+  ASSERT_TRUE(db.Exec("BEGIN").ok());
+  ASSERT_TRUE(db.Query("SELECT set_config($1, 'a', true)", {std::string(kPgAgencySetting)}).ok());
+  int64_t rows_of_a = 0;
+  for (const std::string& table : PgTenantTables()) {
+    SCOPED_TRACE(table);
+    EXPECT_EQ(*db.QueryInt64("SELECT count(*) FROM " + table + " WHERE agency_id = 'b'"), 0);
+    EXPECT_EQ(*db.QueryInt64("SELECT count(*) FROM " + table + " WHERE agency_id <> 'a'"), 0);
+    rows_of_a += *db.QueryInt64("SELECT count(*) FROM " + table);
+  }
+  EXPECT_GT(rows_of_a, 40);
+  EXPECT_EQ(*db.QueryInt64("SELECT count(*) FROM clients c JOIN missions m USING (agency_id) WHERE m.agency_id = 'b'"), 0);
+  // Writing into b's rows is refused, and moving a row to b too.
+  auto insert = db.Query("INSERT INTO clients (agency_id, row_id, client_id, name) VALUES ('b', 99, 'X', 'x')");
+  EXPECT_FALSE(insert.ok());
+  ASSERT_TRUE(db.Exec("ROLLBACK").ok());
+  ASSERT_TRUE(db.Exec("BEGIN").ok());
+  ASSERT_TRUE(db.Query("SELECT set_config($1, 'a', true)", {std::string(kPgAgencySetting)}).ok());
+  EXPECT_FALSE(db.Query("UPDATE clients SET agency_id = 'b'").ok());
+  ASSERT_TRUE(db.Exec("ROLLBACK").ok());
+  ASSERT_TRUE(db.Exec("BEGIN").ok());
+  ASSERT_TRUE(db.Query("SELECT set_config($1, 'a', true)", {std::string(kPgAgencySetting)}).ok());
+  auto deleted = db.Query("DELETE FROM time_entries WHERE agency_id = 'b'");
+  ASSERT_TRUE(deleted.ok());
+  EXPECT_STREQ(PQcmdTuples(deleted->get()), "0");
+  ASSERT_TRUE(db.Exec("ROLLBACK").ok());
+  // The setting is per transaction: once it ends, nothing is visible again.
+  EXPECT_EQ(*db.QueryInt64("SELECT count(*) FROM time_entries"), 0);
+
+  // And b's data is whole after all that.
+  StoreOpenOptions options;
+  options.agency = "b";
+  auto store = OpenStore(uri(), options);
+  ASSERT_TRUE(store.ok());
+  auto loaded = (*store)->LoadDataset();
+  ASSERT_TRUE(loaded.ok());
+  ExpectSameDataset(b, *loaded);
+}
+
+TEST_F(PgSchemaTest, SeveralAgenciesNeedOneNamedAndAnUnknownOneIsNotFound) {
+  ASSERT_TRUE(AddAgency(uri(), AgencyRecord{"a", "A", "", 0, ""}).ok());
+  {
+    auto only = OpenStore(uri());
+    ASSERT_TRUE(only.ok()) << only.status().message();  // the only agency
+  }
+  EXPECT_EQ(AddAgency(uri(), AgencyRecord{"a", "A again", "", 0, ""}).code(), ErrorCode::kInvalidInput);
+  EXPECT_EQ(AddAgency(uri(), AgencyRecord{"bad id", "B", "", 0, ""}).code(), ErrorCode::kInvalidInput);
+  ASSERT_TRUE(AddAgency(uri(), AgencyRecord{"b", "B", "", 0, ""}).ok());
+  auto ambiguous = OpenStore(uri());
+  ASSERT_FALSE(ambiguous.ok());
+  EXPECT_EQ(ambiguous.status().code(), ErrorCode::kInvalidInput);
+  EXPECT_NE(ambiguous.status().message().find("give --agency"), std::string::npos);
+  StoreOpenOptions options;
+  options.agency = "c";
+  EXPECT_EQ(OpenStore(uri(), options).status().code(), ErrorCode::kNotFound);
+  auto listed = ListAgencies(uri());
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 2U);
+  EXPECT_EQ((*listed)[0].id, "a");
+  EXPECT_EQ((*listed)[1].name, "B");
+}
+
+TEST_F(PgSchemaTest, ADatabaseOfANewerProgramIsRefusedUntouched) {
+  ASSERT_TRUE(AddAgency(uri(), AgencyRecord{"a", "A", "", 0, ""}).ok());
+  PgConnection db = Connect();
+  const int64_t latest = PgSchemaMigrations().back().version;
+  ASSERT_TRUE(db.Query("INSERT INTO " + std::string(kPgMigrationsTable) + " (version, description) VALUES ($1, 'future')",
+                       {std::to_string(latest + 1)})
+                  .ok());
+  auto store = OpenStore(uri());
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), ErrorCode::kInvalidInput);
+  EXPECT_NE(store.status().message().find("newer than this program"), std::string::npos) << store.status().message();
+  EXPECT_EQ(*db.QueryInt64("SELECT max(version) FROM " + std::string(kPgMigrationsTable)), latest + 1);
+}
+
+TEST_F(PgSchemaTest, AReadOnlyOpenOfAnEmptyDatabaseCreatesNothing) {
+  StoreOpenOptions options;
+  options.access = StoreAccess::kReadOnly;
+  auto store = OpenStore(uri(), options);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), ErrorCode::kNotFound);
+  PgConnection db = Connect();
+  EXPECT_EQ(*db.QueryInt64("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"), 0);
+}
+
+TEST_F(PgSchemaTest, TheWatcherHearsAnImportByAnotherConnection) {
+  ASSERT_NO_FATAL_FAILURE(AddWith("a", MakeSmallDataset()));
+  ASSERT_NO_FATAL_FAILURE(AddWith("b", MakeSmallDataset()));
+  StoreOpenOptions options;
+  options.agency = "a";
+  auto serving = OpenStore(uri(), options);
+  ASSERT_TRUE(serving.ok());
+  auto watcher = (*serving)->Watch();
+  ASSERT_TRUE(watcher.ok());
+  ASSERT_NE(*watcher, nullptr);
+  auto version = (*watcher)->WaitForVersion(0, std::chrono::milliseconds(10));
+  ASSERT_TRUE(version.ok()) << version.status().message();
+  EXPECT_EQ(*version, 1);
+  // Nothing happens: the version stays.
+  version = (*watcher)->WaitForVersion(1, std::chrono::milliseconds(50));
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, 1);
+  // Another agency's import is not this one's.
+  {
+    StoreOpenOptions other;
+    other.agency = "b";
+    auto store = OpenStore(uri(), other);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->ReplaceDataset(MakeOtherDataset(), "b2").ok());
+  }
+  version = (*watcher)->WaitForVersion(1, std::chrono::milliseconds(200));
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, 1);
+  // An import of a, by another connection, wakes the watcher at once.
+  auto importer = OpenStore(uri(), options);
+  ASSERT_TRUE(importer.ok());
+  ASSERT_TRUE((*importer)->ReplaceDataset(MakeOtherDataset(), "a2").ok());
+  const auto started = std::chrono::steady_clock::now();
+  version = (*watcher)->WaitForVersion(1, std::chrono::seconds(30));
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, 2);
+  // Woken by the notification, not by the end of its wait.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+}
+
+}  // namespace
+}  // namespace agencykpi
