@@ -375,6 +375,8 @@ int RunServe(const ServeArgs& args) {
   if (!store.ok()) return Fail(store.status());
   auto service = AgencyService::Open(std::move(*store));
   if (!service.ok()) return Fail(service.status());
+  // Imports by other servers on the same database are served here too.
+  if (Status following = (*service)->FollowImports(); !following.ok()) return Fail(following);
   auto accounts = OpenAccounts(args.db, args.agency);
   if (!accounts.ok()) return Fail(accounts.status());
   auth::Authenticator authenticator(**accounts);

@@ -597,6 +597,9 @@ ApiResponse ErrorResponse(const Status& status) {
 }
 
 ApiResponse HandleApi(AgencyService& service, ApiRequest request) {
+  if (!service.database_available()) {
+    return ErrorResponse(Status::Error(ErrorCode::kUnavailable, "the database cannot be reached"));
+  }
   if (!request.authorized) {
     auto principal = Authorize(service, {request.method, request.target, request.cookie, request.csrf_token});
     if (!principal.ok()) return AccessRefusal(principal.status(), request.target);

@@ -50,6 +50,14 @@ constexpr std::chrono::milliseconds kImportPollInterval{20};
 // Retry-After of a 503 (an import already running, the body budget spent,
 // the connection cap reached).
 constexpr int kRetryAfterSeconds = 5;
+// Following imports by other servers on the same database: the longest wait
+// for news between two questions to the database, and the pause before
+// reconnecting to a database that went away.
+constexpr std::chrono::milliseconds kFollowPoll{1000};
+constexpr std::chrono::milliseconds kReconnectPause{500};
+// Attempts at loading a consistent new dataset (its version unchanged across
+// the load) before waiting for the next news.
+constexpr int kReloadAttempts = 3;
 
 // --- uploads -----------------------------------------------------------------
 constexpr size_t kMaxUploadFiles = 32;  // agency files kept from one upload

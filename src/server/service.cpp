@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "common/memory.h"
 #include "report/json_report.h"
@@ -33,13 +34,100 @@ RowId Snapshot::FindMission(const std::string& id) const {
 }
 
 Result<std::unique_ptr<AgencyService>> AgencyService::Open(std::unique_ptr<Store> store) {
-  auto dataset = store->LoadDataset();
-  if (!dataset.ok()) return dataset.status();
-  auto meta = store->Meta();
-  if (!meta.ok()) return meta.status();
   std::unique_ptr<AgencyService> service(new AgencyService(std::move(store)));
-  service->current_ = std::make_shared<const Snapshot>(std::move(*dataset), std::move(*meta));
+  auto current = service->LoadCurrent();
+  if (!current.ok()) return current.status();
+  service->current_ = std::move(*current);
   return service;
+}
+
+AgencyService::~AgencyService() {
+  {
+    const std::lock_guard lock(follow_mutex_);
+    stopping_ = true;
+  }
+  follow_wake_.notify_all();
+  if (follower_.joinable()) follower_.join();
+}
+
+Result<std::shared_ptr<const Snapshot>> AgencyService::LoadCurrent() {
+  // Another process may import between the meta and the rows: the load
+  // counts only when the version did not move across it.
+  const std::lock_guard lock(import_mutex_);
+  for (int attempt = 0; attempt < server_limits::kReloadAttempts; ++attempt) {
+    auto before = store_->Meta();
+    if (!before.ok()) return before.status();
+    auto dataset = store_->LoadDataset();
+    if (!dataset.ok()) return dataset.status();
+    auto after = store_->Meta();
+    if (!after.ok()) return after.status();
+    if (after->dataset_version == before->dataset_version) {
+      return std::make_shared<const Snapshot>(std::move(*dataset), std::move(*after));
+    }
+  }
+  return Status::Busy("the data kept changing while it was loaded");
+}
+
+void AgencyService::Publish(const std::shared_ptr<const Snapshot>& snapshot) {
+  {
+    const std::lock_guard current_lock(current_mutex_);
+    if (current_ && current_->version() > snapshot->version()) return;
+    current_ = snapshot;
+  }
+  // Keys hold the version, so old entries can never be served again; drop them now.
+  reports_.Clear();
+  report_json_.Clear();
+  ReturnFreedMemory();  // the old dataset once unused
+}
+
+Status AgencyService::FollowImports() {
+  auto watcher = [&] {
+    const std::lock_guard lock(import_mutex_);
+    return store_->Watch();
+  }();
+  if (!watcher.ok()) return watcher.status();
+  if (*watcher == nullptr) return Status::Ok();
+  follower_ = std::thread([this, watching = std::move(*watcher)]() mutable { Follow(std::move(watching)); });
+  return Status::Ok();
+}
+
+void AgencyService::Pause(std::chrono::milliseconds pause) {
+  std::unique_lock lock(follow_mutex_);
+  follow_wake_.wait_for(lock, pause, [this] { return stopping_; });
+}
+
+void AgencyService::Follow(std::unique_ptr<StoreWatcher> watcher) {
+  const auto stopping = [this] {
+    const std::lock_guard lock(follow_mutex_);
+    return stopping_;
+  };
+  const auto unreachable = [this](const Status& status) {
+    if (database_available_.exchange(false)) {
+      std::fprintf(stderr, "agencykpi: the database cannot be reached, answering 503 until it is back: %s\n",
+                   status.message().c_str());
+    }
+  };
+  while (!stopping()) {
+    const int64_t known = Current()->version();
+    auto version = watcher->WaitForVersion(known, server_limits::kFollowPoll);
+    if (!version.ok()) {
+      unreachable(version.status());
+      Pause(server_limits::kReconnectPause);
+      continue;
+    }
+    if (*version != known) {
+      auto loaded = LoadCurrent();
+      if (!loaded.ok()) {
+        if (loaded.status().code() == ErrorCode::kUnavailable) unreachable(loaded.status());
+        Pause(server_limits::kReconnectPause);
+        continue;
+      }
+      Publish(*loaded);
+      std::fprintf(stderr, "agencykpi: now serving dataset version %lld (imported elsewhere)\n",
+                   static_cast<long long>((*loaded)->version()));
+    }
+    if (!database_available_.exchange(true)) std::fprintf(stderr, "agencykpi: the database is back\n");
+  }
 }
 
 std::shared_ptr<const Snapshot> AgencyService::Current() const {
@@ -141,14 +229,7 @@ ImportOutcome AgencyService::Import(FileSource& files, const std::string& source
     return outcome;
   }
   outcome.snapshot = std::make_shared<const Snapshot>(std::move(read.dataset), std::move(*meta));
-  {
-    const std::lock_guard current_lock(current_mutex_);
-    current_ = outcome.snapshot;
-  }
-  // Keys hold the version, so old entries can never be served again; drop them now.
-  reports_.Clear();
-  report_json_.Clear();
-  ReturnFreedMemory();  // the import's temporary memory, and the old dataset once unused
+  Publish(outcome.snapshot);
   return outcome;
 }
 

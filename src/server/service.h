@@ -7,8 +7,11 @@
 // an import swaps in a new one; imports are serialised.
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -116,6 +119,19 @@ class AgencyService {
  public:
   // Loads the store's current dataset. The service owns the store.
   static Result<std::unique_ptr<AgencyService>> Open(std::unique_ptr<Store> store);
+  AgencyService(const AgencyService&) = delete;
+  AgencyService& operator=(const AgencyService&) = delete;
+  ~AgencyService();
+
+  // Follows imports made by other processes into the same store (several
+  // servers on one PostgreSQL database): a thread waits on the store's
+  // watcher, loads a newer dataset in the background and swaps it in, as an
+  // import here would. While the database cannot be reached,
+  // database_available() is false (the API answers 503) and the thread
+  // reconnects by itself. Does nothing for a store without a watcher
+  // (SQLite). Called once, before serving; log lines go to stderr.
+  Status FollowImports();
+  [[nodiscard]] bool database_available() const { return database_available_.load(std::memory_order_relaxed); }
 
   [[nodiscard]] std::shared_ptr<const Snapshot> Current() const;
 
@@ -150,6 +166,14 @@ class AgencyService {
   explicit AgencyService(std::unique_ptr<Store> store) : store_(std::move(store)) {}
   auth::Authenticator* authenticator_ = nullptr;
   void ReleaseImport(const ImportTicket* ticket);
+  // Makes `snapshot` the current one unless a newer one is already there,
+  // and drops the cached reports of older data.
+  void Publish(const std::shared_ptr<const Snapshot>& snapshot);
+  void Follow(std::unique_ptr<StoreWatcher> watcher);
+  // The store's current dataset and its meta, of one same version.
+  Result<std::shared_ptr<const Snapshot>> LoadCurrent();
+  // Waits `pause`, or less when the service stops.
+  void Pause(std::chrono::milliseconds pause);
 
   std::mutex slot_mutex_;
   ImportTicket* slot_holder_ = nullptr;  // guarded by slot_mutex_
@@ -159,6 +183,12 @@ class AgencyService {
 
   mutable std::mutex current_mutex_;
   std::shared_ptr<const Snapshot> current_;  // guarded by current_mutex_
+
+  std::atomic<bool> database_available_{true};
+  std::mutex follow_mutex_;
+  std::condition_variable follow_wake_;
+  bool stopping_ = false;  // guarded by follow_mutex_
+  std::thread follower_;
 
   LruCache<Report> reports_{server_limits::kReportCacheEntries};
   LruCache<std::string> report_json_{server_limits::kReportCacheEntries};
