@@ -21,7 +21,7 @@ DuckDB compute the same figures, and rewrites its own section below.
 
 """
 
-ORDER = ["SF0.1", "SF1", "SF10", "HTTP", "AUTH"]
+ORDER = ["SF0.1", "SF1", "SF10", "SF0.1-postgres", "SF1-postgres", "SF10-postgres", "PG-agencies", "HTTP", "AUTH"]
 
 
 def main() -> int:
@@ -34,7 +34,8 @@ def main() -> int:
         m = sections[sf]
         doc = doc[: m.start()] + section + doc[m.end():]
     else:
-        later = [sections[s] for s in ORDER[ORDER.index(sf) + 1:] if s in sections]
+        after = ORDER[ORDER.index(sf) + 1:] if sf in ORDER else []
+        later = [sections[s] for s in after if s in sections]
         at = min((m.start() for m in later), default=None)
         if at is None:
             doc = doc.rstrip("\n") + "\n\n" + section
