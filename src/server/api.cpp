@@ -506,6 +506,8 @@ class Handler {
       return Status::Error(ErrorCode::kInvalidData, count.Render(*language), details.Take());
     }
     if (!outcome.status.ok()) {
+      if (outcome.status.code() == ErrorCode::kUnavailable) return outcome.status;  // 503: try again later
+      std::fprintf(stderr, "error: the import could not be stored: %s\n", outcome.status.message().c_str());
       return Status::Internal("the import could not be stored; the previous data is unchanged");
     }
     AuditEventOf(service_, principal_, "import", fmt::format("dataset version {}", outcome.snapshot->version()),

@@ -115,7 +115,7 @@ void AgencyService::Follow(std::unique_ptr<StoreWatcher> watcher) {
       Pause(server_limits::kReconnectPause);
       continue;
     }
-    if (*version != known) {
+    if (*version != known && !Serving(*version)) {
       auto loaded = LoadCurrent();
       if (!loaded.ok()) {
         if (loaded.status().code() == ErrorCode::kUnavailable) unreachable(loaded.status());
@@ -128,6 +128,13 @@ void AgencyService::Follow(std::unique_ptr<StoreWatcher> watcher) {
     }
     if (!database_available_.exchange(true)) std::fprintf(stderr, "agencykpi: the database is back\n");
   }
+}
+
+bool AgencyService::Serving(int64_t version) {
+  // This server's own import holds import_mutex_ until it has published its
+  // dataset: once the lock is ours, that dataset is the current one.
+  const std::lock_guard lock(import_mutex_);
+  return Current()->version() == version;
 }
 
 std::shared_ptr<const Snapshot> AgencyService::Current() const {

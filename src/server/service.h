@@ -172,6 +172,8 @@ class AgencyService {
   void Follow(std::unique_ptr<StoreWatcher> watcher);
   // The store's current dataset and its meta, of one same version.
   Result<std::shared_ptr<const Snapshot>> LoadCurrent();
+  // Whether `version` is already served (published by this server's own import).
+  bool Serving(int64_t version);
   // Waits `pause`, or less when the service stops.
   void Pause(std::chrono::milliseconds pause);
 

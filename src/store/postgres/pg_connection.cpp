@@ -10,6 +10,8 @@ namespace agencykpi {
 namespace {
 
 constexpr size_t kSummaryChars = 80;
+// What StillOpen reads at most of what arrived on an idle connection.
+constexpr int kIdleReads = 4;
 
 // libpq's message without its trailing newline.
 std::string Trimmed(const char* message) {
@@ -58,6 +60,17 @@ Status PgConnection::Reset() {
                          "the PostgreSQL server is unreachable: " + Trimmed(PQerrorMessage(conn_.get())));
   }
   return Exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning");
+}
+
+bool PgConnection::StillOpen() {
+  if (!healthy()) return false;
+  // A server shutting down sends its FATAL message, then closes: the
+  // close is one more read.
+  pollfd descriptor{PQsocket(conn_.get()), POLLIN, 0};
+  for (int read = 0; read < kIdleReads && healthy() && ::poll(&descriptor, 1, 0) > 0; ++read) {
+    if (PQconsumeInput(conn_.get()) != 1) return false;
+  }
+  return healthy();
 }
 
 Status PgConnection::Error(std::string_view what, const PGresult* result) const {

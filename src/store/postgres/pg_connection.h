@@ -66,6 +66,10 @@ class PgConnection {
 
   [[nodiscard]] PGconn* handle() const { return conn_.get(); }
   [[nodiscard]] bool healthy() const { return conn_ && PQstatus(conn_.get()) == CONNECTION_OK; }
+  // healthy(), after reading what the server sent while the connection was
+  // idle: a server that restarted or closed it is noticed here, before a
+  // statement fails on it.
+  bool StillOpen();
   // Reconnects a connection that was lost (same parameters). kUnavailable
   // while the server is still away. Session settings are gone after it.
   Status Reset();

@@ -23,8 +23,9 @@ class PgSession {
 
   // The connection, ready (reconnected and in its role if it was lost).
   Result<PgConnection*> Ready(bool read_only) {
-    if (!db_.healthy() || !configured_) {
-      if (!db_.healthy()) {
+    const bool open = db_.StillOpen();
+    if (!open || !configured_) {
+      if (!open) {
         Status reset = db_.Reset();
         if (!reset.ok()) return reset;
       }
