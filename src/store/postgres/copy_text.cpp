@@ -78,33 +78,55 @@ void AppendCopyInteger(std::string& row, int64_t value) {
 }
 
 Status CopyRowReader::Read(std::string_view row) {
+  // One pass over the row: cut at tabs, note the fields with an escape. The
+  // escaped ones are undone after, once unescaped_ has its final size (the
+  // views point into its strings).
   fields_.clear();
-  // Sized before any view is taken: growing it later would move the strings
-  // that earlier views point into.
-  const size_t field_count = static_cast<size_t>(std::count(row.begin(), row.end(), kCopyDelimiter)) + 1;
-  if (unescaped_.size() < field_count) unescaped_.resize(field_count);
-  size_t escaped = 0;
-  for (size_t start = 0;;) {
-    size_t end = row.find(kCopyDelimiter, start);
-    if (end == std::string_view::npos) end = row.size();
+  escaped_.clear();
+  size_t start = 0;
+  bool has_escape = false;
+  const auto cut = [&](size_t end) {
     const std::string_view field = row.substr(start, end - start);
     if (field == kCopyNull) {
       fields_.emplace_back(std::nullopt);
-    } else if (field.find('\\') == std::string_view::npos) {
-      fields_.emplace_back(field);
     } else {
-      Status status = Unescape(field, unescaped_[escaped]);
-      if (!status.ok()) return status;
-      fields_.emplace_back(std::string_view(unescaped_[escaped]));
-      ++escaped;
+      if (has_escape) escaped_.push_back(fields_.size());
+      fields_.emplace_back(field);
     }
-    if (end == row.size()) break;
     start = end + 1;
+    has_escape = false;
+  };
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (row[i] == kCopyDelimiter) {
+      cut(i);
+    } else if (row[i] == '\\') {
+      has_escape = true;
+    }
+  }
+  cut(row.size());
+  if (unescaped_.size() < escaped_.size()) unescaped_.resize(escaped_.size());
+  for (size_t k = 0; k < escaped_.size(); ++k) {
+    std::optional<std::string_view>& field = fields_[escaped_[k]];
+    Status status = Unescape(*field, unescaped_[k]);
+    if (!status.ok()) return status;
+    field = std::string_view(unescaped_[k]);
   }
   return Status::Ok();
 }
 
 std::optional<int64_t> CopyInteger(std::string_view field) {
+  // The common case by hand: up to 18 digits cannot overflow an int64.
+  constexpr size_t kSafeDigits = 18;
+  const bool negative = !field.empty() && field[0] == '-';
+  const std::string_view digits = field.substr(negative ? 1 : 0);
+  if (!digits.empty() && digits.size() <= kSafeDigits) {
+    int64_t value = 0;
+    for (const char c : digits) {
+      if (c < '0' || c > '9') return std::nullopt;
+      value = value * 10 + (c - '0');
+    }
+    return negative ? -value : value;
+  }
   int64_t value = 0;
   const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
   if (error != std::errc() || end != field.data() + field.size()) return std::nullopt;

@@ -37,6 +37,7 @@ class CopyRowReader {
 
  private:
   std::vector<std::optional<std::string_view>> fields_;
+  std::vector<size_t> escaped_;         // the fields of the row that hold an escape
   std::vector<std::string> unescaped_;  // one per escaped field of the row
 };
 

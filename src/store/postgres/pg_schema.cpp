@@ -143,27 +143,56 @@ constexpr std::array<HandTable, 6> kHandTenantTables = {{
     {kAgenciesTable, 1}, {kMetricsTable, 1}, {"users", 5}, {"user_clients", 5}, {"sessions", 5}, {"audit_log", 5},
 }};
 
+// Version 6: each table's row count kept with the dataset (a load sizes its
+// columns from it instead of counting), and the policies' agency read once
+// per statement (an initplan) instead of once per row.
+constexpr std::string_view kRowCountsV6 = R"sql(
+ALTER TABLE agencies ADD COLUMN row_counts jsonb;
+GRANT UPDATE (row_counts) ON agencies TO agencykpi_app;
+)sql";
+
 struct Step {
   int64_t version;
   std::string_view description;
   std::string_view sql;  // before the catalogue's tables of this version
+  // The catalogue's `since` whose tables and columns this step adds (the
+  // SQLite store's schema version); 0 for a step of this store alone.
+  int64_t catalogue;
 };
-constexpr std::array<Step, 5> kSteps = {{
-    {1, "initial schema", kRolesAndShimV1},
-    {2, "import id", ""},  // agencies.import_id is there from version 1
-    {3, "store sales", ""},
-    {4, "mission fees and weekly hours", ""},
-    {5, "accounts", kAccountsV5},
+constexpr std::array<Step, 6> kSteps = {{
+    {1, "initial schema", kRolesAndShimV1, 1},
+    {2, "import id", "", 2},  // agencies.import_id is there from version 1
+    {3, "store sales", "", 3},
+    {4, "mission fees and weekly hours", "", 4},
+    {5, "accounts", kAccountsV5, 5},
+    {6, "row counts with the dataset; the policies' agency once per statement", kRowCountsV6, 0},
 }};
 
 static_assert([] {
   for (const TableDesc& table : kCatalogue) {
     for (const ColumnDesc& column : table.columns) {
-      if (StoredSince(table, column) > kSteps.back().version) return false;
+      bool stepped = false;
+      for (const Step& step : kSteps) stepped = stepped || step.catalogue == StoredSince(table, column);
+      if (!stepped) return false;
     }
   }
   return true;
 }(), "a catalogue `since` without its PostgreSQL migration step");
+
+// The step that adds the catalogue's `since` version.
+constexpr int64_t StepOfCatalogue(int64_t since) {
+  for (const Step& step : kSteps) {
+    if (step.catalogue == since) return step.version;
+  }
+  return 0;  // unreachable: the assertion above holds every `since`
+}
+
+// The policies' test: the row's agency is the transaction's. The setting is
+// read in a subquery, evaluated once per statement; as a bare call it would
+// be evaluated for every row an import inserts.
+std::string AgencyMatchSql() {
+  return "agency_id = (SELECT current_setting('" + std::string(kPgAgencySetting) + "', true))";
+}
 
 const std::array<PgEnumLookup, 5>& EnumLookupTable() {
   static const std::array<PgEnumLookup, 5> lookups = [] {
@@ -197,7 +226,7 @@ const PgEnumLookup& LookupOf(std::string_view table) {
 // Row-level security, grants and distribution of a tenant table.
 std::string TenantTableSql(std::string_view table) {
   const std::string name(table);
-  const std::string mine = "agency_id = current_setting('" + std::string(kPgAgencySetting) + "', true)";
+  const std::string mine = AgencyMatchSql();
   std::string sql = "ALTER TABLE " + name + " ENABLE ROW LEVEL SECURITY;\n";
   sql += "ALTER TABLE " + name + " FORCE ROW LEVEL SECURITY;\n";
   sql += "CREATE POLICY agency_rows ON " + name + " USING (" + mine + ") WITH CHECK (" + mine + ");\n";
@@ -362,14 +391,32 @@ std::string HandTablesSql(int64_t version) {
   return sql;
 }
 
+// Version 6: the policies of the tables made before it, as TenantTableSql
+// now writes them.
+std::string PoliciesOnceSql(int64_t version) {
+  if (version != 6) return "";
+  std::string sql;
+  const auto alter = [&](std::string_view table) {
+    sql += "ALTER POLICY agency_rows ON " + std::string(table) + " USING (" + AgencyMatchSql() + ") WITH CHECK (" +
+           AgencyMatchSql() + ");\n";
+  };
+  for (const HandTable& table : kHandTenantTables) {
+    if (table.since < version) alter(table.name);
+  }
+  for (const TableDesc& table : kCatalogue) {
+    if (StepOfCatalogue(table.since) < version) alter(table.name);
+  }
+  return sql;
+}
+
 }  // namespace
 
 std::vector<PgMigration> PgSchemaMigrations() {
   std::vector<PgMigration> migrations;
   for (const Step& step : kSteps) {
     migrations.push_back({step.version, step.description,
-                          std::string(step.sql) + HandTablesSql(step.version) + LookupTablesSql(step.version) +
-                              CatalogueSql(step.version)});
+                          std::string(step.sql) + HandTablesSql(step.version) + PoliciesOnceSql(step.version) +
+                              LookupTablesSql(step.catalogue) + CatalogueSql(step.catalogue)});
   }
   return migrations;
 }

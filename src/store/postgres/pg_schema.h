@@ -43,6 +43,10 @@ inline constexpr std::string_view kPgAgencySetting = "agencykpi.agency";
 inline constexpr std::string_view kPgDatasetChannel = "agencykpi_datasets";
 // The key of the advisory lock that serialises migrations.
 inline constexpr int64_t kPgMigrationLockKey = 0x6167656e63796b70;  // "agencykp"
+// A writing session's temporary buffers (PostgreSQL's default is 8MB): an
+// import's staging table of a large table stays in memory instead of
+// spilling to files. Taken as used, per session.
+inline constexpr std::string_view kPgTempBuffers = "256MB";
 // The table holding the applied versions (owner only).
 inline constexpr std::string_view kPgMigrationsTable = "agencykpi_schema_migrations";
 

@@ -30,7 +30,9 @@ class PgSession {
         if (!reset.ok()) return reset;
       }
       std::string sql = "SET ROLE " + std::string(kPgAppRole);
-      if (read_only) sql += "; SET default_transaction_read_only = on";
+      // An import stages each table in a temporary table: kept in memory up to kPgTempBuffers.
+      sql += read_only ? "; SET default_transaction_read_only = on"
+                       : "; SET temp_buffers = '" + std::string(kPgTempBuffers) + "'";
       Status status = db_.Exec(sql);
       if (!status.ok()) return status;
       configured_ = true;

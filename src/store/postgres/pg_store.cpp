@@ -16,9 +16,12 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <utility>
 
@@ -78,8 +81,10 @@ void AppendCell(std::string& row, const T& value) {
   }
 }
 
+// False when the field is not the column's kind (an integer column
+// holding text): the schema's types make that a store defect.
 template <size_t I, size_t K, typename T>
-Status ReadCell(const std::optional<std::string_view>& field, T& out) {
+bool ReadCell(const std::optional<std::string_view>& field, T& out) {
   constexpr ColumnDesc kColumn = kCatalogue[I].columns[K];
   if (!field) {
     if constexpr (kColumn.kind == ColumnKind::kReference || kColumn.kind == ColumnKind::kMetric) {
@@ -87,20 +92,41 @@ Status ReadCell(const std::optional<std::string_view>& field, T& out) {
     } else {
       out = EmptyValueOf<T>(kColumn.kind);
     }
-    return Status::Ok();
+    return true;
   }
   if constexpr (std::is_same_v<T, std::string>) {
     out.assign(field->data(), field->size());
   } else {
     const auto number = CopyInteger(*field);
-    if (!number) {
-      return Status::Internal("the store's " + std::string(kCatalogue[I].name) + "." + std::string(kColumn.name) +
-                              " holds '" + std::string(*field) + "', not an integer");
-    }
+    if (!number) return false;
     out = static_cast<T>(*number);  // the schema's checks keep the range and the codes
   }
-  return Status::Ok();
+  return true;
 }
+
+size_t RowsOf(const Dataset& dataset, std::string_view table) {
+  return table == kMetricsTable ? dataset.metrics.size() : RowCount(dataset, *FindTable(table));
+}
+
+// {"metrics": 3, "clients": 48, …}: kept with the dataset, so a load sizes
+// its columns and Meta answers without counting the rows.
+std::string RowCountsJson(const Dataset& dataset) {
+  std::string json = "{";
+  for (std::string_view table : ImportOrder()) {
+    json += (json.size() > 1 ? ", \"" : "\"") + std::string(table) + "\": " + std::to_string(RowsOf(dataset, table));
+  }
+  return json + "}";
+}
+
+// Each table's rows in the agency's current dataset, as its import kept them.
+using RowCounts = std::map<std::string, size_t, std::less<>>;
+// Rows [first, last) of a table. The range `to_end` also asks for any row
+// past `last`, which the import did not count: read, it is a store failure.
+struct RowRange {
+  size_t first = 0;
+  size_t last = 0;
+  bool to_end = false;
+};
 
 class PgStore final : public Store {
  public:
@@ -127,13 +153,17 @@ class PgStore final : public Store {
   template <size_t I, typename B>
   Status CopyCatalogueTable(PgConnection& db, const Dataset& data, const CancelToken* cancel);
   Status LoadAll(PgConnection& db, Dataset& data);
+  Status LoadPart(PgConnection& db, Dataset& data, const RowCounts& counts, size_t part, size_t parts);
   template <size_t I, typename B>
-  Status LoadTable(PgConnection& db, Dataset& data);
-  // COPY (SELECT row_id, COLUMNS FROM TABLE …) TO STDOUT, checking that
-  // rows come as 0, 1, 2, …; `read` gets each row's fields after row_id.
-  Status ReadRows(PgConnection& db, std::string_view table, std::string_view columns,
+  Status LoadRows(PgConnection& db, Dataset& data, RowRange range);
+  // COPY (SELECT COLUMNS FROM TABLE … rows in `range` by row_id) TO
+  // STDOUT, checking that all of them come; `read` gets each row's fields
+  // and its row.
+  Status ReadRows(PgConnection& db, std::string_view table, std::string_view columns, RowRange range,
                   const std::function<Status(const CopyRowReader&, size_t)>& read);
-  Result<size_t> CountRows(PgConnection& db, std::string_view table);
+  // The row counts the import kept; counted for a dataset imported before
+  // they were kept (schema version 5).
+  Result<RowCounts> CountRows(PgConnection& db);
 
   std::string uri_;
   PgSession session_;
@@ -197,10 +227,10 @@ Status PgStore::Import(PgConnection& db, const Dataset& dataset, const std::stri
   const auto range = FactDateRange(dataset);
   auto updated = db.Query(
       "UPDATE agencies SET dataset_version = $2, imported_at = $3, source = $4, first_date = $5, last_date = $6, "
-      "import_id = $7 WHERE agency_id = $1",
+      "import_id = $7, row_counts = $8::jsonb WHERE agency_id = $1",
       {agency_, std::to_string(next_version), FormatUtc(now), source,
        range ? PgParam(std::to_string(range->first)) : PgParam(), range ? PgParam(std::to_string(range->second)) : PgParam(),
-       *import_id});
+       *import_id, RowCountsJson(dataset)});
   if (!updated.ok()) return updated.status();
   // Delivered to the listeners when (and only if) the transaction commits.
   auto notified = db.Query("SELECT pg_notify($1, $2)",
@@ -260,77 +290,130 @@ Status PgStore::CopyCatalogueTable(PgConnection& db, const Dataset& data, const 
   });
 }
 
-Result<size_t> PgStore::CountRows(PgConnection& db, std::string_view table) {
-  auto count = db.QueryInt64("SELECT count(*) FROM " + std::string(table) + " WHERE agency_id = $1", {agency_});
-  if (!count.ok()) return count.status();
-  return static_cast<size_t>(*count);
+Result<RowCounts> PgStore::CountRows(PgConnection& db) {
+  auto kept = db.Query("SELECT key, value::bigint FROM agencies, jsonb_each_text(row_counts) WHERE agency_id = $1",
+                       {agency_});
+  if (!kept.ok()) return kept.status();
+  RowCounts counts;
+  for (int i = 0; i < kept->rows(); ++i) counts[std::string(kept->Text(i, 0))] = static_cast<size_t>(kept->Int64(i, 1));
+  for (std::string_view table : ImportOrder()) {
+    if (counts.contains(table)) continue;
+    auto count = db.QueryInt64("SELECT count(*) FROM " + std::string(table) + " WHERE agency_id = $1", {agency_});
+    if (!count.ok()) return count.status();
+    counts[std::string(table)] = static_cast<size_t>(*count);
+  }
+  return counts;
 }
 
-Status PgStore::ReadRows(PgConnection& db, std::string_view table, std::string_view columns,
+Status PgStore::ReadRows(PgConnection& db, std::string_view table, std::string_view columns, RowRange range,
                          const std::function<Status(const CopyRowReader&, size_t)>& read) {
   auto agency = db.Literal(agency_);  // COPY takes no parameters
   if (!agency.ok()) return agency.status();
+  // The rows of the range in row_id order, without their row_id: the
+  // primary key makes row ids unique, so exactly range.last - range.first
+  // rows are the ids range.first, range.first + 1, … in turn.
   CopyRowReader fields;
-  size_t expected = 0;
-  Status status = db.CopyOut("COPY (SELECT row_id, " + std::string(columns) + " FROM " + std::string(table) +
-                                 " WHERE agency_id = " + *agency + " ORDER BY row_id) TO STDOUT",
-                             [&](std::string_view line) -> Status {
-                               Status parsed = fields.Read(line);
-                               if (!parsed.ok()) return parsed;
-                               if (fields.size() < 1 || !fields[0] ||
-                                   CopyInteger(*fields[0]) != static_cast<int64_t>(expected)) {
-                                 return Status::Internal("the store's " + std::string(table) +
-                                                         " row ids are not 0, 1, 2, …");
-                               }
-                               Status done = read(fields, expected);
-                               ++expected;
-                               return done;
-                             });
+  size_t row = range.first;
+  Status status = db.CopyOut(
+      "COPY (SELECT " + std::string(columns) + " FROM " + std::string(table) + " WHERE agency_id = " + *agency +
+          " AND row_id >= " + std::to_string(range.first) +
+          (range.to_end ? std::string() : " AND row_id < " + std::to_string(range.last)) + " ORDER BY row_id) TO STDOUT",
+      [&](std::string_view line) -> Status {
+        if (row == range.last) {
+          return Status::Internal("the store's " + std::string(table) + " has more rows than its import counted");
+        }
+        Status parsed = fields.Read(line);
+        if (!parsed.ok()) return parsed;
+        Status done = read(fields, row);
+        ++row;
+        return done;
+      });
+  if (status.ok() && row != range.last) {
+    return Status::Internal("the store's " + std::string(table) + " has fewer rows than its import counted");
+  }
   return status;
 }
 
 template <size_t I, typename B>
-Status PgStore::LoadTable(PgConnection& db, Dataset& data) {
+Status PgStore::LoadRows(PgConnection& db, Dataset& data, RowRange range) {
   const std::string_view name = kCatalogue[I].name;
-  auto count = CountRows(db, name);
-  if (!count.ok()) return count.status();
   auto& table = BoundTable<B>(data);
-  if constexpr (kIsRowTable<B>) {
-    table.resize(*count);
-  } else {
-    ForEachBoundColumn<B>([&](auto, auto member) { (table.*member).resize(*count); });
-  }
-  size_t seen = 0;
-  Status status = ReadRows(db, name, PgStoredColumns(name), [&](const CopyRowReader& fields, size_t row) {
-    if (row >= *count || fields.size() != B::kColumnCount + 1) {
-      return Status::Internal("the store's " + std::string(name) + " changed while it was read");
+  return ReadRows(db, name, PgStoredColumns(name), range, [&](const CopyRowReader& fields, size_t row) {
+    if (fields.size() != B::kColumnCount) {
+      return Status::Internal("the store's " + std::string(name) + " has not the columns this program reads");
     }
-    Status cell = Status::Ok();
+    bool read = true;
     ForEachBoundColumn<B>([&](auto column_index, auto member) {
-      if (cell.ok()) cell = ReadCell<I, decltype(column_index)::value>(fields[column_index + 1], Cell(table, member, row));
+      read = read && ReadCell<I, decltype(column_index)::value>(fields[column_index], Cell(table, member, row));
     });
-    seen = row + 1;
-    return cell;
+    if (!read) {
+      return Status::Internal("the store's " + std::string(name) + " row " + std::to_string(row) +
+                              " holds text where an integer is stored");
+    }
+    return Status::Ok();
   });
-  if (status.ok() && seen != *count) {
-    return Status::Internal("the store's " + std::string(name) + " has fewer rows than counted");
-  }
+}
+
+// Part `part` of `parts` of every catalogue table: its rows [n·part/parts,
+// n·(part+1)/parts), into the table's elements already sized, so parts
+// loaded at once touch disjoint elements.
+Status PgStore::LoadPart(PgConnection& db, Dataset& data, const RowCounts& counts, size_t part, size_t parts) {
+  Status status = Status::Ok();
+  ForEachBinding([&](auto table_index, auto binding) {
+    constexpr size_t kIndex = decltype(table_index)::value;
+    const size_t rows = counts.find(kCatalogue[kIndex].name)->second;
+    const RowRange range{rows * part / parts, rows * (part + 1) / parts, part + 1 == parts};
+    if (status.ok()) status = LoadRows<kIndex, decltype(binding)>(db, data, range);
+  });
   return status;
 }
 
 Status PgStore::LoadAll(PgConnection& db, Dataset& data) {
-  auto metrics = CountRows(db, kMetricsTable);
-  if (!metrics.ok()) return metrics.status();
-  data.metrics.reserve(*metrics);
-  Status status = ReadRows(db, kMetricsTable, "metric", [&](const CopyRowReader& fields, size_t) {
-    if (fields.size() != 2 || !fields[1]) return Status::Internal("the store's metrics hold an empty key");
-    data.metrics.emplace_back(*fields[1]);
-    return Status::Ok();
-  });
+  auto counts = CountRows(db);
+  if (!counts.ok()) return counts.status();
   ForEachBinding([&](auto table_index, auto binding) {
-    if (status.ok()) status = LoadTable<decltype(table_index)::value, decltype(binding)>(db, data);
+    const size_t rows = counts->find(kCatalogue[decltype(table_index)::value].name)->second;
+    auto& table = BoundTable<decltype(binding)>(data);
+    if constexpr (kIsRowTable<decltype(binding)>) {
+      table.resize(rows);
+    } else {
+      ForEachBoundColumn<decltype(binding)>([&](auto, auto member) { (table.*member).resize(rows); });
+    }
   });
-  return status;
+  data.metrics.reserve(counts->find(kMetricsTable)->second);
+  Status status = ReadRows(db, kMetricsTable, "metric", {0, counts->find(kMetricsTable)->second, true},
+                           [&](const CopyRowReader& fields, size_t) {
+                             if (fields.size() != 1 || !fields[0]) {
+                               return Status::Internal("the store's metrics hold an empty key");
+                             }
+                             data.metrics.emplace_back(*fields[0]);
+                             return Status::Ok();
+                           });
+  if (!status.ok()) return status;
+  // A second connection in the same snapshot (pg_export_snapshot) loads the
+  // second half of every table meanwhile: the server's work and ours spread
+  // over two processors each. Without one (no connection slot left), this
+  // connection loads everything.
+  auto snapshot = db.Query("SELECT pg_export_snapshot()");
+  if (!snapshot.ok()) return snapshot.status();
+  auto quoted = db.Literal(snapshot->Text(0, 0));
+  if (!quoted.ok()) return quoted.status();
+  std::optional<PgSession> helper;
+  if (auto connected = PgConnection::Connect(uri_); connected.ok()) helper.emplace(std::move(*connected));
+  if (!helper) return LoadPart(db, data, *counts, 0, 1);
+  Status helped = Status::Ok();
+  std::thread helping([&] {
+    helped = helper->Run(/*read_only=*/true, [&](PgConnection& other) -> Status {
+      auto transaction = PgTransaction::Begin(
+          other, agency_, "ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT " + *quoted);
+      if (!transaction.ok()) return transaction.status();
+      Status loaded = LoadPart(other, data, *counts, 1, kPgLoadConnections);
+      return loaded.ok() ? transaction->Commit() : loaded;
+    });
+  });
+  status = LoadPart(db, data, *counts, 0, kPgLoadConnections);
+  helping.join();
+  return status.ok() ? helped : status;
 }
 
 Result<Dataset> PgStore::LoadDataset() {
@@ -361,10 +444,10 @@ Result<StoreMeta> PgStore::Meta() {
     meta.source = std::string(row->Text(0, 2));
     meta.first_date = static_cast<Day>(row->Int64(0, 3));  // NULL reads as 0 = no dated facts
     meta.last_date = static_cast<Day>(row->Int64(0, 4));
+    auto counts = CountRows(db);
+    if (!counts.ok()) return counts.status();
     for (std::string_view table : ImportOrder()) {
-      auto count = CountRows(db, table);
-      if (!count.ok()) return count.status();
-      meta.counts.push_back(TableCount{std::string(table), static_cast<int64_t>(*count)});
+      meta.counts.push_back(TableCount{std::string(table), static_cast<int64_t>(counts->find(table)->second)});
     }
     Status status = transaction->Commit();
     if (!status.ok()) return status;

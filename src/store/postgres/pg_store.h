@@ -22,6 +22,8 @@ namespace agencykpi {
 
 // Rows sent to the server per COPY message.
 inline constexpr size_t kPgCopyRowsPerMessage = 4096;
+// Connections a load reads the tables over, in one snapshot.
+inline constexpr size_t kPgLoadConnections = 2;
 // How long a watcher waits for a notification before it asks the database.
 inline constexpr std::chrono::milliseconds kPgWatchPoll{1000};
 
