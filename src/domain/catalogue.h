@@ -273,6 +273,23 @@ constexpr int64_t StoredSince(const TableDesc& table, const ColumnDesc& column) 
   return column.since > table.since ? column.since : table.since;
 }
 
+// What the store schema's version `version` adds, as every store's
+// migrations write it: `on_table(table)` for each catalogue table made then
+// (whole, with the columns it has then), and `on_column(table, column)` for
+// each column then added to a table made before.
+template <typename OnTable, typename OnColumn>
+void ForEachAddedIn(int64_t version, OnTable on_table, OnColumn on_column) {
+  for (const TableDesc& table : kCatalogue) {
+    if (table.since == version) {
+      on_table(table);
+    } else if (table.since < version) {
+      for (const ColumnDesc& column : table.columns) {
+        if (StoredSince(table, column) == version) on_column(table, column);
+      }
+    }
+  }
+}
+
 // The catalogue, in reading order.
 constexpr std::span<const TableDesc> Catalogue() { return kCatalogue; }
 

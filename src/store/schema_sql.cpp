@@ -83,18 +83,11 @@ std::string CreateTableSql(const TableDesc& table) {
 
 std::string CatalogueSchemaSql(int64_t version) {
   std::string sql;
-  for (const TableDesc& table : kCatalogue) {
-    if (table.since == version) {
-      sql += CreateTableSql(table);
-      continue;
-    }
-    if (table.since > version) continue;
-    for (const ColumnDesc& column : table.columns) {
-      if (StoredSince(table, column) == version) {
+  ForEachAddedIn(
+      version, [&](const TableDesc& table) { sql += CreateTableSql(table); },
+      [&](const TableDesc& table, const ColumnDesc& column) {
         sql += "ALTER TABLE " + std::string(table.name) + " ADD COLUMN " + ColumnSql(table, column) + ";\n";
-      }
-    }
-  }
+      });
   return sql;
 }
 

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/account_columns.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_store.h"
@@ -16,9 +17,6 @@ namespace {
 using auth::Account;
 using auth::AuditEvent;
 using auth::SessionRecord;
-
-constexpr std::string_view kUserColumns =
-    "user_id, email, name, role, password_hash, disabled, created_at, coalesce(last_login_at, '')";
 
 class SqliteAccounts final : public auth::AccountStore {
  public:
@@ -172,7 +170,7 @@ class SqliteAccounts final : public auth::AccountStore {
   // integer), with their clients.
   template <typename Parameter>
   Result<std::vector<Account>> ReadUsers(std::string_view where, const Parameter& parameter) {
-    auto select = db_.Prepare("SELECT " + std::string(kUserColumns) + " FROM users " + std::string(where));
+    auto select = db_.Prepare("SELECT " + std::string(kAccountUserColumns) + " FROM users " + std::string(where));
     if (!select.ok()) return select.status();
     if constexpr (std::is_integral_v<Parameter>) {
       select->BindInt64(1, parameter);

@@ -124,6 +124,15 @@ class Server:
         except urllib.error.HTTPError as error:
             return error.code, dict(error.headers), error.read()
 
+    def until(self, path, status, seconds):
+        """GET `path` until it answers `status` or `seconds` pass: the last answer."""
+        deadline = time.monotonic() + seconds
+        answer = self.get(path)
+        while answer[0] != status and time.monotonic() < deadline:
+            time.sleep(0.1)
+            answer = self.get(path)
+        return answer
+
     def version(self):
         status, _, body = self.get('/api/v1/meta')
         return json.loads(body)['dataset_version'] if status == 200 else None
@@ -258,15 +267,9 @@ def database_away(binary, golden, cluster, tmp):
         status, _, report = server.get(f'/api/v1/report?{PERIOD}')
         expect(status == 200, f'the report answers 200 while the database is up, not {status}')
         cluster.pg_ctl('stop')
-        answer = None
-        deadline = time.monotonic() + NOTICE_DEADLINE
-        while time.monotonic() < deadline:
-            answer = server.get(f'/api/v1/report?{PERIOD}')
-            if answer[0] == 503:
-                break
-            time.sleep(0.1)
-        expect(answer is not None and answer[0] == 503, f'with the database stopped: 503 (got {answer and answer[0]})')
-        if answer and answer[0] == 503:
+        answer = server.until(f'/api/v1/report?{PERIOD}', 503, NOTICE_DEADLINE)
+        expect(answer[0] == 503, f'with the database stopped: 503 (got {answer[0]})')
+        if answer[0] == 503:
             error = json.loads(answer[2])['error']
             expect(error['code'] == 'unavailable', f'the error code is unavailable: {error}')
             expect('127.0.0.1' not in error['message'] and cluster.port not in error['message'],
@@ -275,15 +278,9 @@ def database_away(binary, golden, cluster, tmp):
             expect(server.get('/api/v1/meta')[0] == 503, 'every API path answers 503 meanwhile')
         expect(server.process.poll() is None, 'the server keeps running without its database')
         cluster.pg_ctl('start')
-        back = None
-        deadline = time.monotonic() + NOTICE_DEADLINE
-        while time.monotonic() < deadline:
-            back = server.get(f'/api/v1/report?{PERIOD}')
-            if back[0] == 200:
-                break
-            time.sleep(0.1)
-        expect(back is not None and back[0] == 200, f'once the database is back: 200 (got {back and back[0]})')
-        expect(back is not None and back[2] == report, 'the same report as before the outage')
+        back = server.until(f'/api/v1/report?{PERIOD}', 200, NOTICE_DEADLINE)
+        expect(back[0] == 200, f'once the database is back: 200 (got {back[0]})')
+        expect(back[2] == report, 'the same report as before the outage')
         # and the server follows imports again
         status, _, body = server.get('/api/v1/import', {'Content-Type': 'application/zip',
                                                      'X-Requested-With': 'agencykpi'},

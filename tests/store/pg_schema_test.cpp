@@ -20,10 +20,7 @@
 namespace agencykpi {
 namespace {
 
-using testing::CountOf;
-using testing::ExpectSameDataset;
-using testing::MakeOtherDataset;
-using testing::MakeSmallDataset;
+using namespace testing;  // the datasets and checks of test_datasets.h
 
 class PgSchemaTest : public ::testing::Test {
  protected:

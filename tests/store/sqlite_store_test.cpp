@@ -25,6 +25,7 @@ namespace agencykpi {
 namespace {
 
 using testing::ExpectSameDataset;
+using testing::ExpectStored;
 using testing::MakeSmallDataset;
 using testing::CountOf;
 using testing::MakeOtherDataset;
@@ -46,30 +47,11 @@ class SqliteStoreTest : public testing::TempDirTest {
   // The store, opened, after importing `data` from `source`; nullptr (a
   // test failure) when either fails.
   std::unique_ptr<Store> OpenWith(const Dataset& data, const std::string& source) {
-    auto store = Open();
-    if (store == nullptr) return nullptr;
-    const Status imported = store->ReplaceDataset(data, source);
-    EXPECT_TRUE(imported.ok()) << imported.message();
-    return imported.ok() ? std::move(store) : nullptr;
-  }
-
-  // The store holds exactly `data`, as import number `version` from `source`.
-  static void ExpectStored(Store& store, const Dataset& data, int64_t version, const std::string& source) {
-    auto loaded = store.LoadDataset();
-    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-    ExpectSameDataset(data, *loaded);
-    auto meta = store.Meta();
-    ASSERT_TRUE(meta.ok()) << meta.status().message();
-    EXPECT_EQ(meta->dataset_version, version);
-    EXPECT_EQ(meta->source, source);
+    return testing::Imported(Open(), data, source);
   }
 
   // Imports `data` into the file and closes the store again.
-  void ImportAndClose(const Dataset& data, const std::string& source) {
-    auto store = Open();
-    ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->ReplaceDataset(data, source).ok());
-  }
+  void ImportAndClose(const Dataset& data, const std::string& source) { ASSERT_NE(OpenWith(data, source), nullptr); }
 
   std::filesystem::path file_;
 };

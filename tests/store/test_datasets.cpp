@@ -265,4 +265,21 @@ Dataset MakeOtherDataset() {
   return d;
 }
 
+std::unique_ptr<Store> Imported(std::unique_ptr<Store> store, const Dataset& data, const std::string& source) {
+  if (store == nullptr) return nullptr;
+  const Status imported = store->ReplaceDataset(data, source);
+  EXPECT_TRUE(imported.ok()) << imported.message();
+  return imported.ok() ? std::move(store) : nullptr;
+}
+
+void ExpectStored(Store& store, const Dataset& data, int64_t version, const std::string& source) {
+  auto loaded = store.LoadDataset();
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  ExpectSameDataset(data, *loaded);
+  auto meta = store.Meta();
+  ASSERT_TRUE(meta.ok()) << meta.status().message();
+  EXPECT_EQ(meta->dataset_version, version);
+  EXPECT_EQ(meta->source, source);
+}
+
 }  // namespace agencykpi::testing

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -32,6 +33,13 @@ Dataset MakeSyntheticDataset(size_t time_entries, size_t invoices);
 
 // Adds a gtest failure naming the first differing field of each table.
 void ExpectSameDataset(const Dataset& expected, const Dataset& actual);
+
+// `store` after importing `data` from `source`; nullptr (a test failure)
+// when `store` is null or the import fails.
+std::unique_ptr<Store> Imported(std::unique_ptr<Store> store, const Dataset& data, const std::string& source);
+
+// The store holds exactly `data`, as import number `version` from `source`.
+void ExpectStored(Store& store, const Dataset& data, int64_t version, const std::string& source);
 
 // A fresh directory per test, named after the test and the process (the
 // tests of one binary may run at once), removed afterwards.

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/account_columns.h"
 #include "store/postgres/pg_schema.h"
 #include "store/postgres/pg_session.h"
 #include "store/postgres/pg_store.h"
@@ -19,9 +20,6 @@ namespace {
 using auth::Account;
 using auth::AuditEvent;
 using auth::SessionRecord;
-
-constexpr std::string_view kUserColumns =
-    "user_id, email, name, role, password_hash, disabled, created_at, coalesce(last_login_at, '')";
 
 class PgAccounts final : public auth::AccountStore {
  public:
@@ -196,7 +194,7 @@ class PgAccounts final : public auth::AccountStore {
   Result<std::vector<Account>> ReadUsers(PgConnection& db, std::string_view where, const PgParam& parameter) {
     std::vector<PgParam> params = {agency_};
     if (parameter) params.push_back(parameter);
-    auto rows = db.Query("SELECT " + std::string(kUserColumns) + " FROM users WHERE agency_id = $1 " + std::string(where), params);
+    auto rows = db.Query("SELECT " + std::string(kAccountUserColumns) + " FROM users WHERE agency_id = $1 " + std::string(where), params);
     if (!rows.ok()) return rows.status();
     std::vector<Account> users;
     for (int i = 0; i < rows->rows(); ++i) {

@@ -364,22 +364,16 @@ std::string CreateTableSql(const TableDesc& table) {
 
 std::string CatalogueSql(int64_t version) {
   std::string sql;
-  for (const TableDesc& table : kCatalogue) {
-    if (table.since == version) {
-      sql += CreateTableSql(table);
-      continue;
-    }
-    if (table.since > version) continue;
-    for (const ColumnDesc& column : table.columns) {
-      if (StoredSince(table, column) != version) continue;
-      const std::string name(table.name);
-      sql += "ALTER TABLE " + name + " ADD COLUMN " + ColumnSql(table, column) + ";\n";
-      for (const std::string& constraint : ColumnConstraints(table, column)) {
-        sql += "ALTER TABLE " + name + " ADD " + constraint + ";\n";
-      }
-      sql += ReferenceIndexSql(table, column);
-    }
-  }
+  ForEachAddedIn(
+      version, [&](const TableDesc& table) { sql += CreateTableSql(table); },
+      [&](const TableDesc& table, const ColumnDesc& column) {
+        const std::string name(table.name);
+        sql += "ALTER TABLE " + name + " ADD COLUMN " + ColumnSql(table, column) + ";\n";
+        for (const std::string& constraint : ColumnConstraints(table, column)) {
+          sql += "ALTER TABLE " + name + " ADD " + constraint + ";\n";
+        }
+        sql += ReferenceIndexSql(table, column);
+      });
   return sql;
 }
 
