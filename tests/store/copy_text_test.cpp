@@ -3,9 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace agencykpi {
 namespace {
+
+using Field = CopyRowCursor::Field;
 
 TEST(CopyText, TextWithEveryEscapedCharacterComesBackWhole) {
   const std::string text = "a\\b\tc\nd\re \\N é";
@@ -16,36 +20,58 @@ TEST(CopyText, TextWithEveryEscapedCharacterComesBackWhole) {
   row += kCopyDelimiter;
   AppendCopyInteger(row, -1234567890123);
   EXPECT_EQ(row.find('\n'), std::string::npos);
-  CopyRowReader reader;
-  ASSERT_TRUE(reader.Read(row).ok());
-  ASSERT_EQ(reader.size(), 3U);
-  ASSERT_TRUE(reader[0].has_value());
-  EXPECT_EQ(*reader[0], text);
-  EXPECT_FALSE(reader[1].has_value());
-  ASSERT_TRUE(reader[2].has_value());
-  EXPECT_EQ(CopyInteger(*reader[2]), -1234567890123);
+  CopyRowCursor fields(row);
+  std::string read;
+  ASSERT_EQ(fields.NextText(read), Field::kValue);
+  EXPECT_EQ(read, text);
+  EXPECT_EQ(fields.NextText(read), Field::kNull);
+  int64_t number = 0;
+  ASSERT_EQ(fields.NextInteger(number), Field::kValue);
+  EXPECT_EQ(number, -1234567890123);
+  EXPECT_TRUE(fields.AtEnd());
+  EXPECT_EQ(fields.NextInteger(number), Field::kBad) << "no field left";
 }
 
-TEST(CopyText, ManyEscapedFieldsInOneRowKeepTheirOwnText) {
-  // Every field escaped: views into the reader's buffers stay valid together.
-  std::string row;
-  for (int i = 0; i < 40; ++i) {
-    if (i > 0) row += kCopyDelimiter;
-    AppendCopyText(row, "x\t" + std::to_string(i));
+TEST(CopyText, IntegerFieldsAreReadInOnePassAndNullsAndTextAreTold) {
+  CopyRowCursor fields("0\t42\t\\N\t-7\t123456789012345678\t1234567890123456789\tx1\t\t5");
+  const std::vector<std::pair<Field, int64_t>> expected = {
+      {Field::kValue, 0},  {Field::kValue, 42},
+      {Field::kNull, 0},   {Field::kValue, -7},
+      {Field::kValue, 123456789012345678},  // 18 digits: the scan's own sum
+      {Field::kValue, 1234567890123456789},  // 19: the careful path
+      {Field::kBad, 0},    {Field::kBad, 0},  // text, and an empty field
+      {Field::kValue, 5},
+  };
+  for (const auto& [field, value] : expected) {
+    int64_t number = -1;
+    ASSERT_EQ(fields.NextInteger(number), field);
+    if (field == Field::kValue) {
+      EXPECT_EQ(number, value);
+    }
   }
-  CopyRowReader reader;
-  ASSERT_TRUE(reader.Read(row).ok());
-  ASSERT_EQ(reader.size(), 40U);
-  for (int i = 0; i < 40; ++i) EXPECT_EQ(*reader[static_cast<size_t>(i)], "x\t" + std::to_string(i));
+  EXPECT_TRUE(fields.AtEnd());
+}
+
+TEST(CopyText, AnEmptyLastFieldIsAFieldAndAMissingOneIsNot) {
+  CopyRowCursor two("a\t");
+  std::string text;
+  ASSERT_EQ(two.NextText(text), Field::kValue);
+  EXPECT_FALSE(two.AtEnd());
+  ASSERT_EQ(two.NextText(text), Field::kValue);
+  EXPECT_EQ(text, "");
+  EXPECT_TRUE(two.AtEnd());
+  EXPECT_EQ(two.NextText(text), Field::kBad);
 }
 
 TEST(CopyText, ServerEscapesAreUndone) {
-  CopyRowReader reader;
-  ASSERT_TRUE(reader.Read("\\101\\x42\\b\\f\\v\\q\t").ok());
-  ASSERT_EQ(reader.size(), 2U);
-  EXPECT_EQ(*reader[0], "AB\b\f\vq");
-  EXPECT_EQ(*reader[1], "");
-  EXPECT_EQ(reader.Read("tail\\").code(), ErrorCode::kInternal);
+  CopyRowCursor fields("\\101\\x42\\b\\f\\v\\q\t");
+  std::string text;
+  ASSERT_EQ(fields.NextText(text), Field::kValue);
+  EXPECT_EQ(text, "AB\b\f\vq");
+  ASSERT_EQ(fields.NextText(text), Field::kValue);
+  EXPECT_EQ(text, "");
+  CopyRowCursor lone("tail\\");
+  EXPECT_EQ(lone.NextText(text), Field::kBad);
 }
 
 TEST(CopyText, IntegersAreWholeOrNothing) {

@@ -77,41 +77,50 @@ void AppendCopyInteger(std::string& row, int64_t value) {
   row.append(digits, end);
 }
 
-Status CopyRowReader::Read(std::string_view row) {
-  // One pass over the row: cut at tabs, note the fields with an escape. The
-  // escaped ones are undone after, once unescaped_ has its final size (the
-  // views point into its strings).
-  fields_.clear();
-  escaped_.clear();
-  size_t start = 0;
-  bool has_escape = false;
-  const auto cut = [&](size_t end) {
-    const std::string_view field = row.substr(start, end - start);
-    if (field == kCopyNull) {
-      fields_.emplace_back(std::nullopt);
-    } else {
-      if (has_escape) escaped_.push_back(fields_.size());
-      fields_.emplace_back(field);
-    }
-    start = end + 1;
-    has_escape = false;
-  };
-  for (size_t i = 0; i < row.size(); ++i) {
-    if (row[i] == kCopyDelimiter) {
-      cut(i);
-    } else if (row[i] == '\\') {
-      has_escape = true;
-    }
+std::string_view CopyRowCursor::NextField() {
+  const size_t tab = row_.find(kCopyDelimiter, at_);
+  const size_t end = tab == std::string_view::npos ? row_.size() : tab;
+  const std::string_view field = row_.substr(at_, end - at_);
+  done_ = tab == std::string_view::npos;
+  at_ = end + 1;
+  return field;
+}
+
+CopyRowCursor::Field CopyRowCursor::NextInteger(int64_t& out) {
+  if (done_) return Field::kBad;
+  // Digits accumulated as the field is scanned; anything else sends the
+  // field to the careful path (NULL, a sign, too many digits, text).
+  constexpr size_t kSafeDigits = 18;  // cannot overflow an int64
+  int64_t value = 0;
+  size_t i = at_;
+  for (; i < row_.size() && i - at_ < kSafeDigits; ++i) {
+    const char c = row_[i];
+    if (c < '0' || c > '9') break;
+    value = value * 10 + (c - '0');
   }
-  cut(row.size());
-  if (unescaped_.size() < escaped_.size()) unescaped_.resize(escaped_.size());
-  for (size_t k = 0; k < escaped_.size(); ++k) {
-    std::optional<std::string_view>& field = fields_[escaped_[k]];
-    Status status = Unescape(*field, unescaped_[k]);
-    if (!status.ok()) return status;
-    field = std::string_view(unescaped_[k]);
+  if (i > at_ && (i == row_.size() || row_[i] == kCopyDelimiter)) {
+    done_ = i == row_.size();
+    at_ = i + 1;
+    out = value;
+    return Field::kValue;
   }
-  return Status::Ok();
+  const std::string_view field = NextField();
+  if (field == kCopyNull) return Field::kNull;
+  const auto number = CopyInteger(field);
+  if (!number) return Field::kBad;
+  out = *number;
+  return Field::kValue;
+}
+
+CopyRowCursor::Field CopyRowCursor::NextText(std::string& out) {
+  if (done_) return Field::kBad;
+  const std::string_view field = NextField();
+  if (field == kCopyNull) return Field::kNull;
+  if (field.find('\\') == std::string_view::npos) {
+    out.assign(field.data(), field.size());
+    return Field::kValue;
+  }
+  return Unescape(field, out).ok() ? Field::kValue : Field::kBad;
 }
 
 std::optional<int64_t> CopyInteger(std::string_view field) {

@@ -10,7 +10,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "common/status.h"
 
@@ -24,21 +23,28 @@ void AppendCopyText(std::string& row, std::string_view text);
 // Appends a field holding `value`.
 void AppendCopyInteger(std::string& row, int64_t value);
 
-// One row of COPY output cut into fields; a NULL field is nullopt. Views
-// point into `row` or, for an escaped field, into `scratch` storage kept
-// by the caller until the next call.
-class CopyRowReader {
+// One row of COPY output, read field by field in one pass: each call takes
+// the next field as an integer or as text, so integers are parsed as the
+// row is scanned, with no list of fields in between.
+class CopyRowCursor {
  public:
-  // The fields of `row`; kInternal when it is not COPY text (a lone
-  // backslash at the end).
-  Status Read(std::string_view row);
-  [[nodiscard]] size_t size() const { return fields_.size(); }
-  [[nodiscard]] const std::optional<std::string_view>& operator[](size_t i) const { return fields_[i]; }
+  enum class Field { kValue, kNull, kBad };  // kBad: not that kind, or no field left
+
+  explicit CopyRowCursor(std::string_view row) : row_(row) {}
+  // The next field as an integer: kBad for text that is not one.
+  Field NextInteger(int64_t& out);
+  // The next field as text, its escapes undone into `out`: kBad for a lone
+  // backslash at its end.
+  Field NextText(std::string& out);
+  // Whether every field has been taken.
+  [[nodiscard]] bool AtEnd() const { return done_; }
 
  private:
-  std::vector<std::optional<std::string_view>> fields_;
-  std::vector<size_t> escaped_;         // the fields of the row that hold an escape
-  std::vector<std::string> unescaped_;  // one per escaped field of the row
+  std::string_view NextField();
+
+  std::string_view row_;
+  size_t at_ = 0;
+  bool done_ = false;
 };
 
 // The integer of a field; nullopt for text that is not one.

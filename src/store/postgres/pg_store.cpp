@@ -81,27 +81,30 @@ void AppendCell(std::string& row, const T& value) {
   }
 }
 
-// False when the field is not the column's kind (an integer column
-// holding text): the schema's types make that a store defect.
+// Reads the row's next field into `out`, by the column's kind; false when
+// it is not of that kind (an integer column holding text) or missing: the
+// schema's types make either a store defect.
 template <size_t I, size_t K, typename T>
-bool ReadCell(const std::optional<std::string_view>& field, T& out) {
+bool ReadCell(CopyRowCursor& fields, T& out) {
   constexpr ColumnDesc kColumn = kCatalogue[I].columns[K];
-  if (!field) {
-    if constexpr (kColumn.kind == ColumnKind::kReference || kColumn.kind == ColumnKind::kMetric) {
-      out = kNoRow;
-    } else {
-      out = EmptyValueOf<T>(kColumn.kind);
-    }
-    return true;
-  }
+  CopyRowCursor::Field field = CopyRowCursor::Field::kBad;
   if constexpr (std::is_same_v<T, std::string>) {
-    out.assign(field->data(), field->size());
+    field = fields.NextText(out);
+    if (field == CopyRowCursor::Field::kNull) out.clear();
   } else {
-    const auto number = CopyInteger(*field);
-    if (!number) return false;
-    out = static_cast<T>(*number);  // the schema's checks keep the range and the codes
+    int64_t number = 0;
+    field = fields.NextInteger(number);
+    if (field == CopyRowCursor::Field::kValue) {
+      out = static_cast<T>(number);  // the schema's checks keep the range and the codes
+    } else if (field == CopyRowCursor::Field::kNull) {
+      if constexpr (kColumn.kind == ColumnKind::kReference || kColumn.kind == ColumnKind::kMetric) {
+        out = kNoRow;
+      } else {
+        out = EmptyValueOf<T>(kColumn.kind);
+      }
+    }
   }
-  return true;
+  return field != CopyRowCursor::Field::kBad;
 }
 
 size_t RowsOf(const Dataset& dataset, std::string_view table) {
@@ -160,7 +163,7 @@ class PgStore final : public Store {
   // STDOUT, checking that all of them come; `read` gets each row's fields
   // and its row.
   Status ReadRows(PgConnection& db, std::string_view table, std::string_view columns, RowRange range,
-                  const std::function<Status(const CopyRowReader&, size_t)>& read);
+                  const std::function<Status(CopyRowCursor&, size_t)>& read);
   // The row counts the import kept; counted for a dataset imported before
   // they were kept (schema version 5).
   Result<RowCounts> CountRows(PgConnection& db);
@@ -306,13 +309,12 @@ Result<RowCounts> PgStore::CountRows(PgConnection& db) {
 }
 
 Status PgStore::ReadRows(PgConnection& db, std::string_view table, std::string_view columns, RowRange range,
-                         const std::function<Status(const CopyRowReader&, size_t)>& read) {
+                         const std::function<Status(CopyRowCursor&, size_t)>& read) {
   auto agency = db.Literal(agency_);  // COPY takes no parameters
   if (!agency.ok()) return agency.status();
   // The rows of the range in row_id order, without their row_id: the
   // primary key makes row ids unique, so exactly range.last - range.first
   // rows are the ids range.first, range.first + 1, … in turn.
-  CopyRowReader fields;
   size_t row = range.first;
   Status status = db.CopyOut(
       "COPY (SELECT " + std::string(columns) + " FROM " + std::string(table) + " WHERE agency_id = " + *agency +
@@ -322,8 +324,7 @@ Status PgStore::ReadRows(PgConnection& db, std::string_view table, std::string_v
         if (row == range.last) {
           return Status::Internal("the store's " + std::string(table) + " has more rows than its import counted");
         }
-        Status parsed = fields.Read(line);
-        if (!parsed.ok()) return parsed;
+        CopyRowCursor fields(line);
         Status done = read(fields, row);
         ++row;
         return done;
@@ -338,17 +339,14 @@ template <size_t I, typename B>
 Status PgStore::LoadRows(PgConnection& db, Dataset& data, RowRange range) {
   const std::string_view name = kCatalogue[I].name;
   auto& table = BoundTable<B>(data);
-  return ReadRows(db, name, PgStoredColumns(name), range, [&](const CopyRowReader& fields, size_t row) {
-    if (fields.size() != B::kColumnCount) {
-      return Status::Internal("the store's " + std::string(name) + " has not the columns this program reads");
-    }
+  return ReadRows(db, name, PgStoredColumns(name), range, [&](CopyRowCursor& fields, size_t row) {
     bool read = true;
     ForEachBoundColumn<B>([&](auto column_index, auto member) {
-      read = read && ReadCell<I, decltype(column_index)::value>(fields[column_index], Cell(table, member, row));
+      read = read && ReadCell<I, decltype(column_index)::value>(fields, Cell(table, member, row));
     });
-    if (!read) {
+    if (!read || !fields.AtEnd()) {
       return Status::Internal("the store's " + std::string(name) + " row " + std::to_string(row) +
-                              " holds text where an integer is stored");
+                              " is not the columns this program reads");
     }
     return Status::Ok();
   });
@@ -382,11 +380,12 @@ Status PgStore::LoadAll(PgConnection& db, Dataset& data) {
   });
   data.metrics.reserve(counts->find(kMetricsTable)->second);
   Status status = ReadRows(db, kMetricsTable, "metric", {0, counts->find(kMetricsTable)->second, true},
-                           [&](const CopyRowReader& fields, size_t) {
-                             if (fields.size() != 1 || !fields[0]) {
+                           [&](CopyRowCursor& fields, size_t) {
+                             std::string metric;
+                             if (fields.NextText(metric) != CopyRowCursor::Field::kValue || !fields.AtEnd()) {
                                return Status::Internal("the store's metrics hold an empty key");
                              }
-                             data.metrics.emplace_back(*fields[0]);
+                             data.metrics.push_back(std::move(metric));
                              return Status::Ok();
                            });
   if (!status.ok()) return status;
