@@ -24,6 +24,7 @@
 #include <thread>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "domain/catalogue.h"
 #include "domain/dataset_binding.h"
@@ -389,30 +390,41 @@ Status PgStore::LoadAll(PgConnection& db, Dataset& data) {
                              return Status::Ok();
                            });
   if (!status.ok()) return status;
-  // A second connection in the same snapshot (pg_export_snapshot) loads the
-  // second half of every table meanwhile: the server's work and ours spread
-  // over two processors each. Without one (no connection slot left), this
-  // connection loads everything.
+  // Other connections in the same snapshot (pg_export_snapshot) load the
+  // other parts of every table meanwhile: the server's work and ours spread
+  // over the processors. Connections that cannot be made (no slot left)
+  // leave more to this one, down to loading everything alone.
   auto snapshot = db.Query("SELECT pg_export_snapshot()");
   if (!snapshot.ok()) return snapshot.status();
   auto quoted = db.Literal(snapshot->Text(0, 0));
   if (!quoted.ok()) return quoted.status();
-  std::optional<PgSession> helper;
-  if (auto connected = PgConnection::Connect(uri_); connected.ok()) helper.emplace(std::move(*connected));
-  if (!helper) return LoadPart(db, data, *counts, 0, 1);
-  Status helped = Status::Ok();
-  std::thread helping([&] {
-    helped = helper->Run(/*read_only=*/true, [&](PgConnection& other) -> Status {
-      auto transaction = PgTransaction::Begin(
-          other, agency_, "ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT " + *quoted);
-      if (!transaction.ok()) return transaction.status();
-      Status loaded = LoadPart(other, data, *counts, 1, kPgLoadConnections);
-      return loaded.ok() ? transaction->Commit() : loaded;
-    });
-  });
-  status = LoadPart(db, data, *counts, 0, kPgLoadConnections);
-  helping.join();
-  return status.ok() ? helped : status;
+  std::vector<PgSession> helpers;
+  while (helpers.size() + 1 < kPgLoadConnections) {
+    auto connected = PgConnection::Connect(uri_);
+    if (!connected.ok()) break;
+    helpers.emplace_back(std::move(*connected));
+  }
+  const size_t parts = helpers.size() + 1;
+  std::vector<Status> helped(helpers.size(), Status::Ok());
+  {
+    std::vector<std::jthread> helping;  // joined at the end of this block, however it ends
+    for (size_t i = 0; i < helpers.size(); ++i) {
+      helping.emplace_back([&, i] {
+        helped[i] = helpers[i].Run(/*read_only=*/true, [&](PgConnection& other) -> Status {
+          auto transaction = PgTransaction::Begin(
+              other, agency_, "ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT " + *quoted);
+          if (!transaction.ok()) return transaction.status();
+          Status loaded = LoadPart(other, data, *counts, i + 1, parts);
+          return loaded.ok() ? transaction->Commit() : loaded;
+        });
+      });
+    }
+    status = LoadPart(db, data, *counts, 0, parts);
+  }
+  for (const Status& part : helped) {
+    if (status.ok()) status = part;
+  }
+  return status;
 }
 
 Result<Dataset> PgStore::LoadDataset() {
