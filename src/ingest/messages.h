@@ -71,6 +71,7 @@ namespace agencykpi {
   X(kXlsxBadNumber, "xlsx_bad_number")       \
   X(kXlsxBadSharedString, "xlsx_bad_shared_string") \
   X(kXlsxRowOrder, "xlsx_row_order")         \
+  X(kXlsxRowNumber, "xlsx_row_number")       \
   X(kXlsxCellTwice, "xlsx_cell_twice")       \
   X(kXlsxNotATable, "xlsx_sheet_not_a_table") \
   X(kXlsxTwoSheets, "xlsx_two_sheets")       \

@@ -94,7 +94,7 @@ std::map<std::string, std::string> WorkbookParts(const std::vector<SheetSpec>& s
   return parts;
 }
 
-std::string Row(int number, const std::vector<std::string>& values) {
+std::string Row(int64_t number, const std::vector<std::string>& values) {
   std::string row = "<row r=\"" + std::to_string(number) + "\">";
   for (size_t i = 0; i < values.size(); ++i) {
     const std::string ref = ColumnLetters(i) + std::to_string(number);

@@ -2,6 +2,7 @@
 // part as a producer would write it, zipped by libzip in memory.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -29,6 +30,6 @@ std::map<std::string, std::string> WorkbookParts(const std::vector<SheetSpec>& s
 
 // A <row> of inline-string and number cells from plain values: a value
 // starting with '#' is a number ("#12.5"), else text.
-std::string Row(int number, const std::vector<std::string>& values);
+std::string Row(int64_t number, const std::vector<std::string>& values);
 
 }  // namespace agencykpi::testing

@@ -65,6 +65,10 @@ TEST(XlsxCellValues, DatesOfBothSystemsAndThePhantomLeapDay) {
   EXPECT_EQ(error.id, MessageId::kXlsxBadDate);
   EXPECT_FALSE(DateOfSerial("-3", false, error));
   EXPECT_FALSE(DateOfSerial("3000000", false, error));
+  // Past any day (and past int64 as text): refused, never cast.
+  EXPECT_FALSE(DateOfSerial("46023000000000000000000", false, error));
+  EXPECT_EQ(error.id, MessageId::kXlsxBadDate);
+  EXPECT_FALSE(DateOfSerial("1e300", true, error));
 }
 
 TEST(XlsxCellValues, FormatKinds) {
@@ -90,6 +94,7 @@ TEST(XlsxCellValues, FormatKinds) {
 TEST(XlsxCellValues, TimeCellsAreHours) {
   EXPECT_EQ(HoursOfTimeCell("0.3125"), "7.5");
   EXPECT_EQ(HoursOfTimeCell("1.5"), "36");
+  EXPECT_EQ(HoursOfTimeCell("1e308"), std::nullopt);  // times 24 is past the largest double
 }
 
 TEST(XlsxCellValues, ColumnLettersBothWays) {
@@ -192,6 +197,18 @@ TEST(XlsxAgencyWorkbook, LeadingEmptyRowsAreSkippedCellsMustComeInOrder) {
   ASSERT_TRUE(sparse.ok()) << Lines(sparse.errors).front();
   ASSERT_EQ(sparse.dataset.clients.size(), 1u);
   EXPECT_EQ(sparse.dataset.clients[0].name, "B");
+}
+
+TEST(XlsxAgencyWorkbook, ARowNumberPastTheLastRowIsRefusedAndTheNextRowsNumberedOn) {
+  // 9223372036854775807 is int64's largest: the row after it must not overflow.
+  const std::string clients = Row(1, {"client_id", "name"}) + Row(9223372036854775807, {"C1", "A"}) +
+                              "<row><c t=\"inlineStr\"><is><t>C2</t></is></c><c t=\"inlineStr\"><is><t>B</t></is></c></row>" +
+                              Row(1048577, {"C3", "C"});
+  const IngestOutcome outcome = ReadBook(WorkbookParts({{"clients", clients}}));
+  EXPECT_EQ(Lines(outcome.errors),
+            (std::vector<std::string>{
+                "agency.xlsx[clients]!2:2: row number 9223372036854775807 is past a sheet's last row, 1048576 (damaged sheet)",
+                "agency.xlsx[clients]!4:4: row number 1048577 is past a sheet's last row, 1048576 (damaged sheet)"}));
 }
 
 TEST(XlsxTableWorkbook, ATableMayComeAsItsOwnWorkbookBesideCsvFiles) {

@@ -156,7 +156,9 @@ std::optional<Day> DateOfSerial(std::string_view stored, bool date1904, Message&
     error = Message(MessageId::kXlsxBadDate, {std::string(stored)});
     return std::nullopt;
   };
+  // Bounded before any cast to a day: a serial past 9999-12-31 is refused.
   if (!value || *value < 0) return refuse();
+  if (*value > static_cast<double>(DayFromCivil(kLastYear, 12, 31) - DayFromCivil(1899, 12, 30))) return refuse();
   const double whole = std::floor(*value);
   Day day = 0;
   if (date1904) {
@@ -170,14 +172,15 @@ std::optional<Day> DateOfSerial(std::string_view stored, bool date1904, Message&
     // Day 1 is 1900-01-01; from day 61 on, one less for the day that never was.
     day = DayFromCivil(1899, 12, 31) + static_cast<Day>(whole) - (whole > kPhantomLeapDay ? 1 : 0);
   }
-  if (*value > static_cast<double>(DayFromCivil(kLastYear, 12, 31) - DayFromCivil(1899, 12, 30))) return refuse();
   return day;
 }
 
 std::optional<std::string> HoursOfTimeCell(std::string_view stored) {
   const std::optional<double> value = StoredNumber(stored);
   if (!value) return std::nullopt;
-  return DecimalText(*value * kHoursPerDay);
+  const double hours = *value * kHoursPerDay;
+  if (!std::isfinite(hours)) return std::nullopt;  // days near the largest double
+  return DecimalText(hours);
 }
 
 std::string ColumnLetters(size_t column) {

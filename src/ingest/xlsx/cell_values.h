@@ -3,6 +3,7 @@
 // or a time. Pure functions, apart from the reading of the sheet.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,5 +49,8 @@ std::optional<std::string> HoursOfTimeCell(std::string_view stored);
 // or they name a column past XFD.
 std::string ColumnLetters(size_t column);
 std::optional<size_t> ColumnOfCell(std::string_view reference);
+
+// Rows of a sheet: 1 … 1 048 576, in Excel and LibreOffice alike.
+constexpr int64_t kSheetRows = 1'048'576;
 
 }  // namespace agencykpi

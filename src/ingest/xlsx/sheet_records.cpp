@@ -109,6 +109,11 @@ class SheetRecords::Parser final : public XmlHandler {
     in_row_ = true;
     Row& row = out_.rows.emplace_back();
     row.number = std::max<int64_t>(ParseNumber<int64_t>(r).value_or(0), 0);
+    if (row.number > kSheetRows) {
+      // No producer writes one; read as the row after the last, and refused.
+      SetError(RecordSource::kNoField, Message(MessageId::kXlsxRowNumber, {std::string(r), std::to_string(kSheetRows)}));
+      row.number = 0;
+    }
     row.text_begin = static_cast<uint32_t>(out_.text.size());
     row.first_end = static_cast<uint32_t>(out_.ends.size());
     last_column_ = -1;
