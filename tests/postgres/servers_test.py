@@ -201,18 +201,27 @@ def two_servers(binary, golden, cluster, tmp):
 
 
 def agency_counts(cluster, agency):
-    tables = cluster.sql("SELECT string_agg(table_name, ' ' ORDER BY table_name) FROM information_schema.columns "
-                         "WHERE column_name = 'agency_id' AND table_schema = 'public' AND table_name <> 'agencies'")
+    # the tables (a partitioned one counts its attached parts), not the parts themselves
+    tables = cluster.sql("SELECT string_agg(c.table_name, ' ' ORDER BY c.table_name) FROM information_schema.columns c "
+                         "JOIN pg_class r ON r.relname = c.table_name AND r.relnamespace = 'public'::regnamespace "
+                         "WHERE c.column_name = 'agency_id' AND c.table_schema = 'public' "
+                         "AND c.table_name NOT IN ('agencies', 'agency_parts') AND NOT r.relispartition "
+                         "AND c.table_name NOT IN (SELECT part FROM agency_parts)")
     return {table: cluster.sql(f"SELECT count(*) FROM {table} WHERE agency_id = '{agency}'")
             for table in tables.split()}
 
 
-def wait_for_statement(cluster, process, prefix):
-    """Until the import's connection runs a statement starting with `prefix`."""
+def running(prefix):
+    """The query that counts the connections running a statement starting with `prefix`."""
+    return f"SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '{prefix}%'"
+
+
+def wait_for_point(cluster, process, point):
+    """Until `point` (a query counting what shows the import is there) counts some."""
+    _, query = point
     deadline = time.monotonic() + IMPORT_DEADLINE
     while time.monotonic() < deadline and process.poll() is None:
-        running = cluster.sql("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
-                              f"AND query LIKE '{prefix}%'")
+        running = cluster.sql(query)
         if running != '0':
             return True
         time.sleep(0.02)
@@ -231,23 +240,32 @@ def killed_import(binary, golden, cluster, tmp):
     old_report = run(binary, *report_args).stdout
     old_counts = agency_counts(cluster, 'crash')
     expect(int(old_counts['time_entries']) > 0, f'the old dataset has time entries: {old_counts}')
-    points = ['COPY agencykpi_staging', 'INSERT INTO time_entries', 'INSERT INTO store_sales']
+    # filling a part; building a part's keys; the swap's transaction open, its reference tables written,
+    # waiting for the last part (the others made and committed by then)
+    points = [('filling a part', running('COPY part_')), ('building the keys of a part', running('SELECT agencykpi_seal_part')),
+              ('in the swap', "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                              "WHERE c.relname = 'agencies' AND l.mode = 'RowShareLock'")]
     for point in points:
+        name = point[0]
         importing = subprocess.Popen([binary, 'import', big, '--db', uri, '--agency', 'crash'],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        reached = wait_for_statement(cluster, importing, point)
+        reached = wait_for_point(cluster, importing, point)
         importing.send_signal(signal.SIGKILL)
         importing.wait()
-        expect(reached, f'the import reached "{point}" before it was killed')
-        # The server rolls the transaction back once it sees the client gone.
+        expect(reached, f'the import was {name} when it was killed')
+        # The server rolls the transactions back, and frees the import lock, once it sees the client gone.
         deadline = time.monotonic() + IMPORT_DEADLINE
         while time.monotonic() < deadline and cluster.sql(
-                "SELECT count(*) FROM pg_stat_activity WHERE usename = 'agencykpi' AND backend_xid IS NOT NULL") != '0':
+                "SELECT (SELECT count(*) FROM pg_stat_activity WHERE usename = 'agencykpi' AND backend_xid IS NOT NULL)"
+                " + (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory')") != '0':
             time.sleep(0.05)
-        expect(agency_counts(cluster, 'crash') == old_counts, f'killed at "{point}": the old rows, no more, no fewer')
-        expect(run(binary, *report_args).stdout == old_report, f'killed at "{point}": the old report, byte for byte')
+        expect(agency_counts(cluster, 'crash') == old_counts, f'killed {name}: the old rows, no more, no fewer')
+        expect(run(binary, *report_args).stdout == old_report, f'killed {name}: the old report, byte for byte')
         expect(cluster.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'") == '0',
-               f'killed at "{point}": no lock left')
+               f'killed {name}: no lock left')
+    # killed in the swap, the import had made and committed parts: left for the next import to drop
+    left = cluster.sql("SELECT count(*) FROM agency_parts WHERE agency_id = 'crash' AND NOT attached")
+    expect(int(left) > 0, f'the killed imports left parts never attached ({left})')
     new = run(binary, 'import', big, '--db', uri, '--agency', 'crash')
     expect(new.returncode == 0, f'the next import completes: {new.stderr}')
     new_counts = agency_counts(cluster, 'crash')
@@ -255,6 +273,13 @@ def killed_import(binary, golden, cluster, tmp):
            f'the next import holds the new rows: {new_counts["time_entries"]} time entries')
     expect(cluster.sql("SELECT dataset_version FROM agencies WHERE agency_id = 'crash'") == '2',
            'the killed imports did not bump the version; the completed one did')
+    # the parts the killed imports made were dropped by the next one: only the attached ones are left
+    attached = cluster.sql("SELECT count(*) FROM agency_parts WHERE agency_id = 'crash' AND attached")
+    expect(attached == '7', f'one attached part per fact table ({attached})')
+    expect(cluster.sql("SELECT count(*) FROM agency_parts WHERE agency_id = 'crash' AND NOT attached") == '0',
+           'no part left unattached in the directory')
+    expect(cluster.sql("SELECT count(*) FROM pg_class WHERE relname LIKE 'part\\_%' AND relkind = 'r' "
+                       "AND NOT relispartition") == '0', 'no part table left unattached')
 
 
 def database_away(binary, golden, cluster, tmp):

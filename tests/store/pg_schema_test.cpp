@@ -66,18 +66,31 @@ class PgSchemaTest : public ::testing::Test {
 // every primary, unique and foreign key (a foreign key to a reference table
 // aside), and forces row-level security.
 TEST_F(PgSchemaTest, AgencyIdIsInEveryTableAndEveryKeyAndRowSecurityIsForced) {
-  ASSERT_TRUE(AddAgency(uri(), AgencyRecord{"a", "A", "", 0, ""}).ok());  // migrates
+  ASSERT_NO_FATAL_FAILURE(AddWith("a", MakeSmallDataset()));  // migrates, and makes a's parts
   PgConnection db = Connect();
-  const std::vector<std::string> tables = Column(db, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1");
+  // The tables, partitions (parts) apart.
+  const std::vector<std::string> tables =
+      Column(db, "SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND "
+                 "c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY 1");
   std::set<std::string> expected = {std::string(kPgMigrationsTable)};
   for (const std::string& table : PgTenantTables()) expected.insert(table);
   const std::vector<std::string> references = PgReferenceTables();
   for (const std::string& table : references) expected.insert(table);
   EXPECT_EQ(std::set<std::string>(tables.begin(), tables.end()), expected);
-  EXPECT_EQ(PgTenantTables().size(), kTableCount + 6);  // + agencies, metrics, users, user_clients, sessions, audit_log
+  // + agencies, metrics, users, user_clients, sessions, audit_log, agency_parts
+  EXPECT_EQ(PgTenantTables().size(), kTableCount + 7);
+  // Each partitioned table has one part of agency a, and the directory says so.
+  const std::vector<std::string> parts = Column(
+      db, "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relkind = 'r' ORDER BY 1");
+  size_t partitioned = 0;
+  for (const std::string& table : PgTenantTables()) partitioned += PgIsPartitioned(table) ? 1 : 0;
+  EXPECT_EQ(partitioned, 7u);  // time entries, expenses, invoices, visits, results, store audits, store sales
+  EXPECT_EQ(parts.size(), partitioned);
 
   size_t keys_checked = 0;
-  for (const std::string& table : PgTenantTables()) {
+  std::vector<std::string> checked = PgTenantTables();
+  checked.insert(checked.end(), parts.begin(), parts.end());
+  for (const std::string& table : checked) {
     SCOPED_TRACE(table);
     auto first = db.Query("SELECT attname FROM pg_attribute WHERE attrelid = $1::regclass AND attnum = 1", {table});
     ASSERT_TRUE(first.ok()) << first.status().message();
@@ -132,6 +145,20 @@ TEST_F(PgSchemaTest, AgencyIdIsInEveryTableAndEveryKeyAndRowSecurityIsForced) {
   EXPECT_EQ(*db.QueryInt64("SELECT has_table_privilege($1, $2, 'SELECT')::int",
                            {std::string(kPgAppRole), std::string(kPgMigrationsTable)}),
             0);
+  // The fact tables and the directory of parts are read only: their rows come
+  // by the owner's functions. A part, once sealed, grants the app role nothing.
+  for (const std::string& table : PgTenantTables()) {
+    const bool read_only = PgIsPartitioned(table) || table == kPgPartsTable || table == "agencies";
+    EXPECT_EQ(*db.QueryInt64("SELECT has_table_privilege($1, $2, 'INSERT')::int", {std::string(kPgAppRole), table}),
+              read_only ? 0 : 1)
+        << table;
+  }
+  for (const std::string& part : parts) {
+    EXPECT_EQ(*db.QueryInt64("SELECT has_table_privilege($1, $2, 'SELECT, INSERT, UPDATE, DELETE')::int",
+                             {std::string(kPgAppRole), part}),
+              0)
+        << part;
+  }
 }
 
 TEST_F(PgSchemaTest, AnAgencySeesOnlyItsRowsAndASessionWithoutOneSeesNone) {
@@ -183,9 +210,32 @@ TEST_F(PgSchemaTest, AnAgencySeesOnlyItsRowsAndASessionWithoutOneSeesNone) {
   ASSERT_TRUE(db.Exec("ROLLBACK").ok());
   ASSERT_TRUE(db.Exec("BEGIN").ok());
   ASSERT_TRUE(db.Query("SELECT set_config($1, 'a', true)", {std::string(kPgAgencySetting)}).ok());
-  auto deleted = db.Query("DELETE FROM time_entries WHERE agency_id = 'b'");
+  auto deleted = db.Query("DELETE FROM clients WHERE agency_id = 'b'");
   ASSERT_TRUE(deleted.ok());
   EXPECT_STREQ(PQcmdTuples(deleted->get()), "0");
+  ASSERT_TRUE(db.Exec("ROLLBACK").ok());
+  // The fact tables come in parts: the app role writes none of their rows,
+  // reads none of b's part, and can seal, attach or drop no part of b's.
+  const std::vector<std::string> parts_of_b = Column(
+      db, "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+          "WHERE pg_get_expr(c.relpartbound, c.oid) LIKE '%''b''%'");
+  ASSERT_EQ(parts_of_b.size(), 7u);
+  const std::vector<std::string> refused = {"DELETE FROM time_entries", "SELECT count(*) FROM " + parts_of_b[0],
+                                            "SELECT agencykpi_seal_part('" + parts_of_b[0] + "', 0)",
+                                            "SELECT agencykpi_attach_parts(ARRAY['" + parts_of_b[0] + "'])",
+                                            "SELECT agencykpi_finish_part('" + parts_of_b[0] + "')",
+                                            "SELECT agencykpi_new_part('clients')"};
+  for (const std::string& sql : refused) {
+    ASSERT_TRUE(db.Exec("BEGIN").ok());
+    ASSERT_TRUE(db.Query("SELECT set_config($1, 'a', true)", {std::string(kPgAgencySetting)}).ok());
+    EXPECT_FALSE(db.Exec(sql).ok()) << sql;
+    ASSERT_TRUE(db.Exec("ROLLBACK").ok());
+  }
+  // Without an agency, no part can be made at all.
+  EXPECT_FALSE(db.Exec("SELECT agencykpi_new_part('time_entries')").ok());
+  ASSERT_TRUE(db.Exec("BEGIN").ok());
+  ASSERT_TRUE(db.Query("SELECT set_config($1, 'a', true)", {std::string(kPgAgencySetting)}).ok());
+  EXPECT_EQ(*db.QueryInt64("SELECT agencykpi_drop_parts()"), 0);  // a's own, never attached: none
   ASSERT_TRUE(db.Exec("ROLLBACK").ok());
   // The setting is per transaction: once it ends, nothing is visible again.
   EXPECT_EQ(*db.QueryInt64("SELECT count(*) FROM time_entries"), 0);
@@ -361,7 +411,10 @@ TEST_F(PgSchemaTest, PoliciesReadTheAgencyOncePerStatementAlsoAfterMigratingFrom
                     .ok());
   }
   // The policies as the version-5 program made them: the setting read per row.
-  for (const std::string& table : PgTenantTables()) {
+  const std::vector<std::string> tables_of_5 = Column(
+      db, "SELECT tablename FROM pg_policies WHERE policyname = 'agency_rows' ORDER BY 1");
+  EXPECT_EQ(tables_of_5.size(), PgTenantTables().size() - 1);  // all but agency_parts (version 7)
+  for (const std::string& table : tables_of_5) {
     const std::string per_row = "agency_id = current_setting('" + std::string(kPgAgencySetting) + "', true)";
     ASSERT_TRUE(db.Exec("ALTER POLICY agency_rows ON " + table + " USING (" + per_row + ") WITH CHECK (" + per_row +
                         ")")
@@ -369,14 +422,74 @@ TEST_F(PgSchemaTest, PoliciesReadTheAgencyOncePerStatementAlsoAfterMigratingFrom
   }
   const std::string per_row = "SELECT count(*) FROM pg_policies WHERE policyname = 'agency_rows' AND qual NOT LIKE "
                               "'%SELECT current_setting%'";
-  EXPECT_EQ(*db.QueryInt64(per_row), static_cast<int64_t>(PgTenantTables().size())) << "version 5: per row";
+  EXPECT_EQ(*db.QueryInt64(per_row), static_cast<int64_t>(tables_of_5.size())) << "version 5: per row";
   ASSERT_NO_FATAL_FAILURE(AddWith("a", MakeSmallDataset()));  // migrates to the latest version
   EXPECT_EQ(*db.QueryInt64("SELECT max(version) FROM " + std::string(kPgMigrationsTable)),
             PgSchemaMigrations().back().version);
   EXPECT_EQ(*db.QueryInt64(per_row), 0);
   EXPECT_EQ(*db.QueryInt64("SELECT count(*) FROM pg_policies WHERE policyname = 'agency_rows' AND qual LIKE "
                            "'%SELECT current_setting%' AND with_check LIKE '%SELECT current_setting%'"),
-            static_cast<int64_t>(PgTenantTables().size()));
+            static_cast<int64_t>(PgTenantTables().size() + 7));  // and the 7 parts of a
+}
+
+// A database of version 6 (fact tables unpartitioned) holding two
+// agencies' rows: its migration moves each agency's rows into parts of its
+// own, whole, and the next import of one agency leaves the other's alone.
+TEST_F(PgSchemaTest, MigratingToPartsMovesEachAgencysFactRowsIntoItsOwnParts) {
+  PgConnection db = Connect();
+  ASSERT_TRUE(db.Exec("CREATE TABLE " + std::string(kPgMigrationsTable) +
+                      " (version bigint PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL "
+                      "DEFAULT now())")
+                  .ok());
+  for (const PgMigration& step : PgSchemaMigrations()) {
+    if (step.version > 6) break;
+    if (!step.sql.empty()) ASSERT_TRUE(db.Exec(step.sql).ok()) << step.version;
+    ASSERT_TRUE(db.Query("INSERT INTO " + std::string(kPgMigrationsTable) + " (version, description) VALUES ($1, $2)",
+                         {std::to_string(step.version), std::string(step.description)})
+                    .ok());
+  }
+  // Time entries as the version-6 program stored them: dates 20000 + row.
+  const std::string columns = PgStoredColumns("time_entries");  // employee, date, hours, activity, mission
+  for (const auto& [agency, rows] : {std::pair{"a", 1000}, std::pair{"b", 500}}) {
+    const std::string id(agency);
+    ASSERT_TRUE(db.Exec("BEGIN").ok());
+    ASSERT_TRUE(db.Query("SELECT set_config($1, $2, true)", {std::string(kPgAgencySetting), id}).ok());
+    ASSERT_TRUE(db.Exec("INSERT INTO agencies (agency_id, name, created_at) VALUES ('" + id + "', 'A', '')").ok());
+    const Status inserted = db.Exec("INSERT INTO time_entries (agency_id, row_id, " + columns + ") SELECT '" + id +
+                                    "', g, 0, 20000 + g, 700, 0, NULL FROM generate_series(0, " +
+                                    std::to_string(rows - 1) + ") g");
+    ASSERT_TRUE(inserted.ok()) << inserted.message();
+    ASSERT_TRUE(db.Exec("COMMIT").ok());
+  }
+  StoreOpenOptions options;
+  options.agency = "a";
+  auto store = OpenStore(uri(), options);  // migrates to the latest version
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ(*db.QueryInt64("SELECT max(version) FROM " + std::string(kPgMigrationsTable)),
+            PgSchemaMigrations().back().version);
+  EXPECT_EQ(*db.QueryInt64("SELECT count(*) FROM pg_class WHERE relname LIKE '%\\_v6'"), 0);
+  const auto as_agency = [&](const std::string& agency, const std::string& sql) {
+    EXPECT_TRUE(db.Exec("BEGIN").ok());
+    EXPECT_TRUE(db.Query("SELECT set_config($1, $2, true)", {std::string(kPgAgencySetting), agency}).ok());
+    auto value = db.QueryInt64(sql);
+    EXPECT_TRUE(db.Exec("COMMIT").ok());
+    EXPECT_TRUE(value.ok()) << value.status().message();
+    return value.ok() ? *value : -1;
+  };
+  for (const auto& [agency, rows] : {std::pair{"a", 1000}, std::pair{"b", 500}}) {
+    SCOPED_TRACE(agency);
+    EXPECT_EQ(as_agency(agency, "SELECT count(*) FROM time_entries"), rows);
+    EXPECT_EQ(as_agency(agency, "SELECT sum(date - 20000 - row_id) FROM time_entries"), 0);  // each row whole
+    EXPECT_EQ(as_agency(agency, "SELECT count(*) FROM " + std::string(kPgPartsTable) + " WHERE attached"), 7);
+  }
+  // Agency a imported again: a's parts replaced, b's rows as they were.
+  const Dataset data = MakeSmallDataset();
+  const Status imported = (*store)->ReplaceDataset(data, "a");
+  ASSERT_TRUE(imported.ok()) << imported.message();
+  EXPECT_EQ(as_agency("a", "SELECT count(*) FROM time_entries"), static_cast<int64_t>(data.time_entries.size()));
+  EXPECT_EQ(as_agency("b", "SELECT count(*) FROM time_entries"), 500);
+  EXPECT_EQ(*db.QueryInt64("SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relkind = 'r'"),
+            14);  // 7 parts each, the old ones of a dropped
 }
 
 }  // namespace

@@ -133,14 +133,22 @@ CREATE TABLE audit_log (
 );
 )sql";
 
+// What the app role may do with a tenant table's rows: read and write
+// them, or only read them (the partitioned fact tables, whose rows come in
+// whole partitions, and the directory of partitions: both written by the
+// owner's functions).
+enum class AppAccess { kReadWrite, kRead };
+
 // The tables made by hand, by version: tenant tables (besides the
 // catalogue's) and reference tables.
 struct HandTable {
   std::string_view name;
   int64_t since;
+  AppAccess access = AppAccess::kReadWrite;
 };
-constexpr std::array<HandTable, 6> kHandTenantTables = {{
+constexpr std::array<HandTable, 7> kHandTenantTables = {{
     {kAgenciesTable, 1}, {kMetricsTable, 1}, {"users", 5}, {"user_clients", 5}, {"sessions", 5}, {"audit_log", 5},
+    {kPgPartsTable, 7, AppAccess::kRead},
 }};
 
 // Version 6: each table's row count kept with the dataset (a load sizes its
@@ -151,6 +159,20 @@ ALTER TABLE agencies ADD COLUMN row_counts jsonb;
 GRANT UPDATE (row_counts) ON agencies TO agencykpi_app;
 )sql";
 
+// Version 7: the fact tables partitioned by agency. An import makes the
+// agency's new partitions (parts) apart, COPYs into them, builds their keys
+// after the rows, then swaps them for the old ones in its transaction
+// (PartsSql's functions); the directory of parts says which are attached.
+constexpr std::string_view kPartsV7 = R"sql(
+CREATE TABLE agency_parts (
+  agency_id text NOT NULL,
+  part text NOT NULL,
+  parent text NOT NULL,
+  attached boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (agency_id, part)
+);
+)sql";
+
 struct Step {
   int64_t version;
   std::string_view description;
@@ -159,13 +181,15 @@ struct Step {
   // SQLite store's schema version); 0 for a step of this store alone.
   int64_t catalogue;
 };
-constexpr std::array<Step, 6> kSteps = {{
+constexpr int64_t kPartitionedSince = 7;
+constexpr std::array<Step, 7> kSteps = {{
     {1, "initial schema", kRolesAndShimV1, 1},
     {2, "import id", "", 2},  // agencies.import_id is there from version 1
     {3, "store sales", "", 3},
     {4, "mission fees and weekly hours", "", 4},
     {5, "accounts", kAccountsV5, 5},
     {6, "row counts with the dataset; the policies' agency once per statement", kRowCountsV6, 0},
+    {kPartitionedSince, "a partition per agency for the fact tables, made whole by each import", kPartsV7, 0},
 }};
 
 static_assert([] {
@@ -224,7 +248,7 @@ const PgEnumLookup& LookupOf(std::string_view table) {
 }
 
 // Row-level security, grants and distribution of a tenant table.
-std::string TenantTableSql(std::string_view table) {
+std::string TenantTableSql(std::string_view table, AppAccess access = AppAccess::kReadWrite) {
   const std::string name(table);
   const std::string mine = AgencyMatchSql();
   std::string sql = "ALTER TABLE " + name + " ENABLE ROW LEVEL SECURITY;\n";
@@ -238,6 +262,8 @@ std::string TenantTableSql(std::string_view table) {
     sql += "CREATE POLICY directory ON " + name + " TO " + std::string(kPgAdminRole) +
            " USING (true) WITH CHECK (true);\n";
     sql += "GRANT SELECT, INSERT ON " + name + " TO " + std::string(kPgAdminRole) + ";\n";
+  } else if (access == AppAccess::kRead) {
+    sql += "GRANT SELECT ON " + name + " TO " + std::string(kPgAppRole) + ";\n";
   } else {
     sql += "GRANT SELECT, INSERT, UPDATE, DELETE ON " + name + " TO " + std::string(kPgAppRole) + ";\n";
   }
@@ -293,12 +319,16 @@ bool IsSingleKey(const TableDesc& table, const ColumnDesc& column) {
 }
 
 // "client_row bigint NOT NULL": the column itself, with its checks.
-std::string ColumnSql(const TableDesc& table, const ColumnDesc& column) {
+// A partitioned table's text is compared byte by byte (COLLATE "C"): the
+// same equality, and keys built by memcmp instead of the locale's rules.
+constexpr std::string_view kByteCollation = " COLLATE \"C\"";
+
+std::string ColumnSql(const TableDesc& table, const ColumnDesc& column, bool partitioned) {
   const std::string name = StoreColumnName(column);
   std::string sql = name;
   switch (column.kind) {
     case ColumnKind::kId:
-    case ColumnKind::kText: sql += " text"; break;
+    case ColumnKind::kText: sql += " text" + std::string(partitioned ? kByteCollation : ""); break;
     case ColumnKind::kEnum: sql += " smallint"; break;
     default: sql += " bigint";
   }
@@ -343,13 +373,23 @@ std::string ReferenceIndexSql(const TableDesc& table, const ColumnDesc& column) 
          " (agency_id, " + name + ");\n";
 }
 
-std::string CreateTableSql(const TableDesc& table) {
-  std::string sql = "CREATE TABLE " + std::string(table.name) + " (\n  agency_id text NOT NULL,\n  row_id bigint NOT NULL";
+// Whether fact table `table` is partitioned by agency once the schema is
+// at `version` (from kPartitionedSince on).
+bool PartitionedAt(const TableDesc& table, int64_t version) {
+  return IsFactTable(table.name) && version >= kPartitionedSince;
+}
+
+// The table as made at schema `version`, with its columns of that version
+// and before (later ones come by ALTER TABLE).
+std::string CreateTableSql(const TableDesc& table, int64_t version) {
+  const bool partitioned = PartitionedAt(table, version);
+  std::string sql = "CREATE TABLE " + std::string(table.name) + " (\n  agency_id text" +
+                    std::string(partitioned ? kByteCollation : "") + " NOT NULL,\n  row_id bigint NOT NULL";
   std::vector<std::string> constraints = {"PRIMARY KEY (agency_id, row_id)"};
   std::string indexes;
   for (const ColumnDesc& column : table.columns) {
-    if (StoredSince(table, column) != table.since) continue;
-    sql += ",\n  " + ColumnSql(table, column);
+    if (StepOfCatalogue(StoredSince(table, column)) > version) continue;
+    sql += ",\n  " + ColumnSql(table, column, partitioned);
     for (std::string& constraint : ColumnConstraints(table, column)) constraints.push_back(std::move(constraint));
     indexes += ReferenceIndexSql(table, column);
   }
@@ -359,16 +399,18 @@ std::string CreateTableSql(const TableDesc& table) {
     constraints.push_back("UNIQUE (" + key + ")");
   }
   for (const std::string& constraint : constraints) sql += ",\n  " + constraint;
-  return sql + "\n);\n" + indexes + TenantTableSql(table.name);
+  sql += partitioned ? "\n) PARTITION BY LIST (agency_id);\n" : "\n);\n";
+  return sql + indexes + TenantTableSql(table.name, partitioned ? AppAccess::kRead : AppAccess::kReadWrite);
 }
 
 std::string CatalogueSql(int64_t version) {
   std::string sql;
   ForEachAddedIn(
-      version, [&](const TableDesc& table) { sql += CreateTableSql(table); },
+      version, [&](const TableDesc& table) { sql += CreateTableSql(table, StepOfCatalogue(table.since)); },
       [&](const TableDesc& table, const ColumnDesc& column) {
         const std::string name(table.name);
-        sql += "ALTER TABLE " + name + " ADD COLUMN " + ColumnSql(table, column) + ";\n";
+        sql += "ALTER TABLE " + name + " ADD COLUMN " +
+               ColumnSql(table, column, PartitionedAt(table, StepOfCatalogue(version))) + ";\n";
         for (const std::string& constraint : ColumnConstraints(table, column)) {
           sql += "ALTER TABLE " + name + " ADD " + constraint + ";\n";
         }
@@ -380,7 +422,7 @@ std::string CatalogueSql(int64_t version) {
 std::string HandTablesSql(int64_t version) {
   std::string sql;
   for (const HandTable& table : kHandTenantTables) {
-    if (table.since == version) sql += TenantTableSql(table.name);
+    if (table.since == version) sql += TenantTableSql(table.name, table.access);
   }
   return sql;
 }
@@ -403,6 +445,189 @@ std::string PoliciesOnceSql(int64_t version) {
   return sql;
 }
 
+// Version 7's functions of parts. They run as the owner (SECURITY
+// DEFINER): the app role may make, fill and seal parts of its transaction's
+// agency and attach them, and nothing else; a part's name is checked
+// against the directory, its parent against the fact tables.
+std::string PartFunctionsSql() {
+  std::string facts;
+  for (const TableDesc& table : kCatalogue) {
+    if (IsFactTable(table.name)) facts += (facts.empty() ? "'" : ", '") + std::string(table.name) + "'";
+  }
+  const std::string app(kPgAppRole);
+  std::string match;  // inside a quoted format string: its quotes doubled
+  for (const char c : AgencyMatchSql()) match += c == '\'' ? std::string("''") : std::string(1, c);
+  std::string sql = R"sql(
+CREATE FUNCTION agencykpi_agency() RETURNS text LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  agency text := current_setting('@SETTING@', true);
+BEGIN
+  IF agency IS NULL OR agency = '' THEN
+    RAISE EXCEPTION 'agencykpi: no agency set for this transaction';
+  END IF;
+  RETURN agency;
+END
+$fn$;
+-- A new, empty part of PARENT for the agency: its columns and checks, its
+-- agency as default and as a check (so attaching it needs no scan), no keys.
+CREATE FUNCTION agencykpi_make_part(parent text) RETURNS text LANGUAGE plpgsql SET search_path FROM CURRENT AS $fn$
+DECLARE
+  agency text := agencykpi_agency();
+  name text := 'part_' || replace(gen_random_uuid()::text, '-', '');
+BEGIN
+  IF NOT (parent = ANY (ARRAY[@FACTS@])) THEN
+    RAISE EXCEPTION 'agencykpi: % has no parts', parent;
+  END IF;
+  -- No autovacuum until attached: it would hold the lock the attach waits for.
+  EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING CONSTRAINTS) WITH (autovacuum_enabled = false)',
+                 name, parent);
+  EXECUTE format('ALTER TABLE %I ALTER COLUMN agency_id SET DEFAULT %L, ADD CONSTRAINT agency_only CHECK (agency_id = %L)',
+                 name, agency, agency);
+  INSERT INTO agency_parts (agency_id, part, parent) VALUES (agency, name, parent);
+  RETURN name;
+END
+$fn$;
+-- The part's keys (its parent's, built once over all its rows), its
+-- row-level security, its statistics.
+CREATE FUNCTION agencykpi_finish_part(p text) RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $fn$
+DECLARE
+  parent_name text;
+  k record;
+BEGIN
+  SELECT parent INTO parent_name FROM agency_parts WHERE agency_id = agencykpi_agency() AND part = p AND NOT attached;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'agencykpi: no part % of this agency in the making', p;
+  END IF;
+  FOR k IN SELECT pg_get_constraintdef(c.oid) AS def FROM pg_constraint c
+           WHERE c.conrelid = parent_name::regclass AND c.contype IN ('p', 'u') ORDER BY c.contype, c.conname LOOP
+    EXECUTE format('ALTER TABLE %I ADD %s', p, k.def);
+  END LOOP;
+  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', p);
+  EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', p);
+  EXECUTE format('CREATE POLICY agency_rows ON %I USING (@MATCH@) WITH CHECK (@MATCH@)', p);
+  EXECUTE format('ANALYZE %I', p);
+END
+$fn$;
+-- For an import: a part the app role may COPY into until it is sealed.
+CREATE FUNCTION agencykpi_new_part(parent text) RETURNS text LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $fn$
+DECLARE
+  name text := agencykpi_make_part(parent);
+BEGIN
+  EXECUTE format('GRANT INSERT ON %I TO @APP@', name);
+  RETURN name;
+END
+$fn$;
+-- The end of a part's rows: no more writes, its keys and row-level
+-- security, and exactly the rows sent. The caller's COPY put rows 0 … sent - 1
+-- in; with row ids unique (the key) and none outside that range, no other
+-- row can be there (two index look-ups instead of a count).
+CREATE FUNCTION agencykpi_seal_part(p text, sent bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $fn$
+DECLARE
+  first_row bigint;
+  last_row bigint;
+BEGIN
+  IF NOT EXISTS (SELECT FROM agency_parts WHERE agency_id = agencykpi_agency() AND part = p AND NOT attached) THEN
+    RAISE EXCEPTION 'agencykpi: no part % of this agency in the making', p;
+  END IF;
+  EXECUTE format('REVOKE ALL ON %I FROM @APP@', p);
+  PERFORM agencykpi_finish_part(p);
+  EXECUTE format('SELECT min(row_id), max(row_id) FROM %I', p) INTO first_row, last_row;
+  IF coalesce(first_row, 0) <> 0 OR coalesce(last_row, -1) <> sent - 1 THEN
+    RAISE EXCEPTION 'agencykpi: part % holds rows % to %, rows 0 to % were sent', p, first_row, last_row, sent - 1;
+  END IF;
+END
+$fn$;
+-- The swap: each sealed part replaces its parent's part of the agency.
+CREATE FUNCTION agencykpi_attach_parts(parts text[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $fn$
+DECLARE
+  agency text := agencykpi_agency();
+  p text;
+  parent_name text;
+  old record;
+BEGIN
+  FOREACH p IN ARRAY parts LOOP
+    SELECT parent INTO parent_name FROM agency_parts WHERE agency_id = agency AND part = p AND NOT attached;
+    IF NOT FOUND OR NOT (SELECT relrowsecurity FROM pg_class WHERE oid = p::regclass) THEN
+      RAISE EXCEPTION 'agencykpi: no sealed part % of this agency', p;
+    END IF;
+    FOR old IN SELECT a.part FROM agency_parts a WHERE a.agency_id = agency AND a.parent = parent_name AND a.attached LOOP
+      EXECUTE format('DROP TABLE %I', old.part);
+      DELETE FROM agency_parts WHERE agency_id = agency AND part = old.part;
+    END LOOP;
+    EXECUTE format('ALTER TABLE %I ATTACH PARTITION %I FOR VALUES IN (%L)', parent_name, p, agency);
+    EXECUTE format('ALTER TABLE %I RESET (autovacuum_enabled)', p);
+    UPDATE agency_parts SET attached = true WHERE agency_id = agency AND part = p;
+  END LOOP;
+END
+$fn$;
+-- The agency's parts never attached (an import that failed or was killed
+-- after making them); returns how many were dropped.
+CREATE FUNCTION agencykpi_drop_parts() RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $fn$
+DECLARE
+  agency text := agencykpi_agency();
+  old record;
+  dropped bigint := 0;
+BEGIN
+  FOR old IN SELECT part FROM agency_parts WHERE agency_id = agency AND NOT attached LOOP
+    EXECUTE format('DROP TABLE IF EXISTS %I', old.part);
+    DELETE FROM agency_parts WHERE agency_id = agency AND part = old.part;
+    dropped := dropped + 1;
+  END LOOP;
+  RETURN dropped;
+END
+$fn$;
+REVOKE ALL ON FUNCTION agencykpi_make_part(text), agencykpi_finish_part(text), agencykpi_new_part(text),
+  agencykpi_seal_part(text, bigint), agencykpi_attach_parts(text[]), agencykpi_drop_parts() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION agencykpi_new_part(text), agencykpi_seal_part(text, bigint), agencykpi_attach_parts(text[]),
+  agencykpi_drop_parts() TO @APP@;
+)sql";
+  const auto replace = [&sql](std::string_view from, const std::string& to) {
+    for (size_t at = sql.find(from); at != std::string::npos; at = sql.find(from, at + to.size())) {
+      sql.replace(at, from.size(), to);
+    }
+  };
+  replace("@SETTING@", std::string(kPgAgencySetting));
+  replace("@FACTS@", facts);
+  replace("@MATCH@", match);
+  replace("@APP@", app);
+  return sql;
+}
+
+// Version 7: each fact table made again, partitioned, and each agency's
+// rows moved into a part of its own.
+std::string PartitionedFactsSql() {
+  std::string sql;
+  std::string move_rows;
+  for (const TableDesc& table : kCatalogue) {
+    if (!IsFactTable(table.name)) continue;
+    const std::string name(table.name);
+    const std::string old = name + "_v6";
+    // The old table's index names freed for the new table's.
+    sql += "ALTER TABLE " + name + " RENAME TO " + old + ";\n";
+    sql += "DO $rename$ DECLARE i record; BEGIN FOR i IN SELECT c.relname FROM pg_index x JOIN pg_class c ON c.oid = "
+           "x.indexrelid WHERE x.indrelid = '" + old + "'::regclass LOOP EXECUTE format('ALTER INDEX %I RENAME TO %I', "
+           "i.relname, 'v6_' || i.relname); END LOOP; END $rename$;\n";
+    sql += CreateTableSql(table, kPartitionedSince);
+    const std::string columns = "agency_id, row_id, " + PgStoredColumns(table.name);
+    move_rows += "    p := agencykpi_make_part('" + name + "');\n"
+                 "    EXECUTE format('INSERT INTO %I (" + columns + ") SELECT " + columns + " FROM " + old + "', p);\n"
+                 "    PERFORM agencykpi_finish_part(p);\n"
+                 "    PERFORM agencykpi_attach_parts(ARRAY[p]);\n";
+  }
+  // The old tables' policies show the owner each agency's rows in turn.
+  sql += "DO $move$\nDECLARE\n  a record;\n  p text;\nBEGIN\n  FOR a IN SELECT agency_id FROM agencies ORDER BY agency_id LOOP\n"
+         "    PERFORM set_config('" + std::string(kPgAgencySetting) + "', a.agency_id, true);\n" + move_rows +
+         "  END LOOP;\n  PERFORM set_config('" + std::string(kPgAgencySetting) + "', '', true);\nEND\n$move$;\n";
+  for (const TableDesc& table : kCatalogue) {
+    if (IsFactTable(table.name)) sql += "DROP TABLE " + std::string(table.name) + "_v6;\n";
+  }
+  return sql;
+}
+
+std::string PartsSql(int64_t version) {
+  return version == kPartitionedSince ? PartFunctionsSql() + PartitionedFactsSql() : "";
+}
+
 }  // namespace
 
 std::vector<PgMigration> PgSchemaMigrations() {
@@ -410,7 +635,7 @@ std::vector<PgMigration> PgSchemaMigrations() {
   for (const Step& step : kSteps) {
     migrations.push_back({step.version, step.description,
                           std::string(step.sql) + HandTablesSql(step.version) + PoliciesOnceSql(step.version) +
-                              LookupTablesSql(step.catalogue) + CatalogueSql(step.catalogue)});
+                              PartsSql(step.version) + LookupTablesSql(step.catalogue) + CatalogueSql(step.catalogue)});
   }
   return migrations;
 }
@@ -429,6 +654,11 @@ std::vector<std::string> PgReferenceTables() {
 }
 
 std::span<const PgEnumLookup> PgEnumLookups() { return EnumLookupTable(); }
+
+bool PgIsPartitioned(std::string_view table) {
+  const TableDesc* found = FindTable(table);  // metrics and the hand-made tables: not in the catalogue
+  return found != nullptr && found->name == table && kIsFactTable[static_cast<size_t>(found - kCatalogue.data())];
+}
 
 std::string PgStoredColumns(std::string_view table) {
   std::string out;

@@ -13,6 +13,12 @@
 //    no BYPASSRLS), so a session that has set no agency sees no rows.
 //    kPgAdminRole sees the directory of agencies (agency add / list) and no
 //    agency's data.
+//  - The fact tables (time entries, invoices…) are partitioned by agency:
+//    one partition ("part") per agency and table. An import makes the new
+//    parts, COPYs into them, builds their keys once over all the rows and
+//    swaps them for the old ones (agencykpi_new_part, _seal_part,
+//    _attach_parts: SECURITY DEFINER functions of the owner; the app role
+//    only reads the fact tables). Each part has its own row-level security.
 //  - The enum lookup tables are shared, read-only reference tables.
 //  - Migrations call agencykpi_distribute / agencykpi_reference, which call
 //    Citus's create_distributed_table / create_reference_table when the
@@ -47,6 +53,9 @@ inline constexpr int64_t kPgMigrationLockKey = 0x6167656e63796b70;  // "agencykp
 // import's staging table of a large table stays in memory instead of
 // spilling to files. Taken as used, per session.
 inline constexpr std::string_view kPgTempBuffers = "256MB";
+// The directory of the agencies' partitions of the fact tables (from
+// version 7): which part of which table, and whether it is attached.
+inline constexpr std::string_view kPgPartsTable = "agency_parts";
 // The table holding the applied versions (owner only).
 inline constexpr std::string_view kPgMigrationsTable = "agencykpi_schema_migrations";
 
@@ -79,6 +88,8 @@ Result<int64_t> PgSchemaVersion(PgConnection& db);
 // table under row-level security).
 std::string PgStagingTableSql(std::string_view table, std::string_view name);
 
+// Whether a tenant table is partitioned by agency (the fact tables).
+bool PgIsPartitioned(std::string_view table);
 // The stored columns of a catalogue table after row_id, in catalogue order.
 std::string PgStoredColumns(std::string_view table);
 

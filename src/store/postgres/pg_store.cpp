@@ -2,11 +2,17 @@
 //  - The connection works as kPgAppRole; every transaction first sets
 //    kPgAgencySetting to its agency, so row-level security shows it that
 //    agency's rows only. Every statement also names the agency itself.
-//  - An import is one transaction: lock the agency's row, delete its rows,
-//    then per table COPY into a temporary table and INSERT … SELECT into the
-//    agency's rows (COPY FROM cannot write a table under row-level
-//    security), bump the dataset version, NOTIFY kPgDatasetChannel. A crash
-//    or a lost connection before COMMIT leaves the previous dataset whole.
+//  - An import holds the agency's import lock (a session advisory lock)
+//    throughout. Each fact table gets a new part (partition), made, COPYed
+//    into and sealed (keys built after the rows) in a transaction of its
+//    own, over up to kPgImportConnections connections, the largest table
+//    first. The swap is one transaction: lock the agency's row, write its
+//    reference tables again (COPY into a temporary table, then INSERT …
+//    SELECT: COPY FROM cannot write a table under row-level security),
+//    attach the new parts in place of the old, bump the dataset version,
+//    NOTIFY kPgDatasetChannel. A crash or a lost connection before its
+//    COMMIT leaves the previous dataset whole; parts made and never
+//    attached are dropped by the agency's next import.
 //  - A load is one REPEATABLE READ READ ONLY transaction: each table read
 //    with COPY (SELECT …) TO STDOUT straight into the Dataset's columns, all
 //    from the same committed import.
@@ -16,6 +22,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -151,11 +158,32 @@ class PgStore final : public Store {
   auto WithConnection(Work work) {
     return session_.Run(read_only(), std::move(work));
   }
+  // A fact table's new part: made, filled and sealed on one connection.
+  struct PartJob {
+    std::string_view table;
+    size_t rows = 0;
+    std::function<Status(PgConnection&, const std::string& part)> fill;
+    std::string part;  // its name, once made
+  };
+
   Status Import(PgConnection& db, const Dataset& dataset, const std::string& source, const CancelToken* cancel);
+  Status DropParts(PgConnection& db);
+  std::vector<PartJob> PartJobs(const Dataset& dataset, const CancelToken* cancel);
+  Status MakePart(PgConnection& db, PartJob& job);
+  Status MakeParts(PgConnection& db, std::vector<PartJob>& jobs, const std::function<Status()>& then);
+  Result<int64_t> StartSwap(PgConnection& db, const Dataset& dataset, const CancelToken* cancel,
+                            std::optional<PgTransaction>& swap);
+  Status FinishSwap(PgConnection& db, const Dataset& dataset, const std::string& source, const std::string& import_id,
+                    int64_t next_version, const std::vector<PartJob>& jobs, const CancelToken* cancel);
+  // COPY TARGET (row_id, COLUMNS) FROM STDIN of `rows` rows of `table`.
+  Status CopyRows(PgConnection& db, std::string_view target, std::string_view table, const std::string& columns,
+                  size_t rows, const CancelToken* cancel, const std::function<void(std::string&, size_t)>& append_row);
   Status CopyTable(PgConnection& db, std::string_view table, size_t rows, const CancelToken* cancel,
                    const std::function<void(std::string&, size_t)>& append_row);
   template <size_t I, typename B>
   Status CopyCatalogueTable(PgConnection& db, const Dataset& data, const CancelToken* cancel);
+  template <size_t I, typename B>
+  Status CopyCatalogueRows(PgConnection& db, const std::string& part, const Dataset& data, const CancelToken* cancel);
   Status LoadAll(PgConnection& db, Dataset& data);
   Status LoadPart(PgConnection& db, Dataset& data, const RowCounts& counts, size_t part, size_t parts);
   template <size_t I, typename B>
@@ -173,7 +201,7 @@ class PgStore final : public Store {
   PgSession session_;
   PgStoreOptions options_;
   std::string agency_;
-  int64_t rows_sent_ = 0;  // in the running import, for the test hook
+  std::atomic<int64_t> rows_sent_{0};  // in the running import, over its connections, for the test hook
 };
 
 Status PgStore::CheckLookups() {
@@ -207,26 +235,173 @@ Status PgStore::Import(PgConnection& db, const Dataset& dataset, const std::stri
                        const CancelToken* cancel) {
   const auto import_id = NewImportId();
   if (!import_id.ok()) return import_id.status();
+  // One import of an agency at a time, from its first part to its swap: a
+  // session lock, freed however the session ends.
+  auto locked = db.Query("SELECT pg_advisory_lock($1, hashtext($2))", {std::to_string(kPgImportLockClass), agency_});
+  if (!locked.ok()) return locked.status();
+  struct Unlock {
+    PgConnection& db;
+    const std::string& agency;
+    ~Unlock() {
+      if (db.healthy()) (void)db.Query("SELECT pg_advisory_unlock($1, hashtext($2))", {std::to_string(kPgImportLockClass), agency});
+    }
+  } unlock{db, agency_};
+  Status status = DropParts(db);  // what an import killed after making them left
+  if (!status.ok()) return status;
+  rows_sent_ = 0;
+  std::vector<PartJob> jobs = PartJobs(dataset, cancel);
+  std::optional<PgTransaction> swap;
+  int64_t next_version = 0;
+  status = MakeParts(db, jobs, [&]() -> Status {
+    auto started = StartSwap(db, dataset, cancel, swap);
+    if (!started.ok()) return started.status();
+    next_version = *started;
+    return Status::Ok();
+  });
+  if (status.ok()) status = FinishSwap(db, dataset, source, *import_id, next_version, jobs, cancel);
+  if (status.ok()) status = swap->Commit();
+  swap.reset();  // rolled back unless committed
+  if (!status.ok() && db.healthy()) (void)DropParts(db);
+  return status;
+}
+
+Status PgStore::DropParts(PgConnection& db) {
   auto transaction = PgTransaction::Begin(db, agency_, "ISOLATION LEVEL READ COMMITTED");
   if (!transaction.ok()) return transaction.status();
-  // The agency's row, locked: imports of one agency are serialised, and
-  // this one will be its version + 1.
+  auto dropped = db.Query("SELECT agencykpi_drop_parts()");
+  if (!dropped.ok()) return dropped.status();
+  return transaction->Commit();
+}
+
+// One job per fact table, the largest first: the connections take them in
+// turn, so the largest starts at once and the others fill the time it takes.
+std::vector<PgStore::PartJob> PgStore::PartJobs(const Dataset& dataset, const CancelToken* cancel) {
+  std::vector<PartJob> jobs;
+  ForEachBinding([&](auto table_index, auto binding) {
+    using B = decltype(binding);
+    if constexpr (!kIsRowTable<B>) {
+      constexpr size_t kIndex = decltype(table_index)::value;
+      PartJob job;
+      job.table = kCatalogue[kIndex].name;
+      job.rows = BoundTable<B>(dataset).size();
+      job.fill = [this, &dataset, cancel](PgConnection& db, const std::string& part) {
+        return CopyCatalogueRows<kIndex, B>(db, part, dataset, cancel);
+      };
+      jobs.push_back(std::move(job));
+    }
+  });
+  std::stable_sort(jobs.begin(), jobs.end(), [](const PartJob& a, const PartJob& b) { return a.rows > b.rows; });
+  return jobs;
+}
+
+// A part is a table no one reads until the swap attaches it; one that a
+// failed import leaves is dropped by DropParts. It is made in a transaction
+// of its own (which holds its parent's lock only that long), then filled
+// and sealed in another.
+Status PgStore::MakePart(PgConnection& db, PartJob& job) {
+  std::string part;
+  {
+    auto transaction = PgTransaction::Begin(db, agency_, "ISOLATION LEVEL READ COMMITTED");
+    if (!transaction.ok()) return transaction.status();
+    auto made = db.Query("SELECT agencykpi_new_part($1)", {std::string(job.table)});
+    if (!made.ok()) return made.status();
+    part = made->Text(0, 0);
+    Status committed = transaction->Commit();
+    if (!committed.ok()) return committed;
+  }
+  auto transaction = PgTransaction::Begin(db, agency_, "ISOLATION LEVEL READ COMMITTED");
+  if (!transaction.ok()) return transaction.status();
+  Status status = job.fill(db, part);
+  if (!status.ok()) return status;
+  auto sealed = db.Query("SELECT agencykpi_seal_part($1, $2)", {part, std::to_string(job.rows)});
+  if (!sealed.ok()) return sealed.status();
+  status = transaction->Commit();
+  if (status.ok()) job.part = part;
+  return status;
+}
+
+// The jobs over this connection and up to kPgImportConnections - 1 others;
+// once none is left for this one, `then` runs on it while the others end
+// theirs. A connection that cannot be made leaves more to the others.
+Status PgStore::MakeParts(PgConnection& db, std::vector<PartJob>& jobs, const std::function<Status()>& then) {
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  const auto work = [&](PgConnection& connection) -> Status {
+    for (size_t i = next++; i < jobs.size() && !failed; i = next++) {
+      Status made = MakePart(connection, jobs[i]);
+      if (!made.ok()) {
+        failed = true;
+        return made;
+      }
+    }
+    return Status::Ok();
+  };
+  std::vector<PgSession> helpers;
+  while (helpers.size() + 1 < kPgImportConnections) {
+    auto connected = PgConnection::Connect(uri_);
+    if (!connected.ok()) break;
+    helpers.emplace_back(std::move(*connected));
+  }
+  std::vector<Status> helped(helpers.size(), Status::Ok());
+  Status status = Status::Ok();
+  {
+    std::vector<std::jthread> helping;  // joined at the end of this block, however it ends
+    for (size_t i = 0; i < helpers.size(); ++i) {
+      helping.emplace_back([&, i] { helped[i] = helpers[i].Run(/*read_only=*/false, work); });
+    }
+    status = work(db);
+    if (status.ok()) status = then();
+    if (!status.ok()) failed = true;
+  }
+  for (const Status& part : helped) {
+    if (status.ok()) status = part;
+  }
+  return status;
+}
+
+// The transaction that replaces the agency's dataset, begun while the last
+// parts are made: the agency's row locked (this import will be its version
+// + 1, the value returned) and its reference tables written again.
+Result<int64_t> PgStore::StartSwap(PgConnection& db, const Dataset& dataset, const CancelToken* cancel,
+                                   std::optional<PgTransaction>& swap) {
+  auto transaction = PgTransaction::Begin(db, agency_, "ISOLATION LEVEL READ COMMITTED");
+  if (!transaction.ok()) return transaction.status();
+  swap.emplace(std::move(*transaction));
   auto version = db.Query("SELECT dataset_version FROM agencies WHERE agency_id = $1 FOR UPDATE", {agency_});
   if (!version.ok()) return version.status();
   if (version->rows() != 1) return Status::NotFound("no agency '" + agency_ + "' in the database");
-  const int64_t next_version = version->Int64(0, 0) + 1;
   for (auto table = ImportOrder().rbegin(); table != ImportOrder().rend(); ++table) {
+    if (PgIsPartitioned(*table)) continue;
     auto deleted = db.Query("DELETE FROM " + std::string(*table) + " WHERE agency_id = $1", {agency_});
     if (!deleted.ok()) return deleted.status();
   }
-  rows_sent_ = 0;
   Status status = CopyTable(db, kMetricsTable, dataset.metrics.size(), cancel, [&](std::string& row, size_t i) {
     AppendCopyText(row, dataset.metrics[i]);
   });
   ForEachBinding([&](auto table_index, auto binding) {
-    if (status.ok()) status = CopyCatalogueTable<decltype(table_index)::value, decltype(binding)>(db, dataset, cancel);
+    if constexpr (kIsRowTable<decltype(binding)>) {
+      if (status.ok()) status = CopyCatalogueTable<decltype(table_index)::value, decltype(binding)>(db, dataset, cancel);
+    }
   });
   if (!status.ok()) return status;
+  return version->Int64(0, 0) + 1;
+}
+
+// The end of the swap, every part made: the parts attached in place of the
+// old ones, the version bumped, the news sent (at COMMIT, or never).
+Status PgStore::FinishSwap(PgConnection& db, const Dataset& dataset, const std::string& source,
+                           const std::string& import_id, int64_t next_version, const std::vector<PartJob>& jobs,
+                           const CancelToken* cancel) {
+  // In catalogue order, the order loads read the tables in: a swap and a
+  // load (or two swaps) never wait for each other in a cycle.
+  std::vector<const PartJob*> ordered;
+  for (const PartJob& job : jobs) ordered.push_back(&job);
+  std::sort(ordered.begin(), ordered.end(),
+            [](const PartJob* a, const PartJob* b) { return TableIndex(a->table) < TableIndex(b->table); });
+  std::string parts;
+  for (const PartJob* job : ordered) parts += (parts.empty() ? "{" : ",") + job->part;  // names of [a-z0-9_]
+  auto attached = db.Query("SELECT agencykpi_attach_parts($1::text[])", {parts + "}"});
+  if (!attached.ok()) return attached.status();
   const auto now = options_.now ? options_.now() : std::chrono::system_clock::now();
   const auto range = FactDateRange(dataset);
   auto updated = db.Query(
@@ -234,48 +409,56 @@ Status PgStore::Import(PgConnection& db, const Dataset& dataset, const std::stri
       "import_id = $7, row_counts = $8::jsonb WHERE agency_id = $1",
       {agency_, std::to_string(next_version), FormatUtc(now), source,
        range ? PgParam(std::to_string(range->first)) : PgParam(), range ? PgParam(std::to_string(range->second)) : PgParam(),
-       *import_id, RowCountsJson(dataset)});
+       import_id, RowCountsJson(dataset)});
   if (!updated.ok()) return updated.status();
   // Delivered to the listeners when (and only if) the transaction commits.
   auto notified = db.Query("SELECT pg_notify($1, $2)",
                            {std::string(kPgDatasetChannel), agency_ + " " + std::to_string(next_version)});
   if (!notified.ok()) return notified.status();
   if (IsCancelled(cancel)) return Status::Cancelled("the import was cancelled");
-  return transaction->Commit();
+  return Status::Ok();
 }
 
+Status PgStore::CopyRows(PgConnection& db, std::string_view target, std::string_view table, const std::string& columns,
+                        size_t rows, const CancelToken* cancel, const std::function<void(std::string&, size_t)>& append_row) {
+  Status status = db.CopyIn("COPY " + std::string(target) + " (row_id, " + columns + ") FROM STDIN",
+                            [&](const std::function<Status(std::string_view)>& send) -> Status {
+                              std::string message;
+                              for (size_t first = 0; first < rows; first += kPgCopyRowsPerMessage) {
+                                if (IsCancelled(cancel)) return Status::Cancelled("the import was cancelled");
+                                message.clear();
+                                const size_t last = std::min(rows, first + kPgCopyRowsPerMessage);
+                                for (size_t i = first; i < last; ++i) {
+                                  AppendCopyInteger(message, static_cast<int64_t>(i));
+                                  message += kCopyDelimiter;
+                                  append_row(message, i);
+                                  message += '\n';
+                                }
+                                Status sent = send(message);
+                                if (!sent.ok()) return sent;
+                                const int64_t total = rows_sent_ += static_cast<int64_t>(last - first);
+                                if (options_.after_rows_sent) {
+                                  sent = options_.after_rows_sent(total);
+                                  if (!sent.ok()) return sent;
+                                }
+                              }
+                              return Status::Ok();
+                            });
+  if (!status.ok() && status.code() == ErrorCode::kIo) {
+    return Status::Io("cannot store " + std::string(table) + ": " + status.message());
+  }
+  return status;
+}
+
+// A reference table: COPY into a temporary table, then INSERT … SELECT into
+// the agency's rows (COPY FROM cannot write a table under row-level security).
 Status PgStore::CopyTable(PgConnection& db, std::string_view table, size_t rows, const CancelToken* cancel,
                           const std::function<void(std::string&, size_t)>& append_row) {
   Status status = db.Exec(PgStagingTableSql(table, kStagingTable));
   if (!status.ok()) return status;
   const std::string columns = table == kMetricsTable ? "metric" : PgStoredColumns(table);
-  status = db.CopyIn("COPY " + std::string(kStagingTable) + " (row_id, " + columns + ") FROM STDIN",
-                     [&](const std::function<Status(std::string_view)>& send) -> Status {
-                       std::string message;
-                       for (size_t first = 0; first < rows; first += kPgCopyRowsPerMessage) {
-                         if (IsCancelled(cancel)) return Status::Cancelled("the import was cancelled");
-                         message.clear();
-                         const size_t last = std::min(rows, first + kPgCopyRowsPerMessage);
-                         for (size_t i = first; i < last; ++i) {
-                           AppendCopyInteger(message, static_cast<int64_t>(i));
-                           message += kCopyDelimiter;
-                           append_row(message, i);
-                           message += '\n';
-                         }
-                         Status sent = send(message);
-                         if (!sent.ok()) return sent;
-                         rows_sent_ += static_cast<int64_t>(last - first);
-                         if (options_.after_rows_sent) {
-                           sent = options_.after_rows_sent(rows_sent_);
-                           if (!sent.ok()) return sent;
-                         }
-                       }
-                       return Status::Ok();
-                     });
-  if (!status.ok()) {
-    return status.code() == ErrorCode::kIo ? Status::Io("cannot store " + std::string(table) + ": " + status.message())
-                                           : status;
-  }
+  status = CopyRows(db, kStagingTable, table, columns, rows, cancel, append_row);
+  if (!status.ok()) return status;
   auto inserted = db.Query("INSERT INTO " + std::string(table) + " (agency_id, row_id, " + columns + ") SELECT $1, row_id, " +
                                columns + " FROM " + std::string(kStagingTable),
                            {agency_});
@@ -284,14 +467,27 @@ Status PgStore::CopyTable(PgConnection& db, std::string_view table, size_t rows,
 }
 
 template <size_t I, typename B>
-Status PgStore::CopyCatalogueTable(PgConnection& db, const Dataset& data, const CancelToken* cancel) {
+std::function<void(std::string&, size_t)> CatalogueRowWriter(const Dataset& data) {
   const auto& table = BoundTable<B>(data);
-  return CopyTable(db, kCatalogue[I].name, table.size(), cancel, [&](std::string& row, size_t i) {
+  return [&table](std::string& row, size_t i) {
     ForEachBoundColumn<B>([&](auto column_index, auto member) {
       if (column_index > 0) row += kCopyDelimiter;
       AppendCell<I, decltype(column_index)::value>(row, Cell(table, member, i));
     });
-  });
+  };
+}
+
+template <size_t I, typename B>
+Status PgStore::CopyCatalogueRows(PgConnection& db, const std::string& part, const Dataset& data,
+                                  const CancelToken* cancel) {
+  const std::string_view name = kCatalogue[I].name;
+  return CopyRows(db, part, name, PgStoredColumns(name), BoundTable<B>(data).size(), cancel,
+                  CatalogueRowWriter<I, B>(data));
+}
+
+template <size_t I, typename B>
+Status PgStore::CopyCatalogueTable(PgConnection& db, const Dataset& data, const CancelToken* cancel) {
+  return CopyTable(db, kCatalogue[I].name, BoundTable<B>(data).size(), cancel, CatalogueRowWriter<I, B>(data));
 }
 
 Result<RowCounts> PgStore::CountRows(PgConnection& db) {

@@ -24,6 +24,11 @@ namespace agencykpi {
 inline constexpr size_t kPgCopyRowsPerMessage = 4096;
 // Connections a load reads the tables over, in one snapshot.
 inline constexpr size_t kPgLoadConnections = 2;
+// Connections an import makes the fact tables' parts over.
+inline constexpr size_t kPgImportConnections = 2;
+// The first key of the advisory lock that serialises an agency's imports
+// (the second is the hash of its id).
+inline constexpr int32_t kPgImportLockClass = 0x616b70;  // "akp"
 // How long a watcher waits for a notification before it asks the database.
 inline constexpr std::chrono::milliseconds kPgWatchPoll{1000};
 
