@@ -29,9 +29,7 @@ class PgSession {
         Status reset = db_.Reset();
         if (!reset.ok()) return reset;
       }
-      // No JIT: the store's statements are scans and COPYs that compiled
-      // expressions do not speed up, and compiling them costs ~0.1 s each.
-      std::string sql = "SET ROLE " + std::string(kPgAppRole) + "; SET jit = off";
+      std::string sql = "SET ROLE " + std::string(kPgAppRole);
       // An import stages each table in a temporary table: kept in memory up to kPgTempBuffers.
       sql += read_only ? "; SET default_transaction_read_only = on"
                        : "; SET temp_buffers = '" + std::string(kPgTempBuffers) + "'";
