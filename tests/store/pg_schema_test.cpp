@@ -49,6 +49,25 @@ class PgSchemaTest : public ::testing::Test {
     ASSERT_TRUE(imported.ok()) << imported.message();
   }
 
+  // The schema as the program of `version` left it: its steps applied and
+  // recorded, as MigratePostgres does.
+  static void MigrateByHand(PgConnection& db, int64_t version) {
+    ASSERT_TRUE(db.Exec("CREATE TABLE " + std::string(kPgMigrationsTable) +
+                        " (version bigint PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL "
+                        "DEFAULT now())")
+                    .ok());
+    for (const PgMigration& step : PgSchemaMigrations()) {
+      if (step.version > version) break;
+      if (!step.sql.empty()) {  // as MigratePostgres: a step with nothing to make runs nothing
+        const Status applied = db.Exec(step.sql);
+        ASSERT_TRUE(applied.ok()) << step.version << ": " << applied.message();
+      }
+      ASSERT_TRUE(db.Query("INSERT INTO " + std::string(kPgMigrationsTable) + " (version, description) VALUES ($1, $2)",
+                           {std::to_string(step.version), std::string(step.description)})
+                      .ok());
+    }
+  }
+
   static std::vector<std::string> Column(PgConnection& db, const std::string& sql) {
     auto rows = db.Query(sql);
     EXPECT_TRUE(rows.ok()) << rows.status().message();
@@ -397,19 +416,7 @@ TEST_F(PgSchemaTest, RowCountsAreKeptWithTheDatasetAndCheckedAgainstTheRows) {
 // a database made at version 5 gets them so by its migration to 6.
 TEST_F(PgSchemaTest, PoliciesReadTheAgencyOncePerStatementAlsoAfterMigratingFromVersion5) {
   PgConnection db = Connect();
-  ASSERT_TRUE(db.Exec("CREATE TABLE " + std::string(kPgMigrationsTable) +
-                      " (version bigint PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL "
-                      "DEFAULT now())")
-                  .ok());
-  for (const PgMigration& step : PgSchemaMigrations()) {
-    if (step.version > 5) break;
-    if (step.sql.empty()) continue;  // as MigratePostgres: a step with nothing to make
-    const Status applied = db.Exec(step.sql);
-    ASSERT_TRUE(applied.ok()) << step.version << ": " << applied.message();
-    ASSERT_TRUE(db.Query("INSERT INTO " + std::string(kPgMigrationsTable) + " (version, description) VALUES ($1, $2)",
-                         {std::to_string(step.version), std::string(step.description)})
-                    .ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(MigrateByHand(db, 5));
   // The policies as the version-5 program made them: the setting read per row.
   const std::vector<std::string> tables_of_5 = Column(
       db, "SELECT tablename FROM pg_policies WHERE policyname = 'agency_rows' ORDER BY 1");
@@ -437,17 +444,7 @@ TEST_F(PgSchemaTest, PoliciesReadTheAgencyOncePerStatementAlsoAfterMigratingFrom
 // own, whole, and the next import of one agency leaves the other's alone.
 TEST_F(PgSchemaTest, MigratingToPartsMovesEachAgencysFactRowsIntoItsOwnParts) {
   PgConnection db = Connect();
-  ASSERT_TRUE(db.Exec("CREATE TABLE " + std::string(kPgMigrationsTable) +
-                      " (version bigint PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL "
-                      "DEFAULT now())")
-                  .ok());
-  for (const PgMigration& step : PgSchemaMigrations()) {
-    if (step.version > 6) break;
-    if (!step.sql.empty()) ASSERT_TRUE(db.Exec(step.sql).ok()) << step.version;
-    ASSERT_TRUE(db.Query("INSERT INTO " + std::string(kPgMigrationsTable) + " (version, description) VALUES ($1, $2)",
-                         {std::to_string(step.version), std::string(step.description)})
-                    .ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(MigrateByHand(db, 6));
   // Time entries as the version-6 program stored them: dates 20000 + row.
   const std::string columns = PgStoredColumns("time_entries");  // employee, date, hours, activity, mission
   for (const auto& [agency, rows] : {std::pair{"a", 1000}, std::pair{"b", 500}}) {
