@@ -237,15 +237,16 @@ Status PgStore::Import(PgConnection& db, const Dataset& dataset, const std::stri
   if (!import_id.ok()) return import_id.status();
   // One import of an agency at a time, from its first part to its swap: a
   // session lock, freed however the session ends.
-  auto locked = db.Query("SELECT pg_advisory_lock($1, hashtext($2))", {std::to_string(kPgImportLockClass), agency_});
+  const std::vector<PgParam> lock_key = {std::to_string(kPgImportLockClass), agency_};
+  auto locked = db.Query("SELECT pg_advisory_lock($1, hashtext($2))", lock_key);
   if (!locked.ok()) return locked.status();
   struct Unlock {
     PgConnection& db;
-    const std::string& agency;
+    const std::vector<PgParam>& key;
     ~Unlock() {
-      if (db.healthy()) (void)db.Query("SELECT pg_advisory_unlock($1, hashtext($2))", {std::to_string(kPgImportLockClass), agency});
+      if (db.healthy()) (void)db.Query("SELECT pg_advisory_unlock($1, hashtext($2))", key);
     }
-  } unlock{db, agency_};
+  } unlock{db, lock_key};
   Status status = DropParts(db);  // what an import killed after making them left
   if (!status.ok()) return status;
   rows_sent_ = 0;
