@@ -60,7 +60,11 @@ class StoreContractTest : public testing::TempDirTest, public ::testing::WithPar
   std::unique_ptr<Store> Open(StoreHooks hooks = {}) {
 #ifdef AGENCYKPI_STORE_BACKEND_POSTGRES
     PgStoreOptions options;
-    options.after_rows_sent = std::move(hooks.after_rows);
+    if (hooks.after_rows) {
+      options.after_rows_sent = [after_rows = std::move(hooks.after_rows)](std::string_view, size_t, int64_t rows) {
+        return after_rows(rows);
+      };
+    }
     options.now = std::move(hooks.now);
     auto store = OpenPgStore(uri_, std::move(options));
 #else

@@ -115,6 +115,18 @@ bool ReadCell(CopyRowCursor& fields, T& out) {
   return field != CopyRowCursor::Field::kBad;
 }
 
+// One row of a catalogue table as COPY text, its cells tab-separated.
+template <size_t I, typename B>
+std::function<void(std::string&, size_t)> CatalogueRowWriter(const Dataset& data) {
+  const auto& table = BoundTable<B>(data);
+  return [&table](std::string& row, size_t i) {
+    ForEachBoundColumn<B>([&](auto column_index, auto member) {
+      if (column_index > 0) row += kCopyDelimiter;
+      AppendCell<I, decltype(column_index)::value>(row, Cell(table, member, i));
+    });
+  };
+}
+
 size_t RowsOf(const Dataset& dataset, std::string_view table) {
   return table == kMetricsTable ? dataset.metrics.size() : RowCount(dataset, *FindTable(table));
 }
@@ -139,6 +151,46 @@ struct RowRange {
   bool to_end = false;
 };
 
+// Pages [first, last) of a fact table's part, by ctid; `to_end` also takes
+// the pages past `last`. A part is sealed once written, so reading it by
+// pages (a TID range scan, no index) sees every row once.
+struct PageRange {
+  size_t first = 0;
+  size_t last = 0;
+  bool to_end = false;
+};
+
+// The rows of a fact table that the load's connections have placed, each
+// at its row id: a row id seen twice, or past the count, is a store failure.
+class PlacedRows {
+ public:
+  explicit PlacedRows(size_t rows) : rows_(rows), bits_((rows + 63) / 64) {}
+  // Marks `row` placed; false when it is out of range or placed already.
+  bool Place(size_t row) {
+    if (row >= rows_) return false;
+    const uint64_t bit = uint64_t{1} << (row % 64);
+    const uint64_t before = std::atomic_ref<uint64_t>(bits_[row / 64]).fetch_or(bit, std::memory_order_relaxed);
+    if ((before & bit) != 0) return false;
+    placed_.fetch_add(1, std::memory_order_relaxed);
+    return true;
+  }
+  // Whether every row has been placed (read once the connections are done).
+  [[nodiscard]] bool complete() const { return placed_.load() == rows_; }
+
+ private:
+  size_t rows_;
+  std::vector<uint64_t> bits_;
+  std::atomic<size_t> placed_{0};
+};
+
+// What a load reads of the agency's current dataset: each table's rows as
+// the import kept them, and each fact table's pages and placed rows.
+struct LoadPlan {
+  RowCounts counts;
+  std::map<std::string, size_t, std::less<>> pages;
+  std::map<std::string, PlacedRows, std::less<>> placed;
+};
+
 class PgStore final : public Store {
  public:
   PgStore(std::string uri, PgConnection db, PgStoreOptions options, std::string agency)
@@ -158,41 +210,53 @@ class PgStore final : public Store {
   auto WithConnection(Work work) {
     return session_.Run(read_only(), std::move(work));
   }
+  // Raised when one part of an import fails: the others stop at their
+  // next message instead of sending the rest of their rows.
+  using Abandon = std::atomic<bool>;
   // A fact table's new part: made, filled and sealed on one connection.
   struct PartJob {
     std::string_view table;
     size_t rows = 0;
-    std::function<Status(PgConnection&, const std::string& part)> fill;
+    std::function<Status(PgConnection&, const std::string& part, const Abandon&)> fill;
     std::string part;  // its name, once made
   };
 
   Status Import(PgConnection& db, const Dataset& dataset, const std::string& source, const CancelToken* cancel);
   Status DropParts(PgConnection& db);
   std::vector<PartJob> PartJobs(const Dataset& dataset, const CancelToken* cancel);
-  Status MakePart(PgConnection& db, PartJob& job);
+  Status MakePart(PgConnection& db, PartJob& job, const Abandon& abandon);
   Status MakeParts(PgConnection& db, std::vector<PartJob>& jobs, const std::function<Status()>& then);
   Result<int64_t> StartSwap(PgConnection& db, const Dataset& dataset, const CancelToken* cancel,
                             std::optional<PgTransaction>& swap);
   Status FinishSwap(PgConnection& db, const Dataset& dataset, const std::string& source, const std::string& import_id,
                     int64_t next_version, const std::vector<PartJob>& jobs, const CancelToken* cancel);
-  // COPY TARGET (row_id, COLUMNS) FROM STDIN of `rows` rows of `table`.
+  // COPY TARGET (row_id, COLUMNS) FROM STDIN of `rows` rows of `table`,
+  // until `cancel` or `abandon` is raised.
   Status CopyRows(PgConnection& db, std::string_view target, std::string_view table, const std::string& columns,
-                  size_t rows, const CancelToken* cancel, const std::function<void(std::string&, size_t)>& append_row);
+                  size_t rows, const CancelToken* cancel, const std::function<void(std::string&, size_t)>& append_row,
+                  const Abandon* abandon = nullptr);
   Status CopyTable(PgConnection& db, std::string_view table, size_t rows, const CancelToken* cancel,
                    const std::function<void(std::string&, size_t)>& append_row);
   template <size_t I, typename B>
   Status CopyCatalogueTable(PgConnection& db, const Dataset& data, const CancelToken* cancel);
   template <size_t I, typename B>
-  Status CopyCatalogueRows(PgConnection& db, const std::string& part, const Dataset& data, const CancelToken* cancel);
+  Status CopyCatalogueRows(PgConnection& db, const std::string& part, const Dataset& data, const CancelToken* cancel,
+                           const Abandon& abandon);
   Status LoadAll(PgConnection& db, Dataset& data);
-  Status LoadPart(PgConnection& db, Dataset& data, const RowCounts& counts, size_t part, size_t parts);
+  Result<LoadPlan> PlanLoad(PgConnection& db);
+  Status LoadPart(PgConnection& db, Dataset& data, LoadPlan& plan, size_t part, size_t parts);
   template <size_t I, typename B>
-  Status LoadRows(PgConnection& db, Dataset& data, RowRange range);
+  Status LoadRows(PgConnection& db, Dataset& data, LoadPlan& plan, size_t part, size_t parts);
   // COPY (SELECT COLUMNS FROM TABLE … rows in `range` by row_id) TO
   // STDOUT, checking that all of them come; `read` gets each row's fields
   // and its row.
   Status ReadRows(PgConnection& db, std::string_view table, std::string_view columns, RowRange range,
                   const std::function<Status(CopyRowCursor&, size_t)>& read);
+  // COPY (SELECT row_id, COLUMNS FROM TABLE … its part's pages in `range`)
+  // TO STDOUT; each row is placed in `placed` and `read` gets its fields
+  // and its row.
+  Status ReadPartRows(PgConnection& db, std::string_view table, std::string_view columns, PageRange range,
+                      PlacedRows& placed, const std::function<Status(CopyRowCursor&, size_t)>& read);
   // The row counts the import kept; counted for a dataset imported before
   // they were kept (schema version 5).
   Result<RowCounts> CountRows(PgConnection& db);
@@ -285,8 +349,8 @@ std::vector<PgStore::PartJob> PgStore::PartJobs(const Dataset& dataset, const Ca
       PartJob job;
       job.table = kCatalogue[kIndex].name;
       job.rows = BoundTable<B>(dataset).size();
-      job.fill = [this, &dataset, cancel](PgConnection& db, const std::string& part) {
-        return CopyCatalogueRows<kIndex, B>(db, part, dataset, cancel);
+      job.fill = [this, &dataset, cancel](PgConnection& db, const std::string& part, const Abandon& abandon) {
+        return CopyCatalogueRows<kIndex, B>(db, part, dataset, cancel, abandon);
       };
       jobs.push_back(std::move(job));
     }
@@ -299,7 +363,7 @@ std::vector<PgStore::PartJob> PgStore::PartJobs(const Dataset& dataset, const Ca
 // failed import leaves is dropped by DropParts. It is made in a transaction
 // of its own (which holds its parent's lock only that long), then filled
 // and sealed in another.
-Status PgStore::MakePart(PgConnection& db, PartJob& job) {
+Status PgStore::MakePart(PgConnection& db, PartJob& job, const Abandon& abandon) {
   std::string part;
   {
     auto transaction = PgTransaction::Begin(db, agency_, "ISOLATION LEVEL READ COMMITTED");
@@ -312,7 +376,7 @@ Status PgStore::MakePart(PgConnection& db, PartJob& job) {
   }
   auto transaction = PgTransaction::Begin(db, agency_, "ISOLATION LEVEL READ COMMITTED");
   if (!transaction.ok()) return transaction.status();
-  Status status = job.fill(db, part);
+  Status status = job.fill(db, part, abandon);
   if (!status.ok()) return status;
   auto sealed = db.Query("SELECT agencykpi_seal_part($1, $2)", {part, std::to_string(job.rows)});
   if (!sealed.ok()) return sealed.status();
@@ -323,17 +387,22 @@ Status PgStore::MakePart(PgConnection& db, PartJob& job) {
 
 // The jobs over this connection and up to kPgImportConnections - 1 others;
 // once none is left for this one, `then` runs on it while the others end
-// theirs. A connection that cannot be made leaves more to the others.
+// theirs. A connection that cannot be made leaves more to the others. The
+// first failure stops the others and is the one returned.
 Status PgStore::MakeParts(PgConnection& db, std::vector<PartJob>& jobs, const std::function<Status()>& then) {
   std::atomic<size_t> next{0};
-  std::atomic<bool> failed{false};
+  Abandon failed{false};
+  std::mutex first_failure_mutex;
+  Status first_failure = Status::Ok();
+  const auto fail = [&](Status status) {
+    std::lock_guard lock(first_failure_mutex);
+    if (!failed.exchange(true)) first_failure = status;
+    return status;
+  };
   const auto work = [&](PgConnection& connection) -> Status {
     for (size_t i = next++; i < jobs.size() && !failed; i = next++) {
-      Status made = MakePart(connection, jobs[i]);
-      if (!made.ok()) {
-        failed = true;
-        return made;
-      }
+      Status made = MakePart(connection, jobs[i], failed);
+      if (!made.ok()) return fail(std::move(made));
     }
     return Status::Ok();
   };
@@ -351,11 +420,12 @@ Status PgStore::MakeParts(PgConnection& db, std::vector<PartJob>& jobs, const st
       helping.emplace_back([&, i] { helped[i] = helpers[i].Run(/*read_only=*/false, work); });
     }
     status = work(db);
-    if (status.ok()) status = then();
-    if (!status.ok()) failed = true;
+    if (status.ok() && !failed) status = then();
+    if (!status.ok()) fail(status);
   }
+  if (failed) return first_failure;
   for (const Status& part : helped) {
-    if (status.ok()) status = part;
+    if (!part.ok()) return part;  // a helper session's own failure (its connection lost)
   }
   return status;
 }
@@ -421,12 +491,16 @@ Status PgStore::FinishSwap(PgConnection& db, const Dataset& dataset, const std::
 }
 
 Status PgStore::CopyRows(PgConnection& db, std::string_view target, std::string_view table, const std::string& columns,
-                        size_t rows, const CancelToken* cancel, const std::function<void(std::string&, size_t)>& append_row) {
+                        size_t rows, const CancelToken* cancel, const std::function<void(std::string&, size_t)>& append_row,
+                        const Abandon* abandon) {
   Status status = db.CopyIn("COPY " + std::string(target) + " (row_id, " + columns + ") FROM STDIN",
                             [&](const std::function<Status(std::string_view)>& send) -> Status {
                               std::string message;
                               for (size_t first = 0; first < rows; first += kPgCopyRowsPerMessage) {
                                 if (IsCancelled(cancel)) return Status::Cancelled("the import was cancelled");
+                                if (abandon != nullptr && *abandon) {
+                                  return Status::Cancelled("the import stopped: another of its parts failed");
+                                }
                                 message.clear();
                                 const size_t last = std::min(rows, first + kPgCopyRowsPerMessage);
                                 for (size_t i = first; i < last; ++i) {
@@ -439,7 +513,7 @@ Status PgStore::CopyRows(PgConnection& db, std::string_view target, std::string_
                                 if (!sent.ok()) return sent;
                                 const int64_t total = rows_sent_ += static_cast<int64_t>(last - first);
                                 if (options_.after_rows_sent) {
-                                  sent = options_.after_rows_sent(total);
+                                  sent = options_.after_rows_sent(table, last, total);
                                   if (!sent.ok()) return sent;
                                 }
                               }
@@ -467,23 +541,13 @@ Status PgStore::CopyTable(PgConnection& db, std::string_view table, size_t rows,
   return db.Exec("DROP TABLE " + std::string(kStagingTable));
 }
 
-template <size_t I, typename B>
-std::function<void(std::string&, size_t)> CatalogueRowWriter(const Dataset& data) {
-  const auto& table = BoundTable<B>(data);
-  return [&table](std::string& row, size_t i) {
-    ForEachBoundColumn<B>([&](auto column_index, auto member) {
-      if (column_index > 0) row += kCopyDelimiter;
-      AppendCell<I, decltype(column_index)::value>(row, Cell(table, member, i));
-    });
-  };
-}
 
 template <size_t I, typename B>
 Status PgStore::CopyCatalogueRows(PgConnection& db, const std::string& part, const Dataset& data,
-                                  const CancelToken* cancel) {
+                                  const CancelToken* cancel, const Abandon& abandon) {
   const std::string_view name = kCatalogue[I].name;
   return CopyRows(db, part, name, PgStoredColumns(name), BoundTable<B>(data).size(), cancel,
-                  CatalogueRowWriter<I, B>(data));
+                  CatalogueRowWriter<I, B>(data), &abandon);
 }
 
 template <size_t I, typename B>
@@ -533,42 +597,92 @@ Status PgStore::ReadRows(PgConnection& db, std::string_view table, std::string_v
   return status;
 }
 
+Status PgStore::ReadPartRows(PgConnection& db, std::string_view table, std::string_view columns, PageRange range,
+                             PlacedRows& placed, const std::function<Status(CopyRowCursor&, size_t)>& read) {
+  auto agency = db.Literal(agency_);  // COPY takes no parameters
+  if (!agency.ok()) return agency.status();
+  const auto page = [](size_t number) { return "'(" + std::to_string(number) + ",0)'"; };
+  return db.CopyOut("COPY (SELECT row_id, " + std::string(columns) + " FROM " + std::string(table) +
+                        " WHERE agency_id = " + *agency + (range.first > 0 ? " AND ctid >= " + page(range.first) : "") +
+                        (range.to_end ? std::string() : " AND ctid < " + page(range.last)) + ") TO STDOUT",
+                    [&](std::string_view line) -> Status {
+                      CopyRowCursor fields(line);
+                      int64_t row = -1;
+                      if (fields.NextInteger(row) != CopyRowCursor::Field::kValue || row < 0 ||
+                          !placed.Place(static_cast<size_t>(row))) {
+                        return Status::Internal("the store's " + std::string(table) +
+                                                " holds a row id twice or past the rows its import counted");
+                      }
+                      return read(fields, static_cast<size_t>(row));
+                    });
+}
+
 template <size_t I, typename B>
-Status PgStore::LoadRows(PgConnection& db, Dataset& data, RowRange range) {
+Status PgStore::LoadRows(PgConnection& db, Dataset& data, LoadPlan& plan, size_t part, size_t parts) {
   const std::string_view name = kCatalogue[I].name;
   auto& table = BoundTable<B>(data);
-  return ReadRows(db, name, PgStoredColumns(name), range, [&](CopyRowCursor& fields, size_t row) {
-    bool read = true;
+  const auto read = [&](CopyRowCursor& fields, size_t row) {
+    bool whole = true;
     ForEachBoundColumn<B>([&](auto column_index, auto member) {
-      read = read && ReadCell<I, decltype(column_index)::value>(fields, Cell(table, member, row));
+      whole = whole && ReadCell<I, decltype(column_index)::value>(fields, Cell(table, member, row));
     });
-    if (!read || !fields.AtEnd()) {
+    if (!whole || !fields.AtEnd()) {
       return Status::Internal("the store's " + std::string(name) + " row " + std::to_string(row) +
                               " is not the columns this program reads");
     }
     return Status::Ok();
-  });
+  };
+  const bool last = part + 1 == parts;
+  if (auto placed = plan.placed.find(name); placed != plan.placed.end()) {
+    const size_t pages = plan.pages.find(name)->second;
+    return ReadPartRows(db, name, PgStoredColumns(name), {pages * part / parts, pages * (part + 1) / parts, last},
+                        placed->second, read);
+  }
+  const size_t rows = plan.counts.find(name)->second;
+  return ReadRows(db, name, PgStoredColumns(name), {rows * part / parts, rows * (part + 1) / parts, last}, read);
 }
 
-// Part `part` of `parts` of every catalogue table: its rows [n·part/parts,
-// n·(part+1)/parts), into the table's elements already sized, so parts
-// loaded at once touch disjoint elements.
-Status PgStore::LoadPart(PgConnection& db, Dataset& data, const RowCounts& counts, size_t part, size_t parts) {
+// Part `part` of `parts` of every catalogue table, into the table's
+// elements already sized, so parts loaded at once touch disjoint elements:
+// a reference table's rows [n·part/parts, n·(part+1)/parts); a fact table's
+// rows on that share of its part's pages, each at its row id.
+Status PgStore::LoadPart(PgConnection& db, Dataset& data, LoadPlan& plan, size_t part, size_t parts) {
   Status status = Status::Ok();
   ForEachBinding([&](auto table_index, auto binding) {
     constexpr size_t kIndex = decltype(table_index)::value;
-    const size_t rows = counts.find(kCatalogue[kIndex].name)->second;
-    const RowRange range{rows * part / parts, rows * (part + 1) / parts, part + 1 == parts};
-    if (status.ok()) status = LoadRows<kIndex, decltype(binding)>(db, data, range);
+    if (status.ok()) status = LoadRows<kIndex, decltype(binding)>(db, data, plan, part, parts);
   });
   return status;
 }
 
-Status PgStore::LoadAll(PgConnection& db, Dataset& data) {
+// The row counts the import kept, and each fact table's part's pages as
+// its seal counted them (ANALYZE): a share of the pages for each
+// connection. A part without a count (none there) is read whole by the last.
+Result<LoadPlan> PgStore::PlanLoad(PgConnection& db) {
   auto counts = CountRows(db);
   if (!counts.ok()) return counts.status();
+  LoadPlan plan;
+  plan.counts = std::move(*counts);
+  auto pages = db.Query(
+      "SELECT a.parent, greatest(c.relpages, 0) FROM " + std::string(kPgPartsTable) +
+          " a JOIN pg_class c ON c.oid = to_regclass(a.part) WHERE a.agency_id = $1 AND a.attached",
+      {agency_});
+  if (!pages.ok()) return pages.status();
+  for (int i = 0; i < pages->rows(); ++i) plan.pages[std::string(pages->Text(i, 0))] = static_cast<size_t>(pages->Int64(i, 1));
+  for (const TableDesc& table : Catalogue()) {
+    if (!PgIsPartitioned(table.name)) continue;
+    plan.pages.try_emplace(std::string(table.name), 0);
+    plan.placed.try_emplace(std::string(table.name), plan.counts.find(table.name)->second);
+  }
+  return plan;
+}
+
+Status PgStore::LoadAll(PgConnection& db, Dataset& data) {
+  auto plan = PlanLoad(db);
+  if (!plan.ok()) return plan.status();
+  const RowCounts& counts = plan->counts;
   ForEachBinding([&](auto table_index, auto binding) {
-    const size_t rows = counts->find(kCatalogue[decltype(table_index)::value].name)->second;
+    const size_t rows = counts.find(kCatalogue[decltype(table_index)::value].name)->second;
     auto& table = BoundTable<decltype(binding)>(data);
     if constexpr (kIsRowTable<decltype(binding)>) {
       table.resize(rows);
@@ -576,8 +690,8 @@ Status PgStore::LoadAll(PgConnection& db, Dataset& data) {
       ForEachBoundColumn<decltype(binding)>([&](auto, auto member) { (table.*member).resize(rows); });
     }
   });
-  data.metrics.reserve(counts->find(kMetricsTable)->second);
-  Status status = ReadRows(db, kMetricsTable, "metric", {0, counts->find(kMetricsTable)->second, true},
+  data.metrics.reserve(counts.find(kMetricsTable)->second);
+  Status status = ReadRows(db, kMetricsTable, "metric", {0, counts.find(kMetricsTable)->second, true},
                            [&](CopyRowCursor& fields, size_t) {
                              std::string metric;
                              if (fields.NextText(metric) != CopyRowCursor::Field::kValue || !fields.AtEnd()) {
@@ -611,17 +725,23 @@ Status PgStore::LoadAll(PgConnection& db, Dataset& data) {
           auto transaction = PgTransaction::Begin(
               other, agency_, "ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT " + *quoted);
           if (!transaction.ok()) return transaction.status();
-          Status loaded = LoadPart(other, data, *counts, i + 1, parts);
+          Status loaded = LoadPart(other, data, *plan, i + 1, parts);
           return loaded.ok() ? transaction->Commit() : loaded;
         });
       });
     }
-    status = LoadPart(db, data, *counts, 0, parts);
+    status = LoadPart(db, data, *plan, 0, parts);
   }
   for (const Status& part : helped) {
     if (status.ok()) status = part;
   }
-  return status;
+  if (!status.ok()) return status;
+  for (const auto& [table, placed] : plan->placed) {
+    if (!placed.complete()) {
+      return Status::Internal("the store's " + table + " has fewer rows than its import counted");
+    }
+  }
+  return Status::Ok();
 }
 
 Result<Dataset> PgStore::LoadDataset() {

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -34,9 +35,10 @@ inline constexpr std::chrono::milliseconds kPgWatchPoll{1000};
 
 struct PgStoreOptions : StoreOpenOptions {
   // --- Test hooks: leave empty in the product. ---
-  // Called after every COPY message with the rows sent so far (all tables);
-  // a non-OK Status aborts the import as a failed write would.
-  std::function<Status(int64_t rows_sent)> after_rows_sent;
+  // Called after every COPY message with its table, that table's rows sent
+  // so far and the rows sent so far of all tables; a non-OK Status aborts
+  // the import as a failed write would.
+  std::function<Status(std::string_view table, size_t table_rows_sent, int64_t rows_sent)> after_rows_sent;
   // The clock for `imported_at`; the system clock when empty.
   std::function<std::chrono::system_clock::time_point()> now;
 };
