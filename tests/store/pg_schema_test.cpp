@@ -50,6 +50,20 @@ class PgSchemaTest : public ::testing::Test {
     ASSERT_TRUE(imported.ok()) << imported.message();
   }
 
+  static StoreOpenOptions ReadOnlyFor(const std::string& id) {
+    StoreOpenOptions options;
+    options.agency = id;
+    options.access = StoreAccess::kReadOnly;
+    return options;
+  }
+
+  // Agency `id`'s dataset, loaded by a store opened read-only.
+  Result<Dataset> LoadAgency(const std::string& id) {
+    auto store = OpenStore(uri(), ReadOnlyFor(id));
+    if (!store.ok()) return store.status();
+    return (*store)->LoadDataset();
+  }
+
   // The schema as the program of `version` left it: its steps applied and
   // recorded, as MigratePostgres does.
   static void MigrateByHand(PgConnection& db, int64_t version) {
@@ -372,14 +386,8 @@ TEST_F(PgSchemaTest, RowCountsAreKeptWithTheDatasetAndCheckedAgainstTheRows) {
     ASSERT_TRUE(done.ok()) << done.message();
     ASSERT_TRUE(db.Exec("COMMIT").ok());
   };
-  StoreOpenOptions options;
-  options.agency = "a";
-  options.access = StoreAccess::kReadOnly;
-  const auto load = [&] {
-    auto store = OpenStore(uri(), options);
-    EXPECT_TRUE(store.ok()) << store.status().message();
-    return (*store)->LoadDataset();
-  };
+  const StoreOpenOptions options = ReadOnlyFor("a");
+  const auto load = [&] { return LoadAgency("a"); };
   {
     ASSERT_TRUE(db.Exec("BEGIN").ok());
     ASSERT_TRUE(db.Query("SELECT set_config($1, 'a', true)", {std::string(kPgAgencySetting)}).ok());
@@ -431,14 +439,7 @@ TEST_F(PgSchemaTest, APartReadByPagesComesBackWholeAndARowIdPastTheCountIsRefuse
   ASSERT_EQ(part->rows(), 1);
   EXPECT_GE(part->Int64(0, 1), 2 * static_cast<int64_t>(kPgLoadConnections)) << "each connection reads some pages";
   ASSERT_TRUE(db.Exec("COMMIT").ok());
-  StoreOpenOptions options;
-  options.agency = "a";
-  options.access = StoreAccess::kReadOnly;
-  const auto load = [&] {
-    auto store = OpenStore(uri(), options);
-    EXPECT_TRUE(store.ok()) << store.status().message();
-    return (*store)->LoadDataset();
-  };
+  const auto load = [&] { return LoadAgency("a"); };
   auto loaded = load();
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   ExpectSameDataset(data, *loaded);
