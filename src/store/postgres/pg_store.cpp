@@ -15,7 +15,9 @@
 //    attached are dropped by the agency's next import.
 //  - A load is one REPEATABLE READ READ ONLY transaction: each table read
 //    with COPY (SELECT …) TO STDOUT straight into the Dataset's columns, all
-//    from the same committed import.
+//    from the same committed import, over kPgLoadConnections connections
+//    in one exported snapshot: a reference table split by row id, a fact
+//    table's part by pages, its rows placed by row id.
 //  - A lost connection is reconnected at the next call (its role and
 //    settings set again); calls while the server is away fail kUnavailable.
 #include "store/postgres/pg_store.h"
