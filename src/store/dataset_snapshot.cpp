@@ -18,7 +18,9 @@ namespace agencykpi {
 namespace {
 
 constexpr char kMagic[8] = {'A', 'K', 'P', 'I', 'S', 'N', 'A', 'P'};
-constexpr uint64_t kFormat = 5;  // 2: the import id in the header; 3: store sales; 4: catalogue order; 5: fee, weekly_hours
+// 2: the import id in the header; 3: store sales; 4: catalogue order; 5: fee,
+// weekly_hours; 6: the payload's size in a trailer (written front to back).
+constexpr uint64_t kFormat = 6;
 constexpr uint64_t kHashPrime = 0x100000001b3ULL;
 constexpr uint64_t kHashSeed = 0xcbf29ce484222325ULL;
 
@@ -39,18 +41,15 @@ uint64_t BlockHash(const void* data, size_t size) {
 
 class SnapshotWriter {
  public:
-  SnapshotWriter(std::FILE* file, const CancelToken* cancel) : file_(file), cancel_(cancel) {}
+  SnapshotWriter(SnapshotSink& sink, const CancelToken* cancel) : sink_(sink), cancel_(cancel) {}
 
   void Bytes(const void* data, size_t size) {
-    if (size == 0 || failed_) return;
+    if (size == 0 || !status_.ok()) return;
     if (IsCancelled(cancel_)) {
-      failed_ = true;
+      status_ = Status::Cancelled("the snapshot was abandoned");
       return;
     }
-    if (std::fwrite(data, 1, size, file_) != size) {
-      failed_ = true;
-      errno_ = errno;
-    }
+    status_ = sink_.Write(data, size);
     hash_ = ((hash_ << 1) | (hash_ >> 63)) ^ BlockHash(data, size);
     size_ += size;
   }
@@ -80,8 +79,7 @@ class SnapshotWriter {
     Column(column);
   }
 
-  [[nodiscard]] bool failed() const { return failed_; }
-  [[nodiscard]] int error_number() const { return errno_; }  // 0: not a write error
+  [[nodiscard]] const Status& status() const { return status_; }
   [[nodiscard]] uint64_t hash() const { return hash_; }
   [[nodiscard]] uint64_t size() const { return size_; }
 
@@ -103,29 +101,24 @@ class SnapshotWriter {
     Bytes(block.data(), block.size());
   }
 
-  std::FILE* file_;
+  SnapshotSink& sink_;
   const CancelToken* cancel_;
-  bool failed_ = false;
-  int errno_ = 0;
+  Status status_ = Status::Ok();
   uint64_t hash_ = kHashSeed;
   uint64_t size_ = 0;
 };
 
-// Reads the payload from a file descriptor straight into the dataset's
-// columns: no copy of the file is ever resident beside the dataset.
+// Reads a payload of `size` bytes from the source straight into the
+// dataset's columns; every count is held to what is left of the payload
+// before anything is allocated for it.
 class SnapshotReader {
  public:
-  SnapshotReader(int fd, size_t size) : fd_(fd), size_(size) {}
+  SnapshotReader(SnapshotSource& source, size_t size) : source_(source), size_(size) {}
 
   bool Bytes(void* out, size_t size) {
     if (size > size_ - offset_) return Fail();
     if (size == 0) return true;
-    auto* at = static_cast<unsigned char*>(out);
-    for (size_t done = 0; done < size;) {
-      const ssize_t got = ::read(fd_, at + done, size - done);
-      if (got <= 0) return Fail();
-      done += static_cast<size_t>(got);
-    }
+    if (!source_.Read(out, size)) return Fail();
     hash_ = ((hash_ << 1) | (hash_ >> 63)) ^ BlockHash(out, size);
     offset_ += size;
     return true;
@@ -184,7 +177,7 @@ class SnapshotReader {
     failed_ = true;
     return false;
   }
-  int fd_;
+  SnapshotSource& source_;
   size_t size_;
   size_t offset_ = 0;
   uint64_t hash_ = kHashSeed;
@@ -224,13 +217,49 @@ struct Header {
   uint64_t format;
   uint64_t dataset_version;
   char import_id[kImportIdHexChars];
+};
+struct Trailer {
   uint64_t payload_size;
+  uint64_t hash;
 };
 
 // The first failing step's errno text, or why else nothing was written.
 std::string Reason(int error_number) {
   return error_number != 0 ? std::strerror(error_number) : "write failed";
 }
+
+// A file being written: the first failure keeps its errno text.
+class FileSink final : public SnapshotSink {
+ public:
+  explicit FileSink(std::FILE* file) : file_(file) {}
+  Status Write(const void* data, size_t size) override {
+    if (std::fwrite(data, 1, size, file_) == size) return Status::Ok();
+    return Status::Io(Reason(errno));
+  }
+
+ private:
+  std::FILE* file_;
+};
+
+// An open file, read from its start.
+class FileSource final : public SnapshotSource {
+ public:
+  FileSource(int fd, size_t size) : fd_(fd), size_(size) {}
+  [[nodiscard]] size_t size() const override { return size_; }
+  bool Read(void* out, size_t size) override {
+    auto* at = static_cast<unsigned char*>(out);
+    for (size_t done = 0; done < size;) {
+      const ssize_t got = ::read(fd_, at + done, size - done);
+      if (got <= 0) return false;
+      done += static_cast<size_t>(got);
+    }
+    return true;
+  }
+
+ private:
+  int fd_;
+  size_t size_;
+};
 
 // An `io` for Transfer that only counts the columns it is given, per
 // catalogue table.
@@ -262,6 +291,48 @@ std::filesystem::path SnapshotTemporaryFile(const std::filesystem::path& file) {
   return file.string() + ".tmp";
 }
 
+Status WriteDatasetSnapshot(SnapshotSink& sink, const Dataset& data, const SnapshotTag& tag,
+                            const CancelToken* cancel) {
+  if (tag.import_id.size() != kImportIdHexChars) {
+    return Status::Internal("snapshot import id of " + std::to_string(tag.import_id.size()) + " characters");
+  }
+  Header header{};
+  std::memcpy(header.magic, kMagic, sizeof kMagic);
+  header.format = kFormat;
+  header.dataset_version = static_cast<uint64_t>(tag.dataset_version);
+  std::memcpy(header.import_id, tag.import_id.data(), kImportIdHexChars);
+  Status status = sink.Write(&header, sizeof header);
+  if (!status.ok()) return status;
+  SnapshotWriter writer(sink, cancel);
+  Transfer(writer, data);
+  if (!writer.status().ok()) return writer.status();
+  const Trailer trailer{writer.size(), writer.hash()};
+  return sink.Write(&trailer, sizeof trailer);
+}
+
+std::optional<Dataset> ReadDatasetSnapshot(SnapshotSource& source, const SnapshotTag& tag) {
+  if (tag.import_id.size() != kImportIdHexChars || source.size() < sizeof(Header) + sizeof(Trailer)) {
+    return std::nullopt;
+  }
+  Header header{};
+  if (!source.Read(&header, sizeof header)) return std::nullopt;
+  if (std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 || header.format != kFormat ||
+      header.dataset_version != static_cast<uint64_t>(tag.dataset_version) ||
+      std::memcmp(header.import_id, tag.import_id.data(), kImportIdHexChars) != 0) {
+    return std::nullopt;
+  }
+  const size_t payload_size = source.size() - sizeof(Header) - sizeof(Trailer);
+  SnapshotReader reader(source, payload_size);
+  Dataset data;
+  Transfer(reader, data);
+  Trailer trailer{};
+  if (reader.failed() || reader.offset() != payload_size || !source.Read(&trailer, sizeof trailer) ||
+      trailer.payload_size != payload_size || trailer.hash != reader.hash()) {
+    return std::nullopt;
+  }
+  return data;
+}
+
 Status WriteDatasetSnapshot(const std::filesystem::path& file, const Dataset& data, const SnapshotTag& tag,
                             const CancelToken* cancel) {
   if (tag.import_id.size() != kImportIdHexChars) {
@@ -272,43 +343,27 @@ Status WriteDatasetSnapshot(const std::filesystem::path& file, const Dataset& da
   if (out == nullptr) {
     return Status::Io("cannot write the snapshot " + temporary.string() + ": " + Reason(errno));
   }
-  int error_number = 0;
-  // Remembers the errno of the first failing step; true while all went well.
-  const auto step = [&error_number](bool done) {
-    if (!done && error_number == 0) error_number = errno != 0 ? errno : EIO;
-    return done;
+  FileSink sink(out);
+  Status status = WriteDatasetSnapshot(sink, data, tag, cancel);
+  // Remembers the errno of the first failing step after the payload.
+  const auto step = [&status](bool done) {
+    if (!done && status.ok()) status = Status::Io(Reason(errno != 0 ? errno : EIO));
   };
-  Header header{};
-  std::memcpy(header.magic, kMagic, sizeof kMagic);
-  header.format = kFormat;
-  header.dataset_version = static_cast<uint64_t>(tag.dataset_version);
-  std::memcpy(header.import_id, tag.import_id.data(), kImportIdHexChars);
-  bool ok = step(std::fwrite(&header, sizeof header, 1, out) == 1);
-  SnapshotWriter writer(out, cancel);
-  Transfer(writer, data);
-  if (writer.failed() && writer.error_number() != 0 && error_number == 0)
-    error_number = writer.error_number();
-  const uint64_t hash = writer.hash();
-  ok = ok && !writer.failed() && step(std::fwrite(&hash, sizeof hash, 1, out) == 1);
-  // The payload size goes in the header last, so a torn write never reads as whole.
-  header.payload_size = writer.size();
-  ok =
-      ok && step(std::fseek(out, 0, SEEK_SET) == 0) && step(std::fwrite(&header, sizeof header, 1, out) == 1);
-  ok = ok && step(std::fflush(out) == 0) && step(::fsync(fileno(out)) == 0);
-  ok = step(std::fclose(out) == 0) && ok;
+  if (status.ok()) step(std::fflush(out) == 0);
+  if (status.ok()) step(::fsync(fileno(out)) == 0);
+  step(std::fclose(out) == 0);
   std::error_code ec;
-  if (ok) std::filesystem::rename(temporary, file, ec);
-  if (ok && !ec) return Status::Ok();
+  if (status.ok()) std::filesystem::rename(temporary, file, ec);
+  if (status.ok() && !ec) return Status::Ok();
   std::error_code ignored;
   std::filesystem::remove(temporary, ignored);
   std::filesystem::remove(file, ignored);  // never leave a snapshot that may be stale
-  if (IsCancelled(cancel)) return Status::Cancelled("the snapshot " + file.string() + " was abandoned");
-  const std::string reason = ec ? ec.message() : Reason(error_number);
+  if (IsCancelled(cancel) || status.code() == ErrorCode::kCancelled) return Status::Cancelled("the snapshot " + file.string() + " was abandoned");
+  const std::string reason = ec ? ec.message() : status.message();
   return Status::Io("cannot write the snapshot " + file.string() + ": " + reason);
 }
 
 std::optional<Dataset> ReadDatasetSnapshot(const std::filesystem::path& file, const SnapshotTag& tag) {
-  if (tag.import_id.size() != kImportIdHexChars) return std::nullopt;
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
   struct Closer {
@@ -316,29 +371,10 @@ std::optional<Dataset> ReadDatasetSnapshot(const std::filesystem::path& file, co
     ~Closer() { ::close(fd); }
   } closer{fd};
   struct stat info {};
-  if (::fstat(fd, &info) != 0 || static_cast<size_t>(info.st_size) < sizeof(Header) + sizeof(uint64_t)) {
-    return std::nullopt;
-  }
+  if (::fstat(fd, &info) != 0) return std::nullopt;
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-  const auto size = static_cast<size_t>(info.st_size);
-  Header header{};
-  if (::read(fd, &header, sizeof header) != static_cast<ssize_t>(sizeof header)) return std::nullopt;
-  if (std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 || header.format != kFormat ||
-      header.dataset_version != static_cast<uint64_t>(tag.dataset_version) ||
-      std::memcmp(header.import_id, tag.import_id.data(), kImportIdHexChars) != 0 ||
-      header.payload_size != size - sizeof(Header) - sizeof(uint64_t)) {
-    return std::nullopt;
-  }
-  SnapshotReader reader(fd, header.payload_size);
-  Dataset data;
-  Transfer(reader, data);
-  uint64_t stored_hash = 0;
-  if (reader.failed() || reader.offset() != header.payload_size ||
-      ::read(fd, &stored_hash, sizeof stored_hash) != static_cast<ssize_t>(sizeof stored_hash) ||
-      reader.hash() != stored_hash) {
-    return std::nullopt;
-  }
-  return data;
+  FileSource source(fd, static_cast<size_t>(info.st_size));
+  return ReadDatasetSnapshot(source, tag);
 }
 
 std::array<size_t, kTableCount> SnapshotColumnsPerTable() {

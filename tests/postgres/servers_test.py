@@ -201,11 +201,12 @@ def two_servers(binary, golden, cluster, tmp):
 
 
 def agency_counts(cluster, agency):
-    # the tables (a partitioned one counts its attached parts), not the parts themselves
+    # the tables (a partitioned one counts its attached parts), not the parts themselves, nor the snapshots (a cache)
     tables = cluster.sql("SELECT string_agg(c.table_name, ' ' ORDER BY c.table_name) FROM information_schema.columns c "
                          "JOIN pg_class r ON r.relname = c.table_name AND r.relnamespace = 'public'::regnamespace "
                          "WHERE c.column_name = 'agency_id' AND c.table_schema = 'public' "
-                         "AND c.table_name NOT IN ('agencies', 'agency_parts') AND NOT r.relispartition "
+                         "AND c.table_name NOT IN ('agencies', 'agency_parts', 'dataset_snapshots') "
+                         "AND NOT r.relispartition "
                          "AND c.table_name NOT IN (SELECT part FROM agency_parts)")
     return {table: cluster.sql(f"SELECT count(*) FROM {table} WHERE agency_id = '{agency}'")
             for table in tables.split()}
@@ -278,6 +279,13 @@ def killed_import(binary, golden, cluster, tmp):
     expect(attached == '7', f'one attached part per fact table ({attached})')
     expect(cluster.sql("SELECT count(*) FROM agency_parts WHERE agency_id = 'crash' AND NOT attached") == '0',
            'no part left unattached in the directory')
+    # the snapshots the killed imports may have committed were dropped too: only the new import's is left
+    snapshots = cluster.sql("SELECT count(DISTINCT s.import_id) || ' ' || count(*) FILTER (WHERE s.import_id = "
+                            "a.import_id) || ' ' || count(*) FROM dataset_snapshots s JOIN agencies a USING (agency_id) "
+                            "WHERE agency_id = 'crash'")
+    distinct, mine, chunks = snapshots.split()
+    expect(distinct == '1' and mine == chunks and int(chunks) > 0,
+           f"the agency's snapshot is the new import's only ({snapshots}: import ids, its chunks, all chunks)")
     expect(cluster.sql("SELECT count(*) FROM pg_class WHERE relname LIKE 'part\\_%' AND relkind = 'r' "
                        "AND NOT relispartition") == '0', 'no part table left unattached')
 

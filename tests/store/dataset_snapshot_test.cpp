@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdint>
+#include <cstring>
 #include <fstream>
+#include <string>
 
 #include "store/import_id.h"
 #include "store/sqlite_store.h"
@@ -63,6 +66,60 @@ TEST_F(SnapshotTest, AnotherImportIdOfTheSameVersionIsNotUsed) {
   EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "s", Tag(3, 'b')));
   EXPECT_FALSE(ReadDatasetSnapshot(dir_ / "s", SnapshotTag{3, ""}));
   EXPECT_TRUE(ReadDatasetSnapshot(dir_ / "s", Tag(3, 'a')));
+}
+
+// The layout over any byte stream (the PostgreSQL store keeps it in rows):
+// written front to back in pieces of any size, read back whole; a stream
+// longer or shorter than the snapshot, or a sink that fails, is seen.
+class MemorySink final : public SnapshotSink {
+ public:
+  explicit MemorySink(size_t fail_after = SIZE_MAX) : fail_after_(fail_after) {}
+  Status Write(const void* data, size_t size) override {
+    if (bytes.size() + size > fail_after_) return Status::Io("the sink is full");
+    bytes.append(static_cast<const char*>(data), size);
+    return Status::Ok();
+  }
+  std::string bytes;
+
+ private:
+  size_t fail_after_;
+};
+
+class MemorySource final : public SnapshotSource {
+ public:
+  explicit MemorySource(std::string bytes) : bytes_(std::move(bytes)) {}
+  [[nodiscard]] size_t size() const override { return bytes_.size(); }
+  bool Read(void* out, size_t size) override {
+    if (size > bytes_.size() - at_) return false;
+    std::memcpy(out, bytes_.data() + at_, size);
+    at_ += size;
+    return true;
+  }
+
+ private:
+  std::string bytes_;
+  size_t at_ = 0;
+};
+
+TEST_F(SnapshotTest, AStreamHoldsTheSameLayoutAndItsLengthIsChecked) {
+  const Dataset big = MakeSyntheticDataset(5000, 500);
+  MemorySink sink;
+  ASSERT_TRUE(WriteDatasetSnapshot(sink, big, Tag(0)).ok());
+  MemorySource whole(sink.bytes);
+  const auto read = ReadDatasetSnapshot(whole, Tag(0));
+  ASSERT_TRUE(read);
+  ExpectSameDataset(big, *read);
+  MemorySource longer(sink.bytes + std::string(8, '\0'));
+  EXPECT_FALSE(ReadDatasetSnapshot(longer, Tag(0)));
+  MemorySource shorter(sink.bytes.substr(0, sink.bytes.size() - 1));
+  EXPECT_FALSE(ReadDatasetSnapshot(shorter, Tag(0)));
+  MemorySource empty("");
+  EXPECT_FALSE(ReadDatasetSnapshot(empty, Tag(0)));
+
+  MemorySink full(sink.bytes.size() / 2);
+  const Status status = WriteDatasetSnapshot(full, big, Tag(0));
+  EXPECT_EQ(status.code(), ErrorCode::kIo);
+  EXPECT_EQ(status.message(), "the sink is full");
 }
 
 TEST_F(SnapshotTest, AFullDiskIsReportedWithTheSystemReasonAndLeavesNoFile) {

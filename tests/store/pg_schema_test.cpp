@@ -14,6 +14,7 @@
 #include "pg_test_database.h"
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_schema.h"
+#include "store/postgres/pg_snapshot.h"
 #include "store/postgres/pg_store.h"
 #include "store/store.h"
 #include "test_datasets.h"
@@ -64,6 +65,27 @@ class PgSchemaTest : public ::testing::Test {
     return (*store)->LoadDataset();
   }
 
+  // The same, read from the tables whatever snapshot there is.
+  Result<Dataset> LoadAgencyFromTables(const std::string& id) {
+    PgStoreOptions options;
+    static_cast<StoreOpenOptions&>(options) = ReadOnlyFor(id);
+    options.columnar_snapshot = false;
+    auto store = OpenPgStore(uri(), std::move(options));
+    if (!store.ok()) return store.status();
+    return (*store)->LoadDataset();
+  }
+
+  // The integer `sql` gives in a transaction of agency `agency`, as the
+  // owner (who sees that agency's rows only); -1 on failure.
+  int64_t AsAgency(PgConnection& db, const std::string& agency, const std::string& sql) {
+    EXPECT_TRUE(db.Exec("BEGIN").ok());
+    EXPECT_TRUE(db.Query("SELECT set_config($1, $2, true)", {std::string(kPgAgencySetting), agency}).ok());
+    auto value = db.QueryInt64(sql);
+    EXPECT_TRUE(db.Exec("COMMIT").ok());
+    EXPECT_TRUE(value.ok()) << value.status().message();
+    return value.ok() ? *value : -1;
+  }
+
   // The schema as the program of `version` left it: its steps applied and
   // recorded, as MigratePostgres does.
   static void MigrateByHand(PgConnection& db, int64_t version) {
@@ -111,8 +133,8 @@ TEST_F(PgSchemaTest, AgencyIdIsInEveryTableAndEveryKeyAndRowSecurityIsForced) {
   const std::vector<std::string> references = PgReferenceTables();
   for (const std::string& table : references) expected.insert(table);
   EXPECT_EQ(std::set<std::string>(tables.begin(), tables.end()), expected);
-  // + agencies, metrics, users, user_clients, sessions, audit_log, agency_parts
-  EXPECT_EQ(PgTenantTables().size(), kTableCount + 7);
+  // + agencies, metrics, users, user_clients, sessions, audit_log, agency_parts, dataset_snapshots
+  EXPECT_EQ(PgTenantTables().size(), kTableCount + 8);
   // Each partitioned table has one part of agency a, and the directory says so.
   const std::vector<std::string> parts = Column(
       db, "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relkind = 'r' ORDER BY 1");
@@ -120,6 +142,18 @@ TEST_F(PgSchemaTest, AgencyIdIsInEveryTableAndEveryKeyAndRowSecurityIsForced) {
   for (const std::string& table : PgTenantTables()) partitioned += PgIsPartitioned(table) ? 1 : 0;
   EXPECT_EQ(partitioned, 7u);  // time entries, expenses, invoices, visits, results, store audits, store sales
   EXPECT_EQ(parts.size(), partitioned);
+
+  // Every data table, each part and each lookup table has its guard trigger;
+  // the agencies, the accounts and the directories have none.
+  std::set<std::string> guarded = {"metrics"};
+  for (const TableDesc& table : kCatalogue) guarded.insert(std::string(table.name));
+  guarded.insert(parts.begin(), parts.end());
+  guarded.insert(references.begin(), references.end());
+  const std::vector<std::string> with_guard =
+      Column(db, "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = "
+                 "'agencykpi_guard' ORDER BY 1");
+  EXPECT_EQ(std::set<std::string>(with_guard.begin(), with_guard.end()), guarded);
+  EXPECT_EQ(with_guard.size(), guarded.size());
 
   size_t keys_checked = 0;
   std::vector<std::string> checked = PgTenantTables();
@@ -387,7 +421,7 @@ TEST_F(PgSchemaTest, RowCountsAreKeptWithTheDatasetAndCheckedAgainstTheRows) {
     ASSERT_TRUE(db.Exec("COMMIT").ok());
   };
   const StoreOpenOptions options = ReadOnlyFor("a");
-  const auto load = [&] { return LoadAgency("a"); };
+  const auto load = [&] { return LoadAgencyFromTables("a"); };  // the snapshot needs no counts
   {
     ASSERT_TRUE(db.Exec("BEGIN").ok());
     ASSERT_TRUE(db.Query("SELECT set_config($1, 'a', true)", {std::string(kPgAgencySetting)}).ok());
@@ -483,6 +517,13 @@ TEST_F(PgSchemaTest, APartThatFailsStopsTheOtherConnectionsPartAtOnce) {
   auto loaded = (*store)->LoadDataset();
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   ExpectSameDataset(MakeSmallDataset(), *loaded);
+  // The failed import's snapshot is gone; the one of the dataset in place stays.
+  PgConnection db = Connect();
+  EXPECT_EQ(AsAgency(db, "a", "SELECT count(*) FROM dataset_snapshots s JOIN agencies a USING (agency_id) WHERE "
+                              "s.import_id <> a.import_id"),
+            0);
+  EXPECT_EQ(AsAgency(db, "a", "SELECT count(*) FROM dataset_snapshots s JOIN agencies a USING (agency_id, import_id)"),
+            1);
 }
 
 // Every policy reads the agency setting in a subquery, once per statement;
@@ -493,7 +534,7 @@ TEST_F(PgSchemaTest, PoliciesReadTheAgencyOncePerStatementAlsoAfterMigratingFrom
   // The policies as the version-5 program made them: the setting read per row.
   const std::vector<std::string> tables_of_5 = Column(
       db, "SELECT tablename FROM pg_policies WHERE policyname = 'agency_rows' ORDER BY 1");
-  EXPECT_EQ(tables_of_5.size(), PgTenantTables().size() - 1);  // all but agency_parts (version 7)
+  EXPECT_EQ(tables_of_5.size(), PgTenantTables().size() - 2);  // all but agency_parts (7), dataset_snapshots (8)
   for (const std::string& table : tables_of_5) {
     const std::string per_row = "agency_id = current_setting('" + std::string(kPgAgencySetting) + "', true)";
     ASSERT_TRUE(db.Exec("ALTER POLICY agency_rows ON " + table + " USING (" + per_row + ") WITH CHECK (" + per_row +
@@ -560,6 +601,108 @@ TEST_F(PgSchemaTest, MigratingToPartsMovesEachAgencysFactRowsIntoItsOwnParts) {
   EXPECT_EQ(as_agency("b", "SELECT count(*) FROM time_entries"), 500);
   EXPECT_EQ(*db.QueryInt64("SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relkind = 'r'"),
             14);  // 7 parts each, the old ones of a dropped
+}
+
+// Each import keeps the dataset's columnar snapshot in chunks, tagged with
+// its import id; a load reads it, and it holds what the tables hold. The
+// next import's swap leaves its own snapshot only.
+TEST_F(PgSchemaTest, AnImportKeepsItsSnapshotInChunksAndALoadReadsTheSameDataset) {
+  const Dataset data = MakeSyntheticDataset(700000, 3000);
+  ASSERT_NO_FATAL_FAILURE(AddWith("a", data));
+  ASSERT_NO_FATAL_FAILURE(AddWith("b", MakeOtherDataset()));
+  PgConnection db = Connect();
+  const std::string mine = "SELECT count(*) FROM dataset_snapshots s JOIN agencies a USING (agency_id, import_id)";
+  const int64_t chunks = AsAgency(db, "a", mine);
+  EXPECT_GE(chunks, 2) << "more than kPgSnapshotChunkBytes";
+  // Chunks 0 … chunks - 1, each full but the last.
+  const std::string full = std::to_string(kPgSnapshotChunkBytes);
+  EXPECT_EQ(AsAgency(db, "a", "SELECT count(*) FROM dataset_snapshots WHERE chunk < " + std::to_string(chunks - 1) +
+                                  " AND octet_length(bytes) = " + full),
+            chunks - 1);
+  EXPECT_EQ(AsAgency(db, "a", "SELECT count(*) FROM dataset_snapshots WHERE chunk = " + std::to_string(chunks - 1) +
+                                  " AND octet_length(bytes) BETWEEN 1 AND " + full),
+            1);
+  EXPECT_EQ(AsAgency(db, "b", mine), 1);
+  auto from_snapshot = LoadAgency("a");
+  ASSERT_TRUE(from_snapshot.ok()) << from_snapshot.status().message();
+  ExpectSameDataset(data, *from_snapshot);
+  auto from_tables = LoadAgencyFromTables("a");
+  ASSERT_TRUE(from_tables.ok()) << from_tables.status().message();
+  ExpectSameDataset(data, *from_tables);
+
+  const Dataset next = MakeSmallDataset();
+  StoreOpenOptions options;
+  options.agency = "a";
+  auto store = OpenStore(uri(), options);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->ReplaceDataset(next, "next").ok());
+  EXPECT_EQ(AsAgency(db, "a", "SELECT count(DISTINCT import_id) FROM dataset_snapshots"), 1);
+  EXPECT_EQ(AsAgency(db, "a", mine), 1);
+  auto loaded = LoadAgency("a");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  ExpectSameDataset(next, *loaded);
+}
+
+// Rows changed outside an import (here by the owner: through a parent
+// table, in a part, in the metric keys) clear every snapshot, so the next
+// load reads the tables and sees the change; the next import keeps a
+// snapshot again. A damaged or incomplete snapshot is not used either.
+TEST_F(PgSchemaTest, AChangeOutsideAnImportOrADamagedSnapshotSendsTheLoadToTheTables) {
+  const Dataset data = MakeSyntheticDataset(20000, 3000);
+  ASSERT_NO_FATAL_FAILURE(AddWith("a", data));
+  ASSERT_NO_FATAL_FAILURE(AddWith("b", MakeOtherDataset()));
+  PgConnection db = Connect();
+  const auto snapshots = [&] { return AsAgency(db, "a", "SELECT count(*) FROM dataset_snapshots"); };
+  const auto change = [&](const std::string& agency, const std::string& sql) {
+    ASSERT_TRUE(db.Exec("BEGIN").ok());
+    ASSERT_TRUE(db.Query("SELECT set_config($1, $2, true)", {std::string(kPgAgencySetting), agency}).ok());
+    const Status changed = db.Exec(sql);
+    ASSERT_TRUE(changed.ok()) << changed.message();
+    ASSERT_TRUE(db.Exec("COMMIT").ok());
+  };
+  const auto reimport = [&] {
+    StoreOpenOptions options;
+    options.agency = "a";
+    auto store = OpenStore(uri(), options);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->ReplaceDataset(data, "again").ok());
+    ASSERT_EQ(snapshots(), 1);
+  };
+  ASSERT_EQ(snapshots(), 1);
+
+  // Through the parent table: the load sees the new hours.
+  const int16_t hours = data.time_entries.hours[0] == 100 ? 200 : 100;  // hundredths
+  ASSERT_NO_FATAL_FAILURE(change("a", "UPDATE time_entries SET hours = " + std::to_string(hours) + " WHERE row_id = 0"));
+  EXPECT_EQ(snapshots(), 0);
+  auto loaded = LoadAgency("a");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_EQ(loaded->time_entries.hours[0], hours);
+  EXPECT_EQ(loaded->time_entries.size(), data.time_entries.size());
+
+  // In a part named directly, and in another agency's metric keys.
+  ASSERT_NO_FATAL_FAILURE(reimport());
+  auto part_name = db.Query("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE "
+                            "i.inhparent = 'time_entries'::regclass");
+  ASSERT_TRUE(part_name.ok());
+  ASSERT_EQ(part_name->rows(), 2);  // a's and b's
+  ASSERT_NO_FATAL_FAILURE(change("a", "DELETE FROM " + std::string(part_name->Text(0, 0)) + " WHERE false"));
+  EXPECT_EQ(snapshots(), 0) << "a statement on a part, even one that changes no row";
+  ASSERT_NO_FATAL_FAILURE(reimport());
+  ASSERT_NO_FATAL_FAILURE(change("b", "UPDATE metrics SET metric = metric WHERE false"));
+  EXPECT_EQ(snapshots(), 0) << "any agency's change clears them all";
+
+  // A damaged chunk, then a missing one: the tables are read.
+  ASSERT_NO_FATAL_FAILURE(reimport());
+  ASSERT_NO_FATAL_FAILURE(change("a", "UPDATE dataset_snapshots SET bytes = overlay(bytes placing '\\x5a'::bytea from "
+                                      "200 for 1)"));
+  loaded = LoadAgency("a");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  ExpectSameDataset(data, *loaded);
+  ASSERT_NO_FATAL_FAILURE(reimport());
+  ASSERT_NO_FATAL_FAILURE(change("a", "UPDATE dataset_snapshots SET chunk = 1"));
+  loaded = LoadAgency("a");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  ExpectSameDataset(data, *loaded);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <poll.h>
 
 #include <charconv>
+#include <limits>
 #include <string>
 #include <utility>
 
@@ -101,12 +102,39 @@ Status PgConnection::Exec(std::string_view sql) {
 }
 
 Result<PgResult> PgConnection::Query(std::string_view sql, const std::vector<PgParam>& params) {
+  return Execute(sql, params, std::nullopt, /*binary_results=*/false);
+}
+
+Result<PgResult> PgConnection::QueryWithBytes(std::string_view sql, const std::vector<PgParam>& params,
+                                              std::string_view bytes) {
+  return Execute(sql, params, bytes, /*binary_results=*/false);
+}
+
+Result<PgResult> PgConnection::QueryBinary(std::string_view sql, const std::vector<PgParam>& params) {
+  return Execute(sql, params, std::nullopt, /*binary_results=*/true);
+}
+
+Result<PgResult> PgConnection::Execute(std::string_view sql, const std::vector<PgParam>& params,
+                                       std::optional<std::string_view> bytes, bool binary_results) {
   std::vector<const char*> values;
-  values.reserve(params.size());
+  std::vector<int> lengths;
+  std::vector<int> formats;
+  values.reserve(params.size() + 1);
   for (const PgParam& param : params) values.push_back(param ? param->c_str() : nullptr);
+  if (bytes) {
+    if (bytes->size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
+      return Status::Internal("a parameter of " + std::to_string(bytes->size()) + " bytes");
+    }
+    lengths.assign(params.size(), 0);  // ignored for text parameters
+    formats.assign(params.size(), 0);
+    values.push_back(bytes->data());
+    lengths.push_back(static_cast<int>(bytes->size()));
+    formats.push_back(1);
+  }
   const std::string text(sql);
   PgResult result(PQexecParams(conn_.get(), text.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                               nullptr, nullptr, /*resultFormat=*/0));
+                               bytes ? lengths.data() : nullptr, bytes ? formats.data() : nullptr,
+                               binary_results ? 1 : 0));
   Status status = CheckCommand(result, sql);
   if (!status.ok()) return status;
   return result;

@@ -78,6 +78,12 @@ class PgConnection {
   Status Exec(std::string_view sql);
   // Runs one statement with $1, $2, … bound to `params` (as text).
   Result<PgResult> Query(std::string_view sql, const std::vector<PgParam>& params = {});
+  // Query with one more parameter, $N+1 after `params`: `bytes` sent in
+  // binary format as they are (a bytea, no escaping).
+  Result<PgResult> QueryWithBytes(std::string_view sql, const std::vector<PgParam>& params, std::string_view bytes);
+  // Query whose result cells come in binary format: a bytea as its raw
+  // bytes (Text() then views them), an integer in network byte order.
+  Result<PgResult> QueryBinary(std::string_view sql, const std::vector<PgParam>& params = {});
   // The integer in the first column of the first row of `sql`.
   Result<int64_t> QueryInt64(std::string_view sql, const std::vector<PgParam>& params = {});
 
@@ -107,6 +113,8 @@ class PgConnection {
  private:
   explicit PgConnection(PGconn* conn) : conn_(conn, &PQfinish) {}
   Status CheckCommand(const PgResult& result, std::string_view sql) const;
+  Result<PgResult> Execute(std::string_view sql, const std::vector<PgParam>& params,
+                           std::optional<std::string_view> bytes, bool binary_results);
   std::unique_ptr<PGconn, decltype(&PQfinish)> conn_{nullptr, &PQfinish};
 };
 

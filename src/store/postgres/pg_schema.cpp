@@ -146,9 +146,10 @@ struct HandTable {
   int64_t since;
   AppAccess access = AppAccess::kReadWrite;
 };
-constexpr std::array<HandTable, 7> kHandTenantTables = {{
+constexpr int64_t kSnapshotsSince = 8;
+constexpr std::array<HandTable, 8> kHandTenantTables = {{
     {kAgenciesTable, 1}, {kMetricsTable, 1}, {"users", 5}, {"user_clients", 5}, {"sessions", 5}, {"audit_log", 5},
-    {kPgPartsTable, 7, AppAccess::kRead},
+    {kPgPartsTable, 7, AppAccess::kRead}, {kPgSnapshotsTable, kSnapshotsSince},
 }};
 
 // Version 6: each table's row count kept with the dataset (a load sizes its
@@ -173,6 +174,29 @@ CREATE TABLE agency_parts (
 );
 )sql";
 
+// Version 8: the columnar snapshots, a cache (UNLOGGED: no WAL to write,
+// emptied by a crash), its bytes stored apart and uncompressed (they are
+// mostly integers; compressing would cost more than it saves). The guard
+// triggers' function clears them all: TRUNCATE passes row-level security,
+// and it waits for the loads reading them.
+constexpr std::string_view kSnapshotsV8 = R"sql(
+CREATE UNLOGGED TABLE dataset_snapshots (
+  agency_id text NOT NULL,
+  import_id text NOT NULL,
+  chunk integer NOT NULL CHECK (chunk >= 0),
+  bytes bytea NOT NULL,
+  PRIMARY KEY (agency_id, import_id, chunk)
+);
+ALTER TABLE dataset_snapshots ALTER COLUMN bytes SET STORAGE EXTERNAL;
+CREATE FUNCTION agencykpi_forget_snapshots() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $fn$
+BEGIN
+  TRUNCATE dataset_snapshots;
+  RETURN NULL;
+END
+$fn$;
+REVOKE ALL ON FUNCTION agencykpi_forget_snapshots() FROM PUBLIC;
+)sql";
+
 struct Step {
   int64_t version;
   std::string_view description;
@@ -182,7 +206,7 @@ struct Step {
   int64_t catalogue;
 };
 constexpr int64_t kPartitionedSince = 7;
-constexpr std::array<Step, 7> kSteps = {{
+constexpr std::array<Step, 8> kSteps = {{
     {1, "initial schema", kRolesAndShimV1, 1},
     {2, "import id", "", 2},  // agencies.import_id is there from version 1
     {3, "store sales", "", 3},
@@ -190,6 +214,8 @@ constexpr std::array<Step, 7> kSteps = {{
     {5, "accounts", kAccountsV5, 5},
     {6, "row counts with the dataset; the policies' agency once per statement", kRowCountsV6, 0},
     {kPartitionedSince, "a partition per agency for the fact tables, made whole by each import", kPartsV7, 0},
+    {kSnapshotsSince, "a columnar snapshot of each agency's latest import, cleared by changes made outside one",
+     kSnapshotsV8, 0},
 }};
 
 static_assert([] {
@@ -216,6 +242,22 @@ constexpr int64_t StepOfCatalogue(int64_t since) {
 // be evaluated for every row an import inserts.
 std::string AgencyMatchSql() {
   return "agency_id = (SELECT current_setting('" + std::string(kPgAgencySetting) + "', true))";
+}
+
+// `text` with its single quotes doubled, for a quoted SQL string.
+std::string QuotesDoubled(std::string_view text) {
+  std::string doubled;
+  for (const char c : text) doubled += c == '\'' ? std::string("''") : std::string(1, c);
+  return doubled;
+}
+
+// The guard trigger of `table` (from version 8): any statement that changes
+// its rows outside an import clears the snapshots. `table` may be "%I" in
+// a format string (then quote the result with QuotesDoubled).
+std::string GuardTriggerSql(std::string_view table) {
+  return "CREATE TRIGGER agencykpi_guard AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON " + std::string(table) +
+         " FOR EACH STATEMENT WHEN (current_setting('" + std::string(kPgImportSetting) +
+         "', true) IS DISTINCT FROM 'on') EXECUTE FUNCTION agencykpi_forget_snapshots()";
 }
 
 const std::array<PgEnumLookup, 5>& EnumLookupTable() {
@@ -400,6 +442,7 @@ std::string CreateTableSql(const TableDesc& table, int64_t version) {
   }
   for (const std::string& constraint : constraints) sql += ",\n  " + constraint;
   sql += partitioned ? "\n) PARTITION BY LIST (agency_id);\n" : "\n);\n";
+  if (version >= kSnapshotsSince) sql += GuardTriggerSql(table.name) + ";\n";
   return sql + indexes + TenantTableSql(table.name, partitioned ? AppAccess::kRead : AppAccess::kReadWrite);
 }
 
@@ -445,18 +488,63 @@ std::string PoliciesOnceSql(int64_t version) {
   return sql;
 }
 
+// The parts' functions' placeholders filled in.
+std::string WithPartPlaceholders(std::string sql) {
+  std::string facts;
+  for (const TableDesc& table : kCatalogue) {
+    if (IsFactTable(table.name)) facts += (facts.empty() ? "'" : ", '") + std::string(table.name) + "'";
+  }
+  const auto replace = [&sql](std::string_view from, const std::string& to) {
+    for (size_t at = sql.find(from); at != std::string::npos; at = sql.find(from, at + to.size())) {
+      sql.replace(at, from.size(), to);
+    }
+  };
+  replace("@SETTING@", std::string(kPgAgencySetting));
+  replace("@FACTS@", facts);
+  replace("@MATCH@", QuotesDoubled(AgencyMatchSql()));  // inside a quoted format string
+  replace("@APP@", std::string(kPgAppRole));
+  return sql;
+}
+
+// agencykpi_finish_part: version 7's, and from version 8 (`guarded`) the
+// same giving the part its guard trigger (statement-level triggers are not
+// inherited from the parent).
+std::string FinishPartSql(bool guarded) {
+  std::string sql = R"sql(
+-- The part's keys (its parent's, built once over all its rows), its
+-- row-level security, its statistics.
+@CREATE@ FUNCTION agencykpi_finish_part(p text) RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $fn$
+DECLARE
+  parent_name text;
+  k record;
+BEGIN
+  SELECT parent INTO parent_name FROM agency_parts WHERE agency_id = agencykpi_agency() AND part = p AND NOT attached;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'agencykpi: no part % of this agency in the making', p;
+  END IF;
+  FOR k IN SELECT pg_get_constraintdef(c.oid) AS def FROM pg_constraint c
+           WHERE c.conrelid = parent_name::regclass AND c.contype IN ('p', 'u') ORDER BY c.contype, c.conname LOOP
+    EXECUTE format('ALTER TABLE %I ADD %s', p, k.def);
+  END LOOP;
+  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', p);
+  EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', p);
+  EXECUTE format('CREATE POLICY agency_rows ON %I USING (@MATCH@) WITH CHECK (@MATCH@)', p);
+@GUARD@  EXECUTE format('ANALYZE %I', p);
+END
+$fn$;
+)sql";
+  const std::string create = guarded ? "CREATE OR REPLACE" : "CREATE";
+  const std::string guard = guarded ? "  EXECUTE format('" + QuotesDoubled(GuardTriggerSql("%I")) + "', p);\n" : "";
+  sql.replace(sql.find("@CREATE@"), 8, create);
+  sql.replace(sql.find("@GUARD@"), 7, guard);
+  return WithPartPlaceholders(std::move(sql));
+}
+
 // Version 7's functions of parts. They run as the owner (SECURITY
 // DEFINER): the app role may make, fill and seal parts of its transaction's
 // agency and attach them, and nothing else; a part's name is checked
 // against the directory, its parent against the fact tables.
 std::string PartFunctionsSql() {
-  std::string facts;
-  for (const TableDesc& table : kCatalogue) {
-    if (IsFactTable(table.name)) facts += (facts.empty() ? "'" : ", '") + std::string(table.name) + "'";
-  }
-  const std::string app(kPgAppRole);
-  std::string match;  // inside a quoted format string: its quotes doubled
-  for (const char c : AgencyMatchSql()) match += c == '\'' ? std::string("''") : std::string(1, c);
   std::string sql = R"sql(
 CREATE FUNCTION agencykpi_agency() RETURNS text LANGUAGE plpgsql STABLE AS $fn$
 DECLARE
@@ -485,27 +573,6 @@ BEGIN
                  name, agency, agency);
   INSERT INTO agency_parts (agency_id, part, parent) VALUES (agency, name, parent);
   RETURN name;
-END
-$fn$;
--- The part's keys (its parent's, built once over all its rows), its
--- row-level security, its statistics.
-CREATE FUNCTION agencykpi_finish_part(p text) RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $fn$
-DECLARE
-  parent_name text;
-  k record;
-BEGIN
-  SELECT parent INTO parent_name FROM agency_parts WHERE agency_id = agencykpi_agency() AND part = p AND NOT attached;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'agencykpi: no part % of this agency in the making', p;
-  END IF;
-  FOR k IN SELECT pg_get_constraintdef(c.oid) AS def FROM pg_constraint c
-           WHERE c.conrelid = parent_name::regclass AND c.contype IN ('p', 'u') ORDER BY c.contype, c.conname LOOP
-    EXECUTE format('ALTER TABLE %I ADD %s', p, k.def);
-  END LOOP;
-  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', p);
-  EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', p);
-  EXECUTE format('CREATE POLICY agency_rows ON %I USING (@MATCH@) WITH CHECK (@MATCH@)', p);
-  EXECUTE format('ANALYZE %I', p);
 END
 $fn$;
 -- For an import: a part the app role may COPY into until it is sealed.
@@ -581,16 +648,7 @@ REVOKE ALL ON FUNCTION agencykpi_make_part(text), agencykpi_finish_part(text), a
 GRANT EXECUTE ON FUNCTION agencykpi_new_part(text), agencykpi_seal_part(text, bigint), agencykpi_attach_parts(text[]),
   agencykpi_drop_parts() TO @APP@;
 )sql";
-  const auto replace = [&sql](std::string_view from, const std::string& to) {
-    for (size_t at = sql.find(from); at != std::string::npos; at = sql.find(from, at + to.size())) {
-      sql.replace(at, from.size(), to);
-    }
-  };
-  replace("@SETTING@", std::string(kPgAgencySetting));
-  replace("@FACTS@", facts);
-  replace("@MATCH@", match);
-  replace("@APP@", app);
-  return sql;
+  return FinishPartSql(/*guarded=*/false) + WithPartPlaceholders(std::move(sql));
 }
 
 // Version 7: each fact table made again, partitioned, and each agency's
@@ -628,6 +686,24 @@ std::string PartsSql(int64_t version) {
   return version == kPartitionedSince ? PartFunctionsSql() + PartitionedFactsSql() : "";
 }
 
+// Version 8: the guard triggers of the data tables made before it (the
+// metric keys, the catalogue's tables and each agency's parts of them, the
+// lookup tables), and parts made from now on get theirs.
+std::string GuardsSql(int64_t version) {
+  if (version != kSnapshotsSince) return "";
+  std::string sql = GuardTriggerSql(kMetricsTable) + ";\n";
+  std::string facts;
+  for (const TableDesc& table : kCatalogue) {
+    if (StepOfCatalogue(table.since) < version) sql += GuardTriggerSql(table.name) + ";\n";
+    if (IsFactTable(table.name)) facts += (facts.empty() ? "" : ", ") + ("'" + std::string(table.name) + "'::regclass");
+  }
+  for (const PgEnumLookup& lookup : EnumLookupTable()) sql += GuardTriggerSql(lookup.table) + ";\n";
+  sql += "DO $guard$ DECLARE p record; BEGIN FOR p IN SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = "
+         "i.inhrelid WHERE i.inhparent = ANY (ARRAY[" + facts + "]) LOOP EXECUTE format('" +
+         QuotesDoubled(GuardTriggerSql("%I")) + "', p.relname); END LOOP; END $guard$;\n";
+  return sql + FinishPartSql(/*guarded=*/true);
+}
+
 }  // namespace
 
 std::vector<PgMigration> PgSchemaMigrations() {
@@ -635,7 +711,8 @@ std::vector<PgMigration> PgSchemaMigrations() {
   for (const Step& step : kSteps) {
     migrations.push_back({step.version, step.description,
                           std::string(step.sql) + HandTablesSql(step.version) + PoliciesOnceSql(step.version) +
-                              PartsSql(step.version) + LookupTablesSql(step.catalogue) + CatalogueSql(step.catalogue)});
+                              PartsSql(step.version) + GuardsSql(step.version) + LookupTablesSql(step.catalogue) +
+                              CatalogueSql(step.catalogue)});
   }
   return migrations;
 }

@@ -20,6 +20,12 @@
 //    _attach_parts: SECURITY DEFINER functions of the owner; the app role
 //    only reads the fact tables). Each part has its own row-level security.
 //  - The enum lookup tables are shared, read-only reference tables.
+//  - Each agency's latest import also keeps a columnar snapshot of its
+//    dataset (kPgSnapshotsTable, pg_snapshot.h; from version 8), an
+//    UNLOGGED cache: a crash empties it and loads read the tables. Guard
+//    triggers on every data table (statement-level, parts included) clear
+//    all snapshots when rows change outside an import, which marks its
+//    transactions with kPgImportSetting.
 //  - Migrations call agencykpi_distribute / agencykpi_reference, which call
 //    Citus's create_distributed_table / create_reference_table when the
 //    citus extension is installed and do nothing on plain PostgreSQL.
@@ -56,6 +62,11 @@ inline constexpr std::string_view kPgTempBuffers = "256MB";
 // The directory of the agencies' partitions of the fact tables (from
 // version 7): which part of which table, and whether it is attached.
 inline constexpr std::string_view kPgPartsTable = "agency_parts";
+// The columnar snapshots of the agencies' datasets (from version 8).
+inline constexpr std::string_view kPgSnapshotsTable = "dataset_snapshots";
+// The per-transaction setting an import raises ("on") in its transactions:
+// what they change does not clear the snapshots.
+inline constexpr std::string_view kPgImportSetting = "agencykpi.import";
 // The table holding the applied versions (owner only).
 inline constexpr std::string_view kPgMigrationsTable = "agencykpi_schema_migrations";
 

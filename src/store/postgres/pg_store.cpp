@@ -18,6 +18,12 @@
 //    from the same committed import, over kPgLoadConnections connections
 //    in one exported snapshot: a reference table split by row id, a fact
 //    table's part by pages, its rows placed by row id.
+//  - Each import also writes the dataset's columnar snapshot (pg_snapshot.h)
+//    on a connection of its own, committed before the swap, which deletes
+//    the agency's other snapshots. A load whose agency names the snapshot's
+//    import reads it instead of the tables, in the same transaction; any
+//    other load (no snapshot, a damaged one, columnar_snapshot off) reads
+//    the tables.
 //  - A lost connection is reconnected at the next call (its role and
 //    settings set again); calls while the server is away fail kUnavailable.
 #include "store/postgres/pg_store.h"
@@ -43,6 +49,7 @@
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_schema.h"
 #include "store/postgres/pg_session.h"
+#include "store/postgres/pg_snapshot.h"
 
 namespace agencykpi {
 namespace {
@@ -115,6 +122,13 @@ bool ReadCell(CopyRowCursor& fields, T& out) {
     }
   }
   return field != CopyRowCursor::Field::kBad;
+}
+
+// Marks the transaction as the import's: its changes leave the snapshots be
+// (the guard triggers, pg_schema.h).
+Status MarkAsImport(PgConnection& db) {
+  auto marked = db.Query("SELECT set_config($1, 'on', true)", {std::string(kPgImportSetting)});
+  return marked.ok() ? Status::Ok() : marked.status();
 }
 
 // One row of a catalogue table as COPY text, its cells tab-separated.
@@ -316,18 +330,28 @@ Status PgStore::Import(PgConnection& db, const Dataset& dataset, const std::stri
   Status status = DropParts(db);  // what an import killed after making them left
   if (!status.ok()) return status;
   rows_sent_ = 0;
+  std::optional<PendingPgSnapshot> snapshot;
+  if (options_.columnar_snapshot) snapshot.emplace(uri_, agency_, *import_id, dataset);
   std::vector<PartJob> jobs = PartJobs(dataset, cancel);
   std::optional<PgTransaction> swap;
   int64_t next_version = 0;
   status = MakeParts(db, jobs, [&]() -> Status {
+    if (snapshot) snapshot->WaitUntilLocked();
     auto started = StartSwap(db, dataset, cancel, swap);
     if (!started.ok()) return started.status();
     next_version = *started;
     return Status::Ok();
   });
   if (status.ok()) status = FinishSwap(db, dataset, source, *import_id, next_version, jobs, cancel);
+  if (status.ok() && snapshot) {
+    // Best effort: without the snapshot, the next load reads the tables.
+    if (Status written = snapshot->Finish(); !written.ok() && options_.on_warning) {
+      options_.on_warning(Status::Error(written.code(), "the dataset's snapshot was not kept: " + written.message()));
+    }
+  }
   if (status.ok()) status = swap->Commit();
   swap.reset();  // rolled back unless committed
+  snapshot.reset();  // abandoned unless written
   if (!status.ok() && db.healthy()) (void)DropParts(db);
   return status;
 }
@@ -337,6 +361,11 @@ Status PgStore::DropParts(PgConnection& db) {
   if (!transaction.ok()) return transaction.status();
   auto dropped = db.Query("SELECT agencykpi_drop_parts()");
   if (!dropped.ok()) return dropped.status();
+  // The same imports' snapshots, which no load would trust.
+  auto forgotten = db.Query("DELETE FROM " + std::string(kPgSnapshotsTable) +
+                                " WHERE agency_id = $1 AND import_id <> (SELECT import_id FROM agencies WHERE agency_id = $1)",
+                            {agency_});
+  if (!forgotten.ok()) return forgotten.status();
   return transaction->Commit();
 }
 
@@ -378,7 +407,8 @@ Status PgStore::MakePart(PgConnection& db, PartJob& job, const Abandon& abandon)
   }
   auto transaction = PgTransaction::Begin(db, agency_, "ISOLATION LEVEL READ COMMITTED");
   if (!transaction.ok()) return transaction.status();
-  Status status = job.fill(db, part, abandon);
+  Status status = MarkAsImport(db);
+  if (status.ok()) status = job.fill(db, part, abandon);
   if (!status.ok()) return status;
   auto sealed = db.Query("SELECT agencykpi_seal_part($1, $2)", {part, std::to_string(job.rows)});
   if (!sealed.ok()) return sealed.status();
@@ -440,6 +470,8 @@ Result<int64_t> PgStore::StartSwap(PgConnection& db, const Dataset& dataset, con
   auto transaction = PgTransaction::Begin(db, agency_, "ISOLATION LEVEL READ COMMITTED");
   if (!transaction.ok()) return transaction.status();
   swap.emplace(std::move(*transaction));
+  Status marked = MarkAsImport(db);
+  if (!marked.ok()) return marked;
   auto version = db.Query("SELECT dataset_version FROM agencies WHERE agency_id = $1 FOR UPDATE", {agency_});
   if (!version.ok()) return version.status();
   if (version->rows() != 1) return Status::NotFound("no agency '" + agency_ + "' in the database");
@@ -484,6 +516,9 @@ Status PgStore::FinishSwap(PgConnection& db, const Dataset& dataset, const std::
        range ? PgParam(std::to_string(range->first)) : PgParam(), range ? PgParam(std::to_string(range->second)) : PgParam(),
        import_id, RowCountsJson(dataset)});
   if (!updated.ok()) return updated.status();
+  auto forgotten = db.Query("DELETE FROM " + std::string(kPgSnapshotsTable) + " WHERE agency_id = $1 AND import_id <> $2",
+                            {agency_, import_id});
+  if (!forgotten.ok()) return forgotten.status();
   // Delivered to the listeners when (and only if) the transaction commits.
   auto notified = db.Query("SELECT pg_notify($1, $2)",
                            {std::string(kPgDatasetChannel), agency_ + " " + std::to_string(next_version)});
@@ -680,6 +715,18 @@ Result<LoadPlan> PgStore::PlanLoad(PgConnection& db) {
 }
 
 Status PgStore::LoadAll(PgConnection& db, Dataset& data) {
+  if (options_.columnar_snapshot) {
+    auto import_id = db.Query("SELECT import_id FROM agencies WHERE agency_id = $1", {agency_});
+    if (!import_id.ok()) return import_id.status();
+    if (import_id->rows() == 1 && import_id->Text(0, 0).size() == kImportIdHexChars) {
+      auto snapshot = ReadPgSnapshot(db, agency_, std::string(import_id->Text(0, 0)));
+      if (!snapshot.ok()) return snapshot.status();
+      if (*snapshot) {
+        data = std::move(**snapshot);
+        return Status::Ok();
+      }
+    }
+  }
   auto plan = PlanLoad(db);
   if (!plan.ok()) return plan.status();
   const RowCounts& counts = plan->counts;

@@ -34,6 +34,9 @@ inline constexpr int32_t kPgImportLockClass = 0x616b70;  // "akp"
 inline constexpr std::chrono::milliseconds kPgWatchPoll{1000};
 
 struct PgStoreOptions : StoreOpenOptions {
+  // Imports keep a columnar snapshot of the dataset and loads read it
+  // (pg_snapshot.h); off, loads read the tables and imports write none.
+  bool columnar_snapshot = true;
   // --- Test hooks: leave empty in the product. ---
   // Called after every COPY message with its table, that table's rows sent
   // so far and the rows sent so far of all tables; a non-OK Status aborts
