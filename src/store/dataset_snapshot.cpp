@@ -358,7 +358,9 @@ Status WriteDatasetSnapshot(const std::filesystem::path& file, const Dataset& da
   std::error_code ignored;
   std::filesystem::remove(temporary, ignored);
   std::filesystem::remove(file, ignored);  // never leave a snapshot that may be stale
-  if (IsCancelled(cancel) || status.code() == ErrorCode::kCancelled) return Status::Cancelled("the snapshot " + file.string() + " was abandoned");
+  if (IsCancelled(cancel) || status.code() == ErrorCode::kCancelled) {
+    return Status::Cancelled("the snapshot " + file.string() + " was abandoned");
+  }
   const std::string reason = ec ? ec.message() : status.message();
   return Status::Io("cannot write the snapshot " + file.string() + ": " + reason);
 }

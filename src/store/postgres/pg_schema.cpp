@@ -692,14 +692,13 @@ std::string PartsSql(int64_t version) {
 std::string GuardsSql(int64_t version) {
   if (version != kSnapshotsSince) return "";
   std::string sql = GuardTriggerSql(kMetricsTable) + ";\n";
-  std::string facts;
   for (const TableDesc& table : kCatalogue) {
     if (StepOfCatalogue(table.since) < version) sql += GuardTriggerSql(table.name) + ";\n";
-    if (IsFactTable(table.name)) facts += (facts.empty() ? "" : ", ") + ("'" + std::string(table.name) + "'::regclass");
   }
   for (const PgEnumLookup& lookup : EnumLookupTable()) sql += GuardTriggerSql(lookup.table) + ";\n";
+  // The parts: the partitions of the partitioned tables (the fact tables).
   sql += "DO $guard$ DECLARE p record; BEGIN FOR p IN SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = "
-         "i.inhrelid WHERE i.inhparent = ANY (ARRAY[" + facts + "]) LOOP EXECUTE format('" +
+         "i.inhrelid JOIN pg_class parent ON parent.oid = i.inhparent AND parent.relkind = 'p' LOOP EXECUTE format('" +
          QuotesDoubled(GuardTriggerSql("%I")) + "', p.relname); END LOOP; END $guard$;\n";
   return sql + FinishPartSql(/*guarded=*/true);
 }
